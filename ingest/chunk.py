@@ -1,0 +1,154 @@
+"""Cut a section's text into passages of bounded size that never cut a sentence in half.
+
+Text arrives as lines tagged with their page. Lines join into paragraphs (blank lines and bullets
+start new ones), paragraphs into sentences, sentences pack greedily into passages of at most
+``max_chars``. Only a single sentence longer than ``max_chars`` (a table row flattened into one
+line, a 5 MB line) is cut, at a clause or word boundary, because the size bound must hold.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    page: int
+    printed_page: str | None = None
+
+
+@dataclass(frozen=True)
+class Passage:
+    text: str
+    page: int
+    last_page: int
+    printed_page: str | None = None
+
+
+@dataclass
+class _Paragraph:
+    text: str
+    offsets: list[int]  # char offset where each contributing line starts
+    lines: list[Line]
+
+    def line_at(self, offset: int) -> Line:
+        return self.lines[max(0, bisect.bisect_right(self.offsets, offset) - 1)]
+
+
+# Words after which a full stop does not end a sentence.
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "cllr", "prof", "rev", "st", "no", "nos", "vs", "etc", "eg", "e.g",
+    "ie", "i.e", "cf", "approx", "co", "ltd", "inc", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "para", "paras", "fig", "ref", "cllrs", "sq", "est", "dept",
+    "govt", "p", "pp", "vol", "ch", "sec", "al", "jr", "sr", "hon", "rt", "a.m", "p.m", "am", "pm",
+}
+_BOUNDARY = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9•])")
+_BULLET = re.compile(r"^\s*(?:[-•*▪◦●■o\u2022\uf0b7\uf0a7]\s+|\(?[a-z0-9ivx]{1,4}[.)]\s+)", re.IGNORECASE)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split prose into sentences, keeping abbreviations, initials and numbering intact."""
+    sentences: list[str] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        end = match.start() + 1
+        word = text[start:end].rsplit(None, 1)[-1].rstrip(".!?…").lower() if text[start:end].split() else ""
+        word = word.lstrip("(\"'“‘[")
+        if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+            continue
+        if re.fullmatch(r"[\d.]+|[ivxlc]+|[a-z]", word) and text[start:end].strip() == text[start:end].strip().split()[0]:
+            continue  # a paragraph number such as "3.1." or "iv." opening the text
+        sentence = text[start:match.end()].strip()
+        if sentence:
+            sentences.append(sentence)
+        start = match.end()
+    tail = text[start:].strip()
+    if tail:
+        sentences.append(tail)
+    return sentences
+
+
+def _paragraphs(lines: list[Line]) -> list[_Paragraph]:
+    paragraphs: list[_Paragraph] = []
+    current: _Paragraph | None = None
+    for line in lines:
+        stripped = " ".join(line.text.split())
+        if not stripped:
+            current = None
+            continue
+        if current is None or _BULLET.match(line.text):
+            current = _Paragraph(text="", offsets=[], lines=[])
+            paragraphs.append(current)
+        if current.text:
+            if current.text.endswith("-") and stripped[:1].islower() and not current.text.endswith(" -"):
+                current.text = current.text[:-1]  # a word hyphenated across lines
+            else:
+                current.text += " "
+        current.offsets.append(len(current.text))
+        current.lines.append(line)
+        current.text += stripped
+    return paragraphs
+
+
+def _cut_long(sentence: str, max_chars: int) -> list[str]:
+    """Cut one over-long sentence at the last clause or word boundary before the limit."""
+    pieces: list[str] = []
+    rest = sentence
+    while len(rest) > max_chars:
+        window = rest[:max_chars]
+        cut = max(window.rfind("; "), window.rfind(", "), window.rfind("\t"))
+        if cut < max_chars // 2:
+            cut = window.rfind(" ")
+        if cut < max_chars // 4:
+            cut = max_chars - 1  # one unbroken token: a hard cut is the only bounded choice
+        pieces.append(rest[: cut + 1].strip())
+        rest = rest[cut + 1 :].lstrip()
+    if rest.strip():
+        pieces.append(rest.strip())
+    return pieces
+
+
+def pack_passages(lines: list[Line], max_chars: int) -> list[Passage]:
+    """Pack the lines of one section into passages of at most ``max_chars`` characters.
+
+    Sentences of one paragraph join with a space, paragraphs with a newline.
+    """
+    passages: list[Passage] = []
+    text = ""
+    first: Line | None = None
+    last: Line | None = None
+
+    def flush() -> None:
+        nonlocal text, first, last
+        if text and first and last:
+            passages.append(Passage(text, first.page, last.page, first.printed_page))
+        text, first, last = "", None, None
+
+    for paragraph in _paragraphs(lines):
+        position = 0
+        units: list[tuple[str, Line, Line]] = []
+        for sentence in split_sentences(paragraph.text):
+            offset = paragraph.text.find(sentence, position)
+            offset = position if offset < 0 else offset
+            position = offset + len(sentence)
+            start_line, end_line = paragraph.line_at(offset), paragraph.line_at(position - 1)
+            for piece in _cut_long(sentence, max_chars):
+                units.append((piece, start_line, end_line))
+        # Start a new passage at a paragraph boundary when the whole paragraph would not fit.
+        paragraph_len = sum(len(unit) + 1 for unit, _, _ in units)
+        if text and len(text) + paragraph_len > max_chars:
+            flush()
+        separator = "\n"
+        for unit, start_line, end_line in units:
+            if text and len(text) + 1 + len(unit) > max_chars:
+                flush()
+            if first is None:
+                first = start_line
+            text = f"{text}{separator}{unit}" if text else unit
+            separator = " "
+            last = end_line
+    flush()
+    return passages

@@ -1,0 +1,155 @@
+"""Read files into pages: PDF (pypdf, one Page per PDF page), text, Markdown and HTML.
+
+Every failure becomes an ``UnreadableFile`` with a reason a person understands, so the caller can
+report it and go on with the other files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+
+from minutebook.vocabulary import Page
+
+PDF_SUFFIXES = {".pdf"}
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+HTML_SUFFIXES = {".html", ".htm"}
+READABLE_SUFFIXES = PDF_SUFFIXES | TEXT_SUFFIXES | HTML_SUFFIXES
+
+# A page with fewer visible characters than this has no usable text layer (a scan).
+MIN_PAGE_CHARS = 20
+
+
+class UnreadableFile(Exception):
+    """A file that cannot be read; the message is the reason shown to the user."""
+
+
+def file_hash(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def read_pages(path: Path) -> Iterator[Page]:
+    """Yield the pages of one file, or raise UnreadableFile."""
+    suffix = path.suffix.lower()
+    if not os.access(path, os.R_OK):
+        raise UnreadableFile("permission denied")
+    if path.stat().st_size == 0:
+        raise UnreadableFile("empty file (0 bytes)")
+    if suffix in PDF_SUFFIXES:
+        yield from _read_pdf(path)
+    elif suffix in HTML_SUFFIXES:
+        yield Page(source=str(path), number=1, text=html_to_text(decode_text(path.read_bytes())))
+    elif suffix in TEXT_SUFFIXES:
+        yield Page(source=str(path), number=1, text=decode_text(path.read_bytes()))
+    else:
+        raise UnreadableFile(f"unsupported file type {suffix or '(none)'}")
+
+
+def decode_text(raw: bytes) -> str:
+    """Decode text whose encoding is unknown: BOMs first, then UTF-8, then Windows-1252."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8", errors="replace")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16", errors="replace")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    # cp1252 leaves five bytes undefined; replace them rather than fail the whole file.
+    return raw.decode("cp1252", errors="replace")
+
+
+def _read_pdf(path: Path) -> Iterator[Page]:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    with path.open("rb") as handle:
+        head = handle.read(1024)
+    if b"%PDF-" not in head:
+        raise UnreadableFile("not a PDF (no %PDF header), although named .pdf")
+    # pypdf logs recoverable damage as warnings; the summary reports what matters.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        reader = PdfReader(path, strict=False)
+        if reader.is_encrypted:
+            try:
+                if not reader.decrypt(""):
+                    raise UnreadableFile("encrypted PDF (needs a password)")
+            except UnreadableFile:
+                raise
+            except Exception as exc:  # pypdf raises several types for unsupported ciphers
+                raise UnreadableFile(f"encrypted PDF that cannot be opened ({exc})") from exc
+        page_count = len(reader.pages)
+    except UnreadableFile:
+        raise
+    except (PdfReadError, OSError, ValueError, KeyError, TypeError) as exc:
+        raise UnreadableFile(f"corrupt PDF ({exc})") from exc
+    if page_count == 0:
+        raise UnreadableFile("PDF has no pages")
+    with_text = 0
+    for number in range(1, page_count + 1):
+        try:
+            text = reader.pages[number - 1].extract_text() or ""
+        except Exception as exc:  # a damaged page must not lose the rest of the file
+            logging.getLogger(__name__).warning("%s page %d unreadable: %s", path, number, exc)
+            text = ""
+        if len("".join(text.split())) >= MIN_PAGE_CHARS:
+            with_text += 1
+        yield Page(source=str(path), number=number, text=text.replace("\x00", ""))
+    if with_text == 0:
+        raise UnreadableFile(f"no text layer on any of {page_count} pages (scanned image; needs OCR)")
+
+
+_BLOCK_TAGS = {
+    "p", "div", "br", "li", "ul", "ol", "tr", "table", "section", "article", "header", "footer",
+    "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "hr", "dd", "dt",
+}
+_CELL_TAGS = {"td", "th"}
+_SKIP_TAGS = {"script", "style", "head", "noscript", "template", "svg"}
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in _SKIP_TAGS:
+            self._skip += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+        elif tag in _CELL_TAGS:
+            self.parts.append("\t")
+        if tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
+            self.parts.append("#" * int(tag[1]) + " ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP_TAGS:
+            self._skip = max(0, self._skip - 1)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def html_to_text(html: str) -> str:
+    """Visible text of an HTML page, with block elements on their own lines and headings marked."""
+    parser = _TextExtractor()
+    parser.feed(html)
+    parser.close()
+    lines = (" ".join(line.split()) if "\t" not in line else line.strip() for line in "".join(parser.parts).split("\n"))
+    text = "\n".join(lines)
+    while "\n\n\n" in text:
+        text = text.replace("\n\n\n", "\n\n")
+    return text.strip() + "\n"

@@ -1,0 +1,76 @@
+"""Every setting minutebook reads, from ``MINUTEBOOK_*`` environment variables, in one place."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+
+def _env(name: str, default: str) -> str:
+    return os.environ.get(f"MINUTEBOOK_{name}", default)
+
+
+@dataclass(frozen=True)
+class Settings:
+    index_dir: Path = field(
+        default_factory=lambda: Path(_env("INDEX", "index")),
+        metadata={"env": "MINUTEBOOK_INDEX", "help": "folder holding the built index"},
+    )
+    model_path: str = field(
+        default_factory=lambda: _env("MODEL", ""),
+        metadata={
+            "env": "MINUTEBOOK_MODEL",
+            "help": "local sentence-transformers model folder (empty: the bundled all-MiniLM-L6-v2)",
+        },
+    )
+    host: str = field(
+        default_factory=lambda: _env("HOST", "127.0.0.1"),
+        metadata={"env": "MINUTEBOOK_HOST", "help": "address the server binds to"},
+    )
+    port: int = field(
+        default_factory=lambda: int(_env("PORT", "8000")),
+        metadata={"env": "MINUTEBOOK_PORT", "help": "port the server listens on"},
+    )
+    chunk_chars: int = field(
+        default_factory=lambda: int(_env("CHUNK_CHARS", "900")),
+        metadata={
+            "env": "MINUTEBOOK_CHUNK_CHARS",
+            "help": "largest passage in characters (MiniLM reads 256 word pieces, about 1,000 characters)",
+        },
+    )
+    batch_size: int = field(
+        default_factory=lambda: int(_env("BATCH_SIZE", "32")),
+        metadata={"env": "MINUTEBOOK_BATCH_SIZE", "help": "passages embedded per model call"},
+    )
+    threads: int = field(
+        default_factory=lambda: int(_env("THREADS", str(os.cpu_count() or 1))),
+        metadata={"env": "MINUTEBOOK_THREADS", "help": "CPU threads for the embedding model"},
+    )
+    max_query_chars: int = field(
+        default_factory=lambda: int(_env("MAX_QUERY_CHARS", "500")),
+        metadata={"env": "MINUTEBOOK_MAX_QUERY_CHARS", "help": "longest query accepted"},
+    )
+    max_k: int = field(
+        default_factory=lambda: int(_env("MAX_K", "100")),
+        metadata={"env": "MINUTEBOOK_MAX_K", "help": "most results one search may return"},
+    )
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Settings from the environment, with explicit (e.g. command-line) values taking precedence."""
+    base = Settings()
+    given = {k: v for k, v in overrides.items() if v is not None}
+    if "index_dir" in given:
+        given["index_dir"] = Path(given["index_dir"])  # type: ignore[arg-type]
+    return Settings(**{f.name: given.get(f.name, getattr(base, f.name)) for f in fields(Settings)})
+
+
+def describe_settings() -> str:
+    """A table of every setting, its variable and default, for ``--help``."""
+    current = Settings()
+    rows = [
+        f"  {f.metadata['env']:<28} {f.metadata['help']} (now: {getattr(current, f.name)!s})"
+        for f in fields(Settings)
+    ]
+    return "settings (environment variables):\n" + "\n".join(rows)

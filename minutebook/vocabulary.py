@@ -1,0 +1,126 @@
+"""The domain vocabulary, defined once: every layer passes these between its steps.
+
+files --read--> Page --structure--> Document / Chunk --store--> SQLite + FAISS --rank--> Hit
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+DOCUMENT_TYPES = (
+    "agenda",
+    "minutes",
+    "report",
+    "appendix",
+    "strategy",
+    "annual_report",
+    "progress_update",
+    "decision_record",
+    "other",
+)
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a source file as extracted. Text files are a single page 1."""
+
+    source: str  # the file's path as given to ingest, made absolute
+    number: int  # 1-based page in the file (the PDF page)
+    text: str
+    printed: str | None = None  # the page number printed on the page, where there is one
+
+
+@dataclass
+class Document:
+    """One paper: a whole file, or one paper split out of an agenda pack."""
+
+    source: str
+    file_hash: str  # sha256 of the source file: the same bytes under two names are one paper
+    ordinal: int  # position of this paper within its file (0 for a whole file)
+    title: str
+    type: str = "other"
+    organisation: str | None = None
+    body: str | None = None
+    meeting_date: str | None = None  # ISO date of the meeting the paper went to (or records)
+    published_date: str | None = None  # ISO date of the pack it was published in
+    agenda_item: str | None = None
+    agenda_item_title: str | None = None
+    author: str | None = None
+    wards: str | None = None
+    key_decision: bool | None = None
+    exempt: bool | None = None
+    first_page: int = 1
+    last_page: int = 1
+
+    @property
+    def id(self) -> str:
+        return stable_key(self.file_hash, str(self.ordinal))
+
+
+@dataclass
+class Chunk:
+    """A passage of bounded size inside one section of one document.
+
+    ``text`` is the exact passage shown and cited; ``embed_text`` adds the context
+    (title, body, date, heading path) the embedding and lexical index see.
+    """
+
+    document_id: str
+    ordinal: int  # position within the document
+    text: str
+    page: int
+    last_page: int | None = None
+    printed_page: str | None = None
+    section: str | None = None  # heading path, e.g. "Report > 4. Background > 4.2"
+    paragraph: str | None = None
+    context: str = ""  # text prepended for embedding: title, body, date, heading path
+    kind: str = "text"  # "text" or "table_row"
+
+    @property
+    def embed_text(self) -> str:
+        return f"{self.context}\n{self.text}" if self.context else self.text
+
+    @property
+    def id(self) -> int:
+        """A stable 63-bit id (FAISS keys are int64): same document, place and text, same id."""
+        return int.from_bytes(
+            hashlib.blake2b(
+                f"{self.document_id}\x1f{self.ordinal}\x1f{self.text}".encode(), digest_size=8
+            ).digest(),
+            "big",
+        ) >> 1
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file ingest could not use, and why, in words a person understands."""
+
+    source: str
+    reason: str
+
+
+@dataclass
+class Hit:
+    """One search result: the exact passage with its full citation."""
+
+    chunk_id: int
+    text: str
+    score: float
+    source: str
+    document_id: str
+    document_title: str
+    document_type: str | None = None
+    body: str | None = None
+    meeting_date: str | None = None
+    agenda_item: str | None = None
+    section: str | None = None
+    paragraph: str | None = None
+    page: int | None = None
+    printed_page: str | None = None
+    match: dict = field(default_factory=dict)
+
+
+def stable_key(*parts: str) -> str:
+    """A short hex id derived from its parts, stable across rebuilds."""
+    return hashlib.blake2b("\x1f".join(parts).encode(), digest_size=8).hexdigest()

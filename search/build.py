@@ -1,0 +1,152 @@
+"""Build an index generation from files: parse, store, embed (cached), write vectors and manifest."""
+
+from __future__ import annotations
+
+import platform
+import shutil
+import sys
+import time
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+import numpy as np
+
+from minutebook import __version__
+from minutebook.ingest.pipeline import ParsedFile, find_files, parse_files
+from minutebook.settings import Settings
+from minutebook.vocabulary import Skipped
+
+from .embed import EmbeddingCache, Embedder, embed_cached
+from .index import (
+    CACHE_FILE, STORE_FILE, VECTORS_FILE, build_lock, new_generation, publish_generation, write_manifest,
+)
+from .store import create_store, finish_store, insert_document, insert_source
+
+# Chunks embedded together: large enough to batch well across small files, small enough to stream.
+EMBED_BATCH = 512
+
+
+class NothingIndexed(RuntimeError):
+    """No file could be read; the previous index is left as it was."""
+
+    def __init__(self, report: "BuildReport") -> None:
+        super().__init__("no readable papers found; the previous index (if any) is unchanged")
+        self.report = report
+
+
+@dataclass
+class BuildReport:
+    index: str
+    files_read: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    documents: int = 0
+    chunks: int = 0
+    embedded: int = 0  # chunks the model had to embed (the rest came from the cache)
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["skipped"] = [asdict(s) for s in self.skipped]
+        return data
+
+
+def _versions() -> dict[str, str]:
+    versions = {"minutebook": __version__, "python": platform.python_version()}
+    for package in ("faiss-cpu", "sentence-transformers", "torch", "pypdf", "numpy"):
+        try:
+            versions[package] = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            versions[package] = "unknown"
+    return versions
+
+
+def build_index(
+    paths: Iterable[Path],
+    settings: Settings,
+    embedder: Embedder,
+    exclude: Iterable[str] = (),
+    progress: bool = True,
+) -> BuildReport:
+    """Parse ``paths`` into a new generation of ``settings.index_dir`` and publish it atomically."""
+    import faiss
+    from tqdm import tqdm
+
+    started = time.perf_counter()
+    index_dir = settings.index_dir
+    report = BuildReport(index=str(index_dir))
+    with build_lock(index_dir):
+        files, report.skipped = find_files(paths, exclude)
+        building = new_generation(index_dir)
+        try:
+            store = create_store(building / STORE_FILE)
+            cache = EmbeddingCache(index_dir / CACHE_FILE)
+            vectors = faiss.IndexIDMap2(faiss.IndexFlatIP(embedder.dimension))
+            pending: list[tuple[int, str]] = []
+            sources: dict[str, dict] = {}
+
+            def embed_pending() -> None:
+                if not pending:
+                    return
+                matrix, computed = embed_cached(embedder, cache, [text for _, text in pending])
+                vectors.add_with_ids(matrix, np.array([cid for cid, _ in pending], dtype=np.int64))
+                report.embedded += computed
+                pending.clear()
+
+            bar = tqdm(files, desc="ingest", unit="file", disable=not progress, file=sys.stderr)
+            for result in parse_files(bar, settings.chunk_chars):
+                if isinstance(result, Skipped):
+                    report.skipped.append(result)
+                    bar.write(f"skipped {result.source}: {result.reason}", file=sys.stderr)
+                    continue
+                _store_file(store, result, sources, pending, report)
+                if len(pending) >= EMBED_BATCH:
+                    bar.set_postfix_str(f"embedding {len(pending)} passages")
+                    embed_pending()
+                    bar.set_postfix_str(f"{report.chunks} passages")
+            embed_pending()
+            bar.close()
+            if report.files_read == 0:
+                raise NothingIndexed(report)
+            cache.close()
+            store.commit()
+            finish_store(store)
+            faiss.write_index(vectors, str(building / VECTORS_FILE))
+            write_manifest(
+                building,
+                {
+                    "format": 1,
+                    "model": embedder.name,
+                    "model_id": embedder.model_id,
+                    "dimension": embedder.dimension,
+                    "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+                    "versions": _versions(),
+                    "counts": {"files": report.files_read, "documents": report.documents, "chunks": report.chunks},
+                    "sources": sources,
+                    "skipped": [asdict(s) for s in report.skipped],
+                },
+            )
+            publish_generation(index_dir, building)
+        except BaseException:
+            shutil.rmtree(building, ignore_errors=True)
+            raise
+    report.seconds = round(time.perf_counter() - started, 2)
+    return report
+
+
+def _store_file(
+    store, parsed: ParsedFile, sources: dict, pending: list[tuple[int, str]], report: BuildReport
+) -> None:
+    file_chunks = 0
+    for document, chunks in parsed.papers:
+        insert_document(store, document, chunks)
+        pending.extend((chunk.id, chunk.embed_text) for chunk in chunks)
+        file_chunks += len(chunks)
+        report.documents += 1
+    insert_source(store, parsed.source, parsed.file_hash, parsed.pages, len(parsed.papers), file_chunks)
+    sources[parsed.source] = {
+        "sha256": parsed.file_hash, "pages": parsed.pages, "documents": len(parsed.papers), "chunks": file_chunks,
+    }
+    report.chunks += file_chunks
+    report.files_read += 1

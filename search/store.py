@@ -1,0 +1,118 @@
+"""The SQLite store: documents, chunks, an FTS5 index over chunks, and the sources read.
+
+Everything a user can see lives here; FAISS holds only vectors keyed by chunk id.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import fields
+from pathlib import Path
+
+from minutebook.vocabulary import Chunk, Document
+
+DOCUMENT_COLUMNS = [f.name for f in fields(Document)]
+CHUNK_COLUMNS = [
+    "id", "document_id", "ordinal", "text", "embed_text", "page", "last_page",
+    "printed_page", "section", "paragraph", "kind",
+]
+
+SCHEMA = f"""
+CREATE TABLE documents (
+    id TEXT PRIMARY KEY,
+    {", ".join(c + " " + ("INTEGER" if c in {"ordinal", "first_page", "last_page", "key_decision", "exempt"} else "TEXT") for c in DOCUMENT_COLUMNS)}
+);
+CREATE TABLE chunks (
+    id INTEGER PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents(id),
+    ordinal INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    embed_text TEXT NOT NULL,
+    page INTEGER,
+    last_page INTEGER,
+    printed_page TEXT,
+    section TEXT,
+    paragraph TEXT,
+    kind TEXT NOT NULL DEFAULT 'text'
+);
+CREATE INDEX chunks_document ON chunks(document_id, ordinal);
+-- External-content FTS5 over the context-carrying text; porter stems "recommended" ~ "recommend".
+CREATE VIRTUAL TABLE chunks_fts USING fts5(
+    embed_text, content='chunks', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2'
+);
+CREATE TABLE sources (
+    path TEXT PRIMARY KEY,
+    file_hash TEXT,
+    pages INTEGER,
+    documents INTEGER,
+    chunks INTEGER
+);
+"""
+
+
+def create_store(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path)
+    conn.executescript(SCHEMA)
+    return conn
+
+
+def open_store(path: Path) -> sqlite3.Connection:
+    """A read-only connection: the serving side never writes a built index."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+def insert_document(conn: sqlite3.Connection, document: Document, chunks: Sequence[Chunk]) -> None:
+    values = [document.id] + [getattr(document, c) for c in DOCUMENT_COLUMNS]
+    conn.execute(
+        f"INSERT INTO documents (id, {', '.join(DOCUMENT_COLUMNS)}) VALUES ({', '.join('?' * len(values))})",
+        values,
+    )
+    conn.executemany(
+        f"INSERT INTO chunks ({', '.join(CHUNK_COLUMNS)}) VALUES ({', '.join('?' * len(CHUNK_COLUMNS))})",
+        [
+            (c.id, c.document_id, c.ordinal, c.text, c.embed_text, c.page, c.last_page,
+             c.printed_page, c.section, c.paragraph, c.kind)
+            for c in chunks
+        ],
+    )
+
+
+def insert_source(conn: sqlite3.Connection, path: str, file_hash: str, pages: int, documents: int, chunks: int) -> None:
+    conn.execute(
+        "INSERT OR REPLACE INTO sources (path, file_hash, pages, documents, chunks) VALUES (?, ?, ?, ?, ?)",
+        (path, file_hash, pages, documents, chunks),
+    )
+
+
+def finish_store(conn: sqlite3.Connection) -> None:
+    """Fill the FTS index in one pass and compact the file."""
+    conn.execute("INSERT INTO chunks_fts(chunks_fts) VALUES ('rebuild')")
+    conn.commit()
+    conn.execute("VACUUM")
+    conn.close()
+
+
+def counts(conn: sqlite3.Connection) -> tuple[int, int]:
+    documents = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+    chunks = conn.execute("SELECT count(*) FROM chunks").fetchone()[0]
+    return int(documents), int(chunks)
+
+
+def chunk_rows(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, sqlite3.Row]:
+    """Chunks joined with their document, by chunk id."""
+    wanted = list(ids)
+    rows: dict[int, sqlite3.Row] = {}
+    for start in range(0, len(wanted), 500):
+        part = wanted[start : start + 500]
+        for row in conn.execute(
+            "SELECT c.id AS chunk_id, c.text, c.page, c.last_page, c.printed_page, c.section,"
+            " c.paragraph, c.kind, d.id AS document_id, d.title AS document_title,"
+            " d.type AS document_type, d.source, d.body, d.meeting_date, d.agenda_item"
+            f" FROM chunks c JOIN documents d ON d.id = c.document_id WHERE c.id IN ({','.join('?' * len(part))})",
+            part,
+        ):
+            rows[int(row["chunk_id"])] = row
+    return rows

@@ -1,0 +1,149 @@
+"""The command-line face: each command is a few lines over a library call.
+
+Exit codes: 0 success; 1 ingest finished but skipped some files (the index holds the rest);
+2 usage error (bad arguments or query); 3 cannot run (no model, no index, index busy, nothing
+readable to ingest).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+from dataclasses import asdict
+from pathlib import Path
+
+from minutebook import __version__
+from minutebook.settings import describe_settings, load_settings
+
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_CANNOT_RUN = 0, 1, 2, 3
+
+EPILOG = __doc__.split("\n\n", 1)[1] + "\n" + describe_settings()
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="minutebook",
+        description="Cited search over council and public board papers.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"minutebook {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(
+            name, help=help_text, description=help_text, epilog=EPILOG,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        sub.add_argument("--index", type=Path, help="index folder (default: $MINUTEBOOK_INDEX or ./index)")
+        return sub
+
+    ingest = command("ingest", "Read papers (PDF, text, Markdown, HTML; folders recursively) into the index.")
+    ingest.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders to read")
+    ingest.add_argument("--exclude", action="append", default=[], metavar="GLOB",
+                        help="skip files whose name or path matches GLOB (repeatable)")
+    ingest.add_argument("--json", action="store_true", help="print the summary as JSON on stdout")
+    ingest.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    search = command("search", "Search the index; print cited passages.")
+    search.add_argument("query", help="what to look for, in plain words")
+    search.add_argument("-k", type=int, default=10, help="number of passages (default 10)")
+    search.add_argument("--json", action="store_true", help="print results as JSON on stdout")
+
+    serve = command("serve", "Serve the HTTP API (and web UI) on HOST:PORT.")
+    serve.add_argument("--host", help="address to bind (default: $MINUTEBOOK_HOST or 127.0.0.1)")
+    serve.add_argument("--port", type=int, help="port (default: $MINUTEBOOK_PORT or 8000)")
+    return parser
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"minutebook: {message}", file=sys.stderr)
+    return code
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    settings = load_settings(index_dir=args.index, host=getattr(args, "host", None), port=getattr(args, "port", None))
+    from minutebook.search.embed import ModelMissing
+    from minutebook.search.index import IndexBusy, IndexMissing
+
+    try:
+        return {"ingest": _ingest, "search": _search, "serve": _serve}[args.command](args, settings)
+    except (ModelMissing, IndexMissing, IndexBusy) as exc:
+        return _fail(str(exc), EXIT_CANNOT_RUN)
+    except KeyboardInterrupt:
+        return _fail("interrupted; the previous index is unchanged", 130)
+
+
+def _ingest(args, settings) -> int:
+    from minutebook.search.build import NothingIndexed, build_index
+    from minutebook.search.service import load_embedder
+
+    embedder = load_embedder(settings)
+    try:
+        report = build_index(args.paths, settings, embedder, args.exclude, progress=not (args.quiet or args.json))
+    except NothingIndexed as exc:
+        report = exc.report
+        if args.json:
+            print(json.dumps({**report.to_dict(), "error": str(exc)}, indent=2))
+        else:
+            for skipped in report.skipped:
+                print(f"skipped {skipped.source}: {skipped.reason}", file=sys.stderr)
+        return _fail(str(exc), EXIT_CANNOT_RUN)
+    if args.json:
+        print(json.dumps(report.to_dict(), indent=2))
+    else:
+        print(
+            f"read {report.files_read} files, skipped {len(report.skipped)}; "
+            f"{report.documents} documents, {report.chunks} passages "
+            f"({report.embedded} newly embedded) in {report.seconds:.1f} s -> {report.index}"
+        )
+        for skipped in report.skipped:
+            print(f"  skipped {skipped.source}: {skipped.reason}")
+    return EXIT_PARTIAL if report.skipped else EXIT_OK
+
+
+def _search(args, settings) -> int:
+    from minutebook.search.service import BadQuery, Minutebook
+
+    library = Minutebook(settings)
+    try:
+        result = library.search(args.query, args.k)
+    except BadQuery as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    if args.json:
+        print(json.dumps({"query": result.query, "total": result.total, "took_ms": result.took_ms,
+                          "results": [asdict(h) for h in result.results]}, indent=2))
+        return EXIT_OK
+    if not result.results:
+        print("no passages found")
+    for rank, hit in enumerate(result.results, start=1):
+        where = ", ".join(
+            part for part in (
+                hit.document_title, hit.body, hit.meeting_date,
+                f"item {hit.agenda_item}" if hit.agenda_item else None, hit.section,
+                f"page {hit.page}" if hit.page else None,
+            ) if part
+        )
+        print(f"{rank}. [{hit.score:.3f}] {where}\n   {hit.source}")
+        print(textwrap.indent(textwrap.fill(hit.text, 100), "   "), end="\n\n")
+    return EXIT_OK
+
+
+def _serve(args, settings) -> int:
+    import uvicorn
+
+    from minutebook.search.service import Minutebook
+    from minutebook.server.app import create_app
+
+    library = Minutebook(settings)  # load before binding, so a missing index fails with a clear message
+    print(f"minutebook serving {library.index.documents} documents at http://{settings.host}:{settings.port}/",
+          file=sys.stderr, flush=True)
+    uvicorn.run(create_app(settings, library), host=settings.host, port=settings.port, log_level="warning")
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,91 @@
+"""Shared fixtures: the real model, a fixture corpus on disk, an index built from it, a live server."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from minutebook.settings import load_settings
+
+from . import paperkit
+
+CLI = [sys.executable, "-m", "minutebook.server.cli"]
+
+
+@pytest.fixture(scope="session")
+def embedder():
+    from minutebook.search.service import load_embedder
+
+    return load_embedder(load_settings())
+
+
+@pytest.fixture(scope="session")
+def fixture_corpus(tmp_path_factory) -> Path:
+    """One file of each readable kind, a nested folder, and a corrupt PDF."""
+    root = tmp_path_factory.mktemp("papers")
+    paperkit.write_pdf(root / "active-travel-report.pdf", paperkit.CYCLING_REPORT_PAGES)
+    (root / "minutes").mkdir()
+    (root / "minutes" / "planning-2024-01-08.txt").write_text(paperkit.US_MINUTES, encoding="utf-8")
+    (root / "libraries-strategy.md").write_bytes(b"\xef\xbb\xbf" + paperkit.LIBRARY_STRATEGY_MD.encode())
+    (root / "flood-notice.html").write_text(paperkit.FLOOD_NOTICE_HTML, encoding="utf-8")
+    (root / "grants.txt").write_bytes(paperkit.GRANT_NOTE_CP1252.encode("cp1252"))
+    (root / "broken.pdf").write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog >>\nthis is not a PDF body\n")
+    (root / "photo.jpg").write_bytes(b"\xff\xd8\xff not a paper")  # passed over inside folders
+    return root
+
+
+def run_cli(*args: str, env: dict | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [*CLI, *args], capture_output=True, text=True, timeout=timeout, env={**os.environ, **(env or {})}
+    )
+
+
+@pytest.fixture(scope="session")
+def built_index(fixture_corpus, tmp_path_factory, embedder):
+    """The fixture corpus ingested through the library (the CLI path is tested separately)."""
+    from minutebook.search.build import build_index
+
+    index_dir = tmp_path_factory.mktemp("index")
+    settings = load_settings(index_dir=index_dir)
+    report = build_index([fixture_corpus], settings, embedder, progress=False)
+    return settings, report
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server(built_index):
+    """``minutebook serve`` in its own process on a free port; yields its base URL."""
+    settings, _ = built_index
+    port = free_port()
+    process = subprocess.Popen(
+        [*CLI, "serve", "--index", str(settings.index_dir), "--port", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited: {process.stdout.read()}")
+        try:
+            if httpx.get(f"{url}/readyz", timeout=1).status_code == 200:
+                break
+        except httpx.HTTPError:
+            time.sleep(0.3)
+    else:
+        process.kill()
+        raise RuntimeError("server did not become ready in 120 s")
+    yield url
+    process.terminate()
+    process.wait(timeout=20)

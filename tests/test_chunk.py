@@ -1,0 +1,49 @@
+"""Passages are bounded and never cut a sentence in half."""
+
+from __future__ import annotations
+
+from minutebook.ingest.chunk import Line, pack_passages, split_sentences
+
+
+def _sentences(n: int) -> list[str]:
+    return [f"Sentence number {i} says the board approved item {i} after a long discussion." for i in range(n)]
+
+
+def test_sentences_keep_abbreviations_initials_and_numbers():
+    text = "Cllr. J. Smith moved the motion, e.g. on the budget. It was agreed at 10.30 a.m. on the day. 3.1 Next."
+    assert split_sentences(text) == [
+        "Cllr. J. Smith moved the motion, e.g. on the budget.",
+        "It was agreed at 10.30 a.m. on the day.",
+        "3.1 Next.",
+    ]
+
+
+def test_passages_are_bounded_and_every_sentence_is_whole():
+    sentences = _sentences(60)
+    lines = [Line(s, page=1 + i // 20) for i, s in enumerate(sentences)]
+    passages = pack_passages(lines, max_chars=400)
+    assert len(passages) > 5
+    assert all(len(p.text) <= 400 for p in passages)
+    joined = [s for p in passages for s in split_sentences(p.text.replace("\n", " "))]
+    assert joined == sentences
+
+
+def test_passages_know_first_and_last_page():
+    lines = [Line("The committee agreed the plan", page=4), Line("after a vote of seven to two.", page=5)]
+    (passage,) = pack_passages(lines, max_chars=500)
+    assert passage.text == "The committee agreed the plan after a vote of seven to two."
+    assert (passage.page, passage.last_page) == (4, 5)
+
+
+def test_an_over_long_sentence_is_cut_at_word_boundaries_within_the_bound():
+    words = [f"word{i}" for i in range(2000)]
+    (line,) = [Line(" ".join(words), page=1)]
+    passages = pack_passages([line], max_chars=300)
+    assert all(len(p.text) <= 300 for p in passages)
+    assert " ".join(p.text for p in passages).split() == words
+
+
+def test_words_hyphenated_across_lines_are_joined():
+    lines = [Line("The safeguard-", page=1), Line("ing partnership met.", page=1)]
+    (passage,) = pack_passages(lines, max_chars=200)
+    assert passage.text == "The safeguarding partnership met."

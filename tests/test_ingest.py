@@ -1,0 +1,85 @@
+"""Ingest end to end: every file type into the store and FAISS, reasons for skips, exit codes."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from minutebook.search.index import STORE_FILE, current_generation, open_index, read_manifest
+
+from .conftest import run_cli
+
+
+def _rows(settings, sql, *args):
+    conn = sqlite3.connect(current_generation(settings.index_dir) / STORE_FILE)
+    try:
+        return conn.execute(sql, args).fetchall()
+    finally:
+        conn.close()
+
+
+def test_every_readable_file_becomes_documents_and_the_corrupt_pdf_is_skipped(built_index):
+    settings, report = built_index
+    assert report.files_read == 5
+    assert [(s.source.rsplit("/", 1)[-1], s.reason.split(" (")[0]) for s in report.skipped] == [
+        ("broken.pdf", "corrupt PDF")
+    ]
+    sources = {row[0].rsplit("/", 1)[-1] for row in _rows(settings, "SELECT source FROM documents")}
+    assert sources == {
+        "active-travel-report.pdf", "planning-2024-01-08.txt", "libraries-strategy.md",
+        "flood-notice.html", "grants.txt",
+    }
+    index = open_index(settings.index_dir)
+    assert index.vectors.ntotal == index.chunks == report.chunks > 0
+
+
+def test_pdf_passages_carry_their_page_number(built_index):
+    settings, _ = built_index
+    pages = {
+        phrase: _rows(settings, "SELECT page FROM chunks WHERE text LIKE ?", f"%{phrase}%")
+        for phrase in ("draft Active Travel Plan for the borough", "twelve kilometres", "4.2 million")
+    }
+    assert pages == {
+        "draft Active Travel Plan for the borough": [(1,)], "twelve kilometres": [(2,)], "4.2 million": [(3,)],
+    }
+
+
+def test_text_is_decoded_and_html_tags_are_gone(built_index):
+    settings, _ = built_index
+    (grant,) = _rows(settings, "SELECT text FROM chunks WHERE text LIKE '%Meals Together%'")
+    assert "\u00a315,000" in grant[0] and "\u201cMeals Together\u201d" in grant[0]
+    texts = " ".join(r[0] for r in _rows(settings, "SELECT text FROM chunks"))
+    assert "<p>" not in texts and "tracking" not in texts
+
+
+def test_the_manifest_records_model_versions_and_a_hash_per_file(built_index):
+    settings, report = built_index
+    manifest = read_manifest(current_generation(settings.index_dir))
+    assert manifest["dimension"] == 384
+    assert manifest["model"] == "all-MiniLM-L6-v2" or "minilm" in manifest["model"].lower()
+    assert {"faiss-cpu", "sentence-transformers", "pypdf"} <= set(manifest["versions"])
+    assert len(manifest["sources"]) == 5
+    assert all(len(entry["sha256"]) == 64 for entry in manifest["sources"].values())
+    assert manifest["counts"]["chunks"] == report.chunks
+
+
+def test_cli_ingest_reports_skips_in_json_and_exits_1(fixture_corpus, tmp_path):
+    result = run_cli("ingest", str(fixture_corpus), "--index", str(tmp_path / "idx"), "--json")
+    assert result.returncode == 1, result.stderr
+    summary = json.loads(result.stdout)
+    assert summary["files_read"] == 5 and summary["chunks"] > 0 and summary["seconds"] > 0
+    assert [s["reason"].split(" (")[0] for s in summary["skipped"]] == ["corrupt PDF"]
+
+    # Unchanged files: nothing is embedded again.
+    again = json.loads(run_cli("ingest", str(fixture_corpus), "--index", str(tmp_path / "idx"), "--json").stdout)
+    assert again["embedded"] == 0 and again["chunks"] == summary["chunks"]
+
+
+def test_cli_exit_codes_for_clean_ingest_usage_errors_and_missing_index(fixture_corpus, tmp_path):
+    clean = run_cli("ingest", str(fixture_corpus / "grants.txt"), "--index", str(tmp_path / "idx"), "--quiet")
+    assert clean.returncode == 0, clean.stderr
+    assert "read 1 files, skipped 0" in clean.stdout
+    assert run_cli("ingest").returncode == 2  # no PATH
+    missing = run_cli("search", "anything", "--index", str(tmp_path / "nowhere"))
+    assert missing.returncode == 3
+    assert "minutebook ingest" in missing.stderr  # says what to do

@@ -1,0 +1,65 @@
+"""Reading files into pages: every supported type, encodings, and clear reasons for bad files."""
+
+from __future__ import annotations
+
+import pytest
+
+from minutebook.ingest.read import UnreadableFile, decode_text, html_to_text, read_pages
+
+from . import paperkit
+
+
+def test_pdf_pages_keep_their_numbers(tmp_path):
+    pdf = paperkit.write_pdf(tmp_path / "report.pdf", paperkit.CYCLING_REPORT_PAGES)
+    pages = list(read_pages(pdf))
+    assert [p.number for p in pages] == [1, 2, 3]
+    assert "twelve kilometres" in pages[1].text
+    assert "4.2 million" in pages[2].text
+
+
+def test_html_gives_visible_text_not_tags_or_scripts(tmp_path):
+    text = html_to_text(paperkit.FLOOD_NOTICE_HTML)
+    assert "raised embankments" in text
+    assert "<p>" not in text and "tracking" not in text and "color" not in text
+    assert "# Decision notice: flood defence scheme" in text  # headings stay recognisable
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        paperkit.GRANT_NOTE_CP1252.encode("utf-8"),
+        b"\xef\xbb\xbf" + paperkit.GRANT_NOTE_CP1252.encode("utf-8"),
+        paperkit.GRANT_NOTE_CP1252.encode("cp1252"),
+        paperkit.GRANT_NOTE_CP1252.encode("utf-16"),
+    ],
+    ids=["utf-8", "utf-8-bom", "cp1252", "utf-16"],
+)
+def test_text_encodings_are_detected(raw):
+    assert decode_text(raw) == paperkit.GRANT_NOTE_CP1252
+
+
+@pytest.mark.parametrize(
+    "name, content, reason",
+    [
+        ("empty.pdf", b"", "empty file"),
+        ("fake.pdf", b"<html><body>not really a pdf</body></html>", "not a PDF"),
+        ("broken.pdf", b"%PDF-1.7\n1 0 obj << /Type /Catalog >>\ngarbage\n", "corrupt PDF"),
+        ("notes.docx", b"PK\x03\x04 zip bytes", "unsupported file type"),
+    ],
+)
+def test_bad_files_raise_a_readable_reason(tmp_path, name, content, reason):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(UnreadableFile, match=reason):
+        list(read_pages(path))
+
+
+def test_a_pdf_without_a_text_layer_is_reported_as_needing_ocr(tmp_path):
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.rect(20, 20, 100, 100, style="F")  # drawn, not written: no text layer
+    pdf.output(str(tmp_path / "scan.pdf"))
+    with pytest.raises(UnreadableFile, match="no text layer"):
+        list(read_pages(tmp_path / "scan.pdf"))
