@@ -1,38 +1,34 @@
 """Turn a file's pages into documents and their chunks.
 
-First version: one document per file; sections start at Markdown headings and at short numbered
-heading lines ("3. Background"); a chunk never crosses a section.
+pages -> clean lines (noise) -> papers (packs: split at agenda-item stamps, classify)
+      -> metadata per paper -> sections (heading paths) -> tables / passages -> chunks.
+A chunk never crosses a section or a paper. Whatever goes wrong, the file still yields one
+"other" document with plain chunks: odd input must not stop an ingest.
 """
 
 from __future__ import annotations
 
-import re
+import logging
 from pathlib import Path
 
 from minutebook.vocabulary import Chunk, Document, Page
 
 from .chunk import Line, pack_passages
+from .dates import parse_date
+from .metadata import Meta, extract
+from .noise import clean_pages
+from .packs import Paper, agenda_items, classify, split_pack
+from .sections import sectionize
+from .tables import row_text, split_tables, table_rows
 
-_MARKDOWN_HEADING = re.compile(r"^\s*(#{1,6})\s+(.+?)\s*#*\s*$")
-_NUMBERED_HEADING = re.compile(r"^\s*(\d{1,2})\.?\s+([A-Z][^.:;]{2,80})$")
+log = logging.getLogger(__name__)
 
-
-def _heading(line: str) -> tuple[int, str] | None:
-    """(level, title) when the line is a heading."""
-    if match := _MARKDOWN_HEADING.match(line):
-        return len(match.group(1)), match.group(2).strip("* ").strip()
-    if match := _NUMBERED_HEADING.match(line):
-        return 2, f"{match.group(1)}. {match.group(2).strip()}"
-    return None
-
-
-def _title(pages: list[Page], source: str) -> str:
-    for page in pages:
-        for line in page.text.splitlines():
-            clean = line.strip("#*-_ \t")
-            if len(clean) >= 4 and any(ch.isalpha() for ch in clean):
-                return clean[:200]
-    return Path(source).stem
+_ROOT = {
+    "agenda": "Agenda", "minutes": "Minutes", "report": "Report", "appendix": "Appendix",
+    "strategy": "Strategy", "annual_report": "Annual report", "progress_update": "Progress update",
+    "decision_record": "Decision", "other": "Document",
+}
+MAX_LINE = 200_000  # a 5 MB "line" is cut into pieces the chunker can pack without quadratic work
 
 
 def build_documents(
@@ -41,47 +37,107 @@ def build_documents(
     """The documents in one file's pages, each with its chunks in reading order."""
     if not pages:
         return []
-    source = pages[0].source
-    document = Document(
-        source=source,
-        file_hash=file_hash,
-        ordinal=0,
-        title=_title(pages, source),
-        first_page=pages[0].number,
-        last_page=pages[-1].number,
-    )
-    chunks: list[Chunk] = []
-    path: list[tuple[int, str]] = []
-    section_lines: list[Line] = []
+    try:
+        return _build(pages, file_hash, max_chars)
+    except Exception:  # noqa: BLE001 - a parser bug must cost structure, never the file
+        log.exception("structure parsing failed for %s; indexing it as one plain document", pages[0].source)
+        return _fallback(pages, file_hash, max_chars)
 
-    def flush() -> None:
-        section = " > ".join(title for _, title in path) or None
-        context = " | ".join(part for part in (document.title, section) if part)
-        for passage in pack_passages(section_lines, max_chars):
-            chunks.append(
-                Chunk(
-                    document_id=document.id,
-                    ordinal=len(chunks),
-                    text=passage.text,
-                    page=passage.page,
-                    last_page=passage.last_page,
-                    printed_page=passage.printed_page,
-                    section=section,
-                    context=context,
-                )
-            )
-        section_lines.clear()
 
+def _split_long_lines(pages: list[Page]) -> list[Page]:
+    out = []
     for page in pages:
-        for raw in page.text.splitlines():
-            heading = _heading(raw)
-            if heading:
-                flush()
-                level, title = heading
-                while path and path[-1][0] >= level:
-                    path.pop()
-                path.append((level, title))
-            else:
-                section_lines.append(Line(raw, page.number, page.printed))
-    flush()
-    return [(document, chunks)]
+        text = page.text or ""
+        if len(text) > MAX_LINE and max((len(part) for part in text.split("\n")), default=0) > MAX_LINE:
+            pieces = []
+            for part in text.split("\n"):
+                pieces.extend(part[i:i + MAX_LINE] for i in range(0, max(1, len(part)), MAX_LINE))
+            text = "\n".join(pieces)
+        out.append(Page(page.source, page.number, text, page.printed))
+    return out
+
+
+def _build(pages: list[Page], file_hash: str, max_chars: int) -> list[tuple[Document, list[Chunk]]]:
+    source = pages[0].source
+    lines = clean_pages(_split_long_lines(pages))
+    papers = split_pack(lines, paged=len(pages) > 1)
+    if not papers:  # no text at all (a scan): one empty document, as for any odd input
+        return [(Document(source=source, file_hash=file_hash, ordinal=0, title=Path(source).stem,
+                          first_page=pages[0].number, last_page=pages[-1].number), [])]
+    results: list[tuple[Document, list[Chunk]]] = []
+    pack_meta: Meta | None = None
+    items: dict[str, str] = {}
+    for ordinal, paper in enumerate(papers):
+        kind = classify(paper.lines)
+        in_pack = paper.in_pack and ordinal > 0 and pack_meta is not None
+        meta = extract(paper.lines, kind, pack_meta if in_pack else None, items, paper.agenda_item)
+        if in_pack:
+            meta.published_date = pack_meta.published_date
+        if paper.in_pack and ordinal == 0:
+            pack_meta, items = meta, agenda_items(paper.lines)
+            # The pack front's own "Date:" is when the pack went out; else it is known by its meeting.
+            meta.published_date = parse_date(meta.labels.get("date_plain")) or meta.meeting_date
+        title = meta.title or meta.agenda_item_title or Path(source).stem
+        kind = classify(paper.lines, title) if kind == "other" else kind
+        pages_used = [line.page for line in paper.lines]
+        document = Document(
+            source=source, file_hash=file_hash, ordinal=ordinal, title=title[:200], type=kind,
+            organisation=meta.organisation, body=meta.body, meeting_date=meta.meeting_date,
+            published_date=meta.published_date, agenda_item=meta.agenda_item,
+            agenda_item_title=meta.agenda_item_title, author=meta.author, wards=meta.wards,
+            key_decision=meta.key_decision, exempt=meta.exempt,
+            first_page=min(pages_used), last_page=max(pages_used),
+        )
+        results.append((document, _chunks(document, paper, max_chars)))
+    return results
+
+
+def _context(document: Document, section: str | None) -> str:
+    parts = [document.title, document.body, document.meeting_date, section]
+    return " | ".join(part for part in parts if part)
+
+
+def _chunks(document: Document, paper: Paper, max_chars: int) -> list[Chunk]:
+    chunks: list[Chunk] = []
+
+    def add(text: str, page: int, last_page: int, printed: str | None, section: str, paragraph: str | None, kind: str) -> None:
+        chunks.append(Chunk(
+            document_id=document.id, ordinal=len(chunks), text=text, page=page, last_page=last_page,
+            printed_page=printed, section=section, paragraph=paragraph,
+            context=_context(document, section), kind=kind,
+        ))
+
+    for section in sectionize(paper.lines, _ROOT.get(document.type, "Document")):
+        for kind, lines in split_tables(section.lines):
+            if kind == "text":
+                for passage in pack_passages(lines, max_chars):
+                    add(passage.text, passage.page, passage.last_page, passage.printed_page,
+                        section.path, section.paragraph, "text")
+                continue
+            header, rows = table_rows(lines)
+            for row in rows:
+                path = f"{section.path} > {row.group}" if row.group else section.path
+                text = row_text(header, row)
+                first, last = row.lines[0], row.lines[-1]
+                # A long row is cut; each later piece restates the row key so it still says whose text it is.
+                prefix = f"{row.key} | " if row.key and len(row.key) < max_chars // 4 else ""
+                pieces = [text] if len(text) <= max_chars else [
+                    (prefix if i else "") + p.text
+                    for i, p in enumerate(pack_passages([Line(text, first.page, first.printed_page)], max_chars - len(prefix)))
+                ]
+                for piece in pieces:
+                    add(piece, first.page, last.page, first.printed_page, path, row.key or section.paragraph, "table_row")
+    return chunks
+
+
+def _fallback(pages: list[Page], file_hash: str, max_chars: int) -> list[tuple[Document, list[Chunk]]]:
+    source = pages[0].source
+    document = Document(source=source, file_hash=file_hash, ordinal=0, title=Path(source).stem,
+                        first_page=pages[0].number, last_page=pages[-1].number)
+    lines = [Line(text[:MAX_LINE], page.number, page.printed) for page in pages for text in (page.text or "").splitlines()]
+    chunks = [
+        Chunk(document_id=document.id, ordinal=i, text=p.text, page=p.page, last_page=p.last_page,
+              printed_page=p.printed_page, context=document.title)
+        for i, p in enumerate(pack_passages(lines, max_chars))
+    ]
+    return [(document, chunks)] if chunks else []

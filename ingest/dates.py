@@ -1,0 +1,116 @@
+"""Dates in the forms councils write them, turned into ISO strings.
+
+Regexes find the candidate (so a date inside a sentence is found without fuzzy parsing of the
+whole sentence); python-dateutil does the month names. Numeric dates are UK day-first unless that
+is impossible ("4/23/19"); a date without a year takes the year from context when one is given.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from dateutil import parser as _dateparser
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+_ORD = r"(?:\s*(?:st|nd|rd|th)\b)?"
+_YEAR = r"(?:19|20)\d\d"
+
+# "Wednesday, 23rd September, 2020", "9 February 2022", "23 rd September", "9<sup>th</sup> Feb"
+_DAY_MONTH = re.compile(
+    rf"\b{_WEEKDAY}(?P<d>[0-3]?\d){_ORD}\s*(?:of\s+)?(?P<m>{_MONTH})(?:,?\s*(?P<y>{_YEAR}))?(?![\w/])",
+    re.IGNORECASE,
+)
+# "January 27, 2020", "Monday, January 29, 2018", "Jan. 5 2021"
+_MONTH_DAY = re.compile(
+    rf"\b{_WEEKDAY}(?P<m>{_MONTH})\s+(?P<d>[0-3]?\d){_ORD},?(?:\s+(?P<y>{_YEAR}))?(?![\w/:.]\d)",
+    re.IGNORECASE,
+)
+# "23/09/2020", "17/1/2025", "4/23/19", "10.12.24"
+_NUMERIC = re.compile(r"(?<![\d/.])(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d|[0-3]?\d)[/.](?P<y>(?:19|20)?\d\d)(?![\d/])")
+_ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
+# "September 2023", "October 2022": month precision, used only when asked for.
+_MONTH_YEAR = re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<y>{_YEAR})\b", re.IGNORECASE)
+
+_MAX_SCAN = 4000  # dates live in short header lines; never scan megabytes
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return datetime(year, month, day).date().isoformat()
+    except ValueError:
+        return None
+
+
+def _named(day: str, month: str, year: str | None, default_year: int | None) -> str | None:
+    if year is None and (default_year is None or month.islower() and month[:3] in {"may", "mar"}):
+        return None  # "they may" / "2 mar" in prose are not dates without a year
+    try:
+        parsed = _dateparser.parse(
+            f"{int(day)} {month.rstrip('.')} {year or default_year}", dayfirst=True, fuzzy=False
+        )
+    except (ValueError, OverflowError):
+        return None
+    return parsed.date().isoformat()
+
+
+def _numeric(a: str, b: str, y: str) -> str | None:
+    year = int(y) if len(y) == 4 else 2000 + int(y)
+    # UK day-first; fall back to US month-first only when day-first cannot be a date.
+    return _iso(year, int(b), int(a)) or _iso(year, int(a), int(b))
+
+
+def find_dates(text: str, default_year: int | None = None) -> list[tuple[int, str]]:
+    """Every date in ``text`` as (offset, ISO date), in reading order."""
+    text = text[:_MAX_SCAN]
+    found: dict[int, tuple[int, str]] = {}
+    taken: list[tuple[int, int]] = []
+
+    def add(match: re.Match, iso: str | None) -> None:
+        if iso is None:
+            return
+        start, end = match.span()
+        if any(s < end and start < e for s, e in taken):
+            return  # overlaps a date already found by a more specific pattern
+        taken.append((start, end))
+        found[start] = (start, iso)
+
+    for match in _ISO.finditer(text):
+        add(match, _iso(int(match["y"]), int(match["m"]), int(match["d"])))
+    for match in _DAY_MONTH.finditer(text):
+        add(match, _named(match["d"], match["m"], match["y"], default_year))
+    for match in _MONTH_DAY.finditer(text):
+        add(match, _named(match["d"], match["m"], match["y"], default_year))
+    for match in _NUMERIC.finditer(text):
+        add(match, _numeric(match["a"], match["b"], match["y"]))
+    return [found[key] for key in sorted(found)]
+
+
+def parse_date(text: str | None, default_year: int | None = None) -> str | None:
+    """The first date in ``text`` as ISO (YYYY-MM-DD), or None."""
+    if not text:
+        return None
+    dates = find_dates(text, default_year)
+    return dates[0][1] if dates else None
+
+
+def year_of(iso: str | None) -> int | None:
+    return int(iso[:4]) if iso else None
+
+
+def find_year(text: str) -> int | None:
+    """The first plausible year mentioned in ``text`` (context for dates written without one)."""
+    match = re.search(r"\b((?:19|20)\d\d)\b", text[:_MAX_SCAN])
+    return int(match.group(1)) if match else None
+
+
+def month_year(text: str) -> str | None:
+    """'October 2022' as '2022-10-01' (a paper dated only by month)."""
+    match = _MONTH_YEAR.search(text[:_MAX_SCAN])
+    if not match:
+        return None
+    return _named("1", match["m"], match["y"], None)

@@ -1,0 +1,294 @@
+"""What a paper says about itself: who, which meeting, when, which item, by whom.
+
+Council papers open with a labelled header ("Title of meeting: / Date of meeting: / Subject: /
+Report by:", "From: / To: / Subject: / Decision no:", tab-separated or on separate lines) or a
+minutes preamble ("MINUTES OF THE MEETING of the X held on <date>"). Only the paper's opening
+lines are read, so a "Subject:" deep inside an appendix cannot relabel the paper.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .chunk import Line
+from .dates import find_dates, find_year, parse_date
+
+_HEAD_LINES = 60
+
+_LABELS = {
+    "title of meeting": "meeting", "meeting": "meeting", "committee": "meeting", "name of meeting": "meeting",
+    "date of meeting": "date", "meeting date": "date", "date": "date_plain",
+    "subject": "subject", "subject matter / title of decision": "subject", "title of decision": "subject",
+    "title of report": "subject", "report title": "subject", "title": "subject", "re": "subject",
+    "report by": "author", "report of": "author", "report from": "author", "report author": "author",
+    "author": "author", "lead officer": "author", "from": "from", "by": "from",
+    "contact": "contact", "contact officer": "contact", "contact details": "contact",
+    "to": "to", "decision no": "decision", "decision number": "decision",
+    "wards affected": "wards", "ward(s) affected": "wards", "wards": "wards", "ward": "wards",
+    "electoral division": "wards", "electoral divisions": "wards", "divisions affected": "wards",
+    "key decision": "key", "exempt": "exempt", "exempt information": "exempt", "classification": "class",
+    "agenda item": "item", "agenda item no": "item", "item no": "item", "item": "item",
+}
+_LABEL = re.compile(
+    r"^\s*(?P<label>" + "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in _LABELS), key=len, reverse=True))
+    + r")\.?\s*(?P<sep>:|\t|\s{2,}|(?<=of\smeeting)\s|(?<=date)\s(?=\d))\s*(?P<value>.*)$",
+    re.IGNORECASE,
+)
+
+_BODY_WORD = r"(?:Board|Committee|Sub-Committee|Cabinet|Council|Commission|Panel|Authority|Forum|Partnership|Assembly|Executive|Scrutiny)"
+# Capitalised words ending in a body word; case matters for the words, not for the body word.
+_BODY = re.compile(
+    rf"(?P<body>(?:[A-Z][\w&'’().-]*\s+(?:(?i:and|of|for|the|&)\s+)?){{0,6}}(?i:{_BODY_WORD})(?:\s+(?i:of)\s+[A-Z]\w+)?)\b"
+)
+_MINUTES_OF = re.compile(
+    r"minutes\s+of\s+(?:the|a|an)\s+(?:\w+\s+)?meeting\s+of\s+(?:the\s+)?(?P<body>.+?)\s+(?:held|on|at|in|which)\b",
+    re.IGNORECASE,
+)
+_ORG = re.compile(
+    r"\b(?P<org>(?:[A-Z][\w'’.-]+\s+){1,4}(?i:County|City|Borough|District|Town|Parish|Metropolitan\s+Borough)\s+(?i:Council)"
+    r"|(?:[A-Z][\w'’.-]+\s+){1,3}(?i:County|City)\s+(?i:Board\s+of\s+Health)"
+    r"|^(?i:City\s+of)\s+[A-Z][\w]+(?:\s+[A-Z][\w]+){0,3}"
+    r"|(?i:NHS)\s+(?:[A-Z][\w&]+\s+){1,6}(?i:Trust|Board|Group))\b"
+)
+_NOT_ORG = re.compile(r"\b(?:chamber|center|centre|hall|offices|website|house|room|the)\b", re.IGNORECASE)
+_SMALL = {"and", "of", "for", "the", "in", "on", "to", "a", "an", "&"}
+_EXEMPT_MARK = re.compile(r"^\s*(?:part\s+(?:ii|2|b)\b|exempt\s+(?:report|appendix|item)|not\s+for\s+publication|confidential\b)", re.IGNORECASE)
+_MONTH_WORD = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.IGNORECASE)
+
+
+@dataclass
+class Meta:
+    title: str | None = None
+    organisation: str | None = None
+    body: str | None = None
+    meeting_date: str | None = None
+    published_date: str | None = None
+    agenda_item: str | None = None
+    agenda_item_title: str | None = None
+    author: str | None = None
+    wards: str | None = None
+    key_decision: bool | None = None
+    exempt: bool | None = None
+    labels: dict[str, str] = field(default_factory=dict)
+
+
+def tidy_case(text: str) -> str:
+    """ "HEALTH AND WELLBEING BOARD" -> "Health and Wellbeing Board"; mixed case is left alone."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters or sum(ch.isupper() for ch in letters) < 0.8 * len(letters):
+        return text
+    words = text.lower().split()
+    return " ".join(w if (i and w in _SMALL) else w[:1].upper() + w[1:] for i, w in enumerate(words))
+
+
+def _clean(value: str, limit: int = 200) -> str:
+    value = " ".join(value.replace("\t", " ").split()).strip(" :;,-–|#")
+    return value[:limit]
+
+
+def header_labels(lines: list[Line]) -> dict[str, str]:
+    """Labelled header fields among the opening lines: kind -> value (first occurrence wins)."""
+    found: dict[str, str] = {}
+    head = [line.text for line in lines[: _HEAD_LINES * 3] if line.text.strip()][:_HEAD_LINES]
+    for index, raw in enumerate(head):
+        text = raw.lstrip("#• ").strip()
+        match = _LABEL.match(text[:400])
+        if not match:
+            continue
+        kind = _LABELS.get(" ".join(match["label"].lower().split()))
+        if kind is None or kind in found:
+            continue
+        value = match["value"].strip()
+        follow = index + 1
+        if not value and follow < len(head) and not _LABEL.match(head[follow].strip()[:400]):
+            value, follow = head[follow].strip(), follow + 1
+        # Wrapped values: a following line that is indented, or starts in lower case.
+        while follow < len(head) and len(value) < 300:
+            nxt = head[follow]
+            if _LABEL.match(nxt.strip()[:400]) or not nxt.strip():
+                break
+            if nxt[:1].isspace() and kind in {"from", "author", "subject", "to", "wards"} or nxt.strip()[:1].islower():
+                value = f"{value} {nxt.strip()}"
+                follow += 1
+                continue
+            break
+        if kind == "date" and not re.search(r"\d", value):
+            continue
+        if value:
+            found[kind] = _clean(value, 400)
+    return found
+
+
+def _body_from(text: str) -> str | None:
+    match = _BODY.search(text)
+    if not match:
+        return None
+    body = match["body"].strip()
+    body = re.sub(r"^(?:the|a|an)\s+", "", body, flags=re.IGNORECASE)
+    return tidy_case(body)
+
+
+def _is_organisation(text: str) -> bool:
+    match = _ORG.search(text)
+    return bool(match) and len(match["org"]) >= len(text.strip()) - 3
+
+
+def find_organisation(head: list[str]) -> str | None:
+    candidates = list(head)
+    # A place name and "CITY COUNCIL" on two lines of a letterhead.
+    candidates += [f"{a.strip()} {b.strip()}" for a, b in zip(head, head[1:]) if len(a.split()) == 1]
+    matches = []
+    for text in candidates:
+        for match in _ORG.finditer(text[:400]):
+            org = " ".join(match["org"].split())
+            place = re.split(r"\s(?i:city|county|borough|district|town|parish|metropolitan)\b", org)[0]
+            if not _NOT_ORG.search(place):
+                matches.append(org)
+    # A council is the publisher more often than an NHS body or a board it works with.
+    matches.sort(key=lambda org: not re.search(r"council$", org, re.IGNORECASE))
+    return " ".join(_word_case(w) for w in matches[0].split()) if matches else None
+
+
+def _word_case(word: str) -> str:
+    if not word.isupper():
+        return word
+    if word.lower() in _SMALL:
+        return word.lower()
+    return word.capitalize() if len(word) > 3 else word  # "NHS" stays an acronym
+
+
+def find_body(head: list[str], labels: dict[str, str], scan: bool = True) -> str | None:
+    if labels.get("meeting"):
+        value = labels["meeting"]
+        parts = [p for p in re.split(r"\s+[-–]\s+", value) if _BODY.search(p)]
+        body = _body_from(parts[-1]) if parts else None
+        return body or tidy_case(_clean(re.split(r"\s[-–]\s|\d", value)[0]))
+    for text in head[:20]:
+        if match := _MINUTES_OF.search(text):
+            if body := _body_from(match["body"]):
+                return body
+    if labels.get("to"):
+        value = labels["to"]
+        for part in reversed(re.split(r",|\s[-–]\s", value)):
+            if not find_dates(part, 2000) and _BODY.search(part):
+                return _clean(re.sub(r"^(?:all\s+)?members\s+of\s+(?:the\s+)?", "", part.strip(), flags=re.IGNORECASE))
+    for text in head[:20] if scan else ():
+        line = text.strip()
+        if len(line) > 80 or _is_organisation(line) or ":" in line:
+            continue
+        line = re.split(r"\s[-–]\s", line)[0]  # "COUNTY COUNCIL - THURSDAY, 9 JANUARY 2025"
+        if body := _body_from(line):
+            if len(body) >= len(line) * 0.5:
+                return body
+    return None
+
+
+def _first_date(texts: list[str], default_year: int | None) -> str | None:
+    """First date among lines, preferring a written month over a numeric stamp ("REVISED 4/23/19")."""
+    numeric = None
+    for text in texts:
+        if text.lower().lstrip().startswith(("date:", "dated")):
+            continue  # a covering letter's own date, not the meeting's
+        for _, iso in find_dates(text, default_year):
+            if _MONTH_WORD.search(text):
+                return iso
+            numeric = numeric or iso
+    return numeric
+
+
+def extract(lines: list[Line], kind: str, pack: Meta | None = None, items: dict[str, str] | None = None,
+            agenda_item: str | None = None) -> Meta:
+    """Metadata of one paper; ``pack`` is the pack front's metadata when the paper came from a pack."""
+    labels = header_labels(lines)
+    head = [line.text.lstrip("#• ").strip() for line in lines[: _HEAD_LINES * 3] if line.text.strip()][:_HEAD_LINES]
+    meta = Meta(labels=labels)
+    context_year = (int(pack.meeting_date[:4]) if pack and pack.meeting_date else None) or find_year(" ".join(head[:30]))
+
+    meta.organisation = (pack.organisation if pack else None) or find_organisation(head)
+    # A paper in a pack went to the pack's meeting; only its own header may name another body.
+    own_body = find_body(head, labels if pack is None else labels, scan=pack is None)
+    meta.body = own_body or (pack.body if pack else None)
+    if meta.body is None and meta.organisation and re.search(r"board|commission|authority", meta.organisation, re.IGNORECASE):
+        meta.body = meta.organisation  # "Cuyahoga County Board of Health" is both
+
+    date = None
+    if labels.get("date"):
+        date = parse_date(labels["date"], context_year)
+    if date is None and kind == "minutes":
+        for index, text in enumerate(head[:25]):
+            if re.search(r"\bminutes\b", text, re.IGNORECASE):
+                date = _first_date([" ".join(head[max(0, index - 1):index + 3])], context_year)
+                if date:
+                    break
+    if date is None and labels.get("to"):
+        date = parse_date(labels["to"], context_year)
+    if date is None and kind == "decision_record":
+        # The decision date sits by the signature ("signed ... date") at the end.
+        tail = [line.text for line in lines[-60:] if line.text.strip()]
+        for index, text in enumerate(tail):
+            if re.search(r"^\s*(?:signed|date|dated)\b|\bsigned\b.*\bdate\b", text, re.IGNORECASE):
+                dates = [iso for t in tail[max(0, index - 3):index + 2] for _, iso in find_dates(t, context_year)]
+                date = dates[-1] if dates else date
+    if date is None and (kind in {"agenda", "minutes", "report", "decision_record"} or "date_plain" in labels):
+        date = _first_date(head[:25], context_year)
+    if date is None and labels.get("date_plain"):
+        date = parse_date(labels["date_plain"], context_year)
+    if date is None and pack:
+        date = pack.meeting_date
+    meta.meeting_date = date
+    if pack:
+        meta.published_date = pack.meeting_date
+
+    meta.agenda_item = agenda_item or (re.match(r"\d{1,3}[a-z]?", labels["item"]).group() if re.match(r"\d", labels.get("item", "")) else None)
+    if meta.agenda_item and items:
+        meta.agenda_item_title = items.get(meta.agenda_item)
+    meta.author = next((labels[k] for k in ("author", "from", "contact") if labels.get(k)), None)
+    if meta.author:
+        meta.author = _clean(re.split(r"\s{2,}|\t", meta.author)[0] if "\t" in meta.author else meta.author)
+    meta.wards = labels.get("wards")
+    if "key" in labels:
+        value = labels["key"].lower()
+        meta.key_decision = False if re.match(r"no\b", value) else (None if re.match(r"n/?a\b", value) else True)
+    if "exempt" in labels:
+        meta.exempt = not re.match(r"(?:no|none|n/?a)\b", labels["exempt"].lower())
+    elif "class" in labels:
+        meta.exempt = not re.match(r"(?:unrestricted|public|open|official)\b", labels["class"].lower())
+    if meta.exempt is None and any(_EXEMPT_MARK.match(text) for text in head[:15]):
+        meta.exempt = True
+    meta.title = _title(head, labels, kind, meta)
+    return meta
+
+
+_SKIP_TITLE = re.compile(
+    r"^(?:-{3,}|this item is for information only|\(please note|contents|city council|action|"
+    r"page \d|direct dial|e-?mail|ask for|dear |date:|\d+$|[\W\d_]+$)",
+    re.IGNORECASE,
+)
+
+
+def _title(head: list[str], labels: dict[str, str], kind: str, meta: Meta) -> str | None:
+    if labels.get("subject"):
+        return labels["subject"]
+    when = meta.meeting_date
+    if kind == "minutes" and meta.body:
+        return f"Minutes of the {meta.body} meeting" + (f" of {when}" if when else "")
+    if kind == "agenda" and meta.body:
+        return f"Agenda of the {meta.body} meeting" + (f" of {when}" if when else "")
+    if meta.agenda_item_title:
+        return meta.agenda_item_title
+    for index, text in enumerate(head[:30]):
+        clean = _clean(text)
+        if len(clean) < 4 or _SKIP_TITLE.match(clean) or _LABEL.match(clean) or not any(ch.isalpha() for ch in clean):
+            continue
+        if meta.organisation and clean.lower() == meta.organisation.lower():
+            continue
+        # A title set in big type often breaks into one or two words a line ("CAPITAL" / "STRATEGY").
+        parts = [clean]
+        for nxt in head[index + 1:index + 4]:
+            if len(clean.split()) <= 3 and len(nxt.split()) <= 3 and nxt.isupper() == clean.isupper() and not _SKIP_TITLE.match(nxt):
+                parts.append(_clean(nxt))
+            else:
+                break
+        return tidy_case(" ".join(parts))[:200]
+    return None

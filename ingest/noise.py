@@ -1,0 +1,205 @@
+"""Clean extracted page text into lines: drop what the printer added, keep what the author wrote.
+
+Removed: running headers and footers (lines repeated at the edges of many pages), "Page N" stamps,
+bare page numbers, "intentionally left blank", HTML/markdown emphasis left by converters, repeated
+boilerplate notices. Kept but normalised: bullets (including the U+F0B7/U+F0A7 glyphs PDFs use),
+words hyphenated across a line break. The page number printed on each page is detected here.
+"Agenda Item N" stamps are kept: the pack splitter needs them and drops them itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from minutebook.vocabulary import Page
+
+from .chunk import Line
+
+_TAG = re.compile(r"</?(?:b|i|u|em|strong|sup|sub|span|p|a|font|br|li|ul|ol|div|td|th|tr|table|caption|thead|tbody)\b[^>]{0,300}>", re.IGNORECASE)
+_MD_LINK = re.compile(r"\[([^\]\n]{1,300})\]\((?:[^)\s]{1,500})\)")
+_EMPHASIS = re.compile(r"\*\*|__")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_BLANK_PAGE = re.compile(r"^\s*(?:this page (?:is|has been) (?:intentionally|deliberately) left blank\.?|\[?blank page\]?)\s*$", re.IGNORECASE)
+
+# Page stamps a pack or printer adds; the captured number is the printed page.
+_PAGE_STAMP = re.compile(r"^\s*(?:page|pg\.?)\s*(\d{1,4})(?:\s*(?:of|/)\s*\d{1,4})?\s*\.?\s*$", re.IGNORECASE)
+_PAGE_IN_LINE = re.compile(r"\bpage\s*(\d{1,4})\s*of\s*\d{1,4}\b", re.IGNORECASE)
+_BARE_NUMBER = re.compile(r"^\s*[-–]?\s*(\d{1,4})\s*[-–]?\s*$")
+_AGENDA_STAMP = re.compile(r"^\s*#*\s*agenda\s+item\s*(?:no\.?\s*)?(\d{1,3}[a-z]?(?:\.\d{1,2})?)\s*$", re.IGNORECASE)
+
+# Bullets: private-use glyphs from Symbol/Wingdings fonts, unicode bullets, markdown markers.
+_BULLET = re.compile(r"^(\s*)(?:[\uf0b7\uf0a8\u2022\u25aa\u25cf\u25a0\u2023\u2043\u25e6]|[-*+](?=\s))\s*")
+_SUB_BULLET = re.compile(r"^(\s*)(?:[\uf0a7\uf0d8\uf076\uf0fc\u25e6\u25cb]\s*|o\s+(?=[A-Z0-9£$\"'(“]))")
+# A markdown "- " before a paragraph number is list syntax, not a bullet: "- 3.4 Text", "- i. Note".
+_LIST_BEFORE_NUMBER = re.compile(r"^\s*[-*]\s+(?=(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]?|\(?[a-z]{1,4}[.)]|\([a-z]{1,4}\))\s)")
+
+_EDGE_LINES = 4  # lines at the top and the bottom of a page where running headers live
+_HYPHEN_END = re.compile(r"[A-Za-z]{2,}-$")
+
+
+def strip_markup(text: str) -> str:
+    """One line without converter markup (HTML tags, markdown emphasis and links)."""
+    if "<" in text:
+        text = _TAG.sub(" ", text)
+    if "](" in text:
+        text = _MD_LINK.sub(r"\1", text)
+    if "*" in text or "_" in text:
+        text = _EMPHASIS.sub("", text)
+    text = _CONTROL.sub("", text)
+    return text.replace("\u00a0", " ").rstrip(" \r\n")  # trailing tabs are empty table cells
+
+
+def normalise_bullet(text: str) -> str:
+    """Bullets as "• " and sub-bullets as "◦ "; list markers before numbers dropped."""
+    if match := _LIST_BEFORE_NUMBER.match(text):
+        return text[match.end():]
+    if match := _SUB_BULLET.match(text):
+        return f"{match.group(1)}◦ {text[match.end():]}"
+    if match := _BULLET.match(text):
+        rest = text[match.end():]
+        rest = _BULLET.sub("", rest, count=1) if rest[:1] in "*-•" else rest  # "- * Item"
+        return f"{match.group(1)}• {rest}" if rest.strip() else ""
+    return text
+
+
+def _key(text: str) -> str:
+    """Running-header identity: digits vary from page to page, the rest does not."""
+    return re.sub(r"\d+", "#", " ".join(text.split()).lower())
+
+
+def printed_page_number(lines: list[str], page_count: int) -> str | None:
+    """The page number printed on a page, read from its first and last lines."""
+    edge = [line for line in lines if line.strip()]
+    edge = edge[:3] + edge[-3:]
+    stamps = [m.group(1) for line in edge if (m := _PAGE_STAMP.match(line) or _PAGE_IN_LINE.search(line[:200]))]
+    if stamps:
+        return stamps[-1]  # a pack's "Page N" stamp is what readers cite over a form's own number
+    limit = max(50, page_count * 20)
+    for line in edge:
+        if (m := _BARE_NUMBER.match(line)) and 0 < int(m.group(1)) <= limit:
+            return m.group(1)
+    return None
+
+
+def _running_lines(page_lines: list[list[str]]) -> set[str]:
+    """Keys of lines repeated at the edges of many pages: running headers and footers."""
+    with_text = [lines for lines in page_lines if any(line.strip() for line in lines)]
+    if len(with_text) < 2:
+        return set()
+    counts: Counter[str] = Counter()
+    for lines in with_text:
+        edge = [line for line in lines if line.strip()]
+        counts.update({_key(line) for line in edge[:_EDGE_LINES] + edge[-_EDGE_LINES:]})
+    threshold = max(2, int(0.4 * len(with_text) + 0.5))
+    # Keys need some letters: "#." is an item number that happens to sit at many page tops.
+    return {key for key, count in counts.items() if count >= threshold and sum(ch.isalpha() for ch in key) >= 3}
+
+
+def _is_boilerplate_candidate(text: str) -> bool:
+    """Notices that converters repeat on every page of a text file: capitals or a parenthesis."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(text) < 20 or "\t" in text or text.lstrip().startswith("#"):
+        return False
+    if re.match(r"^\s*(?:resolved|\d)", text, re.IGNORECASE):
+        return False
+    upper = sum(ch.isupper() for ch in letters) >= 0.8 * len(letters) if letters else False
+    return upper or (text.strip().startswith("(") and text.strip().endswith(")")) or bool(re.fullmatch(r"\s*(?:https?://|www\.)\S+\s*", text))
+
+
+def join_hyphenated(lines: list[Line]) -> list[Line]:
+    """Re-join a word split by a line-end hyphen ("recom-" / "mendation")."""
+    out = list(lines)
+    for i in range(len(out) - 1):
+        text = out[i].text
+        if not _HYPHEN_END.search(text):
+            continue
+        nxt = out[i + 1].text.lstrip()
+        if not nxt[:1].islower():
+            continue
+        word, _, rest = nxt.partition(" ")
+        out[i] = Line(text[:-1] + word, out[i].page, out[i].printed_page)
+        out[i + 1] = Line(rest, out[i + 1].page, out[i + 1].printed_page)
+    return out
+
+
+def _text_file_printed_pages(lines: list[Line]) -> list[Line]:
+    """A text file has no pages, but "Page N" stamps mark the foot of printed page N.
+
+    Lines between consecutive stamps N-1 and N are on page N; elsewhere the page is unknown,
+    because a converter may have dropped stamps and guessing would cite the wrong page.
+    """
+    out: list[Line] = []
+    pending: list[Line] = []
+    previous: int | None = None
+    for line in lines:
+        match = _PAGE_STAMP.match(line.text)
+        if not match:
+            pending.append(line)
+            continue
+        number = int(match.group(1))
+        printed = str(number) if previous is not None and number == previous + 1 else None
+        out.extend(Line(item.text, item.page, printed) for item in pending)
+        pending = []
+        previous = number
+    out.extend(pending)
+    return out
+
+
+def clean_pages(pages: list[Page]) -> list[Line]:
+    """All the pages' lines in reading order, cleaned, each tagged with its PDF and printed page."""
+    page_lines = [[strip_markup(line) for line in (page.text or "").splitlines()] for page in pages]
+    multi = len(pages) > 1
+    running = _running_lines(page_lines) if multi else set()
+    lines: list[Line] = []
+    kept_once: set[str] = set()
+    for page, raw in zip(pages, page_lines):
+        printed = page.printed or (printed_page_number(raw, len(pages)) if multi else None)
+        edge_ids: list[int] = []
+        if multi:
+            nonblank = [i for i, line in enumerate(raw) if line.strip()]
+            edge_ids = nonblank[:3] + nonblank[-3:]
+        for i, text in enumerate(raw):
+            if not text.strip():
+                lines.append(Line("", page.number, printed))
+                continue
+            if _BLANK_PAGE.match(text):
+                continue
+            if multi:
+                key = _key(text)
+                if key in running and not _AGENDA_STAMP.match(text):
+                    # A letterhead's first appearance at the top of the first page is the title.
+                    if not (page is pages[0] and i in edge_ids[:3] and key not in kept_once):
+                        continue
+                    kept_once.add(key)
+                if _PAGE_STAMP.match(text) or (i in edge_ids and _BARE_NUMBER.match(text)):
+                    continue
+            lines.append(Line(normalise_bullet(text), page.number, printed))
+    if not multi:
+        lines = _text_file_printed_pages(lines)
+        lines = _drop_repeated_boilerplate(lines)
+    return join_hyphenated(lines)
+
+
+def _drop_repeated_boilerplate(lines: list[Line]) -> list[Line]:
+    """Keep the first copy of a notice repeated three or more times; drop later copies."""
+    counts = Counter(_key(line.text) for line in lines if line.text and _is_boilerplate_candidate(line.text))
+    repeated = {key for key, count in counts.items() if count >= 3}
+    if not repeated:
+        return lines
+    seen: set[str] = set()
+    out = []
+    for line in lines:
+        key = _key(line.text) if line.text else ""
+        if key in repeated:
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(line)
+    return out
+
+
+def is_agenda_stamp(text: str) -> str | None:
+    """The item number of an "Agenda Item N" stamp line, else None."""
+    match = _AGENDA_STAMP.match(text)
+    return match.group(1) if match else None

@@ -1,0 +1,149 @@
+"""Split an agenda pack into its papers and say what kind of paper each one is.
+
+ModernGov and similar systems stamp "Agenda Item N" on the pages of each item's paper (at the
+top of the first page, or at the foot of every page); converters turn it into a line such as
+"# Agenda Item 3". A change of item number starts a new paper. In a PDF the paper starts at the
+top of the page carrying the stamp, since a foot-of-page stamp comes after that page's text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .chunk import Line
+from .noise import is_agenda_stamp
+
+
+@dataclass
+class Paper:
+    lines: list[Line]
+    agenda_item: str | None = None  # from the pack's stamp
+    in_pack: bool = False  # one of several papers split out of a pack
+
+
+def split_pack(lines: list[Line], paged: bool) -> list[Paper]:
+    """Papers in reading order. A file without stamps is one paper."""
+    starts: list[tuple[int, str | None]] = [(0, None)]
+    page_start: dict[int, int] = {}
+    current: str | None = None
+    for index, line in enumerate(lines):
+        page_start.setdefault(line.page, index)
+        item = is_agenda_stamp(line.text) if line.text else None
+        if item is None or item == current:
+            continue
+        current = item
+        start = page_start[line.page] if paged else index
+        if start <= starts[-1][0]:
+            start = index if index > starts[-1][0] else starts[-1][0]
+        if start == starts[-1][0]:
+            starts[-1] = (start, item)  # the stamp names the paper that starts here
+        else:
+            starts.append((start, item))
+    papers: list[Paper] = []
+    for number, (start, item) in enumerate(starts):
+        end = starts[number + 1][0] if number + 1 < len(starts) else len(lines)
+        body = [line for line in lines[start:end] if not (line.text and is_agenda_stamp(line.text))]
+        if any(line.text.strip() for line in body):
+            papers.append(Paper(body, item))
+    if len(papers) > 1:
+        for paper in papers:
+            paper.in_pack = True
+    return papers
+
+
+# What a paper says about itself in its first lines. Spaces are optional because some PDFs
+# extract without them ("RegularMeetingAgenda").
+_MINUTES = re.compile(
+    r"^(?:(?:draft|printed|approved|unconfirmed|signed)\s*)?minutes\b(?!\s+of\s+(?:the\s+)?previous)"
+    r"|meeting\s*minutes\b|\bminutes\s*of\s*(?:the|a|an)\s*(?:[\w&'’-]+\s*){0,8}?meeting\b"
+    r"|^minutes\s*from\b",
+    re.IGNORECASE,
+)
+_AGENDA = re.compile(
+    r"^(?:a\s?g\s?e\s?n\s?d\s?a)\b|meeting\s*agenda\b|^notice\s*of\s*(?:the\s*)?meeting\b|\bsummons\b"
+    r"|-\s*agenda\s*-|^agenda\s*(?:for|and|of)\b",
+    re.IGNORECASE,
+)
+_DECISION = re.compile(r"record\s*of\s*decision|decision\s*to\s*be\s*taken\s*by|^decision\s*notice\b", re.IGNORECASE)
+_REPORT_LABEL = re.compile(
+    r"^(?:title\s+of\s+meeting|report\s+(?:by|of|from|author)|subject|purpose\s+of\s+report|"
+    r"decision\s+no|summary)\s*[:\t]",
+    re.IGNORECASE,
+)
+_FROM_TO = re.compile(r"^(?:from|to|by)\s*:", re.IGNORECASE)
+
+
+def _head(lines: list[Line], count: int) -> list[str]:
+    out = []
+    for line in lines:
+        text = line.text.strip().lstrip("#").strip()
+        if text:
+            out.append(text[:300])
+            if len(out) >= count:
+                break
+    return out
+
+
+def classify(lines: list[Line], title: str = "") -> str:
+    """One of the vocabulary's DOCUMENT_TYPES, from the paper's opening lines and title."""
+    head = _head(lines, 30)
+    marks: list[tuple[int, str]] = []
+    for index, text in enumerate(head):
+        if _DECISION.search(text):
+            marks.append((index, "decision_record"))
+        if _MINUTES.search(text):
+            marks.append((index, "minutes"))
+        if _AGENDA.search(text):
+            marks.append((index, "agenda"))
+    labels = sum(1 for text in head if _REPORT_LABEL.match(text))
+    from_to = sum(1 for text in head if _FROM_TO.match(text))
+    has_report_header = labels >= 2 or (from_to >= 2 and labels >= 1)
+    if marks:
+        index, kind = min(marks)
+        # A report's header comes first; "Minutes of ..." in its subject does not make it minutes.
+        if not (has_report_header and kind != "decision_record" and index > 2):
+            return kind
+    words = f"{title} {' '.join(head[:6])}".lower()
+    if has_report_header:
+        return "report"
+    if re.search(r"\bannual\s+(?:report|review)\b", words):
+        return "annual_report"
+    if re.search(r"\bprogress\s+(?:update|report)\b|\btracker\b|\bperformance\s+report\b", words):
+        return "progress_update"
+    if re.match(r"\s*appendix\b", title, re.IGNORECASE):
+        return "appendix"
+    if re.search(r"\bstrateg(?:y|ies)\b|\bplan\s+(?:19|20)\d\d", words):
+        return "strategy"
+    text = " ".join(head).lower()
+    if re.search(r"\breport\b|\bpurpose\s+of\s+(?:the\s+)?report\b|\brecommendations?\b", text):
+        return "report"
+    return "other"
+
+
+_AGENDA_LINE = re.compile(r"^\s*(?:•\s*)?(?:item\s+)?(\d{1,2}[a-z]?)[.)]?\s+(\S.{2,300}?)\s*$", re.IGNORECASE)
+_PAGES_REF = re.compile(r"\s*\(\s*pages?\s+\d+\s*(?:-|–|to)\s*\d+\s*\)\s*$|\s*\(\s*page\s+\d+\s*\)\s*$", re.IGNORECASE)
+
+
+def agenda_items(lines: list[Line], limit: int = 600) -> dict[str, str]:
+    """Item number -> item title from an agenda's list ("5  Health and Wellbeing Strategy (Pages 17 - 72)").
+
+    Items must rise in number, which keeps dates, addresses and phone numbers out.
+    """
+    items: dict[str, str] = {}
+    last = 0
+    for line in lines[:limit]:
+        match = _AGENDA_LINE.match(line.text)
+        if not match:
+            continue
+        number = int(re.match(r"\d+", match.group(1)).group())
+        title = _PAGES_REF.sub("", match.group(2)).strip(" .*")
+        if number <= last or number > last + 3 or len(title) < 3 or not title[:1].isupper():
+            continue
+        if re.match(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", title, re.IGNORECASE):
+            continue  # "9 February 2022" is a date, not item 9
+        if re.match(r"(?:in|of|per|out|x|to)\b", title, re.IGNORECASE):
+            continue  # "4 IN 10 people" is a statistic
+        items[match.group(1)] = title[:200]
+        last = number
+    return items

@@ -1,0 +1,199 @@
+"""Heading paths: where in a paper each line sits, e.g. "Report > 4. Background > 4.2".
+
+Every heading or numbered paragraph gets a rank; a new one closes every open entry of equal or
+deeper rank. Ranks put markdown "#" headings at 1, the paper's main sections (numbered "4.",
+minute "28.", ALL CAPS, short title lines, "##") at 2, a numbered paragraph "3." inside a
+minute at 2.5, "4.2" at 3, "4.2.1" at 4, short "i. Title" sub-headings at 4. A heading line
+leaves the text (the path carries it); a numbered paragraph stays in the text it opens.
+Sub-items such as (a), i., (1) do not open sections: a chunk per sub-item would be too small.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .chunk import Line
+
+_MARKDOWN = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_INT = re.compile(r"^(\d{1,3})([.)]?)\s+(\S.*)$")
+_DECIMAL = re.compile(r"^(\d{1,2}(?:\.\d{1,3}){1,3})\.?\)?\s+(\S.*)$")
+_ROMAN_UPPER = re.compile(r"^([IVX]{1,5})\.\s+(\S.*)$")
+_LETTER_UPPER = re.compile(r"^([A-Z])[.)]\s+(\S.*)$")
+_SUB_ITEM = re.compile(r"^\(?([a-z]|[ivx]{1,5})[.)]\s+(\S.*)$")
+_NUMBER_ONLY = re.compile(r"^(\d{1,3})\.?$")
+_ITEM_REF = re.compile(r"^\((?:item|ai|agenda item)\s*\d{1,3}[a-z]?\)$", re.IGNORECASE)
+_MONTHS = re.compile(
+    r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b",
+    re.IGNORECASE,
+)
+_NOT_HEADING_START = re.compile(r"^(?:resolved|agreed|noted|result|motion|ayes|nays|noes|abstain|absent|second(?:ed)?|page)\b", re.IGNORECASE)
+_QUANTITY = re.compile(r"^(?:in|of|x|per|out|to|and|%|million|years?|people)\b", re.IGNORECASE)
+
+MAX_TITLE = 100
+
+
+@dataclass
+class Section:
+    path: str
+    paragraph: str | None
+    lines: list[Line] = field(default_factory=list)
+
+
+@dataclass
+class _Entry:
+    rank: float
+    title: str
+    label: str | None  # paragraph number, where the entry has one
+
+
+def _title_like(title: str, max_words: int = 14) -> bool:
+    """Short, capitalised, and not a sentence: a heading rather than a paragraph."""
+    title = title.strip()
+    if not title or len(title) > MAX_TITLE or len(title.split()) > max_words:
+        return False
+    if title[-1] in ".,;:" and not title.endswith("etc."):
+        return False
+    if not (title[0].isupper() or title[0].isdigit() or title[0] in "'\"‘“("):
+        return False
+    return not _NOT_HEADING_START.match(title)
+
+
+def _is_caps(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 4 and sum(ch.isupper() for ch in letters) >= 0.85 * len(letters)
+
+
+def classify_line(text: str, isolated: bool = False, next_long: bool = False,
+                  opens_numbered: bool = False) -> tuple[str, float, str, str | None] | None:
+    """("heading" | "para", rank, title, paragraph label) for a line that opens a section.
+
+    ``isolated``: blank lines around it; ``next_long``: prose follows; ``opens_numbered``: it
+    ends a sentence-free gap and a numbered paragraph follows. These only matter for plain title
+    lines, which are headings only by their position.
+    """
+    text = text.strip()
+    if not text or "\t" in text or len(text) > 2000:
+        return None
+    markdown = _MARKDOWN.match(text)
+    if markdown:
+        inner = markdown.group(2).strip("*_ ").strip()
+        if not inner:
+            return None
+        numbered = classify_line(inner)
+        if numbered and numbered[3]:
+            # A marked-up heading is a heading even when long: "### 2.1 The Board is asked to:".
+            rank = 2.0 if numbered[1] == 2.5 else numbered[1]
+            title = numbered[2] if numbered[0] == "heading" else inner[:MAX_TITLE]
+            return ("heading", rank, title, numbered[3])
+        return ("heading", float(len(markdown.group(1))), inner[:MAX_TITLE], None)
+    if match := _DECIMAL.match(text):
+        label, rest = match.group(1), match.group(2)
+        if all(int(part) < 100 for part in label.split(".")) and not re.match(r"^\d", rest):
+            rank = 1.0 + label.count(".") + 1
+            if _title_like(rest, 12):
+                return ("heading", rank, f"{label} {rest}", label)
+            return ("para", rank, label, label)
+        return None
+    if match := _INT.match(text):
+        number, mark, rest = match.groups()
+        if int(number) == 0 or _MONTHS.match(rest) or re.match(r"^(?:[%£$]|\d[\d,.]*(?:\s|%|$))", rest):
+            return None
+        if not mark and (_QUANTITY.match(rest) or rest.split()[0].isupper() and len(rest.split()[0]) <= 3):
+            return None  # "4 IN 10 HAVE A DEGREE" is a statistic, not section 4
+        if _title_like(rest):
+            return ("heading", 2.0, f"{number}. {rest}", number)
+        if mark:
+            return ("para", 2.5, f"{number}.", number)
+        return None
+    if match := _ROMAN_UPPER.match(text):
+        if _title_like(match.group(2)):
+            return ("heading", 2.0, f"{match.group(1)}. {match.group(2)}", match.group(1))
+        return None
+    if match := _LETTER_UPPER.match(text):
+        if _title_like(match.group(2), 8):
+            return ("heading", 2.0, f"{match.group(1)}. {match.group(2)}", match.group(1))
+        return None
+    if match := _SUB_ITEM.match(text):
+        if _title_like(match.group(2), 8) and isolated:
+            return ("heading", 4.0, text[:MAX_TITLE], None)
+        return None
+    if _is_caps(text) and _title_like(text, 12) and ":" not in text[:-1] and not re.match(r"^[\d£$]", text):
+        return ("heading", 2.0, text[:MAX_TITLE], None)
+    if (isolated and next_long or opens_numbered) and sum(ch.isalpha() for ch in text) >= 3 and _title_like(text, 10) and len(text) <= 80 and ":" not in text and not re.search(r"\d{4}$", text):
+        return ("heading", 2.0, text, None)
+    return None
+
+
+def _heading_wrap(lines: list[Line], index: int) -> int | None:
+    """Index of the "(Item N)" line ending a minute heading that wraps over up to three lines."""
+    for j in range(index + 1, min(len(lines), index + 4)):
+        text = lines[j].text.strip()
+        if not text or len(text) > 100:
+            return None
+        if text.endswith(")") and _ITEM_REF.match(text[text.rfind("("):]):
+            return j
+    return None
+
+
+def sectionize(lines: list[Line], root: str) -> list[Section]:
+    """The paper's lines grouped into sections, each with its heading path."""
+    stack: list[_Entry] = []
+    sections: list[Section] = [Section(root, None)]
+    count = len(lines)
+
+    def nonblank_after(index: int) -> int | None:
+        for j in range(index + 1, min(count, index + 4)):
+            if lines[j].text.strip():
+                return j
+        return None
+
+    def open_entry(rank: float, title: str, label: str | None) -> None:
+        while stack and stack[-1].rank >= rank:
+            stack.pop()
+        stack.append(_Entry(rank, title, label))
+        path = " > ".join([root] + [entry.title for entry in stack])
+        paragraph = next((entry.label for entry in reversed(stack) if entry.label), None)
+        sections.append(Section(path, paragraph))
+
+    skip = -1
+    for index, line in enumerate(lines):
+        if index <= skip:
+            continue
+        text = line.text.strip()
+        if not text:
+            sections[-1].lines.append(line)
+            continue
+        nxt = nonblank_after(index)
+        if _NUMBER_ONLY.match(text) and nxt is not None and _title_like(lines[nxt].text.strip(), 10):
+            # "1." alone, its title a line or two below (two-column minutes).
+            open_entry(2.0, f"{_NUMBER_ONLY.match(text).group(1)}. {lines[nxt].text.strip()}", _NUMBER_ONLY.match(text).group(1))
+            skip = nxt
+            continue
+        prev_blank = index == 0 or not lines[index - 1].text.strip()
+        next_blank = index + 1 >= count or not lines[index + 1].text.strip()
+        next_long = nxt is not None and len(lines[nxt].text.strip()) >= 60
+        prev_ends = prev_blank or bool(re.search(r"[.:;!?]$", lines[index - 1].text.strip()))
+        opens_numbered = prev_ends and len(text) <= 60 and nxt is not None and bool(_INT.match(lines[nxt].text.strip()))
+        found = classify_line(text, prev_blank and next_blank, next_long, opens_numbered)
+        if found is None:
+            sections[-1].lines.append(line)
+            continue
+        kind, rank, title, label = found
+        previous = lines[index - 1].text.strip() if index else ""
+        if kind == "para" and not prev_blank and not re.search(r"[.:;!?)]$", previous) and not _title_like(previous, 8):
+            sections[-1].lines.append(line)  # "section\n17.67 for calling-in": a number wrapped mid-sentence
+            continue
+        if kind == "heading" and label and not next_blank and nxt is not None:
+            follow = lines[nxt].text.strip()
+            wrapped = _heading_wrap(lines, index)
+            if wrapped is not None:
+                title = " ".join([title] + [lines[j].text.strip() for j in range(index + 1, wrapped + 1)])
+                skip = wrapped  # "88. Budget Monitoring Report –" / "2024-25" / "(Item 5)"
+            elif follow[:1].islower() or (len(text) >= 60 and not text.startswith("#")):
+                # A PDF line that wraps into the next is the start of a paragraph, not a heading.
+                kind, title, rank = "para", f"{label}." if "." not in label else label, (2.5 if rank == 2.0 else rank)
+        open_entry(rank, title, label)
+        if kind == "para":
+            sections[-1].lines.append(line)
+    return [section for section in sections if any(line.text.strip() for line in section.lines)]

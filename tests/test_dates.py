@@ -1,0 +1,49 @@
+"""Dates in every form councils write them become ISO strings."""
+
+from __future__ import annotations
+
+import pytest
+
+from minutebook.ingest.dates import find_dates, parse_date
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("9 February 2022", "2022-02-09"),
+        ("Wednesday, 23rd September, 2020", "2020-09-23"),
+        ("23/09/2020", "2020-09-23"),
+        ("17/1/2025", "2025-01-17"),
+        ("January 27, 2020", "2020-01-27"),
+        ("Minutes from Monday, January 29, 2018 – 9:00am", "2018-01-29"),
+        ("held on Thursday, 30 January 2025 at 10.00 am.", "2025-01-30"),
+        ("Date 10th September 2015", "2015-09-10"),
+        ("WEDNESDAY, 9 FEBRUARY 2022 AT 10.00 AM", "2022-02-09"),
+        ("9 th February 2022", "2022-02-09"),
+        ("2024-03-05", "2024-03-05"),
+        ("Cabinet - 4 March 2025", "2025-03-04"),
+    ],
+)
+def test_written_forms(text, expected):
+    assert parse_date(text) == expected
+
+
+def test_year_comes_from_context_when_missing():
+    assert parse_date("23 rd September", default_year=2020) == "2020-09-23"
+    assert parse_date("23 rd September") is None  # never guess a year
+
+
+def test_numeric_dates_are_day_first_unless_impossible():
+    assert parse_date("04/05/2021") == "2021-05-04"
+    assert parse_date("REVISED 4/23/19") == "2019-04-23"
+
+
+def test_prose_and_times_are_not_dates():
+    assert parse_date("they may be asked to attend at 10.00") is None
+    assert parse_date("Page 3 of 26") is None
+    assert parse_date("") is None
+
+
+def test_find_dates_returns_every_date_in_order():
+    found = find_dates("from March 1, 2019 through February 28, 2020")
+    assert [iso for _, iso in found] == ["2019-03-01", "2020-02-28"]

@@ -1,0 +1,110 @@
+"""Header blocks and minutes preambles in several councils' styles become paper metadata."""
+
+from __future__ import annotations
+
+from minutebook.ingest.chunk import Line
+from minutebook.ingest.metadata import Meta, extract, header_labels
+
+
+def _lines(text: str) -> list[Line]:
+    return [Line(t, 1) for t in text.splitlines()]
+
+
+MODERNGOV_REPORT = """Title of meeting: Health and Wellbeing Board
+
+Date of meeting: 27th September 2023
+
+Subject: Air Quality Update
+
+Report by: Jane Doe, Director of Public Health, Northtown City Council
+
+Wards affected: All
+
+Key decision: NO
+
+1. Purpose of report
+"""
+
+
+def test_moderngov_report_header():
+    meta = extract(_lines(MODERNGOV_REPORT), "report")
+    assert meta.title == "Air Quality Update"
+    assert meta.body == "Health and Wellbeing Board"
+    assert meta.meeting_date == "2023-09-27"
+    assert meta.author == "Jane Doe, Director of Public Health, Northtown City Council"
+    assert meta.organisation == "Northtown City Council"
+    assert meta.wards == "All"
+    assert meta.key_decision is False
+
+
+def test_tab_separated_header_takes_year_from_the_pack():
+    lines = _lines("Title of meeting:\tHealth and Wellbeing Board\nSubject:\tLocal Outbreak Board\n"
+                   "Date of meeting:\t23 rd September\nReport by:\tDirector of Public Health\nWards affected:\tAll")
+    pack = Meta(body="Health and Wellbeing Board", meeting_date="2020-09-23", organisation="Northtown City Council")
+    meta = extract(lines, "report", pack=pack, items={"4": "Local Outbreak Board (info)"}, agenda_item="4")
+    assert meta.meeting_date == "2020-09-23"
+    assert meta.published_date == "2020-09-23"
+    assert meta.agenda_item == "4" and meta.agenda_item_title == "Local Outbreak Board (info)"
+    assert meta.organisation == "Northtown City Council"
+
+
+def test_minutes_carry_the_meeting_they_record_and_the_pack_they_came_in():
+    lines = _lines("MINUTES OF THE MEETING of the Health and Wellbeing Board held on Wednesday, 24 November 2021 at 10.00 am\n"
+                   "Present\nCouncillor A Smith")
+    pack = Meta(body="Health and Wellbeing Board", meeting_date="2022-02-09")
+    meta = extract(lines, "minutes", pack=pack, agenda_item="3")
+    assert meta.meeting_date == "2021-11-24"
+    assert meta.published_date == "2022-02-09"
+    assert meta.body == "Health and Wellbeing Board"
+    assert meta.title.startswith("Minutes of the Health and Wellbeing Board")
+
+
+def test_from_to_subject_decision_header():
+    lines = _lines("From:  Sarah Jones, Corporate Director of Children and\nEducation\n"
+                   "To:   Cabinet - 4 March 2025\nSubject:  Family Hub Contracts\nDecision no:  24/00093\n"
+                   "Key Decision : For the reason that:\n• It affects more than 2 Electoral Divisions\n"
+                   "Classification: Unrestricted\nElectoral Division:     Sheppey")
+    meta = extract(lines, "report")
+    assert meta.author.startswith("Sarah Jones, Corporate Director")
+    assert meta.body == "Cabinet"
+    assert meta.meeting_date == "2025-03-04"
+    assert meta.title == "Family Hub Contracts"
+    assert meta.key_decision is True
+    assert meta.exempt is False
+    assert meta.wards == "Sheppey"
+
+
+def test_us_minutes_header_and_body():
+    lines = _lines("EAST RIVERTON\nPLANNING COMMISSION\nREGULAR MEETING MINUTES\nJanuary 27, 2020, 7:00 p.m.\n"
+                   "1. CALL TO ORDER\nRESULT: APPROVED [UNANIMOUS]\nMOTION BY: Smith")
+    meta = extract(lines, "minutes")
+    assert meta.body == "Planning Commission"
+    assert meta.meeting_date == "2020-01-27"
+
+
+def test_kent_style_minutes_with_county_and_body_lines():
+    lines = _lines("NORTHSHIRE COUNTY COUNCIL\n\nCABINET\n\nMINUTES of a meeting of the Cabinet held in the Council Chamber, Sessions\n"
+                   "House, County Hall, Northtown on Thursday, 30 January 2025.\nPRESENT: Mr A (Chairman)")
+    meta = extract(lines, "minutes")
+    assert meta.organisation == "Northshire County Council"
+    assert meta.body == "Cabinet"
+    assert meta.meeting_date == "2025-01-30"
+
+
+def test_agenda_date_prefers_written_month_over_revision_stamp():
+    meta = extract(_lines("REVISED\n4/23/19\nRIVER COUNTY BOARD OF HEALTH\nAGENDA – April 24, 2019\n1. Call to Order."), "agenda")
+    assert meta.meeting_date == "2019-04-24"
+    assert meta.body == "River County Board of Health"
+
+
+def test_exempt_and_part_two_marks():
+    assert extract(_lines("Exempt: Yes\nSubject: Land sale"), "report").exempt is True
+    assert extract(_lines("PART II\nSubject: Land sale\nReport by: Officer"), "report").exempt is True
+    assert extract(_lines("Subject: Land sale\nReport by: Officer"), "report").exempt is None
+
+
+def test_header_labels_ignore_prose_and_need_a_separator():
+    labels = header_labels(_lines("The subject of this report is roads.\nDate 24 January 2013\nTitle of Meeting Board Meeting"))
+    assert "subject" not in labels
+    assert labels["date_plain"] == "24 January 2013"
+    assert labels["meeting"] == "Board Meeting"

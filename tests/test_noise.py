@@ -1,0 +1,88 @@
+"""Running headers, stamps and page numbers go; bullets and hyphenated words are repaired."""
+
+from __future__ import annotations
+
+from minutebook.ingest.noise import clean_pages, normalise_bullet, printed_page_number, strip_markup
+from minutebook.vocabulary import Page
+
+
+def _pdf(texts: list[str]) -> list[Page]:
+    return [Page("/x/pack.pdf", i + 1, text) for i, text in enumerate(texts)]
+
+
+def test_running_header_footer_and_page_numbers_are_removed():
+    topics = ["taxis", "street trading", "gambling", "alcohol", "scrap metal"]
+    pages = _pdf([
+        f"{n}\nWestshire Borough Council - Licensing Committee\nBody text about {topic}.\n"
+        f"The committee discussed {topic} at length.\nMembers asked questions on {topic}.\n"
+        f"Officers answered on {topic}.\nwww.westshire.gov.uk\n"
+        for n, topic in enumerate(topics, start=1)
+    ])
+    lines = [line for line in clean_pages(pages) if line.text]
+    texts = [line.text for line in lines]
+    assert texts.count("Westshire Borough Council - Licensing Committee") == 1  # kept once, as the title
+    assert not any("www.westshire.gov.uk" in text for text in texts)
+    assert "Body text about gambling." in texts
+    assert not any(text.strip().isdigit() for text in texts)
+    assert [line.printed_page for line in lines if "about alcohol." in line.text] == ["4"]
+
+
+def test_page_stamps_set_printed_page_and_leave_the_text():
+    pages = _pdf([
+        "Cover letter about the supplement.\n",
+        "3. Background\nThe council agreed the budget.\nPage 17\nAgenda Item 6\n",
+        "More text on the next page.\nPage 18\nAgenda Item 6\n",
+    ])
+    lines = [line for line in clean_pages(pages) if line.text]
+    assert [line.printed_page for line in lines if line.page == 2] == ["17"] * 3
+    assert not any(line.text.startswith("Page ") for line in lines)
+    assert sum(line.text == "Agenda Item 6" for line in lines) == 2  # stamps stay for the pack splitter
+
+
+def test_printed_page_number_forms():
+    assert printed_page_number(["Planning Commission January 27, 2020 Minutes Page 2 of 3", "Body"], 3) == "2"
+    assert printed_page_number(["12", "Body text", "more"], 40) == "12"
+    assert printed_page_number(["Body text", "Page 31"], 40) == "31"
+    assert printed_page_number(["Body only"], 3) is None
+
+
+def test_text_file_stamps_give_printed_pages_only_between_consecutive_stamps():
+    text = "Intro line\nPage 4\nLine on five\nPage 5\nLine on six\nPage 6\nTail\n"
+    lines = [line for line in clean_pages([Page("/x/a.txt", 1, text)]) if line.text]
+    by_text = {line.text: line.printed_page for line in lines}
+    assert by_text == {"Intro line": None, "Line on five": "5", "Line on six": "6", "Tail": None}
+    assert all(line.page == 1 for line in lines)  # no invented PDF pages
+
+
+def test_bullets_are_normalised():
+    assert normalise_bullet("\uf0b7 Meeting called to order") == "• Meeting called to order"
+    assert normalise_bullet("\uf0a7 In 2017, the SSA received") == "◦ In 2017, the SSA received"
+    assert normalise_bullet("o Percentage of complaints") == "◦ Percentage of complaints"
+    assert normalise_bullet("- 3.4 Particular groups") == "3.4 Particular groups"
+    assert normalise_bullet("- i. Note the activity") == "i. Note the activity"
+    assert normalise_bullet("- * Comply with the conditions") == "• Comply with the conditions"
+    assert normalise_bullet("organisations were consulted") == "organisations were consulted"
+
+
+def test_markup_from_converters_is_stripped():
+    assert strip_markup("<b>Date of meeting:</b>\t9 <sup>th</sup> February 2022") == " Date of meeting: \t9  th  February 2022"
+    assert strip_markup("**RESOLVED that the report be noted.**") == "RESOLVED that the report be noted."
+    assert strip_markup("see [www.example.gov.uk](http://www.example.gov.uk)") == "see www.example.gov.uk"
+
+
+def test_words_hyphenated_across_lines_are_joined():
+    lines = clean_pages([Page("/x/a.txt", 1, "The committee recom-\nmended approval of the plan.\n")])
+    assert lines[0].text == "The committee recommended"
+    assert lines[1].text == "approval of the plan."
+
+
+def test_repeated_notice_in_a_text_file_is_kept_once():
+    notice = "THIS ITEM IS FOR INFORMATION ONLY"
+    text = "\n".join([notice, "First para.", notice, "Second para.", notice, "Third para."])
+    texts = [line.text for line in clean_pages([Page("/x/a.txt", 1, text)]) if line.text]
+    assert texts == [notice, "First para.", "Second para.", "Third para."]
+
+
+def test_intentionally_blank_pages_vanish():
+    pages = _pdf(["Report text.", "This page is intentionally left blank", "More text."])
+    assert [line.text for line in clean_pages(pages) if line.text] == ["Report text.", "More text."]

@@ -1,0 +1,79 @@
+"""Agenda packs split at agenda-item stamps; each paper gets a type."""
+
+from __future__ import annotations
+
+from minutebook.ingest.chunk import Line
+from minutebook.ingest.packs import agenda_items, classify, split_pack
+
+
+def _lines(text: str, page: int = 1) -> list[Line]:
+    return [Line(t, page) for t in text.splitlines()]
+
+
+TEXT_PACK = """NOTICE OF MEETING
+LICENSING COMMITTEE
+TUESDAY, 4 MARCH 2025 AT 2.00 PM
+AGENDA
+1 Apologies for absence
+2 Minutes of the previous meeting (Pages 3 - 8)
+3 Street Trading Policy (Pages 9 - 20)
+# Agenda Item 2
+MINUTES OF THE MEETING of the Licensing Committee held on Tuesday, 7 January 2025 at 2.00 pm
+12. Apologies
+None were received.
+# Agenda Item 3
+Title of meeting: Licensing Committee
+Subject: Street Trading Policy
+Report by: Head of Regulatory Services
+1. Purpose of report
+1.1 To agree a new policy.
+"""
+
+
+def test_text_pack_splits_at_markdown_stamps():
+    papers = split_pack(_lines(TEXT_PACK), paged=False)
+    assert [p.agenda_item for p in papers] == [None, "2", "3"]
+    assert all(p.in_pack for p in papers)
+    assert papers[1].lines[0].text.startswith("MINUTES OF THE MEETING")
+    assert not any("Agenda Item" in line.text for p in papers for line in p.lines)
+    assert [classify(p.lines) for p in papers] == ["agenda", "minutes", "report"]
+
+
+def test_pdf_stamp_at_page_foot_starts_the_paper_at_the_top_of_its_page():
+    lines = (
+        _lines("Dear Member\nPlease find enclosed the documents for Item 6.", 1)
+        + _lines("From: Leader of the Council\nTo: Council - 6 March 2025\nSubject: Budget\nPage 1\nAgenda Item 6", 2)
+        + _lines("1. Background\nMore text.\nAgenda Item 6", 3)
+        + _lines("By: Chief Executive\nTo: Council\nSubject: Pay Policy\nAgenda Item 7", 4)
+    )
+    papers = split_pack(lines, paged=True)
+    assert [(p.agenda_item, p.lines[0].page, p.lines[-1].page) for p in papers] == [(None, 1, 1), ("6", 2, 3), ("7", 4, 4)]
+    assert papers[1].lines[0].text.startswith("From:")
+
+
+def test_file_without_stamps_is_one_paper():
+    papers = split_pack(_lines("Annual Report 2023/24\nForeword\nText."), paged=False)
+    assert len(papers) == 1 and papers[0].agenda_item is None and not papers[0].in_pack
+
+
+def test_classify_types():
+    assert classify(_lines("CITY OF RIVERTON\nPLANNING COMMISSION\nREGULAR MEETING MINUTES\nJanuary 27, 2020")) == "minutes"
+    assert classify(_lines("Tuesday,January10,2023\nCityCouncil\nRegularMeetingAgenda")) == "agenda"
+    assert classify(_lines("A G E N D A\n1. Call to order")) == "agenda"
+    assert classify(_lines("NORTHSHIRE COUNCIL – RECORD OF DECISION\nDECISION TO BE TAKEN BY:\nCabinet Member")) == "decision_record"
+    assert classify(_lines("By: Scrutiny Officer\nTo: Cabinet - 4 March 2025\nSubject: Minutes of the call-in\nSummary: text")) == "report"
+    assert classify(_lines("Director of Public Health Annual Report 2023/24\nContents")) == "annual_report"
+    assert classify(_lines("Wellbeing Strategy 2017-2025. Progress update October 2022\n\tA\tB\tC")) == "progress_update"
+    assert classify(_lines("Our Libraries Strategy\nForeword\nText")) == "strategy"
+    assert classify(_lines("Some notes\nText"), title="Appendix B - Consultation responses") == "appendix"
+    assert classify(_lines("Hello\nworld")) == "other"
+
+
+def test_agenda_items_read_the_list_and_drop_page_references():
+    items = agenda_items(_lines(TEXT_PACK))
+    assert items == {"1": "Apologies for absence", "2": "Minutes of the previous meeting", "3": "Street Trading Policy"}
+
+
+def test_agenda_items_ignore_dates_and_statistics():
+    items = agenda_items(_lines("AGENDA\n9 February 2022\n1 Welcome\n2 Apologies\n4 IN 10 people\n3 Budget"))
+    assert items == {"1": "Welcome", "2": "Apologies", "3": "Budget"}

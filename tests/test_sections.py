@@ -1,0 +1,112 @@
+"""Heading paths and paragraph numbers for the numbering styles councils use."""
+
+from __future__ import annotations
+
+from minutebook.ingest.chunk import Line
+from minutebook.ingest.sections import classify_line, sectionize
+
+
+def _lines(text: str, page: int = 1) -> list[Line]:
+    return [Line(t, page) for t in text.splitlines()]
+
+
+def _paths(text: str, root: str = "Report") -> dict[str, str | None]:
+    return {s.path: s.paragraph for s in sectionize(_lines(text), root)}
+
+
+REPORT = """1. Purpose of report
+
+1.1 To update the board on air quality.
+
+2. Recommendations
+
+2.1 The Board is recommended to:
+i. Note the progress made
+ii. Agree the next steps
+
+3. Background
+
+3.1 The council declared a climate emergency.
+
+3.2 Monitoring shows improvement.
+3.2.1 Nitrogen dioxide fell by 5%.
+"""
+
+
+def test_report_numbering_builds_paths_and_paragraphs():
+    paths = _paths(REPORT)
+    assert paths == {
+        "Report > 1. Purpose of report > 1.1": "1.1",
+        "Report > 2. Recommendations > 2.1": "2.1",
+        "Report > 3. Background > 3.1": "3.1",
+        "Report > 3. Background > 3.2": "3.2",
+        "Report > 3. Background > 3.2 > 3.2.1": "3.2.1",
+    }
+
+
+def test_recommendation_items_stay_in_their_paragraph():
+    sections = sectionize(_lines(REPORT), "Report")
+    recs = next(s for s in sections if s.path.endswith("2.1"))
+    assert [line.text for line in recs.lines if line.text] == [
+        "2.1 The Board is recommended to:", "i. Note the progress made", "ii. Agree the next steps"]
+
+
+def test_minute_numbers_with_item_references_and_numbered_resolutions():
+    text = """UNRESTRICTED ITEMS
+
+84. Apologies
+(Item 1)
+
+Apologies were received from Mr A.
+
+88. 24/00108 - Revenue and Capital Budget Monitoring Report – November
+2024-25
+(Item 5)
+
+1. Mr B introduced the report which set out the forecast.
+2. RESOLVED that Cabinet agree to:
+A) Note the forecast overspend
+b) Agree the virements
+"""
+    paths = _paths(text, "Minutes")
+    assert "Minutes > 84. Apologies (Item 1)" in paths
+    assert "Minutes > 88. 24/00108 - Revenue and Capital Budget Monitoring Report – November 2024-25 (Item 5) > 2." in paths
+    assert paths["Minutes > 88. 24/00108 - Revenue and Capital Budget Monitoring Report – November 2024-25 (Item 5) > 2."] == "2"
+
+
+def test_markdown_minutes_headings_are_siblings_whatever_their_hashes():
+    text = "## Present\nCouncillor A\n### Officers present\nB\n## 28. Apologies (AI 1)\nNone.\n### 29. Declarations of interest\nNone declared.\n"
+    paths = _paths(text, "Minutes")
+    assert list(paths) == ["Minutes > Present", "Minutes > Present > Officers present",
+                           "Minutes > 28. Apologies (AI 1)", "Minutes > 29. Declarations of interest"]
+    assert paths["Minutes > 29. Declarations of interest"] == "29"
+
+
+def test_pdf_lines_that_wrap_are_paragraphs_not_headings():
+    text = ("Introduction\n1. The power of call-in was established under the Local Government Act 2000,\n"
+            "which provides for overview and scrutiny committees to review decisions.\n"
+            "2. At the council any two members may give notice of their wish to call-in a decision\n"
+            "the Constitution sets out the criteria, at section\n17.67 for calling-in a decision.\n")
+    paths = _paths(text)
+    assert list(paths) == ["Report > Introduction > 1.", "Report > Introduction > 2."]
+    assert not any("17.67" in path for path in paths)
+
+
+def test_heading_kinds():
+    assert classify_line("# Agenda Item 3")[0:2] == ("heading", 1.0)
+    assert classify_line("A. Introduction")[2] == "A. Introduction"
+    assert classify_line("X. PUBLIC HEARINGS")[2] == "X. PUBLIC HEARINGS"
+    assert classify_line("WHAT CREATES GOOD HEALTH?") == ("heading", 2.0, "WHAT CREATES GOOD HEALTH?", None)
+    assert classify_line("RESULT: APPROVED [UNANIMOUS]") is None
+    assert classify_line("9 February 2022") is None
+    assert classify_line("4 IN 10 HAVE A DEGREE") is None
+    assert classify_line("3. RESOLVED that the report be noted.") == ("para", 2.5, "3.", "3")
+    assert classify_line("Background", isolated=True, next_long=True) == ("heading", 2.0, "Background", None)
+    assert classify_line("Background", isolated=False, next_long=True) is None
+    assert classify_line("Chapter 1\tpage 06 - 11") is None
+
+
+def test_number_alone_on_its_line_joins_its_title():
+    text = "1.\n\nWelcome and Apologies\n\nApologies from Mike.\n2.\nAppointment of Board Members\nThe board agreed.\n"
+    paths = _paths(text, "Minutes")
+    assert list(paths) == ["Minutes > 1. Welcome and Apologies", "Minutes > 2. Appointment of Board Members"]
