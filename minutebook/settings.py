@@ -56,6 +56,23 @@ class Settings:
         metadata={"env": "MINUTEBOOK_MAX_K", "help": "most results one search may return"},
     )
 
+    candidates: int = field(
+        default_factory=lambda: int(_env("CANDIDATES", "100")),
+        metadata={"env": "MINUTEBOOK_CANDIDATES", "help": "passages each method proposes before fusion"},
+    )
+    rrf_k: int = field(
+        default_factory=lambda: int(_env("RRF_K", "60")),
+        metadata={"env": "MINUTEBOOK_RRF_K", "help": "reciprocal rank fusion constant"},
+    )
+    lexical_weight: float = field(
+        default_factory=lambda: float(_env("LEXICAL_WEIGHT", "1.0")),
+        metadata={"env": "MINUTEBOOK_LEXICAL_WEIGHT", "help": "weight of the BM25 ranking in fusion"},
+    )
+    dense_weight: float = field(
+        default_factory=lambda: float(_env("DENSE_WEIGHT", "1.0")),
+        metadata={"env": "MINUTEBOOK_DENSE_WEIGHT", "help": "weight of the embedding ranking in fusion"},
+    )
+
 
 def load_settings(**overrides: object) -> Settings:
     """Settings from the environment, with explicit (e.g. command-line) values taking precedence."""

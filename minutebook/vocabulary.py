@@ -117,6 +117,7 @@ class Hit:
     section: str | None = None
     paragraph: str | None = None
     page: int | None = None
+    last_page: int | None = None
     printed_page: str | None = None
     match: dict = field(default_factory=dict)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 
 import numpy as np
@@ -9,7 +10,9 @@ import numpy as np
 from minutebook.vocabulary import Hit
 
 from .embed import Embedder
+from .filters import Filters
 from .index import Index
+from .store import chunk_rows
 
 
 class QueryEncoder:
@@ -19,6 +22,9 @@ class QueryEncoder:
         self.embedder = embedder
         self.size = size
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+
+    def clear(self) -> None:
+        self._cache.clear()
 
     def __call__(self, query: str) -> np.ndarray:
         vector = self._cache.get(query)
@@ -32,23 +38,115 @@ class QueryEncoder:
         return vector
 
 
-def dense_search(index: Index, encode: QueryEncoder, query: str, k: int) -> list[Hit]:
-    """The ``k`` passages whose embeddings are nearest the query's (cosine similarity)."""
-    if index.vectors.ntotal == 0:
+# Words too common in board papers (and questions) to say anything about a passage.
+STOPWORDS = frozenset(
+    """a about above after again all also am an and any are as at be been before being below between
+    both but by can could did do does doing done during each for from further had has have having he her
+    here hers him his how i if in into is it its itself just me more most my no nor not now of off on
+    once only or other our ours out over own same she should so some such than that the their theirs
+    them then there these they this those through to too under until up very was we were what when where
+    which while who whom why will with would you your yours""".split()
+)
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def query_terms(query: str) -> list[str]:
+    """The query's searchable words, lower-cased, without stopwords (all words if only stopwords)."""
+    words = [w.lower() for w in _WORD.findall(query)]
+    terms = [w for w in words if w not in STOPWORDS]
+    return list(dict.fromkeys(terms or words))
+
+
+def fts_query(terms: list[str]) -> str:
+    """An FTS5 expression matching any term; each term is quoted, so no input is FTS syntax."""
+    return " OR ".join('"' + t.replace('"', '""') + '"' for t in terms)
+
+
+def allowed_chunk_ids(index: Index, filters: Filters) -> np.ndarray | None:
+    """Chunk ids passing the filters, or None when nothing is filtered."""
+    if not filters:
+        return None
+    where, params = filters.where("d")
+    rows = index.conn.execute(
+        f"SELECT c.id FROM chunks c JOIN documents d ON d.id = c.document_id WHERE {where}", params
+    )
+    return np.fromiter((r[0] for r in rows), dtype=np.int64)
+
+
+def lexical_ranking(index: Index, query: str, k: int, filters: Filters = Filters()) -> list[tuple[int, float]]:
+    """BM25 over the FTS5 table: (chunk id, score) best first; score is -bm25 (higher is better)."""
+    terms = query_terms(query)
+    if not terms:
         return []
+    where, params = filters.where("d")
+    rows = index.conn.execute(
+        "SELECT f.rowid, bm25(chunks_fts) AS rank FROM chunks_fts f"
+        " JOIN chunks c ON c.id = f.rowid JOIN documents d ON d.id = c.document_id"
+        f" WHERE chunks_fts MATCH ? AND {where} ORDER BY rank LIMIT ?",
+        [fts_query(terms), *params, k],
+    )
+    return [(int(cid), -float(rank)) for cid, rank in rows]
+
+
+def dense_ranking(
+    index: Index, encode: QueryEncoder, query: str, k: int, allowed: np.ndarray | None = None
+) -> list[tuple[int, float]]:
+    """Nearest passages by cosine similarity: (chunk id, similarity) best first."""
+    total = index.vectors.ntotal
+    if total == 0 or (allowed is not None and len(allowed) == 0):
+        return []
+    params = None
+    if allowed is not None:
+        import faiss
+
+        params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(allowed))
     vector = encode(query).reshape(1, -1)
-    scores, ids = index.vectors.search(vector, min(k, index.vectors.ntotal))
-    ranked = [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]
-    return hits_for(index, ranked, "dense_rank")
+    scores, ids = index.vectors.search(vector, min(k, total), params=params)
+    return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]
 
 
-def hits_for(index: Index, ranked: list[tuple[int, float]], rank_name: str) -> list[Hit]:
-    """Ranked (chunk id, score) pairs as Hits carrying their citation."""
-    from .store import chunk_rows
+def fuse_rankings(rankings: dict[str, list[tuple[int, float]]], weights: dict[str, float], k_rrf: int) -> list[tuple[int, float, dict]]:
+    """Reciprocal rank fusion: each list adds weight / (k_rrf + rank) to the chunks it ranks."""
+    fused: dict[int, float] = {}
+    ranks: dict[int, dict] = {}
+    for name, ranking in rankings.items():
+        for rank, (cid, _) in enumerate(ranking, start=1):
+            fused[cid] = fused.get(cid, 0.0) + weights.get(name, 1.0) / (k_rrf + rank)
+            ranks.setdefault(cid, {})[f"{name}_rank"] = rank
+    order = sorted(fused.items(), key=lambda item: -item[1])
+    return [(cid, score, ranks[cid]) for cid, score in order]
 
-    rows = chunk_rows(index.conn, [cid for cid, _ in ranked])
+
+def search_passages(
+    index: Index,
+    encode: QueryEncoder,
+    query: str,
+    k: int,
+    mode: str = "hybrid",
+    filters: Filters = Filters(),
+    candidates: int = 100,
+    weights: dict[str, float] | None = None,
+    k_rrf: int = 60,
+) -> list[Hit]:
+    """The ``k`` best passages for ``query`` by ``mode``: "lexical", "dense" or "hybrid" (RRF)."""
+    allowed = allowed_chunk_ids(index, filters)
+    rankings: dict[str, list[tuple[int, float]]] = {}
+    if mode in ("lexical", "hybrid"):
+        rankings["lexical"] = lexical_ranking(index, query, candidates if mode == "hybrid" else k, filters)
+    if mode in ("dense", "hybrid"):
+        rankings["dense"] = dense_ranking(index, encode, query, candidates if mode == "hybrid" else k, allowed)
+    hits = hits_for(index, fuse_rankings(rankings, weights or {}, k_rrf)[:k])
+    terms = query_terms(query)
+    for hit in hits:
+        hit.match["terms"] = [t for t in terms if t in hit.text.lower()]
+    return hits
+
+
+def hits_for(index: Index, ranked: list[tuple[int, float, dict]]) -> list[Hit]:
+    """Ranked (chunk id, score, match) triples as Hits carrying their citation."""
+    rows = chunk_rows(index.conn, [cid for cid, _, _ in ranked])
     hits: list[Hit] = []
-    for rank, (cid, score) in enumerate(ranked, start=1):
+    for cid, score, match in ranked:
         row = rows.get(cid)
         if row is None:
             continue
@@ -67,8 +165,9 @@ def hits_for(index: Index, ranked: list[tuple[int, float]], rank_name: str) -> l
                 section=row["section"],
                 paragraph=row["paragraph"],
                 page=row["page"],
+                last_page=row["last_page"],
                 printed_page=row["printed_page"],
-                match={rank_name: rank},
+                match=dict(match),
             )
         )
     return hits

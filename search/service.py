@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from datetime import date
 from dataclasses import dataclass
 
 from minutebook.settings import Settings
@@ -10,7 +11,11 @@ from minutebook.vocabulary import Hit
 
 from .embed import Embedder, resolve_model_path
 from .index import Index, IndexMissing, open_index
-from .retrieve import QueryEncoder, dense_search
+from .filters import Filters
+from .retrieve import QueryEncoder, search_passages
+
+MODES = ("hybrid", "lexical", "dense")
+SORTS = ("relevance", "date")
 
 
 class BadQuery(ValueError):
@@ -23,6 +28,16 @@ class SearchResult:
     total: int
     results: list[Hit]
     took_ms: float
+
+
+def _check_dates(filters: Filters) -> None:
+    for name in ("date_from", "date_to"):
+        value = getattr(filters, name)
+        if value:
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                raise BadQuery(f"{name} must be a date like 2022-02-09, not {value!r}") from None
 
 
 def load_embedder(settings: Settings) -> Embedder:
@@ -42,6 +57,7 @@ class Minutebook:
                 f"not the configured model {self.embedder.name}: re-run `minutebook ingest`"
             )
         self.encode = QueryEncoder(self.embedder)
+        self.embedder.encode(["warm up"])  # the first call is slow; pay it before the first user does
 
     def check_query(self, query: str, k: int) -> str:
         query = " ".join(query.split())
@@ -55,10 +71,23 @@ class Minutebook:
             raise BadQuery(f"k must be between 1 and {self.settings.max_k}, not {k}")
         return query
 
-    def search(self, query: str, k: int = 10) -> SearchResult:
+    def search(
+        self, query: str, k: int = 10, filters: Filters = Filters(), mode: str = "hybrid", sort: str = "relevance"
+    ) -> SearchResult:
         query = self.check_query(query, k)
+        if mode not in MODES:
+            raise BadQuery(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
+        if sort not in SORTS:
+            raise BadQuery(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
+        _check_dates(filters)
         started = time.perf_counter()
-        hits = dense_search(self.index, self.encode, query, k)
+        s = self.settings
+        hits = search_passages(
+            self.index, self.encode, query, k, mode, filters, s.candidates,
+            {"lexical": s.lexical_weight, "dense": s.dense_weight}, s.rrf_k,
+        )
+        if sort == "date":  # newest meeting first; undated papers last, in relevance order
+            hits.sort(key=lambda h: h.meeting_date or "", reverse=True)
         return SearchResult(query, len(hits), hits, round((time.perf_counter() - started) * 1000, 2))
 
     def health(self) -> dict:

@@ -5,13 +5,14 @@ from __future__ import annotations
 from contextlib import asynccontextmanager
 from dataclasses import asdict
 
-from fastapi import FastAPI, Query, Request
+from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from minutebook import __version__
+from minutebook.search.filters import Filters
 from minutebook.search.service import BadQuery, Minutebook
 from minutebook.settings import Settings
 
@@ -30,6 +31,7 @@ class HitModel(BaseModel):
     section: str | None = None
     paragraph: str | None = None
     page: int | None = None
+    last_page: int | None = None
     printed_page: str | None = None
     match: dict = {}
 
@@ -96,8 +98,11 @@ def create_app(settings: Settings, library: Minutebook | None = None) -> FastAPI
         request: Request,
         q: str = Query(..., description="what to look for, in plain words"),
         k: int = Query(10, description="how many passages to return"),
+        mode: str = Query("hybrid", description="hybrid (default), lexical or dense"),
+        sort: str = Query("relevance", description="relevance or date (newest meeting first)"),
+        filters: Filters = Depends(),
     ) -> SearchResponse:
-        result = request.app.state.library.search(q, k)
+        result = request.app.state.library.search(q, k, filters, mode, sort)
         return SearchResponse(
             query=result.query,
             total=result.total,

@@ -11,7 +11,7 @@ import argparse
 import json
 import sys
 import textwrap
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from pathlib import Path
 
 from minutebook import __version__
@@ -50,12 +50,34 @@ def _parser() -> argparse.ArgumentParser:
     search = command("search", "Search the index; print cited passages.")
     search.add_argument("query", help="what to look for, in plain words")
     search.add_argument("-k", type=int, default=10, help="number of passages (default 10)")
+    search.add_argument("--mode", default="hybrid", choices=("hybrid", "lexical", "dense"),
+                        help="ranking (default hybrid: BM25 and embeddings fused)")
+    search.add_argument("--sort", default="relevance", choices=("relevance", "date"))
+    _add_filter_options(search)
     search.add_argument("--json", action="store_true", help="print results as JSON on stdout")
+
+    evaluate = command("eval", "Benchmark retrieval on a question file: lexical vs dense vs hybrid.")
+    evaluate.add_argument("questions", type=Path, metavar="QUESTIONS.json", help="question file (see eval/)")
+    evaluate.add_argument("--json", action="store_true", help="print the report as JSON on stdout")
 
     serve = command("serve", "Serve the HTTP API (and web UI) on HOST:PORT.")
     serve.add_argument("--host", help="address to bind (default: $MINUTEBOOK_HOST or 127.0.0.1)")
     serve.add_argument("--port", type=int, help="port (default: $MINUTEBOOK_PORT or 8000)")
     return parser
+
+
+def _add_filter_options(parser: argparse.ArgumentParser) -> None:
+    from minutebook.search.filters import Filters
+
+    group = parser.add_argument_group("filters (applied inside retrieval)")
+    for f in fields(Filters):
+        group.add_argument(f"--{f.name.replace('_', '-')}", dest=f"filter_{f.name}", metavar=f.name.upper())
+
+
+def _filters(args) -> "Filters":
+    from minutebook.search.filters import Filters
+
+    return Filters(**{f.name: getattr(args, f"filter_{f.name}", None) for f in fields(Filters)})
 
 
 def _fail(message: str, code: int) -> int:
@@ -70,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     from minutebook.search.index import IndexBusy, IndexMissing
 
     try:
-        return {"ingest": _ingest, "search": _search, "serve": _serve}[args.command](args, settings)
+        return {"ingest": _ingest, "search": _search, "eval": _eval, "serve": _serve}[args.command](args, settings)
     except (ModelMissing, IndexMissing, IndexBusy) as exc:
         return _fail(str(exc), EXIT_CANNOT_RUN)
     except KeyboardInterrupt:
@@ -110,7 +132,7 @@ def _search(args, settings) -> int:
 
     library = Minutebook(settings)
     try:
-        result = library.search(args.query, args.k)
+        result = library.search(args.query, args.k, _filters(args), args.mode, args.sort)
     except BadQuery as exc:
         return _fail(str(exc), EXIT_USAGE)
     if args.json:
@@ -129,6 +151,19 @@ def _search(args, settings) -> int:
         )
         print(f"{rank}. [{hit.score:.3f}] {where}\n   {hit.source}")
         print(textwrap.indent(textwrap.fill(hit.text, 100), "   "), end="\n\n")
+    return EXIT_OK
+
+
+def _eval(args, settings) -> int:
+    from minutebook.search.evaluate import format_report, load_questions, run_benchmark
+    from minutebook.search.service import Minutebook
+
+    try:
+        questions = load_questions(args.questions)
+    except (OSError, ValueError, KeyError) as exc:
+        return _fail(f"cannot read questions from {args.questions}: {exc}", EXIT_USAGE)
+    report = run_benchmark(Minutebook(settings), questions)
+    print(json.dumps(report, indent=2) if args.json else format_report(report))
     return EXIT_OK
 
 

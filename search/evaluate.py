@@ -1,0 +1,161 @@
+"""Retrieval benchmark: recall@1/5/10, MRR@10 and latency of each ranking mode, side by side.
+
+A question file is a JSON list of ``{"id", "question", "category", "evidence": [{"source",
+"snippet", "page"?}]}``. A result is a hit when its passage contains an evidence snippet (compared
+case-, whitespace- and punctuation-insensitively), its source path ends with the evidence's
+``source``, and, when the evidence gives a ``page``, the passage spans that page.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import statistics
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from minutebook.vocabulary import Hit
+
+from .service import MODES, Minutebook
+
+CUTOFFS = (1, 5, 10)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    source: str
+    snippet: str
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    question: str
+    category: str
+    evidence: tuple[Evidence, ...]
+    answer_keywords: tuple[str, ...] = ()
+
+    @property
+    def answerable(self) -> bool:
+        return bool(self.evidence)
+
+
+def load_questions(path: Path) -> list[Question]:
+    raw = json.loads(Path(path).read_text())
+    return [
+        Question(
+            id=q["id"],
+            question=q["question"],
+            category=q.get("category", "other"),
+            evidence=tuple(Evidence(e["source"], e["snippet"], e.get("page")) for e in q.get("evidence", [])),
+            answer_keywords=tuple(q.get("answer_keywords", [])),
+        )
+        for q in raw
+    ]
+
+
+def normalise(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def is_hit(hit: Hit, evidence: tuple[Evidence, ...]) -> bool:
+    passage = normalise(hit.text)
+    source = hit.source.replace("\\", "/")
+    for item in evidence:
+        if not source.endswith(item.source.lstrip("./")):
+            continue
+        if item.page is not None and not (hit.page or 0) <= item.page <= (hit.last_page or hit.page or 0):
+            continue
+        if normalise(item.snippet) in passage:
+            return True
+    return False
+
+
+def first_hit_rank(hits: list[Hit], evidence: tuple[Evidence, ...]) -> int | None:
+    return next((rank for rank, hit in enumerate(hits, start=1) if is_hit(hit, evidence)), None)
+
+
+@dataclass
+class ModeScores:
+    ranks: dict[str, int | None] = field(default_factory=dict)  # question id -> first hit rank
+    latencies_ms: list[float] = field(default_factory=list)
+
+    def recall(self, ids: list[str], cutoff: int) -> float:
+        return sum(1 for i in ids if (self.ranks[i] or 10**9) <= cutoff) / len(ids) if ids else 0.0
+
+    def mrr(self, ids: list[str], cutoff: int = 10) -> float:
+        return sum(1 / r for i in ids if (r := self.ranks[i]) and r <= cutoff) / len(ids) if ids else 0.0
+
+
+def run_benchmark(library: Minutebook, questions: list[Question], modes=MODES, k: int = 10) -> dict:
+    """Every answerable question through every mode; returns the report as plain data."""
+    answerable = [q for q in questions if q.answerable]
+    scores = {mode: ModeScores() for mode in modes}
+    for mode in modes:
+        library.encode.clear()  # each mode pays for its own query embeddings
+        for question in answerable:
+            started = time.perf_counter()
+            hits = library.search(question.question, k=k, mode=mode).results
+            scores[mode].latencies_ms.append((time.perf_counter() - started) * 1000)
+            scores[mode].ranks[question.id] = first_hit_rank(hits, question.evidence)
+    categories = sorted({q.category for q in answerable})
+    by_category = {c: [q.id for q in answerable if q.category == c] for c in categories}
+    all_ids = [q.id for q in answerable]
+
+    def summary(ids: list[str], mode: str) -> dict:
+        s = scores[mode]
+        return {
+            **{f"recall@{n}": round(s.recall(ids, n), 3) for n in CUTOFFS},
+            "mrr@10": round(s.mrr(ids), 3),
+            "questions": len(ids),
+        }
+
+    report = {
+        "questions": len(questions),
+        "answerable": len(answerable),
+        "overall": {
+            mode: {
+                **summary(all_ids, mode),
+                "p50_ms": round(statistics.median(scores[mode].latencies_ms), 1) if answerable else 0.0,
+                "p95_ms": round(_percentile(scores[mode].latencies_ms, 95), 1) if answerable else 0.0,
+            }
+            for mode in modes
+        },
+        "categories": {c: {mode: summary(ids, mode) for mode in modes} for c, ids in by_category.items()},
+        "missed": {
+            mode: [
+                {"id": q.id, "question": q.question, "rank": scores[mode].ranks[q.id]}
+                for q in answerable
+                if (scores[mode].ranks[q.id] or 10**9) > 5
+            ]
+            for mode in modes
+        },
+    }
+    return report
+
+
+def _percentile(values: list[float], pct: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return 0.0
+    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
+
+
+def format_report(report: dict) -> str:
+    modes = list(report["overall"])
+    lines = [f"{report['answerable']} answerable of {report['questions']} questions", ""]
+    header = f"{'':<16}" + "".join(f"{m:>12}" for m in modes)
+    lines.append(header)
+    for metric in ("recall@1", "recall@5", "recall@10", "mrr@10", "p50_ms", "p95_ms"):
+        lines.append(f"{metric:<16}" + "".join(f"{report['overall'][m][metric]:>12}" for m in modes))
+    lines += ["", "recall@5 by category", header]
+    for category, per_mode in report["categories"].items():
+        n = next(iter(per_mode.values()))["questions"]
+        lines.append(f"{category + f' ({n})':<16}" + "".join(f"{per_mode[m]['recall@5']:>12}" for m in modes))
+    last = modes[0]
+    if report["missed"][last]:
+        lines += ["", f"missed by {last} (not in the top 5)"]
+        lines += [f"  {m['id']}: {m['question']} (rank {m['rank']})" for m in report["missed"][last]]
+    return "\n".join(lines)

@@ -1,0 +1,88 @@
+"""Hybrid ranking finds what each single method misses; filters apply inside retrieval."""
+
+from __future__ import annotations
+
+import pytest
+
+from minutebook.search.filters import Filters
+from minutebook.search.retrieve import fts_query, query_terms
+from minutebook.search.service import BadQuery, Minutebook
+from minutebook.settings import load_settings
+
+DISTRACTORS = [
+    "Minute DA11/21. The committee discussed the condition of the leisure centre roof and asked for a survey.",
+    "Minute DA13/21. Members noted the quarterly budget monitoring report and the forecast overspend on transport.",
+    "Minute DA14/21. The panel welcomed the new library opening hours and thanked volunteers.",
+    "Minute DB12/20. A question was asked about the timetable for the local plan consultation.",
+    "The board received a presentation on childhood immunisation uptake in the east of the borough.",
+    "Officers explained the approach to fly-tipping enforcement and the number of fixed penalties issued.",
+    "The chair thanked residents who attended the public meeting about the market square.",
+    "Minute DA21/12. Members asked how the housing repairs backlog would be reduced before winter.",
+    "The annual review of the council's treasury management strategy was noted.",
+    "A report on the school meals contract was deferred to the next meeting.",
+]
+CODE_PASSAGE = "Minute DA12/21. Lettings policy for community halls was adopted without amendment."
+PARAPHRASE_PASSAGE = "Segregated cycle lanes will be built along Harbour Road by 2027."
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory, embedder):
+    from minutebook.search.build import build_index
+
+    papers = tmp_path_factory.mktemp("retrieval-papers")
+    for n, text in enumerate([*DISTRACTORS, CODE_PASSAGE, PARAPHRASE_PASSAGE]):
+        (papers / f"paper-{n:02d}.txt").write_text(text + "\n")
+    settings = load_settings(index_dir=tmp_path_factory.mktemp("retrieval-index"))
+    build_index([papers], settings, embedder, progress=False)
+    return Minutebook(settings, embedder)
+
+
+def _rank(library, query, mode, phrase, k=3):
+    texts = [h.text for h in library.search(query, k=k, mode=mode).results]
+    return next((i for i, t in enumerate(texts, start=1) if phrase in t), None)
+
+
+def test_an_exact_minute_number_is_found_by_lexical_and_hybrid_but_not_dense(library):
+    query = "DA12/21"
+    assert _rank(library, query, "dense", "DA12/21") is None
+    assert _rank(library, query, "lexical", "DA12/21") == 1
+    assert _rank(library, query, "hybrid", "DA12/21") is not None
+
+
+def test_a_paraphrase_is_found_by_dense_and_hybrid_but_not_lexical(library):
+    query = "what was promised for cyclists"
+    assert _rank(library, query, "lexical", "Segregated cycle lanes") is None
+    assert _rank(library, query, "dense", "Segregated cycle lanes") == 1
+    assert _rank(library, query, "hybrid", "Segregated cycle lanes") is not None
+
+
+def test_results_explain_why_they_matched(library):
+    top = library.search("community halls lettings", k=1).results[0]
+    assert top.match["lexical_rank"] == 1 and "dense_rank" in top.match
+    assert set(top.match["terms"]) == {"community", "halls", "lettings"}
+
+
+def test_filters_apply_inside_retrieval_not_after_the_top_k(library):
+    # With k=1 an after-the-fact filter would return nothing: the best match is elsewhere.
+    hits = library.search("cycle lanes Harbour Road", k=1, filters=Filters(source="paper-03")).results
+    assert [h.source.rsplit("/", 1)[-1] for h in hits] == ["paper-03.txt"]
+    for mode in ("lexical", "dense"):
+        hits = library.search("timetable", k=5, mode=mode, filters=Filters(source="paper-07")).results
+        assert {h.source.rsplit("/", 1)[-1] for h in hits} <= {"paper-07.txt"}
+
+
+@pytest.mark.parametrize("query", ['"unbalanced', "NEAR(a b)", "a AND OR NOT", "col:value*", "^start", "(((", "-"])
+def test_any_string_is_a_safe_lexical_query(library, query):
+    library.search(query, k=3, mode="lexical")  # FTS5 syntax in user input must never raise
+
+
+def test_fts_terms_are_quoted_and_stopwords_dropped():
+    assert query_terms("What did the Board decide about the PREVENT duty?") == ["board", "decide", "prevent", "duty"]
+    assert fts_query(['say"hi']) == '"say""hi"'
+
+
+def test_bad_dates_and_modes_are_rejected_with_a_reason(library):
+    with pytest.raises(BadQuery, match="date_from must be a date"):
+        library.search("budget", filters=Filters(date_from="last tuesday"))
+    with pytest.raises(BadQuery, match="mode must be one of"):
+        library.search("budget", mode="magic")
