@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from minutebook.vocabulary import Chunk, Document, Skipped
+from minutebook.vocabulary import ParsedDocument, Skipped
 
 from .read import READABLE_SUFFIXES, UnreadableFile, file_hash, read_pages
 from .structure import build_documents
@@ -22,7 +22,7 @@ class ParsedFile:
     source: str
     file_hash: str
     pages: int
-    papers: list[tuple[Document, list[Chunk]]] = field(default_factory=list)
+    papers: list[ParsedDocument] = field(default_factory=list)
 
 
 def find_files(paths: Iterable[Path], exclude: Iterable[str] = ()) -> tuple[list[Path], list[Skipped]]:
@@ -86,7 +86,7 @@ def parse_files(files: Iterable[Path], max_chars: int) -> Iterator[ParsedFile | 
             yield Skipped(str(path), f"cannot read ({exc.strerror or exc})")
             continue
         papers = build_documents(pages, digest, max_chars)
-        if not any(chunks for _, chunks in papers):
+        if not any(paper.chunks for paper in papers):
             yield Skipped(str(path), "no text found")
             continue
         seen[digest] = str(path)

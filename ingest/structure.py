@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from minutebook.vocabulary import Chunk, Document, Page
+from minutebook.vocabulary import Chunk, Document, Page, ParsedDocument
 
 from .chunk import Line, pack_passages
 from .dates import parse_date
@@ -33,7 +33,7 @@ MAX_LINE = 200_000  # a 5 MB "line" is cut into pieces the chunker can pack with
 
 def build_documents(
     pages: list[Page], file_hash: str, max_chars: int
-) -> list[tuple[Document, list[Chunk]]]:
+) -> list[ParsedDocument]:
     """The documents in one file's pages, each with its chunks in reading order."""
     if not pages:
         return []
@@ -57,14 +57,14 @@ def _split_long_lines(pages: list[Page]) -> list[Page]:
     return out
 
 
-def _build(pages: list[Page], file_hash: str, max_chars: int) -> list[tuple[Document, list[Chunk]]]:
+def _build(pages: list[Page], file_hash: str, max_chars: int) -> list[ParsedDocument]:
     source = pages[0].source
     lines = clean_pages(_split_long_lines(pages))
     papers = split_pack(lines, paged=len(pages) > 1)
     if not papers:  # no text at all (a scan): one empty document, as for any odd input
-        return [(Document(source=source, file_hash=file_hash, ordinal=0, title=Path(source).stem,
-                          first_page=pages[0].number, last_page=pages[-1].number), [])]
-    results: list[tuple[Document, list[Chunk]]] = []
+        return [ParsedDocument(Document(source=source, file_hash=file_hash, ordinal=0, title=Path(source).stem,
+                                        first_page=pages[0].number, last_page=pages[-1].number), [])]
+    results: list[ParsedDocument] = []
     pack_meta: Meta | None = None
     items: dict[str, str] = {}
     for ordinal, paper in enumerate(papers):
@@ -88,7 +88,7 @@ def _build(pages: list[Page], file_hash: str, max_chars: int) -> list[tuple[Docu
             key_decision=meta.key_decision, exempt=meta.exempt,
             first_page=min(pages_used), last_page=max(pages_used),
         )
-        results.append((document, _chunks(document, paper, max_chars)))
+        results.append(ParsedDocument(document, _chunks(document, paper, max_chars)))
     return results
 
 
@@ -130,7 +130,7 @@ def _chunks(document: Document, paper: Paper, max_chars: int) -> list[Chunk]:
     return chunks
 
 
-def _fallback(pages: list[Page], file_hash: str, max_chars: int) -> list[tuple[Document, list[Chunk]]]:
+def _fallback(pages: list[Page], file_hash: str, max_chars: int) -> list[ParsedDocument]:
     source = pages[0].source
     document = Document(source=source, file_hash=file_hash, ordinal=0, title=Path(source).stem,
                         first_page=pages[0].number, last_page=pages[-1].number)
@@ -140,4 +140,4 @@ def _fallback(pages: list[Page], file_hash: str, max_chars: int) -> list[tuple[D
               printed_page=p.printed_page, context=document.title)
         for i, p in enumerate(pack_passages(lines, max_chars))
     ]
-    return [(document, chunks)] if chunks else []
+    return [ParsedDocument(document, chunks)] if chunks else []

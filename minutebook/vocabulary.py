@@ -92,6 +92,44 @@ class Chunk:
         ) >> 1
 
 
+DECISION_KINDS = ("resolution", "recommendation", "commitment", "action")
+
+
+@dataclass
+class Decision:
+    """A resolution, recommendation list, commitment or promised action, with its citation.
+
+    ``text`` is the whole decision as written; ``items`` its sub-points ((1), (a), i. ...) in order.
+    Kind-specific facts (mover, seconder, votes, addressee, owner, status, due date, ...) are in
+    ``details`` so one table serves every kind.
+    """
+
+    kind: str  # one of DECISION_KINDS
+    document_id: str
+    ordinal: int  # position among the document's decisions
+    text: str
+    items: list[str] = field(default_factory=list)
+    page: int | None = None
+    last_page: int | None = None
+    section: str | None = None  # heading path where it stands
+    reference: str | None = None  # minute number, recommendation number or commitment id
+    title: str | None = None  # minute title, report title or commitment heading
+    details: dict = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        return stable_key(self.document_id, self.kind, str(self.ordinal))
+
+
+@dataclass
+class ParsedDocument:
+    """One paper as structure hands it on: the document, its passages and its decisions."""
+
+    document: Document
+    chunks: list[Chunk]
+    decisions: list[Decision] = field(default_factory=list)
+
+
 @dataclass(frozen=True)
 class Skipped:
     """A file ingest could not use, and why, in words a person understands."""

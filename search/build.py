@@ -139,10 +139,10 @@ def _store_file(
     store, parsed: ParsedFile, sources: dict, pending: list[tuple[int, str]], report: BuildReport
 ) -> None:
     file_chunks = 0
-    for document, chunks in parsed.papers:
-        insert_document(store, document, chunks)
-        pending.extend((chunk.id, chunk.embed_text) for chunk in chunks)
-        file_chunks += len(chunks)
+    for paper in parsed.papers:
+        insert_document(store, paper.document, paper.chunks)
+        pending.extend((chunk.id, chunk.embed_text) for chunk in paper.chunks)
+        file_chunks += len(paper.chunks)
         report.documents += 1
     insert_source(store, parsed.source, parsed.file_hash, parsed.pages, len(parsed.papers), file_chunks)
     sources[parsed.source] = {

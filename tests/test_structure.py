@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import time
 
-from minutebook.ingest.structure import build_documents
+from minutebook.ingest.structure import build_documents as _build_documents
 from minutebook.vocabulary import Page, stable_key
+
+
+def _parsed(pages, file_hash, max_chars):
+    """(document, chunks) pairs, the shape these tests assert on."""
+    return [(p.document, p.chunks) for p in _build_documents(pages, file_hash, max_chars)]
 
 PACK = """NOTICE OF MEETING
 
@@ -86,7 +91,7 @@ def _text_pages(text: str) -> list[Page]:
 
 def test_pack_with_three_reports_becomes_five_papers():
     # Item 5 has no full report header and calls itself an annual report.
-    docs = build_documents(_text_pages(PACK), "hash1", 600)
+    docs = _parsed(_text_pages(PACK), "hash1", 600)
     summary = [(d.type, d.agenda_item, d.meeting_date, d.published_date) for d, _ in docs]
     assert summary == [
         ("agenda", None, "2025-03-04", "2025-03-04"),
@@ -106,7 +111,7 @@ def test_pack_with_three_reports_becomes_five_papers():
 
 
 def test_chunks_stay_in_their_section_and_carry_context():
-    docs = build_documents(_text_pages(PACK), "hash1", 600)
+    docs = _parsed(_text_pages(PACK), "hash1", 600)
     minutes_chunks = docs[1][1]
     resolved = next(c for c in minutes_chunks if "RESOLVED" in c.text)
     assert resolved.section == "Minutes > 13. Gambling Policy"
@@ -130,7 +135,7 @@ def test_pdf_pages_give_chunk_pages_and_printed_numbers():
         Page("/papers/r.pdf", 2, "2\n2. Proposal\n2.1 Charges rise by 10p an hour from April.\n"),
         Page("/papers/r.pdf", 3, "3\n3. Legal implications\n3.1 The council may set charges under the 1984 Act.\n"),
     ]
-    [(doc, chunks)] = build_documents(pages, "h2", 500)
+    [(doc, chunks)] = _parsed(pages, "h2", 500)
     assert (doc.type, doc.body, doc.meeting_date, doc.first_page, doc.last_page) == ("report", "Cabinet", "2025-03-04", 1, 3)
     by_para = {c.paragraph: (c.page, c.last_page, c.printed_page) for c in chunks}
     assert by_para["1.1"] == (1, 1, "1")
@@ -148,7 +153,7 @@ def test_progress_table_becomes_table_row_chunks():
         "\t\t\tand evaluated by the university.",
         "1.3\tImprove mental health access.\tNHS Trust\tWaiting times fell",
     ])
-    [(doc, chunks)] = build_documents(_text_pages(text), "h3", 800)
+    [(doc, chunks)] = _parsed(_text_pages(text), "h3", 800)
     assert doc.type == "progress_update"
     rows = [c for c in chunks if c.kind == "table_row"]
     assert [c.paragraph for c in rows] == ["1.1", "1.2", "1.3"]
@@ -160,7 +165,7 @@ def test_progress_table_becomes_table_row_chunks():
 def test_chunks_are_bounded():
     text = "Subject: Long report\nReport by: Officer\n\n1. Background\n\n" + " ".join(
         f"Sentence {i} explains the background in some detail." for i in range(400))
-    [(_, chunks)] = build_documents(_text_pages(text), "h4", 300)
+    [(_, chunks)] = _parsed(_text_pages(text), "h4", 300)
     assert len(chunks) > 20 and all(len(c.text) <= 300 for c in chunks)
 
 
@@ -173,17 +178,17 @@ def test_odd_input_never_raises():
         [Page("/x/junk.txt", 1, junk)],
         [Page("/x/plain.txt", 1, "just some words with no structure at all")],
     ):
-        docs = build_documents(pages, "h", 500)
+        docs = _parsed(pages, "h", 500)
         assert len(docs) == 1
         doc, chunks = docs[0]
         assert doc.type in {"other", "report", "agenda", "minutes", "strategy"}
         assert all(len(c.text) <= 500 for c in chunks)
-    assert build_documents([], "h", 500) == []
+    assert _parsed([], "h", 500) == []
 
 
 def test_parsing_is_fast_on_a_large_pack():
     big = PACK * 60  # about 100 KB with 300 stamped papers
     start = time.perf_counter()
-    docs = build_documents(_text_pages(big), "h5", 800)
+    docs = _parsed(_text_pages(big), "h5", 800)
     assert time.perf_counter() - start < 2.0
     assert len(docs) > 200
