@@ -56,6 +56,10 @@ class Settings:
         metadata={"env": "MINUTEBOOK_MAX_K", "help": "most results one search may return"},
     )
 
+    max_limit: int = field(
+        default_factory=lambda: int(_env("MAX_LIMIT", "500")),
+        metadata={"env": "MINUTEBOOK_MAX_LIMIT", "help": "most rows one listing page may return"},
+    )
     candidates: int = field(
         default_factory=lambda: int(_env("CANDIDATES", "100")),
         metadata={"env": "MINUTEBOOK_CANDIDATES", "help": "passages each method proposes before fusion"},

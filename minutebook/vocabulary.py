@@ -52,10 +52,18 @@ class Document:
     exempt: bool | None = None
     first_page: int = 1
     last_page: int = 1
+    repeat_of: str | None = None  # id of the earlier appearance of the same paper (set at build)
 
     @property
     def id(self) -> str:
         return stable_key(self.file_hash, str(self.ordinal))
+
+    @property
+    def meeting_id(self) -> str | None:
+        """The meeting this paper went to (or records): one body on one date."""
+        if not (self.body and self.meeting_date):
+            return None
+        return stable_key(" ".join(self.body.lower().split()), self.meeting_date)
 
 
 @dataclass

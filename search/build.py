@@ -19,6 +19,7 @@ from minutebook.settings import Settings
 from minutebook.vocabulary import Skipped
 
 from .embed import EmbeddingCache, Embedder, embed_cached
+from .repeats import RepeatFinder
 from .index import (
     CACHE_FILE, STORE_FILE, VECTORS_FILE, build_lock, new_generation, publish_generation, write_manifest,
 )
@@ -42,6 +43,7 @@ class BuildReport:
     files_read: int = 0
     skipped: list[Skipped] = field(default_factory=list)
     documents: int = 0
+    repeats: int = 0  # papers recognised as republished copies of one already read
     chunks: int = 0
     embedded: int = 0  # chunks the model had to embed (the rest came from the cache)
     seconds: float = 0.0
@@ -85,6 +87,7 @@ def build_index(
             vectors = faiss.IndexIDMap2(faiss.IndexFlatIP(embedder.dimension))
             pending: list[tuple[int, str]] = []
             sources: dict[str, dict] = {}
+            repeats = RepeatFinder()
 
             def embed_pending() -> None:
                 if not pending:
@@ -100,7 +103,7 @@ def build_index(
                     report.skipped.append(result)
                     bar.write(f"skipped {result.source}: {result.reason}", file=sys.stderr)
                     continue
-                _store_file(store, result, sources, pending, report)
+                _store_file(store, result, sources, pending, report, repeats)
                 if len(pending) >= EMBED_BATCH:
                     bar.set_postfix_str(f"embedding {len(pending)} passages")
                     embed_pending()
@@ -136,10 +139,17 @@ def build_index(
 
 
 def _store_file(
-    store, parsed: ParsedFile, sources: dict, pending: list[tuple[int, str]], report: BuildReport
+    store, parsed: ParsedFile, sources: dict, pending: list[tuple[int, str]], report: BuildReport,
+    repeats: RepeatFinder,
 ) -> None:
     file_chunks = 0
     for paper in parsed.papers:
+        text = "\n".join(chunk.text for chunk in paper.chunks)
+        paper.document.repeat_of = repeats.original_of(paper.document, text)
+        if paper.document.repeat_of:  # searched once: listed as an appearance, passages not indexed again
+            insert_document(store, paper.document, [])
+            report.repeats += 1
+            continue
         insert_document(store, paper.document, paper.chunks)
         pending.extend((chunk.id, chunk.embed_text) for chunk in paper.chunks)
         file_chunks += len(paper.chunks)

@@ -117,7 +117,7 @@ class Index:
         self.vectors = faiss.read_index(str(generation / VECTORS_FILE))
         self._local = threading.local()
         self.documents, self.chunks = self.conn.execute(
-            "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM chunks)"
+            "SELECT (SELECT count(*) FROM documents WHERE repeat_of IS NULL), (SELECT count(*) FROM chunks)"
         ).fetchone()
 
     @property

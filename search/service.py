@@ -11,6 +11,8 @@ from minutebook.vocabulary import Hit
 
 from .embed import Embedder, resolve_model_path
 from .index import Index, IndexMissing, open_index
+from . import catalog
+from .catalog import Listing
 from .filters import Filters
 from .retrieve import QueryEncoder, search_passages
 
@@ -47,9 +49,12 @@ def load_embedder(settings: Settings) -> Embedder:
 class Minutebook:
     """An opened index with its model: what a running server or a CLI command searches."""
 
-    def __init__(self, settings: Settings, embedder: Embedder | None = None) -> None:
+    def __init__(self, settings: Settings, embedder: Embedder | None | bool = None) -> None:
+        """``embedder=False`` opens the index for browsing only (no model load, no search)."""
         self.settings = settings
         self.index: Index = open_index(settings.index_dir)  # fails fast, before the slow model load
+        if embedder is False:
+            return
         self.embedder = embedder or load_embedder(settings)
         if self.index.manifest.get("model_id") not in (None, self.embedder.model_id):
             raise IndexMissing(
@@ -89,6 +94,28 @@ class Minutebook:
         if sort == "date":  # newest meeting first; undated papers last, in relevance order
             hits.sort(key=lambda h: h.meeting_date or "", reverse=True)
         return SearchResult(query, len(hits), hits, round((time.perf_counter() - started) * 1000, 2))
+
+    def check_page(self, limit: int, offset: int) -> None:
+        if not 1 <= limit <= self.settings.max_limit:
+            raise BadQuery(f"limit must be between 1 and {self.settings.max_limit}, not {limit}")
+        if offset < 0:
+            raise BadQuery(f"offset must be 0 or more, not {offset}")
+
+    def documents(self, filters: Filters = Filters(), limit: int = 50, offset: int = 0, title: str | None = None) -> Listing:
+        self.check_page(limit, offset)
+        _check_dates(filters)
+        return catalog.list_documents(self.index.conn, filters, limit, offset, title)
+
+    def document(self, document_id: str) -> dict | None:
+        return catalog.get_document(self.index.conn, document_id)
+
+    def meetings(self, filters: Filters = Filters(), limit: int = 50, offset: int = 0) -> Listing:
+        self.check_page(limit, offset)
+        _check_dates(filters)
+        return catalog.list_meetings(self.index.conn, filters, limit, offset)
+
+    def meeting(self, meeting_id: str) -> dict | None:
+        return catalog.get_meeting(self.index.conn, meeting_id)
 
     def health(self) -> dict:
         return {"status": "ok", "documents": int(self.index.documents), "chunks": int(self.index.chunks)}

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from minutebook.vocabulary import Chunk, Document
 
-DOCUMENT_COLUMNS = [f.name for f in fields(Document)]
+DOCUMENT_COLUMNS = [f.name for f in fields(Document)] + ["meeting_id"]
 CHUNK_COLUMNS = [
     "id", "document_id", "ordinal", "text", "embed_text", "page", "last_page",
     "printed_page", "section", "paragraph", "kind",
@@ -37,6 +37,8 @@ CREATE TABLE chunks (
     kind TEXT NOT NULL DEFAULT 'text'
 );
 CREATE INDEX chunks_document ON chunks(document_id, ordinal);
+CREATE INDEX documents_meeting ON documents(meeting_id);
+CREATE INDEX documents_repeat ON documents(repeat_of);
 -- External-content FTS5 over the context-carrying text; porter stems "recommended" ~ "recommend".
 CREATE VIRTUAL TABLE chunks_fts USING fts5(
     embed_text, content='chunks', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2'

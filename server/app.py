@@ -43,6 +43,87 @@ class SearchResponse(BaseModel):
     results: list[HitModel]
 
 
+class DocumentSummary(BaseModel):
+    id: str
+    title: str
+    type: str
+    source: str
+    organisation: str | None = None
+    body: str | None = None
+    meeting_date: str | None = None
+    published_date: str | None = None
+    agenda_item: str | None = None
+    agenda_item_title: str | None = None
+    author: str | None = None
+    wards: str | None = None
+    key_decision: bool | None = None
+    exempt: bool | None = None
+    first_page: int | None = None
+    last_page: int | None = None
+    meeting_id: str | None = None
+    repeat_of: str | None = None
+
+
+class DocumentList(BaseModel):
+    total: int
+    limit: int
+    offset: int
+    documents: list[DocumentSummary]
+
+
+class OutlineEntry(BaseModel):
+    section: str
+    page: int | None = None
+    chunk_id: int
+
+
+class Passage(BaseModel):
+    id: int
+    ordinal: int
+    text: str
+    page: int | None = None
+    last_page: int | None = None
+    printed_page: str | None = None
+    section: str | None = None
+    paragraph: str | None = None
+    kind: str
+
+
+class DocumentDetail(DocumentSummary):
+    outline: list[OutlineEntry]
+    passages: list[Passage]
+    appearances: list[DocumentSummary]
+
+
+class MeetingSummary(BaseModel):
+    id: str
+    body: str
+    date: str
+    organisation: str | None = None
+    papers: int
+
+
+class MeetingList(BaseModel):
+    total: int
+    limit: int
+    offset: int
+    meetings: list[MeetingSummary]
+
+
+class AgendaItem(BaseModel):
+    agenda_item: str
+    title: str | None = None
+
+
+class MeetingDetail(BaseModel):
+    id: str
+    body: str
+    date: str
+    organisation: str | None = None
+    items: list[AgendaItem]
+    papers: list[DocumentSummary]
+
+
 class HealthResponse(BaseModel):
     status: str
     documents: int
@@ -109,6 +190,41 @@ def create_app(settings: Settings, library: Minutebook | None = None) -> FastAPI
             took_ms=result.took_ms,
             results=[HitModel(**asdict(hit)) for hit in result.results],
         )
+
+    @app.get("/documents", response_model=DocumentList, summary="Papers in the index, newest meeting first")
+    def documents(
+        request: Request,
+        filters: Filters = Depends(),
+        title: str | None = Query(None, description="words in the title"),
+        limit: int = Query(50, description="rows per page"),
+        offset: int = Query(0, description="rows to skip"),
+    ) -> DocumentList:
+        page = request.app.state.library.documents(filters, limit, offset, title)
+        return DocumentList(total=page.total, limit=page.limit, offset=page.offset, documents=page.items)
+
+    @app.get("/documents/{document_id}", response_model=DocumentDetail, summary="A paper: metadata, outline, passages, appearances")
+    def document(request: Request, document_id: str) -> DocumentDetail:
+        found = request.app.state.library.document(document_id)
+        if found is None:
+            raise StarletteHTTPException(404, f"no document {document_id!r}; GET /documents lists them")
+        return DocumentDetail(**found)
+
+    @app.get("/meetings", response_model=MeetingList, summary="Meetings (a body on a date), newest first")
+    def meetings(
+        request: Request,
+        filters: Filters = Depends(),
+        limit: int = Query(50, description="rows per page"),
+        offset: int = Query(0, description="rows to skip"),
+    ) -> MeetingList:
+        page = request.app.state.library.meetings(filters, limit, offset)
+        return MeetingList(total=page.total, limit=page.limit, offset=page.offset, meetings=page.items)
+
+    @app.get("/meetings/{meeting_id}", response_model=MeetingDetail, summary="A meeting: its items and papers")
+    def meeting(request: Request, meeting_id: str) -> MeetingDetail:
+        found = request.app.state.library.meeting(meeting_id)
+        if found is None:
+            raise StarletteHTTPException(404, f"no meeting {meeting_id!r}; GET /meetings lists them")
+        return MeetingDetail(**found)
 
     @app.get("/readyz", response_model=HealthResponse, summary="Ready: index and model loaded")
     @app.get("/healthz", response_model=HealthResponse, summary="Alias of /readyz")

@@ -60,6 +60,19 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("questions", type=Path, metavar="QUESTIONS.json", help="question file (see eval/)")
     evaluate.add_argument("--json", action="store_true", help="print the report as JSON on stdout")
 
+    documents = command("documents", "List the papers in the index with their metadata.")
+    _add_filter_options(documents)
+    documents.add_argument("--title", help="words in the title")
+    documents.add_argument("--limit", type=int, default=500, help="rows (default 500)")
+    documents.add_argument("--offset", type=int, default=0)
+    documents.add_argument("--json", action="store_true", help="print as JSON on stdout")
+
+    meetings = command("meetings", "List meetings (a body on a date) and how many papers went to each.")
+    _add_filter_options(meetings)
+    meetings.add_argument("--limit", type=int, default=500, help="rows (default 500)")
+    meetings.add_argument("--offset", type=int, default=0)
+    meetings.add_argument("--json", action="store_true", help="print as JSON on stdout")
+
     serve = command("serve", "Serve the HTTP API (and web UI) on HOST:PORT.")
     serve.add_argument("--host", help="address to bind (default: $MINUTEBOOK_HOST or 127.0.0.1)")
     serve.add_argument("--port", type=int, help="port (default: $MINUTEBOOK_PORT or 8000)")
@@ -92,7 +105,9 @@ def main(argv: list[str] | None = None) -> int:
     from minutebook.search.index import IndexBusy, IndexMissing
 
     try:
-        return {"ingest": _ingest, "search": _search, "eval": _eval, "serve": _serve}[args.command](args, settings)
+        handlers = {"ingest": _ingest, "search": _search, "eval": _eval, "documents": _documents,
+                    "meetings": _meetings, "serve": _serve}
+        return handlers[args.command](args, settings)
     except (ModelMissing, IndexMissing, IndexBusy) as exc:
         return _fail(str(exc), EXIT_CANNOT_RUN)
     except KeyboardInterrupt:
@@ -119,7 +134,7 @@ def _ingest(args, settings) -> int:
     else:
         print(
             f"read {report.files_read} files, skipped {len(report.skipped)}; "
-            f"{report.documents} documents, {report.chunks} passages "
+            f"{report.documents} documents ({report.repeats} repeats), {report.chunks} passages "
             f"({report.embedded} newly embedded) in {report.seconds:.1f} s -> {report.index}"
         )
         for skipped in report.skipped:
@@ -165,6 +180,47 @@ def _eval(args, settings) -> int:
     report = run_benchmark(Minutebook(settings), questions)
     print(json.dumps(report, indent=2) if args.json else format_report(report))
     return EXIT_OK
+
+
+def _open_catalog(settings):
+    """The index without the model: listing papers needs no embeddings."""
+    from minutebook.search.service import Minutebook
+
+    return Minutebook(settings, embedder=False)
+
+
+def _print_listing(listing, args, columns: list[tuple[str, int]]) -> int:
+    if args.json:
+        print(json.dumps({"total": listing.total, "limit": listing.limit, "offset": listing.offset,
+                          "items": listing.items}, indent=2))
+        return EXIT_OK
+    print("  ".join(f"{name:<{width}}" for name, width in columns))
+    for item in listing.items:
+        print("  ".join(f"{str(item.get(name) if item.get(name) is not None else '-')[:width]:<{width}}"
+                        for name, width in columns))
+    print(f"({len(listing.items)} of {listing.total})")
+    return EXIT_OK
+
+
+def _documents(args, settings) -> int:
+    from minutebook.search.service import BadQuery
+
+    try:
+        listing = _open_catalog(settings).documents(_filters(args), args.limit, args.offset, args.title)
+    except BadQuery as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    return _print_listing(listing, args, [("meeting_date", 10), ("type", 15), ("body", 28), ("agenda_item", 4),
+                                           ("title", 50), ("first_page", 4)])
+
+
+def _meetings(args, settings) -> int:
+    from minutebook.search.service import BadQuery
+
+    try:
+        listing = _open_catalog(settings).meetings(_filters(args), args.limit, args.offset)
+    except BadQuery as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    return _print_listing(listing, args, [("date", 10), ("body", 40), ("papers", 6), ("id", 16)])
 
 
 def _serve(args, settings) -> int:

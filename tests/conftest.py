@@ -38,6 +38,10 @@ def fixture_corpus(tmp_path_factory) -> Path:
     (root / "grants.txt").write_bytes(paperkit.GRANT_NOTE_CP1252.encode("cp1252"))
     (root / "broken.pdf").write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog >>\nthis is not a PDF body\n")
     (root / "photo.jpg").write_bytes(b"\xff\xd8\xff not a paper")  # passed over inside folders
+    # An agenda pack of four papers, and one of its reports republished on its own.
+    pack = paperkit.COMMITTEE_PACK_PAGES
+    paperkit.write_pdf(root / "committee-pack.pdf", pack, footer="Page {n}")
+    paperkit.write_pdf(root / "street-trees-report.pdf", pack[4:6])
     return root
 
 

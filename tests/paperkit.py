@@ -104,3 +104,55 @@ GRANT_NOTE_CP1252 = (
     "Community grants\n\nThe panel awarded \u00a315,000 to the \u201cMeals Together\u201d lunch club "
     "for isolated older residents in the Northgate ward.\n"
 )
+
+
+# A ModernGov-style agenda pack: agenda, the previous meeting's minutes and two reports, each paper
+# starting on a page stamped "Agenda Item N", every page footed "Page N".
+COMMITTEE_PACK_PAGES = [
+    """NOTICE OF MEETING
+PLANNING AND REGULATION COMMITTEE
+TUESDAY, 12 MARCH 2024 AT 6.00 PM
+AGENDA
+1 Apologies for absence
+2 Minutes of the previous meeting (Pages 3 - 4)
+3 Street Trees Policy (Pages 5 - 6)
+4 Allotments Review (Pages 7 - 8)""",
+    "This page is intentionally left blank",
+    """Agenda Item 2
+MINUTES OF THE MEETING of the Planning and Regulation Committee held on Tuesday, 6 February 2024 at 6.00 pm
+12. Apologies for absence
+Apologies were received from Councillor Hughes.
+13. Town Centre Parking
+The committee considered the review of parking charges in the town centre car parks.""",
+    """RESOLVED that
+(1) evening parking charges be removed from the three town centre car parks; and
+(2) officers report back on the effect on car park use within six months.
+14. Date of next meeting
+The next meeting will be held on 12 March 2024.""",
+    """Agenda Item 3
+Title of meeting: Planning and Regulation Committee
+Date of meeting: 12 March 2024
+Subject: Street Trees Policy
+Report by: Morgan Ellis, Head of Parks
+Wards affected: All
+Key decision: Yes
+1. Purpose of report
+1.1 This report presents a new policy for planting and protecting street trees.
+2. Recommendations
+2.1 The Committee is recommended to adopt the Street Trees Policy.""",
+    """3. Background
+3.1 The council will plant two new street trees for every tree that has to be felled, using native species wherever the pavement allows.
+3.2 Residents may sponsor a street tree outside their home.""",
+    """Agenda Item 4
+Title of meeting: Planning and Regulation Committee
+Date of meeting: 12 March 2024
+Subject: Allotments Review
+Report by: Sam Okoro, Allotments Officer
+Wards affected: Northgate; Riverside
+Key decision: No
+1. Purpose of report
+1.1 This report reviews the waiting list for allotment plots.""",
+    """2. Findings
+2.1 The waiting list has grown to 412 households, and the average wait is now three years.
+2.2 Splitting full plots into half plots would halve the average wait.""",
+]

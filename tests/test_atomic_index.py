@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import signal
 import subprocess
 import time
@@ -13,6 +14,13 @@ from minutebook.search.index import current_generation, open_index, read_manifes
 
 from . import paperkit
 from .conftest import CLI, run_cli
+
+
+WORDS = (
+    "council board budget housing transport library school park road health care report plan policy "
+    "consultation residents officers members funding grant review strategy committee decision scheme "
+    "community safety waste recycling planning licence tree river flood bus cycle youth adult carer"
+).split()
 
 
 def test_an_ingest_with_nothing_readable_keeps_the_old_index(built_index, server, tmp_path):
@@ -34,9 +42,11 @@ def test_kill_9_during_ingest_leaves_the_previous_index_usable(tmp_path):
     assert run_cli("ingest", str(papers), "--index", str(index_dir), "--quiet").returncode == 0
     before = read_manifest(current_generation(index_dir))
 
-    # Enough new text that the ingest is still embedding when it is killed.
+    # Enough distinct new text (no file repeats another) that the ingest is still embedding when killed.
     for n in range(40):
-        paperkit.write_pdf(papers / f"report-{n}.pdf", [p.replace("twelve", f"{n + 12}") for p in paperkit.CYCLING_REPORT_PAGES])
+        words = random.Random(n).choices(WORDS, k=900)
+        pages = [" ".join(words[i:i + 300]).capitalize() + "." for i in range(0, 900, 300)]
+        paperkit.write_pdf(papers / f"report-{n}.pdf", pages)
     process = subprocess.Popen([*CLI, "ingest", str(papers), "--index", str(index_dir), "--quiet"],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
