@@ -38,6 +38,7 @@ class Section:
     path: str
     paragraph: str | None
     lines: list[Line] = field(default_factory=list)
+    heading: Line | None = None  # the line that opened it (a heading, or a numbered paragraph's first line)
 
 
 @dataclass
@@ -136,8 +137,12 @@ def _heading_wrap(lines: list[Line], index: int) -> int | None:
     return None
 
 
-def sectionize(lines: list[Line], root: str) -> list[Section]:
-    """The paper's lines grouped into sections, each with its heading path."""
+def sectionize(lines: list[Line], root: str, keep_empty: bool = False) -> list[Section]:
+    """The paper's lines grouped into sections, each with its heading path.
+
+    ``keep_empty`` keeps sections that hold only their heading (decision extraction needs every
+    heading, e.g. "2. Recommendations" directly followed by "2.1 The Board is recommended to:").
+    """
     stack: list[_Entry] = []
     sections: list[Section] = [Section(root, None)]
     count = len(lines)
@@ -168,6 +173,7 @@ def sectionize(lines: list[Line], root: str) -> list[Section]:
         if _NUMBER_ONLY.match(text) and nxt is not None and _title_like(lines[nxt].text.strip(), 10):
             # "1." alone, its title a line or two below (two-column minutes).
             open_entry(2.0, f"{_NUMBER_ONLY.match(text).group(1)}. {lines[nxt].text.strip()}", _NUMBER_ONLY.match(text).group(1))
+            sections[-1].heading = line
             skip = nxt
             continue
         prev_blank = index == 0 or not lines[index - 1].text.strip()
@@ -194,6 +200,9 @@ def sectionize(lines: list[Line], root: str) -> list[Section]:
                 # A PDF line that wraps into the next is the start of a paragraph, not a heading.
                 kind, title, rank = "para", f"{label}." if "." not in label else label, (2.5 if rank == 2.0 else rank)
         open_entry(rank, title, label)
+        sections[-1].heading = line
         if kind == "para":
             sections[-1].lines.append(line)
+    if keep_empty:
+        return sections
     return [section for section in sections if any(line.text.strip() for line in section.lines)]

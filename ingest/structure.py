@@ -15,10 +15,11 @@ from minutebook.vocabulary import Chunk, Document, Page, ParsedDocument
 
 from .chunk import Line, pack_passages
 from .dates import parse_date
+from .decisions import extract_decisions
 from .metadata import Meta, extract
 from .noise import clean_pages
-from .packs import Paper, agenda_items, classify, split_pack
-from .sections import sectionize
+from .packs import agenda_items, classify, split_pack
+from .sections import Section, sectionize
 from .tables import row_text, split_tables, table_rows
 
 log = logging.getLogger(__name__)
@@ -88,7 +89,11 @@ def _build(pages: list[Page], file_hash: str, max_chars: int) -> list[ParsedDocu
             key_decision=meta.key_decision, exempt=meta.exempt,
             first_page=min(pages_used), last_page=max(pages_used),
         )
-        results.append(ParsedDocument(document, _chunks(document, paper, max_chars)))
+        # Sections are computed once: chunks use those with text, decisions need every heading too.
+        sections = sectionize(paper.lines, _ROOT.get(document.type, "Document"), keep_empty=True)
+        chunk_sections = [s for s in sections if any(line.text.strip() for line in s.lines)]
+        results.append(ParsedDocument(document, _chunks(document, chunk_sections, max_chars),
+                                      extract_decisions(document, sections)))
     return results
 
 
@@ -97,7 +102,7 @@ def _context(document: Document, section: str | None) -> str:
     return " | ".join(part for part in parts if part)
 
 
-def _chunks(document: Document, paper: Paper, max_chars: int) -> list[Chunk]:
+def _chunks(document: Document, sections: list[Section], max_chars: int) -> list[Chunk]:
     chunks: list[Chunk] = []
 
     def add(text: str, page: int, last_page: int, printed: str | None, section: str, paragraph: str | None, kind: str) -> None:
@@ -107,7 +112,7 @@ def _chunks(document: Document, paper: Paper, max_chars: int) -> list[Chunk]:
             context=_context(document, section), kind=kind,
         ))
 
-    for section in sectionize(paper.lines, _ROOT.get(document.type, "Document")):
+    for section in sections:
         for kind, lines in split_tables(section.lines):
             if kind == "text":
                 for passage in pack_passages(lines, max_chars):

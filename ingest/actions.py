@@ -1,0 +1,112 @@
+"""Actions: promised follow-ups ("to return to the Board in February 2022", "a report will come
+back in six months", "officers to circulate", "will report back to").
+
+One row per sentence that promises a follow-up. ``due_text`` is the time as written; ``due_date``
+is an ISO date where the text allows: a month and year ("February 2022") is the FIRST day of that
+month (always the first, so dates sort and compare consistently), and a relative period ("in six
+months", "in 3 weeks") is counted from the document's meeting date. "The next meeting" and "the
+coming months" stay text only.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+from minutebook.vocabulary import Decision, Document
+
+from .dates import month_year, parse_date
+from .decision_text import Entry, minute_of, parse_marker, sentences
+
+# A follow-up is a verb of coming back / reporting / circulating aimed at a body or a meeting;
+# "return to schools" or "bring this work back" is not one.
+_TARGET = r"(?:the\s+|a\s+|its\s+|each\s+|our\s+)?(?:next\s+|future\s+|following\s+)?(?:[\w&'’-]+\s+){0,4}?(?:board|committee|cabinet|council|panel|hwb|h&wb|meeting|members|governing\s+body|partnership|forum|executive|scrutiny)\b"
+_VERB = (
+    r"(?:report(?:ed|ing)?\s+back|come\s+back|coming\s+back|brought\s+back|bring\s+(?:[\w'’ ]{1,40}?\s+)?back\s+to|"
+    rf"return(?:ed|ing|s)?\s+(?:to\s+{_TARGET}|for\s+(?:approval|agreement|consideration|decision))|be\s+circulated|(?:to|will|would)\s+circulate|"
+    rf"(?:be|is|are)\s+presented\s+(?:\w+\s+){{0,3}}?(?:to|at)\s+{_TARGET}|(?:be|is|are)\s+(?:reported|brought|submitted)\s+(?:\w+\s+){{0,3}}?(?:to|at)\s+{_TARGET}|"
+    r"schedule\s+time\s+on\s+the\s+next\s+agenda)"
+)
+_FOLLOW_UP = re.compile(_VERB, re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:will|would|shall|to|could|should|agreed|agree|happy\s+to|asked|expected|due)\b|^(?:\w\)\s+)?that\b", re.IGNORECASE)
+_NOT_FUTURE = re.compile(r"\b(?:was|were|had\s+been|has\s+been)\s+(?:reported|brought|circulated|presented|returned)\b", re.IGNORECASE)
+
+_WHO = re.compile(
+    r"^(?:that\s+|agree\s+that\s+|\w\)\s+)?(?P<who>(?:the\s+)?(?:[A-Z][\w&'’.-]*|of|and|for|&)(?:\s+(?:[A-Z][\w&'’.-]*|of|and|for|the|&)){0,7})\s+"
+    r"(?:will|would|to|are|is|agreed\s+to|could|shall)\b"
+)
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "an": 1, "eighteen": 18, "twenty-four": 24}
+_RELATIVE = re.compile(r"\b(?:in|within)\s+(?:(?:the\s+)?(?:next\s+)?)(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|a|an)\s+(?P<unit>weeks?|months?|years?)(?:['’]?\s*time)?\b", re.IGNORECASE)
+_MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_DUE = re.compile(
+    rf"\b(?:(?:in|by|at|within|before|for|during|from|until)\s+)?(?:(?:the\s+)?(?:next|following|coming|a\s+future|future)\s+(?:\w+\s+)?(?:meeting|months|weeks|year|quarter)s?"
+    rf"|(?:early|mid|late|end\s+of)?\s*{_MONTH}\s+(?:19|20)\d\d|(?:the\s+)?(?:spring|summer|autumn|winter|new\s+year)(?:\s+(?:19|20)\d\d)?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+(?:19|20)\d\d)?)",
+    re.IGNORECASE,
+)
+
+
+def _due(text: str, meeting_date: str | None) -> tuple[str | None, str | None]:
+    """(due_text, due_date ISO) for a follow-up sentence."""
+    relative = _RELATIVE.search(text)
+    if relative:
+        due_text = relative.group(0)
+        if meeting_date:
+            n = relative.group("n").lower()
+            count = int(n) if n.isdigit() else _NUMBER_WORDS.get(n, 0)
+            unit = relative.group("unit").lower().rstrip("s") + "s"
+            base = date.fromisoformat(meeting_date)
+            return due_text, (base + relativedelta(**{unit: count})).isoformat()
+        return due_text, None
+    match = _DUE.search(text)
+    if not match:
+        return None, None
+    due_text = match.group(0).strip()
+    default_year = int(meeting_date[:4]) if meeting_date else None
+    exact = parse_date(due_text, default_year)
+    if exact:
+        return due_text, exact
+    return due_text, month_year(due_text)  # first day of the month
+
+
+def _who(text: str) -> str | None:
+    marker = parse_marker(text)
+    body = marker.rest if marker else text
+    match = _WHO.match(body)
+    if not match:
+        return None
+    who = match.group("who").strip()
+    if who.lower() in ("it", "this", "that", "there", "the", "a", "he", "she", "they", "we") or len(who) < 2:
+        return "we" if who.lower() == "we" else None
+    return who
+
+
+def extract_actions(document: Document, entries: list[Entry]) -> list[tuple[int, Decision]]:
+    """(first line index, action) for each promised follow-up in the paper."""
+    if document.type == "agenda":
+        return []
+    found = []
+    for sentence in sentences(entries):
+        text = sentence.text
+        match = _FOLLOW_UP.search(text)
+        if not match or _NOT_FUTURE.search(text) or not _FUTURE.search(text[: match.end() + 10]):
+            continue
+        if re.search(r"recommendations?\s*(?:\(s\))?\s+set\s+out\s+above", text, re.IGNORECASE):
+            continue
+        marker = parse_marker(text)
+        body = marker.rest if marker else text
+        due_text, due_date = _due(body, document.meeting_date)
+        entry = entries[sentence.start]
+        reference, title = minute_of(entry.section) if document.type == "minutes" else (entry.section.paragraph, None)
+        details = {"who": _who(body), "what": body, "due_text": due_text, "due_date": due_date,
+                   "meeting_date": document.meeting_date}
+        found.append((sentence.start, Decision(
+            kind="action", document_id=document.id, ordinal=0, text=body, items=[], page=sentence.page,
+            last_page=sentence.last_page if sentence.last_page != sentence.page else None,
+            section=entry.section.path, reference=reference, title=title or entry.section.path.rsplit(" > ", 1)[-1],
+            details={k: v for k, v in details.items() if v},
+        )))
+    return found

@@ -1,0 +1,106 @@
+"""Commitments: what a strategy promises, and how each promise is getting on.
+
+Two sources: the rows of a progress table (id, commitment, lead, status/RAG, latest update), one
+row per commitment; and "we will ..." sentences or bullets in strategies and reports, one row per
+sentence or bullet. Hedges ("we will need to", "we will see") are not promises. Minutes and
+agendas report what others said; they are left out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from minutebook.vocabulary import Decision, Document
+
+from .decision_text import Entry, normalise, parse_marker, sentences
+from .sections import Section
+from .tables import split_tables, table_rows
+
+_WE_WILL = re.compile(r"\b[Ww]e\s+will\b(?!\s+(?:need|see|know|never|not|have\s+to|be\s+able|look\s+back|hear|also\s+need|then|find))")
+_ID = re.compile(r"^[A-Z]{0,3}\s?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?\.?$")
+
+# Table columns, by what their header says.
+_TEXT_COL = re.compile(r"commitment|action|priority|objective|aim|outcome|deliverable|what we will|recommendation", re.IGNORECASE)
+_OWNER_COL = re.compile(r"lead|owner|responsib|who|agenc|accountable", re.IGNORECASE)
+_STATUS_COL = re.compile(r"status|rag|rating|progress\s*$|on track", re.IGNORECASE)
+_UPDATE_COL = re.compile(r"update|achievement|activit|progress|comment|narrative|evidence", re.IGNORECASE)
+
+
+def _column(header: list[str], pattern: re.Pattern, taken: set[int]) -> int | None:
+    for index, name in enumerate(header):
+        if index not in taken and pattern.search(name or ""):
+            return index
+    return None
+
+
+def _table_rows(document: Document, sections: list[Section]) -> list[tuple[int, Decision]]:
+    found = []
+    order = 0
+    for section in sections:
+        for kind, lines in split_tables(section.lines):
+            if kind != "table":
+                continue
+            header, rows = table_rows(lines)
+            taken: set[int] = set()
+            text_col = _column(header, _TEXT_COL, taken)
+            if text_col is None:
+                continue
+            taken.add(text_col)
+            owner_col = _column(header, _OWNER_COL, taken)
+            taken.add(owner_col if owner_col is not None else -1)
+            status_col = _column(header, _STATUS_COL, taken)
+            taken.add(status_col if status_col is not None else -1)
+            update_col = _column(header, _UPDATE_COL, taken)
+            if owner_col is None and status_col is None and update_col is None:
+                continue  # a list of priorities, not a tracker
+            for row in rows:
+                cells = row.cells + [""] * (len(header) - len(row.cells))
+                text = cells[text_col] if text_col < len(cells) else ""
+                if not text or not (_ID.match(row.key or "") or text_col == 0):
+                    continue
+
+                def cell(col: int | None) -> str | None:
+                    return cells[col] if col is not None and col < len(cells) and cells[col] else None
+
+                details = {"owner": cell(owner_col), "status": cell(status_col), "update": cell(update_col), "group": row.group}
+                pages = [line.page for line in row.lines]
+                found.append((order, Decision(
+                    kind="commitment", document_id=document.id, ordinal=0, text=text, items=[],
+                    page=min(pages), last_page=max(pages) if max(pages) != min(pages) else None,
+                    section=section.path, reference=row.key or None, title=row.group,
+                    details={k: v for k, v in details.items() if v},
+                )))
+                order += 1
+    return found
+
+
+def _we_will(document: Document, entries: list[Entry]) -> list[tuple[int, Decision]]:
+    found = []
+    seen: set[str] = set()
+    for sentence in sentences(entries):
+        text = sentence.text
+        if not _WE_WILL.search(text) or len(text) < 25:
+            continue
+        marker = parse_marker(text)
+        body = marker.rest if marker else text
+        key = normalise(body)
+        if key in seen:
+            continue
+        seen.add(key)
+        entry = entries[sentence.start]
+        found.append((sentence.start, Decision(
+            kind="commitment", document_id=document.id, ordinal=0, text=body, items=[], page=sentence.page,
+            last_page=sentence.last_page if sentence.last_page != sentence.page else None,
+            section=entry.section.path, reference=None, title=entry.section.path.rsplit(" > ", 1)[-1],
+            details={},
+        )))
+    return found
+
+
+def extract_commitments(document: Document, entries: list[Entry], sections: list[Section]) -> list[tuple[int, Decision]]:
+    """(order, commitment) for each tracked commitment and each "we will" promise."""
+    if document.type in ("minutes", "agenda", "decision_record"):
+        return []
+    # Table rows sort by their position among tables; offset them past the prose so order is stable.
+    rows = [(len(entries) + order, decision) for order, decision in _table_rows(document, sections)]
+    return _we_will(document, entries) + rows

@@ -1,0 +1,317 @@
+"""Shared ground for the decision extractors: a paper as a stream of cleaned lines, list markers,
+blocks of text that run from a header to the end of its list, and the minute a line sits in.
+
+Each extractor (resolutions, recommendations, commitments, actions) reads the same stream, so the
+markdown/PDF clean-up and the "where does this list end" rules live here once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .chunk import split_sentences
+from .sections import Section
+from .tables import is_table_line
+
+
+@dataclass
+class Entry:
+    """One line of a paper as the extractors see it."""
+
+    text: str  # cleaned: no markdown emphasis, html tags or heading hashes; whitespace collapsed
+    page: int
+    section: Section
+    heading: bool = False  # a heading line (it is not in the section's text; ``text`` is its title)
+    opens: bool = False  # the first line of a new section (a heading or a numbered paragraph)
+    table: bool = False  # a tab-separated table row (tables are read as rows, not prose)
+
+    @property
+    def depth(self) -> int:
+        return self.section.path.count(" > ")
+
+
+_TAGS = re.compile(r"</?(?:b|i|u|strong|em|sup|sub|span|p|br|font)\b[^>]*>", re.IGNORECASE)
+_LINKS = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
+def clean(text: str) -> str:
+    """A line without the converter's markup, so patterns see the words a reader sees."""
+    text = _TAGS.sub("", text).replace("**", "").replace("__", "").replace("\x00", "")
+    text = _LINKS.sub(r"\1", text)
+    text = re.sub(r"^\s*#{1,6}\s+", "", text)
+    return " ".join(text.split())
+
+
+def build_entries(sections: list[Section]) -> list[Entry]:
+    """Every line of the paper in reading order, headings included, each with its section."""
+    entries: list[Entry] = []
+    for section in sections:
+        title = section.path.rsplit(" > ", 1)[-1]
+        first_is_heading = bool(section.lines) and section.lines[0] is section.heading
+        if section.heading is not None and not first_is_heading:
+            entries.append(Entry(clean(title), section.heading.page, section, heading=True, opens=True))
+        for index, line in enumerate(section.lines):
+            entries.append(Entry(clean(line.text), line.page, section, opens=index == 0 and first_is_heading,
+                                 table=is_table_line(line.text)))
+    return entries
+
+
+# ---- list markers -------------------------------------------------------------------------
+
+_BULLET = re.compile(r"^(?:[-•*▪◦●■‣➢➤\u2022\uf0b7\uf0a7\uf0d8\uf076]|o(?=\s+[A-Z]))\s+(.*)$")
+_DECIMAL = re.compile(r"^\(?(\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)\.?\)?\s+(\S.*)$")
+_NUMBER = re.compile(r"^(?:\((\d{1,2})\)|(\d{1,2})(?:\.\)|[.)]))\s*(\S.*)$")
+_LETTER = re.compile(r"^(?:\(([a-zA-Z]|[ivxIVX]{2,5})\)|([a-zA-Z]|[ivxIVX]{2,5})(?:\.\)|[.)]))\s+(\S.*)$")
+_CAPS_VERB = re.compile(r"^([A-Z]{4,})\s+(?=[a-z])")  # "APPROVE the ...", "DELEGATE authority ..."
+_ROMAN = re.compile(r"^(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Marker:
+    family: str  # bullet | decimal | number | letter | roman | caps
+    value: str  # the marker as written ("iv", "2.1", "b"); empty for bullets
+    rest: str  # the item's text after the marker
+    ambiguous: bool = False  # a letter that is also a roman numeral (i, v, x)
+
+
+def parse_marker(text: str) -> Marker | None:
+    """The list marker opening ``text`` ("(a)", "ii.", "2.1", "- ", "APPROVE the ..."), if any."""
+    bullet = _BULLET.match(text)
+    if bullet:
+        inner = parse_marker(bullet.group(1))  # "- i. Note ..." is item i, written as a bullet
+        return inner if inner and inner.family != "caps" else Marker("bullet", "", bullet.group(1))
+    if match := _DECIMAL.match(text):
+        return Marker("decimal", match.group(1), match.group(2))
+    if match := _NUMBER.match(text):
+        return Marker("number", match.group(1) or match.group(2), match.group(3))
+    if match := _LETTER.match(text):
+        value = match.group(1) or match.group(2)
+        if len(value) > 1:
+            return Marker("roman", value.lower(), match.group(3)) if _ROMAN.match(value) else None
+        return Marker("letter", value.lower(), match.group(3), ambiguous=value.lower() in "ivx")
+    if match := _CAPS_VERB.match(text):
+        return Marker("caps", match.group(1), text)
+    return None
+
+
+def starts_list(marker: Marker) -> bool:
+    """Whether a marker can be the first item of a list: (1), (a), (i), a bullet, 2.1, APPROVE."""
+    if marker.family in ("bullet", "decimal", "caps", "roman"):
+        return True
+    return marker.value in ("1", "a", "i")
+
+
+def family_of(first: Marker) -> str:
+    return "roman" if first.family == "letter" and first.value == "i" else first.family
+
+
+def same_family(family: str, marker: Marker, depth: int = 0) -> bool:
+    if family == "roman":
+        return marker.family == "roman" or (marker.family == "letter" and bool(_ROMAN.match(marker.value)))
+    if family == "decimal":
+        return marker.family == "decimal" and marker.value.count(".") == depth
+    return marker.family == family
+
+
+def split_items(lines: list[str]) -> tuple[str, list[str]]:
+    """(lead text, items) of a block: items are the top-level list entries, sub-points folded in.
+
+    The first marker sets the list's family; a first marker line ending in ":" followed by a list
+    of another family is the lead ("2.1 The Board is recommended to:" then "i. ... ii. ...").
+    """
+    markers = [parse_marker(text) for text in lines]
+    family: str | None = None
+    depth = 0
+    first_index = next((i for i, m in enumerate(markers) if m and starts_list(m)), None)
+    if first_index is not None:
+        first = markers[first_index]
+        later = [m for m in markers[first_index + 1:] if m and starts_list(m)]
+        if first.rest.endswith(":") and later and family_of(later[0]) != family_of(first):
+            markers[first_index] = None  # a numbered lead, not an item
+    lead: list[str] = []
+    items: list[str] = []
+    for text, marker in zip(lines, markers):
+        if marker and family is None and starts_list(marker):
+            family, depth = family_of(marker), marker.value.count(".")
+            items.append(marker.rest)
+        elif marker and family and same_family(family, marker, depth):
+            items.append(marker.rest)
+        elif items:
+            items[-1] = f"{items[-1]} {text}"
+        else:
+            lead.append(text)
+    if family == "caps" and len(items) < 2:
+        return " ".join(lines), []  # one capitalised verb is a sentence, not a list
+    return " ".join(lead), [item.strip() for item in items]
+
+
+# ---- blocks ---------------------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
+
+
+def collect_block(entries: list[Entry], start: int, stop, max_lines: int = 80) -> list[int]:
+    """Indices of the lines of a decision block starting at ``start``.
+
+    The block runs on over wrapped lines; past a blank line it goes on only into a list (a line
+    opening with a marker) or a sentence cut by a page break. It ends at a new section no deeper
+    than its own, at a line ``stop`` rejects (a new decision, a vote line), or after a complete
+    sentence that opens no list.
+    """
+    head = entries[start]
+    taken = [start]
+    gap = False
+    in_list = head.text.endswith(":")
+    family: str | None = None
+    for index in range(start + 1, min(len(entries), start + max_lines)):
+        entry = entries[index]
+        text = entry.text
+        if not text:
+            gap = True
+            continue
+        if entry.opens and entry.depth <= head.depth and not parse_marker(text):
+            break
+        if entry.heading and not parse_marker(text):
+            break
+        if stop(text):
+            break
+        marker = parse_marker(text)
+        is_item = marker is not None and (
+            (family is None and starts_list(marker)) or (family is not None and same_family(family, marker, marker.value.count(".")))
+        )
+        previous = entries[taken[-1]].text
+        if is_item and (in_list or family is not None):
+            family = family or family_of(marker)
+        elif gap:
+            cut = text[:1].islower() and not _SENTENCE_END.search(previous)
+            lead = in_list and family is None and previous.endswith(":") and len(taken) == 1
+            if not (cut or lead or ((family or in_list) and _subheading(entries, index, family))):
+                break  # past a blank line only a list item, its lead or a sentence cut mid-way goes on
+        elif family is None and not in_list and _SENTENCE_END.search(previous) and not text[:1].islower():
+            break  # a complete one-sentence decision: the next sentence is someone else's
+        if text.endswith(":"):
+            in_list = True
+        taken.append(index)
+        gap = False
+    return taken
+
+
+def _subheading(entries: list[Entry], index: int, family: str | None) -> bool:
+    """A short title line inside a list ("2025-26 Revenue Budget"), the list going on below it."""
+    text = entries[index].text
+    if len(text.split()) > 12 or _SENTENCE_END.search(text) or text.endswith(":"):
+        return False
+    following = next((e.text for e in entries[index + 1:index + 4] if e.text), "")
+    marker = parse_marker(following)
+    if marker is None:
+        return False
+    return starts_list(marker) if family is None else same_family(family, marker, marker.value.count("."))
+
+
+def minutes_by_line(entries: list[Entry]) -> list[tuple[str | None, str | None]]:
+    """(minute number, minute title) for every line of a paper.
+
+    Minute numbers only go up: a top-level "1)" or "For (57)" that a PDF line made look like a
+    heading, after minute 286, is still inside minute 286. Without numbered minutes, each
+    top-level heading names the item ("Participation Team Update (Item 4)").
+    """
+    current: tuple[str | None, str | None] = (None, None)
+    number = -1
+    out = []
+    for entry in entries:
+        if entry.opens:
+            ref, title = minute_of(entry.section)
+            if ref is not None and re.match(r"\d+", ref):
+                value = int(re.match(r"\d+", ref).group(0))
+                if value > number:
+                    number, current = value, (ref, title)
+            elif number < 0 and entry.depth == 1 and entry.heading:
+                current = (None, title)
+        out.append(current)
+    return out
+
+
+def block_pages(entries: list[Entry], indices: list[int]) -> tuple[int, int]:
+    pages = [entries[i].page for i in indices]
+    return pages[0], max(pages)
+
+
+# ---- where a line sits ------------------------------------------------------------------------
+
+_NUMBERED = re.compile(r"^(\d{1,4}[A-Za-z]?)[.)]?\s+(\S.*)$")
+_ITEM_TAIL = re.compile(r"\s*\((?:item|ai|agenda item)\s*\d{1,3}[a-z]?\)\s*$", re.IGNORECASE)
+
+
+def minute_of(section: Section) -> tuple[str | None, str | None]:
+    """(number, title) of the minute or agenda item a section belongs to.
+
+    The first numbered heading below the root ("33. Health and Wellbeing Strategy (AI 5)") gives
+    both; without numbers, the first heading below the root gives the title.
+    """
+    parts = section.path.split(" > ")[1:]
+    for part in parts:
+        match = _NUMBERED.match(part)
+        if match and not re.match(r"^[\d.,%£$]+(?:\s|$)", match.group(2)):
+            title = _ITEM_TAIL.sub("", match.group(2)).strip(" -–")
+            return match.group(1), title or None
+    for part in parts:
+        if not re.match(r"^[\d.]+$", part):
+            return None, _ITEM_TAIL.sub("", part).strip() or None
+    return None, None
+
+
+# ---- paragraphs and sentences -------------------------------------------------------------------
+
+
+@dataclass
+class Sentence:
+    text: str
+    page: int
+    last_page: int
+    start: int  # index of the entry the sentence starts in
+    end: int  # index of the entry it ends in
+
+
+def sentences(entries: list[Entry]) -> list[Sentence]:
+    """Every sentence of the paper's running text (headings excluded), with its pages.
+
+    Lines join into paragraphs at blank lines and list markers; a sentence keeps the page and
+    entry of the line it starts in, so a citation points at the right page.
+    """
+    out: list[Sentence] = []
+    para: list[int] = []
+
+    def flush() -> None:
+        if not para:
+            return
+        offsets, parts, position = [], [], 0
+        for index in para:
+            offsets.append(position)
+            parts.append(entries[index].text)
+            position += len(entries[index].text) + 1
+        text = " ".join(parts)
+        cursor = 0
+        for sentence in split_sentences(text):
+            begin = text.find(sentence, cursor)
+            begin = cursor if begin < 0 else begin
+            finish = begin + len(sentence)
+            cursor = finish
+            first = max(i for i, off in enumerate(offsets) if off <= begin)
+            last = max(i for i, off in enumerate(offsets) if off < max(finish, begin + 1))
+            out.append(Sentence(sentence, entries[para[first]].page, entries[para[last]].page, para[first], para[last]))
+        para.clear()
+
+    for index, entry in enumerate(entries):
+        if not entry.text or entry.heading or entry.table:
+            flush()
+            continue
+        if parse_marker(entry.text) or entry.opens:
+            flush()
+        para.append(index)
+    flush()
+    return out
+
+
+def normalise(text: str) -> str:
+    return " ".join(re.sub(r"[^\w%£$]+", " ", text.lower()).split())

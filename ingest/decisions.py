@@ -1,0 +1,78 @@
+"""A paper's decisions: resolutions, recommendations, commitments and promised actions.
+
+structure.py hands over the paper's sections; this module builds the shared line stream once,
+asks each extractor (one module per kind) for its rows, drops repeats (a report that states its
+recommendations twice, the same "we will" in a summary and a chapter), and numbers the rows in
+reading order. An extractor that fails costs its own rows only, never the paper.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from rapidfuzz import fuzz
+
+from minutebook.vocabulary import Decision, Document
+
+from .actions import extract_actions
+from .commitments import extract_commitments
+from .decision_text import build_entries, normalise
+from .recommendations import extract_recommendations
+from .resolutions import extract_resolutions
+from .sections import Section
+
+log = logging.getLogger(__name__)
+
+MIN_TEXT = 12  # shorter than "RESOLVED that" plus a word is no decision
+NEAR_SAME = 92  # a restated list differs by a bracket or a word ("[Cabinet]"): same decision
+
+
+def extract_decisions(document: Document, sections: list[Section]) -> list[Decision]:
+    """Every decision in one paper, in reading order, ``ordinal`` numbering them per document."""
+    entries = build_entries(sections)
+    found: list[tuple[int, Decision]] = []
+    extractors = (
+        ("resolution", lambda: extract_resolutions(document, entries)),
+        ("recommendation", lambda: extract_recommendations(document, entries)),
+        ("commitment", lambda: extract_commitments(document, entries, sections)),
+        ("action", lambda: extract_actions(document, entries)),
+    )
+    for kind, run in extractors:
+        try:
+            found.extend(run())
+        except Exception:  # noqa: BLE001 - one extractor's bug must not cost the others' rows
+            log.exception("%s extraction failed for %s", kind, document.source)
+    decisions = _unique(sorted(found, key=lambda pair: pair[0]))
+    for ordinal, decision in enumerate(decisions):
+        decision.ordinal = ordinal
+    return decisions
+
+
+def _unique(found: list[tuple[int, Decision]]) -> list[Decision]:
+    """Rows with text, once each: the same kind and the same words is the same decision.
+
+    Resolutions also key on their minute: "RESOLVED that the Board note the report." under two
+    minutes is two decisions, while a report stating its recommendations twice is one list.
+    """
+    seen: set[tuple[str, str, str | None]] = set()
+    out: list[Decision] = []
+    for _, decision in found:
+        minute = decision.reference or decision.title if decision.kind == "resolution" else None
+        key = (decision.kind, normalise(decision.text), minute)
+        if len(key[1]) < MIN_TEXT:
+            continue
+        if key in seen or _restated(decision, key[1], out):
+            continue
+        seen.add(key)
+        out.append(decision)
+    return out
+
+
+def _restated(decision: Decision, text: str, kept: list[Decision]) -> bool:
+    """A recommendation list or commitment the paper already stated in nearly the same words."""
+    if decision.kind not in ("recommendation", "commitment") or len(text) < 40:
+        return False
+    return any(
+        other.kind == decision.kind and fuzz.ratio(text, normalise(other.text), score_cutoff=NEAR_SAME)
+        for other in kept
+    )

@@ -1,0 +1,228 @@
+"""Recommendations: what a report, agenda or annual report asks a body to decide.
+
+One row per recommendation LIST ("2. Recommendations" with its items, "Recommendation(s):" with
+APPROVE / DELEGATE paragraphs, "RECOMMENDED that ..." under an agenda item, "The Board is asked
+to: ..."), except in annual reports, whose numbered recommendations ("1" + title + bullets, or
+"Recommendation 1: ...") are each a row of their own. A report restates its recommendations in
+prose ("6.1 The HWB is recommended to approve ..."); once a paper has a Recommendations section,
+such restatements are not rows. Minutes are left to resolutions: a motion there ("County Council
+is asked to:") is not a report's recommendation.
+"""
+
+from __future__ import annotations
+
+import re
+
+from minutebook.vocabulary import Decision, Document
+
+from .decision_text import Entry, block_pages, collect_block, minute_of, parse_marker, split_items
+
+_HEADING = re.compile(
+    r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:summary\s+of\s+|key\s+|the\s+)?recommendations?\s*(?:\(s\))?\s*:?\s*$", re.IGNORECASE
+)
+_LABEL = re.compile(r"^(?:recommendations?\s*(?:\(s\))?|recommended|recommendation\s+to\s+[\w ]{2,40})\s*:\s*(?P<rest>\S.*)$", re.IGNORECASE)
+_NUMBERED_REC = re.compile(r"^recommendation\s+(?P<number>\d{1,2})\s*[:.–-]?\s*(?P<rest>.*)$", re.IGNORECASE)
+_BODY = r"(?:board|committee|cabinet|council|panel|hwb|h&wb|members?|executive|group|commission|authority|leader|trust|body|director|officer|forum|partnership|governors|you)"
+_ASKED = re.compile(rf"\b{_BODY}\s+(?:is|are)\s+(?:hereby\s+|therefore\s+)?(?:recommended|asked|requested|invited)\s+to\b", re.IGNORECASE)
+_RECOMMENDED = re.compile(r"(?<![A-Za-z])RECOMMENDED\s+(?:that|to|:)|^RECOMMENDED\b|^(?:it\s+is\s+)?recommended\s+that\b", re.IGNORECASE * 0)
+
+
+def _is_phrase(text: str) -> bool:
+    """A line that makes a recommendation: "The Board is asked to", "RECOMMENDED that" (capitals)."""
+    return bool(_ASKED.search(text) or _RECOMMENDED.search(text))
+
+_ADDRESSEE = re.compile(
+    rf"(?P<who>(?:the\s+)?[A-Z][\w&'’ ,-]{{0,80}}?{_BODY})\s+(?:is|are)\s+(?:hereby\s+|therefore\s+)?(?:recommended|asked|requested|invited)\s+to",
+    re.IGNORECASE,
+)
+_ADDRESSEE_LINE = re.compile(rf"^(?:that\s+)?(?P<who>(?:the\s+)?[A-Z][\w&'’ -]{{0,60}}{_BODY})\s*:?$", re.IGNORECASE)
+_NOT_RECOMMENDATION = re.compile(
+    r"reasons?\s+for\s+(?:the\s+)?recommendations?|progress\s+on\s+(?:past|previous)|recommendation\s+tracking"
+    r"|recommendations?\s*(?:\(s\))?\s+set\s+out\s+above|implications?\s+of\s+the\s+recommendations?",
+    re.IGNORECASE,
+)
+# Section headings that always end a recommendations block, whatever their number.
+_OTHER_SECTION = re.compile(
+    r"^(?:\d{1,2}\.?\s+)?(?:background|introduction|purpose|summary|reasons?|executive|context|implications?|appendi|"
+    r"legal|financial|finance|equality|consultation|risk|next steps|conclusion|glossary|references|contents)",
+    re.IGNORECASE,
+)
+
+
+def _is_heading(entry: Entry) -> bool:
+    return (entry.heading or entry.opens) and bool(_HEADING.match(entry.text)) and not _NOT_RECOMMENDATION.search(entry.text)
+
+
+def _numbered_start(entries: list[Entry], index: int, expected: int) -> str | None:
+    """The recommendation's title when line ``index`` opens recommendation number ``expected``.
+
+    Forms: "Recommendation 2: ...", a "2. Title" heading, or "2" alone with its title below.
+    """
+    entry = entries[index]
+    if entry.text == str(expected):
+        following = next((e.text for e in entries[index + 1:index + 4] if e.text), None)
+        return following if following and not parse_marker(following) else None
+    match = _NUMBERED_REC.match(entry.text)
+    if match and int(match.group("number")) == expected:
+        return match.group("rest").strip() or None
+    if entry.heading:
+        match = re.match(r"^(\d{1,2})\.\s+(\S.*)$", entry.text)
+        if match and int(match.group(1)) == expected and not _OTHER_SECTION.match(match.group(2)):
+            return match.group(2)
+    return None
+
+
+def _heading_block(entries: list[Entry], start: int) -> list[int]:
+    """Lines of a Recommendations section: up to the next section no deeper than its heading.
+
+    Numbered headings that count 1, 2, 3 ... inside it are its recommendations (annual reports
+    set each one as a heading), and a repeated "Recommendations" running head does not end it.
+    """
+    head = entries[start]
+    taken: list[int] = []
+    expected = 1
+    for index in range(start + 1, len(entries)):
+        entry = entries[index]
+        if entry.opens and entry.depth <= head.depth:
+            if _HEADING.match(entry.text) and not _NOT_RECOMMENDATION.search(entry.text):
+                continue  # the section's running head again
+            if _numbered_start(entries, index, expected):
+                expected += 1
+            elif not (entry.heading is False and parse_marker(entry.text) and not _OTHER_SECTION.match(entry.text.split(None, 1)[-1])):
+                break
+        elif entry.heading and _OTHER_SECTION.match(entry.text):
+            break
+        taken.append(index)
+    while taken and not entries[taken[-1]].text:
+        taken.pop()
+    return taken
+
+
+def _addressee(lines: list[str]) -> str | None:
+    for text in lines[:4]:
+        text = re.sub(r"^\(?\d{1,2}(?:\.\d{1,2})*[.)]?\s+", "", text)
+        if match := _ADDRESSEE.search(text):
+            who = re.sub(r"^(?:that|it is recommended that)\s+", "", match.group("who").strip(), flags=re.IGNORECASE)
+            return who.strip(" ,")
+        if match := _ADDRESSEE_LINE.match(text):
+            return match.group("who").strip()
+    return None
+
+
+def _row(document: Document, entries: list[Entry], indices: list[int], reference: str | None,
+         title: str | None = None, items: list[str] | None = None) -> Decision:
+    lines = [entries[i].text for i in indices if entries[i].text]
+    lead, found = split_items(lines)
+    items = found if items is None else items
+    page, last_page = block_pages(entries, indices)
+    details = {
+        "addressee": _addressee(lines), "report_title": document.title, "author": document.author,
+        "meeting_date": document.meeting_date, "body": document.body, "agenda_item": document.agenda_item,
+    }
+    if document.type == "agenda":
+        details["agenda_item"] = minute_of(entries[indices[0]].section)[0] or document.agenda_item
+    return Decision(
+        kind="recommendation", document_id=document.id, ordinal=0, text=" ".join(lines), items=items,
+        page=page, last_page=last_page if last_page != page else None, section=entries[indices[0]].section.path,
+        reference=reference, title=title or (minute_of(entries[indices[0]].section)[1] if document.type == "agenda" else document.title),
+        details={key: value for key, value in details.items() if value},
+    )
+
+
+def _split_numbered(entries: list[Entry], block: list[int]) -> list[tuple[str, str, list[int]]]:
+    """(number, title, line indices) of each numbered recommendation inside a block."""
+    starts: list[tuple[int, str, str]] = []
+    expected = 1
+    for position, index in enumerate(block):
+        title = _numbered_start(entries, index, expected)
+        if title:
+            starts.append((position, str(expected), title))
+            expected += 1
+    out = []
+    for number, (position, label, title) in enumerate(starts):
+        end = starts[number + 1][0] if number + 1 < len(starts) else len(block)
+        lines = [i for i in block[position:end] if entries[i].text and not _HEADING.match(entries[i].text)]
+        if lines and entries[lines[0]].text == label:
+            lines = lines[1:]  # the bare number; its title line follows
+        out.append((label, title, lines))
+    return out
+
+
+def _bullets(entries: list[Entry], indices: list[int]) -> list[str]:
+    items = []
+    for index in indices[1:]:
+        marker = parse_marker(entries[index].text)
+        if marker and marker.family in ("bullet", "letter", "roman"):
+            items.append(marker.rest)
+    return items
+
+
+def _formal_blocks(document: Document, entries: list[Entry]) -> tuple[list[tuple[int, Decision]], set[int]]:
+    """Recommendations sections, "Recommendation(s):" labels and "Recommendation 1:" lists."""
+    found: list[tuple[int, Decision]] = []
+    used: set[int] = set()
+    for index, entry in enumerate(entries):
+        if index in used or not entry.text:
+            continue
+        plain = not (entry.heading or entry.opens)
+        label = _LABEL.match(entry.text) if plain else None
+        bare_label = plain and entry.text.endswith(":") and bool(_HEADING.match(entry.text))
+        if (label or bare_label) and not _NOT_RECOMMENDATION.search(entry.text):
+            # "Recommendation(s): Cabinet is asked to NOTE ..." or "Recommendations:" over a list
+            block = collect_block(entries, index, lambda text: bool(_HEADING.match(text)))
+        elif _is_heading(entry):
+            block = [index] + _heading_block(entries, index)
+        elif _NUMBERED_REC.match(entry.text) and _numbered_start(entries, index, 1):
+            block = [index] + _heading_block(entries, index)
+        else:
+            continue
+        block = [i for i in block if i == index or i not in used]
+        texts = [entries[i].text for i in block]
+        texts[0] = label.group("rest") if label else ("" if bare_label or not _NUMBERED_REC.match(texts[0]) else texts[0])
+        if not any(texts):
+            continue
+        used.update(block)
+        numbered = _split_numbered(entries, block)
+        if len(numbered) >= 2:
+            for number, title, lines in numbered:
+                found.append((lines[0], _row(document, entries, lines, number, title=title, items=_bullets(entries, lines))))
+            continue
+        decision = _row(document, entries, block, entry.section.paragraph or _label_of(entry.text))
+        kept = [t for t in texts if t]
+        decision.text = " ".join(kept)
+        decision.items = split_items(kept)[1]
+        decision.details["addressee"] = decision.details.get("addressee") or None
+        decision.details = {k: v for k, v in decision.details.items() if v}
+        found.append((index, decision))
+    return found, used
+
+
+def _label_of(text: str) -> str | None:
+    match = re.match(r"^(\d{1,2}(?:\.\d{1,2})*)", text)
+    return match.group(1) if match else None
+
+
+def _phrases(document: Document, entries: list[Entry], used: set[int]) -> list[tuple[int, Decision]]:
+    """"RECOMMENDED that ...", "The Board is asked to ..." outside any Recommendations section."""
+    found = []
+    for index, entry in enumerate(entries):
+        text = entry.text
+        if index in used or not text or entry.table or not _is_phrase(text):
+            continue
+        if _NOT_RECOMMENDATION.search(text) or _NOT_RECOMMENDATION.search(entry.section.path):
+            continue
+        block = collect_block(entries, index, _is_phrase)
+        used.update(block)
+        reference = minute_of(entry.section)[0] if document.type == "agenda" else (entry.section.paragraph or _label_of(text))
+        found.append((index, _row(document, entries, block, reference)))
+    return found
+
+
+def extract_recommendations(document: Document, entries: list[Entry]) -> list[tuple[int, Decision]]:
+    """(first line index, recommendation) for every recommendation list the paper makes."""
+    if document.type in ("minutes", "decision_record"):
+        return []
+    found, used = _formal_blocks(document, entries)
+    if not found:
+        found = _phrases(document, entries, used)
+    return found

@@ -1,0 +1,367 @@
+"""Resolutions: what a meeting decided, as minutes and decision records write it.
+
+Forms read: "RESOLVED that ...", "RESOLVED: (1) ...", "The Board RESOLVED to ...", "AGREED",
+"DECIDED", "It was resolved that", "Decision:" in a record of decision, US vote blocks
+("RESULT: APPROVED [UNANIMOUS]" / "MOTION BY:" / "AYES:"), "Motion carried 5-0", "approved -
+X (motion), Y (second)", and, in minutes that use none of these, sentences such as "the policy
+was accepted by the Board". A motion or amendment quoted before the vote repeats the resolution's
+words but is not the resolution: quoted text and "proposed ... the motion that" blocks are
+skipped, and "UNRESOLVED" never matches.
+"""
+
+from __future__ import annotations
+
+import re
+
+from minutebook.vocabulary import Decision, Document
+
+from .decision_text import Entry, block_pages, collect_block, minute_of, minutes_by_line, sentences, split_items
+
+# "RESOLVED that", "3. RESOLVED:", "26) RESOLVED", "It was resolved that", "AGREED -", "Decided:".
+_LEAD_LABEL = r"^(?:\(?\d{1,3}[.)]\)?\s+)?"
+_HEADER = re.compile(
+    _LEAD_LABEL + r"(?:it\s+was\s+(?:\w+\s+)?)?(?P<word>resolved|agreed|decided)\b(?P<after>.*)$", re.IGNORECASE
+)
+# "The Board RESOLVED to approve", "Cabinet AGREED that": the verb in capitals mid-line.
+_CAPS_VERB = re.compile(r"(?<![A-Za-z])(?P<word>RESOLVED|AGREED|DECIDED)(?![A-Za-z])\s*(?P<after>(?:that\b|to\b|:|-|–|unanimously\b).*)$")
+_DECISION_LABEL = re.compile(r"^(?:decision(?:s)?(?:\s+(?:taken|made))?|the decision)\s*[:–-]\s*(?P<after>.*)$", re.IGNORECASE)
+
+_VOTE_LINE = re.compile(
+    r"^(?:for|against|abstain(?:ed|ing|ions?)?)\s*\(\d+\)|^(?:(?:substantive\s+)?motion|amendment|recommendations?)\s+(?:was\s+)?(?:carried|lost|agreed|fell|defeated)\b"
+    r"|^(?:result|motion by|second(?:ed)?(?: by)?|ayes|nays|noes|abstain|absent)\s*:",
+    re.IGNORECASE,
+)
+_QUOTED_MOTION = re.compile(
+    r"(?:proposed|moved|seconded|amendment|motion|substantive motion)\b[^.]*?(?:that|follows?|:)?\s*[“\"]?$", re.IGNORECASE
+)
+
+# Votes and who moved what.
+_FOR = re.compile(r"\bfor\s*\((\d+)\)", re.IGNORECASE)
+_AGAINST = re.compile(r"\bagainst\s*\((\d+)\)", re.IGNORECASE)
+_ABSTAIN = re.compile(r"\babstain(?:ed|ing|ions?)?\s*\((\d+)\)", re.IGNORECASE)
+_TALLY = re.compile(r"\b(?:carried|approved|passed|failed|lost|adopted)\b[^.\d]{0,20}?\(?(\d{1,2})\s*[-–]\s*(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?(?:\s*[-–]\s*(\d{1,2}))?\)?", re.IGNORECASE)
+_OUTCOME = re.compile(r"\b(?:(?:substantive\s+)?motion|amendment|recommendations?)\s+(?:was\s+)?(carried|lost|agreed|fell|defeated|approved|failed)\b", re.IGNORECASE)
+_PROPOSAL = re.compile(
+    r"(?P<mover>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir|Dame)\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*,?\s*"
+    r"(?:proposed|moved)\s*,?\s*(?:and|&)\s+(?P<seconder>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir|Dame)\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+seconded"
+    r"|(?:proposed|moved)\s+by\s+(?P<mover2>[A-Z][\w'’. -]{1,40}?)\s*,?\s*(?:and\s+)?seconded\s+by\s+(?P<seconder2>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
+    r"|(?P<mover3>(?:Commissioner|Councillor|Council\s*member|Member|Director|Trustee|Mr|Mrs|Ms|Dr)\.?\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+made\s+a\s+motion\s*,?\s*seconded\s+by\s+(?P<seconder3>(?:Commissioner|Councillor|Council\s*member|Member|Director|Trustee|Mr|Mrs|Ms|Dr)?\.?\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})",
+)
+_LABELLED = re.compile(r"^(?P<label>proposer|proposed by|mover|moved by|motion by|seconder|seconded by|second)\s*:\s*(?P<name>.+)$", re.IGNORECASE)
+
+# US vote blocks.
+_RESULT = re.compile(r"^RESULT\s*:\s*(?P<outcome>[A-Z][A-Z ]+?)\s*(?:\[(?P<how>[^\]]*)\])?\s*$")
+_ROLL = re.compile(r"^(?P<label>AYES|NAYS|NOES|ABSTAIN(?:ED|ING)?|ABSENT|RECUSED)\s*:\s*(?P<names>.*)$", re.IGNORECASE)
+_MOTION_CARRIED = re.compile(r"\bmotion\s+(?:was\s+)?(?:carried|passed|approved|adopted|failed)\b", re.IGNORECASE)
+_APPROVED_INLINE = re.compile(r"^(?:APPROVED\s*[-–:]|.*\b(?:approved|adopted|accepted)\b.*\(motion\))", re.IGNORECASE)
+_INLINE_MOVER = re.compile(r"(?P<mover>[A-Z][\w'’. -]{1,40}?)\s*\(motion\)\s*,?\s*(?P<seconder>[A-Z][\w'’. -]{1,40}?)\s*\(second(?:ed)?\)")
+
+# Minutes without any formal marker record decisions in sentences.
+_NARRATIVE = re.compile(
+    r"\b(?:was|were)\s+(?:unanimously\s+|formally\s+)?(?:accepted|approved|agreed|adopted|endorsed|ratified|carried)\b"
+    r"|\b(?:the\s+)?(?:board|committee|council|cabinet|members|meeting|panel|trustees|directors|commission)\s+"
+    r"(?:unanimously\s+|formally\s+)?(?:agreed|approved|accepted|resolved|decided|endorsed|adopted|ratified)\b"
+    r"|\bit\s+was\s+(?:unanimously\s+)?(?:agreed|resolved|decided)\b",
+    re.IGNORECASE,
+)
+_FORMAL = re.compile(r"(?<![A-Za-z])(?:RESOLVED|AGREED|DECIDED|RESULT\s*:|MOTION CARRIED)(?![A-Za-z])|\(motion\)")
+
+
+def _header_after(text: str) -> str | None:
+    """The words after the decision verb when ``text`` opens a resolution, else None."""
+    if re.search(r"unresolved", text, re.IGNORECASE):
+        text = re.sub(r"unresolved", "", text, flags=re.IGNORECASE)
+    match = _HEADER.match(text)
+    if match:
+        word = match.group("word")
+        after = match.group("after").strip()
+        lowered = text.lower()
+        if word.islower() and "it was" not in lowered:
+            return None  # "agreed to co-opt ..." in prose is not a header; "It was agreed that" is
+        if not word.isupper() and "it was" not in lowered and not re.match(r"^\s*[:–-]", after):
+            return None  # "Resolved:" / "Agreed -" as a label, or the capitalised verb
+        return after
+    match = _CAPS_VERB.search(text)
+    if match and re.match(r"^(?:that|to|:|-|–)", match.group("after").strip()):
+        return match.group("after").strip()
+    return None
+
+
+def _is_header(text: str) -> bool:
+    after = _header_after(text)
+    if after is None:
+        return False
+    body = re.sub(r"^(?:[:–-]\s*)?", "", after).strip().rstrip(".")
+    # "Agreed unanimously." answers a proposal; the RESOLVED line after it is the resolution.
+    return not re.fullmatch(r"(?:unanimously|by\s+consensus|accordingly)?", body, re.IGNORECASE) or text.rstrip().endswith(":")
+
+
+def _stop(text: str) -> bool:
+    return bool(_VOTE_LINE.match(text)) or _is_header(text) or bool(_RESULT.match(text))
+
+
+def _quoted(entries: list[Entry], index: int) -> bool:
+    """Whether the header at ``index`` is inside a quoted motion or amendment."""
+    text = entries[index].text
+    if text[:1] in "“\"‘'":
+        return True
+    back = []
+    for j in range(index - 1, max(-1, index - 4), -1):
+        if entries[j].text:
+            back.append(entries[j].text)
+            if len(back) == 2:
+                break
+    previous = " ".join(reversed(back))
+    return bool(back) and bool(_QUOTED_MOTION.search(previous)) and not re.search(r"[.]\s*$", back[0])
+
+
+def _minute_start(minutes: list[tuple[str | None, str | None]], index: int) -> int:
+    """Index of the first line of the minute holding ``index``."""
+    start = index
+    while start > 0 and minutes[start - 1] == minutes[index]:
+        start -= 1
+    return start
+
+
+def _vote_details(entries: list[Entry], start: int, end: int) -> dict:
+    """Mover, seconder, votes and outcome of the motion that became the resolution.
+
+    Reads the minute before the resolution as events: proposals, vote counts, outcomes. The
+    resolution follows the last proposal that was not lost (amendments lost on the way do not
+    count), and the last counted vote that was not lost.
+    """
+    proposals: list[dict] = []
+    votes: list[dict] = []
+    for index in range(start, end):
+        text = entries[index].text
+        if not text:
+            continue
+        if match := _PROPOSAL.search(text):
+            mover = match.group("mover") or match.group("mover2") or match.group("mover3")
+            seconder = match.group("seconder") or match.group("seconder2") or match.group("seconder3")
+            proposals.append({"mover": mover.strip(), "seconder": seconder.strip(), "outcome": None})
+        if match := _FOR.search(text):
+            votes.append({"for": int(match.group(1)), "outcome": None})
+        if votes and (match := _AGAINST.search(text)):
+            votes[-1]["against"] = int(match.group(1))
+        if votes and (match := _ABSTAIN.search(text)):
+            votes[-1]["abstain"] = int(match.group(1))
+        if match := _OUTCOME.search(text):
+            outcome = match.group(1).lower()
+            if proposals and proposals[-1]["outcome"] is None:
+                proposals[-1]["outcome"] = outcome
+            if votes and votes[-1]["outcome"] is None:
+                votes[-1]["outcome"] = outcome
+        elif re.match(r"^agreed unanimously\.?$", text, re.IGNORECASE) and proposals:
+            proposals[-1]["outcome"] = proposals[-1]["outcome"] or "agreed unanimously"
+    details: dict = {}
+    kept = [p for p in proposals if p["outcome"] not in ("lost", "fell", "defeated", "failed")]
+    if kept:
+        details["mover"], details["seconder"] = kept[-1]["mover"], kept[-1]["seconder"]
+        if kept[-1]["outcome"]:
+            details["outcome"] = "carried" if kept[-1]["outcome"] == "agreed unanimously" else kept[-1]["outcome"]
+            if kept[-1]["outcome"] == "agreed unanimously":
+                details["unanimous"] = True
+    counted = [v for v in votes if v["outcome"] not in ("lost", "fell", "defeated", "failed")]
+    if counted:
+        vote = counted[-1]
+        details["votes"] = {"for": vote["for"], "against": vote.get("against", 0), "abstain": vote.get("abstain", 0)}
+        details["outcome"] = vote["outcome"] or details.get("outcome") or "carried"
+    return details
+
+
+def _default_outcome(text: str, items: list[str]) -> str:
+    parts = items or [re.sub(r"^.*?\b(?:resolved|agreed|decided)\b\s*(?:that)?", "", text, flags=re.IGNORECASE)]
+    if all(re.search(r"\bnot(?:e|ed|es)\b", part[:80], re.IGNORECASE) for part in parts):
+        return "noted"
+    return "approved"
+
+
+def _tally(text: str, details: dict) -> None:
+    match = _TALLY.search(text)
+    if match:
+        numbers = [int(g) for g in match.groups() if g is not None]
+        details["votes"] = {"for": numbers[0], "against": numbers[1], "abstain": numbers[2] if len(numbers) > 2 else 0}
+        if len(numbers) > 3:
+            details["votes"]["absent"] = numbers[3]
+    if re.search(r"\bunanimous(?:ly)?\b", text, re.IGNORECASE):
+        details["unanimous"] = True
+
+
+def _decision(document: Document, entries: list[Entry], indices: list[int], details: dict,
+              text: str | None = None, items: list[str] | None = None,
+              minute: tuple[str | None, str | None] | None = None) -> Decision:
+    lines = [entries[i].text for i in indices if entries[i].text]
+    lead, found = split_items(lines)
+    text = text or " ".join(lines)
+    items = found if items is None else items
+    page, last_page = block_pages(entries, indices)
+    reference, title = minute or minute_of(entries[indices[0]].section)
+    details = {key: value for key, value in details.items() if value not in (None, "", {})}
+    details.setdefault("outcome", _default_outcome(text, items))
+    if document.meeting_date:
+        details["meeting_date"] = document.meeting_date
+    return Decision(
+        kind="resolution", document_id=document.id, ordinal=0, text=text, items=items, page=page,
+        last_page=last_page if last_page != page else None, section=entries[indices[0]].section.path,
+        reference=reference, title=title, details=details,
+    )
+
+
+def _labelled_followers(entries: list[Entry], end: int, details: dict) -> None:
+    """"Proposer: X" / "Seconder: Y" lines just after a decision."""
+    for index in range(end + 1, min(len(entries), end + 6)):
+        text = entries[index].text
+        if not text:
+            continue
+        match = _LABELLED.match(text)
+        if not match:
+            break
+        key = "seconder" if match.group("label").lower().startswith("second") else "mover"
+        details[key] = match.group("name").strip()
+
+
+def _formal(document: Document, entries: list[Entry], minutes: list) -> tuple[list[tuple[int, Decision]], set[int]]:
+    """RESOLVED / AGREED / DECIDED / Decision: blocks."""
+    found: list[tuple[int, Decision]] = []
+    used: set[int] = set()
+    is_record = document.type == "decision_record"
+    for index, entry in enumerate(entries):
+        if index in used or not entry.text or entry.table:
+            continue
+        label = _DECISION_LABEL.match(entry.text) if is_record else None
+        if not (label or _is_header(entry.text)) or _quoted(entries, index):
+            continue
+        block = collect_block(entries, index, _stop)
+        if label and not label.group("after") and len(block) == 1:
+            continue
+        used.update(block)
+        details = _vote_details(entries, _minute_start(minutes, index), index)
+        _labelled_followers(entries, block[-1], details)
+        _tally(" ".join(entries[i].text for i in block), details)
+        found.append((index, _decision(document, entries, block, details, minute=minutes[index])))
+    return found, used
+
+
+def _us_votes(document: Document, entries: list[Entry], used: set[int], minutes: list) -> list[tuple[int, Decision]]:
+    """US vote blocks: the motion's text above "RESULT: ..." and the roll call below it."""
+    found = []
+    for index, entry in enumerate(entries):
+        match = _RESULT.match(entry.text)
+        if not match or index in used:
+            continue
+        details: dict = {"outcome": match.group("outcome").strip().lower()}
+        how = match.group("how") or ""
+        if re.search(r"unanimous", how, re.IGNORECASE):
+            details["unanimous"] = True
+        if counts := re.findall(r"\d+", how):
+            numbers = [int(n) for n in counts]
+            details["votes"] = {"for": numbers[0], "against": numbers[1] if len(numbers) > 1 else 0,
+                                "abstain": numbers[2] if len(numbers) > 2 else 0}
+        end = index
+        for j in range(index + 1, min(len(entries), index + 12)):
+            text = entries[j].text
+            if not text:
+                continue
+            roll = _ROLL.match(text)
+            labelled = _LABELLED.match(text)
+            if labelled:
+                key = "seconder" if labelled.group("label").lower().startswith("second") else "mover"
+                details[key] = labelled.group("name").strip()
+            elif roll:
+                names = [n.strip() for n in re.split(r",|\band\b", roll.group("names")) if n.strip() and n.strip().lower() != "none"]
+                details.setdefault("roll_call", {})[roll.group("label").lower()] = names
+            else:
+                break
+            end = j
+        roll = details.get("roll_call", {})
+        if "votes" not in details and roll:
+            details["votes"] = {"for": len(roll.get("ayes", [])), "against": len(roll.get("nays", roll.get("noes", []))),
+                                "abstain": len(next((v for k, v in roll.items() if k.startswith("abstain")), []))}
+        # The motion: the text between the previous vote block (or the item heading) and here.
+        motion = []
+        for j in range(index - 1, max(-1, index - 10), -1):
+            text = entries[j].text
+            if j in used or _RESULT.match(text) or _ROLL.match(text) or _LABELLED.match(text) or entries[j].opens and not text:
+                break
+            if text:
+                motion.insert(0, j)
+            if entries[j].opens:
+                break
+        block = motion + list(range(index, end + 1))
+        used.update(block)
+        body = " ".join(entries[j].text for j in motion) or (minute_of(entry.section)[1] or "")
+        text = " ".join(filter(None, [body, entry.text]))
+        found.append((block[0], _decision(document, entries, block, details, text=text, items=[], minute=minutes[index])))
+    return found
+
+
+def _inline(document: Document, entries: list[Entry], used: set[int], minutes: list,
+            outcomes_only: bool) -> list[tuple[int, Decision]]:
+    """"Minutes approved - A (motion), B (second)", "APPROVED - 2018 budget", "Motion carried 5-0".
+
+    ``outcomes_only``: the minutes record their decisions as RESOLVED blocks, so a "Motion
+    carried." line is the vote's outcome (read into that block's details), not a decision.
+    """
+    found = []
+    for index, entry in enumerate(entries):
+        text = entry.text
+        if index in used or not text or entry.table:
+            continue
+        inline = _APPROVED_INLINE.match(text)
+        carried = None if outcomes_only else _MOTION_CARRIED.search(text)
+        if not (inline or carried):
+            continue
+        block = [index]
+        if carried and not inline:
+            # the paragraph holding "Motion carried": back to its first line
+            j = index - 1
+            while j >= 0 and entries[j].text and j not in used and not entries[j].opens and len(block) < 8:
+                block.insert(0, j)
+                j -= 1
+            if any(_RESULT.match(entries[k].text) for k in range(index + 1, min(len(entries), index + 4))):
+                continue  # the RESULT block below records this vote
+        details: dict = {}
+        joined = " ".join(entries[j].text for j in block)
+        if match := _INLINE_MOVER.search(joined):
+            details["mover"], details["seconder"] = match.group("mover").strip(" -–"), match.group("seconder").strip()
+        elif match := _PROPOSAL.search(joined):
+            details["mover"] = (match.group("mover") or match.group("mover2") or match.group("mover3")).strip()
+            details["seconder"] = (match.group("seconder") or match.group("seconder2") or match.group("seconder3")).strip()
+        if re.search(r"\bfailed\b", joined, re.IGNORECASE):
+            details["outcome"] = "failed"
+        elif carried:
+            details["outcome"] = "carried"
+        _tally(joined, details)
+        used.update(block)
+        found.append((block[0], _decision(document, entries, block, details, items=[], minute=minutes[index])))
+    return found
+
+
+def _narrative(document: Document, entries: list[Entry], used: set[int]) -> list[tuple[int, Decision]]:
+    """Decisions minuted in prose ("the policy was accepted by the Board"), for minutes without markers."""
+    found = []
+    for sentence in sentences(entries):
+        if sentence.start in used or not _NARRATIVE.search(sentence.text) or re.search(r"\b(?:not|if|whether|would)\b", sentence.text, re.IGNORECASE):
+            continue
+        details: dict = {}
+        _labelled_followers(entries, sentence.end, details)
+        indices = list(range(sentence.start, sentence.end + 1))
+        found.append((sentence.start, _decision(document, entries, indices, details, text=sentence.text, items=[])))
+    return found
+
+
+def extract_resolutions(document: Document, entries: list[Entry]) -> list[tuple[int, Decision]]:
+    """(first line index, resolution) for every decision the paper records."""
+    if document.type not in ("minutes", "decision_record", "other", "agenda"):
+        return []
+    if document.type == "agenda" and not any(_RESULT.match(e.text) or _MOTION_CARRIED.search(e.text) for e in entries):
+        return []  # an agenda proposes; only an agenda pack that minutes votes records decisions
+    minutes = minutes_by_line(entries)
+    formal, used = _formal(document, entries, minutes)
+    found = formal + _us_votes(document, entries, used, minutes) + _inline(document, entries, used, minutes, bool(formal))
+    if document.type == "minutes" and not any(_FORMAL.search(e.text) for e in entries):
+        # No formal markers at all: the minutes record decisions in sentences ("It was agreed
+        # that ..." already found above is found again here and dropped as a repeat).
+        found += _narrative(document, entries, used)
+    return found

@@ -1,0 +1,430 @@
+"""Decision extraction on hand-written papers in several councils' styles, each with its gold rows.
+
+Gold rows are (kind, reference, items); a row with items None only asserts the kind and reference.
+One test scores all fixtures together (precision and recall must reach 0.95); the others assert
+exact rows and details for one style each.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from minutebook.ingest.structure import build_documents
+from minutebook.vocabulary import Page
+
+MODERNGOV_MINUTES = """MINUTES OF THE MEETING of the Licensing Committee held on Tuesday, 7 January 2025 at 2.00 pm
+
+Present
+
+Councillor Brown (in the Chair)
+
+12. Apologies for absence (AI 1)
+
+Apologies were received from Councillor Green.
+
+13. Minutes of the previous meeting (AI 2)
+
+RESOLVED that the minutes of the meeting held on 5 November 2024 be approved as a correct record.
+
+14. Gambling Policy (AI 3)
+
+The Licensing Manager introduced the report. Members asked about the consultation.
+
+The Licensing Manager said a summary of the responses will be brought back to the Committee in six months.
+
+RESOLVED that the Committee:
+
+(i) Approve the draft gambling policy for consultation.
+
+(ii) Note the timetable set out in paragraph 4.2.
+
+(iii) Agree that the final policy will return to the Committee in March 2025 for adoption.
+
+15. Licensing Service Update (AI 4)
+
+RESOLVED that the update be noted.
+
+16. UNRESOLVED BALANCE of the licensing reserve
+
+The UNRESOLVED BALANCE was reported to members for information.
+"""
+
+NHS_MINUTES = """Minutes of the Board of Directors meeting held in public on 3 March 2024
+
+1. Welcome and apologies
+
+The Chair welcomed members.
+
+2. Integrated Performance Report
+
+The Chief Operating Officer presented the report. The Board discussed waiting times.
+
+AGREED: The Board approved the revised elective recovery trajectory.
+
+3. Annual Plan 2024/25
+
+The Board RESOLVED to approve the annual plan, subject to the changes discussed.
+
+It was resolved that the Chief Executive sign the plan on behalf of the Board.
+
+4. Freedom to Speak Up
+
+Officers to circulate the guardian's annual report to all members before the next meeting.
+"""
+
+US_MINUTES = """CITY OF RIVERTON PLANNING COMMISSION MINUTES
+Regular Meeting, March 4, 2024
+
+1. CALL TO ORDER
+
+2. APPROVAL OF THE AGENDA
+
+RESULT: APPROVED [UNANIMOUS]
+MOTION BY: Lopez
+SECOND: Chen
+AYES: Lopez, Chen, Ortiz, Smith, Jones
+ABSENT: Park
+
+3. VARIANCE 24-017
+
+Commissioner Ortiz made a motion, seconded by Commissioner Smith, to deny the variance. Motion failed 2-3.
+
+4. BUDGET
+
+Commissioner Lopez moved to adopt the budget for fiscal year 2025. Motion carried 5-0.
+"""
+
+DECISION_RECORD = """KENT COUNTY COUNCIL – RECORD OF DECISION
+
+DECISION TO BE TAKEN BY:
+Cabinet Member for Highways
+
+DECISION NUMBER:
+25/00012
+
+Subject Matter: Winter Gritting Routes
+
+Decision:
+As Cabinet Member for Highways I agree to:
+
+APPROVE the revised winter gritting routes set out in the report.
+
+DELEGATE authority to the Director of Highways to make minor changes to the routes.
+
+Reason(s) for decision:
+The routes have not been reviewed since 2015.
+"""
+
+REPORT = """Title of meeting: Health and Wellbeing Board
+Date of meeting: 12 March 2025
+Subject: Physical Activity Strategy
+Report by: Director of Public Health
+
+1. Purpose of report
+
+1.1 To seek approval of the physical activity strategy.
+
+2. Recommendations
+
+2.1 The Health and Wellbeing Board is recommended to:
+
+(a) Approve the physical activity strategy 2025-2030.
+
+(b) Note the action plan at Appendix A.
+
+(c) Agree that a progress report is presented to the Board in twelve months.
+
+3. Background
+
+3.1 The previous strategy ended in 2024. We will publish the strategy on the council website.
+
+4. Next steps
+
+4.1 The Board is recommended to approve the strategy so that delivery can start in April.
+"""
+
+ANNUAL_REPORT = """Director of Public Health Annual Report 2024
+
+Chapter 1: Our town
+
+The population of the town grew by 3% over the decade.
+
+Recommendations
+
+Recommendation 1: Make every school a healthy school
+
+- Offer free breakfast clubs in every primary school.
+- Train staff in mental health first aid.
+
+Recommendation 2: Reduce smoking in pregnancy
+
+- Commission a specialist stop-smoking service for pregnant women.
+
+Recommendation 3: Grow the community champions network
+
+Glossary
+
+Champion: a volunteer who shares health messages.
+"""
+
+STRATEGY = """Riverton Health and Wellbeing Strategy 2024-2029
+
+Our priorities
+
+We will reduce the gap in healthy life expectancy between the most and least deprived wards.
+
+In the first year we will open two new community health hubs.
+
+We will need to work with partners on this, but funding is not yet agreed.
+
+Progress update
+
+ID\tCommitment\tLead\tStatus\tLatest update
+1.1\tIncrease physical activity among adults\tLeisure Trust\tGreen\tTwo new walking groups started.
+1.2\tReduce loneliness in older people\tAge Concern\tAmber\tBefriending pilot delayed to spring.
+2.1\tImprove access to mental health support\tNHS Trust\tRed\tWaiting lists have grown.
+"""
+
+AGENDA = """NOTICE OF MEETING
+
+LICENSING COMMITTEE
+
+TUESDAY, 4 MARCH 2025 AT 2.00 PM
+
+AGENDA
+
+1 Apologies for absence
+
+2 Minutes of the previous meeting (Pages 3 - 8)
+
+RECOMMENDED that the minutes of the meeting held on 7 January 2025 be approved as a correct record.
+
+3 Street Trading Policy (Pages 9 - 20)
+
+To consider the report of the Head of Regulatory Services.
+"""
+
+# (kind, reference, items) per fixture; items None = not asserted.
+GOLD = {
+    "moderngov_minutes": (MODERNGOV_MINUTES, [
+        ("resolution", "13", []),
+        ("action", "14", None),
+        ("resolution", "14", ["Approve the draft gambling policy for consultation.",
+                              "Note the timetable set out in paragraph 4.2.",
+                              "Agree that the final policy will return to the Committee in March 2025 for adoption."]),
+        ("action", "14", None),
+        ("resolution", "15", []),
+    ]),
+    "nhs_minutes": (NHS_MINUTES, [
+        ("resolution", "2", []),
+        ("resolution", "3", []),
+        ("resolution", "3", []),
+        ("action", "4", None),
+    ]),
+    "us_minutes": (US_MINUTES, [
+        ("resolution", "2", []),
+        ("resolution", "3", []),
+        ("resolution", "4", []),
+    ]),
+    "decision_record": (DECISION_RECORD, [
+        ("resolution", None, ["APPROVE the revised winter gritting routes set out in the report.",
+                              "DELEGATE authority to the Director of Highways to make minor changes to the routes."]),
+    ]),
+    "report": (REPORT, [
+        ("recommendation", "2", ["Approve the physical activity strategy 2025-2030.", "Note the action plan at Appendix A.",
+                                 "Agree that a progress report is presented to the Board in twelve months."]),
+        ("action", "2.1", None),
+        ("commitment", None, None),
+    ]),
+    "annual_report": (ANNUAL_REPORT, [
+        ("recommendation", "1", ["Offer free breakfast clubs in every primary school.", "Train staff in mental health first aid."]),
+        ("recommendation", "2", ["Commission a specialist stop-smoking service for pregnant women."]),
+        ("recommendation", "3", []),
+    ]),
+    "strategy": (STRATEGY, [
+        ("commitment", None, None),
+        ("commitment", None, None),
+        ("commitment", "1.1", None),
+        ("commitment", "1.2", None),
+        ("commitment", "2.1", None),
+    ]),
+    "agenda": (AGENDA, [
+        ("recommendation", "2", []),
+    ]),
+}
+
+
+def _decisions(text: str, name: str = "paper.txt"):
+    docs = build_documents([Page(f"/papers/{name}", 1, text)], "h" * 64, 1200)
+    return [decision for doc in docs for decision in doc.decisions]
+
+
+def _rows(decisions):
+    return [(d.kind, d.reference, d.items) for d in decisions]
+
+
+def _matches(gold, got) -> bool:
+    kind, reference, items = gold
+    return got[0] == kind and got[1] == reference and (items is None or got[2] == items)
+
+
+@pytest.mark.parametrize("name", sorted(GOLD))
+def test_fixture_rows_are_exact(name):
+    text, gold = GOLD[name]
+    rows = _rows(_decisions(text, f"{name}.txt"))
+    assert len(rows) == len(gold), rows
+    for expected, got in zip(gold, rows):
+        assert _matches(expected, got), (expected, got)
+
+
+def test_precision_and_recall_over_all_fixtures():
+    true_positive = predicted = expected = 0
+    for name, (text, gold) in GOLD.items():
+        rows = _rows(_decisions(text, f"{name}.txt"))
+        predicted += len(rows)
+        expected += len(gold)
+        left = list(rows)
+        for item in gold:
+            hit = next((row for row in left if _matches(item, row)), None)
+            if hit is not None:
+                left.remove(hit)
+                true_positive += 1
+    precision, recall = true_positive / predicted, true_positive / expected
+    assert precision >= 0.95 and recall >= 0.95, (precision, recall)
+
+
+def test_resolution_details_and_unresolved_is_never_a_match():
+    decisions = _decisions(MODERNGOV_MINUTES, "minutes.txt")
+    resolutions = [d for d in decisions if d.kind == "resolution"]
+    assert not any("UNRESOLVED" in d.text for d in decisions)
+    assert resolutions[1].title == "Gambling Policy"
+    assert resolutions[1].details["meeting_date"] == "2025-01-07"
+    assert resolutions[2].details["outcome"] == "noted"
+
+
+def test_actions_resolve_due_dates_against_the_meeting():
+    actions = [d for d in _decisions(MODERNGOV_MINUTES, "minutes.txt") if d.kind == "action"]
+    six_months, march = actions
+    assert six_months.details["due_text"] == "in six months"
+    assert six_months.details["due_date"] == "2025-07-07"
+    assert march.details["due_date"] == "2025-03-01"  # a month is its first day
+    assert "Officers" in [d for d in _decisions(NHS_MINUTES) if d.kind == "action"][0].details["who"]
+
+
+def test_us_votes_give_mover_seconder_and_counts():
+    first, failed, carried = _decisions(US_MINUTES, "us.txt")
+    assert first.details["mover"] == "Lopez" and first.details["seconder"] == "Chen"
+    assert first.details["votes"]["for"] == 5 and first.details.get("unanimous")
+    assert failed.details["outcome"] == "failed" and failed.details["votes"] == {"for": 2, "against": 3, "abstain": 0}
+    assert carried.details["votes"]["for"] == 5
+
+
+KENT_VOTES = """MINUTES of a meeting of the County Council held on Thursday, 9 January 2025.
+
+285. English Devolution White Paper
+(Item 3)
+
+1) Mr Gough proposed, and Mr Oakford seconded the motion that
+
+“County Council is asked to:
+(1) Endorse the joint work
+(2) Note the timetable”
+
+2) Mr Hood proposed and Mr Baldock seconded the following amendment:
+
+“County Council is asked to:
+(1) Reject the joint work”
+
+3) The voting on the amendment was as follows:
+
+For (14)
+
+Mr Baldock, Mr Hood
+
+Against (45)
+
+Mr Gough, Mr Oakford
+
+Amendment lost.
+
+4) The Chairman put the motion to the vote and the voting was as follows:
+
+For (39)
+
+Mr Gough, Mr Oakford
+
+Against (19)
+
+Mr Hood
+
+Abstain (1)
+
+Ms Constantine
+
+Motion carried.
+
+5) RESOLVED that the County Council:
+(1) Endorses the joint work
+(2) Notes the timetable
+"""
+
+
+def test_recorded_votes_follow_the_motion_not_the_lost_amendment():
+    decisions = _decisions(KENT_VOTES, "kent.txt")
+    resolutions = [d for d in decisions if d.kind == "resolution"]
+    assert len(resolutions) == 1  # the quoted motion and amendment are not resolutions
+    resolution = resolutions[0]
+    assert resolution.reference == "285"
+    assert resolution.items == ["Endorses the joint work", "Notes the timetable"]
+    assert resolution.details["votes"] == {"for": 39, "against": 19, "abstain": 1}
+    assert resolution.details["mover"] == "Mr Gough" and resolution.details["seconder"] == "Mr Oakford"
+
+
+def test_recommendation_details_and_no_restated_rows():
+    decisions = _decisions(REPORT, "report.txt")
+    recommendations = [d for d in decisions if d.kind == "recommendation"]
+    assert len(recommendations) == 1  # "4.1 The Board is recommended to approve" restates the list
+    details = recommendations[0].details
+    assert details["addressee"] == "The Health and Wellbeing Board"
+    assert details["meeting_date"] == "2025-03-12"
+    assert details["report_title"] == "Physical Activity Strategy"
+
+
+def test_progress_table_commitments_carry_owner_status_update():
+    rows = [d for d in _decisions(STRATEGY, "strategy.txt") if d.kind == "commitment" and d.reference]
+    assert rows[1].text == "Reduce loneliness in older people"
+    assert rows[1].details == {"owner": "Age Concern", "status": "Amber", "update": "Befriending pilot delayed to spring."}
+
+
+def test_suffolk_style_minutes_without_markers():
+    text = """Board Meeting Minutes 15 December 2016
+
+1. Anti-Bribery Policy
+
+Updated with change in legislation - the policy was accepted by the Board.
+
+2. Accounts
+
+There were no questions and the accounts were accepted and approved.
+Proposer: Sylvia Knights
+Seconder: Sue Buck
+
+3. Any other business
+
+The chair thanked the staff.
+"""
+    resolutions = [d for d in _decisions(text, "suffolk.txt") if d.kind == "resolution"]
+    assert [d.reference for d in resolutions] == ["1", "2"]
+    assert resolutions[1].details["mover"] == "Sylvia Knights"
+    assert resolutions[1].details["seconder"] == "Sue Buck"
+
+
+def test_decisions_are_fast_and_never_raise():
+    big = "\n".join([MODERNGOV_MINUTES, REPORT, STRATEGY] * 40)
+    start = time.perf_counter()
+    _decisions(big, "big.txt")
+    assert time.perf_counter() - start < 2.0
+    for odd in ["", "RESOLVED", "RESOLVED that:\n\n(1)", "Recommendations\n\n1\n", "\t\t\n" * 50, "(a)\n(b)\n" * 100]:
+        _decisions(odd, "odd.txt")
