@@ -65,11 +65,11 @@ class Settings:
         metadata={"env": "MINUTEBOOK_CANDIDATES", "help": "passages each method proposes before fusion"},
     )
     rrf_k: int = field(
-        default_factory=lambda: int(_env("RRF_K", "60")),
+        default_factory=lambda: int(_env("RRF_K", "5")),
         metadata={"env": "MINUTEBOOK_RRF_K", "help": "reciprocal rank fusion constant"},
     )
     lexical_weight: float = field(
-        default_factory=lambda: float(_env("LEXICAL_WEIGHT", "1.0")),
+        default_factory=lambda: float(_env("LEXICAL_WEIGHT", "2.0")),
         metadata={"env": "MINUTEBOOK_LEXICAL_WEIGHT", "help": "weight of the BM25 ranking in fusion"},
     )
     dense_weight: float = field(
