@@ -129,6 +129,28 @@ class Decision:
         return stable_key(self.document_id, self.kind, str(self.ordinal))
 
 
+LINK_KINDS = ("disposed_by", "fulfilled_by", "reports_on", "same_commitment")
+OUTCOMES = ("agreed", "amended", "noted", "deferred", "rejected", "no decision found")
+
+
+@dataclass
+class Link:
+    """A relation between two decisions, with the evidence for it.
+
+    disposed_by: recommendation -> the resolution that decided it (``outcome`` says how);
+    fulfilled_by: action -> the later decision or paper that delivered it;
+    reports_on: a later report of progress (annual report, progress table) -> the earlier decision;
+    same_commitment: one commitment appearing again in another paper (lineage).
+    """
+
+    kind: str  # one of LINK_KINDS
+    source_id: str  # Decision.id
+    target_id: str  # Decision.id, or a Document.id for fulfilled_by when a whole paper delivers it
+    outcome: str | None = None  # for disposed_by: one of OUTCOMES
+    score: float = 0.0  # 0..1 confidence
+    evidence: list[str] = field(default_factory=list)  # human-readable reasons
+
+
 @dataclass
 class ParsedDocument:
     """One paper as structure hands it on: the document, its passages and its decisions."""
