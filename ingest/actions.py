@@ -30,7 +30,8 @@ _VERB = (
     r"schedule\s+time\s+on\s+the\s+next\s+agenda)"
 )
 _FOLLOW_UP = re.compile(_VERB, re.IGNORECASE)
-_FUTURE = re.compile(r"\b(?:will|would|shall|to|could|should|agreed|agree|happy\s+to|asked|expected|due)\b|^(?:\w\)\s+)?that\b", re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:will|would|shall|to|could|should|resolved|agreed|agree|happy\s+to|asked|expected|due)\b|^(?:\w\)\s+)?that\b", re.IGNORECASE)
+_DIRECTIVE = re.compile(r"^(?:RESOLVED|AGREED|DECIDED)\b|^it\s+was\s+(?:resolved|agreed)\b", re.IGNORECASE)
 _NOT_FUTURE = re.compile(r"\b(?:was|were|had\s+been|has\s+been)\s+(?:reported|brought|circulated|presented|returned)\b", re.IGNORECASE)
 
 _WHO = re.compile(
@@ -89,10 +90,17 @@ def extract_actions(document: Document, entries: list[Entry]) -> list[tuple[int,
     if document.type == "agenda":
         return []
     found = []
+    directive = False  # inside the items of a resolution: "(2) officers report back ..." is an order
     for sentence in sentences(entries):
         text = sentence.text
+        if _DIRECTIVE.match(text):
+            directive = True
+        elif not parse_marker(text):
+            directive = False
         match = _FOLLOW_UP.search(text)
-        if not match or _NOT_FUTURE.search(text) or not _FUTURE.search(text[: match.end() + 10]):
+        if not match or _NOT_FUTURE.search(text):
+            continue
+        if not (directive or _FUTURE.search(text[: match.end() + 10])):
             continue
         if re.search(r"recommendations?\s*(?:\(s\))?\s+set\s+out\s+above", text, re.IGNORECASE):
             continue

@@ -63,7 +63,9 @@ _BULLET = re.compile(r"^(?:[-•*▪◦●■‣➢➤\u2022\uf0b7\uf0a7\uf0d8\u
 _DECIMAL = re.compile(r"^\(?(\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)\.?\)?\s+(\S.*)$")
 _NUMBER = re.compile(r"^(?:\((\d{1,2})\)|(\d{1,2})(?:\.\)|[.)]))\s*(\S.*)$")
 _LETTER = re.compile(r"^(?:\(([a-zA-Z]|[ivxIVX]{2,5})\)|([a-zA-Z]|[ivxIVX]{2,5})(?:\.\)|[.)]))\s+(\S.*)$")
-_CAPS_VERB = re.compile(r"^([A-Z]{4,})\s+(?=[a-z])")  # "APPROVE the ...", "DELEGATE authority ..."
+# "APPROVE the ...", "DELEGATE authority ...": an imperative in capitals. A past tense in capitals
+# ("RESOLVED that", "AGREED") heads a decision; it is not an item of one.
+_CAPS_VERB = re.compile(r"^(?!(?:RESOLVED|AGREED|DECIDED|RECOMMENDED|NOTED)\b)([A-Z]{4,})\s+(?=[a-z])")
 _ROMAN = re.compile(r"^(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)$", re.IGNORECASE)
 
 

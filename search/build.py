@@ -23,7 +23,7 @@ from .repeats import RepeatFinder
 from .index import (
     CACHE_FILE, STORE_FILE, VECTORS_FILE, build_lock, new_generation, publish_generation, write_manifest,
 )
-from .store import create_store, finish_store, insert_document, insert_source
+from .store import create_store, finish_store, insert_decisions, insert_document, insert_source
 
 # Chunks embedded together: large enough to batch well across small files, small enough to stream.
 EMBED_BATCH = 512
@@ -44,6 +44,7 @@ class BuildReport:
     skipped: list[Skipped] = field(default_factory=list)
     documents: int = 0
     repeats: int = 0  # papers recognised as republished copies of one already read
+    decisions: int = 0
     chunks: int = 0
     embedded: int = 0  # chunks the model had to embed (the rest came from the cache)
     seconds: float = 0.0
@@ -151,6 +152,8 @@ def _store_file(
             report.repeats += 1
             continue
         insert_document(store, paper.document, paper.chunks)
+        insert_decisions(store, paper.decisions)
+        report.decisions += len(paper.decisions)
         pending.extend((chunk.id, chunk.embed_text) for chunk in paper.chunks)
         file_chunks += len(paper.chunks)
         report.documents += 1

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import time
 from datetime import date
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from minutebook.settings import Settings
-from minutebook.vocabulary import Hit
+from minutebook.vocabulary import OUTCOMES, Hit
 
-from .embed import Embedder, resolve_model_path
-from .index import Index, IndexMissing, open_index
-from . import catalog
+from . import catalog, registers
 from .catalog import Listing
+from .embed import Embedder, resolve_model_path
 from .filters import Filters
+from .index import Index, IndexMissing, open_index
+from .registers import RegisterQuery
 from .retrieve import QueryEncoder, search_passages
 
 MODES = ("hybrid", "lexical", "dense")
@@ -30,11 +31,12 @@ class SearchResult:
     total: int
     results: list[Hit]
     took_ms: float
+    decisions: list[dict] = field(default_factory=list)  # decision rows, when the query asks about one
 
 
-def _check_dates(filters: Filters) -> None:
-    for name in ("date_from", "date_to"):
-        value = getattr(filters, name)
+def _check_dates(filters: Filters, as_at: str | None = None) -> None:
+    values = {"date_from": filters.date_from, "date_to": filters.date_to, "as_at": as_at}
+    for name, value in values.items():
         if value:
             try:
                 date.fromisoformat(value)
@@ -93,7 +95,11 @@ class Minutebook:
         )
         if sort == "date":  # newest meeting first; undated papers last, in relevance order
             hits.sort(key=lambda h: h.meeting_date or "", reverse=True)
-        return SearchResult(query, len(hits), hits, round((time.perf_counter() - started) * 1000, 2))
+        decisions = (
+            registers.decisions_for_query(self.index.conn, query, filters)
+            if registers.is_about_a_decision(query) else []
+        )
+        return SearchResult(query, len(hits), hits, round((time.perf_counter() - started) * 1000, 2), decisions)
 
     def check_page(self, limit: int, offset: int) -> None:
         if not 1 <= limit <= self.settings.max_limit:
@@ -116,6 +122,25 @@ class Minutebook:
 
     def meeting(self, meeting_id: str) -> dict | None:
         return catalog.get_meeting(self.index.conn, meeting_id)
+
+    def register(
+        self, kind: str, filters: Filters = Filters(), query: RegisterQuery = RegisterQuery(),
+        limit: int = 50, offset: int = 0,
+    ) -> Listing:
+        """One decision register ("resolutions", "recommendations", "commitments", "actions")."""
+        if kind not in registers.KINDS:
+            raise BadQuery(f"register must be one of {', '.join(registers.KINDS)}, not {kind!r}")
+        self.check_page(limit, offset)
+        _check_dates(filters, query.as_at)
+        if query.status and query.status not in registers.STATUSES:
+            raise BadQuery(f"status must be one of {', '.join(registers.STATUSES)}, not {query.status!r}")
+        if query.outcome and query.outcome not in (*OUTCOMES, registers.NO_MINUTES):
+            raise BadQuery(f"outcome must be one of {', '.join(OUTCOMES)}, not {query.outcome!r}")
+        return registers.list_decisions(self.index.conn, registers.KINDS[kind], filters, query, limit, offset)
+
+    def decision(self, decision_id: str, as_at: str | None = None) -> dict | None:
+        _check_dates(Filters(), as_at)
+        return registers.get_decision(self.index.conn, decision_id, as_at)
 
     def health(self) -> dict:
         return {"status": "ok", "documents": int(self.index.documents), "chunks": int(self.index.chunks)}

@@ -5,12 +5,13 @@ Everything a user can see lives here; FAISS holds only vectors keyed by chunk id
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import fields
 from pathlib import Path
 
-from minutebook.vocabulary import Chunk, Document
+from minutebook.vocabulary import Chunk, Decision, Document, Link
 
 DOCUMENT_COLUMNS = [f.name for f in fields(Document)] + ["meeting_id"]
 CHUNK_COLUMNS = [
@@ -43,6 +44,34 @@ CREATE INDEX documents_repeat ON documents(repeat_of);
 CREATE VIRTUAL TABLE chunks_fts USING fts5(
     embed_text, content='chunks', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2'
 );
+CREATE TABLE decisions (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    document_id TEXT NOT NULL REFERENCES documents(id),
+    ordinal INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    items TEXT NOT NULL,  -- JSON list
+    page INTEGER,
+    last_page INTEGER,
+    section TEXT,
+    reference TEXT,
+    title TEXT,
+    details TEXT NOT NULL  -- JSON object
+);
+CREATE INDEX decisions_kind ON decisions(kind, document_id);
+CREATE VIRTUAL TABLE decisions_fts USING fts5(
+    text, title, content='decisions', content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2'
+);
+CREATE TABLE links (
+    kind TEXT NOT NULL,
+    source_id TEXT NOT NULL,
+    target_id TEXT NOT NULL,
+    outcome TEXT,
+    score REAL,
+    evidence TEXT NOT NULL  -- JSON list
+);
+CREATE INDEX links_source ON links(source_id);
+CREATE INDEX links_target ON links(target_id);
 CREATE TABLE sources (
     path TEXT PRIMARY KEY,
     file_hash TEXT,
@@ -82,6 +111,25 @@ def insert_document(conn: sqlite3.Connection, document: Document, chunks: Sequen
     )
 
 
+def insert_decisions(conn: sqlite3.Connection, decisions: Sequence[Decision]) -> None:
+    conn.executemany(
+        "INSERT OR IGNORE INTO decisions (id, kind, document_id, ordinal, text, items, page, last_page, section,"
+        " reference, title, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (d.id, d.kind, d.document_id, d.ordinal, d.text, json.dumps(d.items), d.page, d.last_page,
+             d.section, d.reference, d.title, json.dumps(d.details, default=str))
+            for d in decisions
+        ],
+    )
+
+
+def insert_links(conn: sqlite3.Connection, links: Sequence[Link]) -> None:
+    conn.executemany(
+        "INSERT INTO links (kind, source_id, target_id, outcome, score, evidence) VALUES (?, ?, ?, ?, ?, ?)",
+        [(l.kind, l.source_id, l.target_id, l.outcome, l.score, json.dumps(l.evidence)) for l in links],
+    )
+
+
 def insert_source(conn: sqlite3.Connection, path: str, file_hash: str, pages: int, documents: int, chunks: int) -> None:
     conn.execute(
         "INSERT OR REPLACE INTO sources (path, file_hash, pages, documents, chunks) VALUES (?, ?, ?, ?, ?)",
@@ -92,6 +140,7 @@ def insert_source(conn: sqlite3.Connection, path: str, file_hash: str, pages: in
 def finish_store(conn: sqlite3.Connection) -> None:
     """Fill the FTS index in one pass and compact the file."""
     conn.execute("INSERT INTO chunks_fts(chunks_fts) VALUES ('rebuild')")
+    conn.execute("INSERT INTO decisions_fts(decisions_fts) VALUES ('rebuild')")
     conn.commit()
     conn.execute("VACUUM")
     conn.close()

@@ -7,14 +7,16 @@ from dataclasses import asdict
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from minutebook import __version__
 from minutebook.search.filters import Filters
+from minutebook.search.registers import KINDS, RegisterQuery, rows_to_csv
 from minutebook.search.service import BadQuery, Minutebook
 from minutebook.settings import Settings
+
 
 
 class HitModel(BaseModel):
@@ -41,6 +43,7 @@ class SearchResponse(BaseModel):
     total: int
     took_ms: float
     results: list[HitModel]
+    decisions: list["DecisionRow"] = []
 
 
 class DocumentSummary(BaseModel):
@@ -124,6 +127,49 @@ class MeetingDetail(BaseModel):
     papers: list[DocumentSummary]
 
 
+class Citation(BaseModel):
+    document_id: str
+    document_title: str
+    document_type: str | None = None
+    source: str
+    body: str | None = None
+    meeting_date: str | None = None
+    agenda_item: str | None = None
+    section: str | None = None
+    page: int | None = None
+    last_page: int | None = None
+
+
+class LinkModel(BaseModel):
+    kind: str
+    source_id: str
+    target_id: str
+    outcome: str | None = None
+    score: float | None = None
+    evidence: list[str] = []
+
+
+class DecisionRow(BaseModel):
+    id: str
+    kind: str
+    reference: str | None = None
+    title: str | None = None
+    text: str
+    items: list[str]
+    details: dict
+    citation: Citation
+    links: list[LinkModel]
+    outcome: str | None = None  # recommendations: how the meeting disposed of them
+    status: str | None = None  # actions: open, fulfilled or overdue as at the requested date
+
+
+class DecisionList(BaseModel):
+    total: int
+    limit: int
+    offset: int
+    rows: list[DecisionRow]
+
+
 class HealthResponse(BaseModel):
     status: str
     documents: int
@@ -136,6 +182,38 @@ class ErrorResponse(BaseModel):
 
 def _error(status: int, message: str) -> JSONResponse:
     return JSONResponse(status_code=status, content={"error": message})
+
+
+def _add_register_routes(app: FastAPI, plural: str, singular: str) -> None:
+    """GET /{plural} (filtered, paged, JSON or CSV) and GET /{plural}/{id} for one register."""
+
+    @app.get(f"/{plural}", response_model=DecisionList, summary=f"The {singular} register",
+             responses={200: {"content": {"text/csv": {}}}})
+    def register(
+        request: Request,
+        filters: Filters = Depends(),
+        q: str | None = Query(None, description="words in the text or title"),
+        status: str | None = Query(None, description="actions: open, fulfilled or overdue"),
+        outcome: str | None = Query(None, description="recommendations: agreed, amended, noted, deferred, rejected, no decision found"),
+        as_at: str | None = Query(None, description="ISO date actions are judged at (default today)"),
+        limit: int = Query(50, description="rows per page"),
+        offset: int = Query(0, description="rows to skip"),
+        format: str = Query("json", description="json or csv"),
+    ):
+        if format not in ("json", "csv"):
+            raise BadQuery(f"format must be json or csv, not {format!r}")
+        page = request.app.state.library.register(plural, filters, RegisterQuery(q, status, outcome, as_at), limit, offset)
+        if format == "csv":
+            return Response(rows_to_csv(page.items), media_type="text/csv; charset=utf-8",
+                            headers={"Content-Disposition": f'attachment; filename="{plural}.csv"'})
+        return DecisionList(total=page.total, limit=page.limit, offset=page.offset, rows=page.items)
+
+    @app.get(f"/{plural}/{{decision_id}}", response_model=DecisionRow, summary=f"One {singular} with its links")
+    def one(request: Request, decision_id: str, as_at: str | None = Query(None)) -> DecisionRow:
+        row = request.app.state.library.decision(decision_id, as_at)
+        if row is None or row["kind"] != singular:
+            raise StarletteHTTPException(404, f"no {singular} {decision_id!r}; GET /{plural} lists them")
+        return DecisionRow(**row)
 
 
 def create_app(settings: Settings, library: Minutebook | None = None) -> FastAPI:
@@ -189,6 +267,7 @@ def create_app(settings: Settings, library: Minutebook | None = None) -> FastAPI
             total=result.total,
             took_ms=result.took_ms,
             results=[HitModel(**asdict(hit)) for hit in result.results],
+            decisions=result.decisions,
         )
 
     @app.get("/documents", response_model=DocumentList, summary="Papers in the index, newest meeting first")
@@ -225,6 +304,9 @@ def create_app(settings: Settings, library: Minutebook | None = None) -> FastAPI
         if found is None:
             raise StarletteHTTPException(404, f"no meeting {meeting_id!r}; GET /meetings lists them")
         return MeetingDetail(**found)
+
+    for plural, singular in KINDS.items():
+        _add_register_routes(app, plural, singular)
 
     @app.get("/readyz", response_model=HealthResponse, summary="Ready: index and model loaded")
     @app.get("/healthz", response_model=HealthResponse, summary="Alias of /readyz")

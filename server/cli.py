@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import textwrap
 from dataclasses import asdict, fields
@@ -73,6 +74,19 @@ def _parser() -> argparse.ArgumentParser:
     meetings.add_argument("--offset", type=int, default=0)
     meetings.add_argument("--json", action="store_true", help="print as JSON on stdout")
 
+    for plural in ("resolutions", "recommendations", "commitments", "actions"):
+        register = command(plural, f"The {plural} register, with citations, links and outcomes or statuses.")
+        _add_filter_options(register)
+        register.add_argument("--q", help="words in the text or title")
+        register.add_argument("--status", help="actions: open, fulfilled or overdue")
+        register.add_argument("--outcome", help="recommendations: agreed, amended, noted, deferred, rejected, ...")
+        register.add_argument("--as-at", help="ISO date actions are judged at (default today)")
+        register.add_argument("--limit", type=int, default=500, help="rows (default 500)")
+        register.add_argument("--offset", type=int, default=0)
+        output = register.add_mutually_exclusive_group()
+        output.add_argument("--json", action="store_true", help="print as JSON on stdout")
+        output.add_argument("--csv", action="store_true", help="print as CSV on stdout")
+
     serve = command("serve", "Serve the HTTP API (and web UI) on HOST:PORT.")
     serve.add_argument("--host", help="address to bind (default: $MINUTEBOOK_HOST or 127.0.0.1)")
     serve.add_argument("--port", type=int, help="port (default: $MINUTEBOOK_PORT or 8000)")
@@ -106,12 +120,16 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         handlers = {"ingest": _ingest, "search": _search, "eval": _eval, "documents": _documents,
-                    "meetings": _meetings, "serve": _serve}
+                    "meetings": _meetings, "serve": _serve,
+                    **dict.fromkeys(("resolutions", "recommendations", "commitments", "actions"), _register)}
         return handlers[args.command](args, settings)
     except (ModelMissing, IndexMissing, IndexBusy) as exc:
         return _fail(str(exc), EXIT_CANNOT_RUN)
     except KeyboardInterrupt:
         return _fail("interrupted; the previous index is unchanged", 130)
+    except BrokenPipeError:  # output piped into `head` and the like: stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
 
 
 def _ingest(args, settings) -> int:
@@ -221,6 +239,27 @@ def _meetings(args, settings) -> int:
     except BadQuery as exc:
         return _fail(str(exc), EXIT_USAGE)
     return _print_listing(listing, args, [("date", 10), ("body", 40), ("papers", 6), ("id", 16)])
+
+
+def _register(args, settings) -> int:
+    from minutebook.search.registers import RegisterQuery, rows_to_csv
+    from minutebook.search.service import BadQuery
+
+    try:
+        listing = _open_catalog(settings).register(
+            args.command, _filters(args), RegisterQuery(args.q, args.status, args.outcome, args.as_at),
+            args.limit, args.offset,
+        )
+    except BadQuery as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    if args.csv:
+        sys.stdout.write(rows_to_csv(listing.items))
+        return EXIT_OK
+    for row in listing.items:
+        row["where"] = ", ".join(str(v) for v in (
+            row["citation"]["meeting_date"], row["citation"]["body"], f"p{row['citation']['page']}") if v)
+        row["outcome_or_status"] = row.get("outcome") or row.get("status")
+    return _print_listing(listing, args, [("where", 40), ("reference", 6), ("outcome_or_status", 16), ("text", 80)])
 
 
 def _serve(args, settings) -> int:

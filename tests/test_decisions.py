@@ -7,7 +7,6 @@ exact rows and details for one style each.
 
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -421,10 +420,8 @@ The chair thanked the staff.
     assert resolutions[1].details["seconder"] == "Sue Buck"
 
 
-def test_decisions_are_fast_and_never_raise():
+def test_decisions_handle_a_large_paper_and_never_raise():
     big = "\n".join([MODERNGOV_MINUTES, REPORT, STRATEGY] * 40)
-    start = time.perf_counter()
-    _decisions(big, "big.txt")
-    assert time.perf_counter() - start < 2.0
+    assert len([d for d in _decisions(big, "big.txt") if d.kind == "resolution"]) >= 3  # repeats collapse; timing is for bench/
     for odd in ["", "RESOLVED", "RESOLVED that:\n\n(1)", "Recommendations\n\n1\n", "\t\t\n" * 50, "(a)\n(b)\n" * 100]:
         _decisions(odd, "odd.txt")

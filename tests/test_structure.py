@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 
 from minutebook.ingest.structure import build_documents as _build_documents
 from minutebook.vocabulary import Page, stable_key
@@ -186,9 +185,7 @@ def test_odd_input_never_raises():
     assert _parsed([], "h", 500) == []
 
 
-def test_parsing_is_fast_on_a_large_pack():
-    big = PACK * 60  # about 100 KB with 300 stamped papers
-    start = time.perf_counter()
+def test_a_large_pack_is_split_into_its_many_papers():
+    big = PACK * 60  # about 100 KB with 300 stamped papers; timing is measured in bench/, not here
     docs = _parsed(_text_pages(big), "h5", 800)
-    assert time.perf_counter() - start < 2.0
     assert len(docs) > 200

@@ -1,0 +1,192 @@
+"""The decision registers: resolutions, recommendations, commitments and actions, with citations,
+links, outcomes (recommendations) and statuses (actions), as rows or CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import date
+
+from .catalog import Listing
+from .filters import Filters
+from .retrieve import fts_query, query_terms
+
+KINDS = {"resolutions": "resolution", "recommendations": "recommendation", "commitments": "commitment", "actions": "action"}
+STATUSES = ("open", "fulfilled", "overdue")
+NO_MINUTES = "minutes not in the papers"
+
+_SELECT = (
+    "SELECT x.rowid AS rowid, x.id, x.kind, x.text, x.items, x.page, x.last_page, x.section, x.reference,"
+    " x.title, x.details, d.id AS document_id, d.title AS document_title, d.type AS document_type,"
+    " d.source, d.body, d.meeting_date, d.agenda_item FROM decisions x JOIN documents d ON d.id = x.document_id"
+)
+
+
+@dataclass(frozen=True)
+class RegisterQuery:
+    """What a register listing asks for, beyond the document filters."""
+
+    q: str | None = None  # words in the decision's text or title
+    status: str | None = None  # actions: open, fulfilled, overdue
+    outcome: str | None = None  # recommendations: agreed, amended, noted, deferred, rejected, ...
+    as_at: str | None = None  # ISO date actions are judged at (default today)
+
+
+def _links(conn: sqlite3.Connection, ids: list[str]) -> dict[str, list[dict]]:
+    """Links touching each decision, in both directions."""
+    found: dict[str, list[dict]] = {i: [] for i in ids}
+    for start in range(0, len(ids), 500):
+        part = ids[start:start + 500]
+        marks = ",".join("?" * len(part))
+        for row in conn.execute(
+            f"SELECT * FROM links WHERE source_id IN ({marks}) OR target_id IN ({marks})", [*part, *part]
+        ):
+            link = {k: row[k] for k in ("kind", "source_id", "target_id", "outcome", "score")}
+            link["evidence"] = json.loads(row["evidence"])
+            for end in (row["source_id"], row["target_id"]):
+                if end in found:
+                    found[end].append(link)
+    return found
+
+
+def _row(record: sqlite3.Row, links: list[dict], as_at: str, minutes_present: bool) -> dict:
+    details = json.loads(record["details"])
+    row = {
+        "id": record["id"],
+        "kind": record["kind"],
+        "reference": record["reference"],
+        "title": record["title"],
+        "text": record["text"],
+        "items": json.loads(record["items"]),
+        "details": details,
+        "citation": {k: record[k] for k in (
+            "document_id", "document_title", "document_type", "source", "body", "meeting_date",
+            "agenda_item", "section", "page", "last_page",
+        )},
+        "links": links,
+    }
+    if record["kind"] == "recommendation":
+        disposed = [l for l in links if l["kind"] == "disposed_by" and l["source_id"] == record["id"]]
+        row["outcome"] = disposed[0]["outcome"] if disposed else ("no decision found" if minutes_present else NO_MINUTES)
+    if record["kind"] == "action":
+        row["status"] = action_status(record["id"], details.get("due_date"), links, as_at)
+    return row
+
+
+def action_status(action_id: str, due_date: str | None, links: list[dict], as_at: str) -> str:
+    """fulfilled when a later paper delivered it; overdue when its date passed first; else open."""
+    if any(l["kind"] == "fulfilled_by" and l["source_id"] == action_id for l in links):
+        return "fulfilled"
+    if due_date and due_date < as_at:
+        return "overdue"
+    return "open"
+
+
+def _minutes_recorded(conn: sqlite3.Connection) -> set[tuple[str, str]]:
+    """(body, date) of every meeting whose minutes are in the papers."""
+    rows = conn.execute("SELECT lower(body), meeting_date FROM documents WHERE type = 'minutes' AND meeting_date IS NOT NULL")
+    return {(b or "", d) for b, d in rows}
+
+
+def list_decisions(
+    conn: sqlite3.Connection, kind: str, filters: Filters, query: RegisterQuery, limit: int, offset: int
+) -> Listing:
+    where, params = filters.where("d")
+    sql = f"{_SELECT} WHERE x.kind = ? AND {where}"
+    args: list = [kind, *params]
+    if query.q and (terms := query_terms(query.q)):
+        sql += " AND x.rowid IN (SELECT rowid FROM decisions_fts WHERE decisions_fts MATCH ?)"
+        args.append(fts_query(terms).replace(" OR ", " AND "))
+    sql += " ORDER BY d.meeting_date IS NULL, d.meeting_date DESC, d.source, x.ordinal"
+    records = conn.execute(sql, args).fetchall()
+    as_at = query.as_at or date.today().isoformat()
+    links = _links(conn, [r["id"] for r in records])
+    minutes = _minutes_recorded(conn)
+    rows = [
+        _row(r, links[r["id"]], as_at, ((r["body"] or "").lower(), r["meeting_date"]) in minutes)
+        for r in records
+    ]
+    if query.status:
+        rows = [r for r in rows if r.get("status") == query.status]
+    if query.outcome:
+        rows = [r for r in rows if r.get("outcome") == query.outcome]
+    return Listing(len(rows), limit, offset, rows[offset:offset + limit])
+
+
+def get_decision(conn: sqlite3.Connection, decision_id: str, as_at: str | None = None) -> dict | None:
+    record = conn.execute(f"{_SELECT} WHERE x.id = ?", [decision_id]).fetchone()
+    if record is None:
+        return None
+    minutes = ((record["body"] or "").lower(), record["meeting_date"]) in _minutes_recorded(conn)
+    return _row(record, _links(conn, [decision_id])[decision_id], as_at or date.today().isoformat(), minutes)
+
+
+# Words that make a question about a decision, and say nothing about its subject.
+DECISION_WORDS = frozenset(
+    "decide decided decides decision decisions resolve resolved resolution resolutions agree agreed "
+    "agreement approve approved approval recommend recommended recommendation recommendations commit "
+    "committed commitment commitments promise promised pledge action actions outcome vote voted".split()
+)
+
+
+def is_about_a_decision(query: str) -> bool:
+    return any(word in DECISION_WORDS for word in query_terms(query))
+
+
+# Words naming who decides: a question names the body, a resolution often does not.
+BODY_WORDS = frozenset("board committee cabinet council panel meeting members they".split())
+MIN_COVERAGE = 0.6  # share of a question's subject words a decision row must contain
+
+
+def _stem(word: str) -> str:
+    return word[:5]  # crude, but "charges"/"charging" and "parks"/"parking" meet
+
+
+def decisions_for_query(conn: sqlite3.Connection, query: str, filters: Filters, limit: int = 5) -> list[dict]:
+    """Decision rows that contain most subject words of a question about a decision, best first."""
+    terms = [t for t in query_terms(query) if t not in DECISION_WORDS and t not in BODY_WORDS]
+    if not terms:
+        return []
+    where, params = filters.where("d")
+    candidates = conn.execute(
+        f"{_SELECT} JOIN decisions_fts f ON f.rowid = x.rowid WHERE decisions_fts MATCH ? AND {where}"
+        " ORDER BY bm25(decisions_fts) LIMIT 50",
+        [fts_query(terms), *params],
+    ).fetchall()
+    stems = {_stem(t) for t in terms}
+    records = []
+    for record in candidates:
+        words = {_stem(w) for w in query_terms(f"{record['title'] or ''} {record['text']}")}
+        if len(stems & words) >= MIN_COVERAGE * len(stems):
+            records.append(record)
+        if len(records) == limit:
+            break
+    links = _links(conn, [r["id"] for r in records])
+    minutes = _minutes_recorded(conn)
+    today = date.today().isoformat()
+    return [_row(r, links[r["id"]], today, ((r["body"] or "").lower(), r["meeting_date"]) in minutes) for r in records]
+
+
+def rows_to_csv(rows: list[dict]) -> str:
+    """A spreadsheet-ready table: one line per row, items joined by "; ", details as columns."""
+    citation_keys = ["document_title", "body", "meeting_date", "agenda_item", "section", "page", "last_page", "source"]
+    fixed = ["id", "kind", "reference", "title", "text", "items", "outcome", "status", *citation_keys]
+    # A detail named like a fixed column (a resolution's own "outcome" word) gets a prefix.
+    detail_keys = sorted({k for r in rows for k in r["details"]} - set(citation_keys))
+    header = [*fixed, *(f"detail_{k}" if k in fixed else k for k in detail_keys)]
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(header)
+    for r in rows:
+        details = [
+            "; ".join(map(str, v)) if isinstance(v, list) else (json.dumps(v) if isinstance(v, dict) else v)
+            for v in (r["details"].get(k) for k in detail_keys)
+        ]
+        writer.writerow([
+            r["id"], r["kind"], r["reference"], r["title"], r["text"], "; ".join(r["items"]),
+            r.get("outcome"), r.get("status"), *(r["citation"][k] for k in citation_keys), *details,
+        ])
+    return out.getvalue()

@@ -1,0 +1,78 @@
+"""Decision registers over HTTP: rows with items, citations, outcomes and statuses; CSV export;
+decision rows beside passages in a search about a decision."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import httpx
+import pytest
+
+
+def _rows(server, register, **params):
+    response = httpx.get(f"{server}/{register}", params={"source": "committee-pack", **params})
+    assert response.status_code == 200, response.text
+    return response.json()["rows"]
+
+
+def test_a_resolution_keeps_its_items_minute_and_citation(server):
+    (row,) = _rows(server, "resolutions")
+    assert (row["reference"], row["title"]) == ("13", "Town Centre Parking")
+    assert row["items"] == [
+        "evening parking charges be removed from the three town centre car parks; and",
+        "officers report back on the effect on car park use within six months.",
+    ]
+    assert row["citation"]["meeting_date"] == "2024-02-06" and row["citation"]["page"] == 4
+    assert row["citation"]["document_type"] == "minutes"
+    assert httpx.get(f"{server}/resolutions/{row['id']}").json()["items"] == row["items"]
+
+
+def test_a_recommendation_whose_minutes_are_absent_says_so(server):
+    (row,) = _rows(server, "recommendations")
+    assert row["items"] == ["The Committee is recommended to adopt the Street Trees Policy."]
+    assert row["details"]["report_title"] == "Street Trees Policy"
+    assert row["citation"]["agenda_item"] == "3"
+    assert row["outcome"] == "minutes not in the papers"
+
+
+def test_an_action_is_open_until_its_due_date_then_overdue(server):
+    (before,) = _rows(server, "actions", as_at="2024-05-01")
+    assert before["details"]["due_date"] == "2024-08-06"  # six months after the 6 February meeting
+    assert before["status"] == "open"
+    (after,) = _rows(server, "actions", as_at="2025-01-01")
+    assert after["status"] == "overdue"
+    assert _rows(server, "actions", as_at="2025-01-01", status="open") == []
+
+
+def test_csv_export_opens_as_a_table(server):
+    response = httpx.get(f"{server}/resolutions", params={"source": "committee-pack", "format": "csv"})
+    assert response.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert len(rows) == 1
+    assert rows[0]["items"].count("; ") >= 1 and rows[0]["reference"] == "13"
+    assert rows[0]["meeting_date"] == "2024-02-06"
+    header = response.text.splitlines()[0].split(",")
+    assert len(header) == len(set(header))  # no column twice
+
+
+def test_a_search_about_a_decision_returns_the_decision_row(server):
+    body = httpx.get(f"{server}/search", params={"q": "what did the committee decide about evening parking charges"}).json()
+    assert [d["reference"] for d in body["decisions"]] == ["13"]
+    plain = httpx.get(f"{server}/search", params={"q": "evening parking charges"}).json()
+    assert plain["decisions"] == []
+
+
+@pytest.mark.parametrize(
+    "path, params, status",
+    [
+        ("/actions", {"status": "late"}, 422),
+        ("/recommendations", {"outcome": "maybe"}, 422),
+        ("/actions", {"as_at": "tomorrow"}, 422),
+        ("/resolutions", {"format": "xlsx"}, 422),
+        ("/resolutions/unknown", {}, 404),
+    ],
+)
+def test_bad_register_requests_get_clear_errors(server, path, params, status):
+    response = httpx.get(f"{server}{path}", params=params)
+    assert response.status_code == status and response.json()["error"]
