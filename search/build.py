@@ -23,7 +23,8 @@ from .repeats import RepeatFinder
 from .index import (
     CACHE_FILE, STORE_FILE, VECTORS_FILE, build_lock, new_generation, publish_generation, write_manifest,
 )
-from .store import create_store, finish_store, insert_decisions, insert_document, insert_source
+from .links import link_decisions
+from .store import create_store, finish_store, insert_decisions, insert_document, insert_links, insert_source
 
 # Chunks embedded together: large enough to batch well across small files, small enough to stream.
 EMBED_BATCH = 512
@@ -45,6 +46,7 @@ class BuildReport:
     documents: int = 0
     repeats: int = 0  # papers recognised as republished copies of one already read
     decisions: int = 0
+    links: int = 0
     chunks: int = 0
     embedded: int = 0  # chunks the model had to embed (the rest came from the cache)
     seconds: float = 0.0
@@ -89,6 +91,7 @@ def build_index(
             pending: list[tuple[int, str]] = []
             sources: dict[str, dict] = {}
             repeats = RepeatFinder()
+            linkable: list = []  # (document, decisions) of every paper: small, kept for linking across papers
 
             def embed_pending() -> None:
                 if not pending:
@@ -104,7 +107,7 @@ def build_index(
                     report.skipped.append(result)
                     bar.write(f"skipped {result.source}: {result.reason}", file=sys.stderr)
                     continue
-                _store_file(store, result, sources, pending, report, repeats)
+                _store_file(store, result, sources, pending, report, repeats, linkable)
                 if len(pending) >= EMBED_BATCH:
                     bar.set_postfix_str(f"embedding {len(pending)} passages")
                     embed_pending()
@@ -113,6 +116,9 @@ def build_index(
             bar.close()
             if report.files_read == 0:
                 raise NothingIndexed(report)
+            links = link_decisions(linkable)
+            insert_links(store, links)
+            report.links = len(links)
             cache.close()
             store.commit()
             finish_store(store)
@@ -141,7 +147,7 @@ def build_index(
 
 def _store_file(
     store, parsed: ParsedFile, sources: dict, pending: list[tuple[int, str]], report: BuildReport,
-    repeats: RepeatFinder,
+    repeats: RepeatFinder, linkable: list,
 ) -> None:
     file_chunks = 0
     for paper in parsed.papers:
@@ -154,6 +160,7 @@ def _store_file(
         insert_document(store, paper.document, paper.chunks)
         insert_decisions(store, paper.decisions)
         report.decisions += len(paper.decisions)
+        linkable.append((paper.document, paper.decisions))
         pending.extend((chunk.id, chunk.embed_text) for chunk in paper.chunks)
         file_chunks += len(paper.chunks)
         report.documents += 1

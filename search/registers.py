@@ -36,15 +36,19 @@ class RegisterQuery:
 
 
 def _links(conn: sqlite3.Connection, ids: list[str]) -> dict[str, list[dict]]:
-    """Links touching each decision, in both directions."""
+    """Links touching each decision, in both directions, with the date of the paper each end is in."""
     found: dict[str, list[dict]] = {i: [] for i in ids}
     for start in range(0, len(ids), 500):
         part = ids[start:start + 500]
         marks = ",".join("?" * len(part))
         for row in conn.execute(
-            f"SELECT * FROM links WHERE source_id IN ({marks}) OR target_id IN ({marks})", [*part, *part]
+            "SELECT l.*, coalesce(td.meeting_date, tx.meeting_date) AS target_date FROM links l"
+            " LEFT JOIN documents td ON td.id = l.target_id"
+            " LEFT JOIN (SELECT x.id, d.meeting_date FROM decisions x JOIN documents d ON d.id = x.document_id)"
+            " tx ON tx.id = l.target_id"
+            f" WHERE l.source_id IN ({marks}) OR l.target_id IN ({marks})", [*part, *part]
         ):
-            link = {k: row[k] for k in ("kind", "source_id", "target_id", "outcome", "score")}
+            link = {k: row[k] for k in ("kind", "source_id", "target_id", "outcome", "score", "target_date")}
             link["evidence"] = json.loads(row["evidence"])
             for end in (row["source_id"], row["target_id"]):
                 if end in found:
@@ -77,8 +81,11 @@ def _row(record: sqlite3.Row, links: list[dict], as_at: str, minutes_present: bo
 
 
 def action_status(action_id: str, due_date: str | None, links: list[dict], as_at: str) -> str:
-    """fulfilled when a later paper delivered it; overdue when its date passed first; else open."""
-    if any(l["kind"] == "fulfilled_by" and l["source_id"] == action_id for l in links):
+    """fulfilled when a later paper delivered it by ``as_at``; overdue when its date passed first; else open."""
+    if any(
+        l["kind"] == "fulfilled_by" and l["source_id"] == action_id and (l["target_date"] or "") <= as_at
+        for l in links
+    ):
         return "fulfilled"
     if due_date and due_date < as_at:
         return "overdue"

@@ -110,9 +110,9 @@ def fuse_rankings(rankings: dict[str, list[tuple[int, float]]], weights: dict[st
     fused: dict[int, float] = {}
     ranks: dict[int, dict] = {}
     for name, ranking in rankings.items():
-        for rank, (cid, _) in enumerate(ranking, start=1):
+        for rank, (cid, score) in enumerate(ranking, start=1):
             fused[cid] = fused.get(cid, 0.0) + weights.get(name, 1.0) / (k_rrf + rank)
-            ranks.setdefault(cid, {})[f"{name}_rank"] = rank
+            ranks.setdefault(cid, {}).update({f"{name}_rank": rank, f"{name}_score": round(score, 4)})
     order = sorted(fused.items(), key=lambda item: -item[1])
     return [(cid, score, ranks[cid]) for cid, score in order]
 

@@ -17,6 +17,7 @@ from minutebook.search.registers import KINDS, RegisterQuery, rows_to_csv
 from minutebook.search.service import BadQuery, Minutebook
 from minutebook.settings import Settings
 
+from .web import mount_web
 
 
 class HitModel(BaseModel):
@@ -146,6 +147,7 @@ class LinkModel(BaseModel):
     target_id: str
     outcome: str | None = None
     score: float | None = None
+    target_date: str | None = None  # meeting date of the paper the link points to
     evidence: list[str] = []
 
 
@@ -317,4 +319,5 @@ def create_app(settings: Settings, library: Minutebook | None = None) -> FastAPI
     def live() -> dict:
         return {"status": "ok"}
 
+    mount_web(app)
     return app

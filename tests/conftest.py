@@ -42,6 +42,9 @@ def fixture_corpus(tmp_path_factory) -> Path:
     pack = paperkit.COMMITTEE_PACK_PAGES
     paperkit.write_pdf(root / "committee-pack.pdf", pack, footer="Page {n}")
     paperkit.write_pdf(root / "street-trees-report.pdf", pack[4:6])
+    # The minutes that decided the pack's reports, and a later report delivering a promised action.
+    (root / "minutes" / "committee-minutes-2024-03-12.txt").write_text(paperkit.COMMITTEE_MINUTES_TXT)
+    (root / "car-park-use-review.txt").write_text(paperkit.CAR_PARK_REPORT_TXT)
     return root
 
 

@@ -156,3 +156,38 @@ Key decision: No
 2.1 The waiting list has grown to 412 households, and the average wait is now three years.
 2.2 Splitting full plots into half plots would halve the average wait.""",
 ]
+
+
+# The minutes of the pack's meeting (published later), deciding the reports that went to it.
+COMMITTEE_MINUTES_TXT = """MINUTES OF THE MEETING of the Planning and Regulation Committee held on Tuesday, 12 March 2024 at 6.00 pm
+
+20. Street Trees Policy (Item 3)
+
+Morgan Ellis introduced the report and answered questions about native species.
+
+RESOLVED that the Street Trees Policy be adopted.
+
+21. Allotments Review (Item 4)
+
+Members discussed the waiting list.
+
+RESOLVED that the report be noted and that the waiting list figures by ward be circulated to members by 30 April 2024.
+"""
+
+# A later report that delivers the follow-up promised in the February minutes.
+CAR_PARK_REPORT_TXT = """Title of meeting: Planning and Regulation Committee
+
+Date of meeting: 9 July 2024
+
+Subject: Car Park Use Review
+
+Report by: Dana Whitfield, Parking Manager
+
+1. Purpose of report
+
+1.1 This report sets out the effect on car park use since evening parking charges were removed in the town centre car parks.
+
+2. Findings
+
+2.1 Evening use of the three car parks rose by 38 per cent.
+"""

@@ -69,8 +69,8 @@ def test_filters_narrow_searches_and_listings_inside_retrieval(server):
 
 def test_meetings_list_and_show_their_papers_and_items(server):
     meetings = httpx.get(f"{server}/meetings", params={"body": "planning and regulation"}).json()["meetings"]
-    assert [(m["date"], m["papers"]) for m in meetings] == [("2024-03-12", 3), ("2024-02-06", 1)]
-    march = httpx.get(f"{server}/meetings/{meetings[0]['id']}").json()
+    assert [(m["date"], m["papers"]) for m in meetings] == [("2024-07-09", 1), ("2024-03-12", 4), ("2024-02-06", 1)]
+    march = httpx.get(f"{server}/meetings/{meetings[1]['id']}").json()
     assert [(i["agenda_item"], i["title"]) for i in march["items"]] == [("3", "Street Trees Policy"), ("4", "Allotments Review")]
     assert httpx.get(f"{server}/meetings/nope").status_code == 404
     assert httpx.get(f"{server}/documents/nope").json()["error"].startswith("no document")

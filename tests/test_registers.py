@@ -29,20 +29,23 @@ def test_a_resolution_keeps_its_items_minute_and_citation(server):
 
 
 def test_a_recommendation_whose_minutes_are_absent_says_so(server):
-    (row,) = _rows(server, "recommendations")
-    assert row["items"] == ["The Committee is recommended to adopt the Street Trees Policy."]
-    assert row["details"]["report_title"] == "Street Trees Policy"
-    assert row["citation"]["agenda_item"] == "3"
+    (row,) = _rows(server, "recommendations", source="active-travel")
+    assert row["items"] == ["The Committee is recommended to approve the draft Active Travel Plan for eight weeks of public consultation."]
+    assert row["details"]["report_title"] == "Active Travel Plan 2024-2029"
+    assert row["citation"]["meeting_date"] == "2024-03-14"
     assert row["outcome"] == "minutes not in the papers"
 
 
 def test_an_action_is_open_until_its_due_date_then_overdue(server):
-    (before,) = _rows(server, "actions", as_at="2024-05-01")
-    assert before["details"]["due_date"] == "2024-08-06"  # six months after the 6 February meeting
-    assert before["status"] == "open"
-    (after,) = _rows(server, "actions", as_at="2025-01-01")
-    assert after["status"] == "overdue"
-    assert _rows(server, "actions", as_at="2025-01-01", status="open") == []
+    def circulate(as_at):
+        (row,) = _rows(server, "actions", source="committee-minutes", as_at=as_at)
+        return row
+
+    assert circulate("2024-04-01")["details"]["due_date"] == "2024-04-30"
+    assert circulate("2024-04-01")["status"] == "open"
+    assert circulate("2024-05-01")["status"] == "overdue"
+    assert [r["reference"] for r in _rows(server, "actions", source="committee-minutes", as_at="2024-05-01", status="overdue")] == ["21"]
+    assert _rows(server, "actions", source="committee-minutes", as_at="2024-05-01", status="open") == []
 
 
 def test_csv_export_opens_as_a_table(server):
@@ -76,3 +79,26 @@ def test_a_search_about_a_decision_returns_the_decision_row(server):
 def test_bad_register_requests_get_clear_errors(server, path, params, status):
     response = httpx.get(f"{server}{path}", params=params)
     assert response.status_code == status and response.json()["error"]
+
+
+def test_a_recommendation_is_linked_to_the_resolution_that_decided_it(server):
+    (row,) = _rows(server, "recommendations")
+    assert row["items"] == ["The Committee is recommended to adopt the Street Trees Policy."]
+    assert row["citation"]["agenda_item"] == "3"
+    minutes_row = httpx.get(f"{server}/recommendations/{row['id']}").json()
+    assert minutes_row["outcome"] == "agreed"
+    (link,) = [l for l in minutes_row["links"] if l["kind"] == "disposed_by"]
+    resolution = httpx.get(f"{server}/resolutions/{link['target_id']}").json()
+    assert resolution["text"] == "RESOLVED that the Street Trees Policy be adopted."
+    assert link["evidence"]  # says why the two were linked
+
+
+def test_an_action_delivered_by_a_later_report_is_fulfilled(server):
+    (promised,) = _rows(server, "actions", as_at="2024-05-01")
+    assert promised["details"]["due_date"] == "2024-08-06"  # six months after the 6 February meeting
+    assert promised["status"] == "open"  # the report that delivers it came in July
+    (action,) = _rows(server, "actions", as_at="2025-01-01")
+    assert action["status"] == "fulfilled"
+    (link,) = [l for l in action["links"] if l["kind"] == "fulfilled_by"]
+    later = httpx.get(f"{server}/documents/{link['target_id']}")
+    assert later.status_code == 200 and later.json()["title"] == "Car Park Use Review"

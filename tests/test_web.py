@@ -1,0 +1,265 @@
+"""The web pages, in a real browser (Chromium through Playwright) against a live ``minutebook serve``.
+
+Journeys: search -> filter -> open a passage in context -> its original PDF; meetings -> a meeting
+-> a paper; a 360 px phone screen; a bad date; HTML typed into the search box. Every page is saved
+as a screenshot in test-output/screenshots/ (the README links copies kept in docs/screenshots/).
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import httpx
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run",
+]
+ROOT = Path(__file__).resolve().parent.parent
+SHOTS = ROOT / "test-output" / "screenshots"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.is_file():
+        pytest.fail(
+            f"the web tests need Chromium at {CHROMIUM}: install it with `apt-get install chromium`", pytrace=False
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    context = browser.new_context(base_url=server, viewport={"width": 1100, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []  # script errors and failed stylesheets or icons (a page may be a 404 or 422 on purpose)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("requestfailed", lambda request: errors.append(f"{request.url}: {request.failure}"))
+    page.on("response", lambda r: errors.append(f"{r.url}: {r.status}")
+            if r.status >= 400 and r.request.resource_type != "document" else None)
+    yield page
+    context.close()
+    assert not errors, f"the browser reported errors: {errors}"
+
+
+def shoot(page, name: str) -> None:
+    """A screenshot of what the window shows, for the test record."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"))
+
+
+def check_accessible(page) -> None:
+    """lang set, one h1, no skipped heading levels, every form control labelled."""
+    assert page.locator("html").get_attribute("lang") == "en"
+    levels = page.eval_on_selector_all("h1, h2, h3, h4, h5, h6", "hs => hs.map(h => +h.tagName[1])")
+    assert levels.count(1) == 1 and levels[0] == 1, levels
+    assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), f"heading levels skip: {levels}"
+    unlabelled = page.eval_on_selector_all(
+        "input:not([type=hidden]), select, textarea", "els => els.filter(e => !e.labels.length).map(e => e.name)"
+    )
+    assert unlabelled == []
+
+
+def card(page, text: str):
+    return page.locator("li.hit").filter(has_text=text)
+
+
+def test_search_filter_open_in_context_and_fetch_the_original_pdf(page, server):
+    page.goto("/")
+    assert page.locator("h1").inner_text() == "Search the papers"
+    assert "Find what was said" in page.locator("main").inner_text()
+    check_accessible(page)
+    shoot(page, "search")
+
+    page.get_by_label("Search for").fill("how many households wait for allotments")
+    page.get_by_label("Search for").press("Enter")
+    page.wait_for_url(re.compile(r"q=how"))
+    assert card(page, "412 households").count() == 1
+    marked = {m.lower() for m in card(page, "412 households").locator("mark").all_inner_texts()}
+    assert {"households", "wait"} <= marked
+
+    page.get_by_label("Document type").select_option("report")
+    page.get_by_role("button", name="Search").click()
+    page.wait_for_url(re.compile(r"document_type=report"))
+    tags = page.locator("li.hit .tag").all_inner_texts()
+    assert tags and set(tags) == {"Report"}
+    assert page.get_by_label("Document type").input_value() == "report"  # the form remembers the filter
+    hit = card(page, "412 households")
+    cite = hit.locator(".cite").inner_text()
+    assert all(part in cite for part in ("Planning and Regulation Committee", "12 March 2024", "Item 4"))
+    assert "Report > 2. Findings > 2.1" in hit.locator(".where").inner_text()
+    check_accessible(page)
+    shoot(page, "search-results")
+
+    original = hit.get_by_role("link", name=re.compile("^Original file at page 8"))
+    href = original.get_attribute("href")
+    assert re.fullmatch(r"/files/[0-9a-f]+#page=8", href)
+    pdf = httpx.get(server + href.split("#")[0])
+    assert pdf.status_code == 200 and pdf.headers["content-type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF")
+
+    hit.get_by_role("link", name=re.compile("^Open in context")).click()
+    page.wait_for_url(re.compile(r"/papers/[0-9a-f]+#chunk-\d+$"))
+    anchor = urlsplit(page.url).fragment
+    target = page.locator(":target")
+    assert target.get_attribute("id") == anchor
+    assert "412 households" in target.inner_text()
+    assert "Linked passage" in target.evaluate("e => getComputedStyle(e.querySelector('.where'), '::before').content")
+    assert target.evaluate("e => getComputedStyle(e).backgroundColor") != "rgba(0, 0, 0, 0)"
+    box, height = target.bounding_box(), page.viewport_size["height"]
+    assert 0 <= box["y"] < height, "the cited passage is scrolled into view"
+    assert page.locator("h1").inner_text() == "Allotments Review"
+    meta = page.locator("dl.meta").inner_text()
+    for fact in ("Report", "Planning and Regulation Committee", "12 March 2024", "Sam Okoro", "Northgate", "7–8"):
+        assert fact in meta
+    outline = page.get_by_role("navigation", name="Contents")
+    outline.get_by_role("link", name="Report > 2. Findings > 2.2").click()
+    assert "2.2" in page.locator(":target").inner_text()
+    check_accessible(page)
+    page.goto(page.url.split("#")[0] + "#" + anchor)
+    shoot(page, "paper")
+
+
+def test_meetings_lead_to_a_meeting_and_its_papers(page, server):
+    page.goto("/")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Meetings").click()
+    page.wait_for_url(re.compile(r"/calendar$"))
+    assert page.locator("h1").inner_text() == "Meetings"
+    committee = page.locator("section").filter(has=page.get_by_role("heading", name="Planning and Regulation Committee"))
+    assert committee.locator("li").all_inner_texts() == ["12 March 2024 3 papers", "6 February 2024 1 paper"]
+    check_accessible(page)
+    shoot(page, "meetings")
+
+    committee.get_by_role("link", name="12 March 2024").click()
+    page.wait_for_url(re.compile(r"/calendar/[0-9a-f]+$"))
+    assert page.locator("h1").inner_text() == "Planning and Regulation Committee, 12 March 2024"
+    assert page.locator("ol.items li").all_inner_texts() == ["3 Street Trees Policy", "4 Allotments Review"]
+    check_accessible(page)
+    shoot(page, "meeting")
+
+    page.locator("ul.papers").get_by_role("link", name="Street Trees Policy").click()
+    page.wait_for_url(re.compile(r"/papers/[0-9a-f]+$"))
+    assert page.locator("h1").inner_text() == "Street Trees Policy"
+    assert "Morgan Ellis" in page.locator("dl.meta").inner_text()
+    others = page.get_by_role("region", name="Other appearances of this paper")
+    both = page.locator("dl.meta").inner_text() + others.inner_text()  # the pack and the report on its own
+    assert "committee-pack.pdf" in both and "street-trees-report.pdf" in both
+    check_accessible(page)
+
+
+def test_search_works_on_a_360_px_phone_screen(browser, server):
+    context = browser.new_context(base_url=server, viewport={"width": 360, "height": 740}, is_mobile=True)
+    page = context.new_page()
+    try:
+        page.goto("/")
+        page.get_by_label("Search for").fill("segregated cycle lanes")
+        page.get_by_role("button", name="Search").click()
+        page.wait_for_url(re.compile(r"q=segregated"))
+        assert card(page, "twelve kilometres").count() == 1
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360, "no sideways scrolling"
+        box = page.locator("li.hit").first.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 360
+        shoot(page, "search-phone")
+    finally:
+        context.close()
+
+
+def test_a_bad_date_is_a_friendly_message(page):
+    response = page.goto("/?q=policy&date_from=March")
+    assert response.status == 422
+    alert = page.get_by_role("alert")
+    assert "Meeting from" in alert.inner_text() and "2022-02-09" in alert.inner_text()
+    assert "Traceback" not in page.content() and page.locator("li.hit").count() == 0
+    assert page.get_by_label("Search for").input_value() == "policy"  # the form keeps what was typed
+    check_accessible(page)
+    shoot(page, "bad-date")
+
+
+def test_html_typed_into_the_search_box_is_shown_not_run(page):
+    attack = '<img src=x onerror="window.pwned=1"><b id="injected">bold</b> street trees'
+    page.goto("/")
+    page.get_by_label("Search for").fill(attack)
+    page.get_by_label("Search for").press("Enter")
+    page.wait_for_load_state()
+    assert page.locator("#injected").count() == 0 and page.locator("main img").count() == 0
+    assert page.evaluate("window.pwned") is None
+    assert attack in page.get_by_role("heading", level=2).first.inner_text()
+    assert page.get_by_label("Search for").input_value() == attack
+
+
+def test_no_passages_found_is_said_plainly(page):
+    page.goto("/?q=street+trees&agenda_item=99")
+    assert page.get_by_role("heading", level=2).first.inner_text() == "No passages found"
+
+
+def test_keyboard_reaches_the_search_box_and_submits(page):
+    page.goto("/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to content"
+    for _ in range(6):
+        if page.evaluate("document.activeElement.id") == "q":
+            break
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "q"
+    page.keyboard.type("flood warning")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"q=flood"))
+    assert page.locator("li.hit").count() >= 1
+
+
+def test_unknown_pages_and_files_are_404_pages(page, server):
+    response = page.goto("/papers/0000000000000000")
+    assert response.status == 404 and page.locator("h1").inner_text() == "Not found"
+    shoot(page, "not-found")
+    assert page.goto("/calendar/nope").status == 404
+    missing = httpx.get(f"{server}/files/0000000000000000")
+    assert missing.status_code == 404 and missing.headers["content-type"].startswith("text/html")
+    assert httpx.get(f"{server}/files/..%2F..%2Fetc%2Fpasswd").status_code == 404
+
+
+def test_text_sources_are_served_as_utf8_plain_text(server):
+    grants = httpx.get(f"{server}/documents", params={"source": "grants.txt"}).json()["documents"][0]
+    response = httpx.get(f"{server}/files/{grants['id']}")
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "text/plain; charset=utf-8"
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert "\ufffd" not in response.text and "£" in response.text  # cp1252 on disk, UTF-8 on the wire
+    flood = httpx.get(f"{server}/documents", params={"source": "flood-notice.html"}).json()["documents"][0]
+    assert httpx.get(f"{server}/files/{flood['id']}").headers["content-type"] == "text/plain; charset=utf-8"
+
+
+def test_pages_are_html_with_a_strict_policy_and_the_search_page_is_fast(server):
+    with httpx.Client(base_url=server) as client:
+        for path in ("/", "/calendar"):
+            response = client.get(path)
+            assert response.headers["content-type"].startswith("text/html")
+            assert "default-src 'none'" in response.headers["content-security-policy"]
+        assert client.get("/static/minutebook.css").headers["content-type"].startswith("text/css")
+        client.get("/", params={"q": "allotment waiting list"})  # warm
+        timings = []
+        for _ in range(20):
+            started = time.perf_counter()
+            assert client.get("/", params={"q": "allotment waiting list", "document_type": "report"}).status_code == 200
+            timings.append((time.perf_counter() - started) * 1000)
+    assert statistics.median(timings) <= 100, f"median search page {statistics.median(timings):.1f} ms"
+
+
+def test_sorting_by_date_puts_the_newest_meeting_first(page):
+    page.goto("/")
+    page.get_by_label("Search for").fill("policy")
+    page.get_by_label("Order by").select_option("date")
+    page.get_by_role("button", name="Search").click()
+    page.wait_for_url(re.compile(r"sort=date"))
+    dates = page.locator("li.hit .cite time").evaluate_all("ts => ts.map(t => t.getAttribute('datetime'))")
+    assert len(dates) > 1 and dates == sorted(dates, reverse=True)
