@@ -137,7 +137,7 @@ def test_meetings_lead_to_a_meeting_and_its_papers(page, server):
     page.wait_for_url(re.compile(r"/calendar$"))
     assert page.locator("h1").inner_text() == "Meetings"
     committee = page.locator("section").filter(has=page.get_by_role("heading", name="Planning and Regulation Committee"))
-    assert committee.locator("li").all_inner_texts() == ["12 March 2024 3 papers", "6 February 2024 1 paper"]
+    assert committee.locator("li").all_inner_texts() == ["9 July 2024 1 paper", "12 March 2024 4 papers", "6 February 2024 1 paper"]
     check_accessible(page)
     shoot(page, "meetings")
 
