@@ -39,8 +39,12 @@ def file_hash(path: Path) -> str:
 def read_pages(path: Path) -> Iterator[Page]:
     """Yield the pages of one file, or raise UnreadableFile."""
     suffix = path.suffix.lower()
+    if path.is_symlink() and not path.exists():
+        raise UnreadableFile("broken symlink (its target does not exist)")
     if not os.access(path, os.R_OK):
         raise UnreadableFile("permission denied")
+    if not path.is_file():
+        raise UnreadableFile("not a regular file")
     if path.stat().st_size == 0:
         raise UnreadableFile("empty file (0 bytes)")
     if suffix in PDF_SUFFIXES:
@@ -67,9 +71,12 @@ def decode_text(raw: bytes) -> str:
     return raw.decode("cp1252", errors="replace")
 
 
+_NEEDS_CRYPTOGRAPHY = "encrypted PDF (AES) that needs the cryptography package: pip install cryptography"
+
+
 def _read_pdf(path: Path) -> Iterator[Page]:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import DependencyError, PdfReadError
 
     with path.open("rb") as handle:
         head = handle.read(1024)
@@ -85,19 +92,27 @@ def _read_pdf(path: Path) -> Iterator[Page]:
                     raise UnreadableFile("encrypted PDF (needs a password)")
             except UnreadableFile:
                 raise
+            except DependencyError as exc:
+                raise UnreadableFile(_NEEDS_CRYPTOGRAPHY) from exc
             except Exception as exc:  # pypdf raises several types for unsupported ciphers
                 raise UnreadableFile(f"encrypted PDF that cannot be opened ({exc})") from exc
         page_count = len(reader.pages)
     except UnreadableFile:
         raise
-    except (PdfReadError, OSError, ValueError, KeyError, TypeError) as exc:
-        raise UnreadableFile(f"corrupt PDF ({exc})") from exc
+    except DependencyError as exc:
+        raise UnreadableFile(_NEEDS_CRYPTOGRAPHY) from exc
+    except RecursionError as exc:
+        raise UnreadableFile("corrupt PDF (objects refer to each other in a loop)") from exc
+    except Exception as exc:  # pypdf raises many types on damaged files; none may stop the ingest
+        raise UnreadableFile(f"corrupt PDF ({_short(exc)})") from exc
     if page_count == 0:
         raise UnreadableFile("PDF has no pages")
     with_text = 0
     for number in range(1, page_count + 1):
         try:
             text = reader.pages[number - 1].extract_text() or ""
+        except DependencyError as exc:  # AES-encrypted content without the cryptography package
+            raise UnreadableFile(_NEEDS_CRYPTOGRAPHY) from exc
         except Exception as exc:  # a damaged page must not lose the rest of the file
             logging.getLogger(__name__).warning("%s page %d unreadable: %s", path, number, exc)
             text = ""
@@ -106,6 +121,12 @@ def _read_pdf(path: Path) -> Iterator[Page]:
         yield Page(source=str(path), number=number, text=text.replace("\x00", ""))
     if with_text == 0:
         raise UnreadableFile(f"no text layer on any of {page_count} pages (scanned image; needs OCR)")
+
+
+def _short(exc: Exception) -> str:
+    """An exception as one short line for the summary."""
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= 160 else text[:157] + "..."
 
 
 _BLOCK_TAGS = {

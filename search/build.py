@@ -14,16 +14,19 @@ from pathlib import Path
 import numpy as np
 
 from minutebook import __version__
-from minutebook.ingest.pipeline import ParsedFile, find_files, parse_files
+from minutebook.ingest.pipeline import Kept, ParsedFile, find_files, parse_files
 from minutebook.settings import Settings
 from minutebook.vocabulary import Skipped
 
 from .embed import EmbeddingCache, Embedder, embed_cached
 from .repeats import RepeatFinder
 from .index import (
-    CACHE_FILE, STORE_FILE, VECTORS_FILE, build_lock, new_generation, publish_generation, write_manifest,
+    CACHE_FILE, STORE_FILE, VECTORS_FILE, build_lock, current_generation, new_generation, publish_generation,
+    write_manifest,
 )
+from .parsed import PARSE_CACHE_FILE, ParseCache
 from .links import link_decisions
+from .vectors import finish_vector_index, make_vector_index
 from .store import create_store, finish_store, insert_decisions, insert_document, insert_links, insert_source
 
 # Chunks embedded together: large enough to batch well across small files, small enough to stream.
@@ -41,7 +44,9 @@ class NothingIndexed(RuntimeError):
 @dataclass
 class BuildReport:
     index: str
-    files_read: int = 0
+    files_read: int = 0  # files in the new index, including those kept from the previous one
+    reused: int = 0  # files not parsed again: unchanged since the previous ingest, or kept from it
+    pruned: int = 0  # files of the previous index dropped by --prune because they are gone from disk
     skipped: list[Skipped] = field(default_factory=list)
     documents: int = 0
     repeats: int = 0  # papers recognised as republished copies of one already read
@@ -73,8 +78,14 @@ def build_index(
     embedder: Embedder,
     exclude: Iterable[str] = (),
     progress: bool = True,
+    prune: bool = False,
 ) -> BuildReport:
-    """Parse ``paths`` into a new generation of ``settings.index_dir`` and publish it atomically."""
+    """Parse ``paths`` into a new generation of ``settings.index_dir`` and publish it atomically.
+
+    Ingest adds to the index: files of the previous generation not given now are kept as they were
+    (with ``prune``, those no longer on disk are dropped). A file whose bytes are unchanged is not
+    parsed again (its papers come from the parse cache) nor embedded again (the embedding cache).
+    """
     import faiss
     from tqdm import tqdm
 
@@ -83,11 +94,14 @@ def build_index(
     report = BuildReport(index=str(index_dir))
     with build_lock(index_dir):
         files, report.skipped = find_files(paths, exclude)
+        order, given, report.pruned = _with_previous(index_dir, files, prune)
         building = new_generation(index_dir)
         try:
             store = create_store(building / STORE_FILE)
             cache = EmbeddingCache(index_dir / CACHE_FILE)
-            vectors = faiss.IndexIDMap2(faiss.IndexFlatIP(embedder.dimension))
+            parse_cache = ParseCache(index_dir / PARSE_CACHE_FILE, settings.chunk_chars)
+            given_read = 0
+            vectors = make_vector_index(embedder.dimension)  # flat while filling; see finish_vector_index
             pending: list[tuple[int, str]] = []
             sources: dict[str, dict] = {}
             repeats = RepeatFinder()
@@ -101,12 +115,14 @@ def build_index(
                 report.embedded += computed
                 pending.clear()
 
-            bar = tqdm(files, desc="ingest", unit="file", disable=not progress, file=sys.stderr)
-            for result in parse_files(bar, settings.chunk_chars):
+            bar = tqdm(order, desc="ingest", unit="file", disable=not progress, file=sys.stderr)
+            for result in parse_files(bar, settings.chunk_chars, parse_cache):
                 if isinstance(result, Skipped):
                     report.skipped.append(result)
                     bar.write(f"skipped {result.source}: {result.reason}", file=sys.stderr)
                     continue
+                report.reused += result.reused
+                given_read += result.source in given
                 _store_file(store, result, sources, pending, report, repeats, linkable)
                 if len(pending) >= EMBED_BATCH:
                     bar.set_postfix_str(f"embedding {len(pending)} passages")
@@ -114,7 +130,8 @@ def build_index(
                     bar.set_postfix_str(f"{report.chunks} passages")
             embed_pending()
             bar.close()
-            if report.files_read == 0:
+            parse_cache.close()
+            if given_read == 0:  # nothing given was readable: leave the previous index as it is
                 raise NothingIndexed(report)
             links = link_decisions(linkable)
             insert_links(store, links)
@@ -122,7 +139,7 @@ def build_index(
             cache.close()
             store.commit()
             finish_store(store)
-            faiss.write_index(vectors, str(building / VECTORS_FILE))
+            faiss.write_index(finish_vector_index(vectors), str(building / VECTORS_FILE))  # IVF when large
             write_manifest(
                 building,
                 {
@@ -143,6 +160,36 @@ def build_index(
             raise
     report.seconds = round(time.perf_counter() - started, 2)
     return report
+
+
+def _with_previous(index_dir: Path, files: list[Path], prune: bool) -> tuple[list[Path | Kept], set[str], int]:
+    """The files of this build in a stable order: the previous generation's sources in their order
+    (given ones are refreshed, the others kept unless pruned), then new files in the order found."""
+    import sqlite3
+
+    previous: list[tuple[str, str]] = []
+    generation = current_generation(index_dir)
+    if generation is not None:
+        conn = sqlite3.connect(f"file:{generation / STORE_FILE}?mode=ro", uri=True)
+        try:
+            previous = conn.execute("SELECT path, file_hash FROM sources ORDER BY rowid").fetchall()
+        except sqlite3.Error:
+            previous = []  # an index of an older format: build from what is given
+        finally:
+            conn.close()
+    given = {str(f) for f in files}
+    order: list[Path | Kept] = []
+    pruned = 0
+    for path, digest in previous:
+        if path in given:
+            order.append(Path(path))
+        elif prune and not Path(path).exists():
+            pruned += 1
+        else:
+            order.append(Kept(Path(path), digest))
+    known = {path for path, _ in previous}
+    order.extend(f for f in files if str(f) not in known)
+    return order, given, pruned
 
 
 def _store_file(

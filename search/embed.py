@@ -48,18 +48,25 @@ def resolve_model_path(configured: str) -> Path:
 class Embedder:
     """Wraps a SentenceTransformer; vectors are L2-normalised float32 (inner product = cosine)."""
 
-    def __init__(self, model_path: Path, threads: int = 0, batch_size: int = 32) -> None:
+    def __init__(self, model_path: Path, threads: int = 0, batch_size: int = 32, quantize: str = "") -> None:
         import torch
         from sentence_transformers import SentenceTransformer
 
+        if quantize not in QUANTIZE_MODES:
+            raise ModelMissing(f"MINUTEBOOK_QUANTIZE must be empty or 'int8', not {quantize!r}")
         if threads > 0:
             torch.set_num_threads(threads)
         try:
             self.model = SentenceTransformer(str(model_path), device="cpu", local_files_only=True)
         except Exception as exc:
             raise ModelMissing(f"cannot load the embedding model from {model_path}: {exc}") from exc
+        if quantize == "int8":
+            self.model = quantize_int8(self.model)
+        self.quantize = quantize
         self.name = model_path.name if model_path.name != "model" else model_path.parent.name
-        self.model_id = f"{self.name}:{_model_fingerprint(model_path)}"
+        # Quantised weights give (slightly) different vectors: they must never share cache rows or
+        # an index with the float ones, so the quantisation is part of the model id.
+        self.model_id = f"{self.name}:{_model_fingerprint(model_path)}" + (f":{quantize}" if quantize else "")
         dimension = getattr(self.model, "get_embedding_dimension", None) or self.model.get_sentence_embedding_dimension
         self.dimension = int(dimension())
         self.batch_size = batch_size
@@ -75,6 +82,24 @@ class Embedder:
             show_progress_bar=False,
         )
         return np.asarray(vectors, dtype=np.float32)
+
+
+QUANTIZE_MODES = ("", "int8")
+
+
+def quantize_int8(model):
+    """The model with its Linear layers as dynamic int8 (weights int8, activations quantised per batch).
+
+    Per-channel weight scales: per-tensor ones moved vectors to cosine ~0.94 of the float model on
+    the sample corpus; per-channel keeps them at ~0.98 for about the same (2x) speed-up on 2 cores.
+    """
+    import torch
+    from torch.ao.quantization import per_channel_dynamic_qconfig, quantize_dynamic
+    import warnings
+
+    with warnings.catch_warnings():  # torch announces the move of this API to torchao; it still works
+        warnings.simplefilter("ignore")
+        return quantize_dynamic(model, {torch.nn.Linear: per_channel_dynamic_qconfig}, dtype=torch.qint8)
 
 
 def _model_fingerprint(path: Path) -> str:

@@ -55,7 +55,8 @@ def new_generation(index_dir: Path) -> Path:
     """A fresh folder to build into; leftovers of interrupted builds are removed first."""
     for stale in index_dir.glob(".building-*"):
         shutil.rmtree(stale, ignore_errors=True)
-    path = index_dir / f".building-{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}"
+    # pid and a nanosecond stamp: two builds in one second (one process, e.g. a library caller) never collide
+    path = index_dir / f".building-{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{time.time_ns() % 10**9:09d}"
     path.mkdir()
     return path
 
@@ -119,6 +120,15 @@ class Index:
         self.documents, self.chunks = self.conn.execute(
             "SELECT (SELECT count(*) FROM documents WHERE repeat_of IS NULL), (SELECT count(*) FROM chunks)"
         ).fetchone()
+
+    @property
+    def lexicon(self):
+        """The corpus's words and acronyms, loaded on first use."""
+        if getattr(self, "_lexicon", None) is None:
+            from .lexicon import Lexicon
+
+            self._lexicon = Lexicon.load(self.conn)
+        return self._lexicon
 
     @property
     def conn(self) -> sqlite3.Connection:

@@ -13,6 +13,7 @@ from .embed import Embedder
 from .filters import Filters
 from .index import Index
 from .store import chunk_rows
+from .vectors import search_vectors
 
 
 class QueryEncoder:
@@ -78,13 +79,20 @@ def lexical_ranking(index: Index, query: str, k: int, filters: Filters = Filters
     terms = query_terms(query)
     if not terms:
         return []
-    where, params = filters.where("d")
-    rows = index.conn.execute(
-        "SELECT f.rowid, bm25(chunks_fts) AS rank FROM chunks_fts f"
-        " JOIN chunks c ON c.id = f.rowid JOIN documents d ON d.id = c.document_id"
-        f" WHERE chunks_fts MATCH ? AND {where} ORDER BY rank LIMIT ?",
-        [fts_query(terms), *params, k],
-    )
+    if not filters:
+        # FTS5 alone: its built-in rank order stops early; a join would score every match first.
+        rows = index.conn.execute(
+            "SELECT rowid, rank FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY rank LIMIT ?",
+            [fts_query(terms), k],
+        )
+    else:
+        where, params = filters.where("d")
+        rows = index.conn.execute(
+            "SELECT f.rowid, bm25(chunks_fts) AS rank FROM chunks_fts f"
+            " JOIN chunks c ON c.id = f.rowid JOIN documents d ON d.id = c.document_id"
+            f" WHERE chunks_fts MATCH ? AND {where} ORDER BY rank LIMIT ?",
+            [fts_query(terms), *params, k],
+        )
     return [(int(cid), -float(rank)) for cid, rank in rows]
 
 
@@ -95,14 +103,8 @@ def dense_ranking(
     total = index.vectors.ntotal
     if total == 0 or (allowed is not None and len(allowed) == 0):
         return []
-    params = None
-    if allowed is not None:
-        import faiss
-
-        params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(allowed))
-    vector = encode(query).reshape(1, -1)
-    scores, ids = index.vectors.search(vector, min(k, total), params=params)
-    return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]
+    scores, ids = search_vectors(index.vectors, encode(query), k, allowed)  # flat or IVF, filtered inside
+    return [(int(i), float(s)) for i, s in zip(ids, scores) if i >= 0]
 
 
 def fuse_rankings(rankings: dict[str, list[tuple[int, float]]], weights: dict[str, float], k_rrf: int) -> list[tuple[int, float, dict]]:

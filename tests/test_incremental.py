@@ -1,0 +1,125 @@
+"""Incremental ingest: unchanged files are neither parsed nor embedded again, a changed or new file
+is processed alone, files not given are kept, and ``--prune`` drops the ones gone from disk.
+
+Correctness check throughout: the incrementally built index holds exactly the rows (documents,
+passages, decisions, links) a from-scratch build of the same files gives.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import time
+
+import pytest
+
+from minutebook.search.build import build_index
+from minutebook.search.index import STORE_FILE, current_generation, open_index
+from minutebook.settings import load_settings
+
+from . import paperkit
+from .conftest import run_cli
+
+TABLES = {
+    "documents": "SELECT * FROM documents ORDER BY id",
+    "chunks": "SELECT id, document_id, ordinal, text, embed_text, page, section FROM chunks ORDER BY id",
+    "decisions": "SELECT * FROM decisions ORDER BY id",
+    "links": "SELECT kind, source_id, target_id, outcome, score, evidence FROM links ORDER BY 1, 2, 3",
+}
+
+
+def _rows(index_dir) -> dict[str, list]:
+    conn = sqlite3.connect(current_generation(index_dir) / STORE_FILE)
+    try:
+        return {name: conn.execute(sql).fetchall() for name, sql in TABLES.items()}
+    finally:
+        conn.close()
+
+
+def _write_papers(folder):
+    folder.mkdir()
+    paperkit.write_pdf(folder / "committee-pack.pdf", paperkit.COMMITTEE_PACK_PAGES, footer="Page {n}")
+    paperkit.write_pdf(folder / "street-trees-report.pdf", paperkit.COMMITTEE_PACK_PAGES[4:6])  # a repeat
+    (folder / "minutes.txt").write_text(paperkit.COMMITTEE_MINUTES_TXT)
+    (folder / "car-parks.txt").write_text(paperkit.CAR_PARK_REPORT_TXT)
+    (folder / "libraries.md").write_text(paperkit.LIBRARY_STRATEGY_MD)
+
+
+@pytest.fixture()
+def folders(tmp_path):
+    first, second = tmp_path / "first", tmp_path / "second"
+    _write_papers(first)
+    second.mkdir()
+    (second / "grants.txt").write_bytes(paperkit.GRANT_NOTE_CP1252.encode("cp1252"))
+    (second / "flood.html").write_text(paperkit.FLOOD_NOTICE_HTML)
+    return tmp_path, first, second
+
+
+def _from_scratch(tmp_path, embedder, *paths):
+    settings = load_settings(index_dir=tmp_path / f"scratch-{time.monotonic_ns()}")
+    build_index(list(paths), settings, embedder, progress=False)
+    return _rows(settings.index_dir)
+
+
+def test_an_unchanged_folder_is_not_parsed_or_embedded_again(folders, embedder):
+    tmp_path, first, _ = folders
+    settings = load_settings(index_dir=tmp_path / "index")
+    started = time.perf_counter()
+    full = build_index([first], settings, embedder, progress=False)
+    first_seconds = time.perf_counter() - started
+    before = _rows(settings.index_dir)
+    started = time.perf_counter()
+    again = build_index([first], settings, embedder, progress=False)
+    again_seconds = time.perf_counter() - started
+    print(f"first ingest {first_seconds:.2f} s, unchanged re-ingest {again_seconds:.2f} s")
+    assert full.reused == 0 and full.files_read == 5
+    assert again.reused == 5 and again.embedded == 0 and again.files_read == 5
+    assert _rows(settings.index_dir) == before
+    assert again.repeats == full.repeats == 1 and again.links == full.links
+
+
+def test_a_changed_or_new_file_is_processed_alone(folders, embedder):
+    tmp_path, first, _ = folders
+    settings = load_settings(index_dir=tmp_path / "index")
+    build_index([first], settings, embedder, progress=False)
+    (first / "libraries.md").write_text(paperkit.LIBRARY_STRATEGY_MD.replace("five days", "six days"))
+    (first / "new-note.md").write_text("# Play areas\n\nThe council will resurface the Beacon Park playground this summer.\n")
+    report = build_index([first], settings, embedder, progress=False)
+    assert report.reused == 4 and report.files_read == 6
+    assert report.embedded == 2  # the changed passage and the new one; nothing else reached the model
+    texts = " ".join(row[3] for row in _rows(settings.index_dir)["chunks"])
+    assert "six days a week" in texts and "five days a week" not in texts and "Beacon Park" in texts
+    assert _rows(settings.index_dir) == _from_scratch(tmp_path, embedder, first)
+
+
+def test_files_not_given_are_kept_and_prune_drops_the_ones_gone(folders, embedder):
+    tmp_path, first, second = folders
+    index_dir = tmp_path / "index"
+    settings = load_settings(index_dir=index_dir)
+    build_index([first], settings, embedder, progress=False)
+    added = build_index([second], settings, embedder, progress=False)
+    assert added.files_read == 7 and added.reused == 5  # the first folder's five, kept without parsing
+    assert _rows(index_dir) == _from_scratch(tmp_path, embedder, first, second)
+
+    (first / "car-parks.txt").unlink()
+    kept = build_index([second], settings, embedder, progress=False)
+    assert kept.files_read == 7 and kept.pruned == 0  # gone from disk, still in the index without --prune
+
+    result = run_cli("ingest", str(second), "--index", str(index_dir), "--prune", "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert "pruned 1" in result.stdout
+    sources = {r[0] for r in sqlite3.connect(current_generation(index_dir) / STORE_FILE).execute("SELECT path FROM sources")}
+    assert str(first / "car-parks.txt") not in sources and len(sources) == 6
+    assert _rows(index_dir) == _from_scratch(tmp_path, embedder, first, second)
+    index = open_index(index_dir)
+    assert index.vectors.ntotal == index.chunks
+
+
+def test_a_moved_file_is_parsed_under_its_new_name_without_embedding_again(folders, embedder):
+    tmp_path, first, _ = folders
+    settings = load_settings(index_dir=tmp_path / "index")
+    build_index([first], settings, embedder, progress=False)
+    shutil.move(first / "minutes.txt", first / "minutes-2024-03-12.txt")
+    report = build_index([first], settings, embedder, progress=False, prune=True)
+    assert report.pruned == 1 and report.reused == 4 and report.embedded == 0
+    assert _rows(settings.index_dir) == _from_scratch(tmp_path, embedder, first)
