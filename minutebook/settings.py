@@ -47,6 +47,22 @@ class Settings:
         default_factory=lambda: int(_env("THREADS", str(os.cpu_count() or 1))),
         metadata={"env": "MINUTEBOOK_THREADS", "help": "CPU threads for the embedding model"},
     )
+    query_threads: int = field(
+        default_factory=lambda: int(_env("QUERY_THREADS", "1")),
+        metadata={
+            "env": "MINUTEBOOK_QUERY_THREADS",
+            "help": "CPU threads of the model when searching (one query is a few words: measured on "
+            "2 busy cores, 1 thread embeds it in ~12-22 ms, 2 threads in 40-650 ms)",
+        },
+    )
+    quantize: str = field(
+        default_factory=lambda: _env("QUANTIZE", ""),
+        metadata={
+            "env": "MINUTEBOOK_QUANTIZE",
+            "help": "'int8' runs the embedding model with int8 weights (about 2x faster on CPU; "
+            "vectors differ slightly, so an index is built and searched with the same value)",
+        },
+    )
     max_query_chars: int = field(
         default_factory=lambda: int(_env("MAX_QUERY_CHARS", "500")),
         metadata={"env": "MINUTEBOOK_MAX_QUERY_CHARS", "help": "longest query accepted"},
@@ -59,6 +75,30 @@ class Settings:
     max_limit: int = field(
         default_factory=lambda: int(_env("MAX_LIMIT", "500")),
         metadata={"env": "MINUTEBOOK_MAX_LIMIT", "help": "most rows one listing page may return"},
+    )
+    repair_queries: bool = field(
+        default_factory=lambda: _env("REPAIR_QUERIES", "1") not in ("0", "false", "no"),
+        metadata={"env": "MINUTEBOOK_REPAIR_QUERIES", "help": "correct misspellings and expand acronyms from the papers"},
+    )
+    min_evidence: float = field(
+        default_factory=lambda: float(_env("MIN_EVIDENCE", "0.45")),
+        metadata={"env": "MINUTEBOOK_MIN_EVIDENCE", "help": "chat answers only when the best passages hold this share of the question's subject (0-1)"},
+    )
+    llm_url: str = field(
+        default_factory=lambda: _env("LLM_URL", ""),
+        metadata={"env": "MINUTEBOOK_LLM_URL", "help": "OpenAI-compatible endpoint that may rewrite chat answers (empty: off)"},
+    )
+    llm_model: str = field(
+        default_factory=lambda: _env("LLM_MODEL", ""),
+        metadata={"env": "MINUTEBOOK_LLM_MODEL", "help": "model name sent to that endpoint"},
+    )
+    llm_key: str = field(
+        default_factory=lambda: _env("LLM_KEY", ""),
+        metadata={"env": "MINUTEBOOK_LLM_KEY", "help": "bearer key for that endpoint", "secret": True},
+    )
+    max_messages: int = field(
+        default_factory=lambda: int(_env("MAX_MESSAGES", "40")),
+        metadata={"env": "MINUTEBOOK_MAX_MESSAGES", "help": "longest conversation /chat accepts"},
     )
     candidates: int = field(
         default_factory=lambda: int(_env("CANDIDATES", "100")),
@@ -76,6 +116,19 @@ class Settings:
         default_factory=lambda: float(_env("DENSE_WEIGHT", "1.0")),
         metadata={"env": "MINUTEBOOK_DENSE_WEIGHT", "help": "weight of the embedding ranking in fusion"},
     )
+    admin_token: str = field(
+        default_factory=lambda: _env("ADMIN_TOKEN", ""),
+        repr=False,  # never printed in a log or traceback
+        metadata={
+            "env": "MINUTEBOOK_ADMIN_TOKEN",
+            "help": "bearer token for POST /admin/reload (empty: the route is off)",
+            "secret": True,
+        },
+    )
+    request_timeout: float = field(
+        default_factory=lambda: float(_env("REQUEST_TIMEOUT", "30")),
+        metadata={"env": "MINUTEBOOK_REQUEST_TIMEOUT", "help": "seconds a request may take before a 503"},
+    )
 
 
 def load_settings(**overrides: object) -> Settings:
@@ -91,7 +144,14 @@ def describe_settings() -> str:
     """A table of every setting, its variable and default, for ``--help``."""
     current = Settings()
     rows = [
-        f"  {f.metadata['env']:<28} {f.metadata['help']} (now: {getattr(current, f.name)!s})"
+        f"  {f.metadata['env']:<28} {f.metadata['help']} (now: {_shown(f, getattr(current, f.name))})"
         for f in fields(Settings)
     ]
     return "settings (environment variables):\n" + "\n".join(rows)
+
+
+def _shown(f, value: object) -> str:
+    """A setting's value for ``--help``; secrets only say whether they are set."""
+    if f.metadata.get("secret"):
+        return "set" if value else "not set"
+    return str(value)

@@ -159,3 +159,68 @@ def format_report(report: dict) -> str:
         lines += ["", f"missed by {last} (not in the top 5)"]
         lines += [f"  {m['id']}: {m['question']} (rank {m['rank']})" for m in report["missed"][last]]
     return "\n".join(lines)
+
+
+def run_chat_benchmark(library: Minutebook, questions: list[Question]) -> dict:
+    """Each question asked through chat: key facts in the answer, evidence cited, refusals."""
+    per_category: dict[str, dict[str, list[float]]] = {}
+    latencies: list[float] = []
+    failures: list[dict] = []
+    for question in questions:
+        started = time.perf_counter()
+        answer = library.chat([{"role": "user", "content": question.question}])
+        latencies.append((time.perf_counter() - started) * 1000)
+        scores = per_category.setdefault(question.category, {"facts": [], "cited": [], "refused": []})
+        scores["refused"].append(0.0 if answer.found else 1.0)
+        if not question.answerable:
+            if answer.found:
+                failures.append({"id": question.id, "question": question.question, "problem": "answered", "answer": answer.answer})
+            continue
+        text = normalise(answer.answer)
+        facts = [normalise(k) in text for k in question.answer_keywords]
+        scores["facts"].append(sum(facts) / len(facts) if facts else 1.0)
+        cited = any(
+            normalise(e.snippet) in normalise(c.text) and c.source.endswith(e.source.lstrip("./"))
+            for e in question.evidence for c in answer.citations
+        )
+        scores["cited"].append(1.0 if cited else 0.0)
+        if not answer.found or not cited or not all(facts):
+            failures.append({"id": question.id, "question": question.question,
+                             "problem": "refused" if not answer.found else ("not cited" if not cited else "facts missing"),
+                             "answer": answer.answer})
+
+    def mean(values: list[float]) -> float | None:
+        return round(sum(values) / len(values), 3) if values else None
+
+    answerable = [c for c in per_category if c != "unanswerable"]
+    everything = {key: [v for c in answerable for v in per_category[c][key]] for key in ("facts", "cited", "refused")}
+    return {
+        "questions": len(questions),
+        "key_facts": mean(everything["facts"]),
+        "evidence_cited": mean(everything["cited"]),
+        "answerable_refused": mean(everything["refused"]),
+        "unanswerable_refused": mean(per_category.get("unanswerable", {}).get("refused", [])),
+        "p50_ms": round(statistics.median(latencies), 1) if latencies else 0.0,
+        "p95_ms": round(_percentile(latencies, 95), 1),
+        "categories": {c: {k: mean(v) for k, v in s.items()} for c, s in per_category.items()},
+        "failures": failures,
+    }
+
+
+def format_chat_report(report: dict) -> str:
+    lines = [
+        f"chat over {report['questions']} questions",
+        f"key facts in the answer     {report['key_facts']}",
+        f"evidence among citations    {report['evidence_cited']}",
+        f"answerable refused          {report['answerable_refused']}",
+        f"unanswerable refused        {report['unanswerable_refused']}",
+        f"latency p50 / p95 (ms)      {report['p50_ms']} / {report['p95_ms']}",
+        "",
+        f"{'category':<16}{'facts':>8}{'cited':>8}{'refused':>9}",
+    ]
+    for category, s in sorted(report["categories"].items()):
+        lines.append(f"{category:<16}{s['facts'] if s['facts'] is not None else '-':>8}{s['cited'] if s['cited'] is not None else '-':>8}{s['refused']:>9}")
+    if report["failures"]:
+        lines += ["", "not right"]
+        lines += [f"  {f['id']} ({f['problem']}): {f['question']}\n      -> {f['answer'][:160]}" for f in report["failures"]]
+    return "\n".join(lines)

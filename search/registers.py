@@ -197,3 +197,19 @@ def rows_to_csv(rows: list[dict]) -> str:
             r.get("outcome"), r.get("status"), *(r["citation"][k] for k in citation_keys), *details,
         ])
     return out.getvalue()
+
+
+def decision_passage(conn: sqlite3.Connection, row: dict) -> int | None:
+    """The chunk that records a decision: on its pages, in its paper, sharing most of its words."""
+    citation = row["citation"]
+    first, last = citation.get("page") or 1, citation.get("last_page") or citation.get("page") or 10**6
+    wanted = set(query_terms(row["text"]))
+    best: tuple[int, int] | None = None
+    for chunk_id, text in conn.execute(
+        "SELECT id, text FROM chunks WHERE document_id = ? AND page <= ? AND coalesce(last_page, page) >= ?",
+        [citation["document_id"], last, first],
+    ):
+        shared = len(wanted & set(query_terms(text)))
+        if best is None or shared > best[0]:
+            best = (shared, chunk_id)
+    return best[1] if best and best[0] else None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import threading
 import time
 from datetime import date
 from dataclasses import dataclass, field
@@ -9,16 +11,23 @@ from dataclasses import dataclass, field
 from minutebook.settings import Settings
 from minutebook.vocabulary import OUTCOMES, Hit
 
-from . import catalog, registers
+from . import catalog, llm, registers
 from .catalog import Listing
 from .embed import Embedder, resolve_model_path
 from .filters import Filters
-from .index import Index, IndexMissing, open_index
+from .index import Index, IndexMissing, current_generation, open_index
 from .registers import RegisterQuery
-from .retrieve import QueryEncoder, search_passages
+from .answer import (
+    NOT_FOUND, Answer, asks_for_a_resolution, choose_decision, decision_answer, evidence_strength,
+    extractive_answer, when_answer,
+)
+from .answer import _citation as _closest  # noqa: E402
+from .conversation import read_turn, subject_terms
+from .retrieve import QueryEncoder, hits_for, search_passages
 
 MODES = ("hybrid", "lexical", "dense")
 SORTS = ("relevance", "date")
+MAX_OFFSET = 1_000_000_000
 
 
 class BadQuery(ValueError):
@@ -32,6 +41,9 @@ class SearchResult:
     results: list[Hit]
     took_ms: float
     decisions: list[dict] = field(default_factory=list)  # decision rows, when the query asks about one
+    searched_for: str | None = None  # the query as repaired, when it was
+    corrections: dict[str, str] = field(default_factory=dict)  # misspelt word -> corpus word
+    expansions: dict[str, str] = field(default_factory=dict)  # acronym -> its definition in the papers
 
 
 def _check_dates(filters: Filters, as_at: str | None = None) -> None:
@@ -44,8 +56,9 @@ def _check_dates(filters: Filters, as_at: str | None = None) -> None:
                 raise BadQuery(f"{name} must be a date like 2022-02-09, not {value!r}") from None
 
 
-def load_embedder(settings: Settings) -> Embedder:
-    return Embedder(resolve_model_path(settings.model_path), settings.threads, settings.batch_size)
+def load_embedder(settings: Settings, threads: int | None = None) -> Embedder:
+    threads = settings.threads if threads is None else threads
+    return Embedder(resolve_model_path(settings.model_path), threads, settings.batch_size, settings.quantize)
 
 
 class Minutebook:
@@ -55,9 +68,11 @@ class Minutebook:
         """``embedder=False`` opens the index for browsing only (no model load, no search)."""
         self.settings = settings
         self.index: Index = open_index(settings.index_dir)  # fails fast, before the slow model load
+        self._reload_lock = threading.Lock()
+        self._checked_at = time.monotonic()
         if embedder is False:
             return
-        self.embedder = embedder or load_embedder(settings)
+        self.embedder = embedder or load_embedder(settings, settings.query_threads)  # queries: 1 thread each
         if self.index.manifest.get("model_id") not in (None, self.embedder.model_id):
             raise IndexMissing(
                 f"the index in {settings.index_dir} was built with {self.index.manifest.get('model')}, "
@@ -65,6 +80,39 @@ class Minutebook:
             )
         self.encode = QueryEncoder(self.embedder)
         self.embedder.encode(["warm up"])  # the first call is slow; pay it before the first user does
+
+    def refresh_due(self) -> bool:
+        """Whether a second has passed since ``current`` was last looked at."""
+        return time.monotonic() - self._checked_at >= 1.0
+
+    def refresh(self, force: bool = False) -> bool:
+        """Swap in the generation ``current`` now points to, if it moved; True if it did.
+
+        Looks at the link at most once a second unless ``force``. The new generation is opened in
+        full before it replaces the old in one assignment, so no request sees a half-open index;
+        requests already running finish on the old one. A generation that cannot be opened (or was
+        built with another model) leaves the old one served; with ``force`` the error is raised.
+        """
+        with self._reload_lock:
+            if not force and not self.refresh_due():
+                return False
+            self._checked_at = time.monotonic()
+            generation = current_generation(self.settings.index_dir)
+            if generation is None or generation.resolve() == self.index.generation.resolve():
+                return False
+            try:
+                index = Index(generation)
+                model = getattr(self, "embedder", None)
+                if model and index.manifest.get("model_id") not in (None, model.model_id):
+                    raise IndexMissing(f"{generation.name} was built with {index.manifest.get('model')}, "
+                                       f"not the configured model {model.name}; still serving {self.index.generation.name}")
+            except Exception:
+                logging.getLogger(__name__).exception("cannot open the new index %s", generation)
+                if force:
+                    raise
+                return False
+            self.index = index
+            return True
 
     def check_query(self, query: str, k: int) -> str:
         query = " ".join(query.split())
@@ -89,8 +137,9 @@ class Minutebook:
         _check_dates(filters)
         started = time.perf_counter()
         s = self.settings
+        repaired, corrections, expansions = self.index.lexicon.repair(query) if s.repair_queries else (query, {}, {})
         hits = search_passages(
-            self.index, self.encode, query, k, mode, filters, s.candidates,
+            self.index, self.encode, repaired, k, mode, filters, s.candidates,
             {"lexical": s.lexical_weight, "dense": s.dense_weight}, s.rrf_k,
         )
         if sort == "date":  # newest meeting first; undated papers last, in relevance order
@@ -99,13 +148,16 @@ class Minutebook:
             registers.decisions_for_query(self.index.conn, query, filters)
             if registers.is_about_a_decision(query) else []
         )
-        return SearchResult(query, len(hits), hits, round((time.perf_counter() - started) * 1000, 2), decisions)
+        return SearchResult(
+            query, len(hits), hits, round((time.perf_counter() - started) * 1000, 2), decisions,
+            searched_for=repaired if repaired != query else None, corrections=corrections, expansions=expansions,
+        )
 
     def check_page(self, limit: int, offset: int) -> None:
         if not 1 <= limit <= self.settings.max_limit:
             raise BadQuery(f"limit must be between 1 and {self.settings.max_limit}, not {limit}")
-        if offset < 0:
-            raise BadQuery(f"offset must be 0 or more, not {offset}")
+        if not 0 <= offset <= MAX_OFFSET:  # SQLite integers are 64-bit: a larger one is an error, not a page
+            raise BadQuery(f"offset must be between 0 and {MAX_OFFSET}, not {offset}")
 
     def documents(self, filters: Filters = Filters(), limit: int = 50, offset: int = 0, title: str | None = None) -> Listing:
         self.check_page(limit, offset)
@@ -141,6 +193,65 @@ class Minutebook:
     def decision(self, decision_id: str, as_at: str | None = None) -> dict | None:
         _check_dates(Filters(), as_at)
         return registers.get_decision(self.index.conn, decision_id, as_at)
+
+    def chat(self, messages: list[dict], filters: Filters = Filters()) -> Answer:
+        """A cited answer to the latest question of a conversation, or a plain "not found"."""
+        if not messages:
+            raise BadQuery("messages is empty: send at least one {'role': 'user', 'content': ...}")
+        if len(messages) > self.settings.max_messages:
+            raise BadQuery(f"the conversation has {len(messages)} messages; the limit is {self.settings.max_messages}")
+        for message in messages:
+            if message.get("role") not in ("user", "assistant"):
+                raise BadQuery(f"a message's role must be user or assistant, not {message.get('role')!r}")
+        try:
+            turn = read_turn(messages)
+        except ValueError as exc:
+            raise BadQuery(str(exc)) from None
+        self.check_query(turn.question, 1)
+        result = self.search(turn.query[: self.settings.max_query_chars], k=8, filters=filters)
+        lexicon = self.index.lexicon
+        subject = subject_terms(result.searched_for or turn.query)
+        strength = round(evidence_strength(lexicon, subject, result.results), 3)
+        answer = Answer(answer=NOT_FOUND, found=False, query=turn.query, evidence=strength, decisions=result.decisions)
+        if turn.followup and turn.asks == "when" and turn.previous_question:
+            # "When was that?" is about the source of the previous answer: answer that turn again.
+            last_user = max(i for i, m in enumerate(messages) if m.get("role") == "user")
+            previous = self.chat(messages[:last_user], filters)
+            if previous.found and previous.citations:
+                source = hits_for(self.index, [(previous.citations[0].chunk_id, 1.0, {})])
+                if source:
+                    answer.answer, answer.citations = when_answer(source[0])
+                    answer.found = True
+                    return answer
+        if turn.asks == "decision":
+            row = choose_decision(result.decisions, turn.question, subject, lexicon)
+            if row is not None:
+                chunk = registers.decision_passage(self.index.conn, row)
+                passage = hits_for(self.index, [(chunk, 1.0, {})])[0] if chunk else None
+                answer.answer, answer.citations = decision_answer(row, result.results, passage)
+                answer.found = True
+                return answer
+        # A question about what was decided is answered by a decision row or not at all: a passage
+        # that merely mentions the subject is no evidence that anything was decided. Questions about
+        # recommendations and commitments may be answered from the passages that describe them.
+        if (turn.asks != "decision" or not asks_for_a_resolution(turn.question)) and (
+            strength >= self.settings.min_evidence and result.results
+        ):
+            question = self.encode(turn.query[: self.settings.max_query_chars])
+            answer.answer, answer.citations = extractive_answer(
+                turn, result.results, lexicon, lambda sentences: (self.embedder.encode(sentences) @ question).tolist()
+            )
+            answer.found = bool(answer.citations)
+        if answer.found and self.settings.llm_url:
+            rewritten = llm.rewrite(
+                llm.Endpoint(self.settings.llm_url, self.settings.llm_model, self.settings.llm_key),
+                turn.question, answer.answer, {c.n: c.text for c in answer.citations},
+            )
+            answer.answer = rewritten or answer.answer
+        if not answer.found:
+            answer.answer = f"{NOT_FOUND} The closest passages are listed below; none of them answers the question."
+            answer.closest = [_closest(n, hit) for n, hit in enumerate(result.results[:3], start=1)]
+        return answer
 
     def health(self) -> dict:
         return {"status": "ok", "documents": int(self.index.documents), "chunks": int(self.index.chunks)}

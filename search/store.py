@@ -138,7 +138,10 @@ def insert_source(conn: sqlite3.Connection, path: str, file_hash: str, pages: in
 
 
 def finish_store(conn: sqlite3.Connection) -> None:
-    """Fill the FTS index in one pass and compact the file."""
+    """Fill the FTS index and the lexicon in one pass each, and compact the file."""
+    from .lexicon import build_lexicon
+
+    build_lexicon(conn)
     conn.execute("INSERT INTO chunks_fts(chunks_fts) VALUES ('rebuild')")
     conn.execute("INSERT INTO decisions_fts(decisions_fts) VALUES ('rebuild')")
     conn.commit()

@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+import json
+import re
 from contextlib import asynccontextmanager
 from dataclasses import asdict
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
-from pydantic import BaseModel
+from fastapi.responses import JSONResponse, Response, StreamingResponse
+from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from minutebook import __version__
+from minutebook.search.answer import as_dict
 from minutebook.search.filters import Filters
 from minutebook.search.registers import KINDS, RegisterQuery, rows_to_csv
 from minutebook.search.service import BadQuery, Minutebook
 from minutebook.settings import Settings
 
+from .guard import add_guard
 from .web import mount_web
 
 
@@ -45,6 +49,9 @@ class SearchResponse(BaseModel):
     took_ms: float
     results: list[HitModel]
     decisions: list["DecisionRow"] = []
+    searched_for: str | None = None
+    corrections: dict[str, str] = {}
+    expansions: dict[str, str] = {}
 
 
 class DocumentSummary(BaseModel):
@@ -172,6 +179,50 @@ class DecisionList(BaseModel):
     rows: list[DecisionRow]
 
 
+class ChatMessage(BaseModel):
+    role: str = Field(description="user or assistant")
+    content: str = Field(max_length=20_000)
+
+
+class ChatFilters(BaseModel):
+    body: str | None = None
+    document_type: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    agenda_item: str | None = None
+    source: str | None = None
+
+
+class ChatRequest(BaseModel):
+    messages: list[ChatMessage] = Field(description="the conversation so far, oldest first; the last user message is answered")
+    filters: ChatFilters = ChatFilters()
+
+
+class CitationModel(BaseModel):
+    n: int
+    text: str
+    chunk_id: int
+    source: str
+    document_id: str
+    document_title: str
+    document_type: str | None = None
+    body: str | None = None
+    meeting_date: str | None = None
+    agenda_item: str | None = None
+    section: str | None = None
+    page: int | None = None
+
+
+class ChatResponse(BaseModel):
+    answer: str
+    found: bool
+    citations: list[CitationModel]
+    decisions: list[DecisionRow]
+    closest: list[CitationModel] = []
+    query: str
+    evidence: float
+
+
 class HealthResponse(BaseModel):
     status: str
     documents: int
@@ -216,6 +267,16 @@ def _add_register_routes(app: FastAPI, plural: str, singular: str) -> None:
         if row is None or row["kind"] != singular:
             raise StarletteHTTPException(404, f"no {singular} {decision_id!r}; GET /{plural} lists them")
         return DecisionRow(**row)
+
+
+def _chat_events(payload: "ChatResponse"):
+    """The answer sentence by sentence ("answer" events), then "citations", then "done"."""
+    pieces = re.split(r"(?<=\])\s+", payload.answer)
+    for piece in pieces:
+        yield f"event: answer\ndata: {json.dumps(piece)}\n\n"
+    rest = payload.model_dump(exclude={"answer"})
+    yield f"event: citations\ndata: {json.dumps(rest)}\n\n"
+    yield "event: done\ndata: {}\n\n"
 
 
 def create_app(settings: Settings, library: Minutebook | None = None) -> FastAPI:
@@ -270,6 +331,9 @@ def create_app(settings: Settings, library: Minutebook | None = None) -> FastAPI
             took_ms=result.took_ms,
             results=[HitModel(**asdict(hit)) for hit in result.results],
             decisions=result.decisions,
+            searched_for=result.searched_for,
+            corrections=result.corrections,
+            expansions=result.expansions,
         )
 
     @app.get("/documents", response_model=DocumentList, summary="Papers in the index, newest meeting first")
@@ -310,6 +374,15 @@ def create_app(settings: Settings, library: Minutebook | None = None) -> FastAPI
     for plural, singular in KINDS.items():
         _add_register_routes(app, plural, singular)
 
+    @app.post("/chat", response_model=ChatResponse, summary="A cited answer to the last question of a conversation",
+              responses={200: {"content": {"text/event-stream": {}}}})
+    def chat(request: Request, body: ChatRequest, stream: bool = Query(False, description="answer as server-sent events")):
+        answer = request.app.state.library.chat([m.model_dump() for m in body.messages], Filters(**body.filters.model_dump()))
+        payload = ChatResponse(**as_dict(answer))
+        if not stream:
+            return payload
+        return StreamingResponse(_chat_events(payload), media_type="text/event-stream")
+
     @app.get("/readyz", response_model=HealthResponse, summary="Ready: index and model loaded")
     @app.get("/healthz", response_model=HealthResponse, summary="Alias of /readyz")
     def ready(request: Request) -> HealthResponse:
@@ -319,5 +392,6 @@ def create_app(settings: Settings, library: Minutebook | None = None) -> FastAPI
     def live() -> dict:
         return {"status": "ok"}
 
+    add_guard(app, settings)  # body and time limits, following a new index, POST /admin/reload
     mount_web(app)
     return app

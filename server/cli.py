@@ -47,6 +47,9 @@ def _parser() -> argparse.ArgumentParser:
                         help="skip files whose name or path matches GLOB (repeatable)")
     ingest.add_argument("--json", action="store_true", help="print the summary as JSON on stdout")
     ingest.add_argument("--quiet", action="store_true", help="no progress bar")
+    ingest.add_argument("--prune", action="store_true",
+                        help="drop papers of files in the index that no longer exist on disk "
+                             "(otherwise ingest adds to the index and keeps files not given)")
 
     search = command("search", "Search the index; print cited passages.")
     search.add_argument("query", help="what to look for, in plain words")
@@ -59,7 +62,16 @@ def _parser() -> argparse.ArgumentParser:
 
     evaluate = command("eval", "Benchmark retrieval on a question file: lexical vs dense vs hybrid.")
     evaluate.add_argument("questions", type=Path, metavar="QUESTIONS.json", help="question file (see eval/)")
+    evaluate.add_argument("--chat", action="store_true", help="evaluate chat answers instead of retrieval")
     evaluate.add_argument("--json", action="store_true", help="print the report as JSON on stdout")
+
+    ask = command("ask", "Ask a question; print a cited answer (or 'not found in the papers').")
+    ask.add_argument("question", help="the question, in plain words")
+    _add_filter_options(ask)
+    ask.add_argument("--json", action="store_true", help="print the answer as JSON on stdout")
+
+    converse = command("chat", "Ask questions in turn; follow-ups ('and what did they decide?') use the history.")
+    _add_filter_options(converse)
 
     documents = command("documents", "List the papers in the index with their metadata.")
     _add_filter_options(documents)
@@ -120,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         handlers = {"ingest": _ingest, "search": _search, "eval": _eval, "documents": _documents,
-                    "meetings": _meetings, "serve": _serve,
+                    "meetings": _meetings, "serve": _serve, "ask": _ask, "chat": _chat,
                     **dict.fromkeys(("resolutions", "recommendations", "commitments", "actions"), _register)}
         return handlers[args.command](args, settings)
     except (ModelMissing, IndexMissing, IndexBusy) as exc:
@@ -138,7 +150,8 @@ def _ingest(args, settings) -> int:
 
     embedder = load_embedder(settings)
     try:
-        report = build_index(args.paths, settings, embedder, args.exclude, progress=not (args.quiet or args.json))
+        report = build_index(args.paths, settings, embedder, args.exclude, progress=not (args.quiet or args.json),
+                             prune=args.prune)
     except NothingIndexed as exc:
         report = exc.report
         if args.json:
@@ -151,7 +164,8 @@ def _ingest(args, settings) -> int:
         print(json.dumps(report.to_dict(), indent=2))
     else:
         print(
-            f"read {report.files_read} files, skipped {len(report.skipped)}; "
+            f"read {report.files_read} files, skipped {len(report.skipped)}"
+            f"{f', pruned {report.pruned}' if report.pruned else ''}; {report.reused} unchanged (not parsed again); "
             f"{report.documents} documents ({report.repeats} repeats), {report.chunks} passages "
             f"({report.embedded} newly embedded) in {report.seconds:.1f} s -> {report.index}"
         )
@@ -188,15 +202,22 @@ def _search(args, settings) -> int:
 
 
 def _eval(args, settings) -> int:
-    from minutebook.search.evaluate import format_report, load_questions, run_benchmark
+    from minutebook.search.evaluate import (
+        format_chat_report, format_report, load_questions, run_benchmark, run_chat_benchmark,
+    )
     from minutebook.search.service import Minutebook
 
     try:
         questions = load_questions(args.questions)
     except (OSError, ValueError, KeyError) as exc:
         return _fail(f"cannot read questions from {args.questions}: {exc}", EXIT_USAGE)
-    report = run_benchmark(Minutebook(settings), questions)
-    print(json.dumps(report, indent=2) if args.json else format_report(report))
+    library = Minutebook(settings)
+    if args.chat:
+        report = run_chat_benchmark(library, questions)
+        print(json.dumps(report, indent=2) if args.json else format_chat_report(report))
+    else:
+        report = run_benchmark(library, questions)
+        print(json.dumps(report, indent=2) if args.json else format_report(report))
     return EXIT_OK
 
 
@@ -260,6 +281,59 @@ def _register(args, settings) -> int:
             row["citation"]["meeting_date"], row["citation"]["body"], f"p{row['citation']['page']}") if v)
         row["outcome_or_status"] = row.get("outcome") or row.get("status")
     return _print_listing(listing, args, [("where", 40), ("reference", 6), ("outcome_or_status", 16), ("text", 80)])
+
+
+def _print_answer(answer) -> None:
+    print(answer.answer)
+    for citation in answer.citations or answer.closest:
+        label = "closest" if not answer.found else f"[{citation.n}]"
+        where = ", ".join(str(v) for v in (
+            citation.document_title, citation.body, citation.meeting_date,
+            f"item {citation.agenda_item}" if citation.agenda_item else None, citation.section,
+            f"page {citation.page}" if citation.page else None) if v)
+        print(f"\n{label} {where}\n    {citation.source}")
+        print(textwrap.indent(textwrap.fill(citation.text, 100), "    "))
+
+
+def _ask(args, settings) -> int:
+    from minutebook.search.answer import as_dict
+    from minutebook.search.service import BadQuery, Minutebook
+
+    try:
+        answer = Minutebook(settings).chat([{"role": "user", "content": args.question}], _filters(args))
+    except BadQuery as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    if args.json:
+        print(json.dumps(as_dict(answer), indent=2))
+    else:
+        _print_answer(answer)
+    return EXIT_OK
+
+
+def _chat(args, settings) -> int:
+    from minutebook.search.service import BadQuery, Minutebook
+
+    library = Minutebook(settings)
+    messages: list[dict] = []
+    print("Ask about the papers; an empty line or Ctrl-D ends.", file=sys.stderr)
+    while True:
+        try:
+            question = input("> ").strip()
+        except EOFError:
+            break
+        if not question:
+            break
+        messages.append({"role": "user", "content": question})
+        try:
+            answer = library.chat(messages, _filters(args))
+        except BadQuery as exc:
+            print(f"minutebook: {exc}", file=sys.stderr)
+            messages.pop()
+            continue
+        _print_answer(answer)
+        print()
+        messages.append({"role": "assistant", "content": answer.answer})
+    return EXIT_OK
 
 
 def _serve(args, settings) -> int:

@@ -47,3 +47,12 @@ def test_the_corpus_is_shipped_byte_identical_to_the_shared_sample():
         pytest.skip("../shared/corpus is not on this machine")
     for original in shared.iterdir():
         assert (ROOT / "corpus" / original.name).read_bytes() == original.read_bytes(), original.name
+
+
+def test_every_setting_is_documented():
+    from dataclasses import fields
+
+    from minutebook.settings import Settings
+
+    for f in fields(Settings):
+        assert f"`{f.metadata['env']}`" in README, f"{f.metadata['env']} is missing from the README's settings"

@@ -20,6 +20,7 @@ DISTRACTORS = [
     "Minute DA21/12. Members asked how the housing repairs backlog would be reduced before winter.",
     "The annual review of the council's treasury management strategy was noted.",
     "A report on the school meals contract was deferred to the next meeting.",
+    "The Pharmaceutical Needs Assessment (PNA) must be published by the first of October.",
 ]
 CODE_PASSAGE = "Minute DA12/21. Lettings policy for community halls was adopted without amendment."
 PARAPHRASE_PASSAGE = "Segregated cycle lanes will be built along Harbour Road by 2027."
@@ -74,6 +75,19 @@ def test_filters_apply_inside_retrieval_not_after_the_top_k(library):
 @pytest.mark.parametrize("query", ['"unbalanced', "NEAR(a b)", "a AND OR NOT", "col:value*", "^start", "(((", "-"])
 def test_any_string_is_a_safe_lexical_query(library, query):
     library.search(query, k=3, mode="lexical")  # FTS5 syntax in user input must never raise
+
+
+def test_misspelt_words_are_corrected_to_words_the_papers_use(library):
+    result = library.search("pharmacuetical needs asessment", k=1)
+    assert result.corrections == {"pharmacuetical": "pharmaceutical", "asessment": "assessment"}
+    assert "Pharmaceutical Needs Assessment" in result.results[0].text
+    assert library.search("housing repairs", k=1).corrections == {}  # known words are left alone
+
+
+def test_acronyms_are_expanded_from_their_definitions_in_the_papers(library):
+    result = library.search("When is the PNA due", k=1, mode="lexical")
+    assert result.expansions == {"PNA": "Pharmaceutical Needs Assessment"}
+    assert "published by the first of October" in result.results[0].text
 
 
 def test_fts_terms_are_quoted_and_stopwords_dropped():

@@ -1,0 +1,70 @@
+"""Read a conversation: what the latest question asks, and what a follow-up refers back to.
+
+No generative model: a follow-up ("and what did they decide?", "when was that?") is recognised by
+its pronouns and its lack of a subject of its own, and borrows the subject of the question before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .registers import BODY_WORDS, DECISION_WORDS, is_about_a_decision
+from .retrieve import query_terms
+
+ANAPHORA = frozenset("they them their that this it its those these he she his her there then".split())
+QUESTION_WORDS = frozenset(
+    "what when where who whom which how why many much did does do was were is are tell show give explain "
+    "describe know find me please happened happen".split()
+)
+_FOLLOW_UP_START = re.compile(r"^\s*(?:and|also|so|then|what about|how about|but)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Turn:
+    question: str  # the latest user message, as written
+    query: str  # what to search for: the question, plus the earlier subject for a follow-up
+    asks: str  # decision | when | who | where | quantity | other
+    followup: bool
+    previous_question: str | None = None  # the question a follow-up refers back to (itself resolved)
+
+
+def subject_terms(question: str) -> list[str]:
+    """The words that say what a question is about (not how it asks, nor who decides)."""
+    return [
+        t for t in query_terms(question)
+        if t not in QUESTION_WORDS and t not in ANAPHORA and t not in DECISION_WORDS and t not in BODY_WORDS
+    ]
+
+
+def what_it_asks(question: str) -> str:
+    lower = question.lower().strip()
+    if re.match(r"(?:and\s+)?(?:where|in which (?:paper|meeting|document))\b", lower) or "first commit" in lower or "first made" in lower:
+        return "where"
+    if is_about_a_decision(question):
+        return "decision"
+    if re.match(r"(?:and\s+)?(?:when|what date|on what date|by when)\b", lower):
+        return "when"
+    if re.match(r"(?:and\s+)?who\b", lower):
+        return "who"
+    if re.search(r"\bhow (?:many|much)\b|\bwhat (?:number|percentage|proportion|share)\b", lower):
+        return "quantity"
+    return "other"
+
+
+def read_turn(messages: list[dict]) -> Turn:
+    """The latest user question, resolved against the user questions before it."""
+    questions = [m["content"] for m in messages if m.get("role") == "user" and m.get("content", "").strip()]
+    if not questions:
+        raise ValueError("the conversation has no question from the user")
+    question = questions[-1]
+    if len(questions) == 1:
+        return Turn(question, question, what_it_asks(question), followup=False)
+    previous = read_turn([{"role": "user", "content": q} for q in questions[:-1]])
+    words = set(query_terms(question)) | {w.lower() for w in re.findall(r"\w+", question)}
+    own_subject = subject_terms(question)
+    followup = bool(_FOLLOW_UP_START.match(question)) or (len(own_subject) <= 1 and bool(words & ANAPHORA)) or not own_subject
+    if not followup:
+        return Turn(question, question, what_it_asks(question), followup=False)
+    borrowed = " ".join(t for t in subject_terms(previous.query) if t not in own_subject)
+    return Turn(question, f"{question} {borrowed}".strip(), what_it_asks(question), True, previous.query)

@@ -1,0 +1,119 @@
+"""The corpus's own words: document frequencies, acronym definitions, and the query repairs they allow
+(misspelt words corrected to the nearest word the papers use; acronyms expanded from their definitions)."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections import Counter
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+_WORD = re.compile(r"[a-z][a-z'’-]*[a-z]|[a-z]", re.IGNORECASE)
+# "Pharmaceutical Needs Assessment (PNA)": capitalised words followed by their initials in brackets.
+_DEFINITION = re.compile(r"((?:[A-Z][\w&'’-]*\s+(?:(?:and|of|for|the|&|in|on)\s+)?){1,8})\(([A-Z][A-Za-z&]{1,9})\)")
+TYPO_SCORE = 84  # rapidfuzz ratio a replacement must reach
+MIN_TYPO_LENGTH = 5  # shorter words are too often real words the papers happen not to use
+
+SCHEMA = """
+CREATE TABLE lexicon (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE acronyms (acronym TEXT NOT NULL, expansion TEXT NOT NULL, df INTEGER NOT NULL);
+"""
+
+
+def words(text: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+
+
+def _acronym_matches(expansion: str, acronym: str) -> bool:
+    initials = "".join(w[0] for w in expansion.split() if w[0].isupper() or w[0] == "&")
+    letters = "".join(ch for ch in acronym if ch.isupper() or ch == "&")
+    return len(letters) >= 2 and initials.upper() == letters.upper()
+
+
+def build_lexicon(conn: sqlite3.Connection) -> None:
+    """Count each word's passages and collect acronym definitions, streaming over the chunks."""
+    conn.executescript(SCHEMA)
+    df: Counter[str] = Counter()
+    acronyms: Counter[tuple[str, str]] = Counter()
+    for (text,) in conn.execute("SELECT text FROM chunks"):
+        df.update(set(words(text)))
+        for match in _DEFINITION.finditer(text):
+            acronym = match.group(2)
+            expansion = " ".join(match.group(1).split())
+            # Keep only the words the initials cover: "the Board's Pharmaceutical Needs Assessment".
+            parts = expansion.split()
+            for start in range(len(parts)):
+                candidate = " ".join(parts[start:])
+                if _acronym_matches(candidate, acronym) and candidate[0].isupper():
+                    acronyms[(acronym, candidate)] += 1
+                    break
+    conn.executemany("INSERT INTO lexicon (term, df) VALUES (?, ?)", df.items())
+    conn.executemany(
+        "INSERT INTO acronyms (acronym, expansion, df) VALUES (?, ?, ?)",
+        [(a, e, n) for (a, e), n in acronyms.items()],
+    )
+
+
+@dataclass
+class Lexicon:
+    """The lexicon of an opened index, held in memory for query repair."""
+
+    df: dict[str, int]
+    acronyms: dict[str, str]  # lower-case acronym -> its most used expansion
+    passages: int
+    _by_length: dict[int, list[str]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, conn: sqlite3.Connection) -> "Lexicon":
+        try:
+            df = dict(conn.execute("SELECT term, df FROM lexicon"))
+            rows = conn.execute("SELECT acronym, expansion, df FROM acronyms ORDER BY df DESC").fetchall()
+        except sqlite3.OperationalError:  # an index built before the lexicon existed
+            df, rows = {}, []
+        acronyms: dict[str, str] = {}
+        for acronym, expansion, _ in rows:
+            acronyms.setdefault(acronym.lower(), expansion)
+        passages = conn.execute("SELECT count(*) FROM chunks").fetchone()[0]
+        lexicon = cls(df, acronyms, passages)
+        for term in df:
+            lexicon._by_length.setdefault(len(term), []).append(term)
+        return lexicon
+
+    def known(self, term: str) -> bool:
+        return term in self.df
+
+    def correct(self, term: str) -> str | None:
+        """The corpus word a misspelt ``term`` most likely meant, or None."""
+        if self.known(term) or len(term) < MIN_TYPO_LENGTH or not term.isalpha():
+            return None
+        pool = [w for n in range(len(term) - 2, len(term) + 3) for w in self._by_length.get(n, ())]
+        best = process.extractOne(term, pool, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE)
+        if not best:
+            return None
+        # Among near-equal candidates prefer the word the papers use most.
+        candidates = process.extract(term, pool, scorer=fuzz.ratio, score_cutoff=best[1] - 3, limit=5)
+        return max(candidates, key=lambda c: (c[1] >= best[1] - 3, self.df.get(c[0], 0)))[0]
+
+    def repair(self, query: str) -> tuple[str, dict[str, str], dict[str, str]]:
+        """(query with corrections and expansions, corrections made, acronyms expanded)."""
+        corrections: dict[str, str] = {}
+        expansions: dict[str, str] = {}
+        for word in set(words(query)):
+            if word in self.acronyms and word.upper() in query:
+                expansions[word.upper()] = self.acronyms[word]
+            elif (fixed := self.correct(word)) is not None:
+                corrections[word] = fixed
+        repaired = query
+        for wrong, right in corrections.items():
+            repaired = re.sub(rf"\b{re.escape(wrong)}\b", right, repaired, flags=re.IGNORECASE)
+        if expansions:
+            repaired += " " + " ".join(f"{e}" for e in expansions.values())
+        return repaired, corrections, expansions
+
+    def idf_weight(self, term: str) -> float:
+        """Rarer words say more about what a question is about (smoothed inverse frequency)."""
+        import math
+
+        return math.log((self.passages + 1) / (self.df.get(term, 0) + 0.5))

@@ -1,0 +1,74 @@
+"""Chat over HTTP: cited answers, decision answers, follow-ups, refusals and streaming."""
+
+from __future__ import annotations
+
+import json
+
+import httpx
+import pytest
+
+
+def ask(server, *turns, **filters):
+    messages = [{"role": "user" if i % 2 == 0 else "assistant", "content": t} for i, t in enumerate(turns)]
+    response = httpx.post(f"{server}/chat", json={"messages": messages, "filters": filters}, timeout=60)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def test_a_fact_is_answered_with_a_sentence_and_its_marker(server):
+    body = ask(server, "How many households are waiting for an allotment?")
+    assert body["found"] is True
+    assert "412 households" in body["answer"] and "[1]" in body["answer"]
+    first = body["citations"][0]
+    assert first["n"] == 1 and "412 households" in first["text"]
+    assert (first["document_title"], first["page"], first["agenda_item"]) == ("Allotments Review", 8, "4")
+
+
+def test_a_decision_question_is_answered_by_the_resolution(server):
+    body = ask(server, "What did the committee decide about evening parking charges?")
+    assert body["found"] is True
+    assert "resolved on 2024-02-06" in body["answer"]
+    assert "evening parking charges be removed" in body["answer"]
+    assert "RESOLVED" in body["citations"][0]["text"]
+    assert body["decisions"][0]["kind"] == "resolution"
+
+
+def test_follow_ups_are_read_against_the_conversation(server):
+    first = ask(server, "What did the committee decide about evening parking charges?")
+    when = ask(server, "What did the committee decide about evening parking charges?", first["answer"], "When was that?")
+    assert when["found"] is True and "2024-02-06" in when["answer"]
+    decided = ask(server, "Tell me about the review of the street trees policy", "...", "And what did they decide?")
+    assert decided["found"] is True and "Street Trees Policy be adopted" in decided["answer"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What did the committee decide about fireworks displays?", "How much was spent on the mayor's car?"],
+)
+def test_a_question_the_papers_do_not_answer_is_refused(server, question):
+    body = ask(server, question)
+    assert body["found"] is False
+    assert body["answer"].startswith("Not found in the papers")
+    assert body["citations"] == [] and body["closest"]
+
+
+def test_the_answer_streams_as_server_sent_events(server):
+    with httpx.stream("POST", f"{server}/chat", params={"stream": "true"}, timeout=60,
+                      json={"messages": [{"role": "user", "content": "How many households are waiting for an allotment?"}]}) as response:
+        assert response.headers["content-type"].startswith("text/event-stream")
+        events = [block for block in response.read().decode().split("\n\n") if block]
+    names = [block.split("\n")[0].removeprefix("event: ") for block in events]
+    assert names[0] == "answer" and names[-2:] == ["citations", "done"]
+    pieces = [json.loads(block.split("\n")[1].removeprefix("data: ")) for block in events if block.startswith("event: answer")]
+    assert "412 households" in " ".join(pieces)
+    citations = json.loads(events[-2].split("\n")[1].removeprefix("data: "))
+    assert citations["found"] is True and citations["citations"][0]["n"] == 1
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [{"messages": []}, {"messages": [{"role": "system", "content": "hi"}]}, {"messages": [{"role": "assistant", "content": "hi"}]}, {}],
+)
+def test_bad_conversations_get_422(server, payload):
+    response = httpx.post(f"{server}/chat", json=payload)
+    assert response.status_code == 422 and response.json()["error"]
