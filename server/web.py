@@ -4,6 +4,9 @@
     /papers/{document_id}   a paper: metadata, outline, passages (anchors ``#chunk-{id}``), appearances
     /calendar               meetings by body and date (``/meetings`` is the JSON API's)
     /calendar/{meeting_id}  a meeting: its agenda items and papers
+    /tracker                the decision registers as tables: filters, "as at" date, sort, CSV of the rows shown
+    /tracker.csv            exactly the rows a /tracker page shows (same parameters), as CSV
+    /ask                    chat: a cited answer; the questions so far ride along in the query (``h``)
     /files/{document_id}    the original file of an indexed paper
     /static/...             the stylesheet
 
@@ -13,18 +16,25 @@ Nothing is fetched from elsewhere: the pages work offline.
 from __future__ import annotations
 
 import re
+import threading
 import weakref
+from collections import OrderedDict
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlencode
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup, escape
 
+from minutebook.search import registers
+from minutebook.search.answer import NOT_FOUND
 from minutebook.search.filters import Filters
+from minutebook.search.registers import RegisterQuery, rows_to_csv
 from minutebook.search.service import BadQuery, Minutebook
+from minutebook.vocabulary import OUTCOMES
 
 from .sources import SourceUnavailable, find_source, source_response
 
@@ -63,7 +73,7 @@ def highlight(text: str, terms: list[str] | None) -> Markup:
     return Markup("").join(out)
 
 
-FIELD_NAMES = {"date_from": "the “Meeting from” date", "date_to": "the “Meeting to” date"}
+FIELD_NAMES = {"date_from": "the “Meeting from” date", "date_to": "the “Meeting to” date", "as_at": "the “As at” date"}
 
 
 def friendly(message: str) -> str:
@@ -98,9 +108,95 @@ def is_pdf(path: str | None) -> bool:
     return (path or "").lower().endswith(".pdf")
 
 
+# ---- the tracker: the decision registers as tables ----
+
+TABS = (("resolutions", "Resolutions"), ("recommendations", "Recommendations"), ("commitments", "Commitments"),
+        ("actions", "Actions"))
+STATE_HEADINGS = {"resolutions": "Result", "recommendations": "Outcome", "commitments": "Status", "actions": "Status"}
+ROW_SORTS = ("newest", "oldest", "reference", "status")
+TRACKER_ROWS = 100  # rows per tracker page
+# Details worth a line of their own, in this order, with their labels (the rest repeat the citation).
+DETAIL_LABELS = {
+    "mover": "Moved by", "seconder": "Seconded by", "votes": "Votes", "report_title": "Report", "author": "Author",
+    "addressee": "To", "owner": "Owner", "update": "Latest update", "who": "Who", "due_text": "Due",
+    "due_date": "Due date",
+}
+
+
+def row_state(row: dict) -> str:
+    """What the tracker's status column shows: an action's status, a recommendation's outcome,
+    a resolution's result or a commitment's status as the paper gives it."""
+    details = row.get("details") or {}
+    return row.get("status") or row.get("outcome") or details.get("outcome") or details.get("status") or ""
+
+
+def _natural(value: str | None) -> tuple:
+    """"9" before "13", "13a" after "13"; missing references last."""
+    if not value:
+        return (1, ())
+    return (0, tuple((0, int(p), "") if p.isdigit() else (1, 0, p.lower()) for p in re.findall(r"\d+|\D+", value)))
+
+
+def sort_rows(rows: list[dict], sort: str) -> list[dict]:
+    """Rows in the order asked for; ties keep the register's own order (newest meeting first)."""
+    date_of = lambda r: r["citation"].get("meeting_date") or ""  # noqa: E731
+    if sort == "oldest":
+        return sorted(rows, key=lambda r: (not date_of(r), date_of(r)))
+    if sort == "reference":
+        return sorted(rows, key=lambda r: _natural(r.get("reference")))
+    if sort == "status":
+        return sorted(rows, key=lambda r: (not row_state(r), row_state(r)))
+    return sorted(rows, key=date_of, reverse=True)  # newest; undated ("") last, stable
+
+
+def detail_lines(row: dict) -> list[tuple[str, str]]:
+    details = row.get("details") or {}
+    lines = []
+    for key, name in DETAIL_LABELS.items():
+        value = details.get(key)
+        if value in (None, "", [], {}):
+            continue
+        if key == "due_date" and details.get("due_text"):
+            continue  # shown with the words it came from
+        if key == "due_text" and details.get("due_date") and long_date(details["due_date"]) not in value:
+            value = f"{value} ({long_date(details['due_date'])})"
+        if isinstance(value, dict):
+            value = ", ".join(f"{k} {v}" for k, v in value.items())
+        elif isinstance(value, list):
+            value = "; ".join(map(str, value))
+        if key == "report_title" and value == row.get("title"):
+            continue
+        lines.append((name, str(value)))
+    return lines
+
+
+# ---- chat: [n] markers that link to the passages they cite ----
+
+MAX_TURNS = 10  # questions carried from page to page; older ones drop off
+_MARKER = re.compile(r"\[(\d+)\]")
+
+
+def cite_markers(text: str, citations) -> Markup:
+    """``text`` HTML-escaped, with each ``[n]`` of a citation turned into a link to its passage."""
+    by_n = {c.n: c for c in citations or ()}
+    out, last = [], 0
+    for found in _MARKER.finditer(text):
+        citation = by_n.get(int(found.group(1)))
+        if citation is None:
+            continue
+        out.append(escape(text[last:found.start()]))
+        where = citation.document_title + (f", page {citation.page}" if citation.page else "")
+        out.append(Markup('<a class="marker" href="/papers/{}#chunk-{}" title="{}">[{}]</a>').format(
+            citation.document_id, citation.chunk_id, where, citation.n))
+        last = found.end()
+    out.append(escape(text[last:]))
+    return Markup("").join(out)
+
+
 def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True, trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(highlight=highlight, long_date=long_date, label=label, file_name=file_name, is_pdf=is_pdf)
+    env.filters.update(highlight=highlight, long_date=long_date, label=label, file_name=file_name, is_pdf=is_pdf,
+                       cite_markers=cite_markers, row_state=row_state, detail_lines=detail_lines)
     return env
 
 
@@ -188,6 +284,130 @@ def mount_web(app: FastAPI) -> None:
             return not_found(f"There is no meeting with id “{meeting_id}” in the index.", "meetings")
         return page("meeting.html", title=f"{meeting['body']}, {long_date(meeting['date'])}", section="meetings",
                     meeting=meeting)
+
+    def tracker_rows(library: Minutebook, form: dict) -> list[dict]:
+        """Every row of the register the form names, filtered and in the order asked for."""
+        plural = form["register"]
+        filters = Filters(body=form["body"] or None, date_from=form["date_from"] or None, date_to=form["date_to"] or None)
+        query = RegisterQuery(
+            form["q"] or None, form["status"] if plural == "actions" else None,
+            form["outcome"] if plural == "recommendations" else None, form["as_at"],
+        )
+        listing = library.register(plural, filters, query, library.settings.max_limit, 0)  # validates
+        rows = listing.items
+        if listing.total > len(rows):
+            rows = registers.list_decisions(library.index.conn, registers.KINDS[plural], filters, query, listing.total, 0).items
+        return sort_rows(rows, form["sort"])
+
+    def tracker_form(register: str, body: str, date_from: str, date_to: str, q: str, status: str, outcome: str,
+                     as_at: str, sort: str) -> dict:
+        return {
+            "register": register if register in registers.KINDS else "resolutions", "body": body.strip(),
+            "date_from": date_from.strip(), "date_to": date_to.strip(), "q": " ".join(q.split()),
+            "status": status.strip(), "outcome": outcome.strip(),
+            "as_at": as_at.strip() or date.today().isoformat(), "sort": sort if sort in ROW_SORTS else "newest",
+        }
+
+    def tracker_link(path: str, form: dict, **changes) -> str:
+        """``path`` with the form's non-empty values (status and outcome only where they apply)."""
+        values = {**form, **changes}
+        if values["register"] != "actions":
+            values.pop("status", None)
+        if values["register"] != "recommendations":
+            values.pop("outcome", None)
+        if values["register"] != "actions":
+            values.pop("as_at", None)
+        if values.get("sort") == "newest":
+            values.pop("sort")
+        return path + "?" + urlencode({k: v for k, v in values.items() if v not in ("", None)})
+
+    @app.get("/tracker", response_class=HTMLResponse, include_in_schema=False)
+    def tracker_page(
+        request: Request, register: str = "resolutions", body: str = "", date_from: str = "", date_to: str = "",
+        q: str = "", status: str = "", outcome: str = "", as_at: str = "", sort: str = "newest", offset: str = "0",
+    ) -> HTMLResponse:
+        library: Minutebook = request.app.state.library
+        if register not in registers.KINDS:
+            return not_found(f"There is no register called “{register}”; choose one of the tabs.", "tracker")
+        form = tracker_form(register, body, date_from, date_to, q, status, outcome, as_at, sort)
+        start = max(int(offset), 0) if offset.isdigit() else 0
+        rows, error, status_code = [], None, 200
+        try:
+            rows = tracker_rows(library, form)
+        except BadQuery as exc:
+            error, status_code = friendly(str(exc)), 422
+        shown = rows[start:start + TRACKER_ROWS]
+        passages = {row["id"]: registers.decision_passage(library.index.conn, row) for row in shown}
+        page_link = lambda path, **changes: tracker_link(path, form, **changes)  # noqa: E731
+        name = dict(TABS)[register]
+        return page(
+            "tracker.html", status_code, title=f"{name} – tracker", section="tracker", form=form, tabs=TABS,
+            rows=shown, total=len(rows), start=start, per_page=TRACKER_ROWS, passages=passages, error=error,
+            link=page_link, state_heading=STATE_HEADINGS[register], statuses=registers.STATUSES,
+            outcomes=(*OUTCOMES, registers.NO_MINUTES), bodies=_facets(library)["bodies"], register_name=name,
+            filtered=any(form[k] for k in ("body", "date_from", "date_to", "q"))
+            or (register == "actions" and form["status"]) or (register == "recommendations" and form["outcome"]),
+        )
+
+    @app.get("/tracker.csv", include_in_schema=False)
+    def tracker_csv(
+        request: Request, register: str = "resolutions", body: str = "", date_from: str = "", date_to: str = "",
+        q: str = "", status: str = "", outcome: str = "", as_at: str = "", sort: str = "newest", offset: str = "0",
+        limit: str = "",
+    ) -> Response:
+        """The rows a tracker page with the same parameters shows (``limit`` rows from ``offset``; all without)."""
+        library: Minutebook = request.app.state.library
+        if register not in registers.KINDS:
+            return not_found(f"There is no register called “{register}”.", "tracker")
+        form = tracker_form(register, body, date_from, date_to, q, status, outcome, as_at, sort)
+        try:
+            rows = tracker_rows(library, form)
+        except BadQuery as exc:
+            return page("error.html", 422, title="Please check the filters", message=friendly(str(exc)), section="tracker")
+        start = max(int(offset), 0) if offset.isdigit() else 0
+        rows = rows[start:start + int(limit)] if limit.isdigit() else rows[start:]
+        stamp = f"-as-at-{form['as_at']}" if register == "actions" else ""
+        return Response(rows_to_csv(rows), media_type="text/csv; charset=utf-8", headers={
+            "Content-Disposition": f'attachment; filename="{register}{stamp}.csv"', "X-Content-Type-Options": "nosniff",
+        })
+
+    # Answers computed for a conversation so far, so each follow-up computes only its own answer.
+    answers: "OrderedDict[tuple, object]" = OrderedDict()
+    answers_lock = threading.Lock()
+
+    def answer_for(library: Minutebook, questions: tuple[str, ...]):
+        key = (str(library.index.generation), questions)
+        with answers_lock:
+            if key in answers:
+                answers.move_to_end(key)
+                return answers[key]
+        answer = library.chat([{"role": "user", "content": q} for q in questions])
+        with answers_lock:
+            answers[key] = answer
+            while len(answers) > 256:
+                answers.popitem(last=False)
+        return answer
+
+    @app.get("/ask", response_class=HTMLResponse, include_in_schema=False)
+    def ask_page(request: Request, q: str = "", h: list[str] = Query([])) -> HTMLResponse:
+        library: Minutebook = request.app.state.library
+        asked = [" ".join(x.split()) for x in (*h, q)]
+        questions = [x for x in asked if x][-MAX_TURNS:]
+        turns, error, status_code = [], None, 200
+        for i, question in enumerate(questions):
+            try:
+                turns.append((question, answer_for(library, tuple(questions[: i + 1]))))
+            except BadQuery as exc:
+                error, status_code = friendly(str(exc)), 422
+                questions = questions[:i]  # keep what was answered; the form still shows what was typed
+                break
+        latest = turns[-1] if turns else None
+        title = f"{latest[0]} – ask" if latest and not error else "Ask"
+        return page(
+            "ask.html", status_code, title=title, section="ask", earlier=turns[:-1], latest=latest,
+            history=questions[-(MAX_TURNS - 1):] if questions else [], typed=q if error else "", error=error,
+            not_found=NOT_FOUND,
+        )
 
     @app.get("/files/{document_id}", include_in_schema=False)
     def original_file(request: Request, document_id: str) -> Response:

@@ -1,15 +1,20 @@
 """The web pages, in a real browser (Chromium through Playwright) against a live ``minutebook serve``.
 
 Journeys: search -> filter -> open a passage in context -> its original PDF; meetings -> a meeting
--> a paper; a 360 px phone screen; a bad date; HTML typed into the search box. Every page is saved
+-> a paper; the tracker -> actions -> "as at" -> status -> CSV download -> a row's source passage;
+ask -> a follow-up -> a citation marker -> the passage; a 360 px phone screen; a bad date; HTML
+typed into the search box and the question box. Every page is saved
 as a screenshot in test-output/screenshots/ (the README links copies kept in docs/screenshots/).
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 import statistics
 import time
+from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -263,3 +268,237 @@ def test_sorting_by_date_puts_the_newest_meeting_first(page):
     page.wait_for_url(re.compile(r"sort=date"))
     dates = page.locator("li.hit .cite time").evaluate_all("ts => ts.map(t => t.getAttribute('datetime'))")
     assert len(dates) > 1 and dates == sorted(dates, reverse=True)
+
+
+# ---- the tracker ----
+
+def table_rows(page) -> list[dict]:
+    """The register table as the browser shows it: id, reference, status cell and the source link."""
+    return page.locator("table.register tbody tr").evaluate_all("""trs => trs.map(tr => ({
+        id: tr.id.replace('row-', ''), reference: tr.cells[1].innerText.trim(), state: tr.cells[3].innerText.trim(),
+        date: (tr.cells[0].querySelector('time') || {}).dateTime || '', source: tr.cells[4].querySelector('a').getAttribute('href')}))""")
+
+
+def test_tracker_actions_as_at_a_date_filtered_downloaded_and_traced_to_the_source(page, server):
+    page.goto("/")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Tracker").click()
+    page.wait_for_url(re.compile(r"/tracker$"))
+    assert page.locator("h1").inner_text() == "Decision tracker"
+    tabs = page.get_by_role("navigation", name="Registers")
+    assert tabs.locator("[aria-current=page]").inner_text() == "Resolutions"
+    resolutions = table_rows(page)
+    assert [r["reference"] for r in resolutions] == ["20", "21", "13"]  # newest meeting first
+    parking = page.locator("tr").filter(has_text="Town Centre Parking")
+    assert parking.locator("ol.row-items li").all_inner_texts() == [
+        "evening parking charges be removed from the three town centre car parks; and",
+        "officers report back on the effect on car park use within six months.",
+    ]
+    cite = parking.locator(".cite-line").inner_text()
+    assert all(part in cite for part in ("Planning and Regulation Committee", "6 February 2024", "Item 2", "Page 4"))
+    check_accessible(page)
+
+    tabs.get_by_role("link", name="Actions").click()
+    page.wait_for_url(re.compile(r"register=actions"))
+    assert page.get_by_label("As at", exact=True).input_value() == date.today().isoformat()  # the default
+    page.get_by_label("As at", exact=True).fill("2024-05-01")
+    page.get_by_role("button", name="Show rows").click()
+    page.wait_for_url(re.compile(r"as_at=2024-05-01"))
+    assert page.locator("#rows-heading").inner_text() == "2 actions as at 1 May 2024"
+    assert {r["reference"]: r["state"] for r in table_rows(page)} == {"13": "open", "21": "overdue"}
+    check_accessible(page)
+    shoot(page, "tracker")
+
+    page.get_by_label("Status", exact=True).select_option("overdue")
+    page.get_by_role("button", name="Show rows").click()
+    page.wait_for_url(re.compile(r"status=overdue"))
+    assert page.get_by_label("As at", exact=True).input_value() == "2024-05-01"  # the form remembers the date
+    shown = table_rows(page)
+    assert [(r["reference"], r["state"]) for r in shown] == [("21", "overdue")]
+    assert "by 30 April 2024" in page.locator("dl.row-details").inner_text()
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download CSV of these rows").click()
+    assert download.value.suggested_filename == "actions-as-at-2024-05-01.csv"
+    saved = download.value.path()
+    rows = list(csv.DictReader(io.StringIO(Path(saved).read_text(encoding="utf-8"))))
+    assert [(r["id"], r["reference"], r["status"], r["meeting_date"]) for r in rows] == [
+        (r["id"], r["reference"], r["state"], r["date"]) for r in shown
+    ]
+    assert rows[0]["due_date"] == "2024-04-30" and rows[0]["kind"] == "action"
+
+    page.locator("table.register tbody tr").first.locator("td.source a").click()
+    page.wait_for_url(re.compile(r"/papers/[0-9a-f]+#chunk-\d+$"))
+    target = page.locator(":target")
+    assert target.get_attribute("id") == urlsplit(page.url).fragment
+    assert "circulated to members by 30 April 2024" in target.inner_text()
+    assert target.evaluate("e => getComputedStyle(e).backgroundColor") != "rgba(0, 0, 0, 0)"
+
+
+def test_tracker_columns_sort_on_the_server(page):
+    page.goto("/tracker?register=resolutions")
+    page.get_by_role("link", name=re.compile("^Ref")).click()
+    page.wait_for_url(re.compile(r"sort=reference"))
+    assert [r["reference"] for r in table_rows(page)] == ["13", "20", "21"]
+    assert page.locator("th[aria-sort=ascending]").inner_text().startswith("Ref.")
+    page.get_by_role("link", name=re.compile("^Meeting date")).click()  # newest first is the default; this flips it
+    dates = [r["date"] for r in table_rows(page)]
+    assert dates == sorted(dates, reverse=True)
+    page.get_by_role("link", name=re.compile("^Meeting date")).click()
+    page.wait_for_url(re.compile(r"sort=oldest"))
+    dates = [r["date"] for r in table_rows(page)]
+    assert dates == sorted(dates)
+
+    page.goto("/tracker?register=actions&as_at=2025-01-01")
+    page.get_by_role("link", name=re.compile("^Status")).click()
+    page.wait_for_url(re.compile(r"sort=status"))
+    assert [r["state"] for r in table_rows(page)] == ["fulfilled", "overdue"]
+    page.goto("/tracker?register=recommendations")
+    assert {r["reference"] + " " + r["state"] for r in table_rows(page)} == {"2 agreed", "2 minutes not in the papers"}
+    page.get_by_label("Outcome", exact=True).select_option("agreed")
+    page.get_by_role("button", name="Show rows").click()
+    page.wait_for_url(re.compile(r"outcome=agreed"))
+    assert [r["state"] for r in table_rows(page)] == ["agreed"]
+    check_accessible(page)
+
+
+def test_tracker_csv_matches_the_api_and_bad_filters_are_friendly(page, server):
+    with httpx.Client(base_url=server) as client:
+        ours = list(csv.DictReader(io.StringIO(client.get("/tracker.csv", params={"register": "resolutions"}).text)))
+        api = list(csv.DictReader(io.StringIO(client.get("/resolutions", params={"format": "csv"}).text)))
+        assert ours == api  # same columns, same rows, same (default) order
+    response = page.goto("/tracker?register=actions&as_at=tomorrow")
+    assert response.status == 422
+    assert "As at" in page.get_by_role("alert").inner_text()
+    assert page.locator("table.register").count() == 0
+    check_accessible(page)
+    assert page.goto("/tracker?register=minutes").status == 404
+
+
+# ---- ask ----
+
+def test_ask_a_follow_up_and_open_the_cited_passage(page):
+    page.goto("/")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Ask").click()
+    page.wait_for_url(re.compile(r"/ask$"))
+    assert page.locator("h1").inner_text() == "Ask the papers"
+    check_accessible(page)
+
+    page.get_by_label("Your question").fill("What did the committee decide about evening parking charges?")
+    page.get_by_label("Your question").press("Enter")
+    page.wait_for_url(re.compile(r"q=What"))
+    latest = page.locator("section.latest")
+    assert "evening parking charges be removed" in latest.locator("p.answer").inner_text()
+    sources = page.get_by_role("region", name="Sources").locator("ol.citations > li")
+    assert sources.count() == 1 and "RESOLVED" in sources.first.locator("blockquote").inner_text()
+
+    page.get_by_label("Ask a follow-up question").fill("When was that?")
+    page.get_by_role("button", name="Ask").click()
+    page.wait_for_url(re.compile(r"q=When"))
+    earlier = page.get_by_role("region", name="Earlier in this conversation")
+    assert "What did the committee decide about evening parking charges?" in earlier.inner_text()
+    assert "evening parking charges be removed" in earlier.inner_text()  # the earlier answer is still shown
+    assert "When was that?" in latest.locator("h2").inner_text()
+    answer = latest.locator("p.answer")
+    assert "2024-02-06" in answer.inner_text()
+    citation = page.get_by_role("region", name="Sources").locator("ol.citations > li").first
+    where = citation.locator(".cite").inner_text()
+    assert all(part in where for part in ("Minutes", "Planning and Regulation Committee", "6 February 2024", "Item 2",
+                                          "Town Centre Parking", "Page"))
+    assert "RESOLVED" in citation.locator("blockquote").inner_text()
+    assert page.locator("input[type=hidden][name=h]").evaluate_all("hs => hs.map(h => h.value)") == [
+        "What did the committee decide about evening parking charges?", "When was that?",
+    ]
+    check_accessible(page)
+    shoot(page, "ask")
+
+    marker = answer.get_by_role("link", name="[1]")
+    href = marker.get_attribute("href")
+    assert href == citation.locator(".cite-head a").get_attribute("href")
+    marker.click()
+    page.wait_for_url(re.compile(r"/papers/[0-9a-f]+#chunk-\d+$"))
+    target = page.locator(":target")
+    assert target.get_attribute("id") == href.split("#")[1]
+    assert "RESOLVED" in target.inner_text()
+    assert "Linked passage" in target.evaluate("e => getComputedStyle(e.querySelector('.where'), '::before').content")
+    box = target.bounding_box()
+    assert 0 <= box["y"] < page.viewport_size["height"], "the cited passage is scrolled into view"
+
+
+def test_ask_says_not_found_plainly_and_labels_the_closest_matches(page):
+    page.goto("/ask")
+    page.get_by_label("Your question").fill("How much was spent on the mayor's car?")
+    page.get_by_label("Your question").press("Enter")
+    page.wait_for_url(re.compile(r"q=How"))
+    answer = page.locator("section.latest p.answer")
+    assert answer.locator("strong").inner_text() == "Not found in the papers."
+    assert answer.locator("a").count() == 0
+    assert page.get_by_role("heading", name="Sources").count() == 0
+    closest = page.get_by_role("region", name="Closest matches (these do not answer the question)")
+    assert closest.locator("ol.citations > li").count() >= 1
+    check_accessible(page)
+
+
+def test_html_typed_into_the_question_box_is_shown_not_run(page):
+    attack = '<img src=x onerror="window.pwned=1"><b id="injected">bold</b> allotments [1]'
+    page.goto("/ask")
+    page.get_by_label("Your question").fill(attack)
+    page.get_by_label("Your question").press("Enter")
+    page.wait_for_load_state()
+    assert page.locator("#injected").count() == 0 and page.locator("main img").count() == 0
+    assert page.evaluate("window.pwned") is None
+    assert attack in page.locator("section.latest h2").inner_text()
+    assert page.locator("input[type=hidden][name=h]").first.input_value() == " ".join(attack.split())
+
+
+def test_citation_markers_escape_the_text_and_link_only_real_citations():
+    from minutebook.search.answer import Citation
+    from minutebook.server.web import cite_markers
+
+    cited = Citation(n=1, text="x", chunk_id=42, source="a.pdf", document_id="abc", document_title='A "paper" <b>', page=3)
+    html = str(cite_markers("<script>alert(1)</script> fact [1] and [2].", [cited]))
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert '<a class="marker" href="/papers/abc#chunk-42" title="A &#34;paper&#34; &lt;b&gt;, page 3">[1]</a>' in html
+    assert html.endswith(" and [2].")  # no citation 2: left as text
+
+
+def test_tracker_and_ask_work_on_a_360_px_phone_screen(browser, server):
+    context = browser.new_context(base_url=server, viewport={"width": 360, "height": 740}, is_mobile=True)
+    page = context.new_page()
+    try:
+        page.goto("/tracker?register=resolutions")
+        assert page.locator("table.register tbody tr").count() == 3
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360, "no sideways scrolling"
+        box = page.locator("table.register tbody tr").first.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 360
+        assert page.get_by_role("link", name=re.compile("^Ref")).is_visible()  # sorting still reachable
+        page.goto("/ask?q=How+many+households+are+waiting+for+an+allotment%3F")
+        assert "412 households" in page.locator("section.latest p.answer").inner_text()
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360, "no sideways scrolling"
+    finally:
+        context.close()
+
+
+def median_ms(client, path, params_list) -> float:
+    timings = []
+    for params in params_list:
+        started = time.perf_counter()
+        assert client.get(path, params=params).status_code == 200
+        timings.append((time.perf_counter() - started) * 1000)
+    return statistics.median(timings)
+
+
+def test_tracker_and_ask_pages_are_quick(server):
+    with httpx.Client(base_url=server, timeout=60) as client:
+        for path in ("/tracker", "/ask"):
+            response = client.get(path)
+            assert response.headers["content-type"].startswith("text/html")
+            assert "default-src 'none'" in response.headers["content-security-policy"]
+        tracker = median_ms(client, "/tracker", [{"register": "actions", "as_at": "2024-05-01"}] * 20)
+        questions = ["How many households are waiting for an allotment?", "segregated cycle lanes", "flood warning",
+                     "What did the committee decide about evening parking charges?", "library opening hours"]
+        fresh = median_ms(client, "/ask", [{"q": q} for q in questions])  # each answered for the first time
+        # Every page answers the whole conversation again; the earlier turns come from the cache.
+        replay = median_ms(client, "/ask", [{"h": questions[3], "q": "When was that?"}] * 20)
+    assert tracker <= 100, f"median tracker page {tracker:.1f} ms"
+    assert fresh <= 1000, f"median ask page, new question {fresh:.1f} ms"
+    assert replay <= 50, f"median ask page, conversation answered before {replay:.1f} ms"
