@@ -200,15 +200,16 @@ def _environment() -> Environment:
     return env
 
 
-_facet_cache: "weakref.WeakKeyDictionary[Minutebook, dict[str, list[str]]]" = weakref.WeakKeyDictionary()
+_facet_cache: "weakref.WeakKeyDictionary[object, dict[str, list[str]]]" = weakref.WeakKeyDictionary()
 
 
 def _facets(library: Minutebook) -> dict[str, list[str]]:
-    """The bodies and document types in the index, for the filter menus (read once per library)."""
-    cached = _facet_cache.get(library)
+    """The bodies and document types in the index, for the filter menus (read once per opened index,
+    so a reloaded index brings its own)."""
+    cached = _facet_cache.get(library.index)
     if cached is None:
         conn = library.index.conn
-        cached = _facet_cache[library] = {
+        cached = _facet_cache[library.index] = {
             name: [r[0] for r in conn.execute(f"SELECT DISTINCT {column} FROM documents WHERE {column} IS NOT NULL ORDER BY 1")]
             for name, column in (("bodies", "body"), ("types", "type"))
         }
