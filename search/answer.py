@@ -84,9 +84,12 @@ def _citation(n: int, hit: Hit) -> Citation:
     )
 
 
+_LEADING_NUMBER = re.compile(r"^\s*\(?(?:\d{1,2}(?:\.\d{1,2})*|[ivx]{1,4}|[a-z])[.)]\s+", re.IGNORECASE)
+
+
 def _sentence_score(sentence: str, rank: int, subject: list[str], lexicon: Lexicon, asks: str) -> float:
     score = coverage(lexicon, subject, sentence) + 0.2 / rank
-    if asks == "quantity" and re.search(r"\d", sentence):
+    if asks == "quantity" and re.search(r"\d", _LEADING_NUMBER.sub("", sentence)):
         score += 0.3
     elif asks == "when" and _DATE_WORDS.search(sentence):
         score += 0.3
@@ -207,6 +210,7 @@ def asks_for_a_resolution(question: str) -> bool:
 def answers_the_kind(sentence: str, question: str, asks: str) -> bool:
     """A how-many answer needs a number, a when answer a date, that the question did not give."""
     given = set(re.findall(r"\d[\d,.]*", question)) | {m.lower() for m in _DATE_WORDS.findall(question)}
+    sentence = _LEADING_NUMBER.sub("", sentence)  # "2. A Relational ..." is numbered, not a number
     if asks == "quantity":
         return any(n not in given for n in re.findall(r"\d[\d,.]*", sentence))
     if asks == "when":
