@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 from contextlib import asynccontextmanager
-from dataclasses import asdict
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -14,7 +13,9 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from minutebook import __version__
+from minutebook.search.answer import Citation as PassageCitation
 from minutebook.search.answer import as_dict
+from minutebook.vocabulary import Hit
 from minutebook.search.filters import Filters
 from minutebook.search.registers import KINDS, RegisterQuery, rows_to_csv
 from minutebook.search.service import BadQuery, Minutebook
@@ -24,30 +25,11 @@ from .guard import add_guard
 from .web import mount_web
 
 
-class HitModel(BaseModel):
-    chunk_id: int
-    text: str
-    score: float
-    source: str
-    document_id: str
-    document_title: str
-    document_type: str | None = None
-    body: str | None = None
-    meeting_date: str | None = None
-    agenda_item: str | None = None
-    section: str | None = None
-    paragraph: str | None = None
-    page: int | None = None
-    last_page: int | None = None
-    printed_page: str | None = None
-    match: dict = {}
-
-
 class SearchResponse(BaseModel):
     query: str
     total: int
     took_ms: float
-    results: list[HitModel]
+    results: list[Hit]  # the vocabulary dataclass: one definition serves library and HTTP
     decisions: list["DecisionRow"] = []
     searched_for: str | None = None
     corrections: dict[str, str] = {}
@@ -198,27 +180,12 @@ class ChatRequest(BaseModel):
     filters: ChatFilters = ChatFilters()
 
 
-class CitationModel(BaseModel):
-    n: int
-    text: str
-    chunk_id: int
-    source: str
-    document_id: str
-    document_title: str
-    document_type: str | None = None
-    body: str | None = None
-    meeting_date: str | None = None
-    agenda_item: str | None = None
-    section: str | None = None
-    page: int | None = None
-
-
 class ChatResponse(BaseModel):
     answer: str
     found: bool
-    citations: list[CitationModel]
+    citations: list[PassageCitation]
     decisions: list[DecisionRow]
-    closest: list[CitationModel] = []
+    closest: list[PassageCitation] = []
     query: str
     evidence: float
 
@@ -329,7 +296,7 @@ def create_app(settings: Settings, library: Minutebook | None = None) -> FastAPI
             query=result.query,
             total=result.total,
             took_ms=result.took_ms,
-            results=[HitModel(**asdict(hit)) for hit in result.results],
+            results=result.results,
             decisions=result.decisions,
             searched_for=result.searched_for,
             corrections=result.corrections,
