@@ -27,6 +27,14 @@ _ASKED = re.compile(rf"\b{_BODY}\s+(?:is|are)\s+(?:hereby\s+|therefore\s+)?(?:re
 _RECOMMENDED = re.compile(r"(?<![A-Za-z])RECOMMENDED\s+(?:that|to|:)|^RECOMMENDED\b|^(?:it\s+is\s+)?recommended\s+that\b", re.IGNORECASE * 0)
 
 
+def records_a_recommendation(text: str) -> bool:
+    """Whether a passage sets out recommendations ("Recommendations:", "The Board is asked to")."""
+    if _ASKED.search(text) or _RECOMMENDED.search(text):
+        return True
+    return any(_HEADING.match(line) or _LABEL.match(line) or _NUMBERED_REC.match(line)
+               for line in (raw.strip() for raw in text.split("\n")))
+
+
 def _is_phrase(text: str) -> bool:
     """A line that makes a recommendation: "The Board is asked to", "RECOMMENDED that" (capitals)."""
     return bool(_ASKED.search(text) or _RECOMMENDED.search(text))

@@ -67,6 +67,11 @@ _NARRATIVE = re.compile(
 _FORMAL = re.compile(r"(?<![A-Za-z])(?:RESOLVED|AGREED|DECIDED|RESULT\s*:|MOTION CARRIED)(?![A-Za-z])|\(motion\)")
 
 
+def records_a_decision(text: str) -> bool:
+    """Whether a passage records a decision taken ("RESOLVED that", "the Board agreed"), not proposed."""
+    return bool(_FORMAL.search(text) or _NARRATIVE.search(text))
+
+
 def _header_after(text: str) -> str | None:
     """The words after the decision verb when ``text`` opens a resolution, else None."""
     if re.search(r"unresolved", text, re.IGNORECASE):

@@ -81,8 +81,12 @@ class Settings:
         metadata={"env": "MINUTEBOOK_REPAIR_QUERIES", "help": "correct misspellings and expand acronyms from the papers"},
     )
     min_evidence: float = field(
-        default_factory=lambda: float(_env("MIN_EVIDENCE", "0.45")),
-        metadata={"env": "MINUTEBOOK_MIN_EVIDENCE", "help": "chat answers only when the best passages hold this share of the question's subject (0-1)"},
+        default_factory=lambda: float(_env("MIN_EVIDENCE", "1.05")),
+        metadata={
+            "env": "MINUTEBOOK_MIN_EVIDENCE",
+            "help": "chat answers only when its best sentence's support reaches this: the share of the question's "
+            "subject it holds (0-1) plus its cosine with the question (0-1), plus small bonuses; calibrated on the dev set",
+        },
     )
     llm_url: str = field(
         default_factory=lambda: _env("LLM_URL", ""),
@@ -115,6 +119,13 @@ class Settings:
     dense_weight: float = field(
         default_factory=lambda: float(_env("DENSE_WEIGHT", "1.0")),
         metadata={"env": "MINUTEBOOK_DENSE_WEIGHT", "help": "weight of the embedding ranking in fusion"},
+    )
+    context_weight: float = field(
+        default_factory=lambda: float(_env("CONTEXT_WEIGHT", "1.0")),
+        metadata={
+            "env": "MINUTEBOOK_CONTEXT_WEIGHT",
+            "help": "weight in fusion of the papers matching the meeting date, body or paper type a question names (0: off)",
+        },
     )
     admin_token: str = field(
         default_factory=lambda: _env("ADMIN_TOKEN", ""),

@@ -8,17 +8,27 @@ answer says so and offers the nearest passages as closest matches, never as an a
 from __future__ import annotations
 
 import re
+from datetime import date
 from dataclasses import asdict, dataclass, field
 
+from rapidfuzz import fuzz, process
+
 from minutebook.ingest.chunk import split_sentences
+from minutebook.ingest.dates import find_dates
+from minutebook.ingest.resolutions import records_a_decision
 from minutebook.vocabulary import Hit
 
 from .conversation import Turn, subject_terms
+from .understand import asks_what_was_decided
 from .lexicon import Lexicon
 
 NOT_FOUND = "Not found in the papers."
-ANSWER_PASSAGES = 3  # answers come from the best few passages; each sentence costs an embedding
+ANSWER_PASSAGES = 5  # answers come from the best few passages; each sentence costs an embedding
 SEMANTIC_WEIGHT = 1.0  # weight of question-sentence cosine beside word coverage (0..1 each)
+SEMANTIC_POOL = 8  # sentences (best by words) that are also compared by meaning
+SEMANTIC_CHARS = 240  # what a sentence says is in its first words; the rest costs time
+MIN_WORDS, MIN_MEANING = 0.45, 0.5  # an answer's passage holds this much of the subject, or its sentence is this close in meaning
+SECOND_SENTENCE = 0.85  # a second sentence joins the answer when its support is this close to the best
 _DATE_WORDS = re.compile(
     r"\b(?:19|20)\d\d\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b",
     re.IGNORECASE,
@@ -67,15 +77,6 @@ def coverage(lexicon: Lexicon, subject: list[str], text: str) -> float:
     return sum(w for t, w in weights.items() if _stem(t) in present) / total
 
 
-def _context(hit: Hit) -> str:
-    return " ".join(part for part in (hit.text, hit.document_title, hit.section or "", hit.body or "") if part)
-
-
-def evidence_strength(lexicon: Lexicon, subject: list[str], hits: list[Hit]) -> float:
-    """The best-covered of the top passages: how much of what was asked about the papers hold."""
-    return max((coverage(lexicon, subject, _context(h)) for h in hits[:3]), default=0.0)
-
-
 def _citation(n: int, hit: Hit) -> Citation:
     return Citation(
         n=n, text=hit.text, chunk_id=hit.chunk_id, source=hit.source, document_id=hit.document_id,
@@ -87,9 +88,19 @@ def _citation(n: int, hit: Hit) -> Citation:
 _LEADING_NUMBER = re.compile(r"^\s*\(?(?:\d{1,2}(?:\.\d{1,2})*|[ivx]{1,4}|[a-z])[.)]\s+", re.IGNORECASE)
 
 
-def _sentence_score(sentence: str, rank: int, subject: list[str], lexicon: Lexicon, asks: str) -> float:
-    score = coverage(lexicon, subject, sentence) + 0.2 / rank
-    if asks == "quantity" and re.search(r"\d", _LEADING_NUMBER.sub("", sentence)):
+_MONEY_QUESTION = re.compile(r"\bhow much\b.*\b(?:cost|costs|spend|spent|pay|paid|worth|budget|fund|funding|price)\b"
+                             r"|\bwhat (?:was|is) the (?:cost|budget|price)\b", re.IGNORECASE)
+_MONEY = re.compile(r"[£$€]\s?\d|\b\d[\d,.]*\s?(?:m|k|bn|million|billion|thousand|pounds|dollars)\b", re.IGNORECASE)
+
+
+def _sentence_score(
+    sentence: str, rank: int, subject: list[str], lexicon: Lexicon, asks: str, context: str = "", money: bool = False
+) -> float:
+    # A sentence is read with its paper's title and heading: "the strategy" in the title is said there.
+    score = coverage(lexicon, subject, f"{sentence} {context}") + 0.2 / rank
+    if money:
+        score += 0.3 if _MONEY.search(sentence) else 0.0
+    elif asks == "quantity" and re.search(r"\d", _LEADING_NUMBER.sub("", sentence)):
         score += 0.3
     elif asks == "when" and _DATE_WORDS.search(sentence):
         score += 0.3
@@ -113,67 +124,212 @@ def _where(hit: Hit) -> str:
     return ", ".join(parts)
 
 
-def extractive_answer(
-    turn: Turn, hits: list[Hit], lexicon: Lexicon, similarity=None, max_sentences: int = 2
-) -> tuple[str, list[Citation]]:
-    """The best one or two sentences of the top passages, each with its marker.
+# Capitalised words that start questions, or name times, not a particular thing.
+_NOT_NAMES = frozenset(
+    "what when where who whom which how why did does do was were is are has have had can could would will "
+    "in on at of for to the a an and or by from with according after before during since this that these "
+    "those its it their there then i january february march april may june july august september october "
+    "november december monday tuesday wednesday thursday friday saturday sunday".split()
+)
+NAME_TYPO = 80  # rapidfuzz ratio at which a passage word is taken for a misspelt name
+_JOINERS = frozenset("and of for & the".split())
 
-    ``similarity`` (sentences -> cosine with the question), when given, lets a sentence that says
-    the same in other words compete with one that repeats the question's words.
+
+def question_names(question: str) -> list[list[str]]:
+    """The proper names a question is about, as phrases of lower-cased words.
+
+    "Southampton's Health and Wellbeing Board" gives [["southampton"], ["health", "and",
+    "wellbeing", "board"]]. Capitalised words next to each other (joined by "and", "of") make one
+    phrase; the first word of the question, and month and question words, are not names.
+    """
+    phrases: list[list[str]] = []
+    current: list[str] = []
+    for n, match in enumerate(re.finditer(r"[A-Za-z][\w'’&-]*", question)):
+        word = match.group(0)
+        clean = re.sub(r"['’]s$", "", word)
+        is_name = n > 0 and clean.lower() not in _NOT_NAMES and (clean[0].isupper() or clean.isupper())
+        if is_name:
+            current.append(clean.lower())
+        elif current and clean.lower() in _JOINERS and not word.endswith(("'s", "’s")):
+            current.append(clean.lower())
+            continue
+        if not is_name or word != clean:  # a possessive ends its phrase: "Southampton's Board"
+            while current and current[-1] in _JOINERS:
+                current.pop()
+            if current:
+                phrases.append(current)
+            current = []
+    while current and current[-1] in _JOINERS:
+        current.pop()
+    if current:
+        phrases.append(current)
+    return phrases
+
+
+def names_present(names: list[list[str]], text: str, lexicon: Lexicon) -> bool:
+    """Whether ``text`` names each phrase: a one-word name in full (or its acronym's expansion),
+    a longer name by at least half of its words (papers shorten and reorder long names)."""
+    tokens = set(re.findall(r"\w+", text.lower()))
+    present = {_stem(w) for w in tokens}
+
+    def has(word: str) -> bool:
+        if _stem(word) in present:
+            return True
+        # A misspelt name ("Luv") still names the thing, if a word of the passage is that close.
+        if process.extractOne(word, [t for t in tokens if t[:1] == word[:1]], scorer=fuzz.ratio, score_cutoff=NAME_TYPO):
+            return True
+        expansion = lexicon.acronyms.get(word)  # "PNA" said in full
+        return bool(expansion) and all(_stem(w) in present for w in re.findall(r"\w+", expansion.lower()) if len(w) > 3)
+
+    for phrase in names:
+        words = [w for w in phrase if w not in _JOINERS]
+        found = sum(has(w) for w in words)
+        if found < (1 if len(words) == 1 else (len(words) + 1) // 2):
+            return False
+    return True
+
+
+@dataclass
+class Candidate:
+    sentence: str
+    index: int  # position of its passage among the hits
+    score: float
+    words: float = 0.0  # share of the question's subject its passage holds, with the paper's title and heading
+    meaning: float = 0.0  # cosine with the question (0 when not compared)
+
+
+def ranked_sentences(turn: Turn, hits: list[Hit], lexicon: Lexicon, similarity=None) -> list[Candidate]:
+    """Every sentence of the top passages, best supported first.
+
+    Support is the share of the question's subject the sentence holds (read with its paper's
+    title and heading), plus its cosine with the question (``similarity``: sentences -> cosines),
+    so a sentence that says the same in other words competes with one that repeats the question.
     """
     subject = subject_terms(turn.query)
-    candidates = [
-        (sentence, rank)
-        for rank, hit in enumerate(hits[:ANSWER_PASSAGES], start=1)
+    money = bool(_MONEY_QUESTION.search(turn.question))
+    passage_cover = [coverage(lexicon, subject, f"{hit.text} {_context_of(hit)}") for hit in hits[:ANSWER_PASSAGES]]
+    found = [
+        (sentence, index)
+        for index, hit in enumerate(hits[:ANSWER_PASSAGES])
         for line in hit.text.split("\n")
         for sentence in split_sentences(line)
     ]
-    meaning = similarity([s for s, _ in candidates]) if similarity and candidates else [0.0] * len(candidates)
-    scored = [
-        (_sentence_score(sentence, rank, subject, lexicon, turn.asks) + SEMANTIC_WEIGHT * close, sentence, rank - 1)
-        for (sentence, rank), close in zip(candidates, meaning)
+    candidates = [
+        Candidate(sentence, index, _sentence_score(sentence, index + 1, subject, lexicon, turn.asks, _context_of(hits[index]), money),
+                  passage_cover[index])
+        for sentence, index in found
     ]
-    scored.sort(key=lambda item: -item[0])
-    if not scored or not answers_the_kind(scored[0][1], turn.question, turn.asks):
-        return "", []
-    chosen: list[tuple[str, int]] = []
-    for score, sentence, index in scored:
-        if len(chosen) == max_sentences or (chosen and score < 0.75 * scored[0][0]):
+    candidates.sort(key=lambda c: -c.score)
+    if similarity and candidates:
+        # Embedding every sentence costs more than the search; the best by words are embedded.
+        pool = candidates[:SEMANTIC_POOL]
+        for candidate, close in zip(pool, similarity([c.sentence[:SEMANTIC_CHARS] for c in pool])):
+            candidate.score += SEMANTIC_WEIGHT * close
+            candidate.meaning = close
+    return sorted(candidates, key=lambda c: -c.score)
+
+
+def _context_of(hit: Hit) -> str:
+    return " ".join(part for part in (hit.document_title, hit.section or "", hit.body or "") if part)
+
+
+def supports(
+    candidate: Candidate, turn: Turn, hits: list[Hit], lexicon: Lexicon, decided: bool, asked: str | None = None,
+    context: dict | None = None,
+) -> bool:
+    """Whether a sentence can answer: it is of the kind asked, about the things and the meeting
+    named, and (for a question about what was decided) records a decision taken."""
+    sentence, hit = candidate.sentence, hits[candidate.index]
+    if candidate.words < MIN_WORDS and candidate.meaning < MIN_MEANING:
+        return False  # neither says what was asked about, nor means it
+    if not speaks_of_period(f"{sentence} {_context_of(hit)}", hit.meeting_date, context or {}):
+        return False
+    if not answers_the_kind(sentence, turn.question, turn.asks):
+        return False
+    if _MONEY_QUESTION.search(turn.question) and not _MONEY.search(sentence):
+        return False
+    if not names_present(question_names(asked or turn.question), f"{sentence} {hit.text} {_context_of(hit)} {hit.source}", lexicon):
+        return False
+    return not decided or records_a_decision(sentence)
+
+
+def extractive_answer(
+    turn: Turn, hits: list[Hit], lexicon: Lexicon, similarity=None, max_sentences: int = 2,
+    min_support: float = 0.0, decided: bool = False, asked: str | None = None, context: dict | None = None,
+) -> tuple[str, list[Citation], float]:
+    """The best one or two supported sentences of the top passages, each with its marker, and the
+    support of the best; ("", [], support) when no sentence reaches ``min_support``. ``asked`` is
+    the question with its misspellings corrected, for the names it holds."""
+    ranked = [c for c in ranked_sentences(turn, hits, lexicon, similarity) if supports(c, turn, hits, lexicon, decided, asked, context)]
+    best = ranked[0].score if ranked else 0.0
+    if not ranked or best < min_support:
+        return "", [], best
+    chosen: list[Candidate] = []
+    for candidate in ranked:
+        if len(chosen) == max_sentences or candidate.score < SECOND_SENTENCE * best:
             break
-        if all(sentence != s for s, _ in chosen):
-            chosen.append((sentence, index))
+        if all(candidate.sentence != c.sentence for c in chosen):
+            chosen.append(candidate)
+    chosen.sort(key=lambda c: (c.index, hits[c.index].text.find(c.sentence)))  # in reading order
     citations: list[Citation] = []
     numbers: dict[int, int] = {}
     parts: list[str] = []
-    for sentence, index in chosen:
-        if index not in numbers:
-            numbers[index] = len(citations) + 1
-            citations.append(_citation(numbers[index], hits[index]))
-        parts.append(f"{sentence.rstrip()} [{numbers[index]}]")
+    for candidate in chosen:
+        if candidate.index not in numbers:
+            numbers[candidate.index] = len(citations) + 1
+            citations.append(_citation(numbers[candidate.index], hits[candidate.index]))
+        parts.append(f"{candidate.sentence.rstrip()} [{numbers[candidate.index]}]")
     if turn.asks == "where" and citations:
-        first = hits[min(numbers)]
-        parts.insert(0, f"In {_where(first)}:")
-    return " ".join(parts), citations
+        parts.insert(0, f"In {_where(hits[min(numbers)])}:")
+    return " ".join(parts), citations, best
 
 
-def decision_answer(row: dict, hits: list[Hit], passage: Hit | None) -> tuple[str, list[Citation]]:
-    """A decision row read out as an answer, cited to the passage that records it."""
+MAX_ITEMS = 3  # a long resolution is answered by the items the question is about
+
+
+def _items_asked_about(items: list[str], subject: list[str], lexicon: Lexicon) -> list[int]:
+    """Positions of the items a question is about: all of a short list, the best few of a long one."""
+    if len(items) <= MAX_ITEMS:
+        return list(range(len(items)))
+    scores = [coverage(lexicon, subject, item) for item in items]
+    best = max(scores)
+    if best <= 0:
+        return list(range(MAX_ITEMS))
+    keep = sorted(range(len(items)), key=lambda i: -scores[i])[:MAX_ITEMS]
+    return sorted(i for i in keep if scores[i] >= 0.6 * best)
+
+
+def decision_answer(row: dict, subject: list[str], lexicon: Lexicon, passage_for) -> tuple[str, list[Citation]]:
+    """A decision row read out as an answer; each item cites the passage that records it.
+
+    ``passage_for(text)`` finds the Hit recording ``text`` in the row's paper (or None).
+    """
     c = row["citation"]
     verb = {"resolution": "resolved", "recommendation": "was recommended to", "action": "was promised",
             "commitment": "committed"}.get(row["kind"], "decided")
     who = f"The {c['body']}" if c.get("body") else f"{c['document_title']}"
     when = f" on {c['meeting_date']}" if c.get("meeting_date") else ""
     label = f" (minute {row['reference']}, {row['title']})" if row["kind"] == "resolution" and row.get("reference") else ""
-    if row["kind"] == "recommendation":
-        head = f"{who}{when} {verb}"
-    else:
-        head = f"{who} {verb}{when}{label}"
-    items = row["items"]
-    body = "; ".join(f"({i}) {item.rstrip('.;')}" for i, item in enumerate(items, start=1)) if items else row["text"]
+    head = f"{who}{when} {verb}" if row["kind"] == "recommendation" else f"{who} {verb}{when}{label}"
+    items = row["items"] or [row["text"]]
+    chosen = _items_asked_about(items, subject, lexicon)
+    if len(chosen) < len(items):
+        head += f" (item{'s' if len(chosen) > 1 else ''} {', '.join(str(i + 1) for i in chosen)} of {len(items)})"
+    citations: list[Citation] = []
+    numbers: dict[int, int] = {}
+    parts: list[str] = []
+    for i in chosen:
+        passage = passage_for(items[i])
+        marker = ""
+        if passage is not None:
+            if passage.chunk_id not in numbers:
+                numbers[passage.chunk_id] = len(citations) + 1
+                citations.append(_citation(numbers[passage.chunk_id], passage))
+            marker = f" [{numbers[passage.chunk_id]}]"
+        text = items[i].rstrip(".;")
+        parts.append(f"({i + 1}) {text}{marker}" if row["items"] else f"{text}{marker}")
     outcome = f" Outcome: {row['outcome']}." if row.get("outcome") else ""
-    if passage is None:
-        return f"{head}: {body}.{outcome}", []
-    return f"{head}: {body}. [1]{outcome}", [_citation(1, passage)]
+    return f"{head}: {'; '.join(parts)}.{outcome}", citations
 
 
 # Which register a question about a decision is asking after, by its verb.
@@ -186,25 +342,49 @@ _KIND_WORDS = {
 MIN_DECISION_COVERAGE = 0.5
 
 
-def choose_decision(rows: list[dict], question: str, subject: list[str], lexicon: Lexicon) -> dict | None:
-    """The decision row a question asks for: of the kind its verb names, covering its subject."""
+def _in_period(row: dict, context: dict) -> bool:
+    day = row["citation"].get("meeting_date")
+    return bool(day and context.get("date_from") and context["date_from"] <= day <= context["date_to"])
+
+
+def speaks_of_period(text: str, meeting_date: str | None, context: dict) -> bool:
+    """Whether a passage is from, or says, the meeting date or period a question names (if any)."""
+    low, high = context.get("date_from"), context.get("date_to")
+    if not low:
+        return True
+    if meeting_date and low <= meeting_date <= high:
+        return True
+    if any(low <= iso <= high for _, iso in find_dates(text)):
+        return True
+    if low[:7] == high[:7]:  # a month: "In July 2021 the Board approved ..."
+        month = date.fromisoformat(low).strftime("%B")
+        return bool(re.search(rf"\b{month}\s*,?\s*{low[:4]}\b", text, re.IGNORECASE))
+    if low[:4] == high[:4] and low[5:] == "01-01" and high[5:] == "12-31":
+        return low[:4] in text
+    return False
+
+
+def choose_decision(rows: list[dict], question: str, subject: list[str], lexicon: Lexicon, context: dict | None = None) -> dict | None:
+    """The decision row a question asks for: of the kind its verb names, from the meeting it names,
+    covering its subject. A question about what was decided is not answered by a recommendation
+    the minutes do not show was agreed."""
+    context = context or {}
     words = set(re.findall(r"\w+", question.lower()))
     wanted = [kind for kind, verbs in _KIND_WORDS.items() if words & verbs]
-    ranked = sorted(
-        rows,
-        key=lambda r: (r["kind"] in wanted, coverage(lexicon, subject, f"{r.get('title') or ''} {r['text']}")),
-        reverse=True,
-    )
+    decided = asks_what_was_decided(question)
+
+    def cover(row: dict) -> float:
+        return coverage(lexicon, subject, f"{row.get('title') or ''} {row['text']}")
+
+    ranked = sorted(rows, key=lambda r: (r["kind"] in wanted, _in_period(r, context), cover(r)), reverse=True)
     for row in ranked:
-        if coverage(lexicon, subject, f"{row.get('title') or ''} {row['text']}") >= MIN_DECISION_COVERAGE:
+        if decided and row["kind"] == "recommendation" and row.get("outcome") not in ("agreed", "amended"):
+            continue
+        if not speaks_of_period(row["text"], row["citation"].get("meeting_date"), context):
+            continue  # the question names another meeting
+        if cover(row) >= MIN_DECISION_COVERAGE:
             return row
     return None
-
-
-def asks_for_a_resolution(question: str) -> bool:
-    """Whether a question asks what was decided (resolved, agreed, approved), not what was proposed."""
-    words = set(re.findall(r"\w+", question.lower()))
-    return bool(words & _KIND_WORDS["resolution"]) and not words & _KIND_WORDS["recommendation"]
 
 
 def answers_the_kind(sentence: str, question: str, asks: str) -> bool:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from .registers import BODY_WORDS, DECISION_WORDS, is_about_a_decision
 from .retrieve import query_terms
+from .understand import is_date_word
 
 ANAPHORA = frozenset("they them their that this it its those these he she his her there then".split())
 QUESTION_WORDS = frozenset(
@@ -34,6 +35,7 @@ def subject_terms(question: str) -> list[str]:
     return [
         t for t in query_terms(question)
         if t not in QUESTION_WORDS and t not in ANAPHORA and t not in DECISION_WORDS and t not in BODY_WORDS
+        and not is_date_word(t)
     ]
 
 
@@ -41,12 +43,12 @@ def what_it_asks(question: str) -> str:
     lower = question.lower().strip()
     if re.match(r"(?:and\s+)?(?:where|in which (?:paper|meeting|document))\b", lower) or "first commit" in lower or "first made" in lower:
         return "where"
-    if is_about_a_decision(question):
-        return "decision"
+    if re.match(r"(?:and\s+)?who\b", lower):  # "who took the decision" asks for a person
+        return "who"
     if re.match(r"(?:and\s+)?(?:when|what date|on what date|by when)\b", lower):
         return "when"
-    if re.match(r"(?:and\s+)?who\b", lower):
-        return "who"
+    if is_about_a_decision(question):
+        return "decision"
     if re.search(r"\bhow (?:many|much)\b|\bwhat (?:number|percentage|proportion|share)\b", lower):
         return "quantity"
     return "other"

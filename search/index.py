@@ -131,6 +131,13 @@ class Index:
         return self._lexicon
 
     @property
+    def bodies(self) -> list[str]:
+        """The decision-making bodies the papers name, for recognising them in questions."""
+        if getattr(self, "_bodies", None) is None:
+            self._bodies = [b for (b,) in self.conn.execute("SELECT DISTINCT body FROM documents WHERE body IS NOT NULL")]
+        return self._bodies
+
+    @property
     def conn(self) -> sqlite3.Connection:
         """One read-only connection per thread (FastAPI serves sync routes from a thread pool)."""
         conn = getattr(self._local, "conn", None)

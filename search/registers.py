@@ -13,6 +13,7 @@ from datetime import date
 from .catalog import Listing
 from .filters import Filters
 from .retrieve import fts_query, query_terms
+from .understand import is_date_word
 
 KINDS = {"resolutions": "resolution", "recommendations": "recommendation", "commitments": "commitment", "actions": "action"}
 STATUSES = ("open", "fulfilled", "overdue")
@@ -154,7 +155,8 @@ def _stem(word: str) -> str:
 
 def decisions_for_query(conn: sqlite3.Connection, query: str, filters: Filters, limit: int = 5) -> list[dict]:
     """Decision rows that contain most subject words of a question about a decision, best first."""
-    terms = [t for t in query_terms(query) if t not in DECISION_WORDS and t not in BODY_WORDS]
+    # The meeting's date says which meeting, not what was decided: the row's text never holds it.
+    terms = [t for t in query_terms(query) if t not in DECISION_WORDS and t not in BODY_WORDS and not is_date_word(t)]
     if not terms:
         return []
     where, params = filters.where("d")
@@ -199,11 +201,12 @@ def rows_to_csv(rows: list[dict]) -> str:
     return out.getvalue()
 
 
-def decision_passage(conn: sqlite3.Connection, row: dict) -> int | None:
-    """The chunk that records a decision: on its pages, in its paper, sharing most of its words."""
+def decision_passage(conn: sqlite3.Connection, row: dict, text: str | None = None) -> int | None:
+    """The chunk that records a decision (or ``text``, one of its items): on its pages, in its
+    paper, sharing most of its words."""
     citation = row["citation"]
     first, last = citation.get("page") or 1, citation.get("last_page") or citation.get("page") or 10**6
-    wanted = set(query_terms(row["text"]))
+    wanted = set(query_terms(text or row["text"]))
     best: tuple[int, int] | None = None
     for chunk_id, text in conn.execute(
         "SELECT id, text FROM chunks WHERE document_id = ? AND page <= ? AND coalesce(last_page, page) >= ?",

@@ -7,12 +7,15 @@ from collections import OrderedDict
 
 import numpy as np
 
+from minutebook.ingest.recommendations import records_a_recommendation
+from minutebook.ingest.resolutions import records_a_decision
 from minutebook.vocabulary import Hit
 
 from .embed import Embedder
 from .filters import Filters
 from .index import Index
 from .store import chunk_rows
+from .understand import Context
 from .vectors import search_vectors
 
 
@@ -119,6 +122,44 @@ def fuse_rankings(rankings: dict[str, list[tuple[int, float]]], weights: dict[st
     return [(cid, score, ranks[cid]) for cid, score in order]
 
 
+RECORDS_POOL = 30  # candidates read for decision wording: the rest rank too low to gain from it
+
+
+def context_ranking(index: Index, fused: list[tuple[int, float, dict]], context: Context) -> list[tuple[int, float]]:
+    """The fused candidates whose paper matches what the question names (meeting, body, type), in order.
+
+    Each part of the context ranks on its own, and a candidate counts once per part it meets, so a
+    passage from the right body on the right date outranks one that only has the body.
+    """
+    ids = [cid for cid, _, _ in fused]
+    if not ids:
+        return []
+    order = {cid: n for n, cid in enumerate(ids)}
+    marks = ",".join("?" * len(ids))
+    parts = [Filters(date_from=context.date_from, date_to=context.date_to), Filters(body=context.body),
+             Filters(document_type=context.document_type)]
+    met: dict[int, int] = {}
+    for part in parts:
+        if not part:
+            continue
+        where, params = part.where("d")
+        for (cid,) in index.conn.execute(
+            f"SELECT c.id FROM chunks c JOIN documents d ON d.id = c.document_id WHERE c.id IN ({marks}) AND {where}",
+            [*ids, *params],
+        ):
+            met[cid] = met.get(cid, 0) + 1
+    if context.asks_for:  # of the best candidates, those that record a decision (or recommendation)
+        records = records_a_decision if context.asks_for == "decision" else records_a_recommendation
+        pool = ids[:RECORDS_POOL]
+        for cid, text, section in index.conn.execute(
+            f"SELECT id, text, coalesce(section, '') FROM chunks WHERE id IN ({','.join('?' * len(pool))})", pool
+        ):
+            if records(text) or records(section.replace(" > ", "\n")):  # under a "Recommendations" heading
+                met[cid] = met.get(cid, 0) + 1
+    ranked = sorted(met, key=lambda cid: (-met[cid], order[cid]))
+    return [(cid, float(met[cid])) for cid in ranked]
+
+
 def search_passages(
     index: Index,
     encode: QueryEncoder,
@@ -129,15 +170,24 @@ def search_passages(
     candidates: int = 100,
     weights: dict[str, float] | None = None,
     k_rrf: int = 60,
+    context: Context | None = None,
 ) -> list[Hit]:
-    """The ``k`` best passages for ``query`` by ``mode``: "lexical", "dense" or "hybrid" (RRF)."""
+    """The ``k`` best passages for ``query`` by ``mode``: "lexical", "dense" or "hybrid" (RRF).
+
+    A ``context`` (the meeting, body or paper type the query names) adds a third ranking to the
+    fusion: the candidates from the matching papers, weighted by ``weights["context"]``.
+    """
     allowed = allowed_chunk_ids(index, filters)
     rankings: dict[str, list[tuple[int, float]]] = {}
     if mode in ("lexical", "hybrid"):
         rankings["lexical"] = lexical_ranking(index, query, candidates if mode == "hybrid" else k, filters)
     if mode in ("dense", "hybrid"):
         rankings["dense"] = dense_ranking(index, encode, query, candidates if mode == "hybrid" else k, allowed)
-    hits = hits_for(index, fuse_rankings(rankings, weights or {}, k_rrf)[:k])
+    fused = fuse_rankings(rankings, weights or {}, k_rrf)
+    if context and mode == "hybrid" and (weights or {}).get("context", 0) > 0:
+        rankings["context"] = context_ranking(index, fused, context)
+        fused = fuse_rankings(rankings, weights or {}, k_rrf)
+    hits = hits_for(index, fused[:k])
     terms = query_terms(query)
     for hit in hits:
         hit.match["terms"] = [t for t in terms if t in hit.text.lower()]

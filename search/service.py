@@ -17,13 +17,11 @@ from .embed import Embedder, resolve_model_path
 from .filters import Filters
 from .index import Index, IndexMissing, current_generation, open_index
 from .registers import RegisterQuery
-from .answer import (
-    NOT_FOUND, Answer, asks_for_a_resolution, choose_decision, decision_answer, evidence_strength,
-    extractive_answer, when_answer,
-)
+from .answer import NOT_FOUND, Answer, choose_decision, decision_answer, extractive_answer, when_answer
 from .answer import _citation as _closest  # noqa: E402
 from .conversation import read_turn, subject_terms
 from .retrieve import QueryEncoder, hits_for, search_passages
+from .understand import asks_what_was_decided, understand
 
 MODES = ("hybrid", "lexical", "dense")
 SORTS = ("relevance", "date")
@@ -44,6 +42,7 @@ class SearchResult:
     searched_for: str | None = None  # the query as repaired, when it was
     corrections: dict[str, str] = field(default_factory=dict)  # misspelt word -> corpus word
     expansions: dict[str, str] = field(default_factory=dict)  # acronym -> its definition in the papers
+    context: dict = field(default_factory=dict)  # the meeting period, body, paper type the query names
 
 
 def _check_dates(filters: Filters, as_at: str | None = None) -> None:
@@ -138,9 +137,10 @@ class Minutebook:
         started = time.perf_counter()
         s = self.settings
         repaired, corrections, expansions = self.index.lexicon.repair(query) if s.repair_queries else (query, {}, {})
+        context = understand(repaired, self.index.bodies)
         hits = search_passages(
             self.index, self.encode, repaired, k, mode, filters, s.candidates,
-            {"lexical": s.lexical_weight, "dense": s.dense_weight}, s.rrf_k,
+            {"lexical": s.lexical_weight, "dense": s.dense_weight, "context": s.context_weight}, s.rrf_k, context,
         )
         if sort == "date":  # newest meeting first; undated papers last, in relevance order
             hits.sort(key=lambda h: h.meeting_date or "", reverse=True)
@@ -151,6 +151,7 @@ class Minutebook:
         return SearchResult(
             query, len(hits), hits, round((time.perf_counter() - started) * 1000, 2), decisions,
             searched_for=repaired if repaired != query else None, corrections=corrections, expansions=expansions,
+            context=context.as_dict(),
         )
 
     def check_page(self, limit: int, offset: int) -> None:
@@ -211,8 +212,7 @@ class Minutebook:
         result = self.search(turn.query[: self.settings.max_query_chars], k=8, filters=filters)
         lexicon = self.index.lexicon
         subject = subject_terms(result.searched_for or turn.query)
-        strength = round(evidence_strength(lexicon, subject, result.results), 3)
-        answer = Answer(answer=NOT_FOUND, found=False, query=turn.query, evidence=strength, decisions=result.decisions)
+        answer = Answer(answer=NOT_FOUND, found=False, query=turn.query, decisions=result.decisions)
         if turn.followup and turn.asks == "when" and turn.previous_question:
             # "When was that?" is about the source of the previous answer: answer that turn again.
             last_user = max(i for i, m in enumerate(messages) if m.get("role") == "user")
@@ -223,24 +223,26 @@ class Minutebook:
                     answer.answer, answer.citations = when_answer(source[0])
                     answer.found = True
                     return answer
+        decided = asks_what_was_decided(turn.question) and turn.asks != "who"
         if turn.asks == "decision":
-            row = choose_decision(result.decisions, turn.question, subject, lexicon)
+            row = choose_decision(result.decisions, turn.question, subject, lexicon, result.context)
             if row is not None:
-                chunk = registers.decision_passage(self.index.conn, row)
-                passage = hits_for(self.index, [(chunk, 1.0, {})])[0] if chunk else None
-                answer.answer, answer.citations = decision_answer(row, result.results, passage)
+                answer.answer, answer.citations = decision_answer(
+                    row, subject, lexicon, lambda text: self._passage(row, text)
+                )
                 answer.found = True
                 return answer
-        # A question about what was decided is answered by a decision row or not at all: a passage
-        # that merely mentions the subject is no evidence that anything was decided. Questions about
-        # recommendations and commitments may be answered from the passages that describe them.
-        if (turn.asks != "decision" or not asks_for_a_resolution(turn.question)) and (
-            strength >= self.settings.min_evidence and result.results
-        ):
+        # Otherwise the best supported sentences of the passages answer, or nothing does. For a
+        # question about what was decided only a sentence that records a decision can answer: a
+        # passage that merely mentions the subject is no evidence that anything was decided.
+        if result.results:
             question = self.encode(turn.query[: self.settings.max_query_chars])
-            answer.answer, answer.citations = extractive_answer(
-                turn, result.results, lexicon, lambda sentences: (self.embedder.encode(sentences) @ question).tolist()
+            answer.answer, answer.citations, answer.evidence = extractive_answer(
+                turn, result.results, lexicon, lambda sentences: (self.embedder.encode(sentences) @ question).tolist(),
+                min_support=self.settings.min_evidence, decided=decided, asked=result.searched_for,
+                context=result.context,
             )
+            answer.evidence = round(answer.evidence, 3)
             answer.found = bool(answer.citations)
         if answer.found and self.settings.llm_url:
             rewritten = llm.rewrite(
@@ -252,6 +254,11 @@ class Minutebook:
             answer.answer = f"{NOT_FOUND} The closest passages are listed below; none of them answers the question."
             answer.closest = [_closest(n, hit) for n, hit in enumerate(result.results[:3], start=1)]
         return answer
+
+    def _passage(self, row: dict, text: str) -> Hit | None:
+        """The passage of ``row``'s paper that records ``text`` (the row, or one of its items)."""
+        chunk = registers.decision_passage(self.index.conn, row, text)
+        return hits_for(self.index, [(chunk, 1.0, {})])[0] if chunk else None
 
     def health(self) -> dict:
         return {"status": "ok", "documents": int(self.index.documents), "chunks": int(self.index.chunks)}

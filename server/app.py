@@ -34,6 +34,7 @@ class SearchResponse(BaseModel):
     searched_for: str | None = None
     corrections: dict[str, str] = {}
     expansions: dict[str, str] = {}
+    context: dict = {}  # what the query names: date_from/date_to, body, document_type, asks_for, said
 
 
 class DocumentSummary(BaseModel):
@@ -301,6 +302,7 @@ def create_app(settings: Settings, library: Minutebook | None = None) -> FastAPI
             searched_for=result.searched_for,
             corrections=result.corrections,
             expansions=result.expansions,
+            context=result.context,
         )
 
     @app.get("/documents", response_model=DocumentList, summary="Papers in the index, newest meeting first")
