@@ -32,6 +32,8 @@ _VERB = (
 _FOLLOW_UP = re.compile(_VERB, re.IGNORECASE)
 _FUTURE = re.compile(r"\b(?:will|would|shall|to|could|should|resolved|agreed|agree|happy\s+to|asked|expected|due)\b|^(?:\w\)\s+)?that\b", re.IGNORECASE)
 _DIRECTIVE = re.compile(r"^(?:RESOLVED|AGREED|DECIDED)\b|^it\s+was\s+(?:resolved|agreed)\b", re.IGNORECASE)
+# "Quarterly reports are presented to the Committee" describes a standing routine, not a promise.
+_ROUTINE = re.compile(r"\b(?:each|every)\s+(?:year|quarter|month|meeting)\b|\b(?:annually|quarterly|half[- ]yearly|monthly|routinely)\b", re.IGNORECASE)
 _NOT_FUTURE = re.compile(r"\b(?:was|were|had\s+been|has\s+been)\s+(?:reported|brought|circulated|presented|returned)\b", re.IGNORECASE)
 
 _WHO = re.compile(
@@ -100,8 +102,15 @@ def extract_actions(document: Document, entries: list[Entry]) -> list[tuple[int,
         match = _FOLLOW_UP.search(text)
         if not match or _NOT_FUTURE.search(text):
             continue
-        if not (directive or _FUTURE.search(text[: match.end() + 10])):
+        # The intent must be said outside the verb's own "to the Board" ("presented to Cabinet").
+        verb_says_intent = re.match(r"(?:to|will|would)\b", match.group(0), re.IGNORECASE)
+        if not (directive or verb_says_intent or _FUTURE.search(text[: match.start()] + " " + text[match.end(): match.end() + 10])):
             continue
+        if _ROUTINE.search(text) and not re.search(r"\b(?:will|shall)\b", text, re.IGNORECASE):
+            continue
+        before = text[: match.start()]
+        if before.count("“") > before.count("”") or before.count('"') % 2 or text.lstrip()[:1] in "\"“":
+            continue  # a motion quoted from another meeting orders nothing here
         if re.search(r"recommendations?\s*(?:\(s\))?\s+set\s+out\s+above", text, re.IGNORECASE):
             continue
         marker = parse_marker(text)

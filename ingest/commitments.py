@@ -16,7 +16,13 @@ from .decision_text import Entry, normalise, parse_marker, sentences
 from .sections import Section
 from .tables import split_tables, table_rows
 
-_WE_WILL = re.compile(r"\b[Ww]e\s+will\b(?!\s+(?:need|see|know|never|not|have\s+to|be\s+able|look\s+back|hear|also\s+need|then|find))")
+_WE_WILL = re.compile(r"\b[Ww]e\s+will\b(?!\s+(?:need|see|know|never|not|have\s+to|be\s+able|look\s+back|hear|also\s+need|then|find|recognise))")
+# "how we will monitor", "what we will be delivering": a paper describing itself, not a promise.
+_DESCRIBED = re.compile(r"\b(?:how|what|where|which|when|why)\s+we\s+will\b", re.IGNORECASE)
+# "19 Efficiency ASCH Dan Watkins ... We will ..." or "-409.8 -136.6": a table row flattened into text.
+_FLATTENED = re.compile(r"[a-z,)]\s+We\s+will\b|(?:^|\s)-?\d[\d,]*\.\d(?:\s|$).*(?:^|\s)-?\d[\d,]*\.\d(?:\s|$)")
+_LETTER_OPEN = re.compile(r"^\s*Dear\s+\w")
+_LETTER_CLOSE = re.compile(r"^\s*(?:Yours\s+(?:sincerely|faithfully)|Kind\s+regards|Best\s+wishes)\b", re.IGNORECASE)
 _ID = re.compile(r"^[A-Z]{0,3}\s?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?\.?$")
 
 # Table columns, by what their header says.
@@ -74,13 +80,31 @@ def _table_rows(document: Document, sections: list[Section]) -> list[tuple[int, 
     return found
 
 
+def _letter_lines(entries: list[Entry]) -> set[int]:
+    """Lines of letters reproduced in a paper ("Dear Leaders ... Yours sincerely"): the "we" there
+    is the writer (a ministry, a regulator), not the body whose paper it is. A "Dear" with no
+    sign-off is not taken for a letter."""
+    lines: set[int] = set()
+    opened: int | None = None
+    for n, entry in enumerate(entries):
+        if _LETTER_OPEN.match(entry.text):
+            opened = n
+        elif opened is not None and _LETTER_CLOSE.match(entry.text):
+            lines.update(range(opened, n + 1))
+            opened = None
+    return lines
+
+
 def _we_will(document: Document, entries: list[Entry]) -> list[tuple[int, Decision]]:
     found = []
     seen: set[str] = set()
+    letters = _letter_lines(entries)
     for sentence in sentences(entries):
         text = sentence.text
         if not _WE_WILL.search(text) or len(text) < 25:
             continue
+        if sentence.start in letters or _DESCRIBED.search(text) or _FLATTENED.search(text):
+            continue  # another party's letter, a paper describing itself, or a table row
         marker = parse_marker(text)
         body = marker.rest if marker else text
         key = normalise(body)

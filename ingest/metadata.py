@@ -46,10 +46,16 @@ _MINUTES_OF = re.compile(
     re.IGNORECASE,
 )
 _ORG = re.compile(
-    r"\b(?P<org>(?:[A-Z][\w'’.-]+\s+){1,4}(?i:County|City|Borough|District|Town|Parish|Metropolitan\s+Borough)\s+(?i:Council)"
+    r"\b(?P<org>(?:[A-Z][\w'’.-]+\s+(?:(?:&|and)\s+)?){1,4}(?i:County|City|Borough|District|Town|Parish|Metropolitan\s+Borough)\s+(?i:Council)"
     r"|(?:[A-Z][\w'’.-]+\s+){1,3}(?i:County|City)\s+(?i:Board\s+of\s+Health)"
     r"|^(?i:City\s+of)\s+[A-Z][\w]+(?:\s+[A-Z][\w]+){0,3}"
     r"|(?i:NHS)\s+(?:[A-Z][\w&]+\s+){1,6}(?i:Trust|Board|Group))\b"
+)
+# A council named as a partner ("supported by Suffolk County Council", "Leader of Tonbridge & Malling
+# Borough Council") is not the paper's publisher.
+_PARTNER_BEFORE = re.compile(
+    r"(?:\b(?:supported|funded|commissioned|provided|run|delivered|hosted|led|chaired|represented)\s+by|\bwith|\b(?:leader|member|members|officers?|chief executive|representatives?)\s+(?:of|from)|\bfrom)\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 _NOT_ORG = re.compile(r"\b(?:chamber|center|centre|hall|offices|website|house|room|the)\b", re.IGNORECASE)
 _SMALL = {"and", "of", "for", "the", "in", "on", "to", "a", "an", "&"}
@@ -141,6 +147,8 @@ def find_organisation(head: list[str]) -> str | None:
     matches = []
     for text in candidates:
         for match in _ORG.finditer(text[:400]):
+            if _PARTNER_BEFORE.search(text[max(0, match.start() - 40):match.start()]):
+                continue
             org = " ".join(match["org"].split())
             place = re.split(r"\s(?i:city|county|borough|district|town|parish|metropolitan)\b", org)[0]
             if not _NOT_ORG.search(place):
@@ -197,6 +205,10 @@ def _first_date(texts: list[str], default_year: int | None) -> str | None:
     return numeric
 
 
+def _is_header_line(text: str) -> bool:
+    return len(text) <= 90 and not re.search(r"[a-z]{3,}[.;]\s*$|\b(?:will|would|was|were|has|have|is|are)\b", text)
+
+
 def extract(lines: list[Line], kind: str, pack: Meta | None = None, items: dict[str, str] | None = None,
             agenda_item: str | None = None) -> Meta:
     """Metadata of one paper; ``pack`` is the pack front's metadata when the paper came from a pack."""
@@ -231,7 +243,10 @@ def extract(lines: list[Line], kind: str, pack: Meta | None = None, items: dict[
                 dates = [iso for t in tail[max(0, index - 3):index + 2] for _, iso in find_dates(t, context_year)]
                 date = dates[-1] if dates else date
     if date is None and (kind in {"agenda", "minutes", "report", "decision_record"} or "date_plain" in labels):
-        date = _first_date(head[:25], context_year)
+        # A date in a sentence of the summary ("contracts end on 31 March 2025") is not the
+        # meeting's: a report's meeting date stands on a header line of its own.
+        lines_with_dates = head[:25] if kind != "report" else [t for t in head[:25] if _is_header_line(t)]
+        date = _first_date(lines_with_dates, context_year)
     if date is None and labels.get("date_plain"):
         date = parse_date(labels["date_plain"], context_year)
     if date is None and pack:

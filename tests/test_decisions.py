@@ -425,3 +425,35 @@ def test_decisions_handle_a_large_paper_and_never_raise():
     assert len([d for d in _decisions(big, "big.txt") if d.kind == "resolution"]) >= 3  # repeats collapse; timing is for bench/
     for odd in ["", "RESOLVED", "RESOLVED that:\n\n(1)", "Recommendations\n\n1\n", "\t\t\n" * 50, "(a)\n(b)\n" * 100]:
         _decisions(odd, "odd.txt")
+
+
+def test_promises_of_other_writers_tables_and_self_descriptions_are_not_commitments():
+    text = """Northshire Health and Wellbeing Strategy 2024-2029
+
+1. Our priorities
+We will open three new community health hubs in the north of the county by 2026.
+Section 4 sets out how we will monitor progress against each priority.
+19 Efficiency ASC Jo Bloggs Care at home Realignment of savings We will review the contract -409.8 -136.6 0.0
+
+Appendix A: letter from the Ministry
+Dear Leaders,
+We will ask you to work with other councils in your area to develop proposals.
+Yours sincerely,
+The Minister
+"""
+    texts = [d.text for d in _decisions(text, "strategy.txt") if d.kind == "commitment"]
+    assert texts == ["We will open three new community health hubs in the north of the county by 2026."]
+
+
+def test_standing_routines_and_quoted_motions_are_not_promised_actions():
+    text = """Report to Cabinet
+Date of meeting: 4 March 2025
+Subject: Capital Strategy
+1. Governance
+1.1 Quarterly reports on treasury activity are presented to the Audit Committee.
+1.2 The final capital programme is presented to Cabinet in January each year.
+1.3 The Scrutiny Committee had resolved: "That an update be brought back to the next meeting of the Committee."
+1.4 A progress report will come back to Cabinet in six months.
+"""
+    texts = [d.text for d in _decisions(text, "report.txt") if d.kind == "action"]
+    assert texts == ["A progress report will come back to Cabinet in six months."]

@@ -108,3 +108,23 @@ def test_header_labels_ignore_prose_and_need_a_separator():
     assert "subject" not in labels
     assert labels["date_plain"] == "24 January 2013"
     assert labels["meeting"] == "Board Meeting"
+
+
+def test_a_council_named_as_a_partner_is_not_the_publisher():
+    from minutebook.ingest.metadata import find_organisation
+
+    assert find_organisation(["Northtown Libraries is a charity supported by Westshire County Council"]) is None
+    head = ["Councillor Ray, Leader of Eastvale & Marsh Borough Council, spoke", "Westshire County Council"]
+    assert find_organisation(head) == "Westshire County Council"
+    assert find_organisation(["Report of Eastvale & Marsh Borough Council"]) == "Eastvale & Marsh Borough Council"
+
+
+def test_a_date_in_a_report_summary_sentence_is_not_its_meeting_date():
+    report = """Decision Report
+Future of the Riverside Family Hubs
+Summary: The current contracts for the two hubs will come to an end on 31 March 2025 and are not renewed.
+1. Introduction
+"""
+    assert extract(_lines(report), "report").meeting_date is None
+    dated = "Cabinet\n4 March 2025\nFuture of the Riverside Family Hubs\n1. Introduction\n"
+    assert extract(_lines(dated), "report").meeting_date == "2025-03-04"

@@ -154,6 +154,7 @@ def test_every_bad_file_gets_a_one_line_reason_and_the_rest_is_indexed(zoo):
     papers, index_dir, code, _, summary = zoo
     assert code == 1, "some files skipped: exit code 1"
     outcomes = _outcomes(summary, papers)
+    print("\nzoo outcomes (pytest -s):\n" + "\n".join(f"  {name}: {reason or 'indexed'}" for name, reason in sorted(outcomes.items())))
     expected = dict(EXPECTED)
     if not _can_encrypt_aes():
         expected.pop("encrypted-aes-no-password.pdf")
