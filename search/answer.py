@@ -253,6 +253,28 @@ def supports(
     return not decided or records_a_decision(sentence)
 
 
+INTRODUCED_CHARS = 300  # how much of the list a sentence ending in ":" introduces is read out with it
+
+
+def _with_what_it_introduces(sentence: str, passage: str) -> str:
+    """"The Committee agreed the following motion:" says nothing without the lines it introduces."""
+    sentence = sentence.rstrip()
+    if not sentence.endswith(":"):
+        return sentence
+    at = passage.find(sentence)
+    following = passage[at + len(sentence):].strip() if at >= 0 else ""
+    if not following:
+        return sentence
+    lines = [line.strip() for line in following.split("\n") if line.strip()]
+    taken, size = [], 0
+    for line in lines:
+        if taken and size + len(line) > INTRODUCED_CHARS:
+            break
+        taken.append(line)
+        size += len(line)
+    return f"{sentence} {' '.join(taken)}"
+
+
 def extractive_answer(
     turn: Turn, hits: list[Hit], lexicon: Lexicon, similarity=None, max_sentences: int = 2,
     min_support: float = 0.0, decided: bool = False, asked: str | None = None, context: dict | None = None,
@@ -278,18 +300,19 @@ def extractive_answer(
         if candidate.index not in numbers:
             numbers[candidate.index] = len(citations) + 1
             citations.append(_citation(numbers[candidate.index], hits[candidate.index]))
-        parts.append(f"{candidate.sentence.rstrip()} [{numbers[candidate.index]}]")
+        parts.append(f"{_with_what_it_introduces(candidate.sentence, hits[candidate.index].text)} [{numbers[candidate.index]}]")
     if turn.asks == "where" and citations:
         parts.insert(0, f"In {_where(hits[min(numbers)])}:")
     return " ".join(parts), citations, best
 
 
 MAX_ITEMS = 3  # a long resolution is answered by the items the question is about
+SHORT_RESOLUTION = 600  # characters: a resolution this short is read out whole
 
 
 def _items_asked_about(items: list[str], subject: list[str], lexicon: Lexicon) -> list[int]:
     """Positions of the items a question is about: all of a short list, the best few of a long one."""
-    if len(items) <= MAX_ITEMS:
+    if len(items) <= MAX_ITEMS or sum(map(len, items)) <= SHORT_RESOLUTION:
         return list(range(len(items)))
     scores = [coverage(lexicon, subject, item) for item in items]
     best = max(scores)
@@ -396,6 +419,25 @@ def answers_the_kind(sentence: str, question: str, asks: str) -> bool:
     if asks == "when":
         return any(m.lower() not in given for m in _DATE_WORDS.findall(sentence))
     return True
+
+
+_AUTHOR_QUESTION = re.compile(r"\b(?:who\s+(?:wrote|authored|prepared|drafted)|author\s+of|who\s+is\s+the\s+author)\b", re.IGNORECASE)
+
+
+def author_answer(turn: Turn, hits: list[Hit], lexicon: Lexicon, author_of) -> tuple[str, list[Citation]]:
+    """"Who wrote the report on X?": the author the paper's header names, cited to its passage.
+
+    ``author_of(document_id)`` gives a paper's recorded author (or None). The paper must be the one
+    asked about: its title holds most of the question's subject.
+    """
+    if not _AUTHOR_QUESTION.search(turn.question):
+        return "", []
+    subject = subject_terms(turn.query)
+    for hit in hits[:ANSWER_PASSAGES]:
+        author = author_of(hit.document_id)
+        if author and coverage(lexicon, subject, hit.document_title) >= MIN_WORDS:
+            return f'The report "{hit.document_title}" ({_where(hit)}) is by {author}. [1]', [_citation(1, hit)]
+    return "", []
 
 
 def when_answer(hit: Hit) -> tuple[str, list[Citation]]:

@@ -77,9 +77,22 @@ def allowed_chunk_ids(index: Index, filters: Filters) -> np.ndarray | None:
     return np.fromiter((r[0] for r in rows), dtype=np.int64)
 
 
+COMMON_TERM_SHARE = 0.1  # measured: 100x lexical 165 -> 89 ms; dev-set hybrid recall@5 unchanged, MRR -0.004
+
+
+def selective_terms(index: Index, terms: list[str]) -> list[str]:
+    """The terms worth matching: a word in more than COMMON_TERM_SHARE of all passages adds almost
+    nothing to BM25 (its idf is near zero) but makes FTS5 score every passage that has it, which
+    at 100,000 passages is most of a search's time. Kept when every term is that common."""
+    lexicon = index.lexicon
+    limit = COMMON_TERM_SHARE * max(lexicon.passages, 1)
+    rare = [t for t in terms if lexicon.df.get(t, 0) <= limit]
+    return rare or terms
+
+
 def lexical_ranking(index: Index, query: str, k: int, filters: Filters = Filters()) -> list[tuple[int, float]]:
     """BM25 over the FTS5 table: (chunk id, score) best first; score is -bm25 (higher is better)."""
-    terms = query_terms(query)
+    terms = selective_terms(index, query_terms(query))
     if not terms:
         return []
     if not filters:

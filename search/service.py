@@ -17,7 +17,9 @@ from .embed import Embedder, resolve_model_path
 from .filters import Filters
 from .index import Index, IndexMissing, current_generation, open_index
 from .registers import RegisterQuery
-from .answer import NOT_FOUND, Answer, choose_decision, decision_answer, extractive_answer, when_answer
+from .answer import (
+    NOT_FOUND, Answer, author_answer, choose_decision, decision_answer, extractive_answer, when_answer,
+)
 from .answer import _citation as _closest  # noqa: E402
 from .conversation import read_turn, subject_terms
 from .retrieve import QueryEncoder, hits_for, search_passages
@@ -232,6 +234,11 @@ class Minutebook:
                 )
                 answer.found = True
                 return answer
+        if turn.asks == "who":
+            answer.answer, answer.citations = author_answer(turn, result.results, lexicon, self._author)
+            if answer.citations:
+                answer.found = True
+                return answer
         # Otherwise the best supported sentences of the passages answer, or nothing does. For a
         # question about what was decided only a sentence that records a decision can answer: a
         # passage that merely mentions the subject is no evidence that anything was decided.
@@ -254,6 +261,10 @@ class Minutebook:
             answer.answer = f"{NOT_FOUND} The closest passages are listed below; none of them answers the question."
             answer.closest = [_closest(n, hit) for n, hit in enumerate(result.results[:3], start=1)]
         return answer
+
+    def _author(self, document_id: str) -> str | None:
+        row = self.index.conn.execute("SELECT author FROM documents WHERE id = ?", [document_id]).fetchone()
+        return row[0] if row else None
 
     def _passage(self, row: dict, text: str) -> Hit | None:
         """The passage of ``row``'s paper that records ``text`` (the row, or one of its items)."""

@@ -24,6 +24,12 @@ def test_a_fact_is_answered_with_a_sentence_and_its_marker(server):
     assert (first["document_title"], first["page"], first["agenda_item"]) == ("Allotments Review", 8, "4")
 
 
+def test_who_wrote_a_report_is_answered_from_its_header(server):
+    body = ask(server, "Who wrote the report on the allotments review?")
+    assert body["found"] is True and "Sam Okoro, Allotments Officer" in body["answer"]
+    assert body["citations"][0]["document_title"] == "Allotments Review"
+
+
 def test_a_decision_in_a_long_resolution_is_answered_by_its_own_item_and_passage(server):
     body = ask(server, "What did the committee decide about reporting back on car park use?")
     assert body["found"] is True

@@ -100,3 +100,12 @@ def test_bad_dates_and_modes_are_rejected_with_a_reason(library):
         library.search("budget", filters=Filters(date_from="last tuesday"))
     with pytest.raises(BadQuery, match="mode must be one of"):
         library.search("budget", mode="magic")
+
+
+def test_words_in_most_passages_are_left_out_of_the_lexical_query_unless_nothing_else_is_left(library):
+    from minutebook.search.retrieve import selective_terms
+
+    # "minute" opens five of the thirteen fixture passages; "lettings" is in one.
+    assert selective_terms(library.index, ["minute", "lettings"]) == ["lettings"]
+    assert selective_terms(library.index, ["minute"]) == ["minute"]
+    assert _rank(library, "minute lettings", "lexical", "Lettings policy") == 1
