@@ -352,6 +352,9 @@ def decision_answer(row: dict, subject: list[str], lexicon: Lexicon, passage_for
         text = items[i].rstrip(".;")
         parts.append(f"({i + 1}) {text}{marker}" if row["items"] else f"{text}{marker}")
     outcome = f" Outcome: {row['outcome']}." if row.get("outcome") else ""
+    if len(citations) == 1 and len(parts) > 1:  # every item from one passage: one marker, at the end
+        parts = [part.removesuffix(" [1]") for part in parts]
+        return f"{head}: {'; '.join(parts)}. [1]{outcome}", citations
     return f"{head}: {'; '.join(parts)}.{outcome}", citations
 
 
