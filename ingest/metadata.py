@@ -46,7 +46,7 @@ _MINUTES_OF = re.compile(
     re.IGNORECASE,
 )
 _ORG = re.compile(
-    r"\b(?P<org>(?:[A-Z][\w'’.-]+\s+(?:(?:&|and)\s+)?){1,4}(?i:County|City|Borough|District|Town|Parish|Metropolitan\s+Borough)\s+(?i:Council)"
+    r"\b(?P<org>(?:[A-Z][\w'’.-]+\s+(?:&\s+)?){1,4}(?i:County|City|Borough|District|Town|Parish|Metropolitan\s+Borough)\s+(?i:Council)"
     r"|(?:[A-Z][\w'’.-]+\s+){1,3}(?i:County|City)\s+(?i:Board\s+of\s+Health)"
     r"|^(?i:City\s+of)\s+[A-Z][\w]+(?:\s+[A-Z][\w]+){0,3}"
     r"|(?i:NHS)\s+(?:[A-Z][\w&]+\s+){1,6}(?i:Trust|Board|Group))\b"
@@ -206,7 +206,10 @@ def _first_date(texts: list[str], default_year: int | None) -> str | None:
 
 
 def _is_header_line(text: str) -> bool:
-    return len(text) <= 90 and not re.search(r"[a-z]{3,}[.;]\s*$|\b(?:will|would|was|were|has|have|is|are)\b", text)
+    """A short line of its own: not prose, nor the wrapped end of a sentence ("contracts end on 31 March 2025.")."""
+    text = text.strip()
+    return (len(text) <= 90 and not text[:1].islower()
+            and not re.search(r"\w[.;]\s*$|\b(?:will|would|was|were|has|have|is|are)\b", text))
 
 
 def extract(lines: list[Line], kind: str, pack: Meta | None = None, items: dict[str, str] | None = None,

@@ -117,6 +117,8 @@ def test_a_council_named_as_a_partner_is_not_the_publisher():
     head = ["Councillor Ray, Leader of Eastvale & Marsh Borough Council, spoke", "Westshire County Council"]
     assert find_organisation(head) == "Westshire County Council"
     assert find_organisation(["Report of Eastvale & Marsh Borough Council"]) == "Eastvale & Marsh Borough Council"
+    # "and" joins two councils, not the words of one name.
+    assert find_organisation(["Work between KCC, Medway Council and District and Borough Council Leaders"]) is None
 
 
 def test_a_date_in_a_report_summary_sentence_is_not_its_meeting_date():
@@ -126,5 +128,7 @@ Summary: The current contracts for the two hubs will come to an end on 31 March 
 1. Introduction
 """
     assert extract(_lines(report), "report").meeting_date is None
+    wrapped = "Decision Report\nSummary: Following decisions about the hubs, the current\ncontracts come to an end on 31 March 2025.\n1. Introduction\n"
+    assert extract(_lines(wrapped), "report").meeting_date is None
     dated = "Cabinet\n4 March 2025\nFuture of the Riverside Family Hubs\n1. Introduction\n"
     assert extract(_lines(dated), "report").meeting_date == "2025-03-04"
