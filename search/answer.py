@@ -198,8 +198,8 @@ class Candidate:
     meaning: float = 0.0  # cosine with the question (0 when not compared)
 
 
-def ranked_sentences(turn: Turn, hits: list[Hit], lexicon: Lexicon, similarity=None) -> list[Candidate]:
-    """Every sentence of the top passages, best supported first.
+def ranked_sentences(turn: Turn, hits: list[Hit], lexicon: Lexicon, similarity=None, keep=None) -> list[Candidate]:
+    """The sentences of the top passages that ``keep`` allows, best supported first.
 
     Support is the share of the question's subject the sentence holds (read with its paper's
     title and heading), plus its cosine with the question (``similarity``: sentences -> cosines),
@@ -219,6 +219,8 @@ def ranked_sentences(turn: Turn, hits: list[Hit], lexicon: Lexicon, similarity=N
                   passage_cover[index])
         for sentence, index in found
     ]
+    if keep is not None:  # before embedding: the pool compared by meaning is of sentences that may answer
+        candidates = [c for c in candidates if keep(c)]
     candidates.sort(key=lambda c: -c.score)
     if similarity and candidates:
         # Embedding every sentence costs more than the search; the best by words are embedded.
@@ -233,15 +235,13 @@ def _context_of(hit: Hit) -> str:
     return " ".join(part for part in (hit.document_title, hit.section or "", hit.body or "") if part)
 
 
-def supports(
+def may_answer(
     candidate: Candidate, turn: Turn, hits: list[Hit], lexicon: Lexicon, decided: bool, asked: str | None = None,
     context: dict | None = None,
 ) -> bool:
     """Whether a sentence can answer: it is of the kind asked, about the things and the meeting
     named, and (for a question about what was decided) records a decision taken."""
     sentence, hit = candidate.sentence, hits[candidate.index]
-    if candidate.words < MIN_WORDS and candidate.meaning < MIN_MEANING:
-        return False  # neither says what was asked about, nor means it
     if not speaks_of_period(f"{sentence} {_context_of(hit)}", hit.meeting_date, context or {}):
         return False
     if not answers_the_kind(sentence, turn.question, turn.asks):
@@ -282,7 +282,12 @@ def extractive_answer(
     """The best one or two supported sentences of the top passages, each with its marker, and the
     support of the best; ("", [], support) when no sentence reaches ``min_support``. ``asked`` is
     the question with its misspellings corrected, for the names it holds."""
-    ranked = [c for c in ranked_sentences(turn, hits, lexicon, similarity) if supports(c, turn, hits, lexicon, decided, asked, context)]
+    ranked = [
+        c for c in ranked_sentences(
+            turn, hits, lexicon, similarity, lambda c: may_answer(c, turn, hits, lexicon, decided, asked, context)
+        )
+        if c.words >= MIN_WORDS or c.meaning >= MIN_MEANING  # says what was asked about, or means it
+    ]
     best = ranked[0].score if ranked else 0.0
     if not ranked or best < min_support:
         return "", [], best
