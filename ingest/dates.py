@@ -33,8 +33,10 @@ _MONTH_DAY = re.compile(
 # "23/09/2020", "17/1/2025", "4/23/19", "10.12.24"
 _NUMERIC = re.compile(r"(?<![\d/.])(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d|[0-3]?\d)[/.](?P<y>(?:19|20)?\d\d)(?![\d/])")
 _ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
-# "September 2023", "October 2022": month precision, used only when asked for.
-_MONTH_YEAR = re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<y>{_YEAR})\b", re.IGNORECASE)
+# "September 2023", "October 2022": month precision, used only when asked for; not a span
+# ("March 2020-21").
+MONTH = _MONTH
+_MONTH_YEAR = re.compile(rf"\b(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})\b(?![/-]\d)", re.IGNORECASE)
 
 _MAX_SCAN = 4000  # dates live in short header lines; never scan megabytes
 
@@ -110,7 +112,17 @@ def find_year(text: str) -> int | None:
 
 def month_year(text: str) -> str | None:
     """'October 2022' as '2022-10-01' (a paper dated only by month)."""
-    match = _MONTH_YEAR.search(text[:_MAX_SCAN])
-    if not match:
-        return None
-    return _named("1", match["m"], match["y"], None)
+    months = month_years(text)
+    return months[0] if months else None
+
+
+def month_years(text: str) -> list[str]:
+    """Every "Month YYYY" in ``text`` as the first of that month ('2022-10-01'), in reading order."""
+    found = (_named("1", match["m"], match["y"], None) for match in _MONTH_YEAR.finditer(text[:_MAX_SCAN]))
+    return [iso for iso in found if iso]
+
+
+def month_number(name: str) -> int | None:
+    """1-12 for a month's name or abbreviation ("Sept", "march"), else None."""
+    parsed = _named("1", name, "2000", None) if re.fullmatch(_MONTH, name, re.IGNORECASE) else None
+    return int(parsed[5:7]) if parsed else None

@@ -8,18 +8,17 @@ answer says so and offers the nearest passages as closest matches, never as an a
 from __future__ import annotations
 
 import re
-from datetime import date
 from dataclasses import asdict, dataclass, field
 
 from rapidfuzz import fuzz, process
 
 from minutebook.ingest.chunk import split_sentences
-from minutebook.ingest.dates import find_dates
+from minutebook.ingest.dates import find_dates, month_years
 from minutebook.ingest.resolutions import records_a_decision
 from minutebook.vocabulary import Hit
 
 from .conversation import Turn, subject_terms
-from .understand import asks_what_was_decided
+from .understand import asks_for
 from .lexicon import Lexicon
 
 NOT_FOUND = "Not found in the papers."
@@ -60,7 +59,7 @@ class Answer:
     decisions: list[dict] = field(default_factory=list)
     closest: list[Citation] = field(default_factory=list)  # offered when not found
     query: str = ""  # what was searched for (a follow-up carries the earlier subject)
-    evidence: float = 0.0  # strength of the best evidence, 0..1
+    evidence: float = 0.0  # support of the best sentence (subject share + cosine + bonuses; see MINUTEBOOK_MIN_EVIDENCE)
 
 
 def _stem(word: str) -> str:
@@ -235,22 +234,28 @@ def _context_of(hit: Hit) -> str:
     return " ".join(part for part in (hit.document_title, hit.section or "", hit.body or "") if part)
 
 
-def may_answer(
-    candidate: Candidate, turn: Turn, hits: list[Hit], lexicon: Lexicon, decided: bool, asked: str | None = None,
-    context: dict | None = None,
-) -> bool:
-    """Whether a sentence can answer: it is of the kind asked, about the things and the meeting
-    named, and (for a question about what was decided) records a decision taken."""
-    sentence, hit = candidate.sentence, hits[candidate.index]
-    if not speaks_of_period(f"{sentence} {_context_of(hit)}", hit.meeting_date, context or {}):
-        return False
-    if not answers_the_kind(sentence, turn.question, turn.asks):
-        return False
-    if _MONEY_QUESTION.search(turn.question) and not _MONEY.search(sentence):
-        return False
-    if not names_present(question_names(asked or turn.question), f"{sentence} {hit.text} {_context_of(hit)} {hit.source}", lexicon):
-        return False
-    return not decided or records_a_decision(sentence)
+def answer_gate(
+    turn: Turn, hits: list[Hit], lexicon: Lexicon, decided: bool, asked: str | None = None, context: dict | None = None,
+):
+    """A test of whether a sentence may answer: it is of the kind asked, from a paper naming the
+    things named, about the meeting named, and (for a question about what was decided) records a
+    decision taken. What the question asks is read once; the names are checked once per passage."""
+    names = question_names(asked or turn.question)
+    money = bool(_MONEY_QUESTION.search(turn.question))
+    context = context or {}
+    named: dict[int, bool] = {}
+
+    def may_answer(candidate: Candidate) -> bool:
+        sentence, hit = candidate.sentence, hits[candidate.index]
+        if not speaks_of_period(f"{sentence} {_context_of(hit)}", hit.meeting_date, context):
+            return False
+        if not answers_the_kind(sentence, turn.question, turn.asks) or (money and not _MONEY.search(sentence)):
+            return False
+        if candidate.index not in named:  # the passage holds the sentence: one check per passage
+            named[candidate.index] = names_present(names, f"{hit.text} {_context_of(hit)} {hit.source}", lexicon)
+        return named[candidate.index] and (not decided or records_a_decision(sentence))
+
+    return may_answer
 
 
 INTRODUCED_CHARS = 300  # how much of the list a sentence ending in ":" introduces is read out with it
@@ -283,9 +288,7 @@ def extractive_answer(
     support of the best; ("", [], support) when no sentence reaches ``min_support``. ``asked`` is
     the question with its misspellings corrected, for the names it holds."""
     ranked = [
-        c for c in ranked_sentences(
-            turn, hits, lexicon, similarity, lambda c: may_answer(c, turn, hits, lexicon, decided, asked, context)
-        )
+        c for c in ranked_sentences(turn, hits, lexicon, similarity, answer_gate(turn, hits, lexicon, decided, asked, context))
         if c.words >= MIN_WORDS or c.meaning >= MIN_MEANING  # says what was asked about, or means it
     ]
     best = ranked[0].score if ranked else 0.0
@@ -345,21 +348,18 @@ def decision_answer(row: dict, subject: list[str], lexicon: Lexicon, passage_for
         head += f" (item{'s' if len(chosen) > 1 else ''} {', '.join(str(i + 1) for i in chosen)} of {len(items)})"
     citations: list[Citation] = []
     numbers: dict[int, int] = {}
-    parts: list[str] = []
+    cited: list[tuple[str, int | None]] = []  # (item as read out, its citation number)
     for i in chosen:
         passage = passage_for(items[i])
-        marker = ""
-        if passage is not None:
-            if passage.chunk_id not in numbers:
-                numbers[passage.chunk_id] = len(citations) + 1
-                citations.append(_citation(numbers[passage.chunk_id], passage))
-            marker = f" [{numbers[passage.chunk_id]}]"
+        if passage is not None and passage.chunk_id not in numbers:
+            numbers[passage.chunk_id] = len(citations) + 1
+            citations.append(_citation(numbers[passage.chunk_id], passage))
         text = items[i].rstrip(".;")
-        parts.append(f"({i + 1}) {text}{marker}" if row["items"] else f"{text}{marker}")
+        cited.append((f"({i + 1}) {text}" if row["items"] else text, numbers[passage.chunk_id] if passage else None))
     outcome = f" Outcome: {row['outcome']}." if row.get("outcome") else ""
-    if len(citations) == 1 and len(parts) > 1:  # every item from one passage: one marker, at the end
-        parts = [part.removesuffix(" [1]") for part in parts]
-        return f"{head}: {'; '.join(parts)}. [1]{outcome}", citations
+    if len(citations) == 1 and all(n == 1 for _, n in cited):  # all from one passage: one marker, at the end
+        return f"{head}: {'; '.join(text for text, _ in cited)}. [1]{outcome}", citations
+    parts = [f"{text} [{n}]" if n else text for text, n in cited]
     return f"{head}: {'; '.join(parts)}.{outcome}", citations
 
 
@@ -373,26 +373,22 @@ _KIND_WORDS = {
 MIN_DECISION_COVERAGE = 0.5
 
 
-def _in_period(row: dict, context: dict) -> bool:
-    day = row["citation"].get("meeting_date")
+def _within(day: str | None, context: dict) -> bool:
     return bool(day and context.get("date_from") and context["date_from"] <= day <= context["date_to"])
 
 
 def speaks_of_period(text: str, meeting_date: str | None, context: dict) -> bool:
-    """Whether a passage is from, or says, the meeting date or period a question names (if any)."""
+    """Whether a passage is from, or says, the meeting date or period a question names (if any):
+    its meeting, a date it gives ("9 February 2022"), a month ("In July 2021 the Board approved"),
+    or, for a whole year, the year."""
     low, high = context.get("date_from"), context.get("date_to")
     if not low:
         return True
-    if meeting_date and low <= meeting_date <= high:
+    if _within(meeting_date, context) or any(_within(iso, context) for _, iso in find_dates(text)):
         return True
-    if any(low <= iso <= high for _, iso in find_dates(text)):
+    if any(low[:7] <= month[:7] <= high[:7] for month in month_years(text)):
         return True
-    if low[:7] == high[:7]:  # a month: "In July 2021 the Board approved ..."
-        month = date.fromisoformat(low).strftime("%B")
-        return bool(re.search(rf"\b{month}\s*,?\s*{low[:4]}\b", text, re.IGNORECASE))
-    if low[:4] == high[:4] and low[5:] == "01-01" and high[5:] == "12-31":
-        return low[:4] in text
-    return False
+    return low[5:] == "01-01" and high[5:] == "12-31" and low[:4] == high[:4] and low[:4] in text
 
 
 def choose_decision(rows: list[dict], question: str, subject: list[str], lexicon: Lexicon, context: dict | None = None) -> dict | None:
@@ -402,12 +398,12 @@ def choose_decision(rows: list[dict], question: str, subject: list[str], lexicon
     context = context or {}
     words = set(re.findall(r"\w+", question.lower()))
     wanted = [kind for kind, verbs in _KIND_WORDS.items() if words & verbs]
-    decided = asks_what_was_decided(question)
+    decided = asks_for(question) == "decision"
 
     def cover(row: dict) -> float:
         return coverage(lexicon, subject, f"{row.get('title') or ''} {row['text']}")
 
-    ranked = sorted(rows, key=lambda r: (r["kind"] in wanted, _in_period(r, context), cover(r)), reverse=True)
+    ranked = sorted(rows, key=lambda r: (r["kind"] in wanted, _within(r["citation"].get("meeting_date"), context), cover(r)), reverse=True)
     for row in ranked:
         if decided and row["kind"] == "recommendation" and row.get("outcome") not in ("agreed", "amended"):
             continue

@@ -23,7 +23,7 @@ from .answer import (
 from .answer import _citation as _closest  # noqa: E402
 from .conversation import read_turn, subject_terms
 from .retrieve import QueryEncoder, hits_for, search_passages
-from .understand import asks_what_was_decided, understand
+from .understand import asks_for, understand
 
 MODES = ("hybrid", "lexical", "dense")
 SORTS = ("relevance", "date")
@@ -225,7 +225,7 @@ class Minutebook:
                     answer.answer, answer.citations = when_answer(source[0])
                     answer.found = True
                     return answer
-        decided = asks_what_was_decided(turn.question) and turn.asks != "who"
+        decided = asks_for(turn.question) == "decision"
         if turn.asks == "decision":
             row = choose_decision(result.decisions, turn.question, subject, lexicon, result.context)
             if row is not None:

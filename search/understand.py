@@ -14,28 +14,19 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from minutebook.ingest.dates import find_dates
+from minutebook.ingest.dates import MONTH, find_dates, month_number, month_years
 
-from .filters import Filters
-
-_MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({name.lower(): n for n, name in enumerate(calendar.month_abbr) if name})
-_MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
-_MONTH_YEAR = re.compile(rf"\b(?P<m>{_MONTH})\.?,?\s+(?P<y>(?:19|20)\d\d)\b(?![/-]\d)", re.IGNORECASE)
 # A year on its own names a period only after "in", "during", "of", "for" ("in 2022"), and is not a
 # span ("2020-2023", "2023/24") nor part of a name ("the 2022 campaign" says nothing of meetings).
 _YEAR = re.compile(r"\b(?:in|during|for|throughout)\s+(?P<y>(?:19|20)\d\d)\b(?![/-]\d)", re.IGNORECASE)
-_RELATIVE_MONTH = re.compile(rf"\b(?P<which>last|this)\s+(?P<m>{_MONTH})\b", re.IGNORECASE)
+_RELATIVE_MONTH = re.compile(rf"\b(?P<which>last|this)\s+(?P<m>{MONTH})(?!\w)", re.IGNORECASE)
 _RELATIVE_YEAR = re.compile(r"\b(?P<which>last|this)\s+year\b", re.IGNORECASE)
-
-_DATE_WORD = re.compile(
-    r"^(?:[0-3]?\d(?:st|nd|rd|th)?|(?:19|20)\d\d|january|february|march|april|may|june|july|august|september|october|november|december)$"
-)
+_NUMBER_OR_YEAR = re.compile(r"^(?:[0-3]?\d(?:st|nd|rd|th)?|(?:19|20)\d\d)$")
 
 
 def is_date_word(term: str) -> bool:
     """A word of a date ("13", "march", "2025"): it says which meeting, not what was said there."""
-    return bool(_DATE_WORD.match(term))
+    return bool(_NUMBER_OR_YEAR.match(term)) or (len(term) > 3 and month_number(term) is not None)
 
 
 # Words that name a kind of paper, most specific first.
@@ -63,19 +54,10 @@ class Context:
 
     def __bool__(self) -> bool:
         return bool(self.date_from or self.body or self.document_type or self.asks_for)
-
-    def filters(self) -> Filters:
-        return Filters(body=self.body, document_type=self.document_type, date_from=self.date_from, date_to=self.date_to)
-
     def as_dict(self) -> dict:
         return {k: v for k, v in (("date_from", self.date_from), ("date_to", self.date_to), ("body", self.body),
                                   ("document_type", self.document_type), ("asks_for", self.asks_for),
                                   ("said", list(self.said))) if v}
-
-
-def _month_number(name: str) -> int:
-    name = name.lower().rstrip(".")
-    return _MONTHS.get(name) or _MONTHS[name[:3]]
 
 
 def _month_range(year: int, month: int) -> tuple[str, str]:
@@ -90,10 +72,11 @@ def question_period(question: str, today: date) -> tuple[str, str, str] | None:
         return days[0], days[0], days[0]
     if days:  # several dates: the span they cover
         return days[0], days[-1], "dates " + ", ".join(days)
-    if m := _MONTH_YEAR.search(question):
-        return (*_month_range(int(m["y"]), _month_number(m["m"])), m.group(0))
+    if months := month_years(question):
+        first = date.fromisoformat(months[0])
+        return (*_month_range(first.year, first.month), first.strftime("%B %Y"))
     if m := _RELATIVE_MONTH.search(question):
-        month = _month_number(m["m"])
+        month = month_number(m["m"]) or 1
         year = today.year if m["which"].lower() == "this" or month < today.month else today.year - 1
         return (*_month_range(year, month), m.group(0))
     if m := _RELATIVE_YEAR.search(question):
@@ -126,28 +109,22 @@ _DECIDED = frozenset("decide decided decision resolve resolved agree agreed appr
 _PROPOSED = frozenset("recommend recommended recommendation recommendations propose proposed asked".split())
 
 
-def asks_what_was_decided(question: str) -> bool:
-    """Whether a question asks what was decided (resolved, agreed, approved), not what was proposed."""
+def asks_for(question: str) -> str | None:
+    """"decision" when a question asks what was decided (resolved, agreed, approved),
+    "recommendation" when it asks what was proposed, else None. "Who took the decision" asks for
+    a person, not for the decision's record."""
+    if re.match(r"\s*(?:and\s+)?who\b", question, re.IGNORECASE):
+        return None
     words = set(re.findall(r"\w+", question.lower()))
-    return bool(words & _DECIDED) and not words & _PROPOSED
+    return "recommendation" if words & _PROPOSED else "decision" if words & _DECIDED else None
 
 
 def understand(question: str, bodies: list[str], today: date | None = None) -> Context:
     """The context a question names; ``question`` may carry expanded acronyms ("HWB" -> its name)."""
-    said: list[str] = []
     period = question_period(question, today or date.today())
-    if period:
-        said.append(period[2])
     body = named_body(question, bodies)
-    if body:
-        said.append(body)
     kind = paper_type(question)
-    if kind:
-        said.append(kind.replace("_", " "))
-    words = set(re.findall(r"\w+", question.lower()))
-    asks_for = "recommendation" if words & _PROPOSED else "decision" if words & _DECIDED else None
-    if re.match(r"\s*who\b", question, re.IGNORECASE):
-        asks_for = None  # "who took the decision" asks for a person, not for the decision's record
-    if asks_for:
-        said.append(f"a {asks_for}")
-    return Context(period[0] if period else None, period[1] if period else None, body, kind, asks_for, tuple(said))
+    record = asks_for(question)
+    said = [part for part in (period[2] if period else None, body, kind and kind.replace("_", " "),
+                              record and f"a {record}") if part]
+    return Context(period[0] if period else None, period[1] if period else None, body, kind, record, tuple(said))
