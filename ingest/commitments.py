@@ -18,6 +18,7 @@ from .tables import split_tables, table_rows
 
 _WE_WILL = re.compile(r"\b[Ww]e\s+will\b(?!\s+(?:need|see|know|never|not|have\s+to|be\s+able|look\s+back|hear|also\s+need|then|find|recognise))")
 # "how we will monitor", "what we will be delivering": a paper describing itself, not a promise.
+_COMMITTED = re.compile(r"\b(?:commit(?:s|ted|ting)?|pledged?|promised?)\b(?!\s+(?:suicide|an?\s+offence|offences|crimes?)\b)", re.IGNORECASE)
 _DESCRIBED = re.compile(r"\b(?:how|what|where|which|when|why)\s+we\s+will\b", re.IGNORECASE)
 # "19 Efficiency ASCH Dan Watkins ... We will ..." or "-409.8 -136.6": a table row flattened into text.
 _FLATTENED = re.compile(r"[a-z,)]\s+We\s+will\b|(?:^|\s)-?\d[\d,]*\.\d(?:\s|$).*(?:^|\s)-?\d[\d,]*\.\d(?:\s|$)")
@@ -119,6 +120,11 @@ def _we_will(document: Document, entries: list[Entry]) -> list[tuple[int, Decisi
             details={},
         )))
     return found
+
+
+def states_a_commitment(text: str) -> bool:
+    """Whether a sentence makes a promise ("we will ...", "is committed to"), not describes one."""
+    return bool((_WE_WILL.search(text) or _COMMITTED.search(text)) and not _DESCRIBED.search(text))
 
 
 def extract_commitments(document: Document, entries: list[Entry], sections: list[Section]) -> list[tuple[int, Decision]]:

@@ -13,21 +13,24 @@ from dataclasses import asdict, dataclass, field
 from rapidfuzz import fuzz, process
 
 from minutebook.ingest.chunk import split_sentences
+from minutebook.ingest.commitments import states_a_commitment
 from minutebook.ingest.dates import find_dates, month_years
 from minutebook.ingest.resolutions import records_a_decision
 from minutebook.vocabulary import Hit
 
 from .conversation import Turn, subject_terms
 from .understand import asks_for
-from .lexicon import Lexicon
+from .lexicon import Lexicon, stem as _stem
 
 NOT_FOUND = "Not found in the papers."
 ANSWER_PASSAGES = 5  # answers come from the best few passages; each sentence costs an embedding
 SEMANTIC_WEIGHT = 1.0  # weight of question-sentence cosine beside word coverage (0..1 each)
 SEMANTIC_POOL = 8  # sentences (best by words) that are also compared by meaning
+KIND_POOL = 4  # and at most this many more of the kind asked for
 SEMANTIC_CHARS = 240  # what a sentence says is in its first words; the rest costs time
 MIN_WORDS, MIN_MEANING = 0.45, 0.5  # an answer's passage holds this much of the subject, or its sentence is this close in meaning
 SECOND_SENTENCE = 0.85  # a second sentence joins the answer when its support is this close to the best
+KIND_SECOND = 0.65  # or, when the best is not of the kind asked for, the best that is, this close
 _DATE_WORDS = re.compile(
     r"\b(?:19|20)\d\d\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b",
     re.IGNORECASE,
@@ -62,10 +65,6 @@ class Answer:
     evidence: float = 0.0  # support of the best sentence (subject share + cosine + bonuses; see MINUTEBOOK_MIN_EVIDENCE)
 
 
-def _stem(word: str) -> str:
-    return word[:5]
-
-
 def coverage(lexicon: Lexicon, subject: list[str], text: str) -> float:
     """Share of the question's subject, weighted by rarity, that ``text`` contains."""
     if not subject:
@@ -84,30 +83,78 @@ def _citation(n: int, hit: Hit) -> Citation:
     )
 
 
-_LEADING_NUMBER = re.compile(r"^\s*\(?(?:\d{1,2}(?:\.\d{1,2})*|[ivx]{1,4}|[a-z])[.)]\s+", re.IGNORECASE)
+# A paragraph or list number opening a sentence: "3.1 ", "2. ", "(iv) ", "b) ".
+_LEADING_NUMBER = re.compile(r"^\s*\(?(?:\d{1,2}(?:\.\d{1,2})+[.)]?|(?:\d{1,2}|[ivx]{1,4}|[a-z])[.)])\s+", re.IGNORECASE)
 
 
-_MONEY_QUESTION = re.compile(r"\bhow much\b.*\b(?:cost|costs|spend|spent|pay|paid|worth|budget|fund|funding|price)\b"
-                             r"|\bwhat (?:was|is) the (?:cost|budget|price)\b", re.IGNORECASE)
+_MONEY_QUESTION = re.compile(
+    r"\bhow much\b.*\b(?:cost|costs|spend|spent|pay|paid|worth|budget|fund|funding|funded|price|grant|grants"
+    r"|receive|received|allocate|allocated|allocation|award|awarded|raise|raised|save|saved|saving|savings)\b"
+    r"|\bwhat (?:was|is) the (?:cost|budget|price|grant|allocation)\b", re.IGNORECASE)
 _MONEY = re.compile(r"[£$€]\s?\d|\b\d[\d,.]*\s?(?:m|k|bn|million|billion|thousand|pounds|dollars)\b", re.IGNORECASE)
+_NUMBER = re.compile(r"\d+(?:[,.]\d+)*")  # "1,070", "5.5"; not the comma after "2015,"
+_YEAR_NUMBER = re.compile(r"^(?:19|20)\d\d$")
+_COUNTED = re.compile(r"\bhow many\s+(?:more\s+|fewer\s+)?(?P<thing>[a-z][\w-]*)", re.IGNORECASE)
+_RECOMMENDING = re.compile(r"\brecommend(?:s|ed|ing|ations?)?\b", re.IGNORECASE)
+KIND_BONUS = 0.3  # a sentence of the kind asked for (a number, a date, a recommendation ...) gains this
 
 
-def _sentence_score(
-    sentence: str, rank: int, subject: list[str], lexicon: Lexicon, asks: str, context: str = "", money: bool = False
-) -> float:
+def _counts(sentence: str, thing: str | None) -> bool:
+    """Whether a sentence gives a count: a number that is not a year or its own list number, and,
+    when the question says what is counted ("how many sessions"), a number next to that thing."""
+    sentence = _LEADING_NUMBER.sub("", sentence)
+    numbers = [m for m in _NUMBER.finditer(sentence) if not _YEAR_NUMBER.match(m.group(0))]
+    if not thing:
+        return bool(numbers)
+    stem = _stem(thing.lower())
+    return any(
+        any(_stem(w) == stem for w in re.findall(r"[a-z]+", sentence[n.end():n.end() + 40].lower())[:3])
+        for n in numbers
+    )
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What kind of sentence answers a question, read from it once."""
+
+    asks: str  # decision | when | who | where | quantity | other
+    money: bool = False  # an amount of money
+    counted: str | None = None  # the thing "how many" counts
+    kind: str | None = None  # "recommendation" or "commitment" when the question asks for one
+
+    @classmethod
+    def read(cls, turn: Turn) -> "Asked":
+        words = set(re.findall(r"\w+", turn.question.lower()))
+        kind = next((k for k in ("recommendation", "commitment") if words & _KIND_WORDS[k]), None)
+        counted = _COUNTED.search(turn.question)
+        return cls(turn.asks, bool(_MONEY_QUESTION.search(turn.question)), counted["thing"] if counted else None, kind)
+
+
+def _sentence_score(sentence: str, rank: int, subject: list[str], lexicon: Lexicon, asked: Asked, context: str = "") -> float:
     # A sentence is read with its paper's title and heading: "the strategy" in the title is said there.
     score = coverage(lexicon, subject, f"{sentence} {context}") + 0.2 / rank
-    if money:
-        score += 0.3 if _MONEY.search(sentence) else 0.0
-    elif asks == "quantity" and re.search(r"\d", _LEADING_NUMBER.sub("", sentence)):
-        score += 0.3
-    elif asks == "when" and _DATE_WORDS.search(sentence):
-        score += 0.3
-    elif asks == "who" and _PERSON.search(sentence):
-        score += 0.2
+    score += KIND_BONUS * _of_the_kind(sentence, asked)
     if len(sentence) < 25:
         score -= 0.3  # a heading or fragment answers nothing
     return score
+
+
+def _of_the_kind(sentence: str, asked: Asked) -> float:
+    """How well a sentence is of the kind of answer asked for: 0, 1, or 2 for a count of the very
+    thing counted."""
+    if asked.money:
+        return float(bool(_MONEY.search(sentence)))
+    if asked.asks == "quantity":
+        return _counts(sentence, None) + _counts(sentence, asked.counted) if asked.counted else float(_counts(sentence, None))
+    if asked.asks == "when":
+        return float(bool(_DATE_WORDS.search(sentence)))
+    if asked.asks == "who":
+        return 2 / 3 * bool(_PERSON.search(sentence))
+    if asked.kind == "recommendation":
+        return float(bool(_RECOMMENDING.search(sentence)))
+    if asked.kind == "commitment":
+        return float(states_a_commitment(sentence))
+    return 0.0
 
 
 def _where(hit: Hit) -> str:
@@ -195,6 +242,7 @@ class Candidate:
     score: float
     words: float = 0.0  # share of the question's subject its passage holds, with the paper's title and heading
     meaning: float = 0.0  # cosine with the question (0 when not compared)
+    kind: float = 0.0  # how well it is of the kind of answer asked for (see _of_the_kind)
 
 
 def ranked_sentences(turn: Turn, hits: list[Hit], lexicon: Lexicon, similarity=None, keep=None) -> list[Candidate]:
@@ -205,7 +253,7 @@ def ranked_sentences(turn: Turn, hits: list[Hit], lexicon: Lexicon, similarity=N
     so a sentence that says the same in other words competes with one that repeats the question.
     """
     subject = subject_terms(turn.query)
-    money = bool(_MONEY_QUESTION.search(turn.question))
+    asked = Asked.read(turn)
     passage_cover = [coverage(lexicon, subject, f"{hit.text} {_context_of(hit)}") for hit in hits[:ANSWER_PASSAGES]]
     found = [
         (sentence, index)
@@ -214,16 +262,18 @@ def ranked_sentences(turn: Turn, hits: list[Hit], lexicon: Lexicon, similarity=N
         for sentence in split_sentences(line)
     ]
     candidates = [
-        Candidate(sentence, index, _sentence_score(sentence, index + 1, subject, lexicon, turn.asks, _context_of(hits[index]), money),
-                  passage_cover[index])
+        Candidate(sentence, index, _sentence_score(sentence, index + 1, subject, lexicon, asked, _context_of(hits[index])),
+                  passage_cover[index], kind=_of_the_kind(sentence, asked))
         for sentence, index in found
     ]
     if keep is not None:  # before embedding: the pool compared by meaning is of sentences that may answer
         candidates = [c for c in candidates if keep(c)]
     candidates.sort(key=lambda c: -c.score)
     if similarity and candidates:
-        # Embedding every sentence costs more than the search; the best by words are embedded.
+        # Embedding every sentence costs more than the search: the best by words are embedded, and
+        # the best few of the kind asked for ("It is recommended that ..."), which say it in few words.
         pool = candidates[:SEMANTIC_POOL]
+        pool += [c for c in candidates[SEMANTIC_POOL:] if c.kind > 0][:KIND_POOL]
         for candidate, close in zip(pool, similarity([c.sentence[:SEMANTIC_CHARS] for c in pool])):
             candidate.score += SEMANTIC_WEIGHT * close
             candidate.meaning = close
@@ -236,12 +286,15 @@ def _context_of(hit: Hit) -> str:
 
 def answer_gate(
     turn: Turn, hits: list[Hit], lexicon: Lexicon, decided: bool, asked: str | None = None, context: dict | None = None,
+    paper_text=None,
 ):
     """A test of whether a sentence may answer: it is of the kind asked, from a paper naming the
     things named, about the meeting named, and (for a question about what was decided) records a
-    decision taken. What the question asks is read once; the names are checked once per passage."""
+    decision taken. What the question asks is read once; the names are checked once per passage,
+    and, when the passage lacks one, against its whole paper (``paper_text(document_id)``): a
+    paper says "Portsmouth" or "UK" once, not in every passage."""
     names = question_names(asked or turn.question)
-    money = bool(_MONEY_QUESTION.search(turn.question))
+    money = Asked.read(turn).money
     context = context or {}
     named: dict[int, bool] = {}
 
@@ -252,24 +305,41 @@ def answer_gate(
         if not answers_the_kind(sentence, turn.question, turn.asks) or (money and not _MONEY.search(sentence)):
             return False
         if candidate.index not in named:  # the passage holds the sentence: one check per passage
-            named[candidate.index] = names_present(names, f"{hit.text} {_context_of(hit)} {hit.source}", lexicon)
+            named[candidate.index] = names_present(names, f"{hit.text} {_context_of(hit)} {hit.source}", lexicon) or (
+                paper_text is not None and names_present(names, paper_text(hit.document_id), lexicon))
         return named[candidate.index] and (not decided or records_a_decision(sentence))
 
     return may_answer
 
 
 INTRODUCED_CHARS = 300  # how much of the list a sentence ending in ":" introduces is read out with it
+# A sentence that goes on from the one before: "At this session, the Plan was largely agreed", or
+# the result of the motion just described.
+_CONTINUES = re.compile(
+    r"^(?:(?:at|in|during|after|following|from)\s+(?:this|that|these|those)\b|RESULT\s*:"
+    r"|(?:the\s+)?motion\s+(?:was\s+)?(?:carried|lost|failed|passed|defeated)\b)",
+    re.IGNORECASE,
+)
 
 
-def _with_what_it_introduces(sentence: str, passage: str) -> str:
-    """"The Committee agreed the following motion:" says nothing without the lines it introduces."""
-    sentence = sentence.rstrip()
-    if not sentence.endswith(":"):
-        return sentence
+def _following(sentence: str, passage: str) -> str:
+    """The text of ``passage`` after ``sentence`` ("" when it is not found or ends the passage)."""
     at = passage.find(sentence)
-    following = passage[at + len(sentence):].strip() if at >= 0 else ""
+    return passage[at + len(sentence):].strip() if at >= 0 else ""
+
+
+def read_out(sentence: str, passage: str) -> str:
+    """A chosen sentence as the answer says it: with the list it introduces when it ends in ":"
+    ("The Committee agreed the following motion:"), or with the next sentence when that goes on
+    from it ("At this session, ...")."""
+    sentence = sentence.rstrip()
+    following = _following(sentence, passage)
     if not following:
         return sentence
+    if not sentence.endswith(":"):
+        first_line = following.split("\n", 1)[0]
+        after = split_sentences(first_line)[0] if first_line.strip() else ""
+        return f"{sentence} {after}" if after and _CONTINUES.match(after) and len(after) <= INTRODUCED_CHARS else sentence
     lines = [line.strip() for line in following.split("\n") if line.strip()]
     taken, size = [], 0
     for line in lines:
@@ -283,32 +353,41 @@ def _with_what_it_introduces(sentence: str, passage: str) -> str:
 def extractive_answer(
     turn: Turn, hits: list[Hit], lexicon: Lexicon, similarity=None, max_sentences: int = 2,
     min_support: float = 0.0, decided: bool = False, asked: str | None = None, context: dict | None = None,
+    paper_text=None,
 ) -> tuple[str, list[Citation], float]:
     """The best one or two supported sentences of the top passages, each with its marker, and the
     support of the best; ("", [], support) when no sentence reaches ``min_support``. ``asked`` is
     the question with its misspellings corrected, for the names it holds."""
     ranked = [
-        c for c in ranked_sentences(turn, hits, lexicon, similarity, answer_gate(turn, hits, lexicon, decided, asked, context))
+        c for c in ranked_sentences(turn, hits, lexicon, similarity, answer_gate(turn, hits, lexicon, decided, asked, context, paper_text))
         if c.words >= MIN_WORDS or c.meaning >= MIN_MEANING  # says what was asked about, or means it
     ]
     best = ranked[0].score if ranked else 0.0
     if not ranked or best < min_support:
         return "", [], best
-    chosen: list[Candidate] = []
-    for candidate in ranked:
+    chosen: list[Candidate] = [ranked[0]]
+    for candidate in ranked[1:]:
         if len(chosen) == max_sentences or candidate.score < SECOND_SENTENCE * best:
             break
         if all(candidate.sentence != c.sentence for c in chosen):
             chosen.append(candidate)
+    if not any(c.kind for c in chosen):
+        # "What was recommended about X?": the best sentence may state X; the answer must also hold
+        # the recommendation, when one supports the question nearly as well.
+        of_kind = next((c for c in ranked if c.kind > 0 and c.score >= KIND_SECOND * best), None)
+        if of_kind is not None:
+            chosen = [*chosen[: max_sentences - 1], of_kind]
     chosen.sort(key=lambda c: (c.index, hits[c.index].text.find(c.sentence)))  # in reading order
     citations: list[Citation] = []
     numbers: dict[int, int] = {}
     parts: list[str] = []
     for candidate in chosen:
+        if any(candidate.sentence in part for part in parts):
+            continue  # already read out as the sentence going on from another
         if candidate.index not in numbers:
             numbers[candidate.index] = len(citations) + 1
             citations.append(_citation(numbers[candidate.index], hits[candidate.index]))
-        parts.append(f"{_with_what_it_introduces(candidate.sentence, hits[candidate.index].text)} [{numbers[candidate.index]}]")
+        parts.append(f"{read_out(candidate.sentence, hits[candidate.index].text)} [{numbers[candidate.index]}]")
     if turn.asks == "where" and citations:
         parts.insert(0, f"In {_where(hits[min(numbers)])}:")
     return " ".join(parts), citations, best
@@ -357,10 +436,32 @@ def decision_answer(row: dict, subject: list[str], lexicon: Lexicon, passage_for
         text = items[i].rstrip(".;")
         cited.append((f"({i + 1}) {text}" if row["items"] else text, numbers[passage.chunk_id] if passage else None))
     outcome = f" Outcome: {row['outcome']}." if row.get("outcome") else ""
+    progress = _progress(row.get("details") or {}, passage_for, citations, numbers)
     if len(citations) == 1 and all(n == 1 for _, n in cited):  # all from one passage: one marker, at the end
-        return f"{head}: {'; '.join(text for text, _ in cited)}. [1]{outcome}", citations
+        return f"{head}: {'; '.join(text for text, _ in cited)}. [1]{outcome}{progress}", citations
     parts = [f"{text} [{n}]" if n else text for text, n in cited]
-    return f"{head}: {'; '.join(parts)}.{outcome}", citations
+    return f"{head}: {'; '.join(parts)}.{outcome}{progress}", citations
+
+
+UPDATE_CHARS = 300  # how much of a tracked commitment's latest update is read out
+
+
+def _progress(details: dict, passage_for, citations: list[Citation], numbers: dict[int, int]) -> str:
+    """A tracked commitment's owner, status and latest update ("what has been delivered against
+    it?" is the question asked most of a progress tracker), the update cited to its passage."""
+    said = [f"{label}: {details[key]}." for key, label in (("owner", "Owner"), ("status", "Status")) if details.get(key)]
+    update = " ".join((details.get("update") or "").split())
+    if update:
+        shown = update if len(update) <= UPDATE_CHARS else update[:UPDATE_CHARS].rsplit(" ", 1)[0] + " ..."
+        passage = passage_for(update[:UPDATE_CHARS])
+        marker = ""
+        if passage is not None:
+            if passage.chunk_id not in numbers:
+                numbers[passage.chunk_id] = len(citations) + 1
+                citations.append(_citation(numbers[passage.chunk_id], passage))
+            marker = f" [{numbers[passage.chunk_id]}]"
+        said.append(f"Latest update: {shown.rstrip('.')}.{marker}")
+    return "".join(f" {part}" for part in said)
 
 
 # Which register a question about a decision is asking after, by its verb.
@@ -416,10 +517,10 @@ def choose_decision(rows: list[dict], question: str, subject: list[str], lexicon
 
 def answers_the_kind(sentence: str, question: str, asks: str) -> bool:
     """A how-many answer needs a number, a when answer a date, that the question did not give."""
-    given = set(re.findall(r"\d[\d,.]*", question)) | {m.lower() for m in _DATE_WORDS.findall(question)}
+    given = set(_NUMBER.findall(question)) | {m.lower() for m in _DATE_WORDS.findall(question)}
     sentence = _LEADING_NUMBER.sub("", sentence)  # "2. A Relational ..." is numbered, not a number
-    if asks == "quantity":
-        return any(n not in given for n in re.findall(r"\d[\d,.]*", sentence))
+    if asks == "quantity":  # a year is not a count
+        return any(n not in given and not _YEAR_NUMBER.match(n) for n in _NUMBER.findall(sentence))
     if asks == "when":
         return any(m.lower() not in given for m in _DATE_WORDS.findall(sentence))
     return True

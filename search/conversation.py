@@ -47,10 +47,11 @@ def what_it_asks(question: str) -> str:
         return "who"
     if re.match(r"(?:and\s+)?(?:when|what date|on what date|by when)\b", lower):
         return "when"
-    if is_about_a_decision(question):
-        return "decision"
+    # "How many recommendations were made?" asks for a number, not for the recommendations.
     if re.search(r"\bhow (?:many|much)\b|\bwhat (?:number|percentage|proportion|share)\b", lower):
         return "quantity"
+    if is_about_a_decision(question):
+        return "decision"
     return "other"
 
 

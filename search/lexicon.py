@@ -7,19 +7,31 @@ import re
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+import Stemmer
 from rapidfuzz import fuzz, process
 
 _WORD = re.compile(r"[a-z][a-z'’-]*[a-z]|[a-z]", re.IGNORECASE)
 # "Pharmaceutical Needs Assessment (PNA)": capitalised words followed by their initials in brackets.
 _DEFINITION = re.compile(r"((?:[A-Z][\w&'’-]*\s+(?:(?:and|of|for|the|&|in|on)\s+)?){1,8})\(([A-Z][A-Za-z&]{1,9})\)")
 TYPO_SCORE = 84  # rapidfuzz ratio a replacement must reach
-MIN_TYPO_LENGTH = 5  # shorter words are too often real words the papers happen not to use
+MIN_TYPO_LENGTH = 5
+_INFLECTIONS = ("ing", "ings")  # "-ed" and "-s" forms are left to correction: "embeded" is a typo  # shorter words are too often real words the papers happen not to use
 
 SCHEMA = """
 CREATE TABLE lexicon (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE acronyms (acronym TEXT NOT NULL, expansion TEXT NOT NULL, df INTEGER NOT NULL);
 """
+
+
+_STEMMER = Stemmer.Stemmer("english")
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """A word's Snowball stem, so "helping" meets "help" and "recommendations" meets "recommended"."""
+    return _STEMMER.stemWord(word.lower())
 
 
 def words(text: str) -> list[str]:
@@ -76,25 +88,37 @@ class Lexicon:
         for acronym, expansion, _ in rows:
             acronyms.setdefault(acronym.lower(), expansion)
         passages = conn.execute("SELECT count(*) FROM chunks").fetchone()[0]
-        lexicon = cls(df, acronyms, passages)
-        for term in df:
-            lexicon._by_length.setdefault(len(term), []).append(term)
-        return lexicon
+        return cls(df, acronyms, passages)
+
+    def __post_init__(self) -> None:
+        for term in self.df:  # candidates for a misspelt word are looked up by length
+            self._by_length.setdefault(len(term), []).append(term)
 
     def known(self, term: str) -> bool:
         return term in self.df
 
     def correct(self, term: str) -> str | None:
         """The corpus word a misspelt ``term`` most likely meant, or None."""
-        if self.known(term) or len(term) < MIN_TYPO_LENGTH or not term.isalpha():
+        if self.known(term) or len(term) < MIN_TYPO_LENGTH or not term.isalpha() or self._inflects_known(term):
             return None
-        pool = [w for n in range(len(term) - 2, len(term) + 3) for w in self._by_length.get(n, ())]
+        # A word the papers extend ("dentist" -> "dentistry") is another word, not a slip of the keys.
+        pool = [w for n in range(len(term) - 2, len(term) + 3) for w in self._by_length.get(n, ())
+                if not (len(w) > len(term) + 1 and w.startswith(term))]
         best = process.extractOne(term, pool, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE)
         if not best:
             return None
         # Among near-equal candidates prefer the word the papers use most.
         candidates = process.extract(term, pool, scorer=fuzz.ratio, score_cutoff=best[1] - 3, limit=5)
         return max(candidates, key=lambda c: (c[1] >= best[1] - 3, self.df.get(c[0], 0)))[0]
+
+    def _inflects_known(self, term: str) -> bool:
+        """"checking" when the papers say "check": a real word in a form the papers do not use, not
+        a misspelling (correcting it to "check-in" would change the question)."""
+        for ending in _INFLECTIONS:
+            base = term[: -len(ending)] if term.endswith(ending) else ""
+            if len(base) >= 3 and (self.known(base) or self.known(base + "e") or self.known(base[:-1]) and base[-1] == base[-2]):
+                return True
+        return False
 
     def repair(self, query: str) -> tuple[str, dict[str, str], dict[str, str]]:
         """(query with corrections and expansions, corrections made, acronyms expanded)."""
@@ -106,8 +130,9 @@ class Lexicon:
             elif (fixed := self.correct(word)) is not None:
                 corrections[word] = fixed
         repaired = query
-        for wrong, right in corrections.items():
-            repaired = re.sub(rf"\b{re.escape(wrong)}\b", right, repaired, flags=re.IGNORECASE)
+        for wrong, right in corrections.items():  # a capitalised name stays one: "Portsmuoth" -> "Portsmouth"
+            repaired = re.sub(rf"\b{re.escape(wrong)}\b", lambda m: right.capitalize() if m.group(0)[0].isupper() else right,
+                              repaired, flags=re.IGNORECASE)
         if expansions:
             repaired += " " + " ".join(f"{e}" for e in expansions.values())
         return repaired, corrections, expansions

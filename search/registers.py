@@ -12,6 +12,7 @@ from datetime import date
 
 from .catalog import Listing
 from .filters import Filters
+from .lexicon import stem as _stem
 from .retrieve import fts_query, query_terms
 from .understand import is_date_word
 
@@ -147,10 +148,6 @@ def is_about_a_decision(query: str) -> bool:
 # Words naming who decides: a question names the body, a resolution often does not.
 BODY_WORDS = frozenset("board committee cabinet council panel meeting members they".split())
 MIN_COVERAGE = 0.6  # share of a question's subject words a decision row must contain
-
-
-def _stem(word: str) -> str:
-    return word[:5]  # crude, but "charges"/"charging" and "parks"/"parking" meet
 
 
 def decisions_for_query(conn: sqlite3.Connection, query: str, filters: Filters, limit: int = 5) -> list[dict]:

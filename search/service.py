@@ -6,7 +6,7 @@ import logging
 import threading
 import time
 from datetime import date
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from minutebook.settings import Settings
 from minutebook.vocabulary import OUTCOMES, Hit
@@ -28,6 +28,7 @@ from .understand import asks_for, understand
 MODES = ("hybrid", "lexical", "dense")
 SORTS = ("relevance", "date")
 MAX_OFFSET = 1_000_000_000
+PAPERS_KEPT = 32  # whole papers kept in memory for the names a chat answer's paper must hold
 
 
 class BadQuery(ValueError):
@@ -70,6 +71,8 @@ class Minutebook:
         self.settings = settings
         self.index: Index = open_index(settings.index_dir)  # fails fast, before the slow model load
         self._reload_lock = threading.Lock()
+        self._papers: dict[tuple, str] = {}  # (generation, document id) -> text, see _paper_text
+        self._papers_lock = threading.Lock()
         self._checked_at = time.monotonic()
         if embedder is False:
             return
@@ -243,11 +246,13 @@ class Minutebook:
         # question about what was decided only a sentence that records a decision can answer: a
         # passage that merely mentions the subject is no evidence that anything was decided.
         if result.results:
-            question = self.encode(turn.query[: self.settings.max_query_chars])
+            # Sentences are weighed against the question as repaired ("campaing" -> "campaign").
+            repaired = replace(turn, query=result.searched_for) if result.searched_for else turn
+            question = self.encode(repaired.query[: self.settings.max_query_chars])
             answer.answer, answer.citations, answer.evidence = extractive_answer(
-                turn, result.results, lexicon, lambda sentences: (self.embedder.encode(sentences) @ question).tolist(),
+                repaired, result.results, lexicon, lambda sentences: (self.embedder.encode(sentences) @ question).tolist(),
                 min_support=self.settings.min_evidence, decided=decided, asked=result.searched_for,
-                context=result.context,
+                context=result.context, paper_text=self._paper_text,
             )
             answer.evidence = round(answer.evidence, 3)
             answer.found = bool(answer.citations)
@@ -261,6 +266,20 @@ class Minutebook:
             answer.answer = f"{NOT_FOUND} The closest passages are listed below; none of them answers the question."
             answer.closest = [_closest(n, hit) for n, hit in enumerate(result.results[:3], start=1)]
         return answer
+
+    def _paper_text(self, document_id: str) -> str:
+        """A paper's whole text, for the names it holds (the last few read are kept)."""
+        key = (self.index.generation, document_id)
+        with self._papers_lock:
+            text = self._papers.get(key)
+        if text is None:
+            rows = self.index.conn.execute("SELECT text FROM chunks WHERE document_id = ? ORDER BY id", [document_id])
+            text = "\n".join(row[0] for row in rows)
+            with self._papers_lock:
+                self._papers[key] = text
+                while len(self._papers) > PAPERS_KEPT:
+                    self._papers.pop(next(iter(self._papers)))
+        return text
 
     def _author(self, document_id: str) -> str | None:
         row = self.index.conn.execute("SELECT author FROM documents WHERE id = ?", [document_id]).fetchone()

@@ -1,0 +1,117 @@
+"""The offline answer composer on passages written here: which sentence answers, and how it is read out.
+
+Most run without the model (``similarity=None``): support is then the share of the question's subject
+a sentence holds plus the bonus for being the kind of answer asked for; one adds the real model's
+cosine, as chat does.
+"""
+
+from __future__ import annotations
+
+from minutebook.search.answer import answers_the_kind, extractive_answer, read_out
+from minutebook.search.conversation import read_turn
+from minutebook.search.lexicon import Lexicon
+from minutebook.vocabulary import Hit
+
+
+# Other papers' passages: a real corpus says "report", "strategy", "make", "share" everywhere, so
+# those words say little about what a question is after (their idf is low).
+BACKGROUND = ["The strategy sets out how partners make the city a fairer place to live. The report was noted."] * 30
+
+
+def lexicon(*texts: str) -> Lexicon:
+    df: dict[str, int] = {}
+    texts = (*texts, *BACKGROUND)
+    for text in texts:
+        for word in set(text.lower().replace(".", " ").replace(",", " ").split()):
+            df[word] = df.get(word, 0) + 1
+    return Lexicon(df, {}, len(texts))
+
+
+def hit(text: str, n: int = 1, title: str = "Community Report") -> Hit:
+    return Hit(chunk_id=n, text=text, score=1.0, source=f"/papers/{n}.pdf", document_id=f"d{n}",
+               document_title=title, page=n)
+
+
+def answer(question: str, *passages: str, embedder=None) -> str:
+    """The extractive answer; with ``embedder``, sentences are also compared by meaning (the real model)."""
+    hits = [hit(text, n) for n, text in enumerate(passages, start=1)]
+    similarity = None
+    if embedder is not None:
+        asked = embedder.encode([question])[0]
+        similarity = lambda sentences: (embedder.encode(sentences) @ asked).tolist()  # noqa: E731
+    turn = read_turn([{"role": "user", "content": question}])
+    text, _, _ = extractive_answer(turn, hits, lexicon(*passages), similarity)
+    return text
+
+
+def test_how_many_is_answered_by_a_count_of_the_thing_asked_not_by_a_year():
+    passage = ("The Shed was first discussed in 2018 by a group of neighbours. "
+               "It has now grown to include around 40 members and a second workshop.")
+    said = answer("How many members does the Shed have?", passage)
+    assert "40 members" in said and "2018" not in said
+
+
+def test_a_year_or_a_paragraph_number_is_not_a_count():
+    asks = read_turn([{"role": "user", "content": "How many residents are waiting for a dentist?"}]).asks
+    assert asks == "quantity"
+    assert not answers_the_kind("3.1 Since 2015, the Blueprint has set out commitments to residents.", "How many residents?", asks)
+    assert answers_the_kind("Some 1,070 residents are waiting.", "How many residents?", asks)
+
+
+def test_how_many_recommendations_asks_for_a_number_not_the_recommendations():
+    assert read_turn([{"role": "user", "content": "How many recommendations did the review make?"}]).asks == "quantity"
+
+
+def test_what_was_recommended_is_answered_with_the_recommendation_beside_the_finding(embedder):
+    passage = ("Only an estimated 5% of reported crimes end in a successful court outcome. "
+               "The rate has fallen for three years. "
+               "It is recommended that the partnership investigate this further, so that more cases reach court.")
+    said = answer("What was recommended about the low share of crimes ending in a successful court outcome?", passage,
+                  embedder=embedder)
+    assert "It is recommended that the partnership investigate" in said
+
+
+def test_a_commitment_question_prefers_the_promise_to_background():
+    passage = ("The number of care leavers in the city has increased year on year. "
+               "We will revise and enhance the care leaver offer, so that young people build supportive networks.")
+    said = answer("What commitment did the strategy make about the offer to care leavers?", passage)
+    assert said.startswith("We will revise and enhance the care leaver offer")
+
+
+def test_a_sentence_that_goes_on_from_the_answer_is_read_out_with_it():
+    passage = ("In December we held a consultation session on the draft Plan with forty partners. "
+               "At this session, the Plan was largely agreed and feedback was positive. Other work continued.")
+    said = read_out("In December we held a consultation session on the draft Plan with forty partners.", passage)
+    assert said.endswith("At this session, the Plan was largely agreed and feedback was positive.")
+    assert "Other work" not in said
+    # A sentence that does not refer back is left where it is.
+    assert read_out("At this session, the Plan was largely agreed and feedback was positive.", passage) == (
+        "At this session, the Plan was largely agreed and feedback was positive.")
+
+
+def test_a_motion_is_read_out_with_its_result():
+    passage = "Commissioner Ali made a motion, seconded by Commissioner Lee, to postpone the election.\nRESULT: FAILED [2-4]"
+    said = read_out("Commissioner Ali made a motion, seconded by Commissioner Lee, to postpone the election.", passage)
+    assert said.endswith("RESULT: FAILED [2-4]")
+
+
+def test_misspellings_are_corrected_but_real_words_in_another_form_are_not():
+    words = lexicon("check the water quality", "dentistry services in Portsmouth", "a campaign to launch")
+    assert words.correct("campaing") == "campaign"
+    assert words.correct("checking") is None  # the papers say "check"
+    assert words.correct("dentist") is None  # not a slip of the keys for "dentistry"
+    repaired, corrections, _ = words.repair("Is dentistry in Portsmuoth checking?")
+    assert "Portsmouth" in repaired and corrections == {"portsmuoth": "portsmouth"}
+
+
+def test_a_place_named_by_the_paper_but_not_the_passage_still_counts_and_another_place_does_not():
+    passage = "Some 412 households are waiting for an allotment, up from 300 last year."
+    question = "How many households are waiting for an allotment in Portsmouth?"
+    turn = read_turn([{"role": "user", "content": question}])
+    hits, words = [hit(passage)], lexicon(passage)
+    papers = {"d1": "Portsmouth City Council. Allotments review.\n" + passage}
+    said, _, _ = extractive_answer(turn, hits, words, paper_text=papers.get)
+    assert "412 households" in said
+    papers["d1"] = "Southampton City Council. Allotments review.\n" + passage
+    assert extractive_answer(turn, hits, words, paper_text=papers.get)[0] == ""
+    assert extractive_answer(turn, hits, words)[0] == ""  # without the paper, the passage alone decides
