@@ -95,6 +95,7 @@ _MONEY = re.compile(r"[£$€]\s?\d|\b\d[\d,.]*\s?(?:m|k|bn|million|billion|thou
 _NUMBER = re.compile(r"\d+(?:[,.]\d+)*")  # "1,070", "5.5"; not the comma after "2015,"
 _YEAR_NUMBER = re.compile(r"^(?:19|20)\d\d$")
 _COUNTED = re.compile(r"\bhow many\s+(?:more\s+|fewer\s+)?(?P<thing>[a-z][\w-]*)", re.IGNORECASE)
+_FINDING = re.compile(r"\b(?:conclu(?:de|ded|des|sion|sions)|found|finds|findings|show(?:s|ed)?|reveal(?:s|ed)?|recommend(?:s|ed|ations?)?)\b", re.IGNORECASE)
 _RECOMMENDING = re.compile(r"\brecommend(?:s|ed|ing|ations?)?\b", re.IGNORECASE)
 KIND_BONUS = 0.3  # a sentence of the kind asked for (a number, a date, a recommendation ...) gains this
 
@@ -120,12 +121,13 @@ class Asked:
     asks: str  # decision | when | who | where | quantity | other
     money: bool = False  # an amount of money
     counted: str | None = None  # the thing "how many" counts
-    kind: str | None = None  # "recommendation" or "commitment" when the question asks for one
+    kind: str | None = None  # "recommendation", "commitment" or a report's "findings" when the question asks for one
 
     @classmethod
     def read(cls, turn: Turn) -> "Asked":
         words = set(re.findall(r"\w+", turn.question.lower()))
-        kind = next((k for k in ("recommendation", "commitment") if words & _KIND_WORDS[k]), None)
+        kind = "findings" if report_asked_about(turn.question) else next(
+            (k for k in ("recommendation", "commitment") if words & _KIND_WORDS[k]), None)
         counted = _COUNTED.search(turn.question)
         return cls(turn.asks, bool(_MONEY_QUESTION.search(turn.question)), counted["thing"] if counted else None, kind)
 
@@ -154,6 +156,8 @@ def _of_the_kind(sentence: str, asked: Asked) -> float:
         return float(bool(_RECOMMENDING.search(sentence)))
     if asked.kind == "commitment":
         return float(states_a_commitment(sentence))
+    if asked.kind == "findings":
+        return float(bool(_FINDING.search(sentence)))
     return 0.0
 
 
@@ -295,6 +299,7 @@ def answer_gate(
     paper says "Portsmouth" or "UK" once, not in every passage."""
     names = question_names(asked or turn.question)
     money = Asked.read(turn).money
+    report = report_asked_about(turn.question)
     context = context or {}
     named: dict[int, bool] = {}
 
@@ -304,6 +309,8 @@ def answer_gate(
             return False
         if not answers_the_kind(sentence, turn.question, turn.asks) or (money and not _MONEY.search(sentence)):
             return False
+        if report and _promises(sentence, report):
+            return False  # a report still to come has no findings yet
         if candidate.index not in named:  # the passage holds the sentence: one check per passage
             named[candidate.index] = names_present(names, f"{hit.text} {_context_of(hit)} {hit.source}", lexicon) or (
                 paper_text is not None and names_present(names, paper_text(hit.document_id), lexicon))
@@ -350,6 +357,41 @@ def read_out(sentence: str, passage: str) -> str:
     return f"{sentence} {' '.join(taken)}"
 
 
+# "What did the final report conclude?" asks for the findings of a paper; when the papers speak of
+# that paper only as still to come ("We will see a final report in October"), they do not answer.
+_FINDINGS_QUESTION = re.compile(
+    r"\bwhat\s+(?:did|does|has|have)\s+(?P<subject>.+?)\s+(?:conclude|find|show|say|recommend|reveal|propose)\b",
+    re.IGNORECASE,
+)
+_PAPER_NOUN = re.compile(r"\b(?:[\w-]+\s+)?(?:report|review|evaluation|assessment|study|audit|inquiry|survey)\b", re.IGNORECASE)
+_STILL_TO_COME = re.compile(r"\b(?:will|shall|to be|due|expected|forthcoming|awaited|planned|upcoming|once)\b", re.IGNORECASE)
+
+
+def report_asked_about(question: str) -> str | None:
+    """"final report" in "What did the consultants' final report on X conclude?", else None."""
+    asked = _FINDINGS_QUESTION.search(question)
+    named = _PAPER_NOUN.findall(asked["subject"]) if asked else []
+    return " ".join(named[0].lower().split()) if named else None  # the head: "the final report on the review"
+
+
+def _promises(sentence: str, report: str) -> bool:
+    """Whether a sentence speaks of ``report`` as still to come ("We will see a final report ...")."""
+    return report in " ".join(sentence.lower().split()) and bool(_STILL_TO_COME.search(sentence))
+
+
+def only_promised(question: str, hits: list[Hit]) -> bool:
+    """Whether the question asks what a report found and the top passages mention that report
+    only as one still to come."""
+    report = report_asked_about(question)
+    if not report:
+        return False
+    mentions = [
+        sentence for hit in hits[:ANSWER_PASSAGES] for line in hit.text.split("\n") for sentence in split_sentences(line)
+        if report in " ".join(sentence.lower().split())
+    ]
+    return bool(mentions) and all(_promises(sentence, report) for sentence in mentions)
+
+
 def extractive_answer(
     turn: Turn, hits: list[Hit], lexicon: Lexicon, similarity=None, max_sentences: int = 2,
     min_support: float = 0.0, decided: bool = False, asked: str | None = None, context: dict | None = None,
@@ -358,6 +400,8 @@ def extractive_answer(
     """The best one or two supported sentences of the top passages, each with its marker, and the
     support of the best; ("", [], support) when no sentence reaches ``min_support``. ``asked`` is
     the question with its misspellings corrected, for the names it holds."""
+    if only_promised(turn.question, hits):
+        return "", [], 0.0
     ranked = [
         c for c in ranked_sentences(turn, hits, lexicon, similarity, answer_gate(turn, hits, lexicon, decided, asked, context, paper_text))
         if c.words >= MIN_WORDS or c.meaning >= MIN_MEANING  # says what was asked about, or means it

@@ -115,3 +115,12 @@ def test_a_place_named_by_the_paper_but_not_the_passage_still_counts_and_another
     papers["d1"] = "Southampton City Council. Allotments review.\n" + passage
     assert extractive_answer(turn, hits, words, paper_text=papers.get)[0] == ""
     assert extractive_answer(turn, hits, words)[0] == ""  # without the paper, the passage alone decides
+
+
+def test_the_findings_of_a_report_the_papers_only_promise_are_not_found(embedder):
+    question = "What did the consultants' final report on the libraries review conclude?"
+    promised = ("The libraries review began with a staff event in April. "
+                "We will see a final report in October, with the consultants' findings on the review.")
+    assert answer(question, promised, embedder=embedder) == ""
+    delivered = promised + " The final report concluded that two branches should share one building."
+    assert "two branches should share one building" in answer(question, delivered, embedder=embedder)
