@@ -81,7 +81,7 @@ class Settings:
         metadata={"env": "MINUTEBOOK_REPAIR_QUERIES", "help": "correct misspellings and expand acronyms from the papers"},
     )
     min_evidence: float = field(
-        default_factory=lambda: float(_env("MIN_EVIDENCE", "0.65")),
+        default_factory=lambda: float(_env("MIN_EVIDENCE", "1.05")),
         metadata={
             "env": "MINUTEBOOK_MIN_EVIDENCE",
             "help": "chat answers only when its best sentence's support reaches this: the share of the question's "
