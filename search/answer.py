@@ -96,6 +96,11 @@ _NUMBER = re.compile(r"\d+(?:[,.]\d+)*")  # "1,070", "5.5"; not the comma after 
 _YEAR_NUMBER = re.compile(r"^(?:19|20)\d\d$")
 _COUNTED = re.compile(r"\bhow many\s+(?:more\s+|fewer\s+)?(?P<thing>[a-z][\w-]*)", re.IGNORECASE)
 _FINDING = re.compile(r"\b(?:conclu(?:de|ded|des|sion|sions)|found|finds|findings|show(?:s|ed)?|reveal(?:s|ed)?|recommend(?:s|ed|ations?)?)\b", re.IGNORECASE)
+# "What happened to the motion?" asks how it was disposed of: a sentence recording that answers.
+_OUTCOME_QUESTION = re.compile(r"\bwhat\s+(?:happened|was\s+the\s+(?:outcome|result|vote))\b", re.IGNORECASE)
+_OUTCOME = re.compile(r"\b(?:carried|lost|failed|defeated|passed|approved|agreed|rejected|refused|withdrawn|deferred)\b", re.IGNORECASE)
+# A contents line ("Chapter 5: Recommendations page 41") points to an answer; it does not give one.
+_CONTENTS = re.compile(r"\bpages?\s+\d+\b.*\bpages?\s+\d+\b", re.IGNORECASE)
 _RECOMMENDING = re.compile(r"\brecommend(?:s|ed|ing|ations?)?\b", re.IGNORECASE)
 KIND_BONUS = 0.3  # a sentence of the kind asked for (a number, a date, a recommendation ...) gains this
 
@@ -121,12 +126,12 @@ class Asked:
     asks: str  # decision | when | who | where | quantity | other
     money: bool = False  # an amount of money
     counted: str | None = None  # the thing "how many" counts
-    kind: str | None = None  # "recommendation", "commitment" or a report's "findings" when the question asks for one
+    kind: str | None = None  # "recommendation", "commitment", a report's "findings", a motion's "outcome", when asked for
 
     @classmethod
     def read(cls, turn: Turn) -> "Asked":
         words = set(re.findall(r"\w+", turn.question.lower()))
-        kind = "findings" if report_asked_about(turn.question) else next(
+        kind = "findings" if report_asked_about(turn.question) else "outcome" if _OUTCOME_QUESTION.search(turn.question) else next(
             (k for k in ("recommendation", "commitment") if words & _KIND_WORDS[k]), None)
         counted = _COUNTED.search(turn.question)
         return cls(turn.asks, bool(_MONEY_QUESTION.search(turn.question)), counted["thing"] if counted else None, kind)
@@ -136,8 +141,8 @@ def _sentence_score(sentence: str, rank: int, subject: list[str], lexicon: Lexic
     # A sentence is read with its paper's title and heading: "the strategy" in the title is said there.
     score = coverage(lexicon, subject, f"{sentence} {context}") + 0.2 / rank
     score += KIND_BONUS * _of_the_kind(sentence, asked)
-    if len(sentence) < 25:
-        score -= 0.3  # a heading or fragment answers nothing
+    if len(sentence) < 25 or _CONTENTS.search(sentence):
+        score -= 0.3  # a heading, a fragment or a contents line answers nothing
     return score
 
 
@@ -158,6 +163,8 @@ def _of_the_kind(sentence: str, asked: Asked) -> float:
         return float(states_a_commitment(sentence))
     if asked.kind == "findings":
         return float(bool(_FINDING.search(sentence)))
+    if asked.kind == "outcome":
+        return float(records_a_decision(sentence) or bool(_OUTCOME.search(sentence)))
     return 0.0
 
 

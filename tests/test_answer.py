@@ -124,3 +124,18 @@ def test_the_findings_of_a_report_the_papers_only_promise_are_not_found(embedder
     assert answer(question, promised, embedder=embedder) == ""
     delivered = promised + " The final report concluded that two branches should share one building."
     assert "two branches should share one building" in answer(question, delivered, embedder=embedder)
+
+
+def test_what_happened_to_a_motion_is_answered_with_its_result():
+    passage = ("Staff recommended holding the election of officers in July, as the rules of order provide.\n"
+               "Commissioner Ali made a motion, seconded by Commissioner Lee, to postpone the election of officers.\n"
+               "RESULT: FAILED [2-4] MOTION BY: Ali SECOND: Lee AYES: Ali, Lee NAYS: Cole, Diaz, Park, Roy")
+    said = answer("What happened to the motion to postpone the election of officers?", passage)
+    assert "RESULT: FAILED [2-4]" in said
+
+
+def test_a_contents_line_is_not_an_answer():
+    passage = ("Chapter 5: Our recommendations page 41 Chapter 6: First steps page 44\n"
+               "Our first recommendation is that every ward has a community health champion.")
+    said = answer("What is the first recommendation of the report?", passage)
+    assert said.startswith("Our first recommendation is that every ward has a community health champion")
