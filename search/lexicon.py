@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import threading
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -25,13 +26,16 @@ CREATE TABLE acronyms (acronym TEXT NOT NULL, expansion TEXT NOT NULL, df INTEGE
 """
 
 
-_STEMMER = Stemmer.Stemmer("english")
+_PER_THREAD = threading.local()  # a PyStemmer Stemmer is not thread-safe; the server answers in a pool
 
 
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """A word's Snowball stem, so "helping" meets "help" and "recommendations" meets "recommended"."""
-    return _STEMMER.stemWord(word.lower())
+    stemmer = getattr(_PER_THREAD, "stemmer", None)
+    if stemmer is None:
+        stemmer = _PER_THREAD.stemmer = Stemmer.Stemmer("english")
+    return stemmer.stemWord(word.lower())
 
 
 def words(text: str) -> list[str]:
