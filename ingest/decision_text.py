@@ -153,13 +153,14 @@ def split_items(lines: list[str]) -> tuple[str, list[str]]:
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
 
 
-def collect_block(entries: list[Entry], start: int, stop, max_lines: int = 80) -> list[int]:
+def collect_block(entries: list[Entry], start: int, stop, max_lines: int = 200) -> list[int]:
     """Indices of the lines of a decision block starting at ``start``.
 
     The block runs on over wrapped lines; past a blank line it goes on only into a list (a line
     opening with a marker) or a sentence cut by a page break. It ends at a new section no deeper
     than its own, at a line ``stop`` rejects (a new decision, a vote line), or after a complete
-    sentence that opens no list.
+    sentence that opens no list. ``max_lines`` only guards against a runaway: a budget
+    resolution's items (a)-(v) run to some ninety lines.
     """
     head = entries[start]
     taken = [start]
@@ -200,9 +201,10 @@ def collect_block(entries: list[Entry], start: int, stop, max_lines: int = 80) -
 
 
 def _subheading(entries: list[Entry], index: int, family: str | None) -> bool:
-    """A short title line inside a list ("2025-26 Revenue Budget"), the list going on below it."""
+    """A short title line inside a list ("2025-26 Revenue Budget", "In addition:"), the list going on
+    below it. A line ending in ":" continues only a list already begun (before one, it is a lead)."""
     text = entries[index].text
-    if len(text.split()) > 12 or _SENTENCE_END.search(text) or text.endswith(":"):
+    if len(text.split()) > 12 or _SENTENCE_END.search(text) or (text.endswith(":") and family is None):
         return False
     following = next((e.text for e in entries[index + 1:index + 4] if e.text), "")
     marker = parse_marker(following)
@@ -215,23 +217,41 @@ def minutes_by_line(entries: list[Entry]) -> list[tuple[str | None, str | None]]
     """(minute number, minute title) for every line of a paper.
 
     Minute numbers only go up: a top-level "1)" or "For (57)" that a PDF line made look like a
-    heading, after minute 286, is still inside minute 286. Without numbered minutes, each
-    top-level heading names the item ("Participation Team Update (Item 4)").
+    heading, after minute 286, is still inside minute 286. A line numbered as the next minute, in
+    the same style ("294." after "293."), opens it even where a wrapped title made the PDF line
+    read as a paragraph of minute 293. Without numbered minutes, each top-level heading names the
+    item ("Participation Team Update (Item 4)").
     """
     current: tuple[str | None, str | None] = (None, None)
-    number = -1
+    number, style = -1, None
     out = []
     for entry in entries:
         if entry.opens:
             ref, title = minute_of(entry.section)
+            own = _MINUTE_LINE.match(entry.text)
+            if number >= 0 and own and int(own.group(1)) == number + 1 and own.group(2) == style:
+                ref, title = own.group(1), _ITEM_TAIL.sub("", own.group(3)).strip(" -–") or None
             if ref is not None and re.match(r"\d+", ref):
                 value = int(re.match(r"\d+", ref).group(0))
                 if value > number:
                     number, current = value, (ref, title)
+                    style = _heading_style(entry.section, ref) or style
             elif number < 0 and entry.depth == 1 and entry.heading:
                 current = (None, title)
         out.append(current)
     return out
+
+
+_MINUTE_LINE = re.compile(r"^(\d{1,4})([.)])\s+([A-Z].*)$")
+
+
+def _heading_style(section: Section, ref: str) -> str | None:
+    """The punctuation after the minute number in the heading that opened it ("." in "293. Title")."""
+    for part in [*section.path.split(" > ")[1:], section.heading.text.strip() if section.heading else ""]:
+        match = re.match(rf"^{re.escape(ref)}([.)])", part.strip())
+        if match:
+            return match.group(1)
+    return None
 
 
 def block_pages(entries: list[Entry], indices: list[int]) -> tuple[int, int]:

@@ -457,3 +457,119 @@ Subject: Capital Strategy
 """
     texts = [d.text for d in _decisions(text, "report.txt") if d.kind == "action"]
     assert texts == ["A progress report will come back to Cabinet in six months."]
+
+
+# ---- whose words, which minute, where a list ends -------------------------------------------
+
+WRAPPED_MINUTE_HEADINGS = """MINUTES of a meeting of the Northshire County Council held on Thursday, 15 May 2025.
+
+118. Apologies for Absence
+(Item 1)
+
+Apologies were received from Mrs Patel.
+
+119. Declarations of Interests by Members in items on the agenda for this meeting
+(Item 2)
+
+Mr Lane declared an interest in Item 6 as a governor of a local school.
+
+120. Minutes of the meeting held on 10 April 2025 and, if in order, to be
+approved
+(Item 3)
+
+RESOLVED that the minutes of the meeting held on 10 April 2025 be approved as a correct record.
+
+121. School Transport Policy
+(Item 4)
+
+1) Mrs Shaw proposed, and Mr Lane seconded the motion that
+
+“County Council is asked to adopt the School Transport Policy.”
+
+2) Mr Ford proposed and Ms Hart seconded that the motion be put to the vote.
+Agreed.
+
+3) The Chairman put the motion set out in paragraph 1 to the vote and the voting was as follows:
+
+For (40)
+
+Against (12)
+
+Motion carried.
+
+4) RESOLVED that Council adopts the School Transport Policy.
+
+122. Joint Waste Partnership - Terms of Reference and Membership
+update
+(Item 5)
+
+RESOLVED that Council agrees the revised terms of reference.
+"""
+
+
+def test_a_wrapped_minute_heading_still_opens_its_minute():
+    resolutions = [d for d in _decisions(WRAPPED_MINUTE_HEADINGS, "minutes.txt") if d.kind == "resolution"]
+    assert [d.reference for d in resolutions] == ["120", "121", "122"]
+    assert resolutions[0].title.startswith("Minutes of the meeting held on 10 April 2025")
+
+
+def test_a_closure_motion_is_not_the_motion_that_became_the_resolution():
+    resolution = [d for d in _decisions(WRAPPED_MINUTE_HEADINGS, "minutes.txt") if d.kind == "resolution"][1]
+    assert resolution.details["mover"] == "Mrs Shaw" and resolution.details["seconder"] == "Mr Lane"
+    district = """Minutes of the Cabinet of Southvale District Council, 3 June 2025
+
+7. Leisure Centre Contract
+
+Cllr Amis moved, and Cllr Boyd seconded, the recommendation in the report.
+Cllr Carr moved, and Cllr Dunn seconded, that the question be now put.
+
+RESOLVED that the leisure centre contract be awarded to the preferred bidder.
+"""
+    resolution = next(d for d in _decisions(district, "cabinet.txt") if d.kind == "resolution")
+    assert resolution.details["mover"] == "Cllr Amis" and resolution.details["seconder"] == "Cllr Boyd"
+
+
+def _long_budget_resolution() -> str:
+    letters = "abcdefghijklmnopqrstuv"
+    parts = ["MINUTES of a meeting of the County Council held on Thursday, 13 February 2025.", "",
+             "40. Revenue Budget 2025-26", "(Item 6)", "", "RESOLVED that:", "",
+             "County Council, having given due regard to the s25 report, agrees the following:", ""]
+    for n, letter in enumerate(letters):
+        if letter == "o":
+            parts += ["In addition:"]
+        parts += [f"({letter}) The budget proposal number {n + 1} as set out in the final draft",
+                  "budget report published on 5 February 2025, together with the necessary",
+                  "funding and subject to the approval to spend arrangements.", ""]
+    return "\n".join(parts)
+
+
+def test_a_resolution_list_runs_on_after_in_addition_and_past_eighty_lines():
+    resolution = next(d for d in _decisions(_long_budget_resolution(), "minutes.txt") if d.kind == "resolution")
+    assert len(resolution.items) == 22
+    assert resolution.items[-1].startswith("The budget proposal number 22")
+    short = """Minutes of the Board of Directors held on 2 April 2025
+
+4. Capital Plan
+
+The Board RESOLVED to:
+(a) approve the capital plan;
+(b) note the risks;
+
+In addition:
+(c) ask the Finance Committee to review the plan in October.
+
+5. Any other business
+
+In addition:
+The Chair thanked the staff.
+"""
+    resolution = next(d for d in _decisions(short, "trust.txt") if d.kind == "resolution")
+    assert len(resolution.items) == 3
+
+
+def test_a_proposed_record_of_decision_is_not_a_resolution():
+    proposed = DECISION_RECORD.replace("– RECORD OF DECISION", "– PROPOSED RECORD OF DECISION")
+    assert not [d for d in _decisions(proposed, "prod.txt") if d.kind == "resolution"]
+    draft = DECISION_RECORD.replace("KENT COUNTY COUNCIL – RECORD OF DECISION", "Draft Decision - Record of Decision")
+    assert not [d for d in _decisions(draft, "draft.txt") if d.kind == "resolution"]
+    assert len([d for d in _decisions(DECISION_RECORD, "record.txt") if d.kind == "resolution"]) == 1
