@@ -573,3 +573,43 @@ def test_a_proposed_record_of_decision_is_not_a_resolution():
     draft = DECISION_RECORD.replace("KENT COUNTY COUNCIL – RECORD OF DECISION", "Draft Decision - Record of Decision")
     assert not [d for d in _decisions(draft, "draft.txt") if d.kind == "resolution"]
     assert len([d for d in _decisions(DECISION_RECORD, "record.txt") if d.kind == "resolution"]) == 1
+
+
+def test_background_and_attached_documents_are_not_recommendations():
+    call_in = """By: Scrutiny Research Officer
+To: Cabinet - 4 March 2025
+Subject: Library Opening Hours - Scrutiny Committee call-in
+Summary: The Scrutiny Committee's comments on the library opening hours decision.
+
+1. The Scrutiny Committee considered the decision on 29 January 2025.
+
+Recommendation:
+The Cabinet is asked to consider the comments of the Scrutiny Committee and confirm, amend or rescind decision 25/00031.
+
+Attached documents
+a) 25-00031 - Decision Report
+b) Appendix 1 - Equality Impact Assessment
+
+Background documents
+a) Agenda for Scrutiny Committee on Wednesday, 29th January, 2025
+b) Agenda for Cabinet on Thursday, 30th January, 2025
+"""
+    rows = [d for d in _decisions(call_in, "callin.txt") if d.kind == "recommendation"]
+    assert len(rows) == 1 and rows[0].items == []
+    report = """Report to County Council, 9 January 2025
+Subject: Local Government Reorganisation
+
+Recommendations:
+
+County Council is asked to:
+
+(1) Endorse the joint work with the district councils
+(2) Note the timetable for proposals
+
+
+1. Background
+
+1.1 The Government published its White Paper in December 2024.
+"""
+    rows = [d for d in _decisions(report, "report.txt") if d.kind == "recommendation"]
+    assert [d.items for d in rows] == [["Endorse the joint work with the district councils", "Note the timetable for proposals"]]
