@@ -335,5 +335,24 @@ def sentences(entries: list[Entry]) -> list[Sentence]:
     return out
 
 
+# ---- whose words ----------------------------------------------------------------------------
+
+# "Proposer: ... Seconder: ...", "Proposed by Mr ... Seconded by Mrs ...".
+_TITLED = r"(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\b"
+_PROPOSER = re.compile(rf"\b(?:[Pp]roposer|[Mm]over)\s*:\s*[A-Z]|\b(?:[Pp]roposed|[Mm]oved)\s+by\s*:?\s*{_TITLED}")
+_SECONDER = re.compile(rf"\b[Ss]econder\s*:\s*[A-Z]|\b[Ss]econded\s+by\s*:?\s*{_TITLED}")
+MOTION_OPENING = 40  # lines in which a motion names its movers
+
+
+def is_motion(entries: list[Entry]) -> bool:
+    """Whether the paper is a motion or amendment (its opening names a proposer and a seconder).
+
+    Its "we will" and "asked to" speak for the movers (an opposition group's alternative budget),
+    not for the body whose papers it is in, and nothing in it is decided until a vote.
+    """
+    opening = " ".join([entry.text for entry in entries if entry.text][:MOTION_OPENING])
+    return bool(_PROPOSER.search(opening) and _SECONDER.search(opening))
+
+
 def normalise(text: str) -> str:
     return " ".join(re.sub(r"[^\w%£$]+", " ", text.lower()).split())

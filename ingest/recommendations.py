@@ -6,7 +6,7 @@ to: ..."), except in annual reports, whose numbered recommendations ("1" + title
 "Recommendation 1: ...") are each a row of their own. A report restates its recommendations in
 prose ("6.1 The HWB is recommended to approve ..."); once a paper has a Recommendations section,
 such restatements are not rows. Minutes are left to resolutions: a motion there ("County Council
-is asked to:") is not a report's recommendation.
+is asked to:") is not a report's recommendation, nor is a motion or amendment paper's.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import re
 
 from minutebook.vocabulary import Decision, Document
 
-from .decision_text import Entry, block_pages, collect_block, minute_of, parse_marker, split_items
+from .decision_text import Entry, block_pages, collect_block, is_motion, minute_of, parse_marker, split_items
 
 _HEADING = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:summary\s+of\s+|key\s+|the\s+)?recommendations?\s*(?:\(s\))?\s*:?\s*$", re.IGNORECASE
@@ -246,8 +246,8 @@ def _phrases(document: Document, entries: list[Entry], used: set[int]) -> list[t
 
 def extract_recommendations(document: Document, entries: list[Entry]) -> list[tuple[int, Decision]]:
     """(first line index, recommendation) for every recommendation list the paper makes."""
-    if document.type in ("minutes", "decision_record"):
-        return []
+    if document.type in ("minutes", "decision_record") or is_motion(entries):
+        return []  # a motion's "asked to agree" is the movers' proposal, not a report's recommendation
     found, used = _formal_blocks(document, entries)
     if not found:
         found = _phrases(document, entries, used)

@@ -613,3 +613,40 @@ County Council is asked to:
 """
     rows = [d for d in _decisions(report, "report.txt") if d.kind == "recommendation"]
     assert [d.items for d in rows] == [["Endorse the joint work with the district councils", "Note the timetable for proposals"]]
+
+
+def test_letters_answers_and_amendments_are_not_the_bodys_commitments():
+    strategy = """Westmoor Carers Strategy 2025-2030
+
+1. Our priorities
+We will open a carers' hub in every district by 2027.
+We will consider a carers' discount card with local businesses.
+
+Appendix B: letter from the Department
+Dear Colleagues,
+We will publish the new carers' guidance in the spring.
+Yours ever,
+The Secretary of State
+"""
+    texts = [d.text for d in _decisions(strategy, "strategy.txt") if d.kind == "commitment"]
+    assert texts == ["We will open a carers' hub in every district by 2027."]
+    questions = """Questions put and answers given - County Council 13 March 2025
+
+Question 4
+Mrs Lowe asked the Cabinet Member for Highways about lorries using rural lanes.
+
+Answer
+Thank you for the question. We will write to the hauliers and ask them to use the signed routes.
+"""
+    assert not [d for d in _decisions(questions, "questions.txt") if d.kind == "commitment"]
+    amendment = """Budget Amendment Form
+Amendment Name: Independent Group Alternative Budget
+Proposer: Mr Ray Holt Seconder: Mrs Ann Webb
+
+County Council is asked to agree the following:
+
+1. Youth services
+We will create a universal youth service funded from the prevention grant.
+"""
+    decisions = _decisions(amendment, "amendment.txt")
+    assert not [d for d in decisions if d.kind in ("commitment", "recommendation")]
