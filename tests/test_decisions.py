@@ -650,3 +650,35 @@ We will create a universal youth service funded from the prevention grant.
 """
     decisions = _decisions(amendment, "amendment.txt")
     assert not [d for d in decisions if d.kind in ("commitment", "recommendation")]
+
+
+def test_past_arrangements_motions_and_nouns_are_not_promised_actions():
+    annual = """Safeguarding Partnership Annual Report 2023-24
+
+6. Scrutiny
+Practices were overseen by the ICB, and arrangements were made that any concerns would be reported to the Partnership Executive.
+The findings of the audit will inform the reporting back to the Board on each priority.
+The Partnership will bring its revised threshold document back to the Board in March 2025.
+"""
+    texts = [d.text for d in _decisions(annual, "annual.txt") if d.kind == "action"]
+    assert texts == ["The Partnership will bring its revised threshold document back to the Board in March 2025."]
+    report = """Report to Cabinet
+Date of meeting: 4 March 2025
+Subject: Family Hubs
+
+5. Cabinet Committee motion
+5.1 On 21 November 2024 the Cabinet Committee passed a motion proposing that:
+That the decision be delayed until the funding is confirmed; and that an update be brought to the next meeting.
+5.2 Officers will report back to Cabinet in six months on the new service.
+"""
+    texts = [d.text for d in _decisions(report, "report.txt") if d.kind == "action"]
+    assert texts == ["Officers will report back to Cabinet in six months on the new service."]
+    minutes = """Minutes of the Health and Wellbeing Board meeting held on 24 November 2021
+
+36. Prevent Strategy
+
+It was agreed that a report on the funding options would come back to the Board in March 2022.
+RESOLVED that delivery and funding options post Autumn 2022 are researched and are presented within a report to the Board.
+"""
+    actions = [d for d in _decisions(minutes, "minutes.txt") if d.kind == "action"]
+    assert [d.details.get("due_date") for d in actions] == ["2022-03-01", None]
