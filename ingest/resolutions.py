@@ -358,16 +358,21 @@ def _inline(document: Document, entries: list[Entry], used: set[int], minutes: l
     return found
 
 
-def _narrative(document: Document, entries: list[Entry], used: set[int]) -> list[tuple[int, Decision]]:
-    """Decisions minuted in prose ("the policy was accepted by the Board"), for minutes without markers."""
+def _narrative(document: Document, entries: list[Entry], used: set[int], minutes: list) -> list[tuple[int, Decision]]:
+    """Decisions minuted in prose ("the policy was accepted by the Board"), for minutes without markers.
+
+    A sentence sharing a line with a decision already found ("9. Plans: It was agreed ...") is
+    that decision again.
+    """
     found = []
     for sentence in sentences(entries):
-        if sentence.start in used or not _NARRATIVE.search(sentence.text) or re.search(r"\b(?:not|if|whether|would)\b", sentence.text, re.IGNORECASE):
+        indices = list(range(sentence.start, sentence.end + 1))
+        if used.intersection(indices) or not _NARRATIVE.search(sentence.text) or re.search(r"\b(?:not|if|whether|would)\b", sentence.text, re.IGNORECASE):
             continue
         details: dict = {}
         _labelled_followers(entries, sentence.end, details)
-        indices = list(range(sentence.start, sentence.end + 1))
-        found.append((sentence.start, _decision(document, entries, indices, details, text=sentence.text, items=[])))
+        found.append((sentence.start, _decision(document, entries, indices, details, text=sentence.text, items=[],
+                                                minute=minutes[sentence.start])))
     return found
 
 
@@ -391,5 +396,5 @@ def extract_resolutions(document: Document, entries: list[Entry]) -> list[tuple[
     if document.type == "minutes" and not any(_FORMAL.search(e.text) for e in entries):
         # No formal markers at all: the minutes record decisions in sentences ("It was agreed
         # that ..." already found above is found again here and dropped as a repeat).
-        found += _narrative(document, entries, used)
+        found += _narrative(document, entries, used, minutes)
     return found

@@ -682,3 +682,31 @@ RESOLVED that delivery and funding options post Autumn 2022 are researched and a
 """
     actions = [d for d in _decisions(minutes, "minutes.txt") if d.kind == "action"]
     assert [d.details.get("due_date") for d in actions] == ["2022-03-01", None]
+
+
+def test_minutes_without_markers_number_each_decision_once():
+    text = """Trust Board Meeting Minutes 14 March 2024
+
+1. Welcome
+The chair welcomed everyone.
+
+4. Decisions:
+1. Volunteer Policy
+Updated with change in legislation – the policy was accepted by the Board.
+2. Lone Working Policy
+The policy was accepted by the Board.
+3. Finance, Property and Audit Committee Terms of Reference
+The terms of reference have been updated to reflect the merger of
+the Finance and Property and Audit Committees. The board accepted
+the terms of reference.
+4. People Committee Terms of Reference
+The board accepted the terms of reference.
+
+5. Plans and Priorities:
+It was agreed at the Closed Board meeting that the priorities within the
+document need to be categorised. These will be graded at the Board Away
+Day on 6th March 2024.
+"""
+    resolutions = [d for d in _decisions(text, "board.txt") if d.kind == "resolution"]
+    assert [d.reference for d in resolutions] == ["1", "2", "3", "4", "5"]
+    assert resolutions[-1].text.startswith("It was agreed at the Closed Board meeting")
