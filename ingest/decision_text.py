@@ -38,6 +38,7 @@ _LINKS = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 def clean(text: str) -> str:
     """A line without the converter's markup, so patterns see the words a reader sees."""
     text = _TAGS.sub("", text).replace("**", "").replace("__", "").replace("\x00", "")
+    text = re.sub(r"(?<=\S)\*+(?=\s|$)|(?:^|(?<=\s))\*+(?=\w)", "", text)  # "*emphasis*", not a "* " bullet
     text = _LINKS.sub(r"\1", text)
     text = re.sub(r"^\s*#{1,6}\s+", "", text)
     return " ".join(text.split())
@@ -325,6 +326,8 @@ def sentences(entries: list[Entry]) -> list[Sentence]:
         para.clear()
 
     for index, entry in enumerate(entries):
+        if not entry.text and para and _cut(entries, para[-1], index):
+            continue  # blank lines inside a sentence ("... we know that they" / "work and ...")
         if not entry.text or entry.heading or entry.table:
             flush()
             continue
@@ -333,6 +336,15 @@ def sentences(entries: list[Entry]) -> list[Sentence]:
         para.append(index)
     flush()
     return out
+
+
+def _cut(entries: list[Entry], last: int, index: int) -> bool:
+    """Whether the paragraph ending at line ``last`` stops mid-sentence and goes on in lower case
+    after the blank lines from ``index``."""
+    if _SENTENCE_END.search(entries[last].text) or entries[last].text.endswith(":"):
+        return False
+    following = next((e for e in entries[index:index + 6] if e.text), None)
+    return following is not None and not (following.heading or following.table or following.opens) and following.text[:1].islower()
 
 
 # ---- whose words ----------------------------------------------------------------------------

@@ -710,3 +710,21 @@ Day on 6th March 2024.
     resolutions = [d for d in _decisions(text, "board.txt") if d.kind == "resolution"]
     assert [d.reference for d in resolutions] == ["1", "2", "3", "4", "5"]
     assert resolutions[-1].text.startswith("It was agreed at the Closed Board meeting")
+
+
+def test_a_sentence_broken_by_blank_lines_and_emphasis_is_read_whole():
+    text = """Eastbury Health and Care Blueprint 2024
+
+4. Our vision
+
+***Our vision is for everyone in Eastbury to live healthy lives. We will do things because they matter to local people, we know that they***
+
+
+
+*work and we know that they will make a measurable difference to their lives.*
+
+- 4.3 We heard that the vision is broadly supported by partners.
+"""
+    texts = [d.text for d in _decisions(text, "blueprint.txt") if d.kind == "commitment"]
+    assert texts == ["We will do things because they matter to local people, we know that they work and we know "
+                     "that they will make a measurable difference to their lives."]
