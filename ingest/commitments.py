@@ -1,8 +1,8 @@
 """Commitments: what a strategy promises, and how each promise is getting on.
 
 Two sources: the rows of a progress table (id, commitment, lead, status/RAG, latest update), one
-row per commitment; and "we will ..." sentences or bullets in strategies and reports, one row per
-sentence or bullet. Hedges ("we will need to", "we will see", "we will consider") are not
+row per commitment; and "we will ..." sentences in strategies and reports, one row per sentence,
+or, after a short lead ("We will:", "we will do this by:"), one row per item of its list. Hedges ("we will need to", "we will see", "we will consider") are not
 promises. Minutes and agendas report what others said; they are left out, and so is every "we"
 that is not the paper's body: a letter reproduced in it, an answer to a member's question, and a
 motion or amendment that names its proposer and seconder (an opposition group's alternative budget).
@@ -18,11 +18,13 @@ from .decision_text import Entry, is_motion, normalise, parse_marker, sentences
 from .sections import Section
 from .tables import split_tables, table_rows
 
-_WE_WILL = re.compile(r"\b[Ww]e\s+will\b(?!\s+(?:need|see|know|never|not|have\s+to|be\s+able|look\s+back|hear|also\s+need|then|find|recognise|(?:also\s+)?consider))")
+_WE_WILL = re.compile(r"\b[Ww]e\s+will\b(?!\s+(?:need|see|know|never|not|have\s+to|be\s+able|look\s+back|hear|also\s+need|then|find|recognise|(?:also\s+)?consider)\b)")
 # "how we will monitor", "what we will be delivering": a paper describing itself, not a promise.
 _DESCRIBED = re.compile(r"\b(?:how|what|where|which|when|why)\s+we\s+will\b", re.IGNORECASE)
 # "19 Efficiency ASCH Dan Watkins ... We will ..." or "-409.8 -136.6": a table row flattened into text.
 _FLATTENED = re.compile(r"[a-z,)]\s+We\s+will\b|(?:^|\s)-?\d[\d,]*\.\d(?:\s|$).*(?:^|\s)-?\d[\d,]*\.\d(?:\s|$)")
+# "We will:", "we will embed it further by:": the promises are the list that follows.
+_LEAD = re.compile(r"\b[Ww]e\s+will(?:\s+[\w'’-]+){0,5}\s*:$")
 _LETTER_OPEN = re.compile(r"^\s*Dear\s+\w")
 _LETTER_CLOSE = re.compile(r"^\s*(?:Yours\b|(?:With\s+)?(?:kind|best|warm)\s+(?:regards|wishes)\b|Regards,?\s*$)", re.IGNORECASE)
 # "Question 4", "Question by X to Y,", "Answer": a question put at a meeting and the answer given.
@@ -110,9 +112,12 @@ def _we_will(document: Document, entries: list[Entry]) -> list[tuple[int, Decisi
     found = []
     seen: set[str] = set()
     others = _other_voices(entries)
+    under_lead = False  # in the list after "We will:" / "we will do this by:", each item is a promise
     for sentence in sentences(entries):
         text = sentence.text
-        if not _WE_WILL.search(text) or len(text) < 25:
+        item = under_lead and parse_marker(text) is not None
+        under_lead = item or bool(_LEAD.search(text) and _WE_WILL.search(text))
+        if not item and (not _WE_WILL.search(text) or len(text) < 25):
             continue
         if sentence.start in others or _DESCRIBED.search(text) or _FLATTENED.search(text):
             continue  # a letter or an answer, a paper describing itself, or a table row

@@ -326,8 +326,8 @@ def sentences(entries: list[Entry]) -> list[Sentence]:
         para.clear()
 
     for index, entry in enumerate(entries):
-        if not entry.text and para and _cut(entries, para[-1], index):
-            continue  # blank lines inside a sentence ("... we know that they" / "work and ...")
+        if not entry.text and para and not parse_marker(entries[para[0]].text) and _cut(entries, para[-1], index):
+            continue  # blank lines inside a sentence ("... we know that they" / "work and ..."), not after a list item
         if not entry.text or entry.heading or entry.table:
             flush()
             continue

@@ -728,3 +728,27 @@ def test_a_sentence_broken_by_blank_lines_and_emphasis_is_read_whole():
     texts = [d.text for d in _decisions(text, "blueprint.txt") if d.kind == "commitment"]
     assert texts == ["We will do things because they matter to local people, we know that they work and we know "
                      "that they will make a measurable difference to their lives."]
+
+
+def test_we_will_seek_is_a_promise_and_a_we_will_list_is_one_promise_per_item():
+    text = """Southmead Air Quality and Active Travel Plan 2025
+
+2. Clean air
+
+This priority is a shared commitment that we will seek to cut roadside nitrogen dioxide by a third.
+We will see how the first year goes before setting targets.
+
+Cleaner air cannot be achieved by any one organisation, so we must work together. We will:
+
+- Empower the Clean Air Partnership to lead the work in every ward
+- Enable schools to run car-free streets at the start and end of the day
+
+3. Active travel
+Cycling has doubled since 2019.
+"""
+    texts = [d.text for d in _decisions(text, "plan.txt") if d.kind == "commitment"]
+    assert texts == [
+        "This priority is a shared commitment that we will seek to cut roadside nitrogen dioxide by a third.",
+        "Empower the Clean Air Partnership to lead the work in every ward",
+        "Enable schools to run car-free streets at the start and end of the day",
+    ]
