@@ -27,10 +27,13 @@ _VERB = (
     r"(?:report(?:ed|ing)?\s+back|come\s+back|coming\s+back|brought\s+back|bring\s+(?:[\w'’ ]{1,40}?\s+)?back\s+to|"
     rf"return(?:ed|ing|s)?\s+(?:to\s+{_TARGET}|for\s+(?:approval|agreement|consideration|decision))|be\s+circulated|(?:to|will|would)\s+circulate|"
     rf"(?:be|is|are)\s+presented\s+(?:\w+\s+){{0,3}}?(?:to|at)\s+{_TARGET}|(?:be|is|are)\s+(?:reported|brought|submitted)\s+(?:\w+\s+){{0,3}}?(?:to|at)\s+{_TARGET}|"
-    r"schedule\s+time\s+on\s+the\s+next\s+agenda)"
+    r"schedule\s+time\s+on\s+the\s+next\s+agenda|"
+    # "will review the policy at the next meeting", "an update for the next board meeting was requested"
+    r"(?:review|consider|discuss)(?:ing)?\b[^.;]{0,120}?\bat\s+(?:the|its)\s+next\s+(?:[\w&'’-]+\s+){0,3}meeting|"
+    r"(?:update|report)\b[^.;]{0,100}?\bfor\s+the\s+next\s+(?:[\w&'’-]+\s+){0,3}meeting\s+was\s+requested)"
 )
 _FOLLOW_UP = re.compile(_VERB, re.IGNORECASE)
-_FUTURE = re.compile(r"\b(?:will|would|shall|to|could|should|resolved|agreed|agree|happy\s+to|asked|expected|due)\b|^(?:\w\)\s+)?that\b", re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:will|would|shall|to|could|should|resolved|agreed|agree|happy\s+to|asked|requested|expected|due)\b|^(?:\w\)\s+)?that\b", re.IGNORECASE)
 _DIRECTIVE = re.compile(r"^(?:RESOLVED|AGREED|DECIDED)\b|^it\s+was\s+(?:resolved|agreed)\b", re.IGNORECASE)
 # "Quarterly reports are presented to the Committee" describes a standing routine, not a promise.
 _ROUTINE = re.compile(r"\b(?:each|every)\s+(?:year|quarter|month|meeting)\b|\b(?:annually|quarterly|half[- ]yearly|monthly|routinely)\b", re.IGNORECASE)
@@ -122,7 +125,7 @@ def extract_actions(document: Document, entries: list[Entry]) -> list[tuple[int,
         if re.match(r"\w+ing\b", match.group(0)) and re.search(r"\b(?:the|this|any|our|its)\s+$", text[: match.start()], re.IGNORECASE):
             continue  # "will inform the reporting back": the verb as a noun promises nothing
         # The intent must be said outside the verb's own "to the Board" ("presented to Cabinet").
-        verb_says_intent = re.match(r"(?:to|will|would)\b", match.group(0), re.IGNORECASE)
+        verb_says_intent = re.match(r"(?:to|will|would)\b", match.group(0), re.IGNORECASE) or match.group(0).endswith("requested")
         if not (directive or verb_says_intent or _FUTURE.search(text[: match.start()] + " " + text[match.end(): match.end() + 10])):
             continue
         if _ROUTINE.search(text) and not re.search(r"\b(?:will|shall)\b", text, re.IGNORECASE):

@@ -752,3 +752,19 @@ Cycling has doubled since 2019.
         "Empower the Clean Air Partnership to lead the work in every ward",
         "Enable schools to run car-free streets at the start and end of the day",
     ]
+
+
+def test_a_review_at_the_next_meeting_and_a_requested_update_are_follow_ups():
+    text = """Riverside Libraries Trust - Board Meeting Minutes 20 March 2024
+
+5. Health & Safety
+The board reviewed the lone working guidance at its meeting in January.
+The board will review the fire risk assessments against the insurer's checklist at the next meeting.
+An update on the staff training records for the next board meeting was requested.
+"""
+    actions = [d for d in _decisions(text, "minutes.txt") if d.kind == "action"]
+    assert [d.text for d in actions] == [
+        "The board will review the fire risk assessments against the insurer's checklist at the next meeting.",
+        "An update on the staff training records for the next board meeting was requested.",
+    ]
+    assert actions[1].details["due_text"] == "for the next board meeting"
