@@ -2,10 +2,11 @@
 
 Two sources: the rows of a progress table (id, commitment, lead, status/RAG, latest update), one
 row per commitment; and "we will ..." sentences in strategies and reports, one row per sentence,
-or, after a short lead ("We will:", "we will do this by:"), one row per item of its list. Hedges ("we will need to", "we will see", "we will consider") are not
-promises. Minutes and agendas report what others said; they are left out, and so is every "we"
-that is not the paper's body: a letter reproduced in it, an answer to a member's question, and a
-motion or amendment that names its proposer and seconder (an opposition group's alternative budget).
+or, after a short lead ("We will:", "we will do this by:"), one row per item of its list. Hedges
+("we will need to", "we will see", "we will consider") are not promises. Minutes and agendas
+report what others said; they are left out, and so is every "we" that is not the paper's body: a
+letter reproduced in it, an answer to a member's question, and a motion or amendment that names
+its proposer and seconder (an opposition group's alternative budget).
 """
 
 from __future__ import annotations

@@ -214,6 +214,9 @@ def _subheading(entries: list[Entry], index: int, family: str | None) -> bool:
     return starts_list(marker) if family is None else same_family(family, marker, marker.value.count("."))
 
 
+_MINUTE_LINE = re.compile(r"^(\d{1,4})([.)])\s+([A-Z].*)$")  # "294. Minutes of the meeting ..."
+
+
 def minutes_by_line(entries: list[Entry]) -> list[tuple[str | None, str | None]]:
     """(minute number, minute title) for every line of a paper.
 
@@ -241,9 +244,6 @@ def minutes_by_line(entries: list[Entry]) -> list[tuple[str | None, str | None]]
                 current = (None, title)
         out.append(current)
     return out
-
-
-_MINUTE_LINE = re.compile(r"^(\d{1,4})([.)])\s+([A-Z].*)$")
 
 
 def _heading_style(section: Section, ref: str) -> str | None:
@@ -327,7 +327,7 @@ def sentences(entries: list[Entry]) -> list[Sentence]:
 
     for index, entry in enumerate(entries):
         if not entry.text and para and not parse_marker(entries[para[0]].text) and _cut(entries, para[-1], index):
-            continue  # blank lines inside a sentence ("... we know that they" / "work and ..."), not after a list item
+            continue  # blank lines inside a sentence ("we know that they" / "work and ..."), not a list item's
         if not entry.text or entry.heading or entry.table:
             flush()
             continue
