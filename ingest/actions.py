@@ -27,13 +27,26 @@ _VERB = (
     r"(?:report(?:ed|ing)?\s+back|come\s+back|coming\s+back|brought\s+back|bring\s+(?:[\w'’ ]{1,40}?\s+)?back\s+to|"
     rf"return(?:ed|ing|s)?\s+(?:to\s+{_TARGET}|for\s+(?:approval|agreement|consideration|decision))|be\s+circulated|(?:to|will|would)\s+circulate|"
     rf"(?:be|is|are)\s+presented\s+(?:\w+\s+){{0,3}}?(?:to|at)\s+{_TARGET}|(?:be|is|are)\s+(?:reported|brought|submitted)\s+(?:\w+\s+){{0,3}}?(?:to|at)\s+{_TARGET}|"
-    r"schedule\s+time\s+on\s+the\s+next\s+agenda)"
+    r"schedule\s+time\s+on\s+the\s+next\s+agenda|"
+    # "will review the policy at the next meeting", "an update for the next board meeting was requested"
+    r"(?:review|consider|discuss)(?:ing)?\b[^.;]{0,120}?\bat\s+(?:the|its)\s+next\s+(?:[\w&'’-]+\s+){0,3}meeting|"
+    r"(?:update|report)\b[^.;]{0,100}?\bfor\s+the\s+next\s+(?:[\w&'’-]+\s+){0,3}meeting\s+was\s+requested)"
 )
 _FOLLOW_UP = re.compile(_VERB, re.IGNORECASE)
-_FUTURE = re.compile(r"\b(?:will|would|shall|to|could|should|resolved|agreed|agree|happy\s+to|asked|expected|due)\b|^(?:\w\)\s+)?that\b", re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:will|would|shall|to|could|should|resolved|agreed|agree|happy\s+to|asked|requested|expected|due)\b|^(?:\w\)\s+)?that\b", re.IGNORECASE)
 _DIRECTIVE = re.compile(r"^(?:RESOLVED|AGREED|DECIDED)\b|^it\s+was\s+(?:resolved|agreed)\b", re.IGNORECASE)
 # "Quarterly reports are presented to the Committee" describes a standing routine, not a promise.
 _ROUTINE = re.compile(r"\b(?:each|every)\s+(?:year|quarter|month|meeting)\b|\b(?:annually|quarterly|half[- ]yearly|monthly|routinely)\b", re.IGNORECASE)
+# "arrangements were made that any concerns would be reported": a past arrangement told in
+# reported speech, not a follow-up promised here ("it was agreed that ... would" stays a promise).
+_PAST_ARRANGEMENT = re.compile(
+    r"\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:made|arranged|established|set\s+up|put\s+in\s+place)\s+(?:so\s+)?that\b.*\bwould\b",
+    re.IGNORECASE,
+)
+# "... passed a motion proposing that:", "the following amendment:": the words after are a motion's.
+_MOTION_LEAD = re.compile(r"\b(?:motion|amendment)\b[^.]*:\s*$", re.IGNORECASE)
+# "post Autumn 2022", "from April 2024", "until March 2025": a period's bounds, not when it is due.
+_PERIOD_BOUND = re.compile(r"\b(?:post|after|beyond|since|from|until|till)\s*$", re.IGNORECASE)
 _NOT_FUTURE = re.compile(r"\b(?:was|were|had\s+been|has\s+been)\s+(?:reported|brought|circulated|presented|returned)\b", re.IGNORECASE)
 
 _WHO = re.compile(
@@ -52,6 +65,12 @@ _DUE = re.compile(
 )
 
 
+def _bound(text: str, match: re.Match) -> bool:
+    """Whether a time names a period's bound ("post Autumn 2022", "from April") rather than a due time."""
+    said = match.group(0).strip()
+    return bool(re.match(r"(?:from|until)\b", said, re.IGNORECASE) or _PERIOD_BOUND.search(text[: match.start()]))
+
+
 def _due(text: str, meeting_date: str | None) -> tuple[str | None, str | None]:
     """(due_text, due_date ISO) for a follow-up sentence."""
     relative = _RELATIVE.search(text)
@@ -64,7 +83,7 @@ def _due(text: str, meeting_date: str | None) -> tuple[str | None, str | None]:
             base = date.fromisoformat(meeting_date)
             return due_text, (base + relativedelta(**{unit: count})).isoformat()
         return due_text, None
-    match = _DUE.search(text)
+    match = next((m for m in _DUE.finditer(text) if not _bound(text, m)), None)
     if not match:
         return None, None
     due_text = match.group(0).strip()
@@ -93,17 +112,20 @@ def extract_actions(document: Document, entries: list[Entry]) -> list[tuple[int,
         return []
     found = []
     directive = False  # inside the items of a resolution: "(2) officers report back ..." is an order
+    previous = ""
     for sentence in sentences(entries):
-        text = sentence.text
+        text, lead, previous = sentence.text, previous, sentence.text
         if _DIRECTIVE.match(text):
             directive = True
         elif not parse_marker(text):
             directive = False
         match = _FOLLOW_UP.search(text)
-        if not match or _NOT_FUTURE.search(text):
+        if not match or _NOT_FUTURE.search(text) or _PAST_ARRANGEMENT.search(text) or _MOTION_LEAD.search(lead):
             continue
+        if re.match(r"\w+ing\b", match.group(0)) and re.search(r"\b(?:the|this|any|our|its)\s+$", text[: match.start()], re.IGNORECASE):
+            continue  # "will inform the reporting back": the verb as a noun promises nothing
         # The intent must be said outside the verb's own "to the Board" ("presented to Cabinet").
-        verb_says_intent = re.match(r"(?:to|will|would)\b", match.group(0), re.IGNORECASE)
+        verb_says_intent = re.match(r"(?:to|will|would)\b", match.group(0), re.IGNORECASE) or match.group(0).endswith("requested")
         if not (directive or verb_says_intent or _FUTURE.search(text[: match.start()] + " " + text[match.end(): match.end() + 10])):
             continue
         if _ROUTINE.search(text) and not re.search(r"\b(?:will|shall)\b", text, re.IGNORECASE):

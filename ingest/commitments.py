@@ -1,9 +1,12 @@
 """Commitments: what a strategy promises, and how each promise is getting on.
 
 Two sources: the rows of a progress table (id, commitment, lead, status/RAG, latest update), one
-row per commitment; and "we will ..." sentences or bullets in strategies and reports, one row per
-sentence or bullet. Hedges ("we will need to", "we will see") are not promises. Minutes and
-agendas report what others said; they are left out.
+row per commitment; and "we will ..." sentences in strategies and reports, one row per sentence,
+or, after a short lead ("We will:", "we will do this by:"), one row per item of its list. Hedges
+("we will need to", "we will see", "we will consider") are not promises. Minutes and agendas
+report what others said; they are left out, and so is every "we" that is not the paper's body: a
+letter reproduced in it, an answer to a member's question, and a motion or amendment that names
+its proposer and seconder (an opposition group's alternative budget).
 """
 
 from __future__ import annotations
@@ -12,18 +15,22 @@ import re
 
 from minutebook.vocabulary import Decision, Document
 
-from .decision_text import Entry, normalise, parse_marker, sentences
+from .decision_text import Entry, is_motion, normalise, parse_marker, sentences
 from .sections import Section
 from .tables import split_tables, table_rows
 
-_WE_WILL = re.compile(r"\b[Ww]e\s+will\b(?!\s+(?:need|see|know|never|not|have\s+to|be\s+able|look\s+back|hear|also\s+need|then|find|recognise))")
+_WE_WILL = re.compile(r"\b[Ww]e\s+will\b(?!\s+(?:need|see|know|never|not|have\s+to|be\s+able|look\s+back|hear|also\s+need|then|find|recognise|(?:also\s+)?consider)\b)")
 # "how we will monitor", "what we will be delivering": a paper describing itself, not a promise.
 _COMMITTED = re.compile(r"\b(?:commit(?:s|ted|ting)?|pledged?|promised?)\b(?!\s+(?:suicide|an?\s+offence|offences|crimes?)\b)", re.IGNORECASE)
 _DESCRIBED = re.compile(r"\b(?:how|what|where|which|when|why)\s+we\s+will\b", re.IGNORECASE)
 # "19 Efficiency ASCH Dan Watkins ... We will ..." or "-409.8 -136.6": a table row flattened into text.
 _FLATTENED = re.compile(r"[a-z,)]\s+We\s+will\b|(?:^|\s)-?\d[\d,]*\.\d(?:\s|$).*(?:^|\s)-?\d[\d,]*\.\d(?:\s|$)")
+# "We will:", "we will embed it further by:": the promises are the list that follows.
+_LEAD = re.compile(r"\b[Ww]e\s+will(?:\s+[\w'’-]+){0,5}\s*:$")
 _LETTER_OPEN = re.compile(r"^\s*Dear\s+\w")
-_LETTER_CLOSE = re.compile(r"^\s*(?:Yours\s+(?:sincerely|faithfully)|Kind\s+regards|Best\s+wishes)\b", re.IGNORECASE)
+_LETTER_CLOSE = re.compile(r"^\s*(?:Yours\b|(?:With\s+)?(?:kind|best|warm)\s+(?:regards|wishes)\b|Regards,?\s*$)", re.IGNORECASE)
+# "Question 4", "Question by X to Y,", "Answer": a question put at a meeting and the answer given.
+_QA_LABEL = re.compile(r"^(?:question\s+(?:\d+|by|from|to)\b.{0,80}|(?:answer|reply)(?:\s+to\s+question\s*\d*)?\s*:?)$", re.IGNORECASE)
 _ID = re.compile(r"^[A-Z]{0,3}\s?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?\.?$")
 
 # Table columns, by what their header says.
@@ -81,13 +88,20 @@ def _table_rows(document: Document, sections: list[Section]) -> list[tuple[int, 
     return found
 
 
-def _letter_lines(entries: list[Entry]) -> set[int]:
-    """Lines of letters reproduced in a paper ("Dear Leaders ... Yours sincerely"): the "we" there
-    is the writer (a ministry, a regulator), not the body whose paper it is. A "Dear" with no
-    sign-off is not taken for a letter."""
+def _other_voices(entries: list[Entry]) -> set[int]:
+    """Lines where someone other than the paper's body says "we".
+
+    A letter reproduced in the paper ("Dear Leaders ... Yours ever") is its writer's (a ministry,
+    a regulator); a "Dear" with no sign-off is not taken for a letter. From the first "Question"
+    or "Answer" label on, a paper is questions put at a meeting and the answers given: an answer
+    is a reply to a member, not a strategy's promise.
+    """
     lines: set[int] = set()
     opened: int | None = None
     for n, entry in enumerate(entries):
+        if _QA_LABEL.match(entry.text):
+            lines.update(range(n, len(entries)))
+            break
         if _LETTER_OPEN.match(entry.text):
             opened = n
         elif opened is not None and _LETTER_CLOSE.match(entry.text):
@@ -99,13 +113,16 @@ def _letter_lines(entries: list[Entry]) -> set[int]:
 def _we_will(document: Document, entries: list[Entry]) -> list[tuple[int, Decision]]:
     found = []
     seen: set[str] = set()
-    letters = _letter_lines(entries)
+    others = _other_voices(entries)
+    under_lead = False  # in the list after "We will:" / "we will do this by:", each item is a promise
     for sentence in sentences(entries):
         text = sentence.text
-        if not _WE_WILL.search(text) or len(text) < 25:
+        item = under_lead and parse_marker(text) is not None
+        under_lead = item or bool(_LEAD.search(text) and _WE_WILL.search(text))
+        if not item and (not _WE_WILL.search(text) or len(text) < 25):
             continue
-        if sentence.start in letters or _DESCRIBED.search(text) or _FLATTENED.search(text):
-            continue  # another party's letter, a paper describing itself, or a table row
+        if sentence.start in others or _DESCRIBED.search(text) or _FLATTENED.search(text):
+            continue  # a letter or an answer, a paper describing itself, or a table row
         marker = parse_marker(text)
         body = marker.rest if marker else text
         key = normalise(body)
@@ -129,7 +146,7 @@ def states_a_commitment(text: str) -> bool:
 
 def extract_commitments(document: Document, entries: list[Entry], sections: list[Section]) -> list[tuple[int, Decision]]:
     """(order, commitment) for each tracked commitment and each "we will" promise."""
-    if document.type in ("minutes", "agenda", "decision_record"):
+    if document.type in ("minutes", "agenda", "decision_record") or is_motion(entries):
         return []
     # Table rows sort by their position among tables; offset them past the prose so order is stable.
     rows = [(len(entries) + order, decision) for order, decision in _table_rows(document, sections)]

@@ -38,6 +38,7 @@ _LINKS = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 def clean(text: str) -> str:
     """A line without the converter's markup, so patterns see the words a reader sees."""
     text = _TAGS.sub("", text).replace("**", "").replace("__", "").replace("\x00", "")
+    text = re.sub(r"(?<=\S)\*+(?=\s|$)|(?:^|(?<=\s))\*+(?=\w)", "", text)  # "*emphasis*", not a "* " bullet
     text = _LINKS.sub(r"\1", text)
     text = re.sub(r"^\s*#{1,6}\s+", "", text)
     return " ".join(text.split())
@@ -153,13 +154,14 @@ def split_items(lines: list[str]) -> tuple[str, list[str]]:
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
 
 
-def collect_block(entries: list[Entry], start: int, stop, max_lines: int = 80) -> list[int]:
+def collect_block(entries: list[Entry], start: int, stop, max_lines: int = 200) -> list[int]:
     """Indices of the lines of a decision block starting at ``start``.
 
     The block runs on over wrapped lines; past a blank line it goes on only into a list (a line
     opening with a marker) or a sentence cut by a page break. It ends at a new section no deeper
     than its own, at a line ``stop`` rejects (a new decision, a vote line), or after a complete
-    sentence that opens no list.
+    sentence that opens no list. ``max_lines`` only guards against a runaway: a budget
+    resolution's items (a)-(v) run to some ninety lines.
     """
     head = entries[start]
     taken = [start]
@@ -200,9 +202,10 @@ def collect_block(entries: list[Entry], start: int, stop, max_lines: int = 80) -
 
 
 def _subheading(entries: list[Entry], index: int, family: str | None) -> bool:
-    """A short title line inside a list ("2025-26 Revenue Budget"), the list going on below it."""
+    """A short title line inside a list ("2025-26 Revenue Budget", "In addition:"), the list going on
+    below it. A line ending in ":" continues only a list already begun (before one, it is a lead)."""
     text = entries[index].text
-    if len(text.split()) > 12 or _SENTENCE_END.search(text) or text.endswith(":"):
+    if len(text.split()) > 12 or _SENTENCE_END.search(text) or (text.endswith(":") and family is None):
         return False
     following = next((e.text for e in entries[index + 1:index + 4] if e.text), "")
     marker = parse_marker(following)
@@ -211,27 +214,45 @@ def _subheading(entries: list[Entry], index: int, family: str | None) -> bool:
     return starts_list(marker) if family is None else same_family(family, marker, marker.value.count("."))
 
 
+_MINUTE_LINE = re.compile(r"^(\d{1,4})([.)])\s+([A-Z].*)$")  # "294. Minutes of the meeting ..."
+
+
 def minutes_by_line(entries: list[Entry]) -> list[tuple[str | None, str | None]]:
     """(minute number, minute title) for every line of a paper.
 
     Minute numbers only go up: a top-level "1)" or "For (57)" that a PDF line made look like a
-    heading, after minute 286, is still inside minute 286. Without numbered minutes, each
-    top-level heading names the item ("Participation Team Update (Item 4)").
+    heading, after minute 286, is still inside minute 286. A line numbered as the next minute, in
+    the same style ("294." after "293."), opens it even where a wrapped title made the PDF line
+    read as a paragraph of minute 293. Without numbered minutes, each top-level heading names the
+    item ("Participation Team Update (Item 4)").
     """
     current: tuple[str | None, str | None] = (None, None)
-    number = -1
+    number, style = -1, None
     out = []
     for entry in entries:
         if entry.opens:
             ref, title = minute_of(entry.section)
+            own = _MINUTE_LINE.match(entry.text)
+            if number >= 0 and own and int(own.group(1)) == number + 1 and own.group(2) == style:
+                ref, title = own.group(1), _ITEM_TAIL.sub("", own.group(3)).strip(" -–") or None
             if ref is not None and re.match(r"\d+", ref):
                 value = int(re.match(r"\d+", ref).group(0))
                 if value > number:
                     number, current = value, (ref, title)
+                    style = _heading_style(entry.section, ref) or style
             elif number < 0 and entry.depth == 1 and entry.heading:
                 current = (None, title)
         out.append(current)
     return out
+
+
+def _heading_style(section: Section, ref: str) -> str | None:
+    """The punctuation after the minute number in the heading that opened it ("." in "293. Title")."""
+    for part in [*section.path.split(" > ")[1:], section.heading.text.strip() if section.heading else ""]:
+        match = re.match(rf"^{re.escape(ref)}([.)])", part.strip())
+        if match:
+            return match.group(1)
+    return None
 
 
 def block_pages(entries: list[Entry], indices: list[int]) -> tuple[int, int]:
@@ -305,6 +326,8 @@ def sentences(entries: list[Entry]) -> list[Sentence]:
         para.clear()
 
     for index, entry in enumerate(entries):
+        if not entry.text and para and not parse_marker(entries[para[0]].text) and _cut(entries, para[-1], index):
+            continue  # blank lines inside a sentence ("we know that they" / "work and ..."), not a list item's
         if not entry.text or entry.heading or entry.table:
             flush()
             continue
@@ -313,6 +336,34 @@ def sentences(entries: list[Entry]) -> list[Sentence]:
         para.append(index)
     flush()
     return out
+
+
+def _cut(entries: list[Entry], last: int, index: int) -> bool:
+    """Whether the paragraph ending at line ``last`` stops mid-sentence and goes on in lower case
+    after the blank lines from ``index``."""
+    if _SENTENCE_END.search(entries[last].text) or entries[last].text.endswith(":"):
+        return False
+    following = next((e for e in entries[index:index + 6] if e.text), None)
+    return following is not None and not (following.heading or following.table or following.opens) and following.text[:1].islower()
+
+
+# ---- whose words ----------------------------------------------------------------------------
+
+# "Proposer: ... Seconder: ...", "Proposed by Mr ... Seconded by Mrs ...".
+_TITLED = r"(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\b"
+_PROPOSER = re.compile(rf"\b(?:[Pp]roposer|[Mm]over)\s*:\s*[A-Z]|\b(?:[Pp]roposed|[Mm]oved)\s+by\s*:?\s*{_TITLED}")
+_SECONDER = re.compile(rf"\b[Ss]econder\s*:\s*[A-Z]|\b[Ss]econded\s+by\s*:?\s*{_TITLED}")
+MOTION_OPENING = 40  # lines in which a motion names its movers
+
+
+def is_motion(entries: list[Entry]) -> bool:
+    """Whether the paper is a motion or amendment (its opening names a proposer and a seconder).
+
+    Its "we will" and "asked to" speak for the movers (an opposition group's alternative budget),
+    not for the body whose papers it is in, and nothing in it is decided until a vote.
+    """
+    opening = " ".join([entry.text for entry in entries if entry.text][:MOTION_OPENING])
+    return bool(_PROPOSER.search(opening) and _SECONDER.search(opening))
 
 
 def normalise(text: str) -> str:

@@ -6,7 +6,7 @@ to: ..."), except in annual reports, whose numbered recommendations ("1" + title
 "Recommendation 1: ...") are each a row of their own. A report restates its recommendations in
 prose ("6.1 The HWB is recommended to approve ..."); once a paper has a Recommendations section,
 such restatements are not rows. Minutes are left to resolutions: a motion there ("County Council
-is asked to:") is not a report's recommendation.
+is asked to:") is not a report's recommendation, nor is a motion or amendment paper's.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import re
 
 from minutebook.vocabulary import Decision, Document
 
-from .decision_text import Entry, block_pages, collect_block, minute_of, parse_marker, split_items
+from .decision_text import Entry, block_pages, collect_block, is_motion, minute_of, parse_marker, split_items
 
 _HEADING = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:summary\s+of\s+|key\s+|the\s+)?recommendations?\s*(?:\(s\))?\s*:?\s*$", re.IGNORECASE
@@ -55,6 +55,24 @@ _OTHER_SECTION = re.compile(
     r"legal|financial|finance|equality|consultation|risk|next steps|conclusion|glossary|references|contents)",
     re.IGNORECASE,
 )
+
+# "Attached documents", "Background documents", "Contact details": lists that follow the
+# recommendations in a report but are not recommendations.
+_NEXT_PART = re.compile(
+    r"^(?:(?:background|attached|supporting|appended)\s+(?:documents?|papers?)|(?:list\s+of\s+)?appendices|contact\s+(?:details|officers?))\b",
+    re.IGNORECASE,
+)
+
+
+def _ends_list(text: str) -> bool:
+    """A line that opens the report's next part: "Background documents", or a numbered section title
+    ("1. Background") that a PDF line did not mark as a heading."""
+    marker = parse_marker(text)
+    numbered = marker is not None and marker.family in ("number", "decimal")
+    title = marker.rest if numbered else text
+    if len(title.split()) > 4 or title.rstrip().endswith((".", ";")):
+        return False
+    return bool(_NEXT_PART.match(title) or (numbered and _OTHER_SECTION.match(title)))
 
 
 def _is_heading(entry: Entry) -> bool:
@@ -98,7 +116,7 @@ def _heading_block(entries: list[Entry], start: int) -> list[int]:
                 expected += 1
             elif not (entry.heading is False and parse_marker(entry.text) and not _OTHER_SECTION.match(entry.text.split(None, 1)[-1])):
                 break
-        elif entry.heading and _OTHER_SECTION.match(entry.text):
+        elif (entry.heading and _OTHER_SECTION.match(entry.text)) or _ends_list(entry.text):
             break
         taken.append(index)
     while taken and not entries[taken[-1]].text:
@@ -177,7 +195,7 @@ def _formal_blocks(document: Document, entries: list[Entry]) -> tuple[list[tuple
         bare_label = plain and entry.text.endswith(":") and bool(_HEADING.match(entry.text))
         if (label or bare_label) and not _NOT_RECOMMENDATION.search(entry.text):
             # "Recommendation(s): Cabinet is asked to NOTE ..." or "Recommendations:" over a list
-            block = collect_block(entries, index, lambda text: bool(_HEADING.match(text)))
+            block = collect_block(entries, index, lambda text: bool(_HEADING.match(text)) or _ends_list(text))
         elif _is_heading(entry):
             block = [index] + _heading_block(entries, index)
         elif _NUMBERED_REC.match(entry.text) and _numbered_start(entries, index, 1):
@@ -219,7 +237,7 @@ def _phrases(document: Document, entries: list[Entry], used: set[int]) -> list[t
             continue
         if _NOT_RECOMMENDATION.search(text) or _NOT_RECOMMENDATION.search(entry.section.path):
             continue
-        block = collect_block(entries, index, _is_phrase)
+        block = collect_block(entries, index, lambda text: _is_phrase(text) or _ends_list(text))
         used.update(block)
         reference = minute_of(entry.section)[0] if document.type == "agenda" else (entry.section.paragraph or _label_of(text))
         found.append((index, _row(document, entries, block, reference)))
@@ -228,8 +246,8 @@ def _phrases(document: Document, entries: list[Entry], used: set[int]) -> list[t
 
 def extract_recommendations(document: Document, entries: list[Entry]) -> list[tuple[int, Decision]]:
     """(first line index, recommendation) for every recommendation list the paper makes."""
-    if document.type in ("minutes", "decision_record"):
-        return []
+    if document.type in ("minutes", "decision_record") or is_motion(entries):
+        return []  # a motion's "asked to agree" is the movers' proposal, not a report's recommendation
     found, used = _formal_blocks(document, entries)
     if not found:
         found = _phrases(document, entries, used)

@@ -47,6 +47,14 @@ _PROPOSAL = re.compile(
     r"|(?:proposed|moved)\s+by\s+(?P<mover2>[A-Z][\w'’. -]{1,40}?)\s*,?\s*(?:and\s+)?seconded\s+by\s+(?P<seconder2>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
     r"|(?P<mover3>(?:Commissioner|Councillor|Council\s*member|Member|Director|Trustee|Mr|Mrs|Ms|Dr)\.?\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+made\s+a\s+motion\s*,?\s*seconded\s+by\s+(?P<seconder3>(?:Commissioner|Councillor|Council\s*member|Member|Director|Trustee|Mr|Mrs|Ms|Dr)?\.?\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})",
 )
+# "X proposed and Y seconded that the motion be put to the vote", "... that the meeting be extended":
+# a motion about the debate, not the motion that became the resolution.
+_PROCEDURAL = re.compile(
+    r"^[^.]{0,160}?\b(?:be\s+now\s+put|be\s+put\s+to\s+the\s+(?:vote|meeting)|extend\s+the\s+meeting|meeting\s+be\s+extended|proceed\s+to\s+next\s+business)\b",
+    re.IGNORECASE,
+)
+# "Proposed Record of Decision", "Draft decision": a decision the paper asks someone to take.
+_PROPOSED_RECORD = re.compile(r"\b(?:proposed|draft)\s+(?:record\s+of\s+)?decision\b", re.IGNORECASE)
 _LABELLED = re.compile(r"^(?P<label>proposer|proposed by|mover|moved by|motion by|seconder|seconded by|second)\s*:\s*(?P<name>.+)$", re.IGNORECASE)
 
 # US vote blocks.
@@ -141,7 +149,8 @@ def _vote_details(entries: list[Entry], start: int, end: int) -> dict:
         text = entries[index].text
         if not text:
             continue
-        if match := _PROPOSAL.search(text):
+        match = _PROPOSAL.search(text)
+        if match and not _PROCEDURAL.match(_following(entries, index, text[match.end():])):
             mover = match.group("mover") or match.group("mover2") or match.group("mover3")
             seconder = match.group("seconder") or match.group("seconder2") or match.group("seconder3")
             proposals.append({"mover": mover.strip(), "seconder": seconder.strip(), "outcome": None})
@@ -173,6 +182,12 @@ def _vote_details(entries: list[Entry], start: int, end: int) -> dict:
         details["votes"] = {"for": vote["for"], "against": vote.get("against", 0), "abstain": vote.get("abstain", 0)}
         details["outcome"] = vote["outcome"] or details.get("outcome") or "carried"
     return details
+
+
+def _following(entries: list[Entry], index: int, rest: str) -> str:
+    """``rest`` of line ``index`` run on into the next non-blank line (a motion's words wrap)."""
+    after = next((entries[j].text for j in range(index + 1, min(len(entries), index + 4)) if entries[j].text), "")
+    return f"{rest} {after}".strip()
 
 
 def _default_outcome(text: str, items: list[str]) -> str:
@@ -343,23 +358,36 @@ def _inline(document: Document, entries: list[Entry], used: set[int], minutes: l
     return found
 
 
-def _narrative(document: Document, entries: list[Entry], used: set[int]) -> list[tuple[int, Decision]]:
-    """Decisions minuted in prose ("the policy was accepted by the Board"), for minutes without markers."""
+def _narrative(document: Document, entries: list[Entry], used: set[int], minutes: list) -> list[tuple[int, Decision]]:
+    """Decisions minuted in prose ("the policy was accepted by the Board"), for minutes without markers.
+
+    A sentence sharing a line with a decision already found ("9. Plans: It was agreed ...") is
+    that decision again.
+    """
     found = []
     for sentence in sentences(entries):
-        if sentence.start in used or not _NARRATIVE.search(sentence.text) or re.search(r"\b(?:not|if|whether|would)\b", sentence.text, re.IGNORECASE):
+        indices = list(range(sentence.start, sentence.end + 1))
+        if used.intersection(indices) or not _NARRATIVE.search(sentence.text) or re.search(r"\b(?:not|if|whether|would)\b", sentence.text, re.IGNORECASE):
             continue
         details: dict = {}
         _labelled_followers(entries, sentence.end, details)
-        indices = list(range(sentence.start, sentence.end + 1))
-        found.append((sentence.start, _decision(document, entries, indices, details, text=sentence.text, items=[])))
+        found.append((sentence.start, _decision(document, entries, indices, details, text=sentence.text, items=[],
+                                                minute=minutes[sentence.start])))
     return found
+
+
+def _proposed(document: Document, entries: list[Entry]) -> bool:
+    """Whether a decision record calls itself proposed or draft (in its title or its opening lines)."""
+    opening = [entry.text for entry in entries if entry.text][:8]
+    return any(_PROPOSED_RECORD.search(text) for text in [document.title or "", *opening])
 
 
 def extract_resolutions(document: Document, entries: list[Entry]) -> list[tuple[int, Decision]]:
     """(first line index, resolution) for every decision the paper records."""
     if document.type not in ("minutes", "decision_record", "other", "agenda"):
         return []
+    if document.type == "decision_record" and _proposed(document, entries):
+        return []  # the decision is still to be taken; the minutes or the signed record hold it
     if document.type == "agenda" and not any(_RESULT.match(e.text) or _MOTION_CARRIED.search(e.text) for e in entries):
         return []  # an agenda proposes; only an agenda pack that minutes votes records decisions
     minutes = minutes_by_line(entries)
@@ -368,5 +396,5 @@ def extract_resolutions(document: Document, entries: list[Entry]) -> list[tuple[
     if document.type == "minutes" and not any(_FORMAL.search(e.text) for e in entries):
         # No formal markers at all: the minutes record decisions in sentences ("It was agreed
         # that ..." already found above is found again here and dropped as a repeat).
-        found += _narrative(document, entries, used)
+        found += _narrative(document, entries, used, minutes)
     return found

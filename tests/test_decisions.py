@@ -457,3 +457,314 @@ Subject: Capital Strategy
 """
     texts = [d.text for d in _decisions(text, "report.txt") if d.kind == "action"]
     assert texts == ["A progress report will come back to Cabinet in six months."]
+
+
+# ---- whose words, which minute, where a list ends -------------------------------------------
+
+WRAPPED_MINUTE_HEADINGS = """MINUTES of a meeting of the Northshire County Council held on Thursday, 15 May 2025.
+
+118. Apologies for Absence
+(Item 1)
+
+Apologies were received from Mrs Patel.
+
+119. Declarations of Interests by Members in items on the agenda for this meeting
+(Item 2)
+
+Mr Lane declared an interest in Item 6 as a governor of a local school.
+
+120. Minutes of the meeting held on 10 April 2025 and, if in order, to be
+approved
+(Item 3)
+
+RESOLVED that the minutes of the meeting held on 10 April 2025 be approved as a correct record.
+
+121. School Transport Policy
+(Item 4)
+
+1) Mrs Shaw proposed, and Mr Lane seconded the motion that
+
+“County Council is asked to adopt the School Transport Policy.”
+
+2) Mr Ford proposed and Ms Hart seconded that the motion be put to the vote.
+Agreed.
+
+3) The Chairman put the motion set out in paragraph 1 to the vote and the voting was as follows:
+
+For (40)
+
+Against (12)
+
+Motion carried.
+
+4) RESOLVED that Council adopts the School Transport Policy.
+
+122. Joint Waste Partnership - Terms of Reference and Membership
+update
+(Item 5)
+
+RESOLVED that Council agrees the revised terms of reference.
+"""
+
+
+def test_a_wrapped_minute_heading_still_opens_its_minute():
+    resolutions = [d for d in _decisions(WRAPPED_MINUTE_HEADINGS, "minutes.txt") if d.kind == "resolution"]
+    assert [d.reference for d in resolutions] == ["120", "121", "122"]
+    assert resolutions[0].title.startswith("Minutes of the meeting held on 10 April 2025")
+
+
+def test_a_closure_motion_is_not_the_motion_that_became_the_resolution():
+    resolution = [d for d in _decisions(WRAPPED_MINUTE_HEADINGS, "minutes.txt") if d.kind == "resolution"][1]
+    assert resolution.details["mover"] == "Mrs Shaw" and resolution.details["seconder"] == "Mr Lane"
+    district = """Minutes of the Cabinet of Southvale District Council, 3 June 2025
+
+7. Leisure Centre Contract
+
+Cllr Amis moved, and Cllr Boyd seconded, the recommendation in the report.
+Cllr Carr moved, and Cllr Dunn seconded, that the question be now put.
+
+RESOLVED that the leisure centre contract be awarded to the preferred bidder.
+"""
+    resolution = next(d for d in _decisions(district, "cabinet.txt") if d.kind == "resolution")
+    assert resolution.details["mover"] == "Cllr Amis" and resolution.details["seconder"] == "Cllr Boyd"
+
+
+def _long_budget_resolution() -> str:
+    letters = "abcdefghijklmnopqrstuv"
+    parts = ["MINUTES of a meeting of the County Council held on Thursday, 13 February 2025.", "",
+             "40. Revenue Budget 2025-26", "(Item 6)", "", "RESOLVED that:", "",
+             "County Council, having given due regard to the s25 report, agrees the following:", ""]
+    for n, letter in enumerate(letters):
+        if letter == "o":
+            parts += ["In addition:"]
+        parts += [f"({letter}) The budget proposal number {n + 1} as set out in the final draft",
+                  "budget report published on 5 February 2025, together with the necessary",
+                  "funding and subject to the approval to spend arrangements.", ""]
+    return "\n".join(parts)
+
+
+def test_a_resolution_list_runs_on_after_in_addition_and_past_eighty_lines():
+    resolution = next(d for d in _decisions(_long_budget_resolution(), "minutes.txt") if d.kind == "resolution")
+    assert len(resolution.items) == 22
+    assert resolution.items[-1].startswith("The budget proposal number 22")
+    short = """Minutes of the Board of Directors held on 2 April 2025
+
+4. Capital Plan
+
+The Board RESOLVED to:
+(a) approve the capital plan;
+(b) note the risks;
+
+In addition:
+(c) ask the Finance Committee to review the plan in October.
+
+5. Any other business
+
+In addition:
+The Chair thanked the staff.
+"""
+    resolution = next(d for d in _decisions(short, "trust.txt") if d.kind == "resolution")
+    assert len(resolution.items) == 3
+
+
+def test_a_proposed_record_of_decision_is_not_a_resolution():
+    proposed = DECISION_RECORD.replace("– RECORD OF DECISION", "– PROPOSED RECORD OF DECISION")
+    assert not [d for d in _decisions(proposed, "prod.txt") if d.kind == "resolution"]
+    draft = DECISION_RECORD.replace("KENT COUNTY COUNCIL – RECORD OF DECISION", "Draft Decision - Record of Decision")
+    assert not [d for d in _decisions(draft, "draft.txt") if d.kind == "resolution"]
+    assert len([d for d in _decisions(DECISION_RECORD, "record.txt") if d.kind == "resolution"]) == 1
+
+
+def test_background_and_attached_documents_are_not_recommendations():
+    call_in = """By: Scrutiny Research Officer
+To: Cabinet - 4 March 2025
+Subject: Library Opening Hours - Scrutiny Committee call-in
+Summary: The Scrutiny Committee's comments on the library opening hours decision.
+
+1. The Scrutiny Committee considered the decision on 29 January 2025.
+
+Recommendation:
+The Cabinet is asked to consider the comments of the Scrutiny Committee and confirm, amend or rescind decision 25/00031.
+
+Attached documents
+a) 25-00031 - Decision Report
+b) Appendix 1 - Equality Impact Assessment
+
+Background documents
+a) Agenda for Scrutiny Committee on Wednesday, 29th January, 2025
+b) Agenda for Cabinet on Thursday, 30th January, 2025
+"""
+    rows = [d for d in _decisions(call_in, "callin.txt") if d.kind == "recommendation"]
+    assert len(rows) == 1 and rows[0].items == []
+    report = """Report to County Council, 9 January 2025
+Subject: Local Government Reorganisation
+
+Recommendations:
+
+County Council is asked to:
+
+(1) Endorse the joint work with the district councils
+(2) Note the timetable for proposals
+
+
+1. Background
+
+1.1 The Government published its White Paper in December 2024.
+"""
+    rows = [d for d in _decisions(report, "report.txt") if d.kind == "recommendation"]
+    assert [d.items for d in rows] == [["Endorse the joint work with the district councils", "Note the timetable for proposals"]]
+
+
+def test_letters_answers_and_amendments_are_not_the_bodys_commitments():
+    strategy = """Westmoor Carers Strategy 2025-2030
+
+1. Our priorities
+We will open a carers' hub in every district by 2027.
+We will consider a carers' discount card with local businesses.
+
+Appendix B: letter from the Department
+Dear Colleagues,
+We will publish the new carers' guidance in the spring.
+Yours ever,
+The Secretary of State
+"""
+    texts = [d.text for d in _decisions(strategy, "strategy.txt") if d.kind == "commitment"]
+    assert texts == ["We will open a carers' hub in every district by 2027."]
+    questions = """Questions put and answers given - County Council 13 March 2025
+
+Question 4
+Mrs Lowe asked the Cabinet Member for Highways about lorries using rural lanes.
+
+Answer
+Thank you for the question. We will write to the hauliers and ask them to use the signed routes.
+"""
+    assert not [d for d in _decisions(questions, "questions.txt") if d.kind == "commitment"]
+    amendment = """Budget Amendment Form
+Amendment Name: Independent Group Alternative Budget
+Proposer: Mr Ray Holt Seconder: Mrs Ann Webb
+
+County Council is asked to agree the following:
+
+1. Youth services
+We will create a universal youth service funded from the prevention grant.
+"""
+    decisions = _decisions(amendment, "amendment.txt")
+    assert not [d for d in decisions if d.kind in ("commitment", "recommendation")]
+
+
+def test_past_arrangements_motions_and_nouns_are_not_promised_actions():
+    annual = """Safeguarding Partnership Annual Report 2023-24
+
+6. Scrutiny
+Practices were overseen by the ICB, and arrangements were made that any concerns would be reported to the Partnership Executive.
+The findings of the audit will inform the reporting back to the Board on each priority.
+The Partnership will bring its revised threshold document back to the Board in March 2025.
+"""
+    texts = [d.text for d in _decisions(annual, "annual.txt") if d.kind == "action"]
+    assert texts == ["The Partnership will bring its revised threshold document back to the Board in March 2025."]
+    report = """Report to Cabinet
+Date of meeting: 4 March 2025
+Subject: Family Hubs
+
+5. Cabinet Committee motion
+5.1 On 21 November 2024 the Cabinet Committee passed a motion proposing that:
+That the decision be delayed until the funding is confirmed; and that an update be brought to the next meeting.
+5.2 Officers will report back to Cabinet in six months on the new service.
+"""
+    texts = [d.text for d in _decisions(report, "report.txt") if d.kind == "action"]
+    assert texts == ["Officers will report back to Cabinet in six months on the new service."]
+    minutes = """Minutes of the Health and Wellbeing Board meeting held on 24 November 2021
+
+36. Prevent Strategy
+
+It was agreed that a report on the funding options would come back to the Board in March 2022.
+RESOLVED that delivery and funding options post Autumn 2022 are researched and are presented within a report to the Board.
+"""
+    actions = [d for d in _decisions(minutes, "minutes.txt") if d.kind == "action"]
+    assert [d.details.get("due_date") for d in actions] == ["2022-03-01", None]
+
+
+def test_minutes_without_markers_number_each_decision_once():
+    text = """Trust Board Meeting Minutes 14 March 2024
+
+1. Welcome
+The chair welcomed everyone.
+
+4. Decisions:
+1. Volunteer Policy
+Updated with change in legislation – the policy was accepted by the Board.
+2. Lone Working Policy
+The policy was accepted by the Board.
+3. Finance, Property and Audit Committee Terms of Reference
+The terms of reference have been updated to reflect the merger of
+the Finance and Property and Audit Committees. The board accepted
+the terms of reference.
+4. People Committee Terms of Reference
+The board accepted the terms of reference.
+
+5. Plans and Priorities:
+It was agreed at the Closed Board meeting that the priorities within the
+document need to be categorised. These will be graded at the Board Away
+Day on 6th March 2024.
+"""
+    resolutions = [d for d in _decisions(text, "board.txt") if d.kind == "resolution"]
+    assert [d.reference for d in resolutions] == ["1", "2", "3", "4", "5"]
+    assert resolutions[-1].text.startswith("It was agreed at the Closed Board meeting")
+
+
+def test_a_sentence_broken_by_blank_lines_and_emphasis_is_read_whole():
+    text = """Eastbury Health and Care Blueprint 2024
+
+4. Our vision
+
+***Our vision is for everyone in Eastbury to live healthy lives. We will do things because they matter to local people, we know that they***
+
+
+
+*work and we know that they will make a measurable difference to their lives.*
+
+- 4.3 We heard that the vision is broadly supported by partners.
+"""
+    texts = [d.text for d in _decisions(text, "blueprint.txt") if d.kind == "commitment"]
+    assert texts == ["We will do things because they matter to local people, we know that they work and we know "
+                     "that they will make a measurable difference to their lives."]
+
+
+def test_we_will_seek_is_a_promise_and_a_we_will_list_is_one_promise_per_item():
+    text = """Southmead Air Quality and Active Travel Plan 2025
+
+2. Clean air
+
+This priority is a shared commitment that we will seek to cut roadside nitrogen dioxide by a third.
+We will see how the first year goes before setting targets.
+
+Cleaner air cannot be achieved by any one organisation, so we must work together. We will:
+
+- Empower the Clean Air Partnership to lead the work in every ward
+- Enable schools to run car-free streets at the start and end of the day
+
+3. Active travel
+Cycling has doubled since 2019.
+"""
+    texts = [d.text for d in _decisions(text, "plan.txt") if d.kind == "commitment"]
+    assert texts == [
+        "This priority is a shared commitment that we will seek to cut roadside nitrogen dioxide by a third.",
+        "Empower the Clean Air Partnership to lead the work in every ward",
+        "Enable schools to run car-free streets at the start and end of the day",
+    ]
+
+
+def test_a_review_at_the_next_meeting_and_a_requested_update_are_follow_ups():
+    text = """Riverside Libraries Trust - Board Meeting Minutes 20 March 2024
+
+5. Health & Safety
+The board reviewed the lone working guidance at its meeting in January.
+The board will review the fire risk assessments against the insurer's checklist at the next meeting.
+An update on the staff training records for the next board meeting was requested.
+"""
+    actions = [d for d in _decisions(text, "minutes.txt") if d.kind == "action"]
+    assert [d.text for d in actions] == [
+        "The board will review the fire risk assessments against the insurer's checklist at the next meeting.",
+        "An update on the staff training records for the next board meeting was requested.",
+    ]
+    assert actions[1].details["due_text"] == "for the next board meeting"
