@@ -8,7 +8,7 @@ answer says so and offers the nearest passages as closest matches, never as an a
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 from rapidfuzz import fuzz, process
 
@@ -402,7 +402,7 @@ def only_promised(question: str, hits: list[Hit]) -> bool:
 def extractive_answer(
     turn: Turn, hits: list[Hit], lexicon: Lexicon, similarity=None, max_sentences: int = 2,
     min_support: float = 0.0, decided: bool = False, asked: str | None = None, context: dict | None = None,
-    paper_text=None,
+    paper_text=None, said: str = "",
 ) -> tuple[str, list[Citation], float]:
     """The best one or two supported sentences of the top passages, each with its marker, and the
     support of the best; ("", [], support) when no sentence reaches ``min_support``. ``asked`` is
@@ -411,7 +411,8 @@ def extractive_answer(
         return "", [], 0.0
     ranked = [
         c for c in ranked_sentences(turn, hits, lexicon, similarity, answer_gate(turn, hits, lexicon, decided, asked, context, paper_text))
-        if c.words >= MIN_WORDS or c.meaning >= MIN_MEANING  # says what was asked about, or means it
+        if (c.words >= MIN_WORDS or c.meaning >= MIN_MEANING)  # says what was asked about, or means it
+        and c.sentence not in said  # not already said in answer to an earlier part of the question
     ]
     best = ranked[0].score if ranked else 0.0
     if not ranked or best < min_support:
@@ -442,6 +443,40 @@ def extractive_answer(
     if turn.asks == "where" and citations:
         parts.insert(0, f"In {_where(hits[min(numbers)])}:")
     return " ".join(parts), citations, best
+
+
+_TWO_QUESTIONS = re.compile(
+    r"^(?P<first>(?:what|who|when|where|how|which|why|did|does|do|was|were|is|are|has|have)\b.+?),?\s+and\s+"
+    r"(?P<second>(?:what|who|when|where|how|which|why|did|does|do|was|were|is|are|has|have)\b.+)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def question_parts(question: str) -> list[str]:
+    """"What was recommended after the review, and what did the trusts do?" is two questions;
+    each is answered by its own sentence. Anything else is one."""
+    match = _TWO_QUESTIONS.match(question.strip())
+    if not match or min(len(match["first"].split()), len(match["second"].split())) < 3:
+        return [question]
+    return [match["first"].rstrip(" ,?") + "?", match["second"]]
+
+
+def join_answers(parts: list[tuple[str, list[Citation]]]) -> tuple[str, list[Citation]]:
+    """Answers to the parts of a question as one, each passage cited once and numbered in order."""
+    citations: list[Citation] = []
+    number_of: dict[int, int] = {}  # chunk id -> its number in the joined answer
+    texts: list[str] = []
+    for text, cited in parts:
+        if not cited or text in texts:
+            continue
+        renumber = {}
+        for citation in cited:
+            if citation.chunk_id not in number_of:
+                number_of[citation.chunk_id] = len(citations) + 1
+                citations.append(replace(citation, n=number_of[citation.chunk_id]))
+            renumber[citation.n] = number_of[citation.chunk_id]
+        texts.append(re.sub(r" \[(\d+)\](?=\s|$)", lambda m: f" [{renumber.get(int(m[1]), m[1])}]", text))
+    return " ".join(texts), citations
 
 
 MAX_ITEMS = 3  # a long resolution is answered by the items the question is about

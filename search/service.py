@@ -18,7 +18,8 @@ from .filters import Filters
 from .index import Index, IndexMissing, current_generation, open_index
 from .registers import RegisterQuery
 from .answer import (
-    NOT_FOUND, Answer, author_answer, choose_decision, decision_answer, extractive_answer, when_answer,
+    NOT_FOUND, Answer, author_answer, choose_decision, decision_answer, extractive_answer, join_answers,
+    question_parts, when_answer,
 )
 from .answer import _citation as _closest  # noqa: E402
 from .conversation import read_turn, subject_terms
@@ -246,14 +247,17 @@ class Minutebook:
         # question about what was decided only a sentence that records a decision can answer: a
         # passage that merely mentions the subject is no evidence that anything was decided.
         if result.results:
-            # Sentences are weighed against the question as repaired ("campaing" -> "campaign").
-            repaired = replace(turn, query=result.searched_for) if result.searched_for else turn
-            question = self.encode(repaired.query[: self.settings.max_query_chars])
-            answer.answer, answer.citations, answer.evidence = extractive_answer(
-                repaired, result.results, lexicon, lambda sentences: (self.embedder.encode(sentences) @ question).tolist(),
-                min_support=self.settings.min_evidence, decided=decided, asked=result.searched_for,
-                context=result.context, paper_text=self._paper_text,
-            )
+            parts = question_parts(turn.question) if not turn.followup else [turn.question]
+            if len(parts) == 1:
+                answer.answer, answer.citations, answer.evidence = self._extract(turn, result, decided)
+            else:  # each question of "What was recommended, and what did the trusts do?" gets its sentence
+                asked = [{"role": "user", "content": part} for part in parts]
+                answered: list[tuple] = []
+                for n in range(len(parts)):
+                    said = " ".join(text for text, _, _ in answered)
+                    answered.append(self._extract(read_turn(asked[: n + 1]), result, decided, max_sentences=1, said=said))
+                answer.answer, answer.citations = join_answers([(text, cited) for text, cited, _ in answered])
+                answer.evidence = max(support for _, _, support in answered)
             answer.evidence = round(answer.evidence, 3)
             answer.found = bool(answer.citations)
         if answer.found and self.settings.llm_url:
@@ -266,6 +270,22 @@ class Minutebook:
             answer.answer = f"{NOT_FOUND} The closest passages are listed below; none of them answers the question."
             answer.closest = [_closest(n, hit) for n, hit in enumerate(result.results[:3], start=1)]
         return answer
+
+    def _extract(self, turn, result: SearchResult, decided: bool, max_sentences: int = 2, said: str = ""):
+        """The extractive answer to ``turn`` from the passages of ``result``: (text, citations, support)."""
+        lexicon = self.index.lexicon
+        # Sentences are weighed against the question as repaired ("campaing" -> "campaign").
+        if turn.query == result.query:  # repaired once already, by the search
+            repaired_query = result.searched_for or turn.query
+        else:
+            repaired_query = lexicon.repair(turn.query)[0] if self.settings.repair_queries else turn.query
+        repaired = replace(turn, query=repaired_query)
+        question = self.encode(repaired.query[: self.settings.max_query_chars])
+        return extractive_answer(
+            repaired, result.results, lexicon, lambda sentences: (self.embedder.encode(sentences) @ question).tolist(),
+            max_sentences=max_sentences, min_support=self.settings.min_evidence, decided=decided,
+            asked=result.searched_for, context=result.context, paper_text=self._paper_text, said=said,
+        )
 
     def _paper_text(self, document_id: str) -> str:
         """A paper's whole text, for the names it holds (the last few read are kept)."""

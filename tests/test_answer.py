@@ -7,7 +7,9 @@ cosine, as chat does.
 
 from __future__ import annotations
 
-from minutebook.search.answer import answers_the_kind, extractive_answer, read_out
+from minutebook.search.answer import (
+    Citation, answers_the_kind, extractive_answer, join_answers, question_parts, read_out,
+)
 from minutebook.search.conversation import read_turn
 from minutebook.search.lexicon import Lexicon
 from minutebook.vocabulary import Hit
@@ -139,3 +141,47 @@ def test_a_contents_line_is_not_an_answer():
                "Our first recommendation is that every ward has a community health champion.")
     said = answer("What is the first recommendation of the report?", passage)
     assert said.startswith("Our first recommendation is that every ward has a community health champion")
+
+
+def test_two_questions_in_one_are_split_and_anything_else_is_not():
+    assert question_parts("What was recommended after the review, and what did the trusts do?") == [
+        "What was recommended after the review?", "what did the trusts do?"]
+    assert question_parts("What did the board decide about parks and gardens?") == [
+        "What did the board decide about parks and gardens?"]
+
+
+def test_answers_to_two_questions_are_joined_with_each_passage_numbered_once():
+    first, second = Citation(1, "a", 7, "s", "d", "t"), Citation(1, "b", 9, "s", "d", "t")
+    text, citations = join_answers([("One. [1]", [first]), ("Two. [1]", [second]), ("Three. [1]", [first])])
+    assert text == "One. [1] Two. [2] Three. [1]"
+    assert [(c.n, c.chunk_id) for c in citations] == [(1, 7), (2, 9)]
+
+
+REVIEW_PAPER = """Safeguarding Annual Report
+
+Learning from the review of Child K
+
+Child K was known to several services before the incident. The review recommended that both hospital
+trusts revise their procedures for children who miss medical appointments.
+
+What we have done as a result
+
+The city hospital trust introduced a missed appointments policy and trained all ward staff in it.
+The community trust now telephones every family whose child misses two appointments.
+"""
+
+
+def test_a_two_part_question_is_answered_part_by_part(tmp_path, embedder):
+    from minutebook.search.build import build_index
+    from minutebook.search.service import Minutebook
+    from minutebook.settings import load_settings
+
+    (tmp_path / "papers").mkdir()
+    (tmp_path / "papers" / "safeguarding.txt").write_text(REVIEW_PAPER)
+    settings = load_settings(index_dir=tmp_path / "index")
+    build_index([tmp_path / "papers"], settings, embedder, progress=False)
+    reply = Minutebook(settings, embedder).chat(
+        [{"role": "user", "content": "What did the review of Child K recommend, and what did the trusts do?"}])
+    assert reply.found
+    assert "revise their procedures" in reply.answer
+    assert "missed appointments policy" in reply.answer or "telephones every family" in reply.answer
