@@ -65,7 +65,7 @@ class BuildReport:
 
 def _versions() -> dict[str, str]:
     versions = {"minutebook": __version__, "python": platform.python_version()}
-    for package in ("faiss-cpu", "sentence-transformers", "torch", "pypdf", "numpy", "pystemmer"):
+    for package in ("faiss-cpu", "sentence-transformers", "torch", "pypdf", "numpy", "pystemmer", "onnxruntime"):
         try:
             versions[package] = metadata.version(package)
         except metadata.PackageNotFoundError:

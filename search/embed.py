@@ -46,34 +46,56 @@ def resolve_model_path(configured: str) -> Path:
 
 
 class Embedder:
-    """Wraps a SentenceTransformer; vectors are L2-normalised float32 (inner product = cosine)."""
+    """Encodes texts with the model; vectors are L2-normalised float32 (inner product = cosine).
 
-    def __init__(self, model_path: Path, threads: int = 0, batch_size: int = 32, quantize: str = "") -> None:
-        import torch
-        from sentence_transformers import SentenceTransformer
+    Runs in ONNX Runtime (onnx_model.py) when the model allows it and ``runtime`` is "onnx" or the
+    quantisation is "onnx-int8"; otherwise in sentence-transformers (torch).
+    """
 
+    def __init__(self, model_path: Path, threads: int = 0, batch_size: int = 32, quantize: str = "",
+                 runtime: str = "onnx", cache_dir: Path | None = None) -> None:
         if quantize not in QUANTIZE_MODES:
-            raise ModelMissing(f"MINUTEBOOK_QUANTIZE must be empty or 'int8', not {quantize!r}")
-        if threads > 0:
-            torch.set_num_threads(threads)
-        try:
-            self.model = SentenceTransformer(str(model_path), device="cpu", local_files_only=True)
-        except Exception as exc:
-            raise ModelMissing(f"cannot load the embedding model from {model_path}: {exc}") from exc
-        if quantize == "int8":
-            self.model = quantize_int8(self.model)
+            raise ModelMissing(f"MINUTEBOOK_QUANTIZE must be empty, 'int8' or 'onnx-int8', not {quantize!r}")
+        if runtime not in RUNTIMES:
+            raise ModelMissing(f"MINUTEBOOK_RUNTIME must be 'onnx' or 'torch', not {runtime!r}")
+        fingerprint = _model_fingerprint(model_path)
+        self.model = None
+        self._onnx = None
+        if quantize == "onnx-int8" or (quantize == "" and runtime == "onnx"):
+            from .onnx_model import OnnxModel, OnnxUnsupported, onnx_file
+
+            try:
+                from minutebook.settings import Settings
+
+                cache = cache_dir or Settings().model_cache
+                graph = onnx_file(model_path, fingerprint, cache, int8=quantize == "onnx-int8")
+                self._onnx = OnnxModel(graph, model_path, threads)
+            except OnnxUnsupported as exc:
+                if quantize:
+                    raise ModelMissing(f"MINUTEBOOK_QUANTIZE=onnx-int8: {exc}") from exc
+                # float: the same vectors from torch, only slower
+            except Exception as exc:
+                raise ModelMissing(f"cannot run the embedding model from {model_path} in ONNX Runtime: {exc}; "
+                                   "MINUTEBOOK_RUNTIME=torch runs it in torch") from exc
+        if self._onnx is None:
+            self.model = _load_sentence_transformer(model_path, threads)
+            if quantize == "int8":
+                self.model = quantize_int8(self.model)
+        self.runtime = "onnx" if self._onnx else "torch"
         self.quantize = quantize
         self.name = model_path.name if model_path.name != "model" else model_path.parent.name
         # Quantised weights give (slightly) different vectors: they must never share cache rows or
-        # an index with the float ones, so the quantisation is part of the model id.
-        self.model_id = f"{self.name}:{_model_fingerprint(model_path)}" + (f":{quantize}" if quantize else "")
-        dimension = getattr(self.model, "get_embedding_dimension", None) or self.model.get_sentence_embedding_dimension
-        self.dimension = int(dimension())
+        # an index with the float ones, so the quantisation is part of the model id. The float model
+        # in ONNX Runtime gives torch's vectors (cosine 1.0000, tested), so it shares torch's id.
+        self.model_id = f"{self.name}:{fingerprint}" + (f":{quantize}" if quantize else "")
         self.batch_size = batch_size
+        self.dimension = int(self.encode(["dimension"]).shape[1])
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
+        if self._onnx is not None:
+            return self._onnx.encode(texts, self.batch_size)
         vectors = self.model.encode(
             list(texts),
             batch_size=self.batch_size,
@@ -84,7 +106,20 @@ class Embedder:
         return np.asarray(vectors, dtype=np.float32)
 
 
-QUANTIZE_MODES = ("", "int8")
+QUANTIZE_MODES = ("", "int8", "onnx-int8")
+RUNTIMES = ("onnx", "torch")
+
+
+def _load_sentence_transformer(model_path: Path, threads: int):
+    import torch
+    from sentence_transformers import SentenceTransformer
+
+    if threads > 0:
+        torch.set_num_threads(threads)
+    try:
+        return SentenceTransformer(str(model_path), device="cpu", local_files_only=True)
+    except Exception as exc:
+        raise ModelMissing(f"cannot load the embedding model from {model_path}: {exc}") from exc
 
 
 def quantize_int8(model):
