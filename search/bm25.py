@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
@@ -47,6 +48,7 @@ class Tokenizer:
 
         self._stem = Stemmer.Stemmer("porter").stemWord  # the original Porter algorithm, as FTS5's
         self._cache: dict[str, str] = {}
+        self._lock = threading.Lock()  # a Stemmer is not thread-safe; servers tokenise queries in threads
 
     def __call__(self, text: str) -> list[str]:
         text = text.lower()
@@ -57,8 +59,8 @@ class Tokenizer:
         for word in _TOKEN.findall(text):
             stem = cache.get(word)
             if stem is None:
-                # FTS5 leaves words under 3 or over 64 characters as they are
-                stem = cache[word] = self._stem(word) if 3 <= len(word) <= 64 else word
+                with self._lock:  # FTS5 leaves words under 3 or over 64 characters as they are
+                    stem = cache[word] = self._stem(word) if 3 <= len(word) <= 64 else word
             out.append(stem)
         return out
 
