@@ -6,8 +6,8 @@ Every number in the table is measured in this run, in temporary folders (never .
 measurement runs in its own process, so peak RSS is that step's own and no warm state leaks.
 
 - 1x is corpus/ itself: cold ingest (empty index and caches), warm re-ingest (nothing changed),
-  one-file-changed re-ingest, the same cold ingest with the int8 encoder, and a plain
-  SentenceTransformer.encode over exactly the texts the pipeline embeds.
+  one-file-changed re-ingest, the same cold ingest with the int8 encoder, and every encoder side by side with a plain SentenceTransformer.encode over the same sample of
+  the texts the pipeline embeds (one process, same batch and threads, rotated trials, medians).
 - 10x / 100x are bench/synthetic.py corpora. Scales up to --real-model-max are embedded by the real
   model (MINUTEBOOK_QUANTIZE chooses float or int8). Above it, passages get *static* vectors (the
   mean of MiniLM's word-piece input embeddings: same dimension, text-dependent, ~100x cheaper), so
@@ -173,7 +173,7 @@ def _embed_texts(paths: list[str]) -> list[str]:
 
 
 ENCODERS = {  # name -> (MINUTEBOOK_QUANTIZE, MINUTEBOOK_RUNTIME) of the pipeline's Embedder
-    "float onnx": ("", "onnx"), "float torch": ("", "torch"), "int8 torch": ("int8", "torch"), "int8 onnx": ("onnx-int8", "onnx"),
+    "float onnx": ("", "onnx"), "float torch": ("", "torch"), "int8 torch": ("int8", "torch"),
 }
 
 
@@ -389,18 +389,15 @@ def bench(scales: list[int], real_model_max: int, tune: bool, work: Path, skip_l
                             "report on relationship support in schools at its next meeting.\n")
     _log("1x one-file-changed re-ingest")
     one = run_worker("ingest", paths=[str(corpus)], index=str(work / "i1"), quantize="", embedder="model")
-    _log("1x cold ingest (int8, torch)")
+    _log("1x cold ingest (int8)")
     cold8 = run_worker("ingest", paths=[str(CORPUS)], index=str(work / "i1q"), quantize="int8", embedder="model")
-    _log("1x cold ingest (int8, onnx)")
-    cold8o = run_worker("ingest", paths=[str(CORPUS)], index=str(work / "i1o"), quantize="onnx-int8", embedder="model")
     _log("encoders side by side with plain SentenceTransformer.encode")
     plain = run_worker("encode", paths=[str(CORPUS)])
     _log("1x search (float)")
     gen = (work / "i1" / "current").resolve()
-    results["ingest_1x"] = {"cold": cold, "warm": warm, "one_changed": one, "cold_int8": cold8, "cold_onnx_int8": cold8o}
+    results["ingest_1x"] = {"cold": cold, "warm": warm, "one_changed": one, "cold_int8": cold8}
     results["plain_encode"] = plain
     results["search_1x_int8"] = run_worker("search", index=str(work / "i1q"), quantize="int8", embedder="model")
-    results["search_1x_onnx_int8"] = run_worker("search", index=str(work / "i1o"), quantize="onnx-int8", embedder="model")
     results["scales"][1] = {
         "ingest": cold, "search": run_worker("search", index=str(work / "i1"), quantize="", embedder="model"),
         "corpus_bytes": corpus_bytes, "index_bytes": _size(gen), "cache_bytes": _size(work / "i1" / "embeddings.sqlite"),
@@ -432,14 +429,13 @@ def bench(scales: list[int], real_model_max: int, tune: bool, work: Path, skip_l
 def table(r: dict) -> str:
     ing = r["ingest_1x"]
     cold, warm, one, cold8, plain = ing["cold"], ing["warm"], ing["one_changed"], ing["cold_int8"], r["plain_encode"]
-    cold8o = ing["cold_onnx_int8"]
     rows = [("measure", "value", "target")]
     add = rows.append
     add(("1x ingest stages cold: parse+structure / embed / store+index (s)",
          f"{cold['parse_s']:.2f} / {cold['embed_s']:.2f} / {cold['store_s']:.2f}", ""))
     add(("1x ingest cold total, float in ONNX Runtime (s; + model load)",
          f"{cold['total_s']:.1f} (+{cold['model_load_s']:.1f})", "<= 15"))
-    add(("1x ingest cold total int8 torch / int8 onnx (s)", f"{cold8['total_s']:.1f} / {cold8o['total_s']:.1f}", "<= 15"))
+    add(("1x ingest cold total int8 (s)", f"{cold8['total_s']:.1f}", "<= 15"))
     add(("warm re-ingest / cold", f"{warm['total_s'] / cold['total_s']:.3f} ({warm['total_s']:.2f} s, "
          f"{warm['embedded']} embedded)", "<= 0.05, 0 embedded"))
     add(("one file changed / cold", f"{one['total_s'] / cold['total_s']:.3f} ({one['total_s']:.2f} s, "
@@ -447,15 +443,11 @@ def table(r: dict) -> str:
     sec = plain["seconds"]
     add((f"encoders vs plain encode, same {plain['texts']} texts, median of {plain['trials']} (plain {sec['plain']:.1f} s)",
          ", ".join(f"{name} {sec['plain'] / sec[name]:.2f}x" for name in ENCODERS), ">= 0.95x float, >= 1.5x int8"))
-    plain_rate = plain["chars"] / sec["plain"]
-    rates = {name: c["embedded_chars"] / c["embed_s"] if c["embed_s"] else 0
-             for name, c in (("float onnx", cold), ("int8 torch", cold8), ("int8 onnx", cold8o))}
-    add(("embed step in cold ingest / plain encode rate",
-         ", ".join(f"{name} {rate / plain_rate:.2f}x" for name, rate in rates.items()), ""))
     q = plain["query_ms"]
     add(("one query embedded, 1 thread, p50 (ms)", ", ".join(f"{name} {v:.1f}" for name, v in q.items()), ""))
     add(("peak RSS ingest 1x cold (MB)", f"{cold['peak_rss_mb']:.0f}", ""))
-    pipe_rate, pipe8_rate = rates["float onnx"], max(rates["int8 torch"], rates["int8 onnx"])
+    # throughputs for the extrapolation: the side-by-side medians, not the busier single ingest runs
+    pipe_rate, pipe8_rate = plain["chars"] / sec["float onnx"], plain["chars"] / sec["int8 torch"]
     s8 = r["search_1x_int8"]
     for scale, s in r["scales"].items():
         se, ig = s["search"], s["ingest"]
@@ -479,9 +471,7 @@ def table(r: dict) -> str:
         add((f"{scale}x index on disk / corpus (MB)",
              f"{s['index_bytes'] / 2**20:.1f} / {s['corpus_bytes'] / 2**20:.1f} = {s['index_bytes'] / s['corpus_bytes']:.1f}x "
              f"(+ cache {s['cache_bytes'] / 2**20:.1f})", ""))
-    s8o = r["search_1x_onnx_int8"]
-    add(("1x search hybrid p50 / p95 with int8 queries: torch | onnx (ms)",
-         f"{s8['hybrid_p50_ms']:.1f} / {s8['hybrid_p95_ms']:.1f} | {s8o['hybrid_p50_ms']:.1f} / {s8o['hybrid_p95_ms']:.1f}", ""))
+    add(("1x search hybrid p50 / p95 with int8 queries (ms)", f"{s8['hybrid_p50_ms']:.1f} / {s8['hybrid_p95_ms']:.1f}", ""))
     if "tune" in r:
         add(("tune: encode s for 256 texts (t=threads, b=batch)",
              ", ".join(f"{k} {v:.1f}" for k, v in r["tune"].items()), ""))

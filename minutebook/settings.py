@@ -59,8 +59,8 @@ class Settings:
         default_factory=lambda: _env("QUANTIZE", ""),
         metadata={
             "env": "MINUTEBOOK_QUANTIZE",
-            "help": "'int8': the embedding model with torch's dynamic int8 weights; 'onnx-int8': int8 in ONNX "
-            "Runtime (both faster on CPU; vectors differ slightly, so an index is built and searched with the same value)",
+            "help": "'int8' runs the embedding model with int8 weights (about 1.7x faster on CPU; "
+            "vectors differ slightly, so an index is built and searched with the same value)",
         },
     )
     runtime: str = field(

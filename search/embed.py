@@ -10,6 +10,8 @@ from pathlib import Path
 
 import numpy as np
 
+from minutebook.settings import Settings
+
 # The model is on disk; nothing may reach for a hub at run time.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -48,32 +50,27 @@ def resolve_model_path(configured: str) -> Path:
 class Embedder:
     """Encodes texts with the model; vectors are L2-normalised float32 (inner product = cosine).
 
-    Runs in ONNX Runtime (onnx_model.py) when the model allows it and ``runtime`` is "onnx" or the
-    quantisation is "onnx-int8"; otherwise in sentence-transformers (torch).
+    The float model runs in ONNX Runtime (onnx_model.py) when ``runtime`` is "onnx" and the model
+    allows it; otherwise, and always when quantised, in sentence-transformers (torch).
     """
 
     def __init__(self, model_path: Path, threads: int = 0, batch_size: int = 32, quantize: str = "",
                  runtime: str = "onnx", cache_dir: Path | None = None) -> None:
         if quantize not in QUANTIZE_MODES:
-            raise ModelMissing(f"MINUTEBOOK_QUANTIZE must be empty, 'int8' or 'onnx-int8', not {quantize!r}")
+            raise ModelMissing(f"MINUTEBOOK_QUANTIZE must be empty or 'int8', not {quantize!r}")
         if runtime not in RUNTIMES:
             raise ModelMissing(f"MINUTEBOOK_RUNTIME must be 'onnx' or 'torch', not {runtime!r}")
         fingerprint = _model_fingerprint(model_path)
         self.model = None
         self._onnx = None
-        if quantize == "onnx-int8" or (quantize == "" and runtime == "onnx"):
+        if quantize == "" and runtime == "onnx":
             from .onnx_model import OnnxModel, OnnxUnsupported, onnx_file
 
             try:
-                from minutebook.settings import Settings
-
-                cache = cache_dir or Settings().model_cache
-                graph = onnx_file(model_path, fingerprint, cache, int8=quantize == "onnx-int8")
+                graph = onnx_file(model_path, fingerprint, cache_dir or Settings().model_cache)
                 self._onnx = OnnxModel(graph, model_path, threads)
-            except OnnxUnsupported as exc:
-                if quantize:
-                    raise ModelMissing(f"MINUTEBOOK_QUANTIZE=onnx-int8: {exc}") from exc
-                # float: the same vectors from torch, only slower
+            except OnnxUnsupported:
+                pass  # the same vectors from torch, only slower
             except Exception as exc:
                 raise ModelMissing(f"cannot run the embedding model from {model_path} in ONNX Runtime: {exc}; "
                                    "MINUTEBOOK_RUNTIME=torch runs it in torch") from exc
@@ -106,7 +103,7 @@ class Embedder:
         return np.asarray(vectors, dtype=np.float32)
 
 
-QUANTIZE_MODES = ("", "int8", "onnx-int8")
+QUANTIZE_MODES = ("", "int8")
 RUNTIMES = ("onnx", "torch")
 
 
