@@ -116,9 +116,12 @@ class OnnxModel:
         self.dimension = int(self.session.get_outputs()[0].shape[1] or 0) or None
 
     def encode(self, texts: Sequence[str], batch_size: int) -> np.ndarray:
+        # Longest first, as sentence-transformers orders a call: each batch pads to similar lengths.
+        order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
+        ordered = [texts[i] for i in order]
         out = []
-        for start in range(0, len(texts), batch_size):
-            encoded = self.tokenizer.encode_batch(list(texts[start : start + batch_size]))
+        for start in range(0, len(ordered), batch_size):
+            encoded = self.tokenizer.encode_batch(ordered[start : start + batch_size])
             width = max(len(e.ids) for e in encoded)
             feed = {name: np.zeros((len(encoded), width), dtype=np.int64) for name in INPUTS}
             for row, e in enumerate(encoded):  # right-padded with zeros, masked out
@@ -127,4 +130,6 @@ class OnnxModel:
                 feed["attention_mask"][row, :n] = e.attention_mask
                 feed["token_type_ids"][row, :n] = e.type_ids
             out.append(self.session.run(None, feed)[0])
-        return np.concatenate(out).astype(np.float32, copy=False)
+        vectors = np.empty((len(texts), out[0].shape[1]), dtype=np.float32)
+        vectors[order] = np.concatenate(out)
+        return vectors
