@@ -59,7 +59,7 @@ class Settings:
         default_factory=lambda: _env("QUANTIZE", ""),
         metadata={
             "env": "MINUTEBOOK_QUANTIZE",
-            "help": "'int8' runs the embedding model with int8 weights (about 1.7x faster on CPU; "
+            "help": "'int8' runs the embedding model with int8 weights (about 2x faster on CPU; "
             "vectors differ slightly, so an index is built and searched with the same value)",
         },
     )
@@ -67,7 +67,7 @@ class Settings:
         default_factory=lambda: _env("RUNTIME", "onnx"),
         metadata={
             "env": "MINUTEBOOK_RUNTIME",
-            "help": "'onnx' runs the float model in ONNX Runtime (same vectors as torch; a query embeds ~3x faster), "
+            "help": "'onnx' runs the float model in ONNX Runtime (same vectors as torch; a query embeds about 2x faster), "
             "'torch' in sentence-transformers",
         },
     )
