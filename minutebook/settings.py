@@ -63,6 +63,18 @@ class Settings:
             "vectors differ slightly, so an index is built and searched with the same value)",
         },
     )
+    runtime: str = field(
+        default_factory=lambda: _env("RUNTIME", "onnx"),
+        metadata={
+            "env": "MINUTEBOOK_RUNTIME",
+            "help": "'onnx' runs the float model in ONNX Runtime (same vectors as torch; a query embeds about 2x faster), "
+            "'torch' in sentence-transformers",
+        },
+    )
+    model_cache: Path = field(
+        default_factory=lambda: Path(_env("MODEL_CACHE", "~/.cache/minutebook")).expanduser(),
+        metadata={"env": "MINUTEBOOK_MODEL_CACHE", "help": "folder for the model's ONNX export (made once per model and version)"},
+    )
     max_query_chars: int = field(
         default_factory=lambda: int(_env("MAX_QUERY_CHARS", "500")),
         metadata={"env": "MINUTEBOOK_MAX_QUERY_CHARS", "help": "longest query accepted"},
@@ -146,8 +158,9 @@ def load_settings(**overrides: object) -> Settings:
     """Settings from the environment, with explicit (e.g. command-line) values taking precedence."""
     base = Settings()
     given = {k: v for k, v in overrides.items() if v is not None}
-    if "index_dir" in given:
-        given["index_dir"] = Path(given["index_dir"])  # type: ignore[arg-type]
+    for name in ("index_dir", "model_cache"):
+        if name in given:
+            given[name] = Path(given[name]).expanduser()  # type: ignore[arg-type]
     return Settings(**{f.name: given.get(f.name, getattr(base, f.name)) for f in fields(Settings)})
 
 

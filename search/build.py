@@ -1,4 +1,4 @@
-"""Build an index generation from files: parse, store, embed (cached), write vectors and manifest."""
+"""Build an index generation from files: parse, store, embed (cached), write vectors, BM25 weights and manifest."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from minutebook.ingest.pipeline import Kept, ParsedFile, find_files, parse_files
 from minutebook.settings import Settings
 from minutebook.vocabulary import Skipped
 
+from .bm25 import SparseBM25
 from .embed import EmbeddingCache, Embedder, embed_cached
 from .repeats import RepeatFinder
 from .index import (
@@ -64,7 +65,7 @@ class BuildReport:
 
 def _versions() -> dict[str, str]:
     versions = {"minutebook": __version__, "python": platform.python_version()}
-    for package in ("faiss-cpu", "sentence-transformers", "torch", "pypdf", "numpy"):
+    for package in ("faiss-cpu", "sentence-transformers", "torch", "pypdf", "numpy", "pystemmer", "onnxruntime"):
         try:
             versions[package] = metadata.version(package)
         except metadata.PackageNotFoundError:
@@ -138,12 +139,14 @@ def build_index(
             report.links = len(links)
             cache.close()
             store.commit()
+            # BM25 over the text that is embedded (it carries title and headings), as FTS5 indexed it
+            SparseBM25.build(store.execute("SELECT id, embed_text FROM chunks ORDER BY id")).save(building)
             finish_store(store)
             faiss.write_index(finish_vector_index(vectors), str(building / VECTORS_FILE))  # IVF when large
             write_manifest(
                 building,
                 {
-                    "format": 1,
+                    "format": 2,  # 2: lexical ranking from bm25-*.npy, no chunks_fts
                     "model": embedder.name,
                     "model_id": embedder.model_id,
                     "dimension": embedder.dimension,

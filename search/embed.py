@@ -10,6 +10,8 @@ from pathlib import Path
 
 import numpy as np
 
+from minutebook.settings import Settings
+
 # The model is on disk; nothing may reach for a hub at run time.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -46,34 +48,51 @@ def resolve_model_path(configured: str) -> Path:
 
 
 class Embedder:
-    """Wraps a SentenceTransformer; vectors are L2-normalised float32 (inner product = cosine)."""
+    """Encodes texts with the model; vectors are L2-normalised float32 (inner product = cosine).
 
-    def __init__(self, model_path: Path, threads: int = 0, batch_size: int = 32, quantize: str = "") -> None:
-        import torch
-        from sentence_transformers import SentenceTransformer
+    The float model runs in ONNX Runtime (onnx_model.py) when ``runtime`` is "onnx" and the model
+    allows it; otherwise, and always when quantised, in sentence-transformers (torch).
+    """
 
+    def __init__(self, model_path: Path, threads: int = 0, batch_size: int = 32, quantize: str = "",
+                 runtime: str = "onnx", cache_dir: Path | None = None) -> None:
         if quantize not in QUANTIZE_MODES:
             raise ModelMissing(f"MINUTEBOOK_QUANTIZE must be empty or 'int8', not {quantize!r}")
-        if threads > 0:
-            torch.set_num_threads(threads)
-        try:
-            self.model = SentenceTransformer(str(model_path), device="cpu", local_files_only=True)
-        except Exception as exc:
-            raise ModelMissing(f"cannot load the embedding model from {model_path}: {exc}") from exc
-        if quantize == "int8":
-            self.model = quantize_int8(self.model)
+        if runtime not in RUNTIMES:
+            raise ModelMissing(f"MINUTEBOOK_RUNTIME must be 'onnx' or 'torch', not {runtime!r}")
+        fingerprint = _model_fingerprint(model_path)
+        self.model = None
+        self._onnx = None
+        if quantize == "" and runtime == "onnx":
+            from .onnx_model import OnnxModel, OnnxUnsupported, onnx_file
+
+            try:
+                graph = onnx_file(model_path, fingerprint, cache_dir or Settings().model_cache)
+                self._onnx = OnnxModel(graph, model_path, threads)
+            except OnnxUnsupported:
+                pass  # the same vectors from torch, only slower
+            except Exception as exc:
+                raise ModelMissing(f"cannot run the embedding model from {model_path} in ONNX Runtime: {exc}; "
+                                   "MINUTEBOOK_RUNTIME=torch runs it in torch") from exc
+        if self._onnx is None:
+            self.model = _load_sentence_transformer(model_path, threads)
+            if quantize == "int8":
+                self.model = quantize_int8(self.model)
+        self.runtime = "onnx" if self._onnx else "torch"
         self.quantize = quantize
         self.name = model_path.name if model_path.name != "model" else model_path.parent.name
         # Quantised weights give (slightly) different vectors: they must never share cache rows or
-        # an index with the float ones, so the quantisation is part of the model id.
-        self.model_id = f"{self.name}:{_model_fingerprint(model_path)}" + (f":{quantize}" if quantize else "")
-        dimension = getattr(self.model, "get_embedding_dimension", None) or self.model.get_sentence_embedding_dimension
-        self.dimension = int(dimension())
+        # an index with the float ones, so the quantisation is part of the model id. The float model
+        # in ONNX Runtime gives torch's vectors (cosine 1.0000, tested), so it shares torch's id.
+        self.model_id = f"{self.name}:{fingerprint}" + (f":{quantize}" if quantize else "")
         self.batch_size = batch_size
+        self.dimension = int(self.encode(["dimension"]).shape[1])
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
+        if self._onnx is not None:
+            return self._onnx.encode(texts, self.batch_size)
         vectors = self.model.encode(
             list(texts),
             batch_size=self.batch_size,
@@ -85,6 +104,19 @@ class Embedder:
 
 
 QUANTIZE_MODES = ("", "int8")
+RUNTIMES = ("onnx", "torch")
+
+
+def _load_sentence_transformer(model_path: Path, threads: int):
+    import torch
+    from sentence_transformers import SentenceTransformer
+
+    if threads > 0:
+        torch.set_num_threads(threads)
+    try:
+        return SentenceTransformer(str(model_path), device="cpu", local_files_only=True)
+    except Exception as exc:
+        raise ModelMissing(f"cannot load the embedding model from {model_path}: {exc}") from exc
 
 
 def quantize_int8(model):

@@ -3,7 +3,7 @@
     index/
       embeddings.sqlite   embedding cache, outlives rebuilds
       current -> gen-...  symlink, replaced atomically (os.replace) when a build completes
-      gen-.../            minutebook.sqlite, vectors.faiss, manifest.json
+      gen-.../            minutebook.sqlite, vectors.faiss, bm25.json + bm25-*.npy, manifest.json
       .building-.../      a build in progress; removed when found by a later build
 
 A build writes a new generation beside the live one and only then moves ``current``, so a failed
@@ -23,6 +23,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
+
+from .bm25 import FILES as BM25_FILES
 
 STORE_FILE = "minutebook.sqlite"
 VECTORS_FILE = "vectors.faiss"
@@ -71,7 +73,7 @@ def _fsync_dir(path: Path) -> None:
 
 def publish_generation(index_dir: Path, building: Path) -> Path:
     """Make a completed build the live index, atomically, and drop generations before the last."""
-    for name in (STORE_FILE, VECTORS_FILE, MANIFEST_FILE):
+    for name in (STORE_FILE, VECTORS_FILE, *BM25_FILES, MANIFEST_FILE):
         with (building / name).open("rb") as handle:
             os.fsync(handle.fileno())
     final = index_dir / building.name.replace(".building-", "gen-", 1)
@@ -108,14 +110,21 @@ def write_manifest(generation: Path, manifest: dict[str, Any]) -> None:
 
 
 class Index:
-    """A built generation opened for reading: the SQLite store, the FAISS vectors, the manifest."""
+    """A built generation opened for reading: the SQLite store, the FAISS vectors, the BM25 weights,
+    the manifest."""
 
     def __init__(self, generation: Path) -> None:
         import faiss
 
+        from .bm25 import MANIFEST as BM25_MANIFEST, SparseBM25
+
         self.generation = generation
         self.manifest = read_manifest(generation)
+        if not (generation / BM25_MANIFEST).is_file():
+            raise IndexMissing(f"{generation} was built by an older minutebook (no BM25 weights): re-run "
+                               "`minutebook ingest` (unchanged papers are neither parsed nor embedded again)")
         self.vectors = faiss.read_index(str(generation / VECTORS_FILE))
+        self.bm25 = SparseBM25.load(generation)
         self._local = threading.local()
         self.documents, self.chunks = self.conn.execute(
             "SELECT (SELECT count(*) FROM documents WHERE repeat_of IS NULL), (SELECT count(*) FROM chunks)"

@@ -13,8 +13,14 @@ from datetime import date
 from .catalog import Listing
 from .filters import Filters
 from .lexicon import stem as _stem
-from .retrieve import fts_query, query_terms
+from .retrieve import query_terms
 from .understand import is_date_word
+
+
+def fts_query(terms: list[str]) -> str:
+    """An FTS5 expression matching any term; each term is quoted, so no input is FTS syntax."""
+    return " OR ".join('"' + t.replace('"', '""') + '"' for t in terms)
+
 
 KINDS = {"resolutions": "resolution", "recommendations": "recommendation", "commitments": "commitment", "actions": "action"}
 STATUSES = ("open", "fulfilled", "overdue")

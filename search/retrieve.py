@@ -61,11 +61,6 @@ def query_terms(query: str) -> list[str]:
     return list(dict.fromkeys(terms or words))
 
 
-def fts_query(terms: list[str]) -> str:
-    """An FTS5 expression matching any term; each term is quoted, so no input is FTS syntax."""
-    return " OR ".join('"' + t.replace('"', '""') + '"' for t in terms)
-
-
 def allowed_chunk_ids(index: Index, filters: Filters) -> np.ndarray | None:
     """Chunk ids passing the filters, or None when nothing is filtered."""
     if not filters:
@@ -77,39 +72,14 @@ def allowed_chunk_ids(index: Index, filters: Filters) -> np.ndarray | None:
     return np.fromiter((r[0] for r in rows), dtype=np.int64)
 
 
-COMMON_TERM_SHARE = 0.1  # measured: 100x lexical 165 -> 89 ms; dev-set hybrid recall@5 unchanged, MRR -0.004
-
-
-def selective_terms(index: Index, terms: list[str]) -> list[str]:
-    """The terms worth matching: a word in more than COMMON_TERM_SHARE of all passages adds almost
-    nothing to BM25 (its idf is near zero) but makes FTS5 score every passage that has it, which
-    at 100,000 passages is most of a search's time. Kept when every term is that common."""
-    lexicon = index.lexicon
-    limit = COMMON_TERM_SHARE * max(lexicon.passages, 1)
-    rare = [t for t in terms if lexicon.df.get(t, 0) <= limit]
-    return rare or terms
-
-
-def lexical_ranking(index: Index, query: str, k: int, filters: Filters = Filters()) -> list[tuple[int, float]]:
-    """BM25 over the FTS5 table: (chunk id, score) best first; score is -bm25 (higher is better)."""
-    terms = selective_terms(index, query_terms(query))
-    if not terms:
+def lexical_ranking(index: Index, query: str, k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
+    """BM25 from the precomputed weights (bm25.py): (chunk id, score) best first, only among
+    ``allowed`` chunk ids when given."""
+    bm25 = index.bm25
+    columns = bm25.columns(query_terms(query))
+    if not columns or (allowed is not None and len(allowed) == 0):
         return []
-    if not filters:
-        # FTS5 alone: its built-in rank order stops early; a join would score every match first.
-        rows = index.conn.execute(
-            "SELECT rowid, rank FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY rank LIMIT ?",
-            [fts_query(terms), k],
-        )
-    else:
-        where, params = filters.where("d")
-        rows = index.conn.execute(
-            "SELECT f.rowid, bm25(chunks_fts) AS rank FROM chunks_fts f"
-            " JOIN chunks c ON c.id = f.rowid JOIN documents d ON d.id = c.document_id"
-            f" WHERE chunks_fts MATCH ? AND {where} ORDER BY rank LIMIT ?",
-            [fts_query(terms), *params, k],
-        )
-    return [(int(cid), -float(rank)) for cid, rank in rows]
+    return bm25.top(columns, k, bm25.allowed_rows(allowed) if allowed is not None else None)
 
 
 def dense_ranking(
@@ -193,7 +163,7 @@ def search_passages(
     allowed = allowed_chunk_ids(index, filters)
     rankings: dict[str, list[tuple[int, float]]] = {}
     if mode in ("lexical", "hybrid"):
-        rankings["lexical"] = lexical_ranking(index, query, candidates if mode == "hybrid" else k, filters)
+        rankings["lexical"] = lexical_ranking(index, query, candidates if mode == "hybrid" else k, allowed)
     if mode in ("dense", "hybrid"):
         rankings["dense"] = dense_ranking(index, encode, query, candidates if mode == "hybrid" else k, allowed)
     fused = fuse_rankings(rankings, weights or {}, k_rrf)

@@ -61,7 +61,8 @@ def _check_dates(filters: Filters, as_at: str | None = None) -> None:
 
 def load_embedder(settings: Settings, threads: int | None = None) -> Embedder:
     threads = settings.threads if threads is None else threads
-    return Embedder(resolve_model_path(settings.model_path), threads, settings.batch_size, settings.quantize)
+    return Embedder(resolve_model_path(settings.model_path), threads, settings.batch_size, settings.quantize,
+                    settings.runtime, settings.model_cache)
 
 
 class Minutebook:

@@ -1,6 +1,7 @@
-"""The SQLite store: documents, chunks, an FTS5 index over chunks, and the sources read.
+"""The SQLite store: documents, chunks, decisions (with an FTS5 index), links, and the sources read.
 
-Everything a user can see lives here; FAISS holds only vectors keyed by chunk id.
+Everything a user can see lives here; FAISS holds only vectors keyed by chunk id, and bm25.py the
+passages' precomputed BM25 weights.
 """
 
 from __future__ import annotations
@@ -40,10 +41,6 @@ CREATE TABLE chunks (
 CREATE INDEX chunks_document ON chunks(document_id, ordinal);
 CREATE INDEX documents_meeting ON documents(meeting_id);
 CREATE INDEX documents_repeat ON documents(repeat_of);
--- External-content FTS5 over the context-carrying text; porter stems "recommended" ~ "recommend".
-CREATE VIRTUAL TABLE chunks_fts USING fts5(
-    embed_text, content='chunks', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2'
-);
 CREATE TABLE decisions (
     id TEXT PRIMARY KEY,
     kind TEXT NOT NULL,
@@ -138,11 +135,10 @@ def insert_source(conn: sqlite3.Connection, path: str, file_hash: str, pages: in
 
 
 def finish_store(conn: sqlite3.Connection) -> None:
-    """Fill the FTS index and the lexicon in one pass each, and compact the file."""
+    """Fill the decisions' FTS index and the lexicon in one pass each, and compact the file."""
     from .lexicon import build_lexicon
 
     build_lexicon(conn)
-    conn.execute("INSERT INTO chunks_fts(chunks_fts) VALUES ('rebuild')")
     conn.execute("INSERT INTO decisions_fts(decisions_fts) VALUES ('rebuild')")
     conn.commit()
     conn.execute("VACUUM")

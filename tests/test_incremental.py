@@ -2,7 +2,7 @@
 is processed alone, files not given are kept, and ``--prune`` drops the ones gone from disk.
 
 Correctness check throughout: the incrementally built index holds exactly the rows (documents,
-passages, decisions, links) a from-scratch build of the same files gives.
+passages, decisions, links) and BM25 weights a from-scratch build of the same files gives.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import time
 
 import pytest
 
+from minutebook.search.bm25 import SparseBM25
 from minutebook.search.build import build_index
 from minutebook.search.index import STORE_FILE, current_generation, open_index
 from minutebook.settings import load_settings
@@ -29,11 +30,16 @@ TABLES = {
 
 
 def _rows(index_dir) -> dict[str, list]:
+    """The store's rows and the generation's BM25 weights (which must follow the store exactly)."""
     conn = sqlite3.connect(current_generation(index_dir) / STORE_FILE)
     try:
-        return {name: conn.execute(sql).fetchall() for name, sql in TABLES.items()}
+        rows = {name: conn.execute(sql).fetchall() for name, sql in TABLES.items()}
     finally:
         conn.close()
+    bm25 = SparseBM25.load(current_generation(index_dir))
+    rows["bm25"] = [bm25.vocabulary, *(getattr(bm25, name).tolist() for name in ("ids", "offsets", "rows", "weights"))]
+    assert bm25.ids.tolist() == [row[0] for row in rows["chunks"]]
+    return rows
 
 
 def _write_papers(folder):
