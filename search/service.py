@@ -18,8 +18,8 @@ from .filters import Filters
 from .index import Index, IndexMissing, current_generation, open_index
 from .registers import RegisterQuery
 from .answer import (
-    NOT_FOUND, Answer, author_answer, choose_decision, decision_answer, extractive_answer, join_answers,
-    question_parts, when_answer,
+    ANSWER_PASSAGES, NOT_FOUND, Answer, author_answer, choose_decision, decision_answer, extractive_answer,
+    join_answers, question_parts, when_answer,
 )
 from .answer import _citation as _closest  # noqa: E402
 from .conversation import read_turn, subject_terms
@@ -216,7 +216,7 @@ class Minutebook:
         except ValueError as exc:
             raise BadQuery(str(exc)) from None
         self.check_query(turn.question, 1)
-        result = self.search(turn.query[: self.settings.max_query_chars], k=8, filters=filters)
+        result = self.search(turn.query[: self.settings.max_query_chars], k=ANSWER_PASSAGES, filters=filters)
         lexicon = self.index.lexicon
         subject = subject_terms(result.searched_for or turn.query)
         answer = Answer(answer=NOT_FOUND, found=False, query=turn.query, decisions=result.decisions)
