@@ -538,7 +538,7 @@ def _progress(details: dict, passage_for, citations: list[Citation], numbers: di
     said = [f"{label}: {details[key]}." for key, label in (("owner", "Owner"), ("status", "Status")) if details.get(key)]
     update = " ".join((details.get("update") or "").split())
     if update:
-        shown = update if len(update) <= UPDATE_CHARS else update[:UPDATE_CHARS].rsplit(" ", 1)[0] + " ..."
+        shown = _first_words(update, UPDATE_CHARS)
         passage = passage_for(update[:UPDATE_CHARS])
         marker = ""
         if passage is not None:
@@ -546,8 +546,20 @@ def _progress(details: dict, passage_for, citations: list[Citation], numbers: di
                 numbers[passage.chunk_id] = len(citations) + 1
                 citations.append(_citation(numbers[passage.chunk_id], passage))
             marker = f" [{numbers[passage.chunk_id]}]"
-        said.append(f"Latest update: {shown.rstrip('.')}.{marker}")
+        said.append(f"Latest update: {shown if shown.endswith(('.', '...')) else shown + '.'}{marker}")
     return "".join(f" {part}" for part in said)
+
+
+def _first_words(text: str, limit: int) -> str:
+    """The whole sentences of ``text`` that fit in ``limit`` characters, or its first words and "..."."""
+    taken = ""
+    for sentence in split_sentences(text):
+        if len(taken) + len(sentence) + 1 > limit:
+            break
+        taken = f"{taken} {sentence}".strip()
+    if taken:
+        return taken
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:. ") + " ..."
 
 
 # Which register a question about a decision is asking after, by its verb.

@@ -185,3 +185,18 @@ def test_a_two_part_question_is_answered_part_by_part(tmp_path, embedder):
     assert reply.found
     assert "revise their procedures" in reply.answer
     assert "missed appointments policy" in reply.answer or "telephones every family" in reply.answer
+
+
+def test_a_tracked_commitment_is_answered_with_its_owner_status_and_latest_update():
+    from minutebook.search.answer import decision_answer
+
+    update = "A planning specialist was appointed in July 2022. " + "She has since advised on forty applications. " * 10
+    row = {"kind": "commitment", "text": "Work with city planners so that health is reflected in policy.", "items": [],
+           "reference": "3.4", "title": "Healthy places", "outcome": None,
+           "details": {"owner": "Public Health", "status": "Green", "update": update},
+           "citation": {"body": None, "meeting_date": None, "document_title": "Strategy progress update"}}
+    passage = hit("Work with city planners so that health is reflected in policy. " + update)
+    text, citations = decision_answer(row, ["planners"], lexicon(passage.text), lambda _: passage)
+    assert "Owner: Public Health. Status: Green." in text
+    assert "Latest update: A planning specialist was appointed in July 2022." in text and text.endswith("[1]")
+    assert len(text) < 600 and [c.n for c in citations] == [1]  # the update is cut at a sentence, one passage
