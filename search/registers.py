@@ -162,12 +162,20 @@ def decisions_for_query(conn: sqlite3.Connection, query: str, filters: Filters, 
     terms = [t for t in query_terms(query) if t not in DECISION_WORDS and t not in BODY_WORDS and not is_date_word(t)]
     if not terms:
         return []
-    where, params = filters.where("d")
-    candidates = conn.execute(
-        f"{_SELECT} JOIN decisions_fts f ON f.rowid = x.rowid WHERE decisions_fts MATCH ? AND {where}"
-        " ORDER BY bm25(decisions_fts) LIMIT 50",
-        [fts_query(terms), *params],
-    ).fetchall()
+    if not filters:
+        # FTS5 alone stops early on its rank order; a join first scores every matching row.
+        candidates = conn.execute(
+            f"WITH best AS (SELECT rowid, rank FROM decisions_fts WHERE decisions_fts MATCH ? ORDER BY rank LIMIT 50)"
+            f" {_SELECT} JOIN best f ON f.rowid = x.rowid ORDER BY f.rank",
+            [fts_query(terms)],
+        ).fetchall()
+    else:
+        where, params = filters.where("d")
+        candidates = conn.execute(
+            f"{_SELECT} JOIN decisions_fts f ON f.rowid = x.rowid WHERE decisions_fts MATCH ? AND {where}"
+            " ORDER BY bm25(decisions_fts) LIMIT 50",
+            [fts_query(terms), *params],
+        ).fetchall()
     stems = {_stem(t) for t in terms}
     records = []
     for record in candidates:
