@@ -75,6 +75,13 @@ _NARRATIVE = re.compile(
 _FORMAL = re.compile(r"(?<![A-Za-z])(?:RESOLVED|AGREED|DECIDED|RESULT\s*:|MOTION CARRIED)(?![A-Za-z])|\(motion\)")
 
 
+def records_an_outcome(text: str) -> bool:
+    """Whether a sentence says how a motion was disposed of ("RESULT: FAILED [4-2]", "the motion was
+    carried", "Carried 5-0", "the amendment was lost")."""
+    return bool(re.search(r"(?<![A-Za-z])RESULT\s*:", text) or _MOTION_CARRIED.search(text)
+                or _OUTCOME.search(text) or _TALLY.search(text))
+
+
 def records_a_decision(text: str) -> bool:
     """Whether a passage records a decision taken ("RESOLVED that", "the Board agreed"), not proposed."""
     return bool(_FORMAL.search(text) or _NARRATIVE.search(text))

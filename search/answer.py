@@ -15,7 +15,7 @@ from rapidfuzz import fuzz, process
 from minutebook.ingest.chunk import split_sentences
 from minutebook.ingest.commitments import states_a_commitment
 from minutebook.ingest.dates import find_dates, month_years
-from minutebook.ingest.resolutions import records_a_decision
+from minutebook.ingest.resolutions import records_a_decision, records_an_outcome
 from minutebook.vocabulary import Hit
 
 from .conversation import Turn, subject_terms
@@ -98,18 +98,23 @@ _COUNTED = re.compile(r"\bhow many\s+(?:more\s+|fewer\s+)?(?P<thing>[a-z][\w-]*)
 _FINDING = re.compile(r"\b(?:conclu(?:de|ded|des|sion|sions)|found|finds|findings|show(?:s|ed)?|reveal(?:s|ed)?|recommend(?:s|ed|ations?)?)\b", re.IGNORECASE)
 # "What happened to the motion?" asks how it was disposed of: a sentence recording that answers.
 _OUTCOME_QUESTION = re.compile(r"\bwhat\s+(?:happened|was\s+the\s+(?:outcome|result|vote))\b", re.IGNORECASE)
-_OUTCOME = re.compile(r"\b(?:carried|lost|failed|defeated|passed|approved|agreed|rejected|refused|withdrawn|deferred)\b", re.IGNORECASE)
 # A contents line ("Chapter 5: Recommendations page 41") points to an answer; it does not give one.
 _CONTENTS = re.compile(r"\bpages?\s+\d+\b.*\bpages?\s+\d+\b", re.IGNORECASE)
 _RECOMMENDING = re.compile(r"\brecommend(?:s|ed|ing|ations?)?\b", re.IGNORECASE)
 KIND_BONUS = 0.3  # a sentence of the kind asked for (a number, a date, a recommendation ...) gains this
 
 
-def _counts(sentence: str, thing: str | None) -> bool:
-    """Whether a sentence gives a count: a number that is not a year or its own list number, and,
-    when the question says what is counted ("how many sessions"), a number next to that thing."""
+def _counts_in(sentence: str) -> tuple[str, list[re.Match]]:
+    """The numbers of a sentence that may be counts, with the sentence they were found in: not a
+    year, and not the paragraph or list number it opens with ("2. A Relational ...")."""
     sentence = _LEADING_NUMBER.sub("", sentence)
-    numbers = [m for m in _NUMBER.finditer(sentence) if not _YEAR_NUMBER.match(m.group(0))]
+    return sentence, [m for m in _NUMBER.finditer(sentence) if not _YEAR_NUMBER.match(m.group(0))]
+
+
+def _counts(sentence: str, thing: str | None) -> bool:
+    """Whether a sentence gives a count, and, when the question says what is counted ("how many
+    sessions"), a number next to that thing."""
+    sentence, numbers = _counts_in(sentence)
     if not thing:
         return bool(numbers)
     stem = _stem(thing.lower())
@@ -127,14 +132,16 @@ class Asked:
     money: bool = False  # an amount of money
     counted: str | None = None  # the thing "how many" counts
     kind: str | None = None  # "recommendation", "commitment", a report's "findings", a motion's "outcome", when asked for
+    report: str | None = None  # the report whose findings are asked for ("final report"), see report_asked_about
 
     @classmethod
     def read(cls, turn: Turn) -> "Asked":
         words = set(re.findall(r"\w+", turn.question.lower()))
-        kind = "findings" if report_asked_about(turn.question) else "outcome" if _OUTCOME_QUESTION.search(turn.question) else next(
+        report = report_asked_about(turn.question)
+        kind = "findings" if report else "outcome" if _OUTCOME_QUESTION.search(turn.question) else next(
             (k for k in ("recommendation", "commitment") if words & _KIND_WORDS[k]), None)
         counted = _COUNTED.search(turn.question)
-        return cls(turn.asks, bool(_MONEY_QUESTION.search(turn.question)), counted["thing"] if counted else None, kind)
+        return cls(turn.asks, bool(_MONEY_QUESTION.search(turn.question)), counted["thing"] if counted else None, kind, report)
 
 
 def _sentence_score(sentence: str, rank: int, subject: list[str], lexicon: Lexicon, asked: Asked, context: str = "") -> float:
@@ -164,7 +171,7 @@ def _of_the_kind(sentence: str, asked: Asked) -> float:
     if asked.kind == "findings":
         return float(bool(_FINDING.search(sentence)))
     if asked.kind == "outcome":
-        return float(records_a_decision(sentence) or bool(_OUTCOME.search(sentence)))
+        return float(records_a_decision(sentence) or records_an_outcome(sentence))
     return 0.0
 
 
@@ -223,10 +230,14 @@ def question_names(question: str) -> list[list[str]]:
     return phrases
 
 
-def names_present(names: list[list[str]], text: str, lexicon: Lexicon) -> bool:
+def words_of(text: str) -> frozenset[str]:
+    """The distinct lower-case words of a text, as names_present reads them."""
+    return frozenset(re.findall(r"\w+", text.lower()))
+
+
+def names_present(names: list[list[str]], tokens: frozenset[str], lexicon: Lexicon) -> bool:
     """Whether ``text`` names each phrase: a one-word name in full (or its acronym's expansion),
     a longer name by at least half of its words (papers shorten and reorder long names)."""
-    tokens = set(re.findall(r"\w+", text.lower()))
     present = {_stem(w) for w in tokens}
 
     def has(word: str) -> bool:
@@ -256,7 +267,9 @@ class Candidate:
     kind: float = 0.0  # how well it is of the kind of answer asked for (see _of_the_kind)
 
 
-def ranked_sentences(turn: Turn, hits: list[Hit], lexicon: Lexicon, similarity=None, keep=None) -> list[Candidate]:
+def ranked_sentences(
+    turn: Turn, hits: list[Hit], lexicon: Lexicon, similarity=None, keep=None, asked: Asked | None = None,
+) -> list[Candidate]:
     """The sentences of the top passages that ``keep`` allows, best supported first.
 
     Support is the share of the question's subject the sentence holds (read with its paper's
@@ -264,7 +277,7 @@ def ranked_sentences(turn: Turn, hits: list[Hit], lexicon: Lexicon, similarity=N
     so a sentence that says the same in other words competes with one that repeats the question.
     """
     subject = subject_terms(turn.query)
-    asked = Asked.read(turn)
+    asked = asked or Asked.read(turn)
     passage_cover = [coverage(lexicon, subject, f"{hit.text} {_context_of(hit)}") for hit in hits[:ANSWER_PASSAGES]]
     found = [
         (sentence, index)
@@ -297,16 +310,16 @@ def _context_of(hit: Hit) -> str:
 
 def answer_gate(
     turn: Turn, hits: list[Hit], lexicon: Lexicon, decided: bool, asked: str | None = None, context: dict | None = None,
-    paper_text=None,
+    paper_words=None, kind: Asked | None = None,
 ):
     """A test of whether a sentence may answer: it is of the kind asked, from a paper naming the
     things named, about the meeting named, and (for a question about what was decided) records a
     decision taken. What the question asks is read once; the names are checked once per passage,
-    and, when the passage lacks one, against its whole paper (``paper_text(document_id)``): a
-    paper says "Portsmouth" or "UK" once, not in every passage."""
+    and, when the passage lacks one, against its whole paper (``paper_words(document_id)``, its
+    set of words): a paper says "Portsmouth" or "UK" once, not in every passage."""
     names = question_names(asked or turn.question)
-    money = Asked.read(turn).money
-    report = report_asked_about(turn.question)
+    kind = kind or Asked.read(turn)
+    money, report = kind.money, kind.report
     context = context or {}
     named: dict[int, bool] = {}
 
@@ -319,21 +332,18 @@ def answer_gate(
         if report and _promises(sentence, report):
             return False  # a report still to come has no findings yet
         if candidate.index not in named:  # the passage holds the sentence: one check per passage
-            named[candidate.index] = names_present(names, f"{hit.text} {_context_of(hit)} {hit.source}", lexicon) or (
-                paper_text is not None and names_present(names, paper_text(hit.document_id), lexicon))
+            named[candidate.index] = names_present(names, words_of(f"{hit.text} {_context_of(hit)} {hit.source}"), lexicon) or (
+                paper_words is not None and names_present(names, paper_words(hit.document_id), lexicon))
         return named[candidate.index] and (not decided or records_a_decision(sentence))
 
     return may_answer
 
 
 INTRODUCED_CHARS = 300  # how much of the list a sentence ending in ":" introduces is read out with it
-# A sentence that goes on from the one before: "At this session, the Plan was largely agreed", or
-# the result of the motion just described.
-_CONTINUES = re.compile(
-    r"^(?:(?:at|in|during|after|following|from)\s+(?:this|that|these|those)\b|RESULT\s*:"
-    r"|(?:the\s+)?motion\s+(?:was\s+)?(?:carried|lost|failed|passed|defeated)\b)",
-    re.IGNORECASE,
-)
+# A sentence that goes on from the one before: "At this session, the Plan was largely agreed" (or
+# one recording the outcome of the motion just described).
+OPENING_WORDS = 6  # "RESULT: FAILED [4-2]", "The motion was carried": said first, not after a new motion
+_REFERS_BACK = re.compile(r"^(?:at|in|during|after|following|from)\s+(?:this|that|these|those)\b", re.IGNORECASE)
 
 
 def _following(sentence: str, passage: str) -> str:
@@ -353,7 +363,9 @@ def read_out(sentence: str, passage: str) -> str:
     if not sentence.endswith(":"):
         first_line = following.split("\n", 1)[0]
         after = split_sentences(first_line)[0] if first_line.strip() else ""
-        return f"{sentence} {after}" if after and _CONTINUES.match(after) and len(after) <= INTRODUCED_CHARS else sentence
+        # It goes on when it refers back, or opens by recording how the motion just described went.
+        goes_on = after and (_REFERS_BACK.match(after) or records_an_outcome(" ".join(after.split()[:OPENING_WORDS])))
+        return f"{sentence} {after}" if goes_on and len(after) <= INTRODUCED_CHARS else sentence
     lines = [line.strip() for line in following.split("\n") if line.strip()]
     taken, size = [], 0
     for line in lines:
@@ -386,10 +398,9 @@ def _promises(sentence: str, report: str) -> bool:
     return report in " ".join(sentence.lower().split()) and bool(_STILL_TO_COME.search(sentence))
 
 
-def only_promised(question: str, hits: list[Hit]) -> bool:
-    """Whether the question asks what a report found and the top passages mention that report
-    only as one still to come."""
-    report = report_asked_about(question)
+def only_promised(report: str | None, hits: list[Hit]) -> bool:
+    """Whether the passages mention ``report`` (whose findings a question asks for) only as one
+    still to come."""
     if not report:
         return False
     mentions = [
@@ -402,15 +413,18 @@ def only_promised(question: str, hits: list[Hit]) -> bool:
 def extractive_answer(
     turn: Turn, hits: list[Hit], lexicon: Lexicon, similarity=None, max_sentences: int = 2,
     min_support: float = 0.0, decided: bool = False, asked: str | None = None, context: dict | None = None,
-    paper_text=None, said: str = "",
+    paper_words=None, said: str = "",
 ) -> tuple[str, list[Citation], float]:
     """The best one or two supported sentences of the top passages, each with its marker, and the
     support of the best; ("", [], support) when no sentence reaches ``min_support``. ``asked`` is
-    the question with its misspellings corrected, for the names it holds."""
-    if only_promised(turn.question, hits):
+    the question with its misspellings corrected, for the names it holds; ``paper_words`` gives a
+    paper's words (see answer_gate); sentences in ``said`` (an earlier part's answer) are not used."""
+    kind = Asked.read(turn)  # what the question asks for, read once
+    if only_promised(kind.report, hits):
         return "", [], 0.0
+    gate = answer_gate(turn, hits, lexicon, decided, asked, context, paper_words, kind)
     ranked = [
-        c for c in ranked_sentences(turn, hits, lexicon, similarity, answer_gate(turn, hits, lexicon, decided, asked, context, paper_text))
+        c for c in ranked_sentences(turn, hits, lexicon, similarity, gate, kind)
         if (c.words >= MIN_WORDS or c.meaning >= MIN_MEANING)  # says what was asked about, or means it
         and c.sentence not in said  # not already said in answer to an earlier part of the question
     ]
@@ -616,9 +630,8 @@ def choose_decision(rows: list[dict], question: str, subject: list[str], lexicon
 def answers_the_kind(sentence: str, question: str, asks: str) -> bool:
     """A how-many answer needs a number, a when answer a date, that the question did not give."""
     given = set(_NUMBER.findall(question)) | {m.lower() for m in _DATE_WORDS.findall(question)}
-    sentence = _LEADING_NUMBER.sub("", sentence)  # "2. A Relational ..." is numbered, not a number
-    if asks == "quantity":  # a year is not a count
-        return any(n not in given and not _YEAR_NUMBER.match(n) for n in _NUMBER.findall(sentence))
+    if asks == "quantity":
+        return any(n.group(0) not in given for n in _counts_in(sentence)[1])
     if asks == "when":
         return any(m.lower() not in given for m in _DATE_WORDS.findall(sentence))
     return True

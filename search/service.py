@@ -7,6 +7,7 @@ import threading
 import time
 from datetime import date
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from minutebook.settings import Settings
 from minutebook.vocabulary import OUTCOMES, Hit
@@ -19,7 +20,7 @@ from .index import Index, IndexMissing, current_generation, open_index
 from .registers import RegisterQuery
 from .answer import (
     ANSWER_PASSAGES, NOT_FOUND, Answer, author_answer, choose_decision, decision_answer, extractive_answer,
-    join_answers, question_parts, when_answer,
+    join_answers, question_parts, when_answer, words_of,
 )
 from .answer import _citation as _closest  # noqa: E402
 from .conversation import read_turn, subject_terms
@@ -29,7 +30,7 @@ from .understand import asks_for, understand
 MODES = ("hybrid", "lexical", "dense")
 SORTS = ("relevance", "date")
 MAX_OFFSET = 1_000_000_000
-PAPERS_KEPT = 32  # whole papers kept in memory for the names a chat answer's paper must hold
+PAPERS_KEPT = 32  # papers whose words are kept in memory (see _paper_words)
 
 
 class BadQuery(ValueError):
@@ -73,8 +74,8 @@ class Minutebook:
         self.settings = settings
         self.index: Index = open_index(settings.index_dir)  # fails fast, before the slow model load
         self._reload_lock = threading.Lock()
-        self._papers: dict[tuple, str] = {}  # (generation, document id) -> text, see _paper_text
-        self._papers_lock = threading.Lock()
+        # A paper's words, for the names a chat answer's paper must hold; keyed by generation too.
+        self._paper_words_in = lru_cache(maxsize=PAPERS_KEPT)(self._read_paper_words)
         self._checked_at = time.monotonic()
         if embedder is False:
             return
@@ -285,22 +286,16 @@ class Minutebook:
         return extractive_answer(
             repaired, result.results, lexicon, lambda sentences: (self.embedder.encode(sentences) @ question).tolist(),
             max_sentences=max_sentences, min_support=self.settings.min_evidence, decided=decided,
-            asked=result.searched_for, context=result.context, paper_text=self._paper_text, said=said,
+            asked=result.searched_for, context=result.context, paper_words=self._paper_words, said=said,
         )
 
-    def _paper_text(self, document_id: str) -> str:
-        """A paper's whole text, for the names it holds (the last few read are kept)."""
-        key = (self.index.generation, document_id)
-        with self._papers_lock:
-            text = self._papers.get(key)
-        if text is None:
-            rows = self.index.conn.execute("SELECT text FROM chunks WHERE document_id = ? ORDER BY id", [document_id])
-            text = "\n".join(row[0] for row in rows)
-            with self._papers_lock:
-                self._papers[key] = text
-                while len(self._papers) > PAPERS_KEPT:
-                    self._papers.pop(next(iter(self._papers)))
-        return text
+    def _paper_words(self, document_id: str) -> frozenset[str]:
+        return self._paper_words_in(self.index.generation, document_id)
+
+    def _read_paper_words(self, generation, document_id: str) -> frozenset[str]:
+        """The words of a paper of the index now served (``generation`` keys the cache only)."""
+        rows = self.index.conn.execute("SELECT text FROM chunks WHERE document_id = ?", [document_id])
+        return frozenset().union(*(words_of(text) for (text,) in rows))
 
     def _author(self, document_id: str) -> str | None:
         row = self.index.conn.execute("SELECT author FROM documents WHERE id = ?", [document_id]).fetchone()

@@ -8,7 +8,7 @@ cosine, as chat does.
 from __future__ import annotations
 
 from minutebook.search.answer import (
-    Citation, answers_the_kind, extractive_answer, join_answers, question_parts, read_out,
+    Citation, answers_the_kind, extractive_answer, join_answers, question_parts, read_out, words_of,
 )
 from minutebook.search.conversation import read_turn
 from minutebook.search.lexicon import Lexicon
@@ -111,11 +111,11 @@ def test_a_place_named_by_the_paper_but_not_the_passage_still_counts_and_another
     question = "How many households are waiting for an allotment in Portsmouth?"
     turn = read_turn([{"role": "user", "content": question}])
     hits, words = [hit(passage)], lexicon(passage)
-    papers = {"d1": "Portsmouth City Council. Allotments review.\n" + passage}
-    said, _, _ = extractive_answer(turn, hits, words, paper_text=papers.get)
+    papers = {"d1": words_of("Portsmouth City Council. Allotments review.\n" + passage)}
+    said, _, _ = extractive_answer(turn, hits, words, paper_words=papers.get)
     assert "412 households" in said
-    papers["d1"] = "Southampton City Council. Allotments review.\n" + passage
-    assert extractive_answer(turn, hits, words, paper_text=papers.get)[0] == ""
+    papers["d1"] = words_of("Southampton City Council. Allotments review.\n" + passage)
+    assert extractive_answer(turn, hits, words, paper_words=papers.get)[0] == ""
     assert extractive_answer(turn, hits, words)[0] == ""  # without the paper, the passage alone decides
 
 
