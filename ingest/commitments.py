@@ -20,8 +20,9 @@ from .sections import Section
 from .tables import split_tables, table_rows
 
 _WE_WILL = re.compile(r"\b[Ww]e\s+will\b(?!\s+(?:need|see|know|never|not|have\s+to|be\s+able|look\s+back|hear|also\s+need|then|find|recognise|(?:also\s+)?consider)\b)")
-# "how we will monitor", "what we will be delivering": a paper describing itself, not a promise.
+# "we are committing to", "pledged to": a promise in other words (the offences one commits are not).
 _COMMITTED = re.compile(r"\b(?:commit(?:s|ted|ting)?|pledged?|promised?)\b(?!\s+(?:suicide|an?\s+offence|offences|crimes?)\b)", re.IGNORECASE)
+# "how we will monitor", "what we will be delivering": a paper describing itself, not a promise.
 _DESCRIBED = re.compile(r"\b(?:how|what|where|which|when|why)\s+we\s+will\b", re.IGNORECASE)
 # "19 Efficiency ASCH Dan Watkins ... We will ..." or "-409.8 -136.6": a table row flattened into text.
 _FLATTENED = re.compile(r"[a-z,)]\s+We\s+will\b|(?:^|\s)-?\d[\d,]*\.\d(?:\s|$).*(?:^|\s)-?\d[\d,]*\.\d(?:\s|$)")

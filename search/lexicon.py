@@ -17,8 +17,8 @@ _WORD = re.compile(r"[a-z][a-z'’-]*[a-z]|[a-z]", re.IGNORECASE)
 # "Pharmaceutical Needs Assessment (PNA)": capitalised words followed by their initials in brackets.
 _DEFINITION = re.compile(r"((?:[A-Z][\w&'’-]*\s+(?:(?:and|of|for|the|&|in|on)\s+)?){1,8})\(([A-Z][A-Za-z&]{1,9})\)")
 TYPO_SCORE = 84  # rapidfuzz ratio a replacement must reach
-MIN_TYPO_LENGTH = 5
-_INFLECTIONS = ("ing", "ings")  # "-ed" and "-s" forms are left to correction: "embeded" is a typo  # shorter words are too often real words the papers happen not to use
+MIN_TYPO_LENGTH = 5  # shorter words are too often real words the papers happen not to use
+_INFLECTIONS = ("ing", "ings")  # "-ed" and "-s" forms are left to correction: "embeded" is a typo
 
 SCHEMA = """
 CREATE TABLE lexicon (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
@@ -120,7 +120,8 @@ class Lexicon:
         a misspelling (correcting it to "check-in" would change the question)."""
         for ending in _INFLECTIONS:
             base = term[: -len(ending)] if term.endswith(ending) else ""
-            if len(base) >= 3 and (self.known(base) or self.known(base + "e") or self.known(base[:-1]) and base[-1] == base[-2]):
+            doubled = base[-1:] == base[-2:-1] and self.known(base[:-1])  # "planning" -> "plan"
+            if len(base) >= 3 and (self.known(base) or self.known(base + "e") or doubled):
                 return True
         return False
 

@@ -154,6 +154,7 @@ def is_about_a_decision(query: str) -> bool:
 # Words naming who decides: a question names the body, a resolution often does not.
 BODY_WORDS = frozenset("board committee cabinet council panel meeting members they".split())
 MIN_COVERAGE = 0.6  # share of a question's subject words a decision row must contain
+CANDIDATES = 50  # decision rows ranked by FTS5 that are checked for the subject's words
 
 
 def decisions_for_query(conn: sqlite3.Connection, query: str, filters: Filters, limit: int = 5) -> list[dict]:
@@ -162,20 +163,15 @@ def decisions_for_query(conn: sqlite3.Connection, query: str, filters: Filters, 
     terms = [t for t in query_terms(query) if t not in DECISION_WORDS and t not in BODY_WORDS and not is_date_word(t)]
     if not terms:
         return []
-    if not filters:
-        # FTS5 alone stops early on its rank order; a join first scores every matching row.
-        candidates = conn.execute(
-            f"WITH best AS (SELECT rowid, rank FROM decisions_fts WHERE decisions_fts MATCH ? ORDER BY rank LIMIT 50)"
-            f" {_SELECT} JOIN best f ON f.rowid = x.rowid ORDER BY f.rank",
-            [fts_query(terms)],
-        ).fetchall()
-    else:
-        where, params = filters.where("d")
-        candidates = conn.execute(
-            f"{_SELECT} JOIN decisions_fts f ON f.rowid = x.rowid WHERE decisions_fts MATCH ? AND {where}"
-            " ORDER BY bm25(decisions_fts) LIMIT 50",
-            [fts_query(terms), *params],
-        ).fetchall()
+    where, params = filters.where("d")
+    # FTS5 ranks alone and, with nothing filtered, stops at the best 50 (a join first would score
+    # every matching row); with filters it ranks every match and the filters pick among them.
+    cut = "" if filters else f" LIMIT {CANDIDATES}"
+    candidates = conn.execute(
+        f"WITH best AS (SELECT rowid, rank FROM decisions_fts WHERE decisions_fts MATCH ? ORDER BY rank{cut})"
+        f" {_SELECT} JOIN best f ON f.rowid = x.rowid WHERE {where} ORDER BY f.rank LIMIT {CANDIDATES}",
+        [fts_query(terms), *params],
+    ).fetchall()
     stems = {_stem(t) for t in terms}
     records = []
     for record in candidates:
