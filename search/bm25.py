@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import json
 import re
-import threading
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
+
+from .lexicon import stem
 
 K1 = 1.2
 B = 0.75
@@ -40,29 +41,14 @@ _BLOCK = 20_000  # passages tokenised per step of the build, bounding its memory
 _TOKEN = re.compile(r"[^\W_]+")
 
 
-class Tokenizer:
-    """FTS5's 'porter unicode61 remove_diacritics 2', with each distinct word stemmed only once."""
-
-    def __init__(self) -> None:
-        import Stemmer
-
-        self._stem = Stemmer.Stemmer("porter").stemWord  # the original Porter algorithm, as FTS5's
-        self._cache: dict[str, str] = {}
-        self._lock = threading.Lock()  # a Stemmer is not thread-safe; servers tokenise queries in threads
-
-    def __call__(self, text: str) -> list[str]:
-        text = text.lower()
-        if not text.isascii():
-            text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-        cache = self._cache
-        out = []
-        for word in _TOKEN.findall(text):
-            stem = cache.get(word)
-            if stem is None:
-                with self._lock:  # FTS5 leaves words under 3 or over 64 characters as they are
-                    stem = cache[word] = self._stem(word) if 3 <= len(word) <= 64 else word
-            out.append(stem)
-        return out
+def tokenize(text: str) -> list[str]:
+    """FTS5's 'porter unicode61 remove_diacritics 2' (lexicon.stem is the original Porter algorithm,
+    cached and safe across threads)."""
+    text = text.lower()
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    # FTS5 leaves words under 3 or over 64 characters as they are.
+    return [stem(word) if 3 <= len(word) <= 64 else word for word in _TOKEN.findall(text)]
 
 
 class SparseBM25:
@@ -72,7 +58,6 @@ class SparseBM25:
                  vocabulary: dict[str, int]) -> None:
         self.ids, self.offsets, self.rows, self.weights = ids, offsets, rows, weights
         self.vocabulary = vocabulary
-        self.tokenize = Tokenizer()
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -80,7 +65,6 @@ class SparseBM25:
     @classmethod
     def build(cls, passages: Iterable[tuple[int, str]]) -> "SparseBM25":
         """From (chunk id, text) pairs in ascending chunk id order."""
-        tokenize = Tokenizer()
         vocabulary: dict[str, int] = {}
         ids: list[int] = []
         lengths: list[int] = []
@@ -146,7 +130,7 @@ class SparseBM25:
 
     def columns(self, words: Iterable[str]) -> list[int]:
         """The distinct columns of ``words`` (query words, tokenised as passages were); unknown ones dropped."""
-        found = (self.vocabulary.get(stem) for word in words for stem in self.tokenize(word))
+        found = (self.vocabulary.get(token) for word in words for token in tokenize(word))
         return list(dict.fromkeys(c for c in found if c is not None))
 
     def allowed_rows(self, chunk_ids: np.ndarray) -> np.ndarray:

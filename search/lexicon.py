@@ -29,12 +29,13 @@ CREATE TABLE acronyms (acronym TEXT NOT NULL, expansion TEXT NOT NULL, df INTEGE
 _PER_THREAD = threading.local()  # a PyStemmer Stemmer is not thread-safe; the server answers in a pool
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=500_000)
 def stem(word: str) -> str:
-    """A word's Snowball stem, so "helping" meets "help" and "recommendations" meets "recommended"."""
+    """A word's Porter stem (the algorithm of FTS5's porter tokenizer), so "helping" meets "help" and
+    "recommendations" meets "recommended": one stemmer for BM25 and for chat's word matching."""
     stemmer = getattr(_PER_THREAD, "stemmer", None)
     if stemmer is None:
-        stemmer = _PER_THREAD.stemmer = Stemmer.Stemmer("english")
+        stemmer = _PER_THREAD.stemmer = Stemmer.Stemmer("porter")
     return stemmer.stemWord(word.lower())
 
 

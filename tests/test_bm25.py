@@ -8,7 +8,7 @@ import sqlite3
 import numpy as np
 import pytest
 
-from minutebook.search.bm25 import SparseBM25, Tokenizer
+from minutebook.search.bm25 import SparseBM25, tokenize
 from minutebook.search.filters import Filters
 from minutebook.search.retrieve import query_terms
 
@@ -99,7 +99,6 @@ def test_saved_weights_load_memory_mapped_and_rank_the_same(fixture, tmp_path):
 
 
 def test_tokens_are_fts5_porter_unicode61_tokens():
-    tokenize = Tokenizer()
     assert tokenize("Recommended recommendations, RECOMMENDING") == ["recommend", "recommend", "recommend"]
     assert tokenize("Café naïve lettings_policy DA12/21") == ["cafe", "naiv", "let", "polici", "da12", "21"]
 
