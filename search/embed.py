@@ -86,7 +86,12 @@ class Embedder:
         # in ONNX Runtime gives torch's vectors (cosine 1.0000, tested), so it shares torch's id.
         self.model_id = f"{self.name}:{fingerprint}" + (f":{quantize}" if quantize else "")
         self.batch_size = batch_size
-        self.dimension = int(self.encode(["dimension"]).shape[1])
+        if self._onnx is not None:
+            dimension = self._onnx.dimension
+        else:
+            dimension = (getattr(self.model, "get_embedding_dimension", None) or self.model.get_sentence_embedding_dimension)()
+        # Known from the model without running it (the server pays its warm-up run once, on purpose).
+        self.dimension = int(dimension) if dimension else int(self.encode(["dimension"]).shape[1])
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
