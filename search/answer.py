@@ -286,7 +286,7 @@ def ranked_sentences(
         for sentence in split_sentences(line)
     ]
     candidates = [
-        Candidate(sentence, index, _sentence_score(sentence, index + 1, subject, lexicon, asked, _context_of(hits[index])),
+        Candidate(sentence, index, _sentence_score(sentence, index + 1, subject, lexicon, asked, _read_with(sentence, hits[index])),
                   passage_cover[index], kind=_of_the_kind(sentence, asked))
         for sentence, index in found
     ]
@@ -306,6 +306,17 @@ def ranked_sentences(
 
 def _context_of(hit: Hit) -> str:
     return " ".join(part for part in (hit.document_title, hit.section or "", hit.body or "") if part)
+
+
+def _read_with(sentence: str, hit: Hit) -> str:
+    """What a sentence is read with when weighing what it is about: its paper's title and heading,
+    and, for a sentence recording a decision ("The Board agreed to carrying out the bids"), the
+    discussion before it in its passage, which that decision concludes and names the subject of."""
+    context = _context_of(hit)
+    if not records_a_decision(sentence):
+        return context
+    at = hit.text.find(sentence)
+    return f"{hit.text[:at]} {context}" if at > 0 else context
 
 
 def answer_gate(
@@ -350,6 +361,20 @@ def _following(sentence: str, passage: str) -> str:
     """The text of ``passage`` after ``sentence`` ("" when it is not found or ends the passage)."""
     at = passage.find(sentence)
     return passage[at + len(sentence):].strip() if at >= 0 else ""
+
+
+def named_before(sentence: str, passage: str, subject: list[str], lexicon: Lexicon) -> str:
+    """For a decision that names what it decided only by reference ("The Board agreed to carrying
+    out the bids"), the earlier sentence of its passage that names it best, else ""."""
+    at = passage.find(sentence)
+    if at <= 0 or not records_a_decision(sentence):
+        return ""
+    own = coverage(lexicon, subject, sentence)
+    if own >= MIN_WORDS:
+        return ""
+    before = [s for line in passage[:at].split("\n") for s in split_sentences(line)]
+    best = max(before, key=lambda s: coverage(lexicon, subject, s), default="")
+    return best if best and coverage(lexicon, subject, best) > own else ""
 
 
 def read_out(sentence: str, passage: str) -> str:
@@ -453,7 +478,10 @@ def extractive_answer(
         if candidate.index not in numbers:
             numbers[candidate.index] = len(citations) + 1
             citations.append(_citation(numbers[candidate.index], hits[candidate.index]))
-        parts.append(f"{read_out(candidate.sentence, hits[candidate.index].text)} [{numbers[candidate.index]}]")
+        passage = hits[candidate.index].text
+        lead = named_before(candidate.sentence, passage, subject_terms(turn.query), lexicon)
+        said_first = f"{lead} {'' if passage.find(lead) + len(lead) == passage.find(candidate.sentence) - 1 else '… '}" if lead else ""
+        parts.append(f"{said_first}{read_out(candidate.sentence, passage)} [{numbers[candidate.index]}]")
     if turn.asks == "where" and citations:
         parts.insert(0, f"In {_where(hits[min(numbers)])}:")
     return " ".join(parts), citations, best

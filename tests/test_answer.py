@@ -200,3 +200,22 @@ def test_a_tracked_commitment_is_answered_with_its_owner_status_and_latest_updat
     assert "Owner: Public Health. Status: Green." in text
     assert "Latest update: A planning specialist was appointed in July 2022." in text and text.endswith("[1]")
     assert len(text) < 600 and [c.n for c in citations] == [1]  # the update is cut at a sentence, one passage
+
+
+def test_a_decision_that_names_its_subject_by_reference_is_read_with_the_discussion_it_concludes():
+    question = "Did the trust board agree to pursue the Riverside Heritage Lottery bid?"
+    discussion = ("The Development Manager described the Riverside Heritage Lottery bid for the old mill. "
+                  "Up to £90k could be awarded over two years. "
+                  "The Board agreed to submit the bid.")
+    unrelated = ("The Development Manager described the staff survey results for the spring. "
+                 "Response rates rose across every team. "
+                 "The Board agreed to submit the bid.")
+    turn = read_turn([{"role": "user", "content": question}])
+    lex = lexicon(discussion, unrelated)
+    text, cited, support = extractive_answer(turn, [hit(discussion)], lex, decided=True)
+    _, _, support_alone = extractive_answer(turn, [hit(unrelated)], lex, decided=True)
+    # Only the decision may answer a question about what was decided; it is read with the sentence
+    # that names what it decided, marked as not adjacent, and the discussion counts as its subject.
+    assert text == ("The Development Manager described the Riverside Heritage Lottery bid for the old mill. … "
+                    "The Board agreed to submit the bid. [1]")
+    assert support > support_alone + 0.3
