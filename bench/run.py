@@ -39,9 +39,9 @@ QUESTIONS = ROOT / "eval" / "questions.json"
 
 
 def _rss_mb() -> float:
-    import resource
+    from minutebook.resources import peak_rss_bytes
 
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
+    return peak_rss_bytes() / 2**20
 
 
 def _current_rss_mb() -> float:

@@ -15,6 +15,7 @@ import numpy as np
 
 from minutebook import __version__
 from minutebook.ingest.pipeline import Kept, ParsedFile, find_files, parse_files
+from minutebook.resources import peak_rss_bytes
 from minutebook.settings import Settings
 from minutebook.vocabulary import Skipped
 
@@ -56,6 +57,7 @@ class BuildReport:
     chunks: int = 0
     embedded: int = 0  # chunks the model had to embed (the rest came from the cache)
     seconds: float = 0.0
+    peak_rss_mb: float = 0.0  # the ingesting process's peak resident memory
 
     def to_dict(self) -> dict:
         data = asdict(self)
@@ -162,6 +164,7 @@ def build_index(
             shutil.rmtree(building, ignore_errors=True)
             raise
     report.seconds = round(time.perf_counter() - started, 2)
+    report.peak_rss_mb = round(peak_rss_bytes() / 1e6, 1)
     return report
 
 
