@@ -27,8 +27,13 @@ MIN_TEXT = 12  # shorter than "RESOLVED that" plus a word is no decision
 NEAR_SAME = 92  # a restated list differs by a bracket or a word ("[Cabinet]"): same decision
 
 
-def extract_decisions(document: Document, sections: list[Section]) -> list[Decision]:
-    """Every decision in one paper, in reading order, ``ordinal`` numbering them per document."""
+def extract_decisions(document: Document, sections: list[Section], labels: dict[str, str] | None = None) -> list[Decision]:
+    """Every decision in one paper, in reading order, ``ordinal`` numbering them per document.
+
+    ``labels`` are the paper's header fields (metadata.header_labels): a paper about decision
+    "24/00093" gives its rows that number, and a record of decision its subject and decision maker.
+    """
+    labels = labels or {}
     entries = build_entries(sections)
     found: list[tuple[int, Decision]] = []
     extractors = (
@@ -45,6 +50,12 @@ def extract_decisions(document: Document, sections: list[Section]) -> list[Decis
     decisions = _unique(sorted(found, key=lambda pair: pair[0]))
     for ordinal, decision in enumerate(decisions):
         decision.ordinal = ordinal
+        if decision.kind in ("resolution", "recommendation"):  # the decision itself, taken or proposed
+            decision.reference = decision.reference or labels.get("decision")
+        if document.type == "decision_record":
+            decision.title = labels.get("subject") or decision.title
+            if labels.get("decision_maker"):
+                decision.details.setdefault("decision_maker", labels["decision_maker"])
     return decisions
 
 

@@ -25,6 +25,8 @@ _LABELS = {
     "author": "author", "lead officer": "author", "from": "from", "by": "from",
     "contact": "contact", "contact officer": "contact", "contact details": "contact",
     "to": "to", "decision no": "decision", "decision number": "decision",
+    "decision to be taken by": "decision_maker", "decision taken by": "decision_maker",
+    "decision made by": "decision_maker", "decision maker": "decision_maker", "decision taker": "decision_maker",
     "wards affected": "wards", "ward(s) affected": "wards", "wards": "wards", "ward": "wards",
     "electoral division": "wards", "electoral divisions": "wards", "divisions affected": "wards",
     "key decision": "key", "exempt": "exempt", "exempt information": "exempt", "classification": "class",
@@ -32,7 +34,7 @@ _LABELS = {
 }
 _LABEL = re.compile(
     r"^\s*(?P<label>" + "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in _LABELS), key=len, reverse=True))
-    + r")\.?\s*(?P<sep>:|\t|\s{2,}|(?<=of\smeeting)\s|(?<=date)\s(?=\d))\s*(?P<value>.*)$",
+    + r")\.?\s*(?P<sep>:|\t|\s{2,}|(?<=of\smeeting)\s|(?<=title\sof\sdecision)(?:\s|$)|(?<=date)\s(?=\d))\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
 
@@ -93,6 +95,12 @@ def _clean(value: str, limit: int = 200) -> str:
     return value[:limit]
 
 
+# A maker's title that stops mid-phrase goes on over the next line: "Cabinet Member for Integrated
+# Children's" / "Services". (Read so for every label, it also mends a title cut at "- Future of", but
+# that title then outranks the minutes a dev question asks for: hybrid recall@5 0.917 -> 0.896.)
+_OPEN_ENDED = re.compile(r"(?:\b(?:of|for|and|the|to|in)|[&,'’]s?|['’]s)$", re.IGNORECASE)
+
+
 def header_labels(lines: list[Line]) -> dict[str, str]:
     """Labelled header fields among the opening lines: kind -> value (first occurrence wins)."""
     found: dict[str, str] = {}
@@ -114,7 +122,8 @@ def header_labels(lines: list[Line]) -> dict[str, str]:
             nxt = head[follow]
             if _LABEL.match(nxt.strip()[:400]) or not nxt.strip():
                 break
-            if nxt[:1].isspace() and kind in {"from", "author", "subject", "to", "wards"} or nxt.strip()[:1].islower():
+            if nxt[:1].isspace() and kind in {"from", "author", "subject", "to", "wards", "decision_maker"} \
+                    or nxt.strip()[:1].islower() or kind == "decision_maker" and _OPEN_ENDED.search(value):
                 value = f"{value} {nxt.strip()}"
                 follow += 1
                 continue
@@ -285,7 +294,14 @@ _SKIP_TITLE = re.compile(
 )
 
 
+_RECORD = re.compile(r"\b(?:(?:proposed|draft)\s+)?record\s+of\s+decision\b", re.IGNORECASE)
+
+
 def _title(head: list[str], labels: dict[str, str], kind: str, meta: Meta) -> str | None:
+    if labels.get("subject") and kind == "decision_record":  # not to be taken for the report proposing it
+        named = next((m.group(0) for line in head if (m := _RECORD.search(line))), "record of decision")
+        number = f" {labels['decision']}" if labels.get("decision") else ""
+        return f"{named[:1].upper()}{' '.join(named[1:].lower().split())}{number}: {labels['subject']}"
     if labels.get("subject"):
         return labels["subject"]
     when = meta.meeting_date

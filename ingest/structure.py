@@ -93,7 +93,7 @@ def _build(pages: list[Page], file_hash: str, max_chars: int) -> list[ParsedDocu
         sections = sectionize(paper.lines, _ROOT.get(document.type, "Document"), keep_empty=True)
         chunk_sections = [s for s in sections if any(line.text.strip() for line in s.lines)]
         results.append(ParsedDocument(document, _chunks(document, chunk_sections, max_chars),
-                                      extract_decisions(document, sections)))
+                                      extract_decisions(document, sections, meta.labels)))
     return results
 
 

@@ -546,8 +546,12 @@ def decision_answer(row: dict, subject: list[str], lexicon: Lexicon, passage_for
     verb = {"resolution": "resolved", "recommendation": "was recommended to", "action": "was promised",
             "commitment": "committed"}.get(row["kind"], "decided")
     who = f"The {c['body']}" if c.get("body") else f"{c['document_title']}"
+    maker = (row.get("details") or {}).get("decision_maker")
+    if maker:  # a record of decision: one member or officer decided
+        who, verb = maker, "decided"
     when = f" on {c['meeting_date']}" if c.get("meeting_date") else ""
-    label = f" (minute {row['reference']}, {row['title']})" if row["kind"] == "resolution" and row.get("reference") else ""
+    numbered = "decision" if c.get("document_type") == "decision_record" else "minute"
+    label = f" ({numbered} {row['reference']}, {row['title']})" if row["kind"] == "resolution" and row.get("reference") else ""
     head = f"{who}{when} {verb}" if row["kind"] == "recommendation" else f"{who} {verb}{when}{label}"
     items = row["items"] or [row["text"]]
     chosen = _items_asked_about(items, subject, lexicon)
@@ -663,6 +667,35 @@ def answers_the_kind(sentence: str, question: str, asks: str) -> bool:
     if asks == "when":
         return any(m.lower() not in given for m in _DATE_WORDS.findall(sentence))
     return True
+
+
+_MAKER_QUESTION = re.compile(
+    r"\bwho\s+(?:took|takes|made|makes|signed|is\s+(?:to\s+)?(?:take|taking|make|making))\b.*\bdecision\b"
+    r"|\bdecision[- ]?(?:maker|taker)\b|\bwho\s+decided\b",
+    re.IGNORECASE,
+)
+
+
+def maker_answer(turn: Turn, rows: list[dict], lexicon: Lexicon, passage_for) -> tuple[str, list[Citation]]:
+    """"Who took decision 24/00093?": the decision maker its record of decision names, cited to the
+    passage naming them. The row is the one whose reference the question gives, else the one
+    covering its subject. ``passage_for(row, text)`` finds the Hit holding ``text`` in the row's paper."""
+    if not _MAKER_QUESTION.search(turn.question):
+        return "", []
+    subject = subject_terms(turn.query)
+    made = [r for r in rows if (r.get("details") or {}).get("decision_maker")]
+    named = [r for r in made if r.get("reference") and r["reference"] in turn.question]
+    row = next(iter(named), None) or next(
+        (r for r in made if coverage(lexicon, subject, f"{r.get('title') or ''} {r['text']}") >= MIN_DECISION_COVERAGE), None)
+    maker = row["details"]["decision_maker"] if row else None
+    passage = passage_for(row, maker) if row else None
+    if passage is None:
+        return "", []
+    c = row["citation"]
+    what = f"Decision {row['reference']}" if row.get("reference") else "The decision"
+    about = f" ({row['title']})" if row.get("title") else ""
+    when = f" on {c['meeting_date']}" if c.get("meeting_date") else ""
+    return f"{what}{about} was taken{when} by {maker}. [1]", [_citation(1, passage)]
 
 
 _AUTHOR_QUESTION = re.compile(r"\b(?:who\s+(?:wrote|authored|prepared|drafted)|author\s+of|who\s+is\s+the\s+author)\b", re.IGNORECASE)

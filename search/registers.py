@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import date
@@ -157,13 +158,23 @@ MIN_COVERAGE = 0.6  # share of a question's subject words a decision row must co
 CANDIDATES = 50  # decision rows ranked by FTS5 that are checked for the subject's words
 
 
+# "decision 24/00093", "resolution 2019-38": a reference with a separator, not a bare count.
+_REFERENCE = re.compile(r"(?<![\w/.-])[A-Za-z]{0,4}\d+(?:[/.-]\d+)+(?![\w/-])")
+
+
 def decisions_for_query(conn: sqlite3.Connection, query: str, filters: Filters, limit: int = 5) -> list[dict]:
-    """Decision rows that contain most subject words of a question about a decision, best first."""
+    """Decision rows a question about a decision names by their reference ("decision 24/00093"),
+    then those that contain most of its subject words, best first."""
+    where, params = filters.where("d")
+    references = list(dict.fromkeys(_REFERENCE.findall(query)))
+    named = conn.execute(
+        f"{_SELECT} WHERE x.reference IN ({', '.join('?' * len(references))}) AND {where} ORDER BY x.id LIMIT {limit}",
+        [*references, *params],
+    ).fetchall() if references else []
     # The meeting's date says which meeting, not what was decided: the row's text never holds it.
     terms = [t for t in query_terms(query) if t not in DECISION_WORDS and t not in BODY_WORDS and not is_date_word(t)]
-    if not terms:
-        return []
-    where, params = filters.where("d")
+    if not terms or len(named) == limit:
+        return _rows(conn, named)
     # FTS5 ranks alone and, with nothing filtered, stops at the best 50 (a join first would score
     # every matching row); with filters it ranks every match and the filters pick among them.
     cut = "" if filters else f" LIMIT {CANDIDATES}"
@@ -173,13 +184,17 @@ def decisions_for_query(conn: sqlite3.Connection, query: str, filters: Filters, 
         [fts_query(terms), *params],
     ).fetchall()
     stems = {_stem(t) for t in terms}
-    records = []
+    records = list(named)
     for record in candidates:
         words = {_stem(w) for w in query_terms(f"{record['title'] or ''} {record['text']}")}
-        if len(stems & words) >= MIN_COVERAGE * len(stems):
+        if len(stems & words) >= MIN_COVERAGE * len(stems) and record["id"] not in {r["id"] for r in records}:
             records.append(record)
         if len(records) == limit:
             break
+    return _rows(conn, records)
+
+
+def _rows(conn: sqlite3.Connection, records: list[sqlite3.Row]) -> list[dict]:
     links = _links(conn, [r["id"] for r in records])
     minutes = _minutes_recorded(conn)
     today = date.today().isoformat()
@@ -208,11 +223,13 @@ def rows_to_csv(rows: list[dict]) -> str:
     return out.getvalue()
 
 
-def decision_passage(conn: sqlite3.Connection, row: dict, text: str | None = None) -> int | None:
-    """The chunk that records a decision (or ``text``, one of its items): on its pages, in its
-    paper, sharing most of its words."""
+def decision_passage(conn: sqlite3.Connection, row: dict, text: str | None = None, anywhere: bool = False) -> int | None:
+    """The chunk that records a decision (or ``text``, one of its items, or, ``anywhere`` in the
+    paper, one of its header's fields): on its pages, in its paper, sharing most of its words."""
     citation = row["citation"]
     first, last = citation.get("page") or 1, citation.get("last_page") or citation.get("page") or 10**6
+    if anywhere:
+        first, last = 1, 10**6
     wanted = set(query_terms(text or row["text"]))
     best: tuple[int, int] | None = None
     for chunk_id, text in conn.execute(

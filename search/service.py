@@ -19,7 +19,7 @@ from .filters import Filters
 from .index import Index, IndexMissing, current_generation, open_index
 from .registers import RegisterQuery
 from .answer import (
-    ANSWER_PASSAGES, NOT_FOUND, Answer, author_answer, choose_decision, decision_answer, extractive_answer,
+    ANSWER_PASSAGES, NOT_FOUND, Answer, author_answer, choose_decision, decision_answer, extractive_answer, maker_answer,
     join_answers, question_parts, when_answer, words_of,
 )
 from .answer import _citation as _closest  # noqa: E402
@@ -241,7 +241,11 @@ class Minutebook:
                 answer.found = True
                 return answer
         if turn.asks == "who":
-            answer.answer, answer.citations = author_answer(turn, result.results, lexicon, self._author)
+            answer.answer, answer.citations = maker_answer(
+                turn, result.decisions, lexicon, lambda row, text: self._passage(row, text, anywhere=True),
+            )
+            if not answer.citations:
+                answer.answer, answer.citations = author_answer(turn, result.results, lexicon, self._author)
             if answer.citations:
                 answer.found = True
                 return answer
@@ -301,9 +305,10 @@ class Minutebook:
         row = self.index.conn.execute("SELECT author FROM documents WHERE id = ?", [document_id]).fetchone()
         return row[0] if row else None
 
-    def _passage(self, row: dict, text: str) -> Hit | None:
-        """The passage of ``row``'s paper that records ``text`` (the row, or one of its items)."""
-        chunk = registers.decision_passage(self.index.conn, row, text)
+    def _passage(self, row: dict, text: str, anywhere: bool = False) -> Hit | None:
+        """The passage of ``row``'s paper that records ``text`` (the row, one of its items or, with
+        ``anywhere``, a field of the paper's header)."""
+        chunk = registers.decision_passage(self.index.conn, row, text, anywhere)
         return hits_for(self.index, [(chunk, 1.0, {})])[0] if chunk else None
 
     def health(self) -> dict:

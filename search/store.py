@@ -56,6 +56,7 @@ CREATE TABLE decisions (
     details TEXT NOT NULL  -- JSON object
 );
 CREATE INDEX decisions_kind ON decisions(kind, document_id);
+CREATE INDEX decisions_reference ON decisions(reference);
 CREATE VIRTUAL TABLE decisions_fts USING fts5(
     text, title, content='decisions', content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2'
 );

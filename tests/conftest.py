@@ -45,6 +45,7 @@ def fixture_corpus(tmp_path_factory) -> Path:
     # The minutes that decided the pack's reports, and a later report delivering a promised action.
     (root / "minutes" / "committee-minutes-2024-03-12.txt").write_text(paperkit.COMMITTEE_MINUTES_TXT)
     (root / "car-park-use-review.txt").write_text(paperkit.CAR_PARK_REPORT_TXT)
+    paperkit.write_pdf(root / "gritting-record-of-decision.pdf", paperkit.RECORD_OF_DECISION_PAGES)
     return root
 
 

@@ -191,3 +191,24 @@ Report by: Dana Whitfield, Parking Manager
 
 2.1 Evening use of the three car parks rose by 38 per cent.
 """
+
+# A record of decision in the county style: labels alone on their lines, the maker's title wrapped.
+RECORD_OF_DECISION_PAGES = [
+    """WESTSHIRE COUNTY COUNCIL - RECORD OF DECISION
+DECISION TO BE TAKEN BY:
+Mr Tom Ashby, Cabinet Member for Highways and
+Transport
+DECISION NUMBER:
+24/00071
+Key decision: YES
+Subject Matter / Title of Decision
+Winter Gritting Routes 2024-25
+Decision:
+As Cabinet Member for Highways and Transport I agree to:
+APPROVE the revised winter gritting routes, adding the B4410 and the hospital access road.
+DELEGATE authority to the Director of Highways to make minor changes to the routes.
+Reason(s) for decision:
+Two routes carried more traffic than the primary network in the last two winters.""",
+    """Signed: Tom Ashby
+Date: 2 October 2024""",
+]

@@ -92,3 +92,16 @@ def test_the_answer_streams_as_server_sent_events(server):
 def test_bad_conversations_get_422(server, payload):
     response = httpx.post(f"{server}/chat", json=payload)
     assert response.status_code == 422 and response.json()["error"]
+
+
+def test_who_took_a_decision_is_answered_from_its_record(server):
+    body = ask(server, "Who took decision 24/00071 on the gritting routes?")
+    assert body["found"] is True
+    assert body["answer"] == ("Decision 24/00071 (Winter Gritting Routes 2024-25) was taken on 2024-10-02 by "
+                              "Mr Tom Ashby, Cabinet Member for Highways and Transport. [1]")
+    cited = body["citations"][0]
+    assert "DECISION TO BE TAKEN BY" in cited["text"] and cited["page"] == 1
+    assert cited["document_title"] == "Record of decision 24/00071: Winter Gritting Routes 2024-25"
+    # Named by subject instead of number, the same record answers.
+    by_subject = ask(server, "Who made the decision on the winter gritting routes?")
+    assert "Mr Tom Ashby" in by_subject["answer"] and by_subject["citations"][0]["chunk_id"] == cited["chunk_id"]

@@ -228,7 +228,7 @@ GOLD = {
         ("resolution", "4", []),
     ]),
     "decision_record": (DECISION_RECORD, [
-        ("resolution", None, ["APPROVE the revised winter gritting routes set out in the report.",
+        ("resolution", "25/00012", ["APPROVE the revised winter gritting routes set out in the report.",
                               "DELEGATE authority to the Director of Highways to make minor changes to the routes."]),
     ]),
     "report": (REPORT, [
@@ -768,3 +768,24 @@ An update on the staff training records for the next board meeting was requested
         "An update on the staff training records for the next board meeting was requested.",
     ]
     assert actions[1].details["due_text"] == "for the next board meeting"
+
+
+def test_a_record_of_decision_gives_its_rows_the_decision_maker_number_and_subject_of_its_head():
+    # Labels alone on their line, values on the next; a maker's title wrapped mid-phrase.
+    record = DECISION_RECORD.replace(
+        "Cabinet Member for Highways\n\nDECISION NUMBER", "Mr Neil Baker, Cabinet Member for Highways and\nTransport\n\nDECISION NUMBER",
+    ).replace("Subject Matter: Winter Gritting Routes", "Subject Matter / Title of Decision\nWinter Gritting Routes")
+    docs = build_documents([Page("/papers/record.txt", 1, record)], "h" * 64, 1200)
+    (row,) = docs[0].decisions
+    assert row.reference == "25/00012" and row.title == "Winter Gritting Routes"
+    assert row.details["decision_maker"] == "Mr Neil Baker, Cabinet Member for Highways and Transport"
+    assert docs[0].document.title == "Record of decision 25/00012: Winter Gritting Routes"
+    proposed = build_documents([Page("/papers/p.txt", 1, record.replace("– RECORD", "– PROPOSED RECORD"))], "h" * 64, 1200)
+    assert proposed[0].document.title == "Proposed record of decision 25/00012: Winter Gritting Routes"
+    assert not proposed[0].decisions  # still to be taken
+    # A report proposing a decision names no maker (nobody has taken it yet), and its number is the
+    # decision's, not a commitment's.
+    report = REPORT.replace("Subject: Physical Activity Strategy", "Subject: Physical Activity Strategy\nDecision no: 25/00099")
+    rows = [d for doc in build_documents([Page("/papers/r.txt", 1, report)], "h" * 64, 1200) for d in doc.decisions]
+    assert [d.reference for d in rows if d.kind == "commitment"] == [None]
+    assert not any("decision_maker" in d.details for d in rows)

@@ -37,7 +37,7 @@ def test_each_file_type_is_searchable(server, question, phrase):
 def test_health_reports_counts(server):
     for path in ("/healthz", "/readyz"):
         body = httpx.get(f"{server}{path}").json()
-        assert body["status"] == "ok" and body["documents"] == 11 and body["chunks"] > 5
+        assert body["status"] == "ok" and body["documents"] == 12 and body["chunks"] > 5
     assert httpx.get(f"{server}/livez").json() == {"status": "ok"}
 
 

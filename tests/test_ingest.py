@@ -20,7 +20,7 @@ def _rows(settings, sql, *args):
 
 def test_every_readable_file_becomes_documents_and_the_corrupt_pdf_is_skipped(built_index):
     settings, report = built_index
-    assert report.files_read == 9
+    assert report.files_read == 10
     assert [(s.source.rsplit("/", 1)[-1], s.reason.split(" (")[0]) for s in report.skipped] == [
         ("broken.pdf", "corrupt PDF")
     ]
@@ -28,7 +28,7 @@ def test_every_readable_file_becomes_documents_and_the_corrupt_pdf_is_skipped(bu
     assert sources == {
         "active-travel-report.pdf", "planning-2024-01-08.txt", "libraries-strategy.md",
         "flood-notice.html", "grants.txt", "committee-pack.pdf", "street-trees-report.pdf",
-        "committee-minutes-2024-03-12.txt", "car-park-use-review.txt",
+        "committee-minutes-2024-03-12.txt", "car-park-use-review.txt", "gritting-record-of-decision.pdf",
     }
     index = open_index(settings.index_dir)
     assert index.vectors.ntotal == index.chunks == report.chunks > 0
@@ -59,7 +59,7 @@ def test_the_manifest_records_model_versions_and_a_hash_per_file(built_index):
     assert manifest["dimension"] == 384
     assert manifest["model"] == "all-MiniLM-L6-v2" or "minilm" in manifest["model"].lower()
     assert {"faiss-cpu", "sentence-transformers", "pypdf"} <= set(manifest["versions"])
-    assert len(manifest["sources"]) == 9
+    assert len(manifest["sources"]) == 10
     assert all(len(entry["sha256"]) == 64 for entry in manifest["sources"].values())
     assert manifest["counts"]["chunks"] == report.chunks
 
@@ -68,7 +68,7 @@ def test_cli_ingest_reports_skips_in_json_and_exits_1(fixture_corpus, tmp_path):
     result = run_cli("ingest", str(fixture_corpus), "--index", str(tmp_path / "idx"), "--json")
     assert result.returncode == 1, result.stderr
     summary = json.loads(result.stdout)
-    assert summary["files_read"] == 9 and summary["chunks"] > 0 and summary["seconds"] > 0
+    assert summary["files_read"] == 10 and summary["chunks"] > 0 and summary["seconds"] > 0
     assert [s["reason"].split(" (")[0] for s in summary["skipped"]] == ["corrupt PDF"]
 
     # Unchanged files: nothing is embedded again.
