@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field, replace
 
+import jellyfish
 from rapidfuzz import fuzz, process
 
 from minutebook.ingest.chunk import split_sentences
@@ -196,6 +197,10 @@ _NOT_NAMES = frozenset(
     "november december monday tuesday wednesday thursday friday saturday sunday".split()
 )
 NAME_TYPO = 80  # rapidfuzz ratio at which a passage word is taken for a misspelt name
+# A name spelt by its sound ("Luv", "Kuyahoga") is taken for a word of the paper that sounds the same
+# (Metaphone) and is this close in spelling, if that word is distinctive: one in at most DISTINCTIVE
+# of the passages ("Hove" must not be taken for "have").
+SOUNDS_LIKE, DISTINCTIVE = 55, 0.02  # "luv"/"love" 57; "leaf"/"love" 50 (same Metaphone, another word)
 _JOINERS = frozenset("and of for & the".split())
 
 
@@ -235,6 +240,16 @@ def words_of(text: str) -> frozenset[str]:
     return frozenset(re.findall(r"\w+", text.lower()))
 
 
+def sounds_like(word: str, tokens: frozenset[str], lexicon: Lexicon) -> bool:
+    """Whether a distinctive word among ``tokens`` sounds like ``word`` and is spelt nearly so."""
+    sound = jellyfish.metaphone(word)
+    common = DISTINCTIVE * lexicon.passages
+    return bool(sound) and any(
+        fuzz.ratio(word, t) >= SOUNDS_LIKE and jellyfish.metaphone(t) == sound and lexicon.df.get(t, 0) <= common
+        for t in tokens if t.isalpha()
+    )
+
+
 def names_present(names: list[list[str]], tokens: frozenset[str], lexicon: Lexicon) -> bool:
     """Whether ``text`` names each phrase: a one-word name in full (or its acronym's expansion),
     a longer name by at least half of its words (papers shorten and reorder long names)."""
@@ -243,8 +258,10 @@ def names_present(names: list[list[str]], tokens: frozenset[str], lexicon: Lexic
     def has(word: str) -> bool:
         if _stem(word) in present:
             return True
-        # A misspelt name ("Luv") still names the thing, if a word of the passage is that close.
+        # A misspelt name ("Wellbeeing") still names the thing, if a word of the passage is that close.
         if process.extractOne(word, [t for t in tokens if t[:1] == word[:1]], scorer=fuzz.ratio, score_cutoff=NAME_TYPO):
+            return True
+        if sounds_like(word, tokens, lexicon):
             return True
         expansion = lexicon.acronyms.get(word)  # "PNA" said in full
         return bool(expansion) and all(_stem(w) in present for w in re.findall(r"\w+", expansion.lower()) if len(w) > 3)

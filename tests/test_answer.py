@@ -219,3 +219,14 @@ def test_a_decision_that_names_its_subject_by_reference_is_read_with_the_discuss
     assert text == ("The Development Manager described the Riverside Heritage Lottery bid for the old mill. … "
                     "The Board agreed to submit the bid. [1]")
     assert support > support_alone + 0.3
+
+
+def test_a_name_spelt_by_its_sound_names_a_distinctive_word_but_never_a_common_one():
+    from minutebook.search.answer import names_present, question_names
+
+    passage = "The Is This Love? campaign ran in schools. We have 62 sessions booked and have more to come."
+    lex = lexicon(passage)  # "have" is in every background passage too: common; "love" is not
+    words = words_of(passage)
+    assert names_present(question_names("How many sessions did the Is This Luv campaign deliver?"), words, lex)
+    assert not names_present(question_names("How many sessions did Hove deliver?"), words, lex)
+    assert not names_present(question_names("How many sessions did the Is This Leaf campaign deliver?"), words, lex)
