@@ -71,6 +71,21 @@ def split_sentences(text: str) -> list[str]:
     return sentences
 
 
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) in ``text`` of each sentence of a passage, line by line: the sentences an answer
+    is chosen from, and those the index keeps a vector for."""
+    spans: list[tuple[int, int]] = []
+    at = 0
+    for line in text.split("\n"):
+        pos = 0
+        for sentence in split_sentences(line):
+            start = line.find(sentence, pos)  # a sentence is the line's own text, stripped
+            spans.append((at + start, at + start + len(sentence)))
+            pos = start + len(sentence)
+        at += len(line) + 1
+    return spans
+
+
 def _paragraphs(lines: list[Line]) -> list[_Paragraph]:
     paragraphs: list[_Paragraph] = []
     current: _Paragraph | None = None

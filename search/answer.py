@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field, replace
 import jellyfish
 from rapidfuzz import fuzz, process
 
-from minutebook.ingest.chunk import split_sentences
+from minutebook.ingest.chunk import sentence_spans, split_sentences
 from minutebook.ingest.commitments import states_a_commitment
 from minutebook.ingest.dates import find_dates, month_years
 from minutebook.ingest.resolutions import records_a_decision, records_an_outcome
@@ -282,39 +282,50 @@ class Candidate:
     words: float = 0.0  # share of the question's subject its passage holds, with the paper's title and heading
     meaning: float = 0.0  # cosine with the question (0 when not compared)
     kind: float = 0.0  # how well it is of the kind of answer asked for (see _of_the_kind)
+    number: int = 0  # its place among its passage's sentences (sentence_spans), as the index keeps their vectors
 
 
 def ranked_sentences(
     turn: Turn, hits: list[Hit], lexicon: Lexicon, similarity=None, keep=None, asked: Asked | None = None,
+    stored: dict[int, list[float]] | None = None,
 ) -> list[Candidate]:
     """The sentences of the top passages that ``keep`` allows, best supported first.
 
     Support is the share of the question's subject the sentence holds (read with its paper's
-    title and heading), plus its cosine with the question (``similarity``: sentences -> cosines),
-    so a sentence that says the same in other words competes with one that repeats the question.
+    title and heading), plus its cosine with the question, so a sentence that says the same in
+    other words competes with one that repeats the question. The cosines of a passage's sentences
+    come from the vectors the index keeps (``stored``: passage position -> one cosine per sentence),
+    else from embedding the likeliest sentences now (``similarity``: sentences -> cosines).
     """
     subject = subject_terms(turn.query)
     asked = asked or Asked.read(turn)
     passage_cover = [coverage(lexicon, subject, f"{hit.text} {_context_of(hit)}") for hit in hits[:ANSWER_PASSAGES]]
     found = [
-        (sentence, index)
+        (hit.text[start:end], index, number)
         for index, hit in enumerate(hits[:ANSWER_PASSAGES])
-        for line in hit.text.split("\n")
-        for sentence in split_sentences(line)
+        for number, (start, end) in enumerate(sentence_spans(hit.text))
     ]
     candidates = [
         Candidate(sentence, index, _sentence_score(sentence, index + 1, subject, lexicon, asked, _read_with(sentence, hits[index])),
-                  passage_cover[index], kind=_of_the_kind(sentence, asked))
-        for sentence, index in found
+                  passage_cover[index], kind=_of_the_kind(sentence, asked), number=number)
+        for sentence, index, number in found
     ]
     if keep is not None:  # before embedding: the pool compared by meaning is of sentences that may answer
         candidates = [c for c in candidates if keep(c)]
     candidates.sort(key=lambda c: -c.score)
-    if similarity and candidates:
+    unmeasured = []
+    for candidate in candidates:
+        cosines = (stored or {}).get(candidate.index)
+        if cosines is not None and candidate.number < len(cosines):
+            candidate.meaning = float(cosines[candidate.number])
+            candidate.score += SEMANTIC_WEIGHT * candidate.meaning
+        else:
+            unmeasured.append(candidate)
+    if similarity and unmeasured:
         # Embedding every sentence costs more than the search: the best by words are embedded, and
         # the best few of the kind asked for ("It is recommended that ..."), which say it in few words.
-        pool = candidates[:SEMANTIC_POOL]
-        pool += [c for c in candidates[SEMANTIC_POOL:] if c.kind > 0][:KIND_POOL]
+        pool = unmeasured[:SEMANTIC_POOL]
+        pool += [c for c in unmeasured[SEMANTIC_POOL:] if c.kind > 0][:KIND_POOL]
         for candidate, close in zip(pool, similarity([c.sentence[:SEMANTIC_CHARS] for c in pool])):
             candidate.score += SEMANTIC_WEIGHT * close
             candidate.meaning = close
@@ -455,7 +466,7 @@ def only_promised(report: str | None, hits: list[Hit]) -> bool:
 def extractive_answer(
     turn: Turn, hits: list[Hit], lexicon: Lexicon, similarity=None, max_sentences: int = 2,
     min_support: float = 0.0, decided: bool = False, asked: str | None = None, context: dict | None = None,
-    paper_words=None, said: str = "",
+    paper_words=None, said: str = "", stored: dict[int, list[float]] | None = None,
 ) -> tuple[str, list[Citation], float]:
     """The best one or two supported sentences of the top passages, each with its marker, and the
     support of the best; ("", [], support) when no sentence reaches ``min_support``. ``asked`` is
@@ -466,7 +477,7 @@ def extractive_answer(
         return "", [], 0.0
     gate = answer_gate(turn, hits, lexicon, decided, asked, context, paper_words, kind)
     ranked = [
-        c for c in ranked_sentences(turn, hits, lexicon, similarity, gate, kind)
+        c for c in ranked_sentences(turn, hits, lexicon, similarity, gate, kind, stored)
         if (c.words >= MIN_WORDS or c.meaning >= MIN_MEANING)  # says what was asked about, or means it
         and c.sentence not in said  # not already said in answer to an earlier part of the question
     ]

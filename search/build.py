@@ -14,10 +14,11 @@ from pathlib import Path
 import numpy as np
 
 from minutebook import __version__
+from minutebook.ingest.chunk import sentence_spans
 from minutebook.ingest.pipeline import Kept, ParsedFile, find_files, parse_files
 from minutebook.resources import peak_rss_bytes
 from minutebook.settings import Settings
-from minutebook.vocabulary import Skipped
+from minutebook.vocabulary import Chunk, Skipped
 
 from .bm25 import SparseBM25
 from .embed import EmbeddingCache, Embedder, embed_cached
@@ -29,7 +30,9 @@ from .index import (
 from .parsed import PARSE_CACHE_FILE, ParseCache
 from .links import link_decisions
 from .vectors import finish_vector_index, make_vector_index
-from .store import create_store, finish_store, insert_decisions, insert_document, insert_links, insert_source
+from .store import (
+    create_store, finish_store, insert_decisions, insert_document, insert_links, insert_sentence_vectors, insert_source,
+)
 
 # Chunks embedded together: large enough to batch well across small files, small enough to stream.
 EMBED_BATCH = 512
@@ -105,7 +108,7 @@ def build_index(
             parse_cache = ParseCache(index_dir / PARSE_CACHE_FILE, settings.chunk_chars)
             given_read = 0
             vectors = make_vector_index(embedder.dimension)  # flat while filling; see finish_vector_index
-            pending: list[tuple[int, str]] = []
+            pending: list[Chunk] = []
             sources: dict[str, dict] = {}
             repeats = RepeatFinder()
             linkable: list = []  # (document, decisions) of every paper: small, kept for linking across papers
@@ -113,8 +116,11 @@ def build_index(
             def embed_pending() -> None:
                 if not pending:
                     return
-                matrix, computed = embed_cached(embedder, cache, [text for _, text in pending])
-                vectors.add_with_ids(matrix, np.array([cid for cid, _ in pending], dtype=np.int64))
+                matrix, sentences, computed = embed_cached(
+                    embedder, cache, [c.embed_text for c in pending], spans=[embedded_spans(c) for c in pending],
+                )
+                vectors.add_with_ids(matrix, np.array([c.id for c in pending], dtype=np.int64))
+                insert_sentence_vectors(store, [(c.id, m) for c, m in zip(pending, sentences)])
                 report.embedded += computed
                 pending.clear()
 
@@ -198,8 +204,14 @@ def _with_previous(index_dir: Path, files: list[Path], prune: bool) -> tuple[lis
     return order, given, pruned
 
 
+def embedded_spans(chunk: Chunk) -> list[tuple[int, int]]:
+    """Where the passage's sentences (as chat reads them) stand in the text that is embedded."""
+    shift = len(chunk.embed_text) - len(chunk.text)  # the context line before the passage
+    return [(start + shift, end + shift) for start, end in sentence_spans(chunk.text)]
+
+
 def _store_file(
-    store, parsed: ParsedFile, sources: dict, pending: list[tuple[int, str]], report: BuildReport,
+    store, parsed: ParsedFile, sources: dict, pending: list[Chunk], report: BuildReport,
     repeats: RepeatFinder, linkable: list,
 ) -> None:
     file_chunks = 0
@@ -214,7 +226,7 @@ def _store_file(
         insert_decisions(store, paper.decisions)
         report.decisions += len(paper.decisions)
         linkable.append((paper.document, paper.decisions))
-        pending.extend((chunk.id, chunk.embed_text) for chunk in paper.chunks)
+        pending.extend(paper.chunks)
         file_chunks += len(paper.chunks)
         report.documents += 1
     insert_source(store, parsed.source, parsed.file_hash, parsed.pages, len(parsed.papers), file_chunks)

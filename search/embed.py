@@ -108,6 +108,44 @@ class Embedder:
         return np.asarray(vectors, dtype=np.float32)
 
 
+    def encode_passages(self, texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]]) -> tuple[np.ndarray, list[np.ndarray]]:
+        """The texts' vectors, and for each text a vector per (start, end) span of it (a sentence).
+
+        A sentence's vector is the mean of the text's token vectors that lie inside it, from the
+        same model run ("late chunking"): every sentence is compared by meaning at no extra model
+        cost, each read in the context of its passage. A span past the model's 256 word pieces has
+        no tokens and gets a zero vector (cosine 0).
+        """
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32), []
+        if self._onnx is not None:
+            vectors, tokens = self._onnx.encode(texts, self.batch_size, tokens=True)
+        else:
+            outputs = self.model.encode(list(texts), batch_size=self.batch_size, output_value=None, show_progress_bar=False)
+            vectors = np.stack([o["sentence_embedding"].float().cpu().numpy() for o in outputs])
+            vectors /= np.linalg.norm(vectors, axis=1, keepdims=True).clip(min=1e-12)
+            tokenizer, limit = self.model.tokenizer, self.model.max_seq_length
+            tokens = [
+                (o["token_embeddings"][o["attention_mask"].bool()].float().cpu().numpy(),
+                 tokenizer(text, return_offsets_mapping=True, truncation=True, max_length=limit)["offset_mapping"])
+                for o, text in zip(outputs, texts)
+            ]
+        return np.asarray(vectors, dtype=np.float32), [pool_spans(t, o, s) for (t, o), s in zip(tokens, spans)]
+
+
+def pool_spans(tokens: np.ndarray, offsets: Sequence[tuple[int, int]], spans: Sequence[tuple[int, int]]) -> np.ndarray:
+    """L2-normalised mean of the token vectors inside each character span (zeros for a span with none)."""
+    out = np.zeros((len(spans), tokens.shape[1]), dtype=np.float32)
+    bounds = np.asarray(offsets, dtype=np.int64).reshape(-1, 2)
+    real = bounds[:, 1] > bounds[:, 0]  # [CLS], [SEP] and padding have empty offsets
+    for row, (start, end) in enumerate(spans):
+        inside = real & (bounds[:, 0] >= start) & (bounds[:, 1] <= end)
+        if inside.any():
+            mean = tokens[inside].mean(axis=0)
+            out[row] = mean / max(float(np.linalg.norm(mean)), 1e-12)
+    return out
+
+
 QUANTIZE_MODES = ("", "int8")
 RUNTIMES = ("onnx", "torch")
 
@@ -164,6 +202,12 @@ class EmbeddingCache:
             " model TEXT NOT NULL, key BLOB NOT NULL, vector BLOB NOT NULL,"
             " PRIMARY KEY (model, key)) WITHOUT ROWID"
         )
+        # A passage's sentence vectors (float16, one row per sentence span), beside its vector.
+        self.conn.execute(
+            "CREATE TABLE IF NOT EXISTS sentence_embeddings ("
+            " model TEXT NOT NULL, key BLOB NOT NULL, vectors BLOB NOT NULL,"
+            " PRIMARY KEY (model, key)) WITHOUT ROWID"
+        )
 
     def get_many(self, model: str, keys: Sequence[bytes]) -> dict[bytes, np.ndarray]:
         found: dict[bytes, np.ndarray] = {}
@@ -178,11 +222,28 @@ class EmbeddingCache:
                 found[key] = np.frombuffer(blob, dtype=np.float32)
         return found
 
-    def put_many(self, model: str, items: Sequence[tuple[bytes, np.ndarray]]) -> None:
+    def get_sentences(self, model: str, keys: Sequence[bytes], dimension: int) -> dict[bytes, np.ndarray]:
+        found: dict[bytes, np.ndarray] = {}
+        for start in range(0, len(keys), 500):
+            part = list(keys[start : start + 500])
+            rows = self.conn.execute(
+                f"SELECT key, vectors FROM sentence_embeddings WHERE model = ? AND key IN ({','.join('?' * len(part))})",
+                [model, *part],
+            )
+            for key, blob in rows:
+                found[key] = np.frombuffer(blob, dtype=np.float16).reshape(-1, dimension)
+        return found
+
+    def put_many(self, model: str, items: Sequence[tuple[bytes, np.ndarray]],
+                 sentences: Sequence[tuple[bytes, np.ndarray]] = ()) -> None:
         with self.conn:
             self.conn.executemany(
                 "INSERT OR REPLACE INTO embeddings (model, key, vector) VALUES (?, ?, ?)",
                 [(model, key, np.asarray(vec, dtype=np.float32).tobytes()) for key, vec in items],
+            )
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO sentence_embeddings (model, key, vectors) VALUES (?, ?, ?)",
+                [(model, key, np.asarray(m, dtype=np.float16).tobytes()) for key, m in sentences],
             )
 
     def close(self) -> None:
@@ -194,24 +255,39 @@ def embed_cached(
     cache: EmbeddingCache,
     texts: Sequence[str],
     on_progress: Callable[[int], None] | None = None,
-) -> tuple[np.ndarray, int]:
-    """Vectors for ``texts`` (in order) and how many had to be computed.
+    spans: Sequence[Sequence[tuple[int, int]]] | None = None,
+) -> tuple[np.ndarray, list[np.ndarray] | None, int]:
+    """Vectors for ``texts`` (in order), with ``spans`` each text's sentence vectors (float16; see
+    Embedder.encode_passages), and how many texts had to be computed.
 
     Only texts missing from the cache reach the model, longest first so each batch pads little.
+    A text whose cached sentence vectors do not match its spans is computed again.
     """
     keys = [text_key(t) for t in texts]
-    known = cache.get_many(embedder.model_id, list(dict.fromkeys(keys)))
-    missing = sorted({k: t for k, t in zip(keys, texts) if k not in known}.items(), key=lambda kv: -len(kv[1]))
+    unique = list(dict.fromkeys(keys))
+    known = cache.get_many(embedder.model_id, unique)
+    known_sentences = cache.get_sentences(embedder.model_id, unique, embedder.dimension) if spans is not None else {}
+    wanted = dict(zip(keys, spans)) if spans is not None else {}
+    missing = sorted(
+        {k: t for k, t in zip(keys, texts)
+         if k not in known or (spans is not None and len(known_sentences.get(k, ())) != len(wanted[k]) )}.items(),
+        key=lambda kv: -len(kv[1]),
+    )
     step = max(1, embedder.batch_size * 4)
     for start in range(0, len(missing), step):
         part = missing[start : start + step]
-        vectors = embedder.encode([t for _, t in part])
+        if spans is None:
+            vectors, sentences = embedder.encode([t for _, t in part]), None
+        else:
+            vectors, sentences = embedder.encode_passages([t for _, t in part], [wanted[k] for k, _ in part])
         fresh = [(k, v) for (k, _), v in zip(part, vectors)]
-        cache.put_many(embedder.model_id, fresh)
+        fresh_sentences = [(k, m.astype(np.float16)) for (k, _), m in zip(part, sentences)] if sentences else []
+        cache.put_many(embedder.model_id, fresh, fresh_sentences)
         known.update(fresh)
+        known_sentences.update(fresh_sentences)
         if on_progress:
             on_progress(len(part))
     out = np.zeros((len(texts), embedder.dimension), dtype=np.float32)
     for row, key in enumerate(keys):
         out[row] = known[key]
-    return out, len(missing)
+    return out, ([known_sentences[k] for k in keys] if spans is not None else None), len(missing)

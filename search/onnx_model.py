@@ -24,6 +24,7 @@ from pathlib import Path
 import numpy as np
 
 INPUTS = ("input_ids", "attention_mask", "token_type_ids")
+OUTPUTS = ("embedding", "tokens")  # the pooled vector, and the token vectors it is the mean of
 _MODULES = ["sentence_transformers.models.Transformer", "sentence_transformers.models.Pooling",
             "sentence_transformers.models.Normalize"]
 
@@ -54,7 +55,7 @@ def onnx_file(model_path: Path, fingerprint: str, cache_dir: Path) -> Path:
     """
     check_supported(model_path)
     versions = f"torch{metadata.version('torch')}-ort{metadata.version('onnxruntime')}"
-    path = cache_dir / f"{model_path.name}-{fingerprint}-{versions}-float.onnx"
+    path = cache_dir / f"{model_path.name}-{fingerprint}-{versions}-float-tokens.onnx"
     if path.is_file():
         return path
     cache_dir.mkdir(parents=True, exist_ok=True)
@@ -83,7 +84,7 @@ def _export(model_path: Path, out: Path) -> None:
                                       token_type_ids=token_type_ids).last_hidden_state
             mask = attention_mask.unsqueeze(-1).to(tokens.dtype)
             mean = (tokens * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
-            return torch.nn.functional.normalize(mean, p=2, dim=1)
+            return torch.nn.functional.normalize(mean, p=2, dim=1), tokens  # tokens: for sentence vectors
 
     sample = model.tokenizer(["an example", "a second, longer example sentence"], padding=True, return_tensors="pt")
     axes = {name: {0: "batch", 1: "tokens"} for name in INPUTS}
@@ -91,7 +92,8 @@ def _export(model_path: Path, out: Path) -> None:
         warnings.simplefilter("ignore")
         torch.onnx.export(
             Pooled(model[0].auto_model).eval(), tuple(sample[n] for n in INPUTS), str(out),
-            input_names=list(INPUTS), output_names=["embedding"], dynamic_axes={**axes, "embedding": {0: "batch"}},
+            input_names=list(INPUTS), output_names=list(OUTPUTS),
+            dynamic_axes={**axes, "embedding": {0: "batch"}, "tokens": {0: "batch", 1: "tokens"}},
             opset_version=17, dynamo=False,
         )
 
@@ -115,11 +117,13 @@ class OnnxModel:
         self.tokenizer.no_padding()
         self.dimension = int(self.session.get_outputs()[0].shape[1] or 0) or None
 
-    def encode(self, texts: Sequence[str], batch_size: int) -> np.ndarray:
+    def encode(self, texts: Sequence[str], batch_size: int, tokens: bool = False):
+        """The texts' vectors; with ``tokens``, also each text's (token vectors, character offsets)."""
         # Longest first, as sentence-transformers orders a call: each batch pads to similar lengths.
         order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
         ordered = [texts[i] for i in order]
         out = []
+        per_token: list[tuple[np.ndarray, list[tuple[int, int]]]] = []
         for start in range(0, len(ordered), batch_size):
             encoded = self.tokenizer.encode_batch(ordered[start : start + batch_size])
             width = max(len(e.ids) for e in encoded)
@@ -129,7 +133,15 @@ class OnnxModel:
                 feed["input_ids"][row, :n] = e.ids
                 feed["attention_mask"][row, :n] = e.attention_mask
                 feed["token_type_ids"][row, :n] = e.type_ids
-            out.append(self.session.run(None, feed)[0])
+            results = self.session.run(list(OUTPUTS) if tokens else ["embedding"], feed)
+            out.append(results[0])
+            if tokens:
+                per_token += [(results[1][row, : len(e.ids)], e.offsets) for row, e in enumerate(encoded)]
         vectors = np.empty((len(texts), out[0].shape[1]), dtype=np.float32)
         vectors[order] = np.concatenate(out)
-        return vectors
+        if not tokens:
+            return vectors
+        unsorted: list = [None] * len(texts)
+        for position, item in zip(order, per_token):
+            unsorted[position] = item
+        return vectors, unsorted

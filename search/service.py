@@ -18,6 +18,7 @@ from .embed import Embedder, resolve_model_path
 from .filters import Filters
 from .index import Index, IndexMissing, current_generation, open_index
 from .registers import RegisterQuery
+from .store import sentence_vectors
 from .answer import (
     ANSWER_PASSAGES, NOT_FOUND, Answer, author_answer, choose_decision, decision_answer, extractive_answer, maker_answer,
     join_answers, question_parts, when_answer, words_of,
@@ -287,10 +288,13 @@ class Minutebook:
             repaired_query = lexicon.repair(turn.query)[0] if self.settings.repair_queries else turn.query
         repaired = replace(turn, query=repaired_query)
         question = self.encode(repaired.query[: self.settings.max_query_chars])
+        passages = result.results[:ANSWER_PASSAGES]
+        kept = sentence_vectors(self.index.conn, [hit.chunk_id for hit in passages], self.embedder.dimension)
+        stored = {n: (kept[hit.chunk_id] @ question).tolist() for n, hit in enumerate(passages) if hit.chunk_id in kept}
         return extractive_answer(
             repaired, result.results, lexicon, lambda sentences: (self.embedder.encode(sentences) @ question).tolist(),
             max_sentences=max_sentences, min_support=self.settings.min_evidence, decided=decided,
-            asked=result.searched_for, context=result.context, paper_words=self._paper_words, said=said,
+            asked=result.searched_for, context=result.context, paper_words=self._paper_words, said=said, stored=stored,
         )
 
     def _paper_words(self, document_id: str) -> frozenset[str]:

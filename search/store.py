@@ -12,6 +12,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import fields
 from pathlib import Path
 
+import numpy as np
+
 from minutebook.vocabulary import Chunk, Decision, Document, Link
 
 DOCUMENT_COLUMNS = [f.name for f in fields(Document)] + ["meeting_id"]
@@ -39,6 +41,8 @@ CREATE TABLE chunks (
     kind TEXT NOT NULL DEFAULT 'text'
 );
 CREATE INDEX chunks_document ON chunks(document_id, ordinal);
+-- Each passage's sentence vectors (float16, one row per sentence as ingest/chunk.sentence_spans reads them).
+CREATE TABLE sentence_vectors (chunk_id INTEGER PRIMARY KEY, vectors BLOB NOT NULL);
 CREATE INDEX documents_meeting ON documents(meeting_id);
 CREATE INDEX documents_repeat ON documents(repeat_of);
 CREATE TABLE decisions (
@@ -119,6 +123,24 @@ def insert_decisions(conn: sqlite3.Connection, decisions: Sequence[Decision]) ->
             for d in decisions
         ],
     )
+
+
+def insert_sentence_vectors(conn: sqlite3.Connection, items: Sequence[tuple[int, np.ndarray]]) -> None:
+    conn.executemany(
+        "INSERT OR REPLACE INTO sentence_vectors (chunk_id, vectors) VALUES (?, ?)",
+        [(chunk_id, np.asarray(m, dtype=np.float16).tobytes()) for chunk_id, m in items],
+    )
+
+
+def sentence_vectors(conn: sqlite3.Connection, ids: Sequence[int], dimension: int) -> dict[int, np.ndarray]:
+    """The stored sentence vectors of these passages (none for an index built before they were kept)."""
+    try:
+        rows = conn.execute(
+            f"SELECT chunk_id, vectors FROM sentence_vectors WHERE chunk_id IN ({','.join('?' * len(ids))})", list(ids)
+        ).fetchall()
+    except sqlite3.OperationalError:
+        return {}
+    return {chunk_id: np.frombuffer(blob, dtype=np.float16).reshape(-1, dimension).astype(np.float32) for chunk_id, blob in rows}
 
 
 def insert_links(conn: sqlite3.Connection, links: Sequence[Link]) -> None:

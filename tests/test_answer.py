@@ -230,3 +230,16 @@ def test_a_name_spelt_by_its_sound_names_a_distinctive_word_but_never_a_common_o
     assert names_present(question_names("How many sessions did the Is This Luv campaign deliver?"), words, lex)
     assert not names_present(question_names("How many sessions did Hove deliver?"), words, lex)
     assert not names_present(question_names("How many sessions did the Is This Leaf campaign deliver?"), words, lex)
+
+
+def test_every_sentence_is_weighed_by_the_meaning_the_index_keeps_for_it():
+    from minutebook.search.answer import ranked_sentences
+
+    passage = "The library roof was repaired. Footfall rose by a fifth after Sunday opening. Staff were thanked."
+    turn = read_turn([{"role": "user", "content": "How many more people came to the library?"}])
+    stored = {0: [0.20, 0.71, 0.05]}  # one cosine per sentence, in sentence_spans order
+    ranked = ranked_sentences(turn, [hit(passage)], lexicon(passage), stored=stored)
+    assert {c.sentence: c.meaning for c in ranked} == {
+        "The library roof was repaired.": 0.20, "Footfall rose by a fifth after Sunday opening.": 0.71, "Staff were thanked.": 0.05,
+    }
+    assert ranked[0].sentence.startswith("Footfall")  # the words favour the roof; the meaning decides

@@ -26,6 +26,8 @@ TABLES = {
     "chunks": "SELECT id, document_id, ordinal, text, embed_text, page, section FROM chunks ORDER BY id",
     "decisions": "SELECT * FROM decisions ORDER BY id",
     "links": "SELECT kind, source_id, target_id, outcome, score, evidence FROM links ORDER BY 1, 2, 3",
+    # Sizes, not bytes: vectors computed in other batches differ in their last bits.
+    "sentence_vectors": "SELECT chunk_id, length(vectors) FROM sentence_vectors ORDER BY chunk_id",
 }
 
 

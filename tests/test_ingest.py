@@ -84,3 +84,11 @@ def test_cli_exit_codes_for_clean_ingest_usage_errors_and_missing_index(fixture_
     missing = run_cli("search", "anything", "--index", str(tmp_path / "nowhere"))
     assert missing.returncode == 3
     assert "minutebook ingest" in missing.stderr  # says what to do
+
+
+def test_every_passage_keeps_a_vector_per_sentence_chat_reads(built_index):
+    from minutebook.ingest.chunk import sentence_spans
+
+    settings, _ = built_index
+    rows = _rows(settings, "SELECT c.text, length(v.vectors) FROM chunks c LEFT JOIN sentence_vectors v ON v.chunk_id = c.id")
+    assert rows and all(size == len(sentence_spans(text)) * 384 * 2 for text, size in rows)  # float16

@@ -59,3 +59,28 @@ def test_a_model_pooled_otherwise_is_refused_and_float_falls_back_to_torch(tmp_p
     with pytest.raises(OnnxUnsupported, match="pools by"):
         check_supported(model)
     assert Embedder(model, 0, 32, "", runtime="onnx", cache_dir=tmp_path / "cache").runtime == "torch"
+
+
+def test_sentence_vectors_come_from_the_passage_run_and_mean_what_the_sentence_says(torch_float, tmp_path):
+    from minutebook.ingest.chunk import sentence_spans
+
+    passage = ("Footfall in the central library rose by a fifth after Sunday opening began. "
+               "The roof over the reading room leaks and repairs are due in March. "
+               "Volunteers ran 48 homework clubs for secondary pupils.")
+    spans = [sentence_spans(passage)]
+    onnx = Embedder(resolve_model_path(""), 0, 2, "", runtime="onnx", cache_dir=tmp_path)
+    vectors, (sentences,) = onnx.encode_passages([passage], spans)
+    exact, (exact_sentences,) = torch_float.encode_passages([passage], spans)
+    # The passage's own vector is unchanged, and both runtimes pool the same token vectors.
+    assert (np.sum(vectors * onnx.encode([passage]), axis=1) > 0.9999).all()
+    assert sentences.shape == (3, 384) and (np.sum(sentences * exact_sentences, axis=1) > 0.9999).all()
+    assert np.allclose(np.linalg.norm(sentences, axis=1), 1.0, atol=1e-5)
+    # Each sentence's vector is nearest to a question about that sentence, asked in other words.
+    questions = ["Did visitor numbers at the central library go up once it opened on Sundays?",
+                 "Which building needs its ceiling fixed?",
+                 "How many after-school study sessions did volunteers run for teenagers?"]
+    assert ((onnx.encode(questions) @ sentences.T).argmax(axis=1) == [0, 1, 2]).all()
+    # A span past the model's 256 word pieces has no tokens: a zero vector, never a wrong one.
+    long_text = "Word " * 400 + "The last sentence."
+    _, (tail,) = onnx.encode_passages([long_text], [[(len(long_text) - 18, len(long_text))]])
+    assert not tail.any()
