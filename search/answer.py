@@ -154,6 +154,22 @@ def _sentence_score(sentence: str, rank: int, subject: list[str], lexicon: Lexic
     return score
 
 
+# A reference to a source: "Data Team (2023). Resident Survey, Data Observatory.", a web address.
+# A passage with several is a reference list.
+_SOURCE_LINE = re.compile(r"https?://|\bwww\.|\bavailable\s+(?:at|from)\s*:|^\W*(?:\d{1,3}\.\s+)?[^.]{0,120}\(\d{4}[a-z]?\)\.", re.IGNORECASE)
+
+
+def source_lines(passage: str):
+    """A test of whether the character at an offset of ``passage`` is in a reference to a source."""
+    lines, at = [], 0
+    for line in passage.split("\n"):
+        lines.append((at, at + len(line), bool(_SOURCE_LINE.search(line))))
+        at += len(line) + 1
+    if sum(cites for _, _, cites in lines) >= 2:
+        return lambda offset: True  # a reference list
+    return lambda offset: any(start <= offset <= end and cites for start, end, cites in lines)
+
+
 def _of_the_kind(sentence: str, asked: Asked) -> float:
     """How well a sentence is of the kind of answer asked for: 0, 1, or 2 for a count of the very
     thing counted."""
@@ -300,10 +316,11 @@ def ranked_sentences(
     subject = subject_terms(turn.query)
     asked = asked or Asked.read(turn)
     passage_cover = [coverage(lexicon, subject, f"{hit.text} {_context_of(hit)}") for hit in hits[:ANSWER_PASSAGES]]
-    found = [
+    found = [  # a reference to a source names where something was said; it does not say it
         (hit.text[start:end], index, number)
         for index, hit in enumerate(hits[:ANSWER_PASSAGES])
-        for number, (start, end) in enumerate(sentence_spans(hit.text))
+        for cites in [source_lines(hit.text)]
+        for number, (start, end) in enumerate(sentence_spans(hit.text)) if not cites(start)
     ]
     candidates = [
         Candidate(sentence, index, _sentence_score(sentence, index + 1, subject, lexicon, asked, _read_with(sentence, hits[index])),

@@ -243,3 +243,12 @@ def test_every_sentence_is_weighed_by_the_meaning_the_index_keeps_for_it():
         "The library roof was repaired.": 0.20, "Footfall rose by a fifth after Sunday opening.": 0.71, "Staff were thanked.": 0.05,
     }
     assert ranked[0].sentence.startswith("Footfall")  # the words favour the roof; the meaning decides
+
+
+def test_a_reference_to_a_source_does_not_answer():
+    stated = "Over 400 residents have died after testing positive for COVID-19 in the local area."
+    references = ("Office for National Statistics (2020). Deaths involving COVID-19 by local area and deprivation: 1 March to 17 April.\n"
+                  "Public Health England. Health matters: air pollution, https://www.gov.uk/health-matters")
+    # The reference list repeats the question's words; only the sentence stating the number answers.
+    said = answer("How many deaths involving COVID-19 were there in the local area?", references, stated)
+    assert said == f"{stated} [1]"
