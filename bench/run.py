@@ -85,6 +85,16 @@ class StaticEmbedder:
                 out[row] = vec / (np.linalg.norm(vec) or 1.0)
         return out
 
+    def encode_passages(self, texts, spans):
+        """As Embedder.encode_passages: sentence vectors pool the same word-piece vectors."""
+        from minutebook.search.embed import pool_spans
+
+        encoded = self.tokenizer(list(texts), truncation=True, max_length=256, add_special_tokens=False,
+                                 return_offsets_mapping=True)
+        sentences = [pool_spans(self.table[ids], offsets, text_spans)
+                     for ids, offsets, text_spans in zip(encoded["input_ids"], encoded["offset_mapping"], spans)]
+        return self.encode(texts), sentences
+
 
 class RealCostStatic:
     """Queries pay the real model's encoding time, but are answered in the static vectors' space."""
@@ -136,13 +146,13 @@ def worker_ingest(a: dict) -> dict:
         times["embed"] += time.perf_counter() - t
         return result
 
-    model_encode = embedder.encode
+    model_encode = embedder.encode_passages  # what ingest calls (passage and sentence vectors)
 
-    def counted_encode(texts):  # characters that reached the model (cache misses), for throughput
+    def counted_encode(texts, spans):  # characters that reached the model (cache misses), for throughput
         chars["embedded"] += sum(map(len, texts))
-        return model_encode(texts)
+        return model_encode(texts, spans)
 
-    embedder.encode = counted_encode
+    embedder.encode_passages = counted_encode
     build.parse_files, build.embed_cached = timed_parse, timed_embed
     if a.get("skip_links"):
         # Linking decisions across papers (search/lineage.py) compares commitments pairwise: at 100x

@@ -252,3 +252,12 @@ def test_a_reference_to_a_source_does_not_answer():
     # The reference list repeats the question's words; only the sentence stating the number answers.
     said = answer("How many deaths involving COVID-19 were there in the local area?", references, stated)
     assert said == f"{stated} [1]"
+
+
+def test_an_index_built_before_sentence_vectors_were_kept_has_none_to_give():
+    import sqlite3
+
+    from minutebook.search.store import sentence_vectors
+
+    # Chat then embeds the likeliest sentences at question time (ranked_sentences' similarity).
+    assert sentence_vectors(sqlite3.connect(":memory:"), [1, 2], 384) == {}
