@@ -714,6 +714,29 @@ def answers_the_kind(sentence: str, question: str, asks: str) -> bool:
     return True
 
 
+# "Where was the commitment to open two hubs first made?", "When did the council first pledge ...?"
+FIRST_COMMITTED = re.compile(
+    r"\bfirst\s+(?:commit(?:ted|ment)?|made|promised?|pledged?|set\s+out|appear(?:ed)?|said)\b", re.IGNORECASE,
+)
+
+
+def timeline_answer(rows: list[dict], passage_for) -> tuple[str, list[Citation]]:
+    """A commitment's timeline: where it was first made, then each later paper it appears in, each
+    cited to the passage that holds it. ``rows`` are its appearances, first first
+    (registers.appearances); ``passage_for(row)`` finds the Hit recording a row (or None)."""
+    cited = [(row, hit) for row in rows for hit in [passage_for(row)] if hit is not None]
+    if not cited:
+        return "", []
+    citations = [_citation(n, hit) for n, (_, hit) in enumerate(cited, start=1)]
+    (first, first_hit), later = cited[0], cited[1:]
+    said = _first_words(first["text"], UPDATE_CHARS).rstrip(".")
+    answer = f'First committed in {_where(first_hit)}: "{said}" [1]'
+    if later:
+        answer += ". It appears again in " + "; ".join(
+            f"{_where(hit)} [{n}]" for n, (_, hit) in enumerate(later, start=2))
+    return answer + ".", citations
+
+
 _MAKER_QUESTION = re.compile(
     r"\bwho\s+(?:took|takes|made|makes|signed|is\s+(?:to\s+)?(?:take|taking|make|making))\b.*\bdecision\b"
     r"|\bdecision[- ]?(?:maker|taker)\b|\bwho\s+decided\b",

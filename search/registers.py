@@ -140,6 +140,20 @@ def get_decision(conn: sqlite3.Connection, decision_id: str, as_at: str | None =
     return _row(record, _links(conn, [decision_id])[decision_id], as_at or date.today().isoformat(), minutes)
 
 
+def appearances(conn: sqlite3.Connection, decision_id: str) -> list[dict]:
+    """A commitment's appearances across papers, first first: the appearance its lineage links lead
+    to (search/lineage.py), then every later one linked to it, in date order (undated last)."""
+    first = conn.execute(
+        "SELECT target_id FROM links WHERE kind = 'same_commitment' AND source_id = ?", [decision_id]
+    ).fetchone()
+    first_id = first[0] if first else decision_id
+    later = [r[0] for r in conn.execute(
+        "SELECT source_id FROM links WHERE kind = 'same_commitment' AND target_id = ?", [first_id])]
+    rows = [row for row in (get_decision(conn, i) for i in [first_id, *later]) if row]
+    dated = sorted(rows[1:], key=lambda r: (r["citation"]["meeting_date"] is None, r["citation"]["meeting_date"] or ""))
+    return rows[:1] + dated
+
+
 # Words that make a question about a decision, and say nothing about its subject.
 DECISION_WORDS = frozenset(
     "decide decided decides decision decisions resolve resolved resolution resolutions agree agreed "

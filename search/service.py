@@ -20,7 +20,8 @@ from .index import Index, IndexMissing, current_generation, open_index
 from .registers import RegisterQuery
 from .store import sentence_vectors
 from .answer import (
-    ANSWER_PASSAGES, NOT_FOUND, Answer, author_answer, choose_decision, decision_answer, extractive_answer, maker_answer,
+    ANSWER_PASSAGES, NOT_FOUND, Answer, FIRST_COMMITTED, author_answer, choose_decision, decision_answer, extractive_answer, maker_answer,
+    timeline_answer,
     join_answers, question_parts, when_answer, words_of,
 )
 from .answer import _citation as _closest  # noqa: E402
@@ -241,6 +242,16 @@ class Minutebook:
                 )
                 answer.found = True
                 return answer
+        if FIRST_COMMITTED.search(turn.question) and result.decisions:
+            # "Where was X first committed?": the commitment's timeline, first appearance first.
+            row = choose_decision(result.decisions, turn.question, subject, lexicon, result.context)
+            if row is not None and row["kind"] in ("commitment", "recommendation", "action"):
+                answer.answer, answer.citations = timeline_answer(
+                    registers.appearances(self.index.conn, row["id"]), lambda r: self._passage(r, r["text"]),
+                )
+                if answer.citations:
+                    answer.found = True
+                    return answer
         if turn.asks == "who":
             answer.answer, answer.citations = maker_answer(
                 turn, result.decisions, lexicon, lambda row, text: self._passage(row, text, anywhere=True),

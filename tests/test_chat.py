@@ -105,3 +105,33 @@ def test_who_took_a_decision_is_answered_from_its_record(server):
     # Named by subject instead of number, the same record answers.
     by_subject = ask(server, "Who made the decision on the winter gritting routes?")
     assert "Mr Tom Ashby" in by_subject["answer"] and by_subject["citations"][0]["chunk_id"] == cited["chunk_id"]
+
+
+@pytest.fixture(scope="module")
+def strategy_library(tmp_path_factory, embedder):
+    """A strategy, its progress update and two annual reports, ingested: one commitment in three papers."""
+    from minutebook.search.build import build_index
+    from minutebook.search.service import Minutebook
+    from minutebook.settings import load_settings
+
+    from .test_links import ANNUAL_2024, ANNUAL_2025, PROGRESS, STRATEGY
+
+    papers = tmp_path_factory.mktemp("strategy")
+    for name, text in (("strategy", STRATEGY), ("progress", PROGRESS), ("annual-2024", ANNUAL_2024), ("annual-2025", ANNUAL_2025)):
+        (papers / f"{name}.txt").write_text(text)
+    settings = load_settings(index_dir=tmp_path_factory.mktemp("strategy-index"))
+    build_index([papers], settings, embedder, progress=False)
+    return Minutebook(settings, embedder)
+
+
+def test_where_a_commitment_was_first_made_is_its_timeline_first_appearance_first(strategy_library):
+    answer = strategy_library.chat([{"role": "user", "content":
+                                     "Where was the commitment to open two community health hubs first made?"}])
+    assert answer.found
+    assert answer.answer.startswith('First committed in Riverton Health and Wellbeing Strategy 2024-2029')
+    assert '"We will open two new community health hubs in the north of the town" [1]. It appears again in' in answer.answer
+    assert "It appears again in" in answer.answer and "[2]" in answer.answer and "[3]" in answer.answer
+    # Each appearance is cited to its own paper: the strategy first, then the later ones by date.
+    sources = [c.source.rsplit("/", 1)[-1] for c in answer.citations]
+    assert sources == ["strategy.txt", "progress.txt", "annual-2025.txt"], answer.answer
+    assert all("community health hubs" in c.text for c in answer.citations)
