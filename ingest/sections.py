@@ -161,6 +161,10 @@ def sectionize(lines: list[Line], root: str, keep_empty: bool = False) -> list[S
         paragraph = next((entry.label for entry in reversed(stack) if entry.label), None)
         sections.append(Section(path, paragraph))
 
+    # A numbered entry ending in ":" ("4. Decisions:") and followed at once by "1." introduces a
+    # list: its items sit inside it, and the next number of the outer list ("5.") closes them.
+    sublist: tuple[float, int] | None = None  # (rank, last number) of such a list
+    introduced_at: int | None = None  # the line of the last numbered entry, when it ends with ":"
     skip = -1
     for index, line in enumerate(lines):
         if index <= skip:
@@ -199,6 +203,17 @@ def sectionize(lines: list[Line], root: str, keep_empty: bool = False) -> list[S
             elif follow[:1].islower() or (len(text) >= 60 and not text.startswith("#")):
                 # A PDF line that wraps into the next is the start of a paragraph, not a heading.
                 kind, title, rank = "para", f"{label}." if "." not in label else label, (2.5 if rank == 2.0 else rank)
+        if label and label.isdigit():
+            number = int(label)
+            if sublist and number == sublist[1] + 1:
+                rank, sublist = sublist[0], (sublist[0], number)
+            elif number == 1 and introduced_at is not None and stack and not any(
+                    lines[j].text.strip() for j in range(introduced_at + 1, index)):
+                rank = stack[-1].rank + 0.25
+                sublist = (rank, 1)
+            else:
+                sublist = None
+            introduced_at = index if text.endswith(":") else None
         open_entry(rank, title, label)
         sections[-1].heading = line
         if kind == "para":

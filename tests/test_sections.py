@@ -110,3 +110,38 @@ def test_number_alone_on_its_line_joins_its_title():
     text = "1.\n\nWelcome and Apologies\n\nApologies from Mike.\n2.\nAppointment of Board Members\nThe board agreed.\n"
     paths = _paths(text, "Minutes")
     assert list(paths) == ["Minutes > 1. Welcome and Apologies", "Minutes > 2. Appointment of Board Members"]
+
+
+def test_a_list_an_item_introduces_sits_inside_it_and_the_next_item_closes_it():
+    minutes = """OPEN BOARD MEETING MINUTES
+
+4. Decisions:
+1. Anti-Bribery Policy
+Updated with change in legislation - the policy was accepted by the Board.
+2. Lone Working Policy
+The policy was accepted by the Board.
+5. Update from Committees: the Finance Committee met in November and reviewed the budget.
+The Board agreed to carrying out the bids.
+6. Management Reports: the Head of Finance updated the Board.
+"""
+    paths = [s.path for s in sectionize(_lines(minutes), "Minutes")]
+    assert paths == [
+        "Minutes > OPEN BOARD MEETING MINUTES > 4.",
+        "Minutes > OPEN BOARD MEETING MINUTES > 4. > 1. Anti-Bribery Policy",
+        "Minutes > OPEN BOARD MEETING MINUTES > 4. > 2. Lone Working Policy",
+        "Minutes > OPEN BOARD MEETING MINUTES > 5.",
+        "Minutes > OPEN BOARD MEETING MINUTES > 6.",
+    ]
+    # A "1." that does not follow its introduction at once restarts the numbering; it is not inside.
+    updates = """87. Cabinet Member Updates
+
+1. The Leader provided an update on the following:
+(a) The Scrutiny Committee considered a call-in.
+1. Mr Watkins provided an update on adult social care.
+2. Mrs Chandler provided an update on children's services.
+"""
+    assert [s.path for s in sectionize(_lines(updates), "Minutes")] == [
+        "Minutes > 87. Cabinet Member Updates > 1.",
+        "Minutes > 87. Cabinet Member Updates > 1.",
+        "Minutes > 87. Cabinet Member Updates > 2.",
+    ]
