@@ -147,11 +147,14 @@ def appearances(conn: sqlite3.Connection, decision_id: str) -> list[dict]:
         "SELECT target_id FROM links WHERE kind = 'same_commitment' AND source_id = ?", [decision_id]
     ).fetchone()
     first_id = first[0] if first else decision_id
-    later = [r[0] for r in conn.execute(
-        "SELECT source_id FROM links WHERE kind = 'same_commitment' AND target_id = ?", [first_id])]
-    rows = [row for row in (get_decision(conn, i) for i in [first_id, *later]) if row]
-    dated = sorted(rows[1:], key=lambda r: (r["citation"]["meeting_date"] is None, r["citation"]["meeting_date"] or ""))
-    return rows[:1] + dated
+    ids = [first_id, *(r[0] for r in conn.execute(
+        "SELECT source_id FROM links WHERE kind = 'same_commitment' AND target_id = ?", [first_id]))]
+    records = conn.execute(f"{_SELECT} WHERE x.id IN ({','.join('?' * len(ids))})", ids).fetchall()
+    rows = _rows(conn, records)
+    first = [r for r in rows if r["id"] == first_id]
+    later = sorted((r for r in rows if r["id"] != first_id),
+                   key=lambda r: (r["citation"]["meeting_date"] is None, r["citation"]["meeting_date"] or ""))
+    return first + later
 
 
 # Words that make a question about a decision, and say nothing about its subject.
