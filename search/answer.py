@@ -331,8 +331,9 @@ def ranked_sentences(
         candidates = [c for c in candidates if keep(c)]
     candidates.sort(key=lambda c: -c.score)
     unmeasured = []
+    stored = stored or {}
     for candidate in candidates:
-        cosines = (stored or {}).get(candidate.index)
+        cosines = stored.get(candidate.index)
         if cosines is not None and candidate.number < len(cosines):
             candidate.meaning = float(cosines[candidate.number])
             candidate.score += SEMANTIC_WEIGHT * candidate.meaning
@@ -410,16 +411,19 @@ def _following(sentence: str, passage: str) -> str:
 
 def named_before(sentence: str, passage: str, subject: list[str], lexicon: Lexicon) -> str:
     """For a decision that names what it decided only by reference ("The Board agreed to carrying
-    out the bids"), the earlier sentence of its passage that names it best, else ""."""
+    out the bids"), the earlier sentence of its passage that names it best, followed by " " when it
+    comes just before, else by " … "; "" when there is none."""
     at = passage.find(sentence)
     if at <= 0 or not records_a_decision(sentence):
         return ""
     own = coverage(lexicon, subject, sentence)
     if own >= MIN_WORDS:
         return ""
-    before = [s for line in passage[:at].split("\n") for s in split_sentences(line)]
-    best = max(before, key=lambda s: coverage(lexicon, subject, s), default="")
-    return best if best and coverage(lexicon, subject, best) > own else ""
+    before = [(start, end) for start, end in sentence_spans(passage) if end <= at]
+    start, end = max(before, key=lambda span: coverage(lexicon, subject, passage[span[0]:span[1]]), default=(0, 0))
+    if end == 0 or coverage(lexicon, subject, passage[start:end]) <= own:
+        return ""
+    return f"{passage[start:end]} {'' if passage[end:at].isspace() else '… '}"
 
 
 def read_out(sentence: str, passage: str) -> str:
@@ -517,6 +521,7 @@ def extractive_answer(
     citations: list[Citation] = []
     numbers: dict[int, int] = {}
     parts: list[str] = []
+    subject = subject_terms(turn.query)
     for candidate in chosen:
         if any(candidate.sentence in part for part in parts):
             continue  # already read out as the sentence going on from another
@@ -524,9 +529,8 @@ def extractive_answer(
             numbers[candidate.index] = len(citations) + 1
             citations.append(_citation(numbers[candidate.index], hits[candidate.index]))
         passage = hits[candidate.index].text
-        lead = named_before(candidate.sentence, passage, subject_terms(turn.query), lexicon)
-        said_first = f"{lead} {'' if passage.find(lead) + len(lead) == passage.find(candidate.sentence) - 1 else '… '}" if lead else ""
-        parts.append(f"{said_first}{read_out(candidate.sentence, passage)} [{numbers[candidate.index]}]")
+        lead = named_before(candidate.sentence, passage, subject, lexicon)
+        parts.append(f"{lead}{read_out(candidate.sentence, passage)} [{numbers[candidate.index]}]")
     if turn.asks == "where" and citations:
         parts.insert(0, f"In {_where(hits[min(numbers)])}:")
     return " ".join(parts), citations, best
@@ -750,11 +754,9 @@ def maker_answer(turn: Turn, rows: list[dict], lexicon: Lexicon, passage_for) ->
     covering its subject. ``passage_for(row, text)`` finds the Hit holding ``text`` in the row's paper."""
     if not _MAKER_QUESTION.search(turn.question):
         return "", []
-    subject = subject_terms(turn.query)
     made = [r for r in rows if (r.get("details") or {}).get("decision_maker")]
     named = [r for r in made if r.get("reference") and r["reference"] in turn.question]
-    row = next(iter(named), None) or next(
-        (r for r in made if coverage(lexicon, subject, f"{r.get('title') or ''} {r['text']}") >= MIN_DECISION_COVERAGE), None)
+    row = next(iter(named), None) or choose_decision(made, turn.question, subject_terms(turn.query), lexicon)
     maker = row["details"]["decision_maker"] if row else None
     passage = passage_for(row, maker) if row else None
     if passage is None:
