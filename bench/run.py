@@ -89,11 +89,19 @@ class StaticEmbedder:
         """As Embedder.encode_passages: sentence vectors pool the same word-piece vectors."""
         from minutebook.search.embed import pool_spans
 
+        import numpy as np
+
         encoded = self.tokenizer(list(texts), truncation=True, max_length=256, add_special_tokens=False,
                                  return_offsets_mapping=True)
-        sentences = [pool_spans(self.table[ids], offsets, text_spans)
-                     for ids, offsets, text_spans in zip(encoded["input_ids"], encoded["offset_mapping"], spans)]
-        return self.encode(texts), sentences
+        vectors = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        sentences = []
+        for row, (ids, offsets, text_spans) in enumerate(zip(encoded["input_ids"], encoded["offset_mapping"], spans)):
+            tokens = self.table[ids]  # one tokenisation gives both the passage and its sentences
+            if ids:
+                mean = tokens.mean(axis=0)
+                vectors[row] = mean / (np.linalg.norm(mean) or 1.0)
+            sentences.append(pool_spans(tokens.reshape(-1, self.dimension), offsets, text_spans))
+        return vectors, sentences
 
 
 class RealCostStatic:

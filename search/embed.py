@@ -270,7 +270,7 @@ def embed_cached(
     wanted = dict(zip(keys, spans)) if spans is not None else {}
     missing = sorted(
         {k: t for k, t in zip(keys, texts)
-         if k not in known or (spans is not None and len(known_sentences.get(k, ())) != len(wanted[k]) )}.items(),
+         if k not in known or (spans is not None and len(known_sentences.get(k, ())) != len(wanted[k]))}.items(),
         key=lambda kv: -len(kv[1]),
     )
     step = max(1, embedder.batch_size * 4)

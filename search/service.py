@@ -265,15 +265,17 @@ class Minutebook:
         # question about what was decided only a sentence that records a decision can answer: a
         # passage that merely mentions the subject is no evidence that anything was decided.
         if result.results:
+            passages = [hit.chunk_id for hit in result.results[:ANSWER_PASSAGES]]
+            kept = sentence_vectors(self.index.conn, passages, self.embedder.dimension)
             parts = question_parts(turn.question) if not turn.followup else [turn.question]
             if len(parts) == 1:
-                answer.answer, answer.citations, answer.evidence = self._extract(turn, result, decided)
+                answer.answer, answer.citations, answer.evidence = self._extract(turn, result, decided, kept)
             else:  # each question of "What was recommended, and what did the trusts do?" gets its sentence
                 asked = [{"role": "user", "content": part} for part in parts]
                 answered: list[tuple] = []
                 for n in range(len(parts)):
                     said = " ".join(text for text, _, _ in answered)
-                    answered.append(self._extract(read_turn(asked[: n + 1]), result, decided, max_sentences=1, said=said))
+                    answered.append(self._extract(read_turn(asked[: n + 1]), result, decided, kept, max_sentences=1, said=said))
                 answer.answer, answer.citations = join_answers([(text, cited) for text, cited, _ in answered])
                 answer.evidence = max(support for _, _, support in answered)
             answer.evidence = round(answer.evidence, 3)
@@ -289,8 +291,9 @@ class Minutebook:
             answer.closest = [_closest(n, hit) for n, hit in enumerate(result.results[:3], start=1)]
         return answer
 
-    def _extract(self, turn, result: SearchResult, decided: bool, max_sentences: int = 2, said: str = ""):
-        """The extractive answer to ``turn`` from the passages of ``result``: (text, citations, support)."""
+    def _extract(self, turn, result: SearchResult, decided: bool, kept: dict, max_sentences: int = 2, said: str = ""):
+        """The extractive answer to ``turn`` from the passages of ``result``: (text, citations, support).
+        ``kept`` holds the passages' sentence vectors, read once for every part of the question."""
         lexicon = self.index.lexicon
         # Sentences are weighed against the question as repaired ("campaing" -> "campaign").
         if turn.query == result.query:  # repaired once already, by the search
@@ -300,7 +303,6 @@ class Minutebook:
         repaired = replace(turn, query=repaired_query)
         question = self.encode(repaired.query[: self.settings.max_query_chars])
         passages = result.results[:ANSWER_PASSAGES]
-        kept = sentence_vectors(self.index.conn, [hit.chunk_id for hit in passages], self.embedder.dimension)
         stored = {n: (kept[hit.chunk_id] @ question).tolist() for n, hit in enumerate(passages) if hit.chunk_id in kept}
         return extractive_answer(
             repaired, result.results, lexicon, lambda sentences: (self.embedder.encode(sentences) @ question).tolist(),
