@@ -25,6 +25,11 @@ from .lexicon import Lexicon, stem as _stem
 
 NOT_FOUND = "Not found in the papers."
 ANSWER_PASSAGES = 8  # answers come from the passages chat retrieves (dev set: 5 -> 8 gained c043, lost none)
+# Chat looks this far down the ranking for passages one of whose sentences is close in meaning to the
+# question, and adds the closest few: a paraphrase that shares no words with its answer ranks low as a
+# whole passage ("pandemic death toll" -> "over 400 people have died", 20th), while the sentence saying
+# it is among the closest of all (dev set: c049 answered).
+MEANING_CANDIDATES, MEANING_PASSAGES = 30, 2
 SEMANTIC_WEIGHT = 1.0  # weight of question-sentence cosine beside word coverage (0..1 each)
 SEMANTIC_POOL = 8  # sentences (best by words) that are also compared by meaning
 KIND_POOL = 4  # and at most this many more of the kind asked for
@@ -105,11 +110,18 @@ _RECOMMENDING = re.compile(r"\brecommend(?:s|ed|ing|ations?)?\b", re.IGNORECASE)
 KIND_BONUS = 0.3  # a sentence of the kind asked for (a number, a date, a recommendation ...) gains this
 
 
+# Numbers that name rather than count: part of a name ("Covid-19", "M-25"), or a paragraph number
+# where a run of text goes on to the next paragraph ("... other areas 5.6 This will be enhanced").
+_NAMING_NUMBER = re.compile(r"(?<=[A-Za-z]-)\d+|\b\d{1,2}\.\d{1,2}(?=\s+[A-Z][a-z])")
+
+
 def _counts_in(sentence: str) -> tuple[str, list[re.Match]]:
     """The numbers of a sentence that may be counts, with the sentence they were found in: not a
-    year, and not the paragraph or list number it opens with ("2. A Relational ...")."""
+    year, not the paragraph or list number it opens with ("2. A Relational ..."), nor a number
+    that names (_NAMING_NUMBER)."""
     sentence = _LEADING_NUMBER.sub("", sentence)
-    return sentence, [m for m in _NUMBER.finditer(sentence) if not _YEAR_NUMBER.match(m.group(0))]
+    naming = {m.start() for m in _NAMING_NUMBER.finditer(sentence)}
+    return sentence, [m for m in _NUMBER.finditer(sentence) if not _YEAR_NUMBER.match(m.group(0)) and m.start() not in naming]
 
 
 def _counts(sentence: str, thing: str | None) -> bool:
@@ -305,7 +317,7 @@ def ranked_sentences(
     turn: Turn, hits: list[Hit], lexicon: Lexicon, similarity=None, keep=None, asked: Asked | None = None,
     stored: dict[int, list[float]] | None = None,
 ) -> list[Candidate]:
-    """The sentences of the top passages that ``keep`` allows, best supported first.
+    """The sentences of ``hits`` (see answer_passages) that ``keep`` allows, best supported first.
 
     Support is the share of the question's subject the sentence holds (read with its paper's
     title and heading), plus its cosine with the question, so a sentence that says the same in
@@ -315,10 +327,10 @@ def ranked_sentences(
     """
     subject = subject_terms(turn.query)
     asked = asked or Asked.read(turn)
-    passage_cover = [coverage(lexicon, subject, f"{hit.text} {_context_of(hit)}") for hit in hits[:ANSWER_PASSAGES]]
+    passage_cover = [coverage(lexicon, subject, f"{hit.text} {_context_of(hit)}") for hit in hits]
     found = [  # a reference to a source names where something was said; it does not say it
         (hit.text[start:end], index, number)
-        for index, hit in enumerate(hits[:ANSWER_PASSAGES])
+        for index, hit in enumerate(hits)
         for cites in [source_lines(hit.text)]
         for number, (start, end) in enumerate(sentence_spans(hit.text)) if not cites(start)
     ]
@@ -348,6 +360,15 @@ def ranked_sentences(
             candidate.score += SEMANTIC_WEIGHT * close
             candidate.meaning = close
     return sorted(candidates, key=lambda c: -c.score)
+
+
+def answer_passages(hits: list[Hit], closest: dict[int, float]) -> list[Hit]:
+    """The passages an answer is read from: the first ANSWER_PASSAGES of the ranking, then the
+    MEANING_PASSAGES of the rest whose closest sentence is closest in meaning to the question
+    (``closest``: chunk id -> that sentence's cosine), in ranking order."""
+    rest = [(closest[hit.chunk_id], n) for n, hit in enumerate(hits[ANSWER_PASSAGES:], start=ANSWER_PASSAGES) if hit.chunk_id in closest]
+    added = sorted(n for _, n in sorted(rest, reverse=True)[:MEANING_PASSAGES])
+    return hits[:ANSWER_PASSAGES] + [hits[n] for n in added]
 
 
 def _context_of(hit: Hit) -> str:

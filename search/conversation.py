@@ -39,6 +39,15 @@ def subject_terms(question: str) -> list[str]:
     ]
 
 
+# "What local death toll was cited?", "what was the return per pound?": a measure asked for by name.
+# The words between are the measure's own ("local", "death"), never a verb of the question ("what
+# did they return?").
+_MEASURE = re.compile(
+    r"\bwhat\s+(?:(?:is|was|are|were)\s+)?(?:the\s+)?(?:(?!(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could|should)\b)[\w'-]+\s+){0,3}?"
+    r"(?:number|percentage|proportion|share|toll|figure|rate|total|amount|count|payback|return)s?\b"
+)
+
+
 def what_it_asks(question: str) -> str:
     lower = question.lower().strip()
     if re.match(r"(?:and\s+)?(?:where|in which (?:paper|meeting|document))\b", lower) or "first commit" in lower or "first made" in lower:
@@ -48,7 +57,7 @@ def what_it_asks(question: str) -> str:
     if re.match(r"(?:and\s+)?(?:when|what date|on what date|by when)\b", lower):
         return "when"
     # "How many recommendations were made?" asks for a number, not for the recommendations.
-    if re.search(r"\bhow (?:many|much)\b|\bwhat (?:number|percentage|proportion|share)\b", lower):
+    if re.search(r"\bhow (?:many|much)\b", lower) or _MEASURE.search(lower):
         return "quantity"
     if is_about_a_decision(question):
         return "decision"

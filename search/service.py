@@ -20,7 +20,7 @@ from .index import Index, IndexMissing, current_generation, open_index
 from .registers import RegisterQuery
 from .store import sentence_vectors
 from .answer import (
-    ANSWER_PASSAGES, NOT_FOUND, Answer, FIRST_COMMITTED, author_answer, choose_decision, decision_answer, extractive_answer, maker_answer,
+    MEANING_CANDIDATES, NOT_FOUND, Answer, FIRST_COMMITTED, answer_passages, author_answer, choose_decision, decision_answer, extractive_answer, maker_answer,
     timeline_answer,
     join_answers, question_parts, when_answer, words_of,
 )
@@ -219,7 +219,7 @@ class Minutebook:
         except ValueError as exc:
             raise BadQuery(str(exc)) from None
         self.check_query(turn.question, 1)
-        result = self.search(turn.query[: self.settings.max_query_chars], k=ANSWER_PASSAGES, filters=filters)
+        result = self.search(turn.query[: self.settings.max_query_chars], k=MEANING_CANDIDATES, filters=filters)
         lexicon = self.index.lexicon
         subject = subject_terms(result.searched_for or turn.query)
         answer = Answer(answer=NOT_FOUND, found=False, query=turn.query, decisions=result.decisions)
@@ -265,17 +265,18 @@ class Minutebook:
         # question about what was decided only a sentence that records a decision can answer: a
         # passage that merely mentions the subject is no evidence that anything was decided.
         if result.results:
-            passages = [hit.chunk_id for hit in result.results[:ANSWER_PASSAGES]]
-            kept = sentence_vectors(self.index.conn, passages, self.embedder.dimension)
+            kept = sentence_vectors(self.index.conn, [hit.chunk_id for hit in result.results], self.embedder.dimension)
+            question = self.encode((result.searched_for or turn.query)[: self.settings.max_query_chars])
+            pool = answer_passages(result.results, {chunk: float((vectors @ question).max()) for chunk, vectors in kept.items() if len(vectors)})
             parts = question_parts(turn.question) if not turn.followup else [turn.question]
             if len(parts) == 1:
-                answer.answer, answer.citations, answer.evidence = self._extract(turn, result, decided, kept)
+                answer.answer, answer.citations, answer.evidence = self._extract(turn, result, pool, decided, kept)
             else:  # each question of "What was recommended, and what did the trusts do?" gets its sentence
                 asked = [{"role": "user", "content": part} for part in parts]
                 answered: list[tuple] = []
                 for n in range(len(parts)):
                     said = " ".join(text for text, _, _ in answered)
-                    answered.append(self._extract(read_turn(asked[: n + 1]), result, decided, kept, max_sentences=1, said=said))
+                    answered.append(self._extract(read_turn(asked[: n + 1]), result, pool, decided, kept, max_sentences=1, said=said))
                 answer.answer, answer.citations = join_answers([(text, cited) for text, cited, _ in answered])
                 answer.evidence = max(support for _, _, support in answered)
             answer.evidence = round(answer.evidence, 3)
@@ -291,9 +292,9 @@ class Minutebook:
             answer.closest = [_closest(n, hit) for n, hit in enumerate(result.results[:3], start=1)]
         return answer
 
-    def _extract(self, turn, result: SearchResult, decided: bool, kept: dict, max_sentences: int = 2, said: str = ""):
-        """The extractive answer to ``turn`` from the passages of ``result``: (text, citations, support).
-        ``kept`` holds the passages' sentence vectors, read once for every part of the question."""
+    def _extract(self, turn, result: SearchResult, pool: list[Hit], decided: bool, kept: dict, max_sentences: int = 2, said: str = ""):
+        """The extractive answer to ``turn`` from the passages ``pool`` of ``result``: (text, citations,
+        support). ``kept`` holds the passages' sentence vectors, read once for every part of the question."""
         lexicon = self.index.lexicon
         # Sentences are weighed against the question as repaired ("campaing" -> "campaign").
         if turn.query == result.query:  # repaired once already, by the search
@@ -302,10 +303,9 @@ class Minutebook:
             repaired_query = lexicon.repair(turn.query)[0] if self.settings.repair_queries else turn.query
         repaired = replace(turn, query=repaired_query)
         question = self.encode(repaired.query[: self.settings.max_query_chars])
-        passages = result.results[:ANSWER_PASSAGES]
-        stored = {n: (kept[hit.chunk_id] @ question).tolist() for n, hit in enumerate(passages) if hit.chunk_id in kept}
+        stored = {n: (kept[hit.chunk_id] @ question).tolist() for n, hit in enumerate(pool) if hit.chunk_id in kept}
         return extractive_answer(
-            repaired, result.results, lexicon, lambda sentences: (self.embedder.encode(sentences) @ question).tolist(),
+            repaired, pool, lexicon, lambda sentences: (self.embedder.encode(sentences) @ question).tolist(),
             max_sentences=max_sentences, min_support=self.settings.min_evidence, decided=decided,
             asked=result.searched_for, context=result.context, paper_words=self._paper_words, said=said, stored=stored,
         )

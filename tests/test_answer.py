@@ -7,8 +7,11 @@ cosine, as chat does.
 
 from __future__ import annotations
 
+import pytest
+
 from minutebook.search.answer import (
-    Citation, answers_the_kind, extractive_answer, join_answers, question_parts, read_out, words_of,
+    ANSWER_PASSAGES, MEANING_PASSAGES, Citation, answer_passages, answers_the_kind, extractive_answer, join_answers,
+    question_parts, read_out, words_of,
 )
 from minutebook.search.conversation import read_turn
 from minutebook.search.lexicon import Lexicon
@@ -58,6 +61,41 @@ def test_a_year_or_a_paragraph_number_is_not_a_count():
     assert asks == "quantity"
     assert not answers_the_kind("3.1 Since 2015, the Blueprint has set out commitments to residents.", "How many residents?", asks)
     assert answers_the_kind("Some 1,070 residents are waiting.", "How many residents?", asks)
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("What local pandemic death toll was cited when the plan was refreshed?", "quantity"),
+    ("What was the return per pound invested?", "quantity"),
+    ("What percentage of residents smoke?", "quantity"),
+    ("What is the council tax rate for 2024?", "quantity"),
+    ("What did the board return to at its next meeting?", "other"),  # a verb of the question, not a measure
+    ("What did the report say about the share of the budget?", "other"),
+])
+def test_a_measure_the_question_names_asks_for_a_number(question, asks):
+    assert read_turn([{"role": "user", "content": question}]).asks == asks
+
+
+def test_a_number_that_names_is_not_a_count():
+    question = "What death toll was cited?"
+    assert not answers_the_kind("The refresh was hampered by the Covid-19 pandemic.", question, "quantity")
+    assert not answers_the_kind("compared with other areas 5.6 This will be enhanced by tracking.", question, "quantity")
+    assert answers_the_kind("Over 400 people have died from Covid-19.", question, "quantity")
+    assert answers_the_kind("Unemployment grew by 5.6 per cent.", question, "quantity")
+    said = answer("What pandemic death toll did the city record?",
+                  "The refresh of the plan was hampered by the Covid-19 pandemic and its death toll in the city. "
+                  "The city recorded a pandemic death toll of over 400 people.")
+    assert said.startswith("The city recorded a pandemic death toll of over 400") and "hampered" not in said
+
+
+def test_passages_ranked_low_join_the_answer_pool_when_a_sentence_is_close_in_meaning():
+    hits = [hit(f"Passage {n}.", n) for n in range(ANSWER_PASSAGES + 6)]
+    closest = {h.chunk_id: 0.1 for h in hits}
+    closest.update({ANSWER_PASSAGES + 4: 0.6, ANSWER_PASSAGES + 1: 0.5, ANSWER_PASSAGES + 2: 0.4, 0: 0.9})
+    pool = answer_passages(hits, closest)
+    assert MEANING_PASSAGES == 2
+    assert [h.chunk_id for h in pool] == [*range(ANSWER_PASSAGES), ANSWER_PASSAGES + 1, ANSWER_PASSAGES + 4]
+    # An index without sentence vectors answers from the top of the ranking only.
+    assert answer_passages(hits, {}) == hits[:ANSWER_PASSAGES]
 
 
 def test_how_many_recommendations_asks_for_a_number_not_the_recommendations():
