@@ -87,6 +87,16 @@ def test_a_number_that_names_is_not_a_count():
     assert said.startswith("The city recorded a pandemic death toll of over 400") and "hampered" not in said
 
 
+def test_which_resolution_is_answered_by_the_numbered_record_alone():
+    passage = ("The bathing beach water monitoring project was discussed at length by the members. "
+               "B. RESOLUTION (2019-38) Authorize a contract to run the bathing beach water monitoring project. "
+               "C. RESOLUTION (2019-39) Authorize a contract to run the beach water sampling laboratory.")
+    said = answer("Which resolution covers the bathing beach water monitoring project?", passage)
+    assert said.startswith("B. RESOLUTION (2019-38)") and "2019-39" not in said and "discussed" not in said
+    # Asked what was discussed, the same passage answers with more than the record.
+    assert "discussed at length" in answer("What was said of the bathing beach water monitoring project?", passage)
+
+
 def test_passages_ranked_low_join_the_answer_pool_when_a_sentence_is_close_in_meaning():
     hits = [hit(f"Passage {n}.", n) for n in range(ANSWER_PASSAGES + 6)]
     closest = {h.chunk_id: 0.1 for h in hits}
