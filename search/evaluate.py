@@ -60,8 +60,14 @@ def normalise(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
+def shown(section: str | None, text: str) -> str:
+    """A passage as a result or citation shows it: under its heading. Evidence that is the heading
+    ("1. Identify strengths ...", a recommendation's title) is shown with the passage it heads."""
+    return normalise(f"{section or ''} {text}")
+
+
 def is_hit(hit: Hit, evidence: tuple[Evidence, ...]) -> bool:
-    passage = normalise(hit.text)
+    passage = shown(hit.section, hit.text)
     source = hit.source.replace("\\", "/")
     for item in evidence:
         if not source.endswith(item.source.lstrip("./")):
@@ -180,7 +186,7 @@ def run_chat_benchmark(library: Minutebook, questions: list[Question]) -> dict:
         facts = [normalise(k) in text for k in question.answer_keywords]
         scores["facts"].append(sum(facts) / len(facts) if facts else 1.0)
         cited = any(
-            normalise(e.snippet) in normalise(c.text) and c.source.endswith(e.source.lstrip("./"))
+            normalise(e.snippet) in shown(c.section, c.text) and c.source.endswith(e.source.lstrip("./"))
             for e in question.evidence for c in answer.citations
         )
         scores["cited"].append(1.0 if cited else 0.0)
