@@ -211,6 +211,12 @@ def decisions_for_query(conn: sqlite3.Connection, query: str, filters: Filters, 
     return _rows(conn, records)
 
 
+def document_decisions(conn: sqlite3.Connection, document_id: str, kind: str) -> list[dict]:
+    """A paper's decisions of one kind, in the order the paper gives them."""
+    records = conn.execute(f"{_SELECT} WHERE x.document_id = ? AND x.kind = ? ORDER BY x.ordinal", [document_id, kind])
+    return _rows(conn, records.fetchall())
+
+
 def _rows(conn: sqlite3.Connection, records: list[sqlite3.Row]) -> list[dict]:
     links = _links(conn, [r["id"] for r in records])
     minutes = _minutes_recorded(conn)

@@ -26,6 +26,7 @@ from .answer import (
 )
 from .answer import _citation as _closest  # noqa: E402
 from .conversation import read_turn, subject_terms
+from .listed import nth_answer
 from .retrieve import QueryEncoder, hits_for, search_passages
 from .understand import asks_for, understand
 
@@ -233,6 +234,13 @@ class Minutebook:
                     answer.answer, answer.citations = when_answer(source[0])
                     answer.found = True
                     return answer
+        answer.answer, answer.citations = nth_answer(
+            turn, result.results, lexicon, lambda document, kind: registers.document_decisions(self.index.conn, document, kind),
+            lambda row, text: self._passage(row, text),
+        )
+        if answer.citations:  # "What is the first recommendation of the report?"
+            answer.found = True
+            return answer
         decided = asks_for(turn.question) == "decision"
         if turn.asks == "decision":
             row = choose_decision(result.decisions, turn.question, subject, lexicon, result.context)

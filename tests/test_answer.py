@@ -14,6 +14,7 @@ from minutebook.search.answer import (
     question_parts, read_out, words_of,
 )
 from minutebook.search.conversation import read_turn
+from minutebook.search.listed import nth_asked
 from minutebook.search.lexicon import Lexicon
 from minutebook.vocabulary import Hit
 
@@ -309,3 +310,16 @@ def test_an_index_built_before_sentence_vectors_were_kept_has_none_to_give():
 
     # Chat then embeds the likeliest sentences at question time (ranked_sentences' similarity).
     assert sentence_vectors(sqlite3.connect(":memory:"), [1, 2], 384) == {}
+
+
+@pytest.mark.parametrize("question, asked", [
+    ("What is the first recommendation of the annual report?", ("recommendation", 1, False)),
+    ("what was the 3rd resolution?", ("resolution", 3, False)),
+    ("And the last action?", ("action", -1, False)),
+    ("What does recommendation 12 say?", ("recommendation", 12, True)),
+    ("What did recommendation no. 4 ask for?", ("recommendation", 4, True)),
+    ("What did the board resolve on 24/00093?", None),
+    ("What was recommended about the first homes scheme?", None),
+])
+def test_a_decision_asked_for_by_its_place(question, asked):
+    assert nth_asked(question) == asked

@@ -135,3 +135,23 @@ def test_where_a_commitment_was_first_made_is_its_timeline_first_appearance_firs
     sources = [c.source.rsplit("/", 1)[-1] for c in answer.citations]
     assert sources == ["strategy.txt", "progress.txt", "annual-2025.txt"], answer.answer
     assert all("community health hubs" in c.text for c in answer.citations)
+
+
+@pytest.mark.parametrize("question, place, recommendation", [
+    ("What is the second recommendation of the Director of Public Health Annual Report 2024?", "The second recommendation",
+     "Reduce smoking in pregnancy"),
+    ("What does recommendation 3 of the 2024 annual report say?", "Recommendation 3", "Grow the community champions network"),
+    ("What was the last recommendation in the Director of Public Health Annual Report 2024?", "The last recommendation",
+     "Grow the community champions network"),
+])
+def test_a_recommendation_asked_for_by_its_place_is_read_from_the_paper_named(strategy_library, question, place, recommendation):
+    answer = strategy_library.chat([{"role": "user", "content": question}])
+    assert answer.found and answer.answer.startswith(f"{place} in Director of Public Health Annual Report 2024")
+    assert recommendation in answer.answer and answer.answer.endswith("[1]")
+    assert answer.citations[0].source.endswith("annual-2024.txt") and recommendation in answer.citations[0].text
+
+
+def test_a_place_beyond_the_list_is_not_answered_as_that_place(strategy_library):
+    answer = strategy_library.chat([{"role": "user", "content":
+                                     "What is the fifth recommendation of the Director of Public Health Annual Report 2024?"}])
+    assert "fifth recommendation" not in answer.answer.lower()
