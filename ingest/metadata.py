@@ -38,6 +38,21 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 
+# The same labels inside running text, as a header block reads once its lines are joined ("Title of
+# meeting: Health and Wellbeing Board Subject: ... Report by: ..."). Labels of one common word ("by:",
+# "to:", "date:") also open other lines ("MOTION BY: ..."), so only "subject" and longer ones count.
+_INLINE_LABEL = re.compile(
+    r"(?<!\w)(?P<label>" + "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in _LABELS if " " in k or k == "subject"),
+                                          key=len, reverse=True)) + r")\s*:",
+    re.IGNORECASE,
+)
+
+
+def header_fields(text: str) -> int:
+    """How many different fields of a paper's header block (see _LABELS) ``text`` holds."""
+    return len({_LABELS[" ".join(m["label"].lower().split())] for m in _INLINE_LABEL.finditer(text)})
+
+
 _BODY_WORD = r"(?:Board|Committee|Sub-Committee|Cabinet|Council|Commission|Panel|Authority|Forum|Partnership|Assembly|Executive|Scrutiny)"
 # Capitalised words ending in a body word; case matters for the words, not for the body word.
 _BODY = re.compile(

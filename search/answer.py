@@ -15,11 +15,12 @@ from rapidfuzz import fuzz, process
 
 from minutebook.ingest.chunk import sentence_spans, split_sentences
 from minutebook.ingest.commitments import states_a_commitment
-from minutebook.ingest.dates import find_dates, month_years
+from minutebook.ingest.dates import MONTH, find_dates, month_years
+from minutebook.ingest.metadata import header_fields
 from minutebook.ingest.resolutions import records_a_decision, records_an_outcome
 from minutebook.vocabulary import Hit
 
-from .conversation import Turn, subject_terms
+from .conversation import Turn, measure_asked, subject_terms
 from .understand import asks_for
 from .lexicon import Lexicon, stem as _stem
 
@@ -42,6 +43,13 @@ SECOND_SENTENCE = 0.85  # a second sentence joins the answer when its support is
 KIND_SECOND = 0.65  # or, when the best is not of the kind asked for, the best that is, this close
 _DATE_WORDS = re.compile(
     r"\b(?:19|20)\d\d\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b",
+    re.IGNORECASE,
+)
+# "meets monthly", "on a quarterly basis", "every six weeks", "twice a year", "three times per term"
+_FREQUENCY = re.compile(
+    r"\b(?:daily|weekly|fortnightly|monthly|quarterly|annually|yearly|bi-?monthly|bi-?annually|biannually|half-yearly"
+    r"|twice|every\s+(?:\w+\s+)?(?:day|week|fortnight|month|quarter|year|term|meeting)s?"
+    r"|(?:once|\w+\s+times)\s+(?:a|per|each|every)\s+\w+)\b",
     re.IGNORECASE,
 )
 _PERSON = re.compile(r"\b(?:[A-Z][a-z]+ [A-Z][a-z'-]+|Director|Chair|Councillor|Cllr|Officer|Manager|Lead|Head of)\b")
@@ -98,9 +106,11 @@ _LEADING_NUMBER = re.compile(r"^\s*\(?(?:\d{1,2}(?:\.\d{1,2})+[.)]?|(?:\d{1,2}|[
 
 _MONEY_QUESTION = re.compile(
     r"\bhow much\b.*\b(?:cost|costs|spend|spent|pay|paid|worth|budget|fund|funding|funded|price|grant|grants"
-    r"|receive|received|allocate|allocated|allocation|award|awarded|raise|raised|save|saved|saving|savings)\b"
-    r"|\bwhat (?:was|is) the (?:cost|budget|price|grant|allocation)\b", re.IGNORECASE)
-_MONEY = re.compile(r"[£$€]\s?\d|\b\d[\d,.]*\s?(?:m|k|bn|million|billion|thousand|pounds|dollars)\b", re.IGNORECASE)
+    r"|receive|received|allocate|allocated|allocation|award|awarded|raise|raised|save|saved|saving|savings)\b", re.IGNORECASE)
+_MONEY_MEASURE = measure_asked("cost|budget|price|grant|allocation|funding|spend|value")
+# An amount of money: "£4.2m", "$14,429.00", "4.2 million pounds". Without a currency sign "25m" is as
+# likely metres ("a 25m pool") and "5k" a run.
+_MONEY = re.compile(r"[£$€]\s?\d|\b\d[\d,.]*\s?(?:million|billion|pounds|dollars|euros)\b", re.IGNORECASE)
 _NUMBER = re.compile(r"\d+(?:[,.]\d+)*")  # "1,070", "5.5"; not the comma after "2015,"
 _YEAR_NUMBER = re.compile(r"^(?:19|20)\d\d$")
 _COUNTED = re.compile(r"\bhow many\s+(?:more\s+|fewer\s+)?(?P<thing>[a-z][\w-]*)", re.IGNORECASE)
@@ -118,9 +128,18 @@ _NUMBERED_RECORD = re.compile(
 KIND_BONUS = 0.3  # a sentence of the kind asked for (a number, a date, a recommendation ...) gains this
 
 
-# Numbers that name rather than count: part of a name ("Covid-19", "M-25"), or a paragraph number
-# where a run of text goes on to the next paragraph ("... other areas 5.6 This will be enhanced").
-_NAMING_NUMBER = re.compile(r"(?<=[A-Za-z]-)\d+|\b\d{1,2}\.\d{1,2}(?=\s+[A-Z][a-z])")
+# Numbers that name rather than count: part of a name ("Covid-19", "M-25"), a paragraph number where
+# a run of text goes on to the next paragraph ("... other areas 5.6 This will be enhanced"), a day of a
+# month ("16th January", "March 12"), a time ("7:00 p.m."), a place in order ("the 3rd floor") or a
+# part of a paper ("see Section 5", "Appendix 2").
+_MONTH_NAMED = rf"(?=[A-Z])(?i:{MONTH})(?!\w)"  # "January", "JAN"; not "may" the verb
+_NAMING_NUMBER = re.compile(
+    rf"(?<=[A-Za-z]-)\d+|\b\d{{1,2}}\.\d{{1,2}}(?=\s+[A-Z][a-z])"
+    rf"|\b[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAMED}|{_MONTH_NAMED}\s+[0-3]?\d(?:st|nd|rd|th)?\b"
+    rf"|\b\d{{1,2}}[:.]\d\d\s*(?i:[ap]\.?m\b\.?)?|\b\d{{1,2}}\s*(?i:[ap]\.?m\b\.?)|\b\d+(?i:st|nd|rd|th)\b"
+    r"|\b(?i:section|paragraph|para|appendix|annex|page|item|table|figure|chapter|option|phase|stage|tier|part"
+    r"|schedule|recommendation|minute|resolution)\s+\(?\d[\d.]*"
+)
 
 
 def _counts_in(sentence: str) -> tuple[str, list[re.Match]]:
@@ -128,8 +147,11 @@ def _counts_in(sentence: str) -> tuple[str, list[re.Match]]:
     year, not the paragraph or list number it opens with ("2. A Relational ..."), nor a number
     that names (_NAMING_NUMBER)."""
     sentence = _LEADING_NUMBER.sub("", sentence)
-    naming = {m.start() for m in _NAMING_NUMBER.finditer(sentence)}
-    return sentence, [m for m in _NUMBER.finditer(sentence) if not _YEAR_NUMBER.match(m.group(0)) and m.start() not in naming]
+    naming = [m.span() for m in _NAMING_NUMBER.finditer(sentence)]
+    return sentence, [
+        m for m in _NUMBER.finditer(sentence)
+        if not _YEAR_NUMBER.match(m.group(0)) and not any(start <= m.start() < end for start, end in naming)
+    ]
 
 
 def _counts(sentence: str, thing: str | None) -> bool:
@@ -149,7 +171,7 @@ def _counts(sentence: str, thing: str | None) -> bool:
 class Asked:
     """What kind of sentence answers a question, read from it once."""
 
-    asks: str  # decision | when | who | where | quantity | other
+    asks: str  # decision | when | who | where | quantity | frequency | other
     money: bool = False  # an amount of money
     counted: str | None = None  # the thing "how many" counts
     kind: str | None = None  # "recommendation", "commitment", a report's "findings", a motion's "outcome", a numbered "record", when asked for
@@ -162,7 +184,7 @@ class Asked:
         kind = "findings" if report else "outcome" if _OUTCOME_QUESTION.search(turn.question) else "record" if _WHICH_RECORD.search(turn.question) else next(
             (k for k in ("recommendation", "commitment") if words & _KIND_WORDS[k]), None)
         counted = _COUNTED.search(turn.question)
-        return cls(turn.asks, bool(_MONEY_QUESTION.search(turn.question)), counted["thing"] if counted else None, kind, report)
+        return cls(turn.asks, bool(_MONEY_QUESTION.search(turn.question) or _MONEY_MEASURE.search(turn.question)), counted["thing"] if counted else None, kind, report)
 
 
 def _sentence_score(sentence: str, rank: int, subject: list[str], lexicon: Lexicon, asked: Asked, context: str = "") -> float:
@@ -190,6 +212,13 @@ def source_lines(passage: str):
     return lambda offset: any(start <= offset <= end and cites for start, end, cites in lines)
 
 
+def says_nothing(sentence: str) -> bool:
+    """A question ("Can the Cabinet Member tell me how many ...?") asks; a paper's header block
+    ("Title of meeting: ... Subject: ... Report by: ...") labels the paper. Neither answers; a
+    reference to a source (source_lines) names where something was said, and does not say it either."""
+    return sentence.rstrip().endswith("?") or header_fields(sentence) >= 2
+
+
 def _of_the_kind(sentence: str, asked: Asked) -> float:
     """How well a sentence is of the kind of answer asked for: 0, 1, or 2 for a count of the very
     thing counted."""
@@ -199,6 +228,8 @@ def _of_the_kind(sentence: str, asked: Asked) -> float:
         return _counts(sentence, None) + _counts(sentence, asked.counted) if asked.counted else float(_counts(sentence, None))
     if asked.asks == "when":
         return float(bool(_DATE_WORDS.search(sentence)))
+    if asked.asks == "frequency":
+        return float(bool(_FREQUENCY.search(sentence)))
     if asked.asks == "who":
         return 2 / 3 * bool(_PERSON.search(sentence))
     if asked.kind == "recommendation":
@@ -338,11 +369,12 @@ def ranked_sentences(
     subject = subject_terms(turn.query)
     asked = asked or Asked.read(turn)
     passage_cover = [coverage(lexicon, subject, f"{hit.text} {_context_of(hit)}") for hit in hits]
-    found = [  # a reference to a source names where something was said; it does not say it
+    found = [
         (hit.text[start:end], index, number)
         for index, hit in enumerate(hits)
         for cites in [source_lines(hit.text)]
-        for number, (start, end) in enumerate(sentence_spans(hit.text)) if not cites(start)
+        for number, (start, end) in enumerate(sentence_spans(hit.text))
+        if not cites(start) and not says_nothing(hit.text[start:end])
     ]
     candidates = [
         Candidate(sentence, index, _sentence_score(sentence, index + 1, subject, lexicon, asked, _read_with(sentence, hits[index])),
@@ -742,12 +774,15 @@ def choose_decision(rows: list[dict], question: str, subject: list[str], lexicon
 
 
 def answers_the_kind(sentence: str, question: str, asks: str) -> bool:
-    """A how-many answer needs a number, a when answer a date, that the question did not give."""
+    """A how-many answer needs a number, a when answer a date, that the question did not give; a
+    how-often answer says how often."""
     given = set(_NUMBER.findall(question)) | {m.lower() for m in _DATE_WORDS.findall(question)}
     if asks == "quantity":
         return any(n.group(0) not in given for n in _counts_in(sentence)[1])
     if asks == "when":
         return any(m.lower() not in given for m in _DATE_WORDS.findall(sentence))
+    if asks == "frequency":
+        return bool(_FREQUENCY.search(sentence))
     return True
 
 

@@ -25,7 +25,7 @@ _FOLLOW_UP_START = re.compile(r"^\s*(?:and|also|so|then|what about|how about|but
 class Turn:
     question: str  # the latest user message, as written
     query: str  # what to search for: the question, plus the earlier subject for a follow-up
-    asks: str  # decision | when | who | where | quantity | other
+    asks: str  # decision | when | who | where | quantity | frequency | other
     followup: bool
     previous_question: str | None = None  # the question a follow-up refers back to (itself resolved)
 
@@ -39,13 +39,21 @@ def subject_terms(question: str) -> list[str]:
     ]
 
 
-# "What local death toll was cited?", "what was the return per pound?": a measure asked for by name.
-# The words between are the measure's own ("local", "death"), never a verb of the question ("what
-# did they return?").
-_MEASURE = re.compile(
-    r"\bwhat\s+(?:(?:is|was|are|were)\s+)?(?:the\s+)?(?:(?!(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could|should)\b)[\w'-]+\s+){0,3}?"
-    r"(?:number|percentage|proportion|share|toll|figure|rate|total|amount|count|payback|return)s?\b"
-)
+def measure_asked(nouns: str) -> re.Pattern:
+    """A question naming the measure it asks for: "what local death toll ...", "what were the for,
+    against and abstain vote counts", "what is the estimated cost". The words between are the
+    measure's own, never a verb of the question ("what did they return?", "what was recommended
+    about the share of ...?" ask no measure)."""
+    return re.compile(
+        r"\bwhat\s+(?:(?:is|was|are|were)\s+)?(?:the\s+)?"
+        r"(?:(?!(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could|should|about|of|on|in|to|from|with"
+        r"|by|at|into|that|which|who|\w+ed\s+(?:about|of|on|in|to|by|for|that))\b)[\w'-]+,?\s+){0,5}?"
+        rf"(?:{nouns})s?\b",
+        re.IGNORECASE,
+    )
+
+
+_MEASURE = measure_asked("number|percentage|proportion|share|toll|figure|rate|total|amount|count|payback|return")
 
 
 def what_it_asks(question: str) -> str:
@@ -56,6 +64,8 @@ def what_it_asks(question: str) -> str:
         return "who"
     if re.match(r"(?:and\s+)?(?:when|what date|on what date|by when)\b", lower):
         return "when"
+    if re.match(r"(?:and\s+)?how (?:often|frequently|regularly)\b", lower):
+        return "frequency"
     # "How many recommendations were made?" asks for a number, not for the recommendations.
     if re.search(r"\bhow (?:many|much)\b", lower) or _MEASURE.search(lower):
         return "quantity"

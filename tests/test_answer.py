@@ -71,6 +71,8 @@ def test_a_year_or_a_paragraph_number_is_not_a_count():
     ("What is the council tax rate for 2024?", "quantity"),
     ("What did the board return to at its next meeting?", "other"),  # a verb of the question, not a measure
     ("What did the report say about the share of the budget?", "other"),
+    ("What were the for, against and abstain vote counts on the motion?", "quantity"),
+    ("What was recommended about the low share of crimes reaching court?", "decision"),  # the share is the subject
 ])
 def test_a_measure_the_question_names_asks_for_a_number(question, asks):
     assert read_turn([{"role": "user", "content": question}]).asks == asks
@@ -323,3 +325,37 @@ def test_an_index_built_before_sentence_vectors_were_kept_has_none_to_give():
 ])
 def test_a_decision_asked_for_by_its_place(question, asked):
     assert nth_asked(question) == asked
+
+
+def test_a_question_or_a_header_block_in_a_passage_never_answers():
+    asked = ("Can the Cabinet Member tell me how many Sheppey residents moved into a care home on the Island? "
+             "Of the 57 Sheppey residents who moved into a care home, 37 remained on the Island.")
+    said = answer("How many Sheppey residents who moved into a care home stayed on the Island?", asked)
+    assert said.startswith("Of the 57 Sheppey residents") and "tell me" not in said
+    header = ("Title of meeting: Health Board Subject: Outbreak Engagement Board Date of meeting: 23 September 2020 "
+              "Report by: Director of Public Health Wards affected: All\n"
+              "5.1 The Outbreak Engagement Board will continue to meet on a monthly basis.")
+    said = answer("How often will the Outbreak Engagement Board meet?", header)
+    assert said.startswith("5.1 The Outbreak Engagement Board will continue to meet on a monthly basis") and "Title" not in said
+
+
+def test_how_often_is_answered_by_a_frequency():
+    assert read_turn([{"role": "user", "content": "How often does the panel meet?"}]).asks == "frequency"
+    assert answers_the_kind("The panel meets every six weeks.", "How often does the panel meet?", "frequency")
+    assert answers_the_kind("It meets three times a year.", "How often does the panel meet?", "frequency")
+    assert not answers_the_kind("The panel meets at the Civic Centre.", "How often does the panel meet?", "frequency")
+
+
+def test_an_amount_of_money_needs_a_currency_or_its_name():
+    passage = ("The new centre will have a 25m swimming pool and a learner pool. "
+               "The centre is expected to cost £14.5m, funded by borrowing.")
+    assert answer("What is the estimated construction cost of the new centre?", passage).startswith("The centre is expected to cost £14.5m")
+    assert answer("What is the estimated construction cost of the new pool?", "The new centre will have a 25m swimming pool.") == ""
+
+
+def test_dates_times_and_parts_of_a_paper_are_not_counts():
+    question = "How many responses did the consultation receive?"
+    for sentence in ("The consultation ran from 16th January to 12th March.", "The meeting opened at 7:00 p.m.",
+                     "This option responds to the consultation feedback (see Section 5).", "The 3rd floor was consulted on."):
+        assert not answers_the_kind(sentence, question, "quantity"), sentence
+    assert answers_the_kind("The consultation received 1,204 responses by 12 March.", question, "quantity")
