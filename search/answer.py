@@ -489,28 +489,43 @@ def named_before(sentence: str, passage: str, subject: list[str], lexicon: Lexic
     return f"{passage[start:end]} {'' if passage[end:at].isspace() else '… '}"
 
 
-def read_out(sentence: str, passage: str) -> str:
+_ITEM = re.compile(r"^\s*(?:[•\-–*▪●]|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)])\s", re.IGNORECASE)
+
+
+def read_out(sentence: str, passage: str, subject: list[str] = (), lexicon: Lexicon | None = None, more: str = "") -> tuple[str, str]:
     """A chosen sentence as the answer says it: with the list it introduces when it ends in ":"
-    ("The Committee agreed the following motion:"), or with the next sentence when that goes on
-    from it ("At this session, ...")."""
+    ("The Board agreed:"), or with the next sentence when that goes on from it ("At this session,
+    ..."). Returns (what is read from ``passage``, what is read from ``more``): a list running to
+    the end of its passage goes on in the next passage of its section (``more``), and a long list
+    is read by the items the question is about (``subject``), as a resolution is."""
     sentence = sentence.rstrip()
     following = _following(sentence, passage)
     if not following:
-        return sentence
+        return sentence, ""
     if not sentence.endswith(":"):
         first_line = following.split("\n", 1)[0]
         after = split_sentences(first_line)[0] if first_line.strip() else ""
         # It goes on when it refers back, or opens by recording how the motion just described went.
         goes_on = after and (_REFERS_BACK.match(after) or records_an_outcome(" ".join(after.split()[:OPENING_WORDS])))
-        return f"{sentence} {after}" if goes_on and len(after) <= INTRODUCED_CHARS else sentence
-    lines = [line.strip() for line in following.split("\n") if line.strip()]
-    taken, size = [], 0
-    for line in lines:
-        if taken and size + len(line) > INTRODUCED_CHARS:
-            break
-        taken.append(line)
-        size += len(line)
-    return f"{sentence} {' '.join(taken)}"
+        return (f"{sentence} {after}" if goes_on and len(after) <= INTRODUCED_CHARS else sentence), ""
+    here = [line.strip() for line in following.split("\n") if line.strip()]
+    there = []
+    for line in more.split("\n") if here and all(_ITEM.match(line) for line in here) else ():
+        if not _ITEM.match(line):
+            break  # the list has ended
+        there.append(line.strip())
+    items = here + there
+    if lexicon is not None and sum(map(len, items)) > INTRODUCED_CHARS:
+        chosen = _items_asked_about(items, list(subject), lexicon)
+    else:
+        chosen, size = [], 0
+        for n, line in enumerate(items):
+            if chosen and size + len(line) > INTRODUCED_CHARS:
+                break
+            chosen.append(n)
+            size += len(line)
+    said_here = " ".join(items[n] for n in chosen if n < len(here))
+    return f"{sentence} {said_here}".rstrip(), " ".join(items[n] for n in chosen if n >= len(here))
 
 
 # "What did the final report conclude?" asks for the findings of a paper; when the papers speak of
@@ -550,12 +565,13 @@ def only_promised(report: str | None, hits: list[Hit]) -> bool:
 def extractive_answer(
     turn: Turn, hits: list[Hit], lexicon: Lexicon, similarity=None, max_sentences: int = 2,
     min_support: float = 0.0, decided: bool = False, asked: str | None = None, context: dict | None = None,
-    paper_words=None, said: str = "", stored: dict[int, list[float]] | None = None,
+    paper_words=None, said: str = "", stored: dict[int, list[float]] | None = None, next_passage=None,
 ) -> tuple[str, list[Citation], float]:
     """The best one or two supported sentences of the top passages, each with its marker, and the
     support of the best; ("", [], support) when no sentence reaches ``min_support``. ``asked`` is
     the question with its misspellings corrected, for the names it holds; ``paper_words`` gives a
-    paper's words (see answer_gate); sentences in ``said`` (an earlier part's answer) are not used."""
+    paper's words (see answer_gate); sentences in ``said`` (an earlier part's answer) are not used;
+    ``next_passage(hit)`` gives the passage after ``hit`` in its section (a list may go on there)."""
     kind = Asked.read(turn)  # what the question asks for, read once
     if only_promised(kind.report, hits):
         return "", [], 0.0
@@ -593,9 +609,14 @@ def extractive_answer(
         if candidate.index not in numbers:
             numbers[candidate.index] = len(citations) + 1
             citations.append(_citation(numbers[candidate.index], hits[candidate.index]))
-        passage = hits[candidate.index].text
-        lead = named_before(candidate.sentence, passage, subject, lexicon)
-        parts.append(f"{lead}{read_out(candidate.sentence, passage)} [{numbers[candidate.index]}]")
+        hit = hits[candidate.index]
+        lead = named_before(candidate.sentence, hit.text, subject, lexicon)
+        following = next_passage(hit) if next_passage and candidate.sentence.rstrip().endswith(":") else None
+        said, said_next = read_out(candidate.sentence, hit.text, subject, lexicon, following.text if following else "")
+        parts.append(f"{lead}{said} [{numbers[candidate.index]}]")
+        if said_next:  # the list goes on in the next passage, which is cited for it
+            citations.append(_citation(len(citations) + 1, following))
+            parts.append(f"{said_next} [{len(citations)}]")
     if turn.asks == "where" and citations:
         parts.insert(0, f"In {_where(hits[min(numbers)])}:")
     return " ".join(parts), citations, best

@@ -316,7 +316,17 @@ class Minutebook:
             repaired, pool, lexicon, lambda sentences: (self.embedder.encode(sentences) @ question).tolist(),
             max_sentences=max_sentences, min_support=self.settings.min_evidence, decided=decided,
             asked=result.searched_for, context=result.context, paper_words=self._paper_words, said=said, stored=stored,
+            next_passage=self._next_passage,
         )
+
+    def _next_passage(self, hit: Hit) -> Hit | None:
+        """The passage after ``hit`` in its paper, when it is of the same section."""
+        row = self.index.conn.execute(
+            "SELECT n.id FROM chunks c JOIN chunks n ON n.document_id = c.document_id AND n.ordinal = c.ordinal + 1"
+            " WHERE c.id = ?", [hit.chunk_id],
+        ).fetchone()
+        following = hits_for(self.index, [(row[0], 1.0, {})]) if row else []
+        return following[0] if following and following[0].section == hit.section else None
 
     def _paper_words(self, document_id: str) -> frozenset[str]:
         return self._paper_words_in(self.index.generation, document_id)

@@ -134,18 +134,33 @@ def test_a_commitment_question_prefers_the_promise_to_background():
 def test_a_sentence_that_goes_on_from_the_answer_is_read_out_with_it():
     passage = ("In December we held a consultation session on the draft Plan with forty partners. "
                "At this session, the Plan was largely agreed and feedback was positive. Other work continued.")
-    said = read_out("In December we held a consultation session on the draft Plan with forty partners.", passage)
+    said, _ = read_out("In December we held a consultation session on the draft Plan with forty partners.", passage)
     assert said.endswith("At this session, the Plan was largely agreed and feedback was positive.")
     assert "Other work" not in said
     # A sentence that does not refer back is left where it is.
     assert read_out("At this session, the Plan was largely agreed and feedback was positive.", passage) == (
-        "At this session, the Plan was largely agreed and feedback was positive.")
+        "At this session, the Plan was largely agreed and feedback was positive.", "")
 
 
 def test_a_motion_is_read_out_with_its_result():
     passage = "Commissioner Ali made a motion, seconded by Commissioner Lee, to postpone the election.\nRESULT: FAILED [2-4]"
-    said = read_out("Commissioner Ali made a motion, seconded by Commissioner Lee, to postpone the election.", passage)
+    said, _ = read_out("Commissioner Ali made a motion, seconded by Commissioner Lee, to postpone the election.", passage)
     assert said.endswith("RESULT: FAILED [2-4]")
+
+
+def test_a_list_is_read_on_into_the_next_passage_by_the_items_asked_about():
+    words = lexicon("The Board agreed:", "merger with other groups", "integrated working", "shared officer")
+    tail = ", as set out in the operating model that the partners have developed together over the last year"
+    passage = f"The Board met in March.\nThe Board agreed:\n• it remains committed to further integrated working{tail}"
+    more = (f"• that keeping the group as a legal entity was the priority, so it would not be proposing a merger with other groups{tail}\n"
+            f"• to propose the appointment of a shared officer for strategic commissioning across the region{tail}\n"
+            f"• to continue to work with partners in the city to agree arrangements to deliver system working{tail}\n"
+            "Next steps\nThe board will meet again in June.")
+    here, there = read_out("The Board agreed:", passage, ["merger", "groups"], words, more)
+    assert here == "The Board agreed:"  # a long list: the item here is not about a merger
+    assert there.startswith("• that keeping the group as a legal entity") and "shared officer" not in there and "June" not in there
+    # Without the next passage, the list is what the passage holds.
+    assert read_out("The Board agreed:", passage, ["merger"], words)[0].endswith("over the last year")
 
 
 def test_misspellings_are_corrected_but_real_words_in_another_form_are_not():

@@ -155,3 +155,43 @@ def test_a_place_beyond_the_list_is_not_answered_as_that_place(strategy_library)
     answer = strategy_library.chat([{"role": "user", "content":
                                      "What is the fifth recommendation of the Director of Public Health Annual Report 2024?"}])
     assert "fifth recommendation" not in answer.answer.lower()
+
+
+BOARD_UPDATE = """Riverton Clinical Commissioning Group: operating model update
+
+Date: 9 September 2025
+
+Operating model - next steps
+
+The Governing Board met in March to review the outcome of the discussions with the other groups in the region and what they mean for the operating model of health and care in Riverton.
+
+The Governing Board agreed:
+
+- it remains strongly committed to further integrated working with Riverton Council under the executive leadership of the council's chief executive, the clinical leadership of the group and the elected leadership of the council, as the partners have set out together over the last year
+- that it would support the delegation of the group's functions to the council's chief executive to lead and continue the development of health and care in Riverton, including the further integration of executive roles across the group and the council
+- to propose the appointment of a shared accountable officer with the other groups for strategic commissioning across the region and as the chief executive of the integrated care system
+- that retaining the group as a legal entity, with its own board and dedicated functions based within the town, was the more significant priority and it would thus not be proposing a merger with the other groups of the region
+- to continue to work with partners to agree arrangements to deliver system working across the south of the county
+"""
+
+
+@pytest.fixture(scope="module")
+def update_library(tmp_path_factory, embedder):
+    from minutebook.search.build import build_index
+    from minutebook.search.service import Minutebook
+    from minutebook.settings import load_settings
+
+    papers = tmp_path_factory.mktemp("update")
+    (papers / "update.txt").write_text(BOARD_UPDATE)
+    settings = load_settings(index_dir=tmp_path_factory.mktemp("update-index"))
+    build_index([papers], settings, embedder, progress=False)
+    return Minutebook(settings, embedder)
+
+
+def test_a_list_agreed_is_read_on_into_the_next_passage_and_both_are_cited(update_library):
+    answer = update_library.chat([{"role": "user", "content": "What did the Governing Board agree about a merger with the other groups?"}])
+    assert answer.found and "The Governing Board agreed:" in answer.answer
+    assert "not be proposing a merger with the other groups" in answer.answer
+    merger = next(c for c in answer.citations if "proposing a merger" in c.text)
+    agreed = next(c for c in answer.citations if "The Governing Board agreed:" in c.text)
+    assert merger.chunk_id != agreed.chunk_id  # the list goes on in the next passage, cited for its item
