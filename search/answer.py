@@ -130,8 +130,9 @@ KIND_BONUS = 0.3  # a sentence of the kind asked for (a number, a date, a recomm
 
 # Numbers that name rather than count: part of a name ("Covid-19", "M-25"), a paragraph number where
 # a run of text goes on to the next paragraph ("... other areas 5.6 This will be enhanced"), a day of a
-# month ("16th January", "March 12"), a time ("7:00 p.m."), a place in order ("the 3rd floor") or a
-# part of a paper ("see Section 5", "Appendix 2").
+# month ("16th January", "March 12"), a date in figures ("2016-12-15", "15/12/16"), a financial year
+# ("2017/18"), a time ("7:00 p.m."), a place in order ("the 3rd floor"), a part of a paper ("see
+# Section 5", "Appendix 2") or a label ("v1", "Q3", "A27").
 _MONTH_NAMED = rf"(?=[A-Z])(?i:{MONTH})(?!\w)"  # "January", "JAN"; not "may" the verb
 _NAMING_NUMBER = re.compile(
     rf"(?<=[A-Za-z]-)\d+|\b\d{{1,2}}\.\d{{1,2}}(?=\s+[A-Z][a-z])"
@@ -139,6 +140,7 @@ _NAMING_NUMBER = re.compile(
     rf"|\b\d{{1,2}}[:.]\d\d\s*(?i:[ap]\.?m\b\.?)?|\b\d{{1,2}}\s*(?i:[ap]\.?m\b\.?)|\b\d+(?i:st|nd|rd|th)\b"
     r"|\b(?i:section|paragraph|para|appendix|annex|page|item|table|figure|chapter|option|phase|stage|tier|part"
     r"|schedule|recommendation|minute|resolution)\s+\(?\d[\d.]*"
+    r"|\b\d{4}-\d\d-\d\d\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(?:19|20)\d\d[/-]\d\d\b|(?<=[A-Za-z])\d+"
 )
 
 
@@ -428,6 +430,10 @@ def _read_with(sentence: str, hit: Hit) -> str:
     return f"{hit.text[:at]} {context}" if at > 0 else context
 
 
+_WORD = re.compile(r"[A-Za-z]{2,}")
+FRAGMENT_WORDS = 4  # a sentence of fewer words must itself name what the question is about
+
+
 def answer_gate(
     turn: Turn, hits: list[Hit], lexicon: Lexicon, decided: bool, asked: str | None = None, context: dict | None = None,
     paper_words=None, kind: Asked | None = None,
@@ -443,8 +449,12 @@ def answer_gate(
     context = context or {}
     named: dict[int, bool] = {}
 
+    subject = subject_terms(turn.query)
+
     def may_answer(candidate: Candidate) -> bool:
         sentence, hit = candidate.sentence, hits[candidate.index]
+        if len(_WORD.findall(sentence)) < FRAGMENT_WORDS and not coverage(lexicon, subject, sentence):
+            return False  # a table's total line, a stray label: what it is about is only in its context
         if not speaks_of_period(f"{sentence} {_context_of(hit)}", hit.meeting_date, context):
             return False
         if not answers_the_kind(sentence, turn.question, turn.asks) or (money and not _MONEY.search(sentence)):

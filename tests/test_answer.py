@@ -373,4 +373,14 @@ def test_dates_times_and_parts_of_a_paper_are_not_counts():
     for sentence in ("The consultation ran from 16th January to 12th March.", "The meeting opened at 7:00 p.m.",
                      "This option responds to the consultation feedback (see Section 5).", "The 3rd floor was consulted on."):
         assert not answers_the_kind(sentence, question, "quantity"), sentence
+    assert not answers_the_kind("Minutes of 2016-12-15 and of 15/12/16, financial year 2017/18, v1", question, "quantity")
     assert answers_the_kind("The consultation received 1,204 responses by 12 March.", question, "quantity")
+
+
+def test_a_fragment_answers_only_when_it_names_the_subject_itself():
+    table = hit("Total £2,087,728 £3,169,171", 1, title="Love Campaign Spending")
+    turn = read_turn([{"role": "user", "content": "How much did the love campaign cost?"}])
+    words = lexicon("Total £2,087,728 £3,169,171", "love campaign spending")
+    assert extractive_answer(turn, [table], words)[0] == ""  # the campaign is named only by the title
+    named = hit("Love campaign: £2,087,728", 2, title="Love Campaign Spending")
+    assert extractive_answer(turn, [named], words)[0].startswith("Love campaign: £2,087,728")
