@@ -96,6 +96,15 @@ def _running_lines(page_lines: list[list[str]]) -> set[str]:
     return {key for key, count in counts.items() if count >= threshold and sum(ch.isalpha() for ch in key) >= 3}
 
 
+def _without_running_tail(text: str, running: set[str]) -> str:
+    """A line with a running footer glued on after a tab ("... was changed by the \t 2016-12-15 draft
+    Minutes v1 \t4"), as extraction leaves it when the footer shares the body's last baseline."""
+    for at in (m.start() for m in re.finditer("\t", text)):
+        if _key(text[at:]) in running:
+            return text[:at].rstrip()
+    return text
+
+
 def _is_boilerplate_candidate(text: str) -> bool:
     """Notices that converters repeat on every page of a text file: capitals or a parenthesis."""
     letters = [ch for ch in text if ch.isalpha()]
@@ -174,6 +183,8 @@ def clean_pages(pages: list[Page]) -> list[Line]:
                     kept_once.add(key)
                 if _PAGE_STAMP.match(text) or (i in edge_ids and _BARE_NUMBER.match(text)):
                     continue
+                if i in edge_ids and "\t" in text:
+                    text = _without_running_tail(text, running)
             lines.append(Line(normalise_bullet(text), page.number, printed))
     if not multi:
         lines = _text_file_printed_pages(lines)

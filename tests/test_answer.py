@@ -373,7 +373,7 @@ def test_dates_times_and_parts_of_a_paper_are_not_counts():
     for sentence in ("The consultation ran from 16th January to 12th March.", "The meeting opened at 7:00 p.m.",
                      "This option responds to the consultation feedback (see Section 5).", "The 3rd floor was consulted on."):
         assert not answers_the_kind(sentence, question, "quantity"), sentence
-    assert not answers_the_kind("Minutes of 2016-12-15 and of 15/12/16, financial year 2017/18, v1", question, "quantity")
+    assert not answers_the_kind("Minutes of 2016-12-15 and of 15/12/16, financial year 2017/18, v1, number 31542R", question, "quantity")
     assert answers_the_kind("The consultation received 1,204 responses by 12 March.", question, "quantity")
 
 

@@ -86,3 +86,12 @@ def test_repeated_notice_in_a_text_file_is_kept_once():
 def test_intentionally_blank_pages_vanish():
     pages = _pdf(["Report text.", "This page is intentionally left blank", "More text."])
     assert [line.text for line in clean_pages(pages) if line.text] == ["Report text.", "More text."]
+
+
+def test_a_running_footer_glued_to_the_last_line_of_a_page_is_cut_off():
+    footer = "\t 2024-05-01 draft Board Minutes v1    \t{}"
+    texts = [f"Minute {n}\nThe board discussed item {n} at length.\n" + footer.format(n) for n in (1, 2)]
+    texts.append("Minute 3\nThe library entrance was changed by the" + footer.format(3))
+    lines = [line.text for line in clean_pages(_pdf(texts)) if line.text]
+    assert lines[-1] == "The library entrance was changed by the"
+    assert not any("draft Board Minutes" in line for line in lines)
