@@ -137,7 +137,7 @@ _MONTH_NAMED = rf"(?=[A-Z])(?i:{MONTH})(?!\w)"  # "January", "JAN"; not "may" th
 _NAMING_NUMBER = re.compile(
     rf"(?<=[A-Za-z]-)\d+|\b\d{{1,2}}\.\d{{1,2}}(?=\s+[A-Z][a-z])"
     rf"|\b[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAMED}|{_MONTH_NAMED}\s+[0-3]?\d(?:st|nd|rd|th)?\b"
-    rf"|\b\d{{1,2}}[:.]\d\d\s*(?i:[ap]\.?m\b\.?)?|\b\d{{1,2}}\s*(?i:[ap]\.?m\b\.?)|\b\d+(?i:st|nd|rd|th)\b"
+    rf"|\b\d{{1,2}}:\d\d\s*(?i:[ap]\.?m\b\.?)?|\b\d{{1,2}}\.\d\d\s*(?i:[ap]\.?m\b\.?)|\b\d{{1,2}}\s*(?i:[ap]\.?m\b\.?)|\b\d+(?i:st|nd|rd|th)\b"
     r"|\b(?i:section|paragraph|para|appendix|annex|page|item|table|figure|chapter|option|phase|stage|tier|part"
     r"|schedule|recommendation|minute|resolution)\s+\(?\d[\d.]*"
     r"|\b\d{4}-\d\d-\d\d\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(?:19|20)\d\d[/-]\d\d\b|(?<=[A-Za-z])\d+|\b\d+(?=[A-Z]{1,3}\b)"
@@ -430,8 +430,19 @@ def _read_with(sentence: str, hit: Hit) -> str:
     return f"{hit.text[:at]} {context}" if at > 0 else context
 
 
+_NAMED_RECORD = re.compile(
+    r"\b(?:resolution|decision|minute|motion|ordinance|item|record)s?\s+(?:no\.?\s*|number\s*)?(?P<ref>\d+(?:[/.-]\d+)+)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]{2,}")
 FRAGMENT_WORDS = 4  # a sentence of fewer words must itself name what the question is about
+
+
+def _with_neighbours(sentence: str, passage: str) -> str:
+    """A sentence with the one before it in its passage ("E. RESOLUTION (2019-41) Contract with ...
+    Amount to be received ... is not to exceed $142,000.00.") and the list it introduces."""
+    at = passage.find(sentence)
+    before = [passage[start:end] for start, end in sentence_spans(passage) if end <= at][-1:] if at > 0 else []
+    introduced = _following(sentence, passage)[:INTRODUCED_CHARS] if sentence.rstrip().endswith(":") else ""
+    return " ".join([*before, sentence, introduced])
 
 
 def answer_gate(
@@ -450,9 +461,15 @@ def answer_gate(
     named: dict[int, bool] = {}
 
     subject = subject_terms(turn.query)
+    # "resolution 2019-44", "decision 24/00093": a record named by its number is answered only by a
+    # sentence that gives that number, or goes on from one that does (papers space it as they like:
+    # "(2019- 44)").
+    references = {re.sub(r"\s", "", m["ref"]) for m in _NAMED_RECORD.finditer(asked or turn.question)}
 
     def may_answer(candidate: Candidate) -> bool:
         sentence, hit = candidate.sentence, hits[candidate.index]
+        if references and not any(r in re.sub(r"\s", "", _with_neighbours(sentence, hit.text)) for r in references):
+            return False
         if len(_WORD.findall(sentence)) < FRAGMENT_WORDS and not coverage(lexicon, subject, sentence):
             return False  # a table's total line, a stray label: what it is about is only in its context
         if not speaks_of_period(f"{sentence} {_context_of(hit)}", hit.meeting_date, context):

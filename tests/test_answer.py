@@ -384,3 +384,17 @@ def test_a_fragment_answers_only_when_it_names_the_subject_itself():
     assert extractive_answer(turn, [table], words)[0] == ""  # the campaign is named only by the title
     named = hit("Love campaign: £2,087,728", 2, title="Love Campaign Spending")
     assert extractive_answer(turn, [named], words)[0].startswith("Love campaign: £2,087,728")
+
+
+def test_a_record_named_by_its_number_is_answered_only_from_that_record():
+    passage = ("D. RESOLUTION (2019-40) Enter into a contract with the hospital for health insurance cover at a rate of $7.10. "
+               "H. RESOLUTION (2019- 44) Renew the contract with Lincoln National for life insurance cover at a rate of $5.92.")
+    said = answer("What does resolution 2019-44 cover, and at what rate?", passage)
+    assert "Lincoln National" in said and "5.92" in said and "2019-40" not in said
+    assert answer("What does resolution 2019-47 cover, and at what rate?", passage) == ""
+    # The sentence going on from the one naming the record answers for it.
+    passage = ("E. RESOLUTION (2019- 41) Contract with the school district for school health services. "
+               "Amount to be received from the school district is not to exceed $142,000.00.")
+    said = answer("Under resolution 2019-41, how much will the board receive from the school district for school health services?",
+                  passage)
+    assert "$142,000.00" in said
