@@ -82,9 +82,15 @@ def records_an_outcome(text: str) -> bool:
                 or _OUTCOME.search(text) or _TALLY.search(text))
 
 
+# Said of a decision in a report, which is no resolution of its own: "The decision was taken in
+# October 2020 to close the pool", "the council decided to ...".
+_DECISION_TAKEN = re.compile(r"\bdecision\s+(?:was|has\s+been|had\s+been)\s+(?:taken|made)\b|\bdecided\s+to\b", re.IGNORECASE)
+
+
 def records_a_decision(text: str) -> bool:
-    """Whether a passage records a decision taken ("RESOLVED that", "the Board agreed"), not proposed."""
-    return bool(_FORMAL.search(text) or _NARRATIVE.search(text))
+    """Whether a passage records a decision taken ("RESOLVED that", "the Board agreed", "the
+    decision was taken to"), not proposed."""
+    return bool(_FORMAL.search(text) or _NARRATIVE.search(text) or _DECISION_TAKEN.search(text))
 
 
 def _header_after(text: str) -> str | None:

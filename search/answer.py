@@ -21,6 +21,7 @@ from minutebook.ingest.resolutions import records_a_decision, records_an_outcome
 from minutebook.vocabulary import Hit
 
 from .conversation import Turn, measure_asked, subject_terms
+from .registers import BODY_WORDS
 from .understand import asks_for
 from .lexicon import Lexicon, stem as _stem
 
@@ -42,9 +43,11 @@ MIN_WORDS, MIN_MEANING = 0.45, 0.45
 SECOND_SENTENCE = 0.85  # a second sentence joins the answer when its support is this close to the best
 KIND_SECOND = 0.65  # or, when the best is not of the kind asked for, the best that is, this close
 _DATE_WORDS = re.compile(
-    r"\b(?:19|20)\d\d\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b",
+    r"\b(?:19|20)\d\d\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
+    r"|\b\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\b\.?|\b\d{1,2}:\d\d\b|\b(?:noon|midday|midnight)\b",  # and a time of day
     re.IGNORECASE,
 )
+_VOTING = re.compile(r"\b(?:vot(?:e|es|ed|ing)|ayes|nays|noes|abstain\w*|abstentions?|unanimous\w*)\b", re.IGNORECASE)
 # "meets monthly", "on a quarterly basis", "every six weeks", "twice a year", "three times per term"
 _FREQUENCY = re.compile(
     r"\b(?:daily|weekly|fortnightly|monthly|quarterly|annually|yearly|bi-?monthly|bi-?annually|biannually|half-yearly"
@@ -288,8 +291,8 @@ def question_names(question: str) -> list[list[str]]:
         word = match.group(0)
         clean = re.sub(r"['’]s$", "", word)
         is_name = n > 0 and clean.lower() not in _NOT_NAMES and (clean[0].isupper() or clean.isupper())
-        if is_name:
-            current.append(clean.lower())
+        if is_name:  # of "Margate-area", "Covid-19", the name is the capitalised part: passages split at hyphens
+            current.extend(part.lower() for part in re.split(r"-", clean) if part[:1].isupper())
         elif current and clean.lower() in _JOINERS and not word.endswith(("'s", "’s")):
             current.append(clean.lower())
             continue
@@ -422,11 +425,14 @@ def _context_of(hit: Hit) -> str:
 def _read_with(sentence: str, hit: Hit) -> str:
     """What a sentence is read with when weighing what it is about: its paper's title and heading,
     and, for a sentence recording a decision ("The Board agreed to carrying out the bids"), the
-    discussion before it in its passage, which that decision concludes and names the subject of."""
+    discussion before it in its passage, which that decision concludes and names the subject of,
+    and the list it introduces when it ends in ":", which says what was decided."""
     context = _context_of(hit)
     if not records_a_decision(sentence):
         return context
     at = hit.text.find(sentence)
+    if sentence.rstrip().endswith(":"):  # "This Council agrees to call on the Cabinet Members to:" and what to
+        context = f"{_following(sentence, hit.text)[:INTRODUCED_CHARS]} {context}"
     return f"{hit.text[:at]} {context}" if at > 0 else context
 
 
@@ -798,17 +804,31 @@ def speaks_of_period(text: str, meeting_date: str | None, context: dict) -> bool
     return low[5:] == "01-01" and high[5:] == "12-31" and low[:4] == high[:4] and low[:4] in text
 
 
-def choose_decision(rows: list[dict], question: str, subject: list[str], lexicon: Lexicon, context: dict | None = None) -> dict | None:
+def choose_decision(
+    rows: list[dict], question: str, subject: list[str], lexicon: Lexicon, context: dict | None = None, paper_words=None,
+) -> dict | None:
     """The decision row a question asks for: of the kind its verb names, from the meeting it names,
-    covering its subject. A question about what was decided is not answered by a recommendation
-    the minutes do not show was agreed."""
+    covering its subject, taken by the bodies it names and in a paper naming the places it names
+    (``paper_words``, as for answer_gate). A question about what was decided is not answered by a recommendation the
+    minutes do not show was agreed."""
     context = context or {}
     words = set(re.findall(r"\w+", question.lower()))
     wanted = [kind for kind, verbs in _KIND_WORDS.items() if words & verbs]
     decided = asks_for(question) == "decision"
 
+    def read(row: dict) -> str:  # the row with its paper's title and body, which a question may name
+        c = row["citation"]
+        return f"{row.get('title') or ''} {row['text']} {c.get('document_title') or ''} {c.get('body') or ''} {c.get('source') or ''}"
+
     def cover(row: dict) -> float:
-        return coverage(lexicon, subject, f"{row.get('title') or ''} {row['text']}")
+        return coverage(lexicon, subject, read(row))
+
+    # The first body the question names took the decision ("What did Kent's Scrutiny Committee agree
+    # about decision 24/00093?"): the row or its paper's title says so. Other names ("Portsmouth",
+    # "COVID", the "Cabinet Members" it asks to act) may be anywhere in the paper.
+    names = question_names(question)
+    bodies = [name for name in names if name[-1] in BODY_WORDS][:1]
+    places = [name for name in names if name not in bodies]
 
     ranked = sorted(rows, key=lambda r: (r["kind"] in wanted, _within(r["citation"].get("meeting_date"), context), cover(r)), reverse=True)
     for row in ranked:
@@ -816,16 +836,21 @@ def choose_decision(rows: list[dict], question: str, subject: list[str], lexicon
             continue
         if not speaks_of_period(row["text"], row["citation"].get("meeting_date"), context):
             continue  # the question names another meeting
-        if cover(row) >= MIN_DECISION_COVERAGE:
+        if cover(row) >= MIN_DECISION_COVERAGE and names_present(bodies, words_of(read(row)), lexicon) and (
+            names_present(places, words_of(read(row)), lexicon)
+            or (paper_words is not None and names_present(places, paper_words(row["citation"]["document_id"]), lexicon))
+        ):
             return row
     return None
 
 
 def answers_the_kind(sentence: str, question: str, asks: str) -> bool:
-    """A how-many answer needs a number, a when answer a date, that the question did not give; a
-    how-often answer says how often."""
+    """A how-many answer needs a number, a when answer a date, that the question did not give (and
+    a count of votes, a vote); a how-often answer says how often."""
     given = set(_NUMBER.findall(question)) | {m.lower() for m in _DATE_WORDS.findall(question)}
     if asks == "quantity":
+        if _VOTING.search(question) and not _VOTING.search(sentence):
+            return False  # "how many voted for ...?" is answered by a vote, not any count nearby
         return any(n.group(0) not in given for n in _counts_in(sentence)[1])
     if asks == "when":
         return any(m.lower() not in given for m in _DATE_WORDS.findall(sentence))

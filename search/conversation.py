@@ -56,13 +56,20 @@ def measure_asked(nouns: str) -> re.Pattern:
 _MEASURE = measure_asked("number|percentage|proportion|share|toll|figure|rate|total|amount|count|payback|return")
 
 
+# "When the team links people up with groups, what proportion feel less isolated?": the opening
+# clause sets the scene; the question is what follows its comma.
+_SCENE = re.compile(
+    r"^(?:and\s+)?(?:when|if|once|after|where)\b[^?]*?,\s*(?=(?:what|how|which|who|whom|when|where|is|are|was|were|do|does|did|can|will)\b)")
+
+
 def what_it_asks(question: str) -> str:
     lower = question.lower().strip()
+    lower = lower[m.end():] if (m := _SCENE.match(lower)) else lower
     if re.match(r"(?:and\s+)?(?:where|in which (?:paper|meeting|document))\b", lower) or "first commit" in lower or "first made" in lower:
         return "where"
     if re.match(r"(?:and\s+)?who\b", lower):  # "who took the decision" asks for a person
         return "who"
-    if re.match(r"(?:and\s+)?(?:when|what date|on what date|by when)\b", lower):
+    if re.match(r"(?:and\s+)?(?:when|what date|on what date|by when|(?:by|at|from|until)?\s*what time)\b", lower):
         return "when"
     if re.match(r"(?:and\s+)?how (?:often|frequently|regularly)\b", lower):
         return "frequency"

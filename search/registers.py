@@ -203,7 +203,8 @@ def decisions_for_query(conn: sqlite3.Connection, query: str, filters: Filters, 
     stems = {_stem(t) for t in terms}
     records = list(named)
     for record in candidates:
-        words = {_stem(w) for w in query_terms(f"{record['title'] or ''} {record['text']}")}
+        # The question may name the paper or body the decision is in ("What did Kent County Council resolve ...").
+        words = {_stem(w) for w in query_terms(f"{record['title'] or ''} {record['text']} {record['document_title']} {record['body'] or ''}")}
         if len(stems & words) >= MIN_COVERAGE * len(stems) and record["id"] not in {r["id"] for r in records}:
             records.append(record)
         if len(records) == limit:

@@ -241,9 +241,11 @@ class Minutebook:
         if answer.citations:  # "What is the first recommendation of the report?"
             answer.found = True
             return answer
-        decided = asks_for(turn.question) == "decision"
+        # "What did they decide about X?" and "When did they approve X?" are answered only by a decision;
+        # "How many young people voted?" asks for a number, which a decision need not hold.
+        decided = asks_for(turn.question) == "decision" and turn.asks in ("decision", "other", "when")
         if turn.asks == "decision":
-            row = choose_decision(result.decisions, turn.question, subject, lexicon, result.context)
+            row = choose_decision(result.decisions, turn.question, subject, lexicon, result.context, self._paper_words)
             if row is not None:
                 answer.answer, answer.citations = decision_answer(
                     row, subject, lexicon, lambda text: self._passage(row, text)
@@ -252,7 +254,7 @@ class Minutebook:
                 return answer
         if FIRST_COMMITTED.search(turn.question) and result.decisions:
             # "Where was X first committed?": the commitment's timeline, first appearance first.
-            row = choose_decision(result.decisions, turn.question, subject, lexicon, result.context)
+            row = choose_decision(result.decisions, turn.question, subject, lexicon, result.context, self._paper_words)
             if row is not None and row["kind"] in ("commitment", "recommendation", "action"):
                 answer.answer, answer.citations = timeline_answer(
                     registers.appearances(self.index.conn, row["id"]), lambda r: self._passage(r, r["text"]),

@@ -398,3 +398,67 @@ def test_a_record_named_by_its_number_is_answered_only_from_that_record():
     said = answer("Under resolution 2019-41, how much will the board receive from the school district for school health services?",
                   passage)
     assert "$142,000.00" in said
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("When the council links people up with local groups, what proportion feel less isolated?", "quantity"),
+    ("If the plan fails, who pays for the repairs?", "who"),
+    ("When did the board approve the plan?", "when"),
+    ("By what time was the meeting expected to end?", "when"),
+])
+def test_what_is_asked_is_read_past_a_scene_setting_clause(question, asks):
+    assert read_turn([{"role": "user", "content": question}]).asks == asks
+
+
+def test_a_time_of_day_answers_when():
+    assert answers_the_kind("The meeting is scheduled to end by 4.30 pm.", "By what time was the meeting expected to end?", "when")
+    assert not answers_the_kind("The meeting is in the Council Chamber.", "By what time was the meeting expected to end?", "when")
+
+
+def test_a_count_of_votes_is_answered_by_a_vote():
+    question = "How many members voted for the budget?"
+    assert not answers_the_kind("In 2018 the district spent $6,927 of its $270,143 budget.", question, "quantity")
+    assert answers_the_kind("The budget was approved with 6 votes in favour and 2 against.", question, "quantity")
+    # "against" in a name is no vote: "violence against women" asks for money, not a tally.
+    assert answers_the_kind("The city secured £550,000 for work on violence against women.",
+                            "How much funding did the city secure for violence against women?", "quantity")
+
+
+def test_a_hyphenated_name_is_named_by_its_capitalised_part():
+    from minutebook.search.answer import question_names
+    assert question_names("Which of the Margate-area hub sites does Kent rent?") == [["margate"], ["kent"]]
+
+
+def test_a_decision_reported_as_taken_records_a_decision():
+    from minutebook.ingest.resolutions import records_a_decision
+    assert records_a_decision("The decision was taken in October 2020 to close the pool and re-purpose the building.")
+    assert not records_a_decision("A decision on the pool is expected in October.")
+
+
+def test_a_decision_introducing_a_list_is_weighed_with_what_it_introduces():
+    passage = ("The Council agreed to call on the Cabinet Members to:\n"
+               "a) write again to the government urging action to close the loopholes on disposable vapes\n"
+               "b) promote the recycling of disposable vapes")
+    turn = read_turn([{"role": "user", "content": "What did the council resolve to do about disposable vapes?"}])
+    said, _, support = extractive_answer(turn, [hit(passage)], lexicon(passage), decided=True)
+    assert said.startswith("The Council agreed to call on the Cabinet Members to: a) write again") and support >= 1.0
+
+
+def test_a_decision_is_chosen_from_the_body_the_question_names_and_may_be_named_by_its_paper():
+    from minutebook.search.answer import choose_decision
+
+    def row(text, body, source, title="Minutes"):
+        return {"kind": "resolution", "text": text, "title": None, "items": [], "citation": {
+            "document_id": source, "document_title": title, "body": body, "source": source, "meeting_date": None}}
+
+    call_in = row("That implementation of the family hubs decision be postponed pending review.", "Scrutiny Committee", "kent/scrutiny.pdf")
+    contracts = row("That the family hubs contracts end and the service is run in house.", "Cabinet", "kent/cabinet.pdf")
+    words = lexicon(call_in["text"], contracts["text"], "kent scrutiny committee cabinet")
+    question = "What did the Scrutiny Committee agree about the family hubs?"
+    assert choose_decision([contracts, call_in], question, ["family", "hubs"], words) is call_in
+    question = "What did the Cabinet agree about the family hubs?"
+    assert choose_decision([call_in, contracts], question, ["family", "hubs"], words) is contracts
+    # "Kent" is named by the paper's source, not the resolution's text.
+    question = "What did Kent's Cabinet agree about the family hubs contracts?"
+    assert choose_decision([contracts], question, ["family", "hubs", "contracts"], words) is contracts
+    assert choose_decision([call_in], "What did the Cabinet agree about the family hubs?", ["family", "hubs"], words) is None

@@ -163,6 +163,8 @@ Date: 9 September 2025
 
 Operating model - next steps
 
+At the youth council elections held in the autumn, 1,204 young people voted, twice as many as in the elections before.
+
 The Governing Board met in March to review the outcome of the discussions with the other groups in the region and what they mean for the operating model of health and care in Riverton.
 
 The Governing Board agreed:
@@ -195,3 +197,9 @@ def test_a_list_agreed_is_read_on_into_the_next_passage_and_both_are_cited(updat
     merger = next(c for c in answer.citations if "proposing a merger" in c.text)
     agreed = next(c for c in answer.citations if "The Governing Board agreed:" in c.text)
     assert merger.chunk_id != agreed.chunk_id  # the list goes on in the next passage, cited for its item
+
+
+def test_how_many_voted_asks_for_a_number_not_for_a_decision(update_library):
+    answer = update_library.chat([{"role": "user", "content": "How many young people voted in the youth council elections?"}])
+    assert answer.found and "1,204 young people voted" in answer.answer
+
