@@ -324,6 +324,34 @@ def sounds_like(word: str, tokens: frozenset[str], lexicon: Lexicon) -> bool:
     )
 
 
+# Who answers: "Mrs Sue Chandler", "Supt Jenkins"; a role ("the District Police Commander"); or a name,
+# two or more capitalised words each rare in the papers ("Patrick Heisinger", "Larking Gowen").
+_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Commissioner|Supt|Superintendent|Insp|Inspector|Prof"
+                        r"|Professor|Sir|Dame|Lord|Lady|Rev|Mayor)\.?\s+[A-Z]")
+_ROLE = re.compile(r"\b(?:the|its|their|our)\s+(?:[A-Z][\w&'’-]*\s+(?:(?:of|for|and)\s+)?){0,6}(?:[Dd]irector|[Cc]hair(?:man|woman|person)?"
+                   r"|[Oo]fficer|[Mm]anager|[Ll]ead|[Hh]ead|Chief\s+Executive|[Ll]eader|Member|[Cc]lerk|Secretary|Commander"
+                   r"|Superintendent|Inspector|Co-?ordinator|Advis[eo]r|Consultant|Researcher|Headteacher|Principal|Trust|Foundation"
+                   r"|Charity|Society)\b")
+_ROLE_WORDS = frozenset("vice chair chairman chairwoman deputy director officer officers manager lead head chief executive "
+                        "leader member members clerk secretary commander".split())  # "Vice Chair" is a role, not a name
+_CAPITALISED_RUN = re.compile(r"(?<![\w.])[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+")
+
+
+def names_someone(sentence: str, question: str, lexicon: Lexicon) -> bool:
+    """Whether a sentence names a person, a role or an organisation the question does not."""
+    asked = words_of(question)
+    if _HONORIFIC.search(sentence):
+        return True
+    if any(m.group(0).lower().split()[-1] not in asked for m in _ROLE.finditer(sentence)):
+        return True  # "the District Police Commander", "the Saints Foundation"
+    rare = DISTINCTIVE * lexicon.passages
+    return any(
+        all(w not in asked and w not in _ROLE_WORDS and lexicon.df.get(w, 0) <= rare for w in words)
+        for run in _CAPITALISED_RUN.finditer(sentence)
+        for words in [re.sub(r"['’]s\b", "", run.group(0).lower()).split()]
+    )
+
+
 def names_present(names: list[list[str]], tokens: frozenset[str], lexicon: Lexicon) -> bool:
     """Whether ``text`` names each phrase: a one-word name in full (or its acronym's expansion),
     a longer name by at least half of its words (papers shorten and reorder long names)."""
@@ -474,6 +502,8 @@ def answer_gate(
 
     def may_answer(candidate: Candidate) -> bool:
         sentence, hit = candidate.sentence, hits[candidate.index]
+        if turn.asks == "who" and not names_someone(sentence, turn.question, lexicon):
+            return False
         if references and not any(r in re.sub(r"\s", "", _with_neighbours(sentence, hit.text)) for r in references):
             return False
         if len(_WORD.findall(sentence)) < FRAGMENT_WORDS and not coverage(lexicon, subject, sentence):

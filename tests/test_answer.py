@@ -462,3 +462,16 @@ def test_a_decision_is_chosen_from_the_body_the_question_names_and_may_be_named_
     question = "What did Kent's Cabinet agree about the family hubs contracts?"
     assert choose_decision([contracts], question, ["family", "hubs", "contracts"], words) is contracts
     assert choose_decision([call_in], "What did the Cabinet agree about the family hubs?", ["family", "hubs"], words) is None
+
+
+def test_a_who_answer_names_someone_the_question_does_not():
+    from minutebook.search.answer import names_someone
+    # Of 2,480 passages, everyday words are in many, a name in few; a role may be in few too ("vice", "chair").
+    common = "the meeting was held at government center city council chamber select new using nomination process"
+    words = Lexicon({**{w: 150 for w in common.split()}, "chair": 48, "vice": 6, "patrick": 2, "heisinger": 1, "jenkins": 3}, {}, 2480)
+    question = "Who gave the East Palo Alto Planning Commission the presentation on stipends?"
+    assert not names_someone("The meeting was held at the Government Center, City Council Chamber, East Palo Alto.", question, words)
+    assert not names_someone("Select a new Chair/Vice Chair using the nomination process.", question, words)
+    assert names_someone("Patrick Heisinger made a presentation.", question, words)
+    assert names_someone("Supt Jenkins volunteered to be the sponsor.", question, words)
+    assert names_someone("This theme will be led by the Portsmouth District Police Commander.", question, words)
