@@ -76,7 +76,7 @@ _NEEDS_CRYPTOGRAPHY = "encrypted PDF (AES) that needs the cryptography package: 
 
 def _read_pdf(path: Path) -> Iterator[Page]:
     from pypdf import PdfReader
-    from pypdf.errors import DependencyError, PdfReadError
+    from pypdf.errors import DependencyError
 
     with path.open("rb") as handle:
         head = handle.read(1024)

@@ -10,17 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field, replace
 
-import jellyfish
-from rapidfuzz import fuzz, process
-
 from minutebook.ingest.chunk import sentence_spans, split_sentences
-from minutebook.ingest.commitments import states_a_commitment
-from minutebook.ingest.dates import MONTH, find_dates, month_years
+from minutebook.ingest.dates import find_dates, month_years
 from minutebook.ingest.metadata import header_fields
 from minutebook.ingest.resolutions import records_a_decision, records_an_outcome
 from minutebook.vocabulary import Hit
 
-from .conversation import Turn, measure_asked, subject_terms
+from .conversation import Turn, subject_terms
+from .kinds import KIND_WORDS, MONEY, Asked, answers_the_kind, names_someone, of_the_kind, promises
+from .names import names_present, question_names, words_of
 from .registers import BODY_WORDS
 from .understand import asks_for
 from .lexicon import Lexicon, stem as _stem
@@ -42,20 +40,6 @@ SEMANTIC_CHARS = 240  # what a sentence says is in its first words; the rest cos
 MIN_WORDS, MIN_MEANING = 0.45, 0.45
 SECOND_SENTENCE = 0.85  # a second sentence joins the answer when its support is this close to the best
 KIND_SECOND = 0.65  # or, when the best is not of the kind asked for, the best that is, this close
-_DATE_WORDS = re.compile(
-    r"\b(?:19|20)\d\d\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
-    r"|\b\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\b\.?|\b\d{1,2}:\d\d\b|\b(?:noon|midday|midnight)\b",  # and a time of day
-    re.IGNORECASE,
-)
-_VOTING = re.compile(r"\b(?:vot(?:e|es|ed|ing)|ayes|nays|noes|abstain\w*|abstentions?|unanimous\w*)\b", re.IGNORECASE)
-# "meets monthly", "on a quarterly basis", "every six weeks", "twice a year", "three times per term"
-_FREQUENCY = re.compile(
-    r"\b(?:daily|weekly|fortnightly|monthly|quarterly|annually|yearly|bi-?monthly|bi-?annually|biannually|half-yearly"
-    r"|twice|every\s+(?:\w+\s+)?(?:day|week|fortnight|month|quarter|year|term|meeting)s?"
-    r"|(?:once|\w+\s+times)\s+(?:a|per|each|every)\s+\w+)\b",
-    re.IGNORECASE,
-)
-_PERSON = re.compile(r"\b(?:[A-Z][a-z]+ [A-Z][a-z'-]+|Director|Chair|Councillor|Cllr|Officer|Manager|Lead|Head of)\b")
 
 
 @dataclass
@@ -95,7 +79,7 @@ def coverage(lexicon: Lexicon, subject: list[str], text: str) -> float:
     return sum(w for t, w in weights.items() if _stem(t) in present) / total
 
 
-def _citation(n: int, hit: Hit) -> Citation:
+def cite(n: int, hit: Hit) -> Citation:
     return Citation(
         n=n, text=hit.text, chunk_id=hit.chunk_id, source=hit.source, document_id=hit.document_id,
         document_title=hit.document_title, document_type=hit.document_type, body=hit.body,
@@ -103,99 +87,15 @@ def _citation(n: int, hit: Hit) -> Citation:
     )
 
 
-# A paragraph or list number opening a sentence: "3.1 ", "2. ", "(iv) ", "b) ".
-_LEADING_NUMBER = re.compile(r"^\s*\(?(?:\d{1,2}(?:\.\d{1,2})+[.)]?|(?:\d{1,2}|[ivx]{1,4}|[a-z])[.)])\s+", re.IGNORECASE)
-
-
-_MONEY_QUESTION = re.compile(
-    r"\bhow much\b.*\b(?:cost|costs|spend|spent|pay|paid|worth|budget|fund|funding|funded|price|grant|grants"
-    r"|receive|received|allocate|allocated|allocation|award|awarded|raise|raised|save|saved|saving|savings)\b", re.IGNORECASE)
-_MONEY_MEASURE = measure_asked("cost|budget|price|grant|allocation|funding|spend|value")
-# An amount of money: "£4.2m", "$14,429.00", "4.2 million pounds". Without a currency sign "25m" is as
-# likely metres ("a 25m pool") and "5k" a run.
-_MONEY = re.compile(r"[£$€]\s?\d|\b\d[\d,.]*\s?(?:million|billion|pounds|dollars|euros)\b", re.IGNORECASE)
-_NUMBER = re.compile(r"\d+(?:[,.]\d+)*")  # "1,070", "5.5"; not the comma after "2015,"
-_YEAR_NUMBER = re.compile(r"^(?:19|20)\d\d$")
-_COUNTED = re.compile(r"\bhow many\s+(?:more\s+|fewer\s+)?(?P<thing>[a-z][\w-]*)", re.IGNORECASE)
-_FINDING = re.compile(r"\b(?:conclu(?:de|ded|des|sion|sions)|found|finds|findings|show(?:s|ed)?|reveal(?:s|ed)?|recommend(?:s|ed|ations?)?)\b", re.IGNORECASE)
-# "What happened to the motion?" asks how it was disposed of: a sentence recording that answers.
-_OUTCOME_QUESTION = re.compile(r"\bwhat\s+(?:happened|was\s+the\s+(?:outcome|result|vote))\b", re.IGNORECASE)
 # A contents line ("Chapter 5: Recommendations page 41") points to an answer; it does not give one.
 _CONTENTS = re.compile(r"\bpages?\s+\d+\b.*\bpages?\s+\d+\b", re.IGNORECASE)
-_RECOMMENDING = re.compile(r"\brecommend(?:s|ed|ing|ations?)?\b", re.IGNORECASE)
-# "Which resolution covers beach monitoring?" asks for a record by its number: "RESOLUTION (2019-38)
-# Authorize ...", "Minute 25", "Decision No. 24/00093".
-_WHICH_RECORD = re.compile(r"\bwhich\s+(?:[\w'-]+\s+){0,4}?(?:resolution|motion|ordinance|minute|decision)s?\b", re.IGNORECASE)
-_NUMBERED_RECORD = re.compile(
-    r"\b(?:resolution|motion|ordinance|minute|decision)s?\s*(?:no\.?|number|#)?\s*\(?\s*[A-Za-z]{0,4}\d", re.IGNORECASE)
 KIND_BONUS = 0.3  # a sentence of the kind asked for (a number, a date, a recommendation ...) gains this
-
-
-# Numbers that name rather than count: part of a name ("Covid-19", "M-25"), a paragraph number where
-# a run of text goes on to the next paragraph ("... other areas 5.6 This will be enhanced"), a day of a
-# month ("16th January", "March 12"), a date in figures ("2016-12-15", "15/12/16"), a financial year
-# ("2017/18"), a time ("7:00 p.m."), a place in order ("the 3rd floor"), a part of a paper ("see
-# Section 5", "Appendix 2") or a label or code ("v1", "Q3", "A27", "31542R").
-_MONTH_NAMED = rf"(?=[A-Z])(?i:{MONTH})(?!\w)"  # "January", "JAN"; not "may" the verb
-_NAMING_NUMBER = re.compile(
-    rf"(?<=[A-Za-z]-)\d+|\b\d{{1,2}}\.\d{{1,2}}(?=\s+[A-Z][a-z])"
-    rf"|\b[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAMED}|{_MONTH_NAMED}\s+[0-3]?\d(?:st|nd|rd|th)?\b"
-    rf"|\b\d{{1,2}}:\d\d\s*(?i:[ap]\.?m\b\.?)?|\b\d{{1,2}}\.\d\d\s*(?i:[ap]\.?m\b\.?)|\b\d{{1,2}}\s*(?i:[ap]\.?m\b\.?)|\b\d+(?i:st|nd|rd|th)\b"
-    r"|\b(?i:section|paragraph|para|appendix|annex|page|item|table|figure|chapter|option|phase|stage|tier|part"
-    r"|schedule|recommendation|minute|resolution)\s+\(?\d[\d.]*"
-    r"|\b\d{4}-\d\d-\d\d\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(?:19|20)\d\d[/-]\d\d\b|(?<=[A-Za-z])\d+|\b\d+(?=[A-Z]{1,3}\b)"
-)
-
-
-def _counts_in(sentence: str) -> tuple[str, list[re.Match]]:
-    """The numbers of a sentence that may be counts, with the sentence they were found in: not a
-    year, not the paragraph or list number it opens with ("2. A Relational ..."), nor a number
-    that names (_NAMING_NUMBER)."""
-    sentence = _LEADING_NUMBER.sub("", sentence)
-    naming = [m.span() for m in _NAMING_NUMBER.finditer(sentence)]
-    return sentence, [
-        m for m in _NUMBER.finditer(sentence)
-        if not _YEAR_NUMBER.match(m.group(0)) and not any(start <= m.start() < end for start, end in naming)
-    ]
-
-
-def _counts(sentence: str, thing: str | None) -> bool:
-    """Whether a sentence gives a count, and, when the question says what is counted ("how many
-    sessions"), a number next to that thing."""
-    sentence, numbers = _counts_in(sentence)
-    if not thing:
-        return bool(numbers)
-    stem = _stem(thing.lower())
-    return any(
-        any(_stem(w) == stem for w in re.findall(r"[a-z]+", sentence[n.end():n.end() + 40].lower())[:3])
-        for n in numbers
-    )
-
-
-@dataclass(frozen=True)
-class Asked:
-    """What kind of sentence answers a question, read from it once."""
-
-    asks: str  # decision | when | who | where | quantity | frequency | other
-    money: bool = False  # an amount of money
-    counted: str | None = None  # the thing "how many" counts
-    kind: str | None = None  # "recommendation", "commitment", a report's "findings", a motion's "outcome", a numbered "record", when asked for
-    report: str | None = None  # the report whose findings are asked for ("final report"), see report_asked_about
-
-    @classmethod
-    def read(cls, turn: Turn) -> "Asked":
-        words = set(re.findall(r"\w+", turn.question.lower()))
-        report = report_asked_about(turn.question)
-        kind = "findings" if report else "outcome" if _OUTCOME_QUESTION.search(turn.question) else "record" if _WHICH_RECORD.search(turn.question) else next(
-            (k for k in ("recommendation", "commitment") if words & _KIND_WORDS[k]), None)
-        counted = _COUNTED.search(turn.question)
-        return cls(turn.asks, bool(_MONEY_QUESTION.search(turn.question) or _MONEY_MEASURE.search(turn.question)), counted["thing"] if counted else None, kind, report)
 
 
 def _sentence_score(sentence: str, rank: int, subject: list[str], lexicon: Lexicon, asked: Asked, context: str = "") -> float:
     # A sentence is read with its paper's title and heading: "the strategy" in the title is said there.
     score = coverage(lexicon, subject, f"{sentence} {context}") + 0.2 / rank
-    score += KIND_BONUS * _of_the_kind(sentence, asked)
+    score += KIND_BONUS * of_the_kind(sentence, asked)
     if len(sentence) < 25 or _CONTENTS.search(sentence):
         score -= 0.3  # a heading, a fragment or a contents line answers nothing
     return score
@@ -224,33 +124,7 @@ def says_nothing(sentence: str) -> bool:
     return sentence.rstrip().endswith("?") or header_fields(sentence) >= 2
 
 
-def _of_the_kind(sentence: str, asked: Asked) -> float:
-    """How well a sentence is of the kind of answer asked for: 0, 1, or 2 for a count of the very
-    thing counted."""
-    if asked.money:
-        return float(bool(_MONEY.search(sentence)))
-    if asked.asks == "quantity":
-        return _counts(sentence, None) + _counts(sentence, asked.counted) if asked.counted else float(_counts(sentence, None))
-    if asked.asks == "when":
-        return float(bool(_DATE_WORDS.search(sentence)))
-    if asked.asks == "frequency":
-        return float(bool(_FREQUENCY.search(sentence)))
-    if asked.asks == "who":
-        return 2 / 3 * bool(_PERSON.search(sentence))
-    if asked.kind == "recommendation":
-        return float(bool(_RECOMMENDING.search(sentence)))
-    if asked.kind == "commitment":
-        return float(states_a_commitment(sentence))
-    if asked.kind == "findings":
-        return float(bool(_FINDING.search(sentence)))
-    if asked.kind == "record":
-        return float(bool(_NUMBERED_RECORD.search(sentence)))
-    if asked.kind == "outcome":
-        return float(records_a_decision(sentence) or records_an_outcome(sentence))
-    return 0.0
-
-
-def _where(hit: Hit) -> str:
+def where_said(hit: Hit) -> str:
     parts = [hit.document_title]
     if hit.body:
         parts.append(hit.body)
@@ -263,119 +137,6 @@ def _where(hit: Hit) -> str:
     return ", ".join(parts)
 
 
-# Capitalised words that start questions, or name times, not a particular thing.
-_NOT_NAMES = frozenset(
-    "what when where who whom which how why did does do was were is are has have had can could would will "
-    "in on at of for to the a an and or by from with according after before during since this that these "
-    "those its it their there then i january february march april may june july august september october "
-    "november december monday tuesday wednesday thursday friday saturday sunday".split()
-)
-NAME_TYPO = 80  # rapidfuzz ratio at which a passage word is taken for a misspelt name
-# A name spelt by its sound ("Luv", "Kuyahoga") is taken for a word of the paper that sounds the same
-# (Metaphone) and is this close in spelling, if that word is distinctive: one in at most DISTINCTIVE
-# of the passages ("Hove" must not be taken for "have").
-SOUNDS_LIKE, DISTINCTIVE = 55, 0.02  # "luv"/"love" 57; "leaf"/"love" 50 (same Metaphone, another word)
-_JOINERS = frozenset("and of for & the".split())
-
-
-def question_names(question: str) -> list[list[str]]:
-    """The proper names a question is about, as phrases of lower-cased words.
-
-    "Southampton's Health and Wellbeing Board" gives [["southampton"], ["health", "and",
-    "wellbeing", "board"]]. Capitalised words next to each other (joined by "and", "of") make one
-    phrase; the first word of the question, and month and question words, are not names.
-    """
-    phrases: list[list[str]] = []
-    current: list[str] = []
-    for n, match in enumerate(re.finditer(r"[A-Za-z][\w'’&-]*", question)):
-        word = match.group(0)
-        clean = re.sub(r"['’]s$", "", word)
-        is_name = n > 0 and clean.lower() not in _NOT_NAMES and (clean[0].isupper() or clean.isupper())
-        if is_name:  # of "Margate-area", "Covid-19", the name is the capitalised part: passages split at hyphens
-            current.extend(part.lower() for part in re.split(r"-", clean) if part[:1].isupper())
-        elif current and clean.lower() in _JOINERS and not word.endswith(("'s", "’s")):
-            current.append(clean.lower())
-            continue
-        if not is_name or word != clean:  # a possessive ends its phrase: "Southampton's Board"
-            while current and current[-1] in _JOINERS:
-                current.pop()
-            if current:
-                phrases.append(current)
-            current = []
-    while current and current[-1] in _JOINERS:
-        current.pop()
-    if current:
-        phrases.append(current)
-    return phrases
-
-
-def words_of(text: str) -> frozenset[str]:
-    """The distinct lower-case words of a text, as names_present reads them."""
-    return frozenset(re.findall(r"\w+", text.lower()))
-
-
-def sounds_like(word: str, tokens: frozenset[str], lexicon: Lexicon) -> bool:
-    """Whether a distinctive word among ``tokens`` sounds like ``word`` and is spelt nearly so."""
-    sound = jellyfish.metaphone(word)
-    common = DISTINCTIVE * lexicon.passages
-    return bool(sound) and any(
-        fuzz.ratio(word, t) >= SOUNDS_LIKE and jellyfish.metaphone(t) == sound and lexicon.df.get(t, 0) <= common
-        for t in tokens if t.isalpha()
-    )
-
-
-# Who answers: "Mrs Sue Chandler", "Supt Jenkins"; a role ("the District Police Commander"); or a name,
-# two or more capitalised words each rare in the papers ("Patrick Heisinger", "Larking Gowen").
-_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Commissioner|Supt|Superintendent|Insp|Inspector|Prof"
-                        r"|Professor|Sir|Dame|Lord|Lady|Rev|Mayor)\.?\s+[A-Z]")
-_ROLE = re.compile(r"\b(?:the|its|their|our)\s+(?:[A-Z][\w&'’-]*\s+(?:(?:of|for|and)\s+)?){0,6}(?:[Dd]irector|[Cc]hair(?:man|woman|person)?"
-                   r"|[Oo]fficer|[Mm]anager|[Ll]ead|[Hh]ead|Chief\s+Executive|[Ll]eader|Member|[Cc]lerk|Secretary|Commander"
-                   r"|Superintendent|Inspector|Co-?ordinator|Advis[eo]r|Consultant|Researcher|Headteacher|Principal|Trust|Foundation"
-                   r"|Charity|Society)\b")
-_ROLE_WORDS = frozenset("vice chair chairman chairwoman deputy director officer officers manager lead head chief executive "
-                        "leader member members clerk secretary commander".split())  # "Vice Chair" is a role, not a name
-_CAPITALISED_RUN = re.compile(r"(?<![\w.])[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+")
-
-
-def names_someone(sentence: str, question: str, lexicon: Lexicon) -> bool:
-    """Whether a sentence names a person, a role or an organisation the question does not."""
-    asked = words_of(question)
-    if _HONORIFIC.search(sentence):
-        return True
-    if any(m.group(0).lower().split()[-1] not in asked for m in _ROLE.finditer(sentence)):
-        return True  # "the District Police Commander", "the Saints Foundation"
-    rare = DISTINCTIVE * lexicon.passages
-    return any(
-        all(w not in asked and w not in _ROLE_WORDS and lexicon.df.get(w, 0) <= rare for w in words)
-        for run in _CAPITALISED_RUN.finditer(sentence)
-        for words in [re.sub(r"['’]s\b", "", run.group(0).lower()).split()]
-    )
-
-
-def names_present(names: list[list[str]], tokens: frozenset[str], lexicon: Lexicon) -> bool:
-    """Whether ``text`` names each phrase: a one-word name in full (or its acronym's expansion),
-    a longer name by at least half of its words (papers shorten and reorder long names)."""
-    present = {_stem(w) for w in tokens}
-
-    def has(word: str) -> bool:
-        if _stem(word) in present:
-            return True
-        # A misspelt name ("Wellbeeing") still names the thing, if a word of the passage is that close.
-        if process.extractOne(word, [t for t in tokens if t[:1] == word[:1]], scorer=fuzz.ratio, score_cutoff=NAME_TYPO):
-            return True
-        if sounds_like(word, tokens, lexicon):
-            return True
-        expansion = lexicon.acronyms.get(word)  # "PNA" said in full
-        return bool(expansion) and all(_stem(w) in present for w in re.findall(r"\w+", expansion.lower()) if len(w) > 3)
-
-    for phrase in names:
-        words = [w for w in phrase if w not in _JOINERS]
-        found = sum(has(w) for w in words)
-        if found < (1 if len(words) == 1 else (len(words) + 1) // 2):
-            return False
-    return True
-
-
 @dataclass
 class Candidate:
     sentence: str
@@ -383,7 +144,7 @@ class Candidate:
     score: float
     words: float = 0.0  # share of the question's subject its passage holds, with the paper's title and heading
     meaning: float = 0.0  # cosine with the question (0 when not compared)
-    kind: float = 0.0  # how well it is of the kind of answer asked for (see _of_the_kind)
+    kind: float = 0.0  # how well it is of the kind of answer asked for (see of_the_kind)
     number: int = 0  # its place among its passage's sentences (sentence_spans), as the index keeps their vectors
 
 
@@ -411,7 +172,7 @@ def ranked_sentences(
     ]
     candidates = [
         Candidate(sentence, index, _sentence_score(sentence, index + 1, subject, lexicon, asked, _read_with(sentence, hits[index])),
-                  passage_cover[index], kind=_of_the_kind(sentence, asked), number=number)
+                  passage_cover[index], kind=of_the_kind(sentence, asked), number=number)
         for sentence, index, number in found
     ]
     if keep is not None:  # before embedding: the pool compared by meaning is of sentences that may answer
@@ -510,9 +271,9 @@ def answer_gate(
             return False  # a table's total line, a stray label: what it is about is only in its context
         if not speaks_of_period(f"{sentence} {_context_of(hit)}", hit.meeting_date, context):
             return False
-        if not answers_the_kind(sentence, turn.question, turn.asks) or (money and not _MONEY.search(sentence)):
+        if not answers_the_kind(sentence, turn.question, turn.asks) or (money and not MONEY.search(sentence)):
             return False
-        if report and _promises(sentence, report):
+        if report and promises(sentence, report):
             return False  # a report still to come has no findings yet
         if candidate.index not in named:  # the passage holds the sentence: one check per passage
             named[candidate.index] = names_present(names, words_of(f"{hit.text} {_context_of(hit)} {hit.source}"), lexicon) or (
@@ -591,28 +352,6 @@ def read_out(sentence: str, passage: str, subject: list[str] = (), lexicon: Lexi
     return f"{sentence} {said_here}".rstrip(), " ".join(items[n] for n in chosen if n >= len(here))
 
 
-# "What did the final report conclude?" asks for the findings of a paper; when the papers speak of
-# that paper only as still to come ("We will see a final report in October"), they do not answer.
-_FINDINGS_QUESTION = re.compile(
-    r"\bwhat\s+(?:did|does|has|have)\s+(?P<subject>.+?)\s+(?:conclude|find|show|say|recommend|reveal|propose)\b",
-    re.IGNORECASE,
-)
-_PAPER_NOUN = re.compile(r"\b(?:[\w-]+\s+)?(?:report|review|evaluation|assessment|study|audit|inquiry|survey)\b", re.IGNORECASE)
-_STILL_TO_COME = re.compile(r"\b(?:will|shall|to be|due|expected|forthcoming|awaited|planned|upcoming|once)\b", re.IGNORECASE)
-
-
-def report_asked_about(question: str) -> str | None:
-    """"final report" in "What did the consultants' final report on X conclude?", else None."""
-    asked = _FINDINGS_QUESTION.search(question)
-    named = _PAPER_NOUN.findall(asked["subject"]) if asked else []
-    return " ".join(named[0].lower().split()) if named else None  # the head: "the final report on the review"
-
-
-def _promises(sentence: str, report: str) -> bool:
-    """Whether a sentence speaks of ``report`` as still to come ("We will see a final report ...")."""
-    return report in " ".join(sentence.lower().split()) and bool(_STILL_TO_COME.search(sentence))
-
-
 def only_promised(report: str | None, hits: list[Hit]) -> bool:
     """Whether the passages mention ``report`` (whose findings a question asks for) only as one
     still to come."""
@@ -622,7 +361,7 @@ def only_promised(report: str | None, hits: list[Hit]) -> bool:
         sentence for hit in hits[:ANSWER_PASSAGES] for line in hit.text.split("\n") for sentence in split_sentences(line)
         if report in " ".join(sentence.lower().split())
     ]
-    return bool(mentions) and all(_promises(sentence, report) for sentence in mentions)
+    return bool(mentions) and all(promises(sentence, report) for sentence in mentions)
 
 
 def extractive_answer(
@@ -671,17 +410,17 @@ def extractive_answer(
             continue  # already read out as the sentence going on from another
         if candidate.index not in numbers:
             numbers[candidate.index] = len(citations) + 1
-            citations.append(_citation(numbers[candidate.index], hits[candidate.index]))
+            citations.append(cite(numbers[candidate.index], hits[candidate.index]))
         hit = hits[candidate.index]
         lead = named_before(candidate.sentence, hit.text, subject, lexicon)
         following = next_passage(hit) if next_passage and candidate.sentence.rstrip().endswith(":") else None
         said, said_next = read_out(candidate.sentence, hit.text, subject, lexicon, following.text if following else "")
         parts.append(f"{lead}{said} [{numbers[candidate.index]}]")
         if said_next:  # the list goes on in the next passage, which is cited for it
-            citations.append(_citation(len(citations) + 1, following))
+            citations.append(cite(len(citations) + 1, following))
             parts.append(f"{said_next} [{len(citations)}]")
     if turn.asks == "where" and citations:
-        parts.insert(0, f"In {_where(hits[min(numbers)])}:")
+        parts.insert(0, f"In {where_said(hits[min(numbers)])}:")
     return " ".join(parts), citations, best
 
 
@@ -762,7 +501,7 @@ def decision_answer(row: dict, subject: list[str], lexicon: Lexicon, passage_for
         passage = passage_for(items[i])
         if passage is not None and passage.chunk_id not in numbers:
             numbers[passage.chunk_id] = len(citations) + 1
-            citations.append(_citation(numbers[passage.chunk_id], passage))
+            citations.append(cite(numbers[passage.chunk_id], passage))
         text = items[i].rstrip(".;")
         cited.append((f"({i + 1}) {text}" if row["items"] else text, numbers[passage.chunk_id] if passage else None))
     outcome = f" Outcome: {row['outcome']}." if row.get("outcome") else ""
@@ -782,19 +521,19 @@ def _progress(details: dict, passage_for, citations: list[Citation], numbers: di
     said = [f"{label}: {details[key]}." for key, label in (("owner", "Owner"), ("status", "Status")) if details.get(key)]
     update = " ".join((details.get("update") or "").split())
     if update:
-        shown = _first_words(update, UPDATE_CHARS)
+        shown = first_words(update, UPDATE_CHARS)
         passage = passage_for(update[:UPDATE_CHARS])
         marker = ""
         if passage is not None:
             if passage.chunk_id not in numbers:
                 numbers[passage.chunk_id] = len(citations) + 1
-                citations.append(_citation(numbers[passage.chunk_id], passage))
+                citations.append(cite(numbers[passage.chunk_id], passage))
             marker = f" [{numbers[passage.chunk_id]}]"
         said.append(f"Latest update: {shown if shown.endswith(('.', '...')) else shown + '.'}{marker}")
     return "".join(f" {part}" for part in said)
 
 
-def _first_words(text: str, limit: int) -> str:
+def first_words(text: str, limit: int) -> str:
     """The whole sentences of ``text`` that fit in ``limit`` characters, or its first words and "..."."""
     taken = ""
     for sentence in split_sentences(text):
@@ -806,13 +545,6 @@ def _first_words(text: str, limit: int) -> str:
     return text[:limit].rsplit(" ", 1)[0].rstrip(",;:. ") + " ..."
 
 
-# Which register a question about a decision is asking after, by its verb.
-_KIND_WORDS = {
-    "resolution": {"resolve", "resolved", "decide", "decided", "decision", "agree", "agreed", "approve", "approved", "vote", "voted", "resolution"},
-    "recommendation": {"recommend", "recommended", "recommendation", "recommendations", "asked"},
-    "action": {"promise", "promised", "action", "actions", "follow"},
-    "commitment": {"commit", "committed", "commitment", "commitments", "pledge"},
-}
 MIN_DECISION_COVERAGE = 0.5
 
 
@@ -843,7 +575,7 @@ def choose_decision(
     minutes do not show was agreed."""
     context = context or {}
     words = set(re.findall(r"\w+", question.lower()))
-    wanted = [kind for kind, verbs in _KIND_WORDS.items() if words & verbs]
+    wanted = [kind for kind, verbs in KIND_WORDS.items() if words & verbs]
     decided = asks_for(question) == "decision"
 
     def read(row: dict) -> str:  # the row with its paper's title and body, which a question may name
@@ -874,21 +606,6 @@ def choose_decision(
     return None
 
 
-def answers_the_kind(sentence: str, question: str, asks: str) -> bool:
-    """A how-many answer needs a number, a when answer a date, that the question did not give (and
-    a count of votes, a vote); a how-often answer says how often."""
-    given = set(_NUMBER.findall(question)) | {m.lower() for m in _DATE_WORDS.findall(question)}
-    if asks == "quantity":
-        if _VOTING.search(question) and not _VOTING.search(sentence):
-            return False  # "how many voted for ...?" is answered by a vote, not any count nearby
-        return any(n.group(0) not in given for n in _counts_in(sentence)[1])
-    if asks == "when":
-        return any(m.lower() not in given for m in _DATE_WORDS.findall(sentence))
-    if asks == "frequency":
-        return bool(_FREQUENCY.search(sentence))
-    return True
-
-
 # "Where was the commitment to open two hubs first made?", "When did the council first pledge ...?"
 FIRST_COMMITTED = re.compile(
     r"\bfirst\s+(?:commit(?:ted|ment)?|made|promised?|pledged?|set\s+out|appear(?:ed)?|said)\b", re.IGNORECASE,
@@ -902,13 +619,13 @@ def timeline_answer(rows: list[dict], passage_for) -> tuple[str, list[Citation]]
     cited = [(row, hit) for row in rows for hit in [passage_for(row)] if hit is not None]
     if not cited:
         return "", []
-    citations = [_citation(n, hit) for n, (_, hit) in enumerate(cited, start=1)]
+    citations = [cite(n, hit) for n, (_, hit) in enumerate(cited, start=1)]
     (first, first_hit), later = cited[0], cited[1:]
-    said = _first_words(first["text"], UPDATE_CHARS).rstrip(".")
-    answer = f'First committed in {_where(first_hit)}: "{said}" [1]'
+    said = first_words(first["text"], UPDATE_CHARS).rstrip(".")
+    answer = f'First committed in {where_said(first_hit)}: "{said}" [1]'
     if later:
         answer += ". It appears again in " + "; ".join(
-            f"{_where(hit)} [{n}]" for n, (_, hit) in enumerate(later, start=2))
+            f"{where_said(hit)} [{n}]" for n, (_, hit) in enumerate(later, start=2))
     return answer + ".", citations
 
 
@@ -936,7 +653,7 @@ def maker_answer(turn: Turn, rows: list[dict], lexicon: Lexicon, passage_for) ->
     what = f"Decision {row['reference']}" if row.get("reference") else "The decision"
     about = f" ({row['title']})" if row.get("title") else ""
     when = f" on {c['meeting_date']}" if c.get("meeting_date") else ""
-    return f"{what}{about} was taken{when} by {maker}. [1]", [_citation(1, passage)]
+    return f"{what}{about} was taken{when} by {maker}. [1]", [cite(1, passage)]
 
 
 _AUTHOR_QUESTION = re.compile(r"\b(?:who\s+(?:wrote|authored|prepared|drafted)|author\s+of|who\s+is\s+the\s+author)\b", re.IGNORECASE)
@@ -954,7 +671,7 @@ def author_answer(turn: Turn, hits: list[Hit], lexicon: Lexicon, author_of) -> t
     for hit in hits[:ANSWER_PASSAGES]:
         author = author_of(hit.document_id)
         if author and coverage(lexicon, subject, hit.document_title) >= MIN_WORDS:
-            return f'The report "{hit.document_title}" ({_where(hit)}) is by {author}. [1]', [_citation(1, hit)]
+            return f'The report "{hit.document_title}" ({where_said(hit)}) is by {author}. [1]', [cite(1, hit)]
     return "", []
 
 
@@ -962,8 +679,8 @@ def when_answer(hit: Hit) -> tuple[str, list[Citation]]:
     """For "when was that?": the meeting and paper of the previous answer's source."""
     if hit.meeting_date:
         meeting = f"at the {hit.body} meeting on {hit.meeting_date}" if hit.body else f"on {hit.meeting_date}"
-        return f"That was {meeting}, in {_where(hit)}. [1]", [_citation(1, hit)]
-    return f"The paper gives no meeting date; it is {_where(hit)}. [1]", [_citation(1, hit)]
+        return f"That was {meeting}, in {where_said(hit)}. [1]", [cite(1, hit)]
+    return f"The paper gives no meeting date; it is {where_said(hit)}. [1]", [cite(1, hit)]
 
 
 def as_dict(answer: Answer) -> dict:

@@ -12,7 +12,7 @@ import re
 
 from minutebook.vocabulary import Hit
 
-from .answer import ANSWER_PASSAGES, MIN_WORDS, Citation, _citation, _first_words, _where, coverage
+from .answer import ANSWER_PASSAGES, MIN_WORDS, Citation, cite, coverage, first_words, where_said
 from .conversation import QUESTION_WORDS, Turn
 from .retrieve import query_terms
 from .lexicon import Lexicon, stem
@@ -76,6 +76,6 @@ def nth_answer(turn: Turn, hits: list[Hit], lexicon: Lexicon, rows_of, passage_f
         if passage is None:
             continue
         which = f"{kind.capitalize()} {place}" if by_number else f"The {' '.join(said[:-1])} {kind}"
-        return f'{which} in {_where(passage)}: {_first_words(row["text"], READ_CHARS)} [1]', [
-            _citation(1, passage)]
+        return f'{which} in {where_said(passage)}: {first_words(row["text"], READ_CHARS)} [1]', [
+            cite(1, passage)]
     return "", []

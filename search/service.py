@@ -20,13 +20,12 @@ from .index import Index, IndexMissing, current_generation, open_index
 from .registers import RegisterQuery
 from .store import sentence_vectors
 from .answer import (
-    MEANING_CANDIDATES, NOT_FOUND, Answer, FIRST_COMMITTED, answer_passages, author_answer, choose_decision, decision_answer, extractive_answer, maker_answer,
-    timeline_answer,
-    join_answers, question_parts, when_answer, words_of,
+    FIRST_COMMITTED, MEANING_CANDIDATES, NOT_FOUND, Answer, answer_passages, author_answer, choose_decision, cite, decision_answer,
+    extractive_answer, join_answers, maker_answer, question_parts, timeline_answer, when_answer,
 )
-from .answer import _citation as _closest  # noqa: E402
 from .conversation import read_turn, subject_terms
 from .listed import nth_answer
+from .names import words_of
 from .retrieve import QueryEncoder, hits_for, search_passages
 from .understand import asks_for, understand
 
@@ -299,7 +298,7 @@ class Minutebook:
             answer.answer = rewritten or answer.answer
         if not answer.found:
             answer.answer = f"{NOT_FOUND} The closest passages are listed below; none of them answers the question."
-            answer.closest = [_closest(n, hit) for n, hit in enumerate(result.results[:3], start=1)]
+            answer.closest = [cite(n, hit) for n, hit in enumerate(result.results[:3], start=1)]
         return answer
 
     def _extract(self, turn, result: SearchResult, pool: list[Hit], decided: bool, kept: dict, max_sentences: int = 2, said: str = ""):

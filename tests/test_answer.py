@@ -10,10 +10,11 @@ from __future__ import annotations
 import pytest
 
 from minutebook.search.answer import (
-    ANSWER_PASSAGES, MEANING_PASSAGES, Citation, answer_passages, answers_the_kind, extractive_answer, join_answers,
-    question_parts, read_out, words_of,
+    ANSWER_PASSAGES, MEANING_PASSAGES, Citation, answer_passages, extractive_answer, join_answers, question_parts, read_out,
 )
 from minutebook.search.conversation import read_turn
+from minutebook.search.kinds import answers_the_kind, names_someone
+from minutebook.search.names import names_present, question_names, words_of
 from minutebook.search.listed import nth_asked
 from minutebook.search.lexicon import Lexicon
 from minutebook.vocabulary import Hit
@@ -288,7 +289,6 @@ def test_a_decision_that_names_its_subject_by_reference_is_read_with_the_discuss
 
 
 def test_a_name_spelt_by_its_sound_names_a_distinctive_word_but_never_a_common_one():
-    from minutebook.search.answer import names_present, question_names
 
     passage = "The Is This Love? campaign ran in schools. We have 62 sessions booked and have more to come."
     lex = lexicon(passage)  # "have" is in every background passage too: common; "love" is not
@@ -425,7 +425,6 @@ def test_a_count_of_votes_is_answered_by_a_vote():
 
 
 def test_a_hyphenated_name_is_named_by_its_capitalised_part():
-    from minutebook.search.answer import question_names
     assert question_names("Which of the Margate-area hub sites does Kent rent?") == [["margate"], ["kent"]]
 
 
@@ -465,7 +464,6 @@ def test_a_decision_is_chosen_from_the_body_the_question_names_and_may_be_named_
 
 
 def test_a_who_answer_names_someone_the_question_does_not():
-    from minutebook.search.answer import names_someone
     # Of 2,480 passages, everyday words are in many, a name in few; a role may be in few too ("vice", "chair").
     common = "the meeting was held at government center city council chamber select new using nomination process"
     words = Lexicon({**{w: 150 for w in common.split()}, "chair": 48, "vice": 6, "patrick": 2, "heisinger": 1, "jenkins": 3}, {}, 2480)

@@ -1,0 +1,217 @@
+"""What kind of answer a question asks for, and whether a sentence is of that kind.
+
+"How many ..." wants a count (not a year, a date or "Section 5"), "when" a date or a time, "how
+often" a frequency, "who" someone the question does not name, "how much did it cost" an amount of
+money, "which resolution" a numbered record, "what was recommended" a recommendation. Read once
+from the question (``Asked``), then asked of each sentence: as a bonus (``of_the_kind``) and, for
+the kinds a sentence cannot answer without, as a test (``answers_the_kind``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from minutebook.ingest.commitments import states_a_commitment
+from minutebook.ingest.dates import MONTH
+from minutebook.ingest.resolutions import records_a_decision, records_an_outcome
+
+from .conversation import Turn, measure_asked
+from .lexicon import Lexicon, stem as _stem
+from .names import DISTINCTIVE, words_of
+
+_DATE_WORDS = re.compile(
+    r"\b(?:19|20)\d\d\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
+    r"|\b\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\b\.?|\b\d{1,2}:\d\d\b|\b(?:noon|midday|midnight)\b",  # and a time of day
+    re.IGNORECASE,
+)
+_VOTING = re.compile(r"\b(?:vot(?:e|es|ed|ing)|ayes|nays|noes|abstain\w*|abstentions?|unanimous\w*)\b", re.IGNORECASE)
+# "meets monthly", "on a quarterly basis", "every six weeks", "twice a year", "three times per term"
+_FREQUENCY = re.compile(
+    r"\b(?:daily|weekly|fortnightly|monthly|quarterly|annually|yearly|bi-?monthly|bi-?annually|biannually|half-yearly"
+    r"|twice|every\s+(?:\w+\s+)?(?:day|week|fortnight|month|quarter|year|term|meeting)s?"
+    r"|(?:once|\w+\s+times)\s+(?:a|per|each|every)\s+\w+)\b",
+    re.IGNORECASE,
+)
+_PERSON = re.compile(r"\b(?:[A-Z][a-z]+ [A-Z][a-z'-]+|Director|Chair|Councillor|Cllr|Officer|Manager|Lead|Head of)\b")
+# A paragraph or list number opening a sentence: "3.1 ", "2. ", "(iv) ", "b) ".
+_LEADING_NUMBER = re.compile(r"^\s*\(?(?:\d{1,2}(?:\.\d{1,2})+[.)]?|(?:\d{1,2}|[ivx]{1,4}|[a-z])[.)])\s+", re.IGNORECASE)
+_MONEY_QUESTION = re.compile(
+    r"\bhow much\b.*\b(?:cost|costs|spend|spent|pay|paid|worth|budget|fund|funding|funded|price|grant|grants"
+    r"|receive|received|allocate|allocated|allocation|award|awarded|raise|raised|save|saved|saving|savings)\b", re.IGNORECASE)
+_MONEY_MEASURE = measure_asked("cost|budget|price|grant|allocation|funding|spend|value")
+# An amount of money: "£4.2m", "$14,429.00", "4.2 million pounds". Without a currency sign "25m" is as
+# likely metres ("a 25m pool") and "5k" a run.
+MONEY = re.compile(r"[£$€]\s?\d|\b\d[\d,.]*\s?(?:million|billion|pounds|dollars|euros)\b", re.IGNORECASE)
+_NUMBER = re.compile(r"\d+(?:[,.]\d+)*")  # "1,070", "5.5"; not the comma after "2015,"
+_YEAR_NUMBER = re.compile(r"^(?:19|20)\d\d$")
+_COUNTED = re.compile(r"\bhow many\s+(?:more\s+|fewer\s+)?(?P<thing>[a-z][\w-]*)", re.IGNORECASE)
+_FINDING = re.compile(r"\b(?:conclu(?:de|ded|des|sion|sions)|found|finds|findings|show(?:s|ed)?|reveal(?:s|ed)?|recommend(?:s|ed|ations?)?)\b", re.IGNORECASE)
+# "What happened to the motion?" asks how it was disposed of: a sentence recording that answers.
+_OUTCOME_QUESTION = re.compile(r"\bwhat\s+(?:happened|was\s+the\s+(?:outcome|result|vote))\b", re.IGNORECASE)
+_RECOMMENDING = re.compile(r"\brecommend(?:s|ed|ing|ations?)?\b", re.IGNORECASE)
+# "Which resolution covers beach monitoring?" asks for a record by its number: "RESOLUTION (2019-38)
+# Authorize ...", "Minute 25", "Decision No. 24/00093".
+_WHICH_RECORD = re.compile(r"\bwhich\s+(?:[\w'-]+\s+){0,4}?(?:resolution|motion|ordinance|minute|decision)s?\b", re.IGNORECASE)
+_NUMBERED_RECORD = re.compile(
+    r"\b(?:resolution|motion|ordinance|minute|decision)s?\s*(?:no\.?|number|#)?\s*\(?\s*[A-Za-z]{0,4}\d", re.IGNORECASE)
+# Numbers that name rather than count: part of a name ("Covid-19", "M-25"), a paragraph number where
+# a run of text goes on to the next paragraph ("... other areas 5.6 This will be enhanced"), a day of a
+# month ("16th January", "March 12"), a date in figures ("2016-12-15", "15/12/16"), a financial year
+# ("2017/18"), a time ("7:00 p.m."), a place in order ("the 3rd floor"), a part of a paper ("see
+# Section 5", "Appendix 2") or a label or code ("v1", "Q3", "A27", "31542R").
+_MONTH_NAMED = rf"(?=[A-Z])(?i:{MONTH})(?!\w)"  # "January", "JAN"; not "may" the verb
+_NAMING_NUMBER = re.compile(
+    rf"(?<=[A-Za-z]-)\d+|\b\d{{1,2}}\.\d{{1,2}}(?=\s+[A-Z][a-z])"
+    rf"|\b[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAMED}|{_MONTH_NAMED}\s+[0-3]?\d(?:st|nd|rd|th)?\b"
+    rf"|\b\d{{1,2}}:\d\d\s*(?i:[ap]\.?m\b\.?)?|\b\d{{1,2}}\.\d\d\s*(?i:[ap]\.?m\b\.?)|\b\d{{1,2}}\s*(?i:[ap]\.?m\b\.?)|\b\d+(?i:st|nd|rd|th)\b"
+    r"|\b(?i:section|paragraph|para|appendix|annex|page|item|table|figure|chapter|option|phase|stage|tier|part"
+    r"|schedule|recommendation|minute|resolution)\s+\(?\d[\d.]*"
+    r"|\b\d{4}-\d\d-\d\d\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(?:19|20)\d\d[/-]\d\d\b|(?<=[A-Za-z])\d+|\b\d+(?=[A-Z]{1,3}\b)"
+)
+
+
+def _counts_in(sentence: str) -> tuple[str, list[re.Match]]:
+    """The numbers of a sentence that may be counts, with the sentence they were found in: not a
+    year, not the paragraph or list number it opens with ("2. A Relational ..."), nor a number
+    that names (_NAMING_NUMBER)."""
+    sentence = _LEADING_NUMBER.sub("", sentence)
+    naming = [m.span() for m in _NAMING_NUMBER.finditer(sentence)]
+    return sentence, [
+        m for m in _NUMBER.finditer(sentence)
+        if not _YEAR_NUMBER.match(m.group(0)) and not any(start <= m.start() < end for start, end in naming)
+    ]
+
+
+def _counts(sentence: str, thing: str | None) -> bool:
+    """Whether a sentence gives a count, and, when the question says what is counted ("how many
+    sessions"), a number next to that thing."""
+    sentence, numbers = _counts_in(sentence)
+    if not thing:
+        return bool(numbers)
+    stem = _stem(thing.lower())
+    return any(
+        any(_stem(w) == stem for w in re.findall(r"[a-z]+", sentence[n.end():n.end() + 40].lower())[:3])
+        for n in numbers
+    )
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What kind of sentence answers a question, read from it once."""
+
+    asks: str  # decision | when | who | where | quantity | frequency | other
+    money: bool = False  # an amount of money
+    counted: str | None = None  # the thing "how many" counts
+    kind: str | None = None  # "recommendation", "commitment", a report's "findings", a motion's "outcome", a numbered "record", when asked for
+    report: str | None = None  # the report whose findings are asked for ("final report"), see report_asked_about
+
+    @classmethod
+    def read(cls, turn: Turn) -> "Asked":
+        words = set(re.findall(r"\w+", turn.question.lower()))
+        report = report_asked_about(turn.question)
+        kind = "findings" if report else "outcome" if _OUTCOME_QUESTION.search(turn.question) else "record" if _WHICH_RECORD.search(turn.question) else next(
+            (k for k in ("recommendation", "commitment") if words & KIND_WORDS[k]), None)
+        counted = _COUNTED.search(turn.question)
+        return cls(turn.asks, bool(_MONEY_QUESTION.search(turn.question) or _MONEY_MEASURE.search(turn.question)), counted["thing"] if counted else None, kind, report)
+
+
+def of_the_kind(sentence: str, asked: Asked) -> float:
+    """How well a sentence is of the kind of answer asked for: 0, 1, or 2 for a count of the very
+    thing counted."""
+    if asked.money:
+        return float(bool(MONEY.search(sentence)))
+    if asked.asks == "quantity":
+        return _counts(sentence, None) + _counts(sentence, asked.counted) if asked.counted else float(_counts(sentence, None))
+    if asked.asks == "when":
+        return float(bool(_DATE_WORDS.search(sentence)))
+    if asked.asks == "frequency":
+        return float(bool(_FREQUENCY.search(sentence)))
+    if asked.asks == "who":
+        return 2 / 3 * bool(_PERSON.search(sentence))
+    if asked.kind == "recommendation":
+        return float(bool(_RECOMMENDING.search(sentence)))
+    if asked.kind == "commitment":
+        return float(states_a_commitment(sentence))
+    if asked.kind == "findings":
+        return float(bool(_FINDING.search(sentence)))
+    if asked.kind == "record":
+        return float(bool(_NUMBERED_RECORD.search(sentence)))
+    if asked.kind == "outcome":
+        return float(records_a_decision(sentence) or records_an_outcome(sentence))
+    return 0.0
+
+
+# Who answers: "Mrs Sue Chandler", "Supt Jenkins"; a role ("the District Police Commander"); or a name,
+# two or more capitalised words each rare in the papers ("Patrick Heisinger", "Larking Gowen").
+_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Commissioner|Supt|Superintendent|Insp|Inspector|Prof"
+                        r"|Professor|Sir|Dame|Lord|Lady|Rev|Mayor)\.?\s+[A-Z]")
+_ROLE = re.compile(r"\b(?:the|its|their|our)\s+(?:[A-Z][\w&'’-]*\s+(?:(?:of|for|and)\s+)?){0,6}(?:[Dd]irector|[Cc]hair(?:man|woman|person)?"
+                   r"|[Oo]fficer|[Mm]anager|[Ll]ead|[Hh]ead|Chief\s+Executive|[Ll]eader|Member|[Cc]lerk|Secretary|Commander"
+                   r"|Superintendent|Inspector|Co-?ordinator|Advis[eo]r|Consultant|Researcher|Headteacher|Principal|Trust|Foundation"
+                   r"|Charity|Society)\b")
+_ROLE_WORDS = frozenset("vice chair chairman chairwoman deputy director officer officers manager lead head chief executive "
+                        "leader member members clerk secretary commander".split())  # "Vice Chair" is a role, not a name
+_CAPITALISED_RUN = re.compile(r"(?<![\w.])[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+")
+
+
+def names_someone(sentence: str, question: str, lexicon: Lexicon) -> bool:
+    """Whether a sentence names a person, a role or an organisation the question does not."""
+    asked = words_of(question)
+    if _HONORIFIC.search(sentence):
+        return True
+    if any(m.group(0).lower().split()[-1] not in asked for m in _ROLE.finditer(sentence)):
+        return True  # "the District Police Commander", "the Saints Foundation"
+    rare = DISTINCTIVE * lexicon.passages
+    return any(
+        all(w not in asked and w not in _ROLE_WORDS and lexicon.df.get(w, 0) <= rare for w in words)
+        for run in _CAPITALISED_RUN.finditer(sentence)
+        for words in [re.sub(r"['’]s\b", "", run.group(0).lower()).split()]
+    )
+
+
+# "What did the final report conclude?" asks for the findings of a paper; when the papers speak of
+# that paper only as still to come ("We will see a final report in October"), they do not answer.
+_FINDINGS_QUESTION = re.compile(
+    r"\bwhat\s+(?:did|does|has|have)\s+(?P<subject>.+?)\s+(?:conclude|find|show|say|recommend|reveal|propose)\b",
+    re.IGNORECASE,
+)
+_PAPER_NOUN = re.compile(r"\b(?:[\w-]+\s+)?(?:report|review|evaluation|assessment|study|audit|inquiry|survey)\b", re.IGNORECASE)
+_STILL_TO_COME = re.compile(r"\b(?:will|shall|to be|due|expected|forthcoming|awaited|planned|upcoming|once)\b", re.IGNORECASE)
+
+
+def report_asked_about(question: str) -> str | None:
+    """"final report" in "What did the consultants' final report on X conclude?", else None."""
+    asked = _FINDINGS_QUESTION.search(question)
+    named = _PAPER_NOUN.findall(asked["subject"]) if asked else []
+    return " ".join(named[0].lower().split()) if named else None  # the head: "the final report on the review"
+
+
+def promises(sentence: str, report: str) -> bool:
+    """Whether a sentence speaks of ``report`` as still to come ("We will see a final report ...")."""
+    return report in " ".join(sentence.lower().split()) and bool(_STILL_TO_COME.search(sentence))
+
+
+# Which register a question about a decision is asking after, by its verb.
+KIND_WORDS = {
+    "resolution": {"resolve", "resolved", "decide", "decided", "decision", "agree", "agreed", "approve", "approved", "vote", "voted", "resolution"},
+    "recommendation": {"recommend", "recommended", "recommendation", "recommendations", "asked"},
+    "action": {"promise", "promised", "action", "actions", "follow"},
+    "commitment": {"commit", "committed", "commitment", "commitments", "pledge"},
+}
+
+
+def answers_the_kind(sentence: str, question: str, asks: str) -> bool:
+    """A how-many answer needs a number, a when answer a date, that the question did not give (and
+    a count of votes, a vote); a how-often answer says how often."""
+    given = set(_NUMBER.findall(question)) | {m.lower() for m in _DATE_WORDS.findall(question)}
+    if asks == "quantity":
+        if _VOTING.search(question) and not _VOTING.search(sentence):
+            return False  # "how many voted for ...?" is answered by a vote, not any count nearby
+        return any(n.group(0) not in given for n in _counts_in(sentence)[1])
+    if asks == "when":
+        return any(m.lower() not in given for m in _DATE_WORDS.findall(sentence))
+    if asks == "frequency":
+        return bool(_FREQUENCY.search(sentence))
+    return True
+

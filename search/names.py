@@ -1,0 +1,100 @@
+"""The places and bodies a question names, and whether a paper names them too.
+
+"What did Southampton's Health and Wellbeing Board decide?" is not answered from a Portsmouth paper:
+a name must be in the passage or its paper, allowing for misspellings ("Wellbeeing"), names spelt
+by their sound ("Is This Luv"), an acronym's expansion, and long names shortened.
+"""
+
+from __future__ import annotations
+
+import re
+
+import jellyfish
+from rapidfuzz import fuzz, process
+
+from .lexicon import Lexicon, stem as _stem
+
+# Capitalised words that start questions, or name times, not a particular thing.
+_NOT_NAMES = frozenset(
+    "what when where who whom which how why did does do was were is are has have had can could would will "
+    "in on at of for to the a an and or by from with according after before during since this that these "
+    "those its it their there then i january february march april may june july august september october "
+    "november december monday tuesday wednesday thursday friday saturday sunday".split()
+)
+NAME_TYPO = 80  # rapidfuzz ratio at which a passage word is taken for a misspelt name
+# A name spelt by its sound ("Luv", "Kuyahoga") is taken for a word of the paper that sounds the same
+# (Metaphone) and is this close in spelling, if that word is distinctive: one in at most DISTINCTIVE
+# of the passages ("Hove" must not be taken for "have").
+SOUNDS_LIKE, DISTINCTIVE = 55, 0.02  # "luv"/"love" 57; "leaf"/"love" 50 (same Metaphone, another word)
+_JOINERS = frozenset("and of for & the".split())
+
+
+def question_names(question: str) -> list[list[str]]:
+    """The proper names a question is about, as phrases of lower-cased words.
+
+    "Southampton's Health and Wellbeing Board" gives [["southampton"], ["health", "and",
+    "wellbeing", "board"]]. Capitalised words next to each other (joined by "and", "of") make one
+    phrase; the first word of the question, and month and question words, are not names.
+    """
+    phrases: list[list[str]] = []
+    current: list[str] = []
+    for n, match in enumerate(re.finditer(r"[A-Za-z][\w'’&-]*", question)):
+        word = match.group(0)
+        clean = re.sub(r"['’]s$", "", word)
+        is_name = n > 0 and clean.lower() not in _NOT_NAMES and (clean[0].isupper() or clean.isupper())
+        if is_name:  # of "Margate-area", "Covid-19", the name is the capitalised part: passages split at hyphens
+            current.extend(part.lower() for part in re.split(r"-", clean) if part[:1].isupper())
+        elif current and clean.lower() in _JOINERS and not word.endswith(("'s", "’s")):
+            current.append(clean.lower())
+            continue
+        if not is_name or word != clean:  # a possessive ends its phrase: "Southampton's Board"
+            while current and current[-1] in _JOINERS:
+                current.pop()
+            if current:
+                phrases.append(current)
+            current = []
+    while current and current[-1] in _JOINERS:
+        current.pop()
+    if current:
+        phrases.append(current)
+    return phrases
+
+
+def words_of(text: str) -> frozenset[str]:
+    """The distinct lower-case words of a text, as names_present reads them."""
+    return frozenset(re.findall(r"\w+", text.lower()))
+
+
+def sounds_like(word: str, tokens: frozenset[str], lexicon: Lexicon) -> bool:
+    """Whether a distinctive word among ``tokens`` sounds like ``word`` and is spelt nearly so."""
+    sound = jellyfish.metaphone(word)
+    common = DISTINCTIVE * lexicon.passages
+    return bool(sound) and any(
+        fuzz.ratio(word, t) >= SOUNDS_LIKE and jellyfish.metaphone(t) == sound and lexicon.df.get(t, 0) <= common
+        for t in tokens if t.isalpha()
+    )
+
+
+def names_present(names: list[list[str]], tokens: frozenset[str], lexicon: Lexicon) -> bool:
+    """Whether ``text`` names each phrase: a one-word name in full (or its acronym's expansion),
+    a longer name by at least half of its words (papers shorten and reorder long names)."""
+    present = {_stem(w) for w in tokens}
+
+    def has(word: str) -> bool:
+        if _stem(word) in present:
+            return True
+        # A misspelt name ("Wellbeeing") still names the thing, if a word of the passage is that close.
+        if process.extractOne(word, [t for t in tokens if t[:1] == word[:1]], scorer=fuzz.ratio, score_cutoff=NAME_TYPO):
+            return True
+        if sounds_like(word, tokens, lexicon):
+            return True
+        expansion = lexicon.acronyms.get(word)  # "PNA" said in full
+        return bool(expansion) and all(_stem(w) in present for w in re.findall(r"\w+", expansion.lower()) if len(w) > 3)
+
+    for phrase in names:
+        words = [w for w in phrase if w not in _JOINERS]
+        found = sum(has(w) for w in words)
+        if found < (1 if len(words) == 1 else (len(words) + 1) // 2):
+            return False
+    return True
+
