@@ -440,13 +440,20 @@ def question_parts(question: str) -> list[str]:
     return [match["first"].rstrip(" ,?") + "?", match["second"]]
 
 
-def join_answers(parts: list[tuple[str, list[Citation]]]) -> tuple[str, list[Citation]]:
-    """Answers to the parts of a question as one, each passage cited once and numbered in order."""
+def join_answers(parts: list[tuple[str, str, list[Citation]]]) -> tuple[str, list[Citation]]:
+    """Answers to the parts of a question, (part, answer, citations) each, as one: each passage cited
+    once and numbered in order, and a part the papers do not answer said to be not found, when
+    another part is answered ("... [1] Not found in the papers: what were they worth?")."""
     citations: list[Citation] = []
     number_of: dict[int, int] = {}  # chunk id -> its number in the joined answer
     texts: list[str] = []
-    for text, cited in parts:
-        if not cited or text in texts:
+    answered = any(cited for _, _, cited in parts)
+    for part, text, cited in parts:
+        if not cited:
+            if answered:
+                texts.append(f"{NOT_FOUND[:-1]}: {part[:1].lower()}{part[1:]}")
+            continue
+        if text in texts:
             continue
         renumber = {}
         for citation in cited:

@@ -286,7 +286,8 @@ class Minutebook:
                 for n in range(len(parts)):
                     said = " ".join(text for text, _, _ in answered)
                     answered.append(self._extract(read_turn(asked[: n + 1]), result, pool, decided, kept, max_sentences=1, said=said))
-                answer.answer, answer.citations = join_answers([(text, cited) for text, cited, _ in answered])
+                answer.answer, answer.citations = join_answers(
+                    [(part, text, cited) for part, (text, cited, _) in zip(parts, answered)])
                 answer.evidence = max(support for _, _, support in answered)
             answer.evidence = round(answer.evidence, 3)
             answer.found = bool(answer.citations)

@@ -219,9 +219,14 @@ def test_two_questions_in_one_are_split_and_anything_else_is_not():
 
 def test_answers_to_two_questions_are_joined_with_each_passage_numbered_once():
     first, second = Citation(1, "a", 7, "s", "d", "t"), Citation(1, "b", 9, "s", "d", "t")
-    text, citations = join_answers([("One. [1]", [first]), ("Two. [1]", [second]), ("Three. [1]", [first])])
+    text, citations = join_answers([("A?", "One. [1]", [first]), ("B?", "Two. [1]", [second]), ("C?", "Three. [1]", [first])])
     assert text == "One. [1] Two. [2] Three. [1]"
     assert [(c.n, c.chunk_id) for c in citations] == [(1, 7), (2, 9)]
+    # A part the papers do not answer is said to be not found, beside the part they do.
+    text, _ = join_answers([("What gifts was he given?", "The gifts were declared. [1]", [first]),
+                            ("What were they worth?", "", [])])
+    assert text == "The gifts were declared. [1] Not found in the papers: what were they worth?"
+    assert join_answers([("A?", "", []), ("B?", "", [])]) == ("", [])
 
 
 REVIEW_PAPER = """Safeguarding Annual Report
