@@ -269,7 +269,9 @@ def answer_gate(
             return False
         if len(_WORD.findall(sentence)) < FRAGMENT_WORDS and not coverage(lexicon, subject, sentence):
             return False  # a table's total line, a stray label: what it is about is only in its context
-        if not speaks_of_period(f"{sentence} {_context_of(hit)}", hit.meeting_date, context):
+        # The passage says the period once ("In July 2020, the Panel published ... It recommends ..."):
+        # any of its sentences may answer for it.
+        if not speaks_of_period(f"{hit.text} {_context_of(hit)}", hit.meeting_date, context):
             return False
         if not answers_the_kind(sentence, turn.question, turn.asks) or (money and not MONEY.search(sentence)):
             return False

@@ -478,3 +478,15 @@ def test_a_who_answer_names_someone_the_question_does_not():
     assert names_someone("Patrick Heisinger made a presentation.", question, words)
     assert names_someone("Supt Jenkins volunteered to be the sponsor.", question, words)
     assert names_someone("This theme will be led by the Portsmouth District Police Commander.", question, words)
+
+
+def test_a_period_the_passage_names_lets_any_of_its_sentences_answer():
+    passage = ("In July 2020, the National Panel published its review of sudden infant deaths. "
+               "It recommends that professionals tailor their safe sleeping advice to each family.")
+    turn = read_turn([{"role": "user", "content": "What did the National Panel's July 2020 review recommend about safe sleeping advice?"}])
+    context = {"date_from": "2020-07-01", "date_to": "2020-07-31"}
+    said, _, _ = extractive_answer(turn, [hit(passage)], lexicon(passage), context=context)
+    assert "It recommends that professionals tailor their safe sleeping advice" in said
+    # A passage that never names the period does not answer for it.
+    other = "It recommends that professionals tailor their safe sleeping advice to each family."
+    assert extractive_answer(turn, [hit(other)], lexicon(other), context=context)[0] == ""
