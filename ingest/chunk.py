@@ -46,7 +46,9 @@ _ABBREVIATIONS = {
     "govt", "p", "pp", "vol", "ch", "sec", "al", "jr", "sr", "hon", "rt", "a.m", "p.m", "am", "pm",
 }
 _BOUNDARY = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9•])")
-_BULLET = re.compile(r"^\s*(?:[-•*▪◦●■o\u2022\uf0b7\uf0a7]\s+|\(?[a-z0-9ivx]{1,4}[.)]\s+)", re.IGNORECASE)
+# A list item opens a paragraph; a year ending a sentence wrapped onto its own line ("with effect
+# from 1 February\n2013. External advice ...") does not.
+_BULLET = re.compile(r"^\s*(?:[-•*▪◦●■o\u2022\uf0b7\uf0a7]\s+|\(?(?!\d{4})[a-z0-9ivx]{1,4}[.)]\s+)", re.IGNORECASE)
 
 
 def split_sentences(text: str) -> list[str]:

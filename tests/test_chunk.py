@@ -47,3 +47,11 @@ def test_words_hyphenated_across_lines_are_joined():
     lines = [Line("The safeguard-", page=1), Line("ing partnership met.", page=1)]
     (passage,) = pack_passages(lines, max_chars=200)
     assert passage.text == "The safeguarding partnership met."
+
+
+def test_a_year_wrapped_onto_its_own_line_goes_on_with_its_sentence():
+    lines = [Line(t, 1) for t in ("The board agreed the policy, with effect from 1 February", "2013. External advice will follow.",
+                                  "2. The next item was the budget.")]
+    text = pack_passages(lines, 900)[0].text
+    assert "with effect from 1 February 2013." in text
+    assert text.endswith("\n2. The next item was the budget.")  # a numbered paragraph still opens its own
