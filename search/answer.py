@@ -220,8 +220,7 @@ def _read_with(sentence: str, hit: Hit) -> str:
     if not records_a_decision(sentence):
         return context
     at = hit.text.find(sentence)
-    if sentence.rstrip().endswith(":"):  # "This Council agrees to call on the Cabinet Members to:" and what to
-        context = f"{_following(sentence, hit.text)[:INTRODUCED_CHARS]} {context}"
+    context = f"{_introduced(sentence, hit.text)} {context}"  # "The Council agreed to call on ... to:" and what to
     return f"{hit.text[:at]} {context}" if at > 0 else context
 
 
@@ -236,8 +235,7 @@ def _with_neighbours(sentence: str, passage: str) -> str:
     Amount to be received ... is not to exceed $142,000.00.") and the list it introduces."""
     at = passage.find(sentence)
     before = [passage[start:end] for start, end in sentence_spans(passage) if end <= at][-1:] if at > 0 else []
-    introduced = _following(sentence, passage)[:INTRODUCED_CHARS] if sentence.rstrip().endswith(":") else ""
-    return " ".join([*before, sentence, introduced])
+    return " ".join([*before, sentence, _introduced(sentence, passage)])
 
 
 def answer_gate(
@@ -296,6 +294,11 @@ def _following(sentence: str, passage: str) -> str:
     """The text of ``passage`` after ``sentence`` ("" when it is not found or ends the passage)."""
     at = passage.find(sentence)
     return passage[at + len(sentence):].strip() if at >= 0 else ""
+
+
+def _introduced(sentence: str, passage: str) -> str:
+    """The start of the list a sentence ending in ":" introduces in its passage, else ""."""
+    return _following(sentence, passage)[:INTRODUCED_CHARS] if sentence.rstrip().endswith(":") else ""
 
 
 def named_before(sentence: str, passage: str, subject: list[str], lexicon: Lexicon) -> str:

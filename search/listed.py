@@ -9,6 +9,7 @@ question's other words). Nothing is answered when no such paper has that many.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from minutebook.vocabulary import Hit
 
@@ -29,27 +30,37 @@ _NTH = re.compile(
 READ_CHARS = 400  # how much of the chosen decision is read out
 
 
-def nth_asked(question: str) -> tuple[str, int, bool] | None:
-    """(kind, place, by_number) a question asks for: place 1 is the first, -1 the last;
-    ``by_number`` when it gives the decision's own number ("recommendation 3")."""
+@dataclass(frozen=True)
+class Nth:
+    """A decision asked for by its place: ``place`` 1 is the first, -1 the last; ``by_number`` when
+    the question gives the decision's own number ("recommendation 3"); ``said`` how it said so."""
+
+    kind: str
+    place: int
+    by_number: bool
+    said: str
+
+
+def nth_asked(question: str) -> Nth | None:
+    """The decision a question asks for by its place in a paper's list, if it does."""
     m = _NTH.search(question)
     if m is None:
         return None
     if m["number"]:
-        return m["kind_named"].lower(), int(m["number"]), True
+        return Nth(m["kind_named"].lower(), int(m["number"]), True, m.group(0).lower())
     place = m["place"].lower()
     n = -1 if place in ("last", "final") else _ORDINALS.get(place) or int(re.match(r"\d+", place).group(0))
-    return m["kind"].lower(), n, False
+    return Nth(m["kind"].lower(), n, False, m.group(0).lower())
 
 
-def _pick(rows: list[dict], place: int, by_number: bool) -> dict | None:
-    if by_number:
-        named = [r for r in rows if (r.get("reference") or "").rstrip(".)") == str(place)]
+def _pick(rows: list[dict], asked: Nth) -> dict | None:
+    if asked.by_number:
+        named = [r for r in rows if (r.get("reference") or "").rstrip(".)") == str(asked.place)]
         if named:
             return named[0]
-    if place == -1:
+    if asked.place == -1:
         return rows[-1] if rows else None
-    return rows[place - 1] if 0 < place <= len(rows) else None
+    return rows[asked.place - 1] if 0 < asked.place <= len(rows) else None
 
 
 def nth_answer(turn: Turn, hits: list[Hit], lexicon: Lexicon, rows_of, passage_for) -> tuple[str, list[Citation]]:
@@ -59,8 +70,7 @@ def nth_answer(turn: Turn, hits: list[Hit], lexicon: Lexicon, rows_of, passage_f
     asked = nth_asked(turn.question)
     if asked is None:
         return "", []
-    kind, place, by_number = asked
-    said = _NTH.search(turn.question).group(0).lower().split()
+    said = asked.said.split()
     # The words naming the paper: its year counts here ("the 2024 annual report"), as does its body.
     naming = [t for t in query_terms(turn.query) if t not in QUESTION_WORDS and stem(t) not in {stem(w) for w in said}]
     papers: dict[str, tuple[float, Hit]] = {}
@@ -71,11 +81,11 @@ def nth_answer(turn: Turn, hits: list[Hit], lexicon: Lexicon, rows_of, passage_f
     for named, hit in sorted(papers.values(), key=lambda p: -p[0]):
         if naming and named < MIN_WORDS:
             break  # not a paper the question names
-        row = _pick(rows_of(hit.document_id, kind), place, by_number)
+        row = _pick(rows_of(hit.document_id, asked.kind), asked)
         passage = passage_for(row, row["text"]) if row else None
         if passage is None:
             continue
-        which = f"{kind.capitalize()} {place}" if by_number else f"The {' '.join(said[:-1])} {kind}"
+        which = f"{asked.kind.capitalize()} {asked.place}" if asked.by_number else f"The {' '.join(said[:-1])} {asked.kind}"
         return f'{which} in {where_said(passage)}: {first_words(row["text"], READ_CHARS)} [1]', [
             cite(1, passage)]
     return "", []
