@@ -103,17 +103,26 @@ class Asked:
     asks: str  # decision | when | who | where | quantity | frequency | other
     money: bool = False  # an amount of money
     counted: str | None = None  # the thing "how many" counts
-    kind: str | None = None  # "recommendation", "commitment", a report's "findings", a motion's "outcome", a numbered "record", when asked for
+    # "recommendation", "commitment", a report's "findings", a motion's "outcome", a numbered "record"
+    kind: str | None = None
     report: str | None = None  # the report whose findings are asked for ("final report"), see report_asked_about
 
     @classmethod
     def read(cls, turn: Turn) -> "Asked":
-        words = set(re.findall(r"\w+", turn.question.lower()))
-        report = report_asked_about(turn.question)
-        kind = "findings" if report else "outcome" if _OUTCOME_QUESTION.search(turn.question) else "record" if _WHICH_RECORD.search(turn.question) else next(
-            (k for k in ("recommendation", "commitment") if words & KIND_WORDS[k]), None)
-        counted = _COUNTED.search(turn.question)
-        return cls(turn.asks, bool(_MONEY_QUESTION.search(turn.question) or _MONEY_MEASURE.search(turn.question)), counted["thing"] if counted else None, kind, report)
+        question = turn.question
+        words = set(re.findall(r"\w+", question.lower()))
+        report = report_asked_about(question)
+        if report:
+            kind = "findings"
+        elif _OUTCOME_QUESTION.search(question):
+            kind = "outcome"
+        elif _WHICH_RECORD.search(question):
+            kind = "record"
+        else:
+            kind = next((k for k in ("recommendation", "commitment") if words & KIND_WORDS[k]), None)
+        money = bool(_MONEY_QUESTION.search(question) or _MONEY_MEASURE.search(question))
+        counted = _COUNTED.search(question)
+        return cls(turn.asks, money, counted["thing"] if counted else None, kind, report)
 
 
 def of_the_kind(sentence: str, asked: Asked) -> float:
