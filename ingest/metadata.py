@@ -32,9 +32,16 @@ _LABELS = {
     "key decision": "key", "exempt": "exempt", "exempt information": "exempt", "classification": "class",
     "agenda item": "item", "agenda item no": "item", "item no": "item", "item": "item",
 }
+
+
+def _alternation(labels) -> str:
+    """The labels as one regex alternation, longest first, any run of spaces between their words."""
+    return "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in labels), key=len, reverse=True))
+
+
 _LABEL = re.compile(
-    r"^\s*(?P<label>" + "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in _LABELS), key=len, reverse=True))
-    + r")\.?\s*(?P<sep>:|\t|\s{2,}|(?<=of\smeeting)\s|(?<=title\sof\sdecision)(?:\s|$)|(?<=date)\s(?=\d))\s*(?P<value>.*)$",
+    r"^\s*(?P<label>" + _alternation(_LABELS) + r")\.?\s*(?P<sep>:|\t|\s{2,}|(?<=of\smeeting)\s|(?<=title\sof\sdecision)(?:\s|$)|(?<=date)\s(?=\d))"
+    r"\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
 
@@ -42,8 +49,7 @@ _LABEL = re.compile(
 # meeting: Health and Wellbeing Board Subject: ... Report by: ..."). Labels of one common word ("by:",
 # "to:", "date:") also open other lines ("MOTION BY: ..."), so only "subject" and longer ones count.
 _INLINE_LABEL = re.compile(
-    r"(?<!\w)(?P<label>" + "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in _LABELS if " " in k or k == "subject"),
-                                          key=len, reverse=True)) + r")\s*:",
+    r"(?<!\w)(?P<label>" + _alternation(k for k in _LABELS if " " in k or k == "subject") + r")\s*:",
     re.IGNORECASE,
 )
 
