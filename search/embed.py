@@ -209,30 +209,20 @@ class EmbeddingCache:
             " PRIMARY KEY (model, key)) WITHOUT ROWID"
         )
 
-    def get_many(self, model: str, keys: Sequence[bytes]) -> dict[bytes, np.ndarray]:
-        found: dict[bytes, np.ndarray] = {}
+    def _blobs(self, table: str, column: str, model: str, keys: Sequence[bytes]):
+        """(key, blob) of ``keys`` found in ``table``, read 500 keys a query (SQLite's bound limit)."""
         for start in range(0, len(keys), 500):
             part = list(keys[start : start + 500])
-            marks = ",".join("?" * len(part))
-            rows = self.conn.execute(
-                f"SELECT key, vector FROM embeddings WHERE model = ? AND key IN ({marks})",
-                [model, *part],
+            yield from self.conn.execute(
+                f"SELECT key, {column} FROM {table} WHERE model = ? AND key IN ({','.join('?' * len(part))})", [model, *part],
             )
-            for key, blob in rows:
-                found[key] = np.frombuffer(blob, dtype=np.float32)
-        return found
+
+    def get_many(self, model: str, keys: Sequence[bytes]) -> dict[bytes, np.ndarray]:
+        return {key: np.frombuffer(blob, dtype=np.float32) for key, blob in self._blobs("embeddings", "vector", model, keys)}
 
     def get_sentences(self, model: str, keys: Sequence[bytes], dimension: int) -> dict[bytes, np.ndarray]:
-        found: dict[bytes, np.ndarray] = {}
-        for start in range(0, len(keys), 500):
-            part = list(keys[start : start + 500])
-            rows = self.conn.execute(
-                f"SELECT key, vectors FROM sentence_embeddings WHERE model = ? AND key IN ({','.join('?' * len(part))})",
-                [model, *part],
-            )
-            for key, blob in rows:
-                found[key] = np.frombuffer(blob, dtype=np.float16).reshape(-1, dimension)
-        return found
+        return {key: np.frombuffer(blob, dtype=np.float16).reshape(-1, dimension)
+                for key, blob in self._blobs("sentence_embeddings", "vectors", model, keys)}
 
     def put_many(self, model: str, items: Sequence[tuple[bytes, np.ndarray]],
                  sentences: Sequence[tuple[bytes, np.ndarray]] = ()) -> None:
