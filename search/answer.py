@@ -363,7 +363,8 @@ def only_promised(report: str | None, hits: list[Hit]) -> bool:
     if not report:
         return False
     mentions = [
-        sentence for hit in hits[:ANSWER_PASSAGES] for line in hit.text.split("\n") for sentence in split_sentences(line)
+        sentence for hit in hits[:ANSWER_PASSAGES]
+        for sentence in (hit.text[start:end] for start, end in sentence_spans(hit.text))
         if report in " ".join(sentence.lower().split())
     ]
     return bool(mentions) and all(promises(sentence, report) for sentence in mentions)
