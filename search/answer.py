@@ -17,7 +17,7 @@ from minutebook.ingest.resolutions import records_a_decision, records_an_outcome
 from minutebook.vocabulary import Hit
 
 from .conversation import Turn, subject_terms
-from .kinds import KIND_WORDS, MONEY, Asked, answers_the_kind, names_someone, of_the_kind, promises
+from .kinds import KIND_WORDS, Asked, answers_the_kind, of_the_kind, promises
 from .names import names_present, question_names, words_of
 from .registers import BODY_WORDS
 from .understand import asks_for
@@ -249,7 +249,7 @@ def answer_gate(
     set of words): a paper says "Portsmouth" or "UK" once, not in every passage."""
     names = question_names(asked or turn.question)
     kind = kind or Asked.read(turn)
-    money, report = kind.money, kind.report
+    report = kind.report
     context = context or {}
     named: dict[int, bool] = {}
 
@@ -261,8 +261,6 @@ def answer_gate(
 
     def may_answer(candidate: Candidate) -> bool:
         sentence, hit = candidate.sentence, hits[candidate.index]
-        if turn.asks == "who" and not names_someone(sentence, turn.question, lexicon):
-            return False
         if references and not any(r in re.sub(r"\s", "", _with_neighbours(sentence, hit.text)) for r in references):
             return False
         if len(_WORD.findall(sentence)) < FRAGMENT_WORDS and not coverage(lexicon, subject, sentence):
@@ -271,7 +269,7 @@ def answer_gate(
         # any of its sentences may answer for it.
         if not speaks_of_period(f"{hit.text} {_context_of(hit)}", hit.meeting_date, context):
             return False
-        if not answers_the_kind(sentence, turn.question, turn.asks) or (money and not MONEY.search(sentence)):
+        if not answers_the_kind(sentence, turn.question, kind, lexicon):
             return False
         if report and promises(sentence, report):
             return False  # a report still to come has no findings yet

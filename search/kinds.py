@@ -210,17 +210,22 @@ KIND_WORDS = {
 }
 
 
-def answers_the_kind(sentence: str, question: str, asks: str) -> bool:
-    """A how-many answer needs a number, a when answer a date, that the question did not give (and
-    a count of votes, a vote); a how-often answer says how often."""
+def answers_the_kind(sentence: str, question: str, asked: Asked, lexicon: Lexicon) -> bool:
+    """Whether a sentence can answer what ``question`` asks (read once as ``asked``): a how-many
+    answer needs a number, a when answer a date or a time, that the question did not give (and a
+    count of votes, a vote); a how-often answer says how often; a how-much-did-it-cost answer gives
+    an amount; a who answer names someone the question does not (names_someone)."""
+    if asked.money and not MONEY.search(sentence):
+        return False
     given = set(_NUMBER.findall(question)) | {m.lower() for m in _DATE_WORDS.findall(question)}
-    if asks == "quantity":
+    if asked.asks == "quantity":
         if _VOTING.search(question) and not _VOTING.search(sentence):
             return False  # "how many voted for ...?" is answered by a vote, not any count nearby
         return any(n.group(0) not in given for n in _counts_in(sentence)[1])
-    if asks == "when":
+    if asked.asks == "when":
         return any(m.lower() not in given for m in _DATE_WORDS.findall(sentence))
-    if asks == "frequency":
+    if asked.asks == "frequency":
         return bool(_FREQUENCY.search(sentence))
+    if asked.asks == "who":
+        return names_someone(sentence, question, lexicon)
     return True
-

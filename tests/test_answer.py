@@ -13,7 +13,7 @@ from minutebook.search.answer import (
     ANSWER_PASSAGES, MEANING_PASSAGES, Citation, answer_passages, extractive_answer, join_answers, question_parts, read_out,
 )
 from minutebook.search.conversation import read_turn
-from minutebook.search.kinds import answers_the_kind, names_someone
+from minutebook.search.kinds import Asked, answers_the_kind, names_someone
 from minutebook.search.names import names_present, question_names, words_of
 from minutebook.search.listed import nth_asked
 from minutebook.search.lexicon import Lexicon
@@ -39,6 +39,11 @@ def hit(text: str, n: int = 1, title: str = "Community Report") -> Hit:
                document_title=title, page=n)
 
 
+def answers(sentence: str, question: str) -> bool:
+    """Whether ``sentence`` is of the kind of answer ``question`` asks for (kinds.answers_the_kind)."""
+    return answers_the_kind(sentence, question, Asked.read(read_turn([{"role": "user", "content": question}])), lexicon(sentence))
+
+
 def answer(question: str, *passages: str, embedder=None) -> str:
     """The extractive answer; with ``embedder``, sentences are also compared by meaning (the real model)."""
     hits = [hit(text, n) for n, text in enumerate(passages, start=1)]
@@ -61,8 +66,8 @@ def test_how_many_is_answered_by_a_count_of_the_thing_asked_not_by_a_year():
 def test_a_year_or_a_paragraph_number_is_not_a_count():
     asks = read_turn([{"role": "user", "content": "How many residents are waiting for a dentist?"}]).asks
     assert asks == "quantity"
-    assert not answers_the_kind("3.1 Since 2015, the Blueprint has set out commitments to residents.", "How many residents?", asks)
-    assert answers_the_kind("Some 1,070 residents are waiting.", "How many residents?", asks)
+    assert not answers("3.1 Since 2015, the Blueprint has set out commitments to residents.", "How many residents?")
+    assert answers("Some 1,070 residents are waiting.", "How many residents?")
 
 
 @pytest.mark.parametrize("question, asks", [
@@ -81,10 +86,10 @@ def test_a_measure_the_question_names_asks_for_a_number(question, asks):
 
 def test_a_number_that_names_is_not_a_count():
     question = "What death toll was cited?"
-    assert not answers_the_kind("The refresh was hampered by the Covid-19 pandemic.", question, "quantity")
-    assert not answers_the_kind("compared with other areas 5.6 This will be enhanced by tracking.", question, "quantity")
-    assert answers_the_kind("Over 400 people have died from Covid-19.", question, "quantity")
-    assert answers_the_kind("Unemployment grew by 5.6 per cent.", question, "quantity")
+    assert not answers("The refresh was hampered by the Covid-19 pandemic.", question)
+    assert not answers("compared with other areas 5.6 This will be enhanced by tracking.", question)
+    assert answers("Over 400 people have died from Covid-19.", question)
+    assert answers("Unemployment grew by 5.6 per cent.", question)
     said = answer("What pandemic death toll did the city record?",
                   "The refresh of the plan was hampered by the Covid-19 pandemic and its death toll in the city. "
                   "The city recorded a pandemic death toll of over 400 people.")
@@ -362,9 +367,9 @@ def test_a_question_or_a_header_block_in_a_passage_never_answers():
 
 def test_how_often_is_answered_by_a_frequency():
     assert read_turn([{"role": "user", "content": "How often does the panel meet?"}]).asks == "frequency"
-    assert answers_the_kind("The panel meets every six weeks.", "How often does the panel meet?", "frequency")
-    assert answers_the_kind("It meets three times a year.", "How often does the panel meet?", "frequency")
-    assert not answers_the_kind("The panel meets at the Civic Centre.", "How often does the panel meet?", "frequency")
+    assert answers("The panel meets every six weeks.", "How often does the panel meet?")
+    assert answers("It meets three times a year.", "How often does the panel meet?")
+    assert not answers("The panel meets at the Civic Centre.", "How often does the panel meet?")
 
 
 def test_an_amount_of_money_needs_a_currency_or_its_name():
@@ -378,9 +383,9 @@ def test_dates_times_and_parts_of_a_paper_are_not_counts():
     question = "How many responses did the consultation receive?"
     for sentence in ("The consultation ran from 16th January to 12th March.", "The meeting opened at 7:00 p.m.",
                      "This option responds to the consultation feedback (see Section 5).", "The 3rd floor was consulted on."):
-        assert not answers_the_kind(sentence, question, "quantity"), sentence
-    assert not answers_the_kind("Minutes of 2016-12-15 and of 15/12/16, financial year 2017/18, v1, number 31542R", question, "quantity")
-    assert answers_the_kind("The consultation received 1,204 responses by 12 March.", question, "quantity")
+        assert not answers(sentence, question), sentence
+    assert not answers("Minutes of 2016-12-15 and of 15/12/16, financial year 2017/18, v1, number 31542R", question)
+    assert answers("The consultation received 1,204 responses by 12 March.", question)
 
 
 def test_a_fragment_answers_only_when_it_names_the_subject_itself():
@@ -417,17 +422,17 @@ def test_what_is_asked_is_read_past_a_scene_setting_clause(question, asks):
 
 
 def test_a_time_of_day_answers_when():
-    assert answers_the_kind("The meeting is scheduled to end by 4.30 pm.", "By what time was the meeting expected to end?", "when")
-    assert not answers_the_kind("The meeting is in the Council Chamber.", "By what time was the meeting expected to end?", "when")
+    assert answers("The meeting is scheduled to end by 4.30 pm.", "By what time was the meeting expected to end?")
+    assert not answers("The meeting is in the Council Chamber.", "By what time was the meeting expected to end?")
 
 
 def test_a_count_of_votes_is_answered_by_a_vote():
     question = "How many members voted for the budget?"
-    assert not answers_the_kind("In 2018 the district spent $6,927 of its $270,143 budget.", question, "quantity")
-    assert answers_the_kind("The budget was approved with 6 votes in favour and 2 against.", question, "quantity")
+    assert not answers("In 2018 the district spent $6,927 of its $270,143 budget.", question)
+    assert answers("The budget was approved with 6 votes in favour and 2 against.", question)
     # "against" in a name is no vote: "violence against women" asks for money, not a tally.
-    assert answers_the_kind("The city secured £550,000 for work on violence against women.",
-                            "How much funding did the city secure for violence against women?", "quantity")
+    assert answers("The city secured £550,000 for work on violence against women.",
+                   "How much funding did the city secure for violence against women?")
 
 
 def test_a_hyphenated_name_is_named_by_its_capitalised_part():
