@@ -243,24 +243,21 @@ class Minutebook:
         # "What did they decide about X?" and "When did they approve X?" are answered only by a decision;
         # "How many young people voted?" asks for a number, which a decision need not hold.
         decided = asks_for(turn.question) == "decision" and turn.asks in ("decision", "other", "when")
-        if turn.asks == "decision":
-            row = choose_decision(result.decisions, turn.question, subject, lexicon, result.context, self._paper_words)
-            if row is not None:
-                answer.answer, answer.citations = decision_answer(
-                    row, subject, lexicon, lambda text: self._passage(row, text)
-                )
+        first_committed = bool(FIRST_COMMITTED.search(turn.question))
+        row = choose_decision(result.decisions, turn.question, subject, lexicon, result.context, self._paper_words) \
+            if turn.asks == "decision" or first_committed else None
+        if turn.asks == "decision" and row is not None:
+            answer.answer, answer.citations = decision_answer(row, subject, lexicon, lambda text: self._passage(row, text))
+            answer.found = True
+            return answer
+        if first_committed and row is not None and row["kind"] in ("commitment", "recommendation", "action"):
+            # "Where was X first committed?": the commitment's timeline, first appearance first.
+            answer.answer, answer.citations = timeline_answer(
+                registers.appearances(self.index.conn, row["id"]), lambda r: self._passage(r, r["text"]),
+            )
+            if answer.citations:
                 answer.found = True
                 return answer
-        if FIRST_COMMITTED.search(turn.question) and result.decisions:
-            # "Where was X first committed?": the commitment's timeline, first appearance first.
-            row = choose_decision(result.decisions, turn.question, subject, lexicon, result.context, self._paper_words)
-            if row is not None and row["kind"] in ("commitment", "recommendation", "action"):
-                answer.answer, answer.citations = timeline_answer(
-                    registers.appearances(self.index.conn, row["id"]), lambda r: self._passage(r, r["text"]),
-                )
-                if answer.citations:
-                    answer.found = True
-                    return answer
         if turn.asks == "who":
             answer.answer, answer.citations = maker_answer(
                 turn, result.decisions, lexicon, lambda row, text: self._passage(row, text, anywhere=True),
