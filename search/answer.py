@@ -406,25 +406,28 @@ def extractive_answer(
             chosen = [*chosen[: max_sentences - 1], of_kind]
     chosen.sort(key=lambda c: (c.index, hits[c.index].text.find(c.sentence)))  # in reading order
     citations: list[Citation] = []
-    numbers: dict[int, int] = {}
     parts: list[str] = []
     subject = subject_terms(turn.query)
+
+    def number(hit: Hit) -> int:
+        """The passage's marker, citing it once however many of its sentences are read out."""
+        known = next((c.n for c in citations if c.chunk_id == hit.chunk_id), None)
+        if known is None:
+            citations.append(cite(len(citations) + 1, hit))
+        return known or len(citations)
+
     for candidate in chosen:
         if any(candidate.sentence in part for part in parts):
             continue  # already read out as the sentence going on from another
-        if candidate.index not in numbers:
-            numbers[candidate.index] = len(citations) + 1
-            citations.append(cite(numbers[candidate.index], hits[candidate.index]))
         hit = hits[candidate.index]
         lead = named_before(candidate.sentence, hit.text, subject, lexicon)
         following = next_passage(hit) if next_passage and candidate.sentence.rstrip().endswith(":") else None
         said, said_next = read_out(candidate.sentence, hit.text, subject, lexicon, following.text if following else "")
-        parts.append(f"{lead}{said} [{numbers[candidate.index]}]")
+        parts.append(f"{lead}{said} [{number(hit)}]")
         if said_next:  # the list goes on in the next passage, which is cited for it
-            citations.append(cite(len(citations) + 1, following))
-            parts.append(f"{said_next} [{len(citations)}]")
+            parts.append(f"{said_next} [{number(following)}]")
     if turn.asks == "where" and citations:
-        parts.insert(0, f"In {where_said(hits[min(numbers)])}:")
+        parts.insert(0, f"In {where_said(hits[chosen[0].index])}:")
     return " ".join(parts), citations, best
 
 
