@@ -500,9 +500,11 @@ def test_a_period_the_passage_names_lets_any_of_its_sentences_answer():
 
 def test_a_passage_read_out_twice_is_cited_once():
     first = hit("On a merger with other groups the Board agreed:\n• to keep the group as a legal entity", 1)
-    second = hit("• that a merger with other groups would not be proposed this year", 2)
+    second = hit("• that a merger with other groups would not be proposed this year\n"
+                 "The Board noted that a merger with other groups had been discussed with the Board in March.", 2)
     turn = read_turn([{"role": "user", "content": "What did the Board agree about a merger with other groups?"}])
     text, cited, _ = extractive_answer(turn, [first, second], lexicon(first.text, second.text),
-                                       next_passage=lambda h: second if h is first else None)
+                                       max_sentences=3, next_passage=lambda h: second if h is first else None)
     assert "On a merger with other groups the Board agreed:" in text and "would not be proposed this year" in text
+    assert "had been discussed with the Board in March" in text
     assert sorted(c.chunk_id for c in cited) == [1, 2]  # the second passage once, whether chosen or read on into
