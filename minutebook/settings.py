@@ -98,8 +98,8 @@ class Settings:
             "env": "MINUTEBOOK_MIN_EVIDENCE",
             "help": "chat answers only when its best sentence's support reaches this: the share of the question's "
             "subject it holds (0-1) plus its cosine with the question (0-1), plus small bonuses; calibrated on the dev "
-            "set: midway between its best-supported unanswerable question (0.915) and the least-supported answer it "
-            "gets right (1.023)",
+            "set: between its best-supported unanswerable question (0.954) and the least-supported answer it "
+            "gets right but one (1.023)",
         },
     )
     llm_url: str = field(

@@ -72,7 +72,8 @@ def nth_answer(turn: Turn, hits: list[Hit], lexicon: Lexicon, rows_of, passage_f
         return "", []
     said = asked.said.split()
     # The words naming the paper: its year counts here ("the 2024 annual report"), as does its body.
-    naming = [t for t in query_terms(turn.query) if t not in QUESTION_WORDS and stem(t) not in {stem(w) for w in said}]
+    asking = {stem(w) for w in said}
+    naming = [t for t in query_terms(turn.query) if t not in QUESTION_WORDS and stem(t) not in asking]
     papers: dict[str, tuple[float, Hit]] = {}
     for hit in hits[:ANSWER_PASSAGES]:
         if hit.document_id not in papers:
