@@ -51,6 +51,11 @@ _BOUNDARY = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9•]
 _BULLET = re.compile(r"^\s*(?:[-•*▪◦●■o\u2022\uf0b7\uf0a7]\s+|\(?(?!\d{4})[a-z0-9ivx]{1,4}[.)]\s+)", re.IGNORECASE)
 
 
+def opens_list_item(line: str) -> bool:
+    """Whether a line opens an item of a list ("• ...", "- ...", "3. ...", "(b) ..."), as a paragraph does."""
+    return bool(_BULLET.match(line))
+
+
 def split_sentences(text: str) -> list[str]:
     """Split prose into sentences, keeping abbreviations, initials and numbering intact."""
     sentences: list[str] = []
@@ -96,7 +101,7 @@ def _paragraphs(lines: list[Line]) -> list[_Paragraph]:
         if not stripped:
             current = None
             continue
-        if current is None or _BULLET.match(line.text):
+        if current is None or opens_list_item(line.text):
             current = _Paragraph(text="", offsets=[], lines=[])
             paragraphs.append(current)
         if current.text:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field, replace
 
-from minutebook.ingest.chunk import sentence_spans, split_sentences
+from minutebook.ingest.chunk import opens_list_item, sentence_spans, split_sentences
 from minutebook.ingest.dates import find_dates, month_years
 from minutebook.ingest.metadata import header_fields
 from minutebook.ingest.resolutions import records_a_decision, records_an_outcome
@@ -316,9 +316,6 @@ def named_before(sentence: str, passage: str, subject: list[str], lexicon: Lexic
     return f"{passage[start:end]} {'' if passage[end:at].isspace() else '… '}"
 
 
-_ITEM = re.compile(r"^\s*(?:[•\-–*▪●]|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)])\s", re.IGNORECASE)
-
-
 def read_out(sentence: str, passage: str, subject: list[str] = (), lexicon: Lexicon | None = None, more: str = "") -> tuple[str, str]:
     """A chosen sentence as the answer says it: with the list it introduces when it ends in ":"
     ("The Board agreed:"), or with the next sentence when that goes on from it ("At this session,
@@ -337,8 +334,8 @@ def read_out(sentence: str, passage: str, subject: list[str] = (), lexicon: Lexi
         return (f"{sentence} {after}" if goes_on and len(after) <= INTRODUCED_CHARS else sentence), ""
     here = [line.strip() for line in following.split("\n") if line.strip()]
     there = []
-    for line in more.split("\n") if here and all(_ITEM.match(line) for line in here) else ():
-        if not _ITEM.match(line):
+    for line in more.split("\n") if here and all(opens_list_item(line) for line in here) else ():
+        if not opens_list_item(line):
             break  # the list has ended
         there.append(line.strip())
     items = here + there
