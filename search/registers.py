@@ -202,11 +202,13 @@ def decisions_for_query(conn: sqlite3.Connection, query: str, filters: Filters, 
     ).fetchall()
     stems = {_stem(t) for t in terms}
     records = list(named)
+    seen = {r["id"] for r in records}
     for record in candidates:
         # The question may name the paper or body the decision is in ("What did Kent County Council resolve ...").
         words = {_stem(w) for w in query_terms(f"{record['title'] or ''} {record['text']} {record['document_title']} {record['body'] or ''}")}
-        if len(stems & words) >= MIN_COVERAGE * len(stems) and record["id"] not in {r["id"] for r in records}:
+        if len(stems & words) >= MIN_COVERAGE * len(stems) and record["id"] not in seen:
             records.append(record)
+            seen.add(record["id"])
         if len(records) == limit:
             break
     return _rows(conn, records)
