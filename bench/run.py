@@ -182,7 +182,7 @@ def _embed_texts(paths: list[str]) -> list[str]:
     """The texts the pipeline embeds (each chunk's embed_text), from a fresh parse."""
     from minutebook.ingest.pipeline import find_files, parse_files
 
-    files, _ = find_files([Path(p) for p in paths], ["README.md"])
+    files = find_files([Path(p) for p in paths]).files
     texts = []
     for result in parse_files(files, _settings("unused", "").chunk_chars):
         for paper in getattr(result, "papers", []):

@@ -9,6 +9,7 @@ import errno
 import fnmatch
 import logging
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,8 +17,15 @@ from typing import Protocol
 
 from minutebook.vocabulary import ParsedDocument, Skipped
 
+from .quality import text_warnings
 from .read import READABLE_SUFFIXES, UnreadableFile, file_hash, read_pages
 from .structure import build_documents
+
+# A folder's own housekeeping files (a repository's README, licence, change log ...) are not board
+# papers: inside folders they are passed over, with a message, unless asked for.
+HOUSEKEEPING = re.compile(
+    r"readme|licen[cs]e|copying|changelog|contributing|code_of_conduct|manifest",
+    re.IGNORECASE)
 
 
 @dataclass
@@ -27,19 +35,33 @@ class ParsedFile:
     pages: int
     papers: list[ParsedDocument] = field(default_factory=list)
     reused: bool = False  # taken from the parse cache: the file's bytes were parsed before
+    warnings: list[str] = field(default_factory=list)  # about its text layer (ingest.quality)
 
 
-def find_files(paths: Iterable[Path], exclude: Iterable[str] = ()) -> tuple[list[Path], list[Skipped]]:
+@dataclass
+class Found:
+    files: list[Path]  # to read, in order
+    skipped: list[Skipped]  # could not be reached, and why
+    passed_over: list[Skipped]  # housekeeping files inside folders, not read (``all_files`` reads them)
+
+
+def is_housekeeping(path: Path) -> bool:
+    return path.suffix.lower() not in {".pdf", ".html", ".htm"} and bool(HOUSEKEEPING.fullmatch(path.stem))
+
+
+def find_files(paths: Iterable[Path], exclude: Iterable[str] = (), all_files: bool = False) -> Found:
     """Readable files under ``paths`` (recursively, sorted), and what was passed over and why.
 
     Files named explicitly are always tried; inside folders, hidden files and files of other
-    types are passed over silently (a folder of papers holds images, spreadsheets, ...). Symlinks
+    types are passed over silently (a folder of papers holds images, spreadsheets, ...), and a
+    README, licence or manifest with a message unless ``all_files``. Symlinks
     are followed (the file indexed is the target); a symlink loop, a broken symlink and a folder
     that cannot be opened are each reported once, and the walk goes on.
     """
     patterns = list(exclude)
     found: list[Path] = []
     skipped: list[Skipped] = []
+    passed_over: list[Skipped] = []
     seen_dirs: set[tuple[int, int]] = set()
 
     def excluded(path: Path) -> bool:
@@ -100,11 +122,15 @@ def find_files(paths: Iterable[Path], exclude: Iterable[str] = ()) -> tuple[list
                     file = Path(root) / name
                     if name.startswith(".") or excluded(file):
                         continue
-                    if file.suffix.lower() in READABLE_SUFFIXES:
-                        add(file)
+                    if file.suffix.lower() not in READABLE_SUFFIXES:
+                        continue
+                    if not all_files and is_housekeeping(file):
+                        passed_over.append(Skipped(str(file), "not a board paper (a folder's README, licence or "
+                                                              "manifest); --all-files reads it"))
+                        continue
+                    add(file)
     # The same file reached twice (two arguments, or a symlink) is read once.
-    unique = list(dict.fromkeys(found))
-    return unique, skipped
+    return Found(list(dict.fromkeys(found)), skipped, passed_over)
 
 
 class ParseCache(Protocol):
@@ -180,7 +206,7 @@ def parse_files(
             yield Skipped(str(path), "no text found")
             continue
         seen[digest] = str(path)
-        parsed = ParsedFile(str(path), digest, len(pages), papers)
+        parsed = ParsedFile(str(path), digest, len(pages), papers, warnings=text_warnings(pages))
         del pages
         if cache is not None:
             cache.put(parsed)

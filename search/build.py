@@ -53,6 +53,8 @@ class BuildReport:
     reused: int = 0  # files not parsed again: unchanged since the previous ingest, or kept from it
     pruned: int = 0  # files of the previous index dropped by --prune because they are gone from disk
     skipped: list[Skipped] = field(default_factory=list)
+    passed_over: list[Skipped] = field(default_factory=list)  # a folder's README, licence ...: not papers
+    warnings: list[Skipped] = field(default_factory=list)  # files indexed whose text layer is poor, and how
     documents: int = 0
     repeats: int = 0  # papers recognised as republished copies of one already read
     decisions: int = 0
@@ -64,7 +66,8 @@ class BuildReport:
 
     def to_dict(self) -> dict:
         data = asdict(self)
-        data["skipped"] = [asdict(s) for s in self.skipped]
+        for name in ("skipped", "passed_over", "warnings"):
+            data[name] = [asdict(s) for s in getattr(self, name)]
         return data
 
 
@@ -85,6 +88,7 @@ def build_index(
     exclude: Iterable[str] = (),
     progress: bool = True,
     prune: bool = False,
+    all_files: bool = False,
 ) -> BuildReport:
     """Parse ``paths`` into a new generation of ``settings.index_dir`` and publish it atomically.
 
@@ -99,7 +103,11 @@ def build_index(
     index_dir = settings.index_dir
     report = BuildReport(index=str(index_dir))
     with build_lock(index_dir):
-        files, report.skipped = find_files(paths, exclude)
+        found = find_files(paths, exclude, all_files)
+        files, report.skipped, report.passed_over = found.files, found.skipped, found.passed_over
+        for note in report.passed_over:
+            if progress:
+                print(f"passed over {note.source}: {note.reason}", file=sys.stderr)
         order, given, report.pruned = _with_previous(index_dir, files, prune)
         building = new_generation(index_dir)
         try:
@@ -132,6 +140,10 @@ def build_index(
                     continue
                 report.reused += result.reused
                 given_read += result.source in given
+                if result.source in given:
+                    for warning in result.warnings:
+                        report.warnings.append(Skipped(result.source, warning))
+                        bar.write(f"warning {result.source}: {warning}", file=sys.stderr)
                 _store_file(store, result, sources, pending, report, repeats, linkable)
                 if len(pending) >= EMBED_BATCH:
                     bar.set_postfix_str(f"embedding {len(pending)} passages")

@@ -35,7 +35,7 @@ def parser_fingerprint(max_chars: int) -> str:
 
 def to_json(parsed: ParsedFile) -> str:
     return json.dumps({"source": parsed.source, "file_hash": parsed.file_hash, "pages": parsed.pages,
-                       "papers": [asdict(paper) for paper in parsed.papers]})
+                       "papers": [asdict(paper) for paper in parsed.papers], "warnings": parsed.warnings})
 
 
 def from_json(text: str) -> ParsedFile:
@@ -48,7 +48,7 @@ def from_json(text: str) -> ParsedFile:
         )
         for paper in data["papers"]
     ]
-    return ParsedFile(data["source"], data["file_hash"], data["pages"], papers)
+    return ParsedFile(data["source"], data["file_hash"], data["pages"], papers, warnings=data.get("warnings", []))
 
 
 class ParseCache:

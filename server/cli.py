@@ -45,6 +45,9 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders to read")
     ingest.add_argument("--exclude", action="append", default=[], metavar="GLOB",
                         help="skip files whose name or path matches GLOB (repeatable)")
+    ingest.add_argument("--all-files", action="store_true",
+                        help="also read a folder's README, licence, change log or manifest (passed over by default: "
+                             "they are not board papers)")
     ingest.add_argument("--json", action="store_true", help="print the summary as JSON on stdout")
     ingest.add_argument("--quiet", action="store_true", help="no progress bar")
     ingest.add_argument("--prune", action="store_true",
@@ -151,7 +154,7 @@ def _ingest(args, settings) -> int:
     embedder = load_embedder(settings)
     try:
         report = build_index(args.paths, settings, embedder, args.exclude, progress=not (args.quiet or args.json),
-                             prune=args.prune)
+                             prune=args.prune, all_files=args.all_files)
     except NothingIndexed as exc:
         report = exc.report
         if args.json:
@@ -171,6 +174,10 @@ def _ingest(args, settings) -> int:
         )
         for skipped in report.skipped:
             print(f"  skipped {skipped.source}: {skipped.reason}")
+        for note in report.passed_over:
+            print(f"  passed over {note.source}: {note.reason}")
+        for warning in report.warnings:
+            print(f"  warning {warning.source}: {warning.reason}")
     return EXIT_PARTIAL if report.skipped else EXIT_OK
 
 

@@ -1,0 +1,207 @@
+"""Score paper metadata and decisions against the labels of ../shared/papers-wide, per body.
+
+    python eval/score_wide.py [--papers DIR] [--split dev|blind|all] [--show] [--json]
+
+The labels (eval/wide/labels/<body folder>.json) were written by reading the papers alone; the
+split (eval/wide/split.json) holds a third of the bodies out as a blind part that nothing is tuned
+on. For each paper the first document parsed from its file is compared with the label:
+
+  * meeting date: right, wrong or empty (a wrong date is counted apart: empty is better than wrong);
+  * body and organisation: right when the two names share their words (rapidfuzz token_set_ratio
+    >= 90 after case and punctuation are dropped), e.g. "Planning Commission" and "City of Duarte
+    Planning Commission"; organisation is scored only where the paper names one;
+  * type: the same document type.
+
+A labelled decision is found when a row of the same kind, anywhere in the file, holds its snippet
+(case-, whitespace- and punctuation-insensitively; rapidfuzz partial_ratio >= 90 for scanned text).
+Precision is the share of extracted rows of the labelled kinds (resolution, recommendation, action)
+that hold some labelled decision of their kind. Papers whose text layer is missing or garbled are
+scored too and also shown apart ("readable" figures leave them out).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import re
+import sys
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from minutebook.ingest.read import UnreadableFile, file_hash, read_pages  # noqa: E402
+from minutebook.ingest.structure import build_documents  # noqa: E402
+
+LABELS = ROOT / "eval" / "wide" / "labels"
+SPLIT = ROOT / "eval" / "wide" / "split.json"
+PAPERS = ROOT.parent / "shared" / "papers-wide"
+KINDS = ("resolution", "recommendation", "action")
+NAME_MATCH = 90
+SNIPPET_MATCH = 90
+UNREADABLE = {"none", "garbled"}
+
+
+def words(text: str | None) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", (text or "").lower()))
+
+
+def same_name(predicted: str | None, label: str | None) -> bool:
+    if not predicted or not label:
+        return False
+    return fuzz.token_set_ratio(words(predicted), words(label)) >= NAME_MATCH
+
+
+def holds(text: str, snippet: str) -> bool:
+    want, have = words(snippet), words(text)
+    return bool(want) and (want in have or fuzz.partial_ratio(want, have) >= SNIPPET_MATCH)
+
+
+@dataclass
+class PaperScore:
+    file: str
+    folder: str
+    readable: bool
+    date: str  # right | wrong | empty | n/a (label has no date and none was given)
+    body: bool
+    type: bool
+    organisation: bool | None  # None: the paper names no organisation
+    got: dict = field(default_factory=dict)
+    want: dict = field(default_factory=dict)
+    decisions: int = 0
+    found: int = 0
+    page_right: int = 0
+    predicted: int = 0
+    predicted_right: int = 0
+    misses: list = field(default_factory=list)
+    extra: list = field(default_factory=list)
+
+
+def score_paper(folder: str, label: dict, papers: Path) -> PaperScore:
+    path = papers / label["file"]
+    try:
+        parsed = build_documents(list(read_pages(path)), file_hash(path), 1200)
+    except UnreadableFile:
+        parsed = []
+    front = parsed[0].document if parsed else None
+    got = {k: getattr(front, k, None) for k in ("meeting_date", "body", "organisation", "type")}
+    got["papers_held"] = len(parsed)
+    want_date = label.get("meeting_date")
+    if got["meeting_date"] is None:
+        date = "n/a" if want_date is None else "empty"
+    else:
+        date = "right" if got["meeting_date"] == want_date else "wrong"
+    body_right = same_name(got["body"], label.get("body")) if label.get("body") else got["body"] is None
+    organisation = same_name(got["organisation"], label["organisation"]) if label.get("organisation") else None
+    result = PaperScore(
+        file=label["file"], folder=folder, readable=label.get("text_layer", "ok") not in UNREADABLE,
+        date=date, body=body_right, type=got["type"] == label.get("type"), organisation=organisation,
+        got=got, want={k: label.get(k) for k in ("meeting_date", "body", "organisation", "type", "papers_held")},
+    )
+    rows = [d for p in parsed for d in p.decisions if d.kind in KINDS]
+    matched_rows: set[int] = set()
+    for gold in label.get("decisions", []):
+        hits = [i for i, d in enumerate(rows) if d.kind == gold["kind"] and holds(d.text, gold["snippet"])]
+        result.decisions += 1
+        if hits:
+            result.found += 1
+            result.page_right += any(rows[i].page == gold.get("page") for i in hits)
+            matched_rows.update(hits)
+        else:
+            result.misses.append(f"{gold['kind']} p{gold.get('page')}: {gold['snippet']}")
+    result.predicted = len(rows)
+    result.predicted_right = len(matched_rows)
+    result.extra = [f"{rows[i].kind} p{rows[i].page}: {rows[i].text[:120]}" for i in range(len(rows)) if i not in matched_rows]
+    return result
+
+
+def _ratio(num: int, den: int) -> str:
+    return f"{num / den:.2f} ({num}/{den})" if den else "-"
+
+
+def summarise(scores: list[PaperScore]) -> dict:
+    dated = [s for s in scores if s.date != "n/a" or s.want["meeting_date"] is not None]
+    named = [s for s in scores if s.organisation is not None]
+    return {
+        "bodies": len({s.folder for s in scores}),
+        "papers": len(scores),
+        "date_right": sum(s.date in ("right", "n/a") for s in scores), "date_wrong": sum(s.date == "wrong" for s in scores),
+        "date_of": len(scores), "dated": len(dated),
+        "body_right": sum(s.body for s in scores), "type_right": sum(s.type for s in scores),
+        "org_right": sum(bool(s.organisation) for s in named), "org_of": len(named),
+        "decisions": sum(s.decisions for s in scores), "found": sum(s.found for s in scores),
+        "page_right": sum(s.page_right for s in scores),
+        "predicted": sum(s.predicted for s in scores), "predicted_right": sum(s.predicted_right for s in scores),
+    }
+
+
+def table_line(name: str, t: dict) -> str:
+    return (f"{name:42s} {t['papers']:3d}  {_ratio(t['date_right'], t['date_of']):14s} {_ratio(t['date_wrong'], t['date_of']):14s} "
+            f"{_ratio(t['body_right'], t['papers']):14s} {_ratio(t['type_right'], t['papers']):14s} {_ratio(t['org_right'], t['org_of']):14s} "
+            f"{_ratio(t['found'], t['decisions']):15s} {_ratio(t['predicted_right'], t['predicted']):15s}")
+
+
+HEADER = (f"{'body':42s} {'pp':>3s}  {'date right':14s} {'date wrong':14s} {'body right':14s} {'type right':14s} "
+          f"{'org right':14s} {'decisions found':15s} {'precision':15s}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--papers", type=Path, default=PAPERS, help="the papers-wide folder (default ../shared/papers-wide)")
+    parser.add_argument("--split", choices=("dev", "blind", "all"), default="all", help="which bodies to score")
+    parser.add_argument("--show", action="store_true", help="list each paper's fields and its missed and extra decisions")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args()
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    if not args.papers.is_dir():
+        print(f"no papers folder at {args.papers}", file=sys.stderr)
+        return 3
+    split = json.loads(SPLIT.read_text())
+    blind = set(split["blind"])
+    by_split: dict[str, list[PaperScore]] = defaultdict(list)
+    for label_file in sorted(LABELS.glob("*.json")):
+        labels = json.loads(label_file.read_text())
+        part = "blind" if labels["folder"] in blind else "dev"
+        if args.split not in ("all", part):
+            continue
+        for paper in labels["papers"]:
+            by_split[part].append(score_paper(labels["folder"], paper, args.papers))
+    report = {}
+    for part in ("dev", "blind"):
+        scores = by_split.get(part, [])
+        if not scores:
+            continue
+        folders = sorted({s.folder for s in scores})
+        report[part] = {
+            "all": summarise(scores),
+            "readable": summarise([s for s in scores if s.readable]),
+            "bodies": {f: summarise([s for s in scores if s.folder == f]) for f in folders},
+            "papers": [asdict(s) for s in scores] if args.show else None,
+        }
+    if args.json:
+        print(json.dumps(report, indent=1))
+        return 0
+    for part, r in report.items():
+        print(f"\n== {part} split: {r['all']['bodies']} bodies ==")
+        print(HEADER)
+        for folder, t in r["bodies"].items():
+            print(table_line(folder, t))
+        print(table_line(f"ALL {part}", r["all"]))
+        print(table_line(f"ALL {part}, readable text only", r["readable"]))
+        if args.show:
+            for s in by_split[part]:
+                print(f"\n{s.file}: date {s.date} body {s.body} type {s.type} org {s.organisation}\n  got  {s.got}\n  want {s.want}")
+                for miss in s.misses:
+                    print(f"  MISS  {miss}")
+                for extra in s.extra:
+                    print(f"  EXTRA {extra}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,54 @@
+"""What a reader must be told about a file's text layer: pages without text, words run together,
+characters that are not words (a font without a usable character map).
+
+Each is measured, not guessed from the file's name: the share of a page's visible characters that
+are letters, and the share of its letters that stand in runs of 20 or more (English words are
+shorter, so such runs are words printed without spaces between them).
+"""
+
+from __future__ import annotations
+
+import re
+
+from minutebook.vocabulary import Page
+
+from .read import MIN_PAGE_CHARS
+
+LONG_RUN = 20  # letters in a row beyond any ordinary word
+RUN_TOGETHER_SHARE = 0.3  # of a page's letters in such runs (seen: 0.00-0.07 on normal papers, 0.6+ without spaces)
+GARBLED_LETTER_SHARE = 0.3  # of a page's visible characters (seen: 0.64+ even on budget tables, 0.0 when garbled)
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _pages(numbers: list[int], total: int) -> str:
+    if len(numbers) == total:
+        return f"all {total} pages" if total > 1 else "its only page"
+    shown = ", ".join(str(n) for n in numbers[:8]) + (", ..." if len(numbers) > 8 else "")
+    return f"{len(numbers)} of {total} pages ({shown})"
+
+
+def text_warnings(pages: list[Page]) -> list[str]:
+    """Plain-language warnings about the text layer of one file's pages (empty when it reads well)."""
+    empty, run_together, garbled = [], [], []
+    for page in pages:
+        visible = "".join(page.text.split())
+        if len(visible) < MIN_PAGE_CHARS:
+            empty.append(page.number)
+            continue
+        runs = _LETTERS.findall(page.text)
+        letters = sum(map(len, runs))
+        if letters < GARBLED_LETTER_SHARE * len(visible):
+            garbled.append(page.number)
+        elif sum(len(r) for r in runs if len(r) >= LONG_RUN) > RUN_TOGETHER_SHARE * letters:
+            run_together.append(page.number)
+    total = len(pages)
+    warnings = []
+    if empty:
+        warnings.append(f"no text on {_pages(empty, total)} (scanned images; not searchable without OCR)")
+    if garbled:
+        warnings.append(f"unreadable characters on {_pages(garbled, total)} (the text layer is not words; "
+                        "not searchable without OCR)")
+    if run_together:
+        warnings.append(f"words run together on {_pages(run_together, total)} (the text layer has no spaces "
+                        "between words; search finds fewer of them)")
+    return warnings

@@ -1,0 +1,63 @@
+"""Only papers are papers, and a poor text layer is said: housekeeping files in a folder are passed
+over with a message; pages without text, with unreadable characters or with words run together are
+reported by ingest instead of being indexed silently."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from minutebook.ingest.pipeline import find_files, parse_files
+from minutebook.ingest.quality import text_warnings
+from minutebook.vocabulary import Page
+
+from .paperkit import write_pdf
+
+MINUTES = ("Minutes of the Harbour Board held on 3 March 2022\n"
+           "12. Dredging contract\nRESOLVED that the dredging contract be awarded to the lowest tender.")
+
+
+def test_a_folders_readme_and_licence_are_passed_over_unless_asked_for(tmp_path: Path):
+    (tmp_path / "README.md").write_text("# Papers\nThese are the board's papers. RESOLVED that nothing.")
+    (tmp_path / "LICENSE.txt").write_text("Permission is hereby granted ...")
+    (tmp_path / "minutes.txt").write_text(MINUTES)
+    found = find_files([tmp_path])
+    assert [p.name for p in found.files] == ["minutes.txt"]
+    assert sorted(Path(n.source).name for n in found.passed_over) == ["LICENSE.txt", "README.md"]
+    assert all("not a board paper" in n.reason for n in found.passed_over)
+    assert found.skipped == []
+    everything = find_files([tmp_path], all_files=True)
+    assert sorted(p.name for p in everything.files) == ["LICENSE.txt", "README.md", "minutes.txt"]
+    named = find_files([tmp_path / "README.md"])  # a file named on the command line is always read
+    assert [p.name for p in named.files] == ["README.md"] and named.passed_over == []
+
+
+def test_a_paper_whose_name_starts_like_a_housekeeping_file_is_still_read(tmp_path: Path):
+    write_pdf(tmp_path / "notice-of-meeting.pdf", [MINUTES])
+    (tmp_path / "changes-to-parking-zones.txt").write_text(MINUTES)
+    assert sorted(p.name for p in find_files([tmp_path]).files) == ["changes-to-parking-zones.txt",
+                                                                    "notice-of-meeting.pdf"]
+
+
+def test_poor_text_layers_are_reported_page_by_page():
+    good = "The committee resolved to approve the budget for the coming year, as set out in the report. " * 3
+    pages = [
+        Page("x.pdf", 1, good),
+        Page("x.pdf", 2, ""),
+        Page("x.pdf", 3, "6',8/398+74,8.+2++8 3'/ 2+8,/ 8.8+ 6',2/398+ 74,8.+2 ++8.7 " * 4),
+        Page("x.pdf", 4, "Thecommitteeresolvedtoapprovethebudgetforthecomingyear asset outinthereport. " * 3),
+    ]
+    warnings = text_warnings(pages)
+    assert len(warnings) == 3
+    assert warnings[0].startswith("no text on 1 of 4 pages (2)")
+    assert warnings[1].startswith("unreadable characters on 1 of 4 pages (3)")
+    assert warnings[2].startswith("words run together on 1 of 4 pages (4)")
+    assert text_warnings([pages[0]]) == []
+    # a table of figures is not "unreadable": it still has words
+    table = "Library fund 2020 1,234,567 1,300,000 5.3% Building fund 2020 45,000 50,000 11.1% " * 5
+    assert text_warnings([Page("t.pdf", 1, table)]) == []
+
+
+def test_ingest_reports_a_pdf_with_a_page_without_text(tmp_path: Path):
+    path = write_pdf(tmp_path / "pack.pdf", [MINUTES, ""])
+    [parsed] = list(parse_files([path], 1200))
+    assert parsed.warnings == ["no text on 1 of 2 pages (2) (scanned images; not searchable without OCR)"]
