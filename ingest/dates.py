@@ -25,9 +25,11 @@ _DAY_MONTH = re.compile(
     rf"\b{_WEEKDAY}(?P<d>[0-3]?\d){_ORD}\s*(?:of\s+)?(?P<m>{_MONTH})(?:,?\s*(?P<y>{_YEAR}))?(?![\w/])",
     re.IGNORECASE,
 )
-# "January 27, 2020", "Monday, January 29, 2018", "Jan. 5 2021"
+# "January 27, 2020", "Monday, January 29, 2018", "Jan. 5 2021"; a text layer without word spaces
+# runs the month into its day ("January10,2023"), which is read only with its year.
 _MONTH_DAY = re.compile(
-    rf"\b{_WEEKDAY}(?P<m>{_MONTH})\s+(?P<d>[0-3]?\d){_ORD},?(?:\s+(?P<y>{_YEAR}))?(?![\w/:.]\d)",
+    rf"\b{_WEEKDAY}(?P<m>{_MONTH})(?:\s+(?P<d>[0-3]?\d){_ORD},?(?:\s+(?P<y>{_YEAR}))?"
+    rf"|(?P<d2>[0-3]?\d),\s*(?P<y2>{_YEAR}))(?![\w/:.]\d)",
     re.IGNORECASE,
 )
 # "23/09/2020", "17/1/2025", "4/23/19", "10.12.24"
@@ -60,14 +62,33 @@ def _named(day: str, month: str, year: str | None, default_year: int | None) -> 
     return parsed.date().isoformat()
 
 
-def _numeric(a: str, b: str, y: str) -> str | None:
+def _numeric(a: str, b: str, y: str, month_first: bool = False) -> str | None:
     year = int(y) if len(y) == 4 else 2000 + int(y)
-    # UK day-first; fall back to US month-first only when day-first cannot be a date.
-    return _iso(year, int(b), int(a)) or _iso(year, int(a), int(b))
+    # UK day-first by default; the other order only when the first cannot be a date.
+    day_first, other = _iso(year, int(b), int(a)), _iso(year, int(a), int(b))
+    return (other or day_first) if month_first else (day_first or other)
 
 
-def find_dates(text: str, default_year: int | None = None) -> list[tuple[int, str]]:
-    """Every date in ``text`` as (offset, ISO date), in reading order."""
+def numeric_order(text: str) -> bool:
+    """Whether a paper writes numeric dates month first (US), judged from the paper itself: its
+    unambiguous numeric dates (13/01 is day first, 01/13 month first), else its written dates
+    ("January 13, 2022" is the US order, "13 January 2022" the UK one)."""
+    text = text[:_MAX_SCAN * 4]
+    month_first = day_first = 0
+    for match in _NUMERIC.finditer(text):
+        a, b = int(match["a"]), int(match["b"])
+        month_first += b > 12 >= a
+        day_first += a > 12 >= b
+    if month_first != day_first:
+        return month_first > day_first
+    us = sum(1 for m in _MONTH_DAY.finditer(text) if m["y"] or m["y2"])
+    uk = sum(1 for m in _DAY_MONTH.finditer(text) if m["y"])
+    return us > uk
+
+
+def find_dates(text: str, default_year: int | None = None, month_first: bool = False) -> list[tuple[int, str]]:
+    """Every date in ``text`` as (offset, ISO date), in reading order; ``month_first`` reads an
+    ambiguous numeric date as the US write it (see ``numeric_order``)."""
     text = text[:_MAX_SCAN]
     found: dict[int, tuple[int, str]] = {}
     taken: list[tuple[int, int]] = []
@@ -86,9 +107,9 @@ def find_dates(text: str, default_year: int | None = None) -> list[tuple[int, st
     for match in _DAY_MONTH.finditer(text):
         add(match, _named(match["d"], match["m"], match["y"], default_year))
     for match in _MONTH_DAY.finditer(text):
-        add(match, _named(match["d"], match["m"], match["y"], default_year))
+        add(match, _named(match["d"] or match["d2"], match["m"], match["y"] or match["y2"], default_year))
     for match in _NUMERIC.finditer(text):
-        add(match, _numeric(match["a"], match["b"], match["y"]))
+        add(match, _numeric(match["a"], match["b"], match["y"], month_first))
     return [found[key] for key in sorted(found)]
 
 

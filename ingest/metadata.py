@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass, field
 
 from .chunk import Line
-from .dates import find_dates, find_year, parse_date
+from .dates import find_dates, find_year, numeric_order, parse_date
+from .meeting_date import Candidate, candidates, choose
 
 _HEAD_LINES = 60
 
@@ -100,6 +101,8 @@ class Meta:
     key_decision: bool | None = None
     exempt: bool | None = None
     labels: dict[str, str] = field(default_factory=dict)
+    date_candidates: list[Candidate] = field(default_factory=list)  # what the meeting date was chosen from
+    rule_date: str | None = None  # the header rules' pick, one piece of evidence among the candidates'
 
 
 def tidy_case(text: str) -> str:
@@ -282,9 +285,13 @@ def extract(lines: list[Line], kind: str, pack: Meta | None = None, items: dict[
         date = _first_date(lines_with_dates, context_year)
     if date is None and labels.get("date_plain"):
         date = parse_date(labels["date_plain"], context_year)
-    if date is None and pack:
-        date = pack.meeting_date
-    meta.meeting_date = date
+    if pack:
+        meta.meeting_date = date or pack.meeting_date  # a paper in a pack went to the pack's meeting
+    else:
+        meta.rule_date = date
+        month_first = numeric_order("\n".join(line.text for line in lines[:400]))
+        meta.date_candidates = candidates(lines, date, context_year, month_first)
+        meta.meeting_date = choose(meta.date_candidates, date)
     if pack:
         meta.published_date = pack.meeting_date
 

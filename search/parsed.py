@@ -23,11 +23,13 @@ PARSE_CACHE_FILE = "parsed.sqlite"
 
 
 def parser_fingerprint(max_chars: int) -> str:
-    """Identifies the code that turns files into papers (every ``ingest`` module and the vocabulary)."""
+    """Identifies the code that turns files into papers (every ``ingest`` module, its fitted
+    weights and the vocabulary)."""
     from minutebook import ingest
 
     digest = hashlib.sha256(f"chunk_chars={max_chars}".encode())
-    modules = sorted(p for folder in ingest.__path__ for p in Path(folder).glob("*.py"))
+    modules = sorted(p for folder in ingest.__path__ for pattern in ("*.py", "weights/*.json")
+                     for p in Path(folder).glob(pattern))
     for path in [*modules, Path(vocabulary.__file__)]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
