@@ -159,13 +159,20 @@ def header_labels(lines: list[Line]) -> dict[str, str]:
     return found
 
 
+# What a title says of the paper before naming the body: "Minutes of the Meeting of", "A Regular
+# Meeting of the", "Agenda for the".
+_PAPER_WORDS = re.compile(
+    r"^(?:(?:the|a|an|draft|notice|minutes|agenda|summons|summary|report|record|action|notes|special|regular|"
+    r"ordinary|annual|adjourned|extraordinary|meeting|session)\s+(?:(?:of|for|to)\s+)?)+(?:the\s+)?",
+    re.IGNORECASE)
+
+
 def _body_from(text: str) -> str | None:
     match = _BODY.search(text)
     if not match:
         return None
-    body = match["body"].strip()
-    body = re.sub(r"^(?:the|a|an)\s+", "", body, flags=re.IGNORECASE)
-    return tidy_case(body)
+    body = _PAPER_WORDS.sub("", match["body"].strip())
+    return tidy_case(body) if _BODY.search(body) else None
 
 
 def _is_organisation(text: str) -> bool:
@@ -173,10 +180,33 @@ def _is_organisation(text: str) -> bool:
     return bool(match) and len(match["org"]) >= len(text.strip()) - 3
 
 
+# "City of Rolling Hills Estates" (also across a line break: "CITY OF" / "ROLLING HILLS ESTATES"),
+# "Council of the City of Winnipeg", "Town of ...": a municipality named by its kind and place.
+_MUNICIPALITY = re.compile(
+    r"(?:^|\n\s*|\b(?i:council|corporation|mayor)\s+(?i:of)\s+(?i:the)\s+)(?P<kind>(?i:city|town|village|county|borough|township|municipality))"
+    r"\s+(?i:of)\s+(?P<place>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})")
+
+
+def _municipality(head: list[str]) -> str | None:
+    """A letterhead's "City of X", when no council is named outright."""
+    match = _MUNICIPALITY.search("\n".join(head[:12]))
+    if not match:
+        return None
+    words = []
+    for word in match["place"].split():
+        if not re.match(r"[A-Z]", word) or re.search(r"\d", word) or word.rstrip(",.").upper() in {"AGENDA", "MINUTES", "NOTICE"}:
+            break
+        words.append(word.rstrip(",."))
+    if not words or _NOT_ORG.search(" ".join(words)):
+        return None
+    return " ".join([match["kind"].capitalize(), "of", *(_word_case(w) for w in words)])
+
+
 def find_organisation(head: list[str]) -> str | None:
     candidates = list(head)
     # A place name and "CITY COUNCIL" on two lines of a letterhead.
-    candidates += [f"{a.strip()} {b.strip()}" for a, b in zip(head, head[1:]) if len(a.split()) == 1]
+    candidates += [f"{a.strip()} {b.strip()}" for a, b in zip(head, head[1:])
+                   if len(a.split()) == 1 and not _PAPER_WORDS.fullmatch(a.strip() + " ")]
     matches = []
     for text in candidates:
         for match in _ORG.finditer(text[:400]):
@@ -188,7 +218,9 @@ def find_organisation(head: list[str]) -> str | None:
                 matches.append(org)
     # A council is the publisher more often than an NHS body or a board it works with.
     matches.sort(key=lambda org: not re.search(r"council$", org, re.IGNORECASE))
-    return " ".join(_word_case(w) for w in matches[0].split()) if matches else None
+    if matches:
+        return " ".join(_word_case(w) for w in matches[0].split())
+    return _municipality(head)
 
 
 def _word_case(word: str) -> str:
@@ -257,8 +289,10 @@ def extract(lines: list[Line], kind: str, pack: Meta | None = None, items: dict[
     # A paper in a pack went to the pack's meeting; only its own header may name another body.
     own_body = find_body(head, labels if pack is None else labels, scan=pack is None)
     meta.body = own_body or (pack.body if pack else None)
-    if meta.body is None and meta.organisation and re.search(r"board|commission|authority", meta.organisation, re.IGNORECASE):
-        meta.body = meta.organisation  # "Cuyahoga County Board of Health" is both
+    if meta.body is None and meta.organisation and re.search(r"board|commission|authority|council$", meta.organisation, re.IGNORECASE):
+        meta.body = meta.organisation  # "Cuyahoga County Board of Health", "Ayton Community Council" are both
+    if meta.organisation is None and meta.body and _is_organisation(meta.body):
+        meta.organisation = meta.body  # a parish or city council meeting as itself
 
     date = None
     if labels.get("date"):

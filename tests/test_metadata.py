@@ -132,3 +132,33 @@ Summary: The current contracts for the two hubs will come to an end on 31 March 
     assert extract(_lines(wrapped), "report").meeting_date is None
     dated = "Cabinet\n4 March 2025\nFuture of the Riverside Family Hubs\n1. Introduction\n"
     assert extract(_lines(dated), "report").meeting_date == "2025-03-04"
+
+
+def test_a_meeting_date_is_chosen_from_the_evidence_not_a_minute_number():
+    """Minute numbers in MM.YY.NN form look like dotted dates; the meeting's date on the title line wins."""
+    text = ("Minutes of the Meeting of Hollybrook Parish Council\nheld on Thursday 30 April 2026 at 7.30pm\n"
+            "04.26.01 Apologies for absence\n04.26.02 Declarations of interest\n04.26.03 Minutes of 26 March 2026")
+    meta = extract(_lines(text), "minutes")
+    assert meta.meeting_date == "2026-04-30"
+    assert {c.iso for c in meta.date_candidates} >= {"2026-04-30", "2026-03-26"}
+
+
+def test_a_us_paper_reads_its_numeric_dates_month_first():
+    text = "CITY OF MAPLE GROVE\nCITY COUNCIL AGENDA\n12/06/2022\nRegular Meeting 6:00 PM\nDecember 6, 2022 minutes to follow"
+    meta = extract(_lines(text), "agenda")
+    assert meta.meeting_date == "2022-12-06"
+    assert meta.organisation == "City of Maple Grove"
+
+
+def test_no_date_is_given_when_the_paper_only_mentions_one_in_passing():
+    text = "Annual Risk Register\nThe register was last reviewed by the clerk, who will report again before 31 March 2024."
+    assert extract(_lines(text), "other").meeting_date is None
+
+
+def test_a_council_meeting_as_itself_is_its_own_organisation_and_a_letterhead_names_the_city():
+    meta = extract(_lines("Minutes of the Meeting of Hollybrook Parish Council\nheld on 3 May 2024"), "minutes")
+    assert (meta.body, meta.organisation) == ("Hollybrook Parish Council", "Hollybrook Parish Council")
+    letterhead = extract(_lines("CITY OF\nCEDAR FALLS HEIGHTS 100 MAIN STREET\nAGENDA\nCity Council\nJanuary 9, 2023"), "agenda")
+    assert letterhead.organisation == "City of Cedar Falls Heights"
+    speech = extract(_lines("Planning Committee\n4 May 2023\nThe Committee heard that the City of London had objected."), "minutes")
+    assert speech.organisation is None
