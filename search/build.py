@@ -143,7 +143,8 @@ def build_index(
                 if result.source in given:
                     for warning in result.warnings:
                         report.warnings.append(Skipped(result.source, warning))
-                        bar.write(f"warning {result.source}: {warning}", file=sys.stderr)
+                        if progress:  # the summary lists them again at the end
+                            bar.write(f"warning {result.source}: {warning}", file=sys.stderr)
                 _store_file(store, result, sources, pending, report, repeats, linkable)
                 if len(pending) >= EMBED_BATCH:
                     bar.set_postfix_str(f"embedding {len(pending)} passages")
