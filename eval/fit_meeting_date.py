@@ -117,8 +117,9 @@ def main() -> int:
     WEIGHTS.write_text(json.dumps({
         "features": list(FEATURES), "coef": [round(float(w), 4) for w in final.coef_[0]],
         "intercept": round(float(final.intercept_[0]), 4), "threshold": round(float(threshold), 2),
-        "fitted_on": {"papers": len(rows), "bodies": bodies, "candidates": len(y),
-                      "labels": "eval/wide/labels (development split only) and eval/papers_dates.json", "date": time.strftime("%Y-%m-%d")},
+        "fitted_on": {"papers": len(rows), "bodies": len(bodies), "candidates": len(y),
+                      "labels": "eval/wide/labels of the development bodies in eval/wide/split.json, "
+                                "and eval/papers_dates.json", "date": time.strftime("%Y-%m-%d")},
         "body_held_out": {"papers": len(rows), **held_out, "header_rules_alone": rule},
         "model": f"scikit-learn LogisticRegression(C={C}); threshold: lowest with wrong <= {MAX_WRONG:.0%} of papers",
     }, indent=1) + "\n")

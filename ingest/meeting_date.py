@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 
 from .chunk import Line
-from .dates import _MONTH, find_dates
+from .dates import MONTH, find_dates
 
 WEIGHTS = Path(__file__).with_name("weights") / "meeting_date.json"
 HEAD_LINES = 120  # the opening lines a meeting date is looked for in
@@ -36,7 +36,7 @@ _PROSE_BEFORE = re.compile(
     r"expires?|received|dated|letter|email|effective|approved|adopted)\s+(?:on\s+|of\s+)?(?:the\s+)?$", re.IGNORECASE)
 _WEEKDAY_BEFORE = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s*$", re.IGNORECASE)
 _NUMERIC_DOTS = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2}$")
-_NAMED = re.compile(_MONTH, re.IGNORECASE)
+_NAMED = re.compile(MONTH, re.IGNORECASE)
 _TIME_AFTER = re.compile(r"^[^\n]{0,40}?\b\d{1,2}(?::\d\d|\.\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|^[^\n]{0,30}?\b\d{1,2}:\d\d\b",
                          re.IGNORECASE)
 

@@ -102,7 +102,6 @@ class Meta:
     exempt: bool | None = None
     labels: dict[str, str] = field(default_factory=dict)
     date_candidates: list[Candidate] = field(default_factory=list)  # what the meeting date was chosen from
-    rule_date: str | None = None  # the header rules' pick, one piece of evidence among the candidates'
 
 
 def tidy_case(text: str) -> str:
@@ -322,7 +321,6 @@ def extract(lines: list[Line], kind: str, pack: Meta | None = None, items: dict[
     if pack:
         meta.meeting_date = date or pack.meeting_date  # a paper in a pack went to the pack's meeting
     else:
-        meta.rule_date = date
         month_first = numeric_order("\n".join(line.text for line in lines[:400]))
         meta.date_candidates = candidates(lines, date, context_year, month_first)
         meta.meeting_date = choose(meta.date_candidates, date)

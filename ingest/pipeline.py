@@ -18,7 +18,7 @@ from typing import Protocol
 from minutebook.vocabulary import ParsedDocument, Skipped
 
 from .quality import text_warnings
-from .read import READABLE_SUFFIXES, UnreadableFile, file_hash, read_pages
+from .read import HTML_SUFFIXES, PDF_SUFFIXES, READABLE_SUFFIXES, UnreadableFile, file_hash, read_pages
 from .structure import build_documents
 
 # A folder's own housekeeping files (a repository's README, licence, change log ...) are not board
@@ -46,7 +46,7 @@ class Found:
 
 
 def is_housekeeping(path: Path) -> bool:
-    return path.suffix.lower() not in {".pdf", ".html", ".htm"} and bool(HOUSEKEEPING.fullmatch(path.stem))
+    return path.suffix.lower() not in PDF_SUFFIXES | HTML_SUFFIXES and bool(HOUSEKEEPING.fullmatch(path.stem))
 
 
 def find_files(paths: Iterable[Path], exclude: Iterable[str] = (), all_files: bool = False) -> Found:
