@@ -74,11 +74,14 @@ def numeric_order(text: str) -> bool:
     unambiguous numeric dates (13/01 is day first, 01/13 month first), else its written dates
     ("January 13, 2022" is the US order, "13 January 2022" the UK one)."""
     text = text[:_MAX_SCAN * 4]
-    month_first = day_first = 0
+    month_first = day_first = numeric = 0
     for match in _NUMERIC.finditer(text):
         a, b = int(match["a"]), int(match["b"])
         month_first += b > 12 >= a
         day_first += a > 12 >= b
+        numeric += 1
+    if not numeric:
+        return False  # no numeric date to read either way: spare the scan of written ones
     if month_first != day_first:
         return month_first > day_first
     us = sum(1 for m in _MONTH_DAY.finditer(text) if m["y"] or m["y2"])
