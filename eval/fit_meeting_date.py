@@ -15,15 +15,17 @@ import argparse
 import json
 import logging
 import sys
-import time
 from pathlib import Path
 
 import numpy as np
-from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import GroupKFold
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "eval"))
+
+from fitting import (  # noqa: E402
+    Paper, best_per_paper, development_labels, fit, held_out_probabilities, matrix, print_weights, write_weights,
+)
 
 from minutebook.ingest.meeting_date import FEATURES, WEIGHTS  # noqa: E402
 from minutebook.ingest.metadata import extract  # noqa: E402
@@ -31,9 +33,7 @@ from minutebook.ingest.noise import clean_pages  # noqa: E402
 from minutebook.ingest.packs import classify, split_pack  # noqa: E402
 from minutebook.ingest.read import UnreadableFile, read_pages  # noqa: E402
 
-LABELS = ROOT / "eval" / "wide" / "labels"
 EARLIER = ROOT / "eval" / "papers_dates.json"  # the earlier development papers (../shared/papers)
-SPLIT = ROOT / "eval" / "wide" / "split.json"
 MAX_WRONG = 0.03
 C = 0.2
 
@@ -50,25 +50,25 @@ def paper_candidates(path: Path):
     return extract(first.lines, classify(first.lines)).date_candidates
 
 
-def load(papers_dir: Path):
-    dev = set(json.loads(SPLIT.read_text())["dev"])
-    rows = []  # (body, file, label date, [candidates])
+def load(papers_dir: Path) -> list[Paper]:
+    papers = []
     earlier = papers_dir.parent / "papers"
     for file, date in json.loads(EARLIER.read_text())["dates"].items():
-        rows.append((f"papers/{file.split('/')[0]}", file, date, paper_candidates(earlier / file)))
-    for label_file in sorted(LABELS.glob("*.json")):
-        labels = json.loads(label_file.read_text())
-        if labels["folder"] not in dev:
-            continue
-        for paper in labels["papers"]:
-            rows.append((labels["folder"], paper["file"], paper.get("meeting_date"), paper_candidates(papers_dir / paper["file"])))
-    return rows
+        papers.append(Paper(f"papers/{file.split('/')[0]}", file, date, paper_candidates(earlier / file)))
+    for body, label in development_labels():
+        papers.append(Paper(body, label["file"], label.get("meeting_date"), paper_candidates(papers_dir / label["file"])))
+    return papers
 
 
-def outcome(probs: np.ndarray, isos: list[str], want: str | None, threshold: float) -> str:
-    if len(isos) == 0 or probs.max() < threshold:
-        return "right" if want is None else "empty"
-    return "right" if isos[int(probs.argmax())] == want else "wrong"
+def tally(chosen: list, papers: list[Paper]) -> dict[str, int]:
+    counts = {"right": 0, "wrong": 0, "empty": 0}
+    for pick, paper in zip(chosen, papers):
+        iso = pick if isinstance(pick, str) or pick is None else pick.iso
+        if iso is None:
+            counts["right" if paper.want is None else "empty"] += 1
+        else:
+            counts["right" if iso == paper.want else "wrong"] += 1
+    return counts
 
 
 def main() -> int:
@@ -77,52 +77,23 @@ def main() -> int:
     parser.add_argument("--dry-run", action="store_true", help="print the figures, write nothing")
     args = parser.parse_args()
     logging.getLogger("pypdf").setLevel(logging.ERROR)
-    rows = load(args.papers)
-    X, y, groups, owner = [], [], [], []
-    for index, (body, _, want, cands) in enumerate(rows):
-        for c in cands:
-            X.append([c.features[f] for f in FEATURES])
-            y.append(int(c.iso == want))
-            groups.append(body)
-            owner.append(index)
-    X, y, owner = np.array(X), np.array(y), np.array(owner)
-    bodies = sorted(set(groups))
-    oof = np.zeros(len(y))
-    for train, test in GroupKFold(n_splits=min(5, len(bodies))).split(X, y, groups):
-        model = LogisticRegression(C=C, max_iter=1000).fit(X[train], y[train])
-        oof[test] = model.predict_proba(X[test])[:, 1]
-
-    def tally(probs: np.ndarray, threshold: float) -> dict[str, int]:
-        counts = {"right": 0, "wrong": 0, "empty": 0}
-        for index, (_, _, want, cands) in enumerate(rows):
-            mask = owner == index
-            counts[outcome(probs[mask], [c.iso for c in cands], want, threshold)] += 1
-        return counts
-
-    threshold = next((t for t in np.arange(0.05, 1.0, 0.01) if tally(oof, t)["wrong"] <= MAX_WRONG * len(rows)), 0.99)
-    rule = {"right": 0, "wrong": 0, "empty": 0}
-    for _, _, want, cands in rows:
-        pick = next((c.iso for c in cands if c.features["rule_pick"]), None)
-        rule["right" if pick == want else "empty" if pick is None else "wrong"] += 1
-    held_out = tally(oof, float(threshold))
-    print(f"{len(rows)} papers of {len(bodies)} development bodies, {len(y)} candidates ({int(y.sum())} right)")
+    papers = load(args.papers)
+    X, y, groups, owner = matrix(papers, FEATURES, lambda paper, c: c.iso == paper.want)
+    probs = held_out_probabilities(X, y, groups, C)
+    threshold = next((t for t in np.arange(0.05, 1.0, 0.01)
+                      if tally(best_per_paper(probs, owner, papers, t), papers)["wrong"] <= MAX_WRONG * len(papers)), 0.99)
+    rule = tally([next((c.iso for c in p.candidates if c.features["rule_pick"]), None) for p in papers], papers)
+    held_out = tally(best_per_paper(probs, owner, papers, float(threshold)), papers)
+    print(f"{len(papers)} papers of {len(set(groups))} development bodies, {len(y)} candidates ({int(y.sum())} right)")
     print(f"header rules alone:            {rule}")
     print(f"model, body-held-out (t={threshold:.2f}): {held_out}")
-    final = LogisticRegression(C=C, max_iter=1000).fit(X, y)
-    for name, weight in sorted(zip(FEATURES, final.coef_[0]), key=lambda p: -abs(p[1])):
-        print(f"  {name:20s} {weight:+.2f}")
+    final = fit(X, y, C)
+    print_weights(FEATURES, final)
     if args.dry_run:
         return 0
-    WEIGHTS.parent.mkdir(exist_ok=True)
-    WEIGHTS.write_text(json.dumps({
-        "features": list(FEATURES), "coef": [round(float(w), 4) for w in final.coef_[0]],
-        "intercept": round(float(final.intercept_[0]), 4), "threshold": round(float(threshold), 2),
-        "fitted_on": {"papers": len(rows), "bodies": len(bodies), "candidates": len(y),
-                      "labels": "eval/wide/labels of the development bodies in eval/wide/split.json, "
-                                "and eval/papers_dates.json", "date": time.strftime("%Y-%m-%d")},
-        "body_held_out": {"papers": len(rows), **held_out, "header_rules_alone": rule},
-        "model": f"scikit-learn LogisticRegression(C={C}); threshold: lowest with wrong <= {MAX_WRONG:.0%} of papers",
-    }, indent=1) + "\n")
+    write_weights(WEIGHTS, FEATURES, final, threshold, papers, len(y), {**held_out, "header_rules_alone": rule},
+                  f"scikit-learn LogisticRegression(C={C}); threshold: lowest with wrong <= {MAX_WRONG:.0%} of papers",
+                  "eval/wide/labels of the development bodies in eval/wide/split.json, and eval/papers_dates.json")
     print(f"wrote {WEIGHTS.relative_to(ROOT)}")
     return 0
 

@@ -10,13 +10,12 @@ with the fit: a wrong date is worse than none.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
+from . import logistic
 from .chunk import Line
 from .dates import MONTH, find_dates
 
@@ -106,26 +105,13 @@ def candidates(lines: list[Line], rule_pick: str | None, default_year: int | Non
     return out
 
 
-@cache
-def _model() -> dict | None:
-    try:
-        return json.loads(WEIGHTS.read_text())
-    except (OSError, ValueError):
-        return None
-
-
-def probability(candidate: Candidate, model: dict) -> float:
-    z = model["intercept"] + sum(w * candidate.features.get(name, 0.0) for name, w in zip(model["features"], model["coef"]))
-    return 1 / (1 + math.exp(-z))
-
-
 def choose(found: list[Candidate], rule_pick: str | None) -> str | None:
     """The best-supported candidate, or None when none is likely enough; without fitted weights,
     the header rules' pick."""
-    model = _model()
+    model = logistic.load(WEIGHTS)
     if model is None:
         return rule_pick
     if not found:
         return None
-    scored = max(found, key=lambda c: probability(c, model))
-    return scored.iso if probability(scored, model) >= model["threshold"] else None
+    scored = max(found, key=lambda c: logistic.probability(c.features, model))
+    return scored.iso if logistic.probability(scored.features, model) >= model["threshold"] else None

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from .chunk import Line
 from .dates import find_dates, find_year, numeric_order, parse_date
+from . import organisation
 from .meeting_date import Candidate, candidates, choose
 
 _HEAD_LINES = 60
@@ -102,6 +103,7 @@ class Meta:
     exempt: bool | None = None
     labels: dict[str, str] = field(default_factory=dict)
     date_candidates: list[Candidate] = field(default_factory=list)  # what the meeting date was chosen from
+    organisation_candidates: list[organisation.Candidate] = field(default_factory=list)  # and the organisation
 
 
 def tidy_case(text: str) -> str:
@@ -250,6 +252,8 @@ def find_body(head: list[str], labels: dict[str, str], scan: bool = True) -> str
         if len(line) > 80 or _is_organisation(line) or ":" in line:
             continue
         line = re.split(r"\s[-–]\s", line)[0]  # "COUNTY COUNCIL - THURSDAY, 9 JANUARY 2025"
+        if _PARTNER_BEFORE.search(line[: line.find(_BODY.search(line)["body"])] if _BODY.search(line) else ""):
+            continue  # "supported by Hollybrook Town Council": a partner, not the meeting's body
         if body := _body_from(line):
             if len(body) >= len(line) * 0.5:
                 return body
@@ -284,9 +288,14 @@ def extract(lines: list[Line], kind: str, pack: Meta | None = None, items: dict[
     meta = Meta(labels=labels)
     context_year = (int(pack.meeting_date[:4]) if pack and pack.meeting_date else None) or find_year(" ".join(head[:30]))
 
-    meta.organisation = (pack.organisation if pack else None) or find_organisation(head)
     # A paper in a pack went to the pack's meeting; only its own header may name another body.
     own_body = find_body(head, labels if pack is None else labels, scan=pack is None)
+    if pack:
+        meta.organisation = pack.organisation or find_organisation(head)
+    else:
+        rule_organisation = find_organisation(head)
+        meta.organisation_candidates = organisation.candidates([line.text for line in lines], rule_organisation, own_body)
+        meta.organisation = organisation.choose(meta.organisation_candidates, rule_organisation)
     meta.body = own_body or (pack.body if pack else None)
     if meta.body is None and meta.organisation and re.search(r"board|commission|authority|council$", meta.organisation, re.IGNORECASE):
         meta.body = meta.organisation  # "Cuyahoga County Board of Health", "Ayton Community Council" are both

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from minutebook.ingest.chunk import Line
 from minutebook.ingest.metadata import Meta, extract, header_labels
 
@@ -160,5 +162,33 @@ def test_a_council_meeting_as_itself_is_its_own_organisation_and_a_letterhead_na
     assert (meta.body, meta.organisation) == ("Hollybrook Parish Council", "Hollybrook Parish Council")
     letterhead = extract(_lines("CITY OF\nCEDAR FALLS HEIGHTS 100 MAIN STREET\nAGENDA\nCity Council\nJanuary 9, 2023"), "agenda")
     assert letterhead.organisation == "City of Cedar Falls Heights"
-    speech = extract(_lines("Planning Committee\n4 May 2023\nThe Committee heard that the City of London had objected."), "minutes")
-    assert speech.organisation is None
+    speech = extract(_lines("HOLLYBROOK TOWN COUNCIL\nPlanning Committee\nMinutes of the meeting held on 4 May 2023\n"
+                            "1. Applications\nThe Committee heard that the City of London had objected."), "minutes")
+    assert speech.organisation == "Hollybrook Town Council"  # the letterhead, not a city named in the minutes
+
+
+# The organisation is chosen among every organisation-shaped name by a fitted model; these are the
+# publishing styles it meets, each written here in a few lines.
+ORGANISATION_STYLES = [
+    ("US letterhead over two lines", "CITY OF\nMAPLE GROVE HEIGHTS\nREGULAR MEETING AGENDA\nPLANNING COMMISSION\n"
+     "Tuesday, March 5, 2024 7:00 PM\n1. Call to order", "agenda", "City of Maple Grove Heights"),
+    ("UK parish minutes", "Barnby Parish Council\nMinutes of the Parish Council meeting held on 12 March 2024\n"
+     "Present: Cllrs Ash and Birch", "minutes", "Barnby Parish Council"),
+    ("school district board", "Riverbend Unified School District\nBoard of Education\nSpecial Meeting Agenda\n"
+     "April 6, 2016", "agenda", "Riverbend Unified School District"),
+    ("library district", "Elmhurst Public Library District\nBoard of Trustees Regular Meeting\nMay 20, 2020\n"
+     "AGENDA", "agenda", "Elmhurst Public Library District"),
+    ("a partner named under the masthead", "Friends of Hollybrook Library\nsupported by Hollybrook Town Council\n"
+     "Board minutes, 4 May 2023", "minutes", None),
+]
+
+
+@pytest.mark.parametrize("style, text, kind, organisation", ORGANISATION_STYLES, ids=[s[0] for s in ORGANISATION_STYLES])
+def test_the_organisation_is_read_in_each_publishing_style(style, text, kind, organisation):
+    assert extract(_lines(text), kind).organisation == organisation
+
+
+def test_a_board_meeting_as_the_body_is_not_taken_for_its_council():
+    meta = extract(_lines("Health and Wellbeing Board\n27 September 2023\nReport of the Director of Public Health\n"
+                          "Purpose\n1.1 This report updates the Board.\nRiverton City Council has agreed the plan."), "report")
+    assert meta.organisation != "Health and Wellbeing Board"

@@ -1,0 +1,150 @@
+"""The organisation a paper belongs to, chosen among candidates by the evidence around each, or left empty.
+
+Every name of an organisation's shape in the paper's opening text is a candidate: a municipality
+("City of Lomita", "London Borough of Merton", "Port of Alsea"), a council ("Souldern Parish
+Council", "Merton Council"), a district ("Warrenville Public Library District"), a department
+("Illinois Department of Corrections") or an agency ("Detroit Employment Solutions Corporation").
+Each is described by where it stands and how it is written (first line it appears on, whether it
+fills or opens its line or only stands in sentences, capitals, how often it recurs, whether it is the meeting's body, whether the
+letterhead rules pick it), and scored by a logistic model fitted on the development bodies'
+labels (``eval/fit_organisation.py`` writes ``weights/organisation.json``). The best candidate is
+kept only above the threshold chosen with the fit; below it the letterhead rules' pick stands.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import logistic
+
+WEIGHTS = Path(__file__).with_name("weights") / "organisation.json"
+HEAD_LINES = 150  # the opening lines candidates are looked for in
+MAX_LINE = 300  # a longer "line" is running text: read its start only
+SHORT_LINE_WORDS = 3
+
+_CAP = r"(?:[A-Z][\w'’.&-]*|Mc[A-Z]\w*)"
+_PLACE = rf"{_CAP}(?:[ \t]+{_CAP}){{0,3}}"
+_SHAPES = {
+    "municipality": rf"(?:(?:London|Royal|Metropolitan)\s+)?(?i:city|town|village|county|borough|township|municipality|port|parish)"
+                    rf"\s+(?i:of)\s+(?:(?i:the)\s+)?{_PLACE}",
+    "council": rf"{_PLACE}\s+(?:(?i:county|city|borough|district|town|parish|community|metropolitan\s+borough|regional|village|municipal)\s+)?"
+               rf"(?i:council)\b",
+    "district": rf"{_PLACE}\s+(?:(?i:unified|union|elementary|high|community|independent|public|joint)\s+){{0,2}}"
+                rf"(?i:school|library|park|water|fire|sanitation|transit|hospital|irrigation|utility|recreation)\s+(?i:district)\b",
+    "department": rf"{_PLACE}\s+(?i:department)\s+(?i:of)\s+{_PLACE}",
+    "agency": rf"{_PLACE}\s+(?i:corporation|authority|commission|board|trust|agency|foundation)"
+              rf"(?:\s+(?i:on|of|for)\s+{_PLACE})?",
+}
+_PATTERNS = {kind: re.compile(pattern) for kind, pattern in _SHAPES.items()}
+# Words that open a heading before the name ("AGENDA", "Minutes of the", "Regular Meeting of the")
+# and words that are the kind of a body, not its name: "City Council" alone names no organisation.
+_LEADING = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+            "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "agenda", "minutes", "notice", "dear", "member", "members", "all", "councillor", "councillors", "meeting", "meetings", "regular", "special", "of", "the", "a", "an", "summary",
+            "draft", "annual", "adjourned", "and", "joint", "public", "hearing", "amended", "revised", "report", "to", "for"}
+_GENERIC = _LEADING | {"city", "county", "council", "town", "village", "borough", "district", "parish", "community",
+                       "board", "commission", "committee", "department", "planning", "authority", "trust", "agency",
+                       "corporation", "school", "library", "members", "member", "directors", "trustees", "commissioners", "full"}
+_PARTNER_BEFORE = re.compile(
+    r"(?:\b(?:supported|funded|commissioned|provided|run|delivered|hosted|led|chaired|represented|submitted|prepared)\s+by"
+    r"|\bwith|\b(?:leader|member|members|officers?|chief executive|representatives?)\s+(?:of|from)|\bfrom|\bto)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_PROSE_BEFORE = re.compile(r"\b[a-z]+\s+(?:[a-z]+\s+)?$")  # "... heard that the City of London"
+_SMALL = {"and", "of", "for", "the", "in", "on", "to", "a", "an", "&"}
+
+FEATURES = (
+    "municipality", "council", "district", "department", "agency", "first_line", "top", "repeats",
+    "whole_line", "line_start", "only_in_sentences", "capitals", "rule_pick", "rank", "words", "the_body", "body_not_council",
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    name: str
+    features: dict[str, float]
+
+
+def _key(name: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", name.lower()))
+
+
+def _tidy(name: str) -> str | None:
+    words = name.split()
+    while words and words[0].lower().strip(",.:;") in _LEADING:
+        words.pop(0)
+    words = [w.strip(",.:;") for w in words]
+    if not words or all(w.lower() in _GENERIC for w in words):
+        return None
+    return " ".join(w if not w.isupper() or len(w) <= 3 and w.lower() not in _SMALL
+                    else (w.lower() if w.lower() in _SMALL else w.capitalize()) for w in words)
+
+
+def candidates(lines: list[str], rule_pick: str | None, body: str | None = None) -> list[Candidate]:
+    """Each distinct organisation-shaped name of the opening lines, described where it first appears.
+
+    A name only ever introduced as a partner ("supported by Suffolk County Council") is no
+    candidate: the paper says itself that someone else publishes it. ``body`` is the meeting's body
+    as the header rules read it: a board or committee named as the body belongs to an organisation
+    rather than being one, unless it is a council meeting as itself."""
+    seen: dict[str, dict] = {}
+    order: list[str] = []
+    texts = [line.strip()[:MAX_LINE] for line in lines[:HEAD_LINES] if line.strip()]
+    # A letterhead breaks a name over lines ("CITY OF" / "CEDAR FALLS HEIGHTS"): a short line is
+    # also read with the next.
+    joined = [(n, f"{a} {b}", len(a)) for n, (a, b) in enumerate(zip(texts, texts[1:])) if len(a.split()) <= SHORT_LINE_WORDS]
+    for number, text, join in [*((n, t, None) for n, t in enumerate(texts)), *joined]:
+        for kind, pattern in _PATTERNS.items():
+            for match in pattern.finditer(text):
+                if join is not None and not match.start() < join < match.end():
+                    continue  # read on its own line already
+                name = _tidy(match.group())
+                if name is None:
+                    continue
+                key = _key(name)
+                if key not in seen:
+                    order.append(key)
+                    seen[key] = {"name": name, "kind": kind, "first": number, "count": 0, "whole": False,
+                                 "caps": False, "partner": True, "start": False, "sentence": True}
+                entry = seen[key]
+                entry["partner"] &= bool(_PARTNER_BEFORE.search(text[max(0, match.start() - 40):match.start()]))
+                entry["count"] += 1
+                entry["whole"] |= len(match.group()) >= 0.8 * len(text)
+                entry["caps"] |= match.group().isupper()
+                entry["start"] |= match.start() <= 3
+                entry["sentence"] &= bool(_PROSE_BEFORE.search(text[:match.start()]))
+    rule_key, body_key = _key(rule_pick or ""), _key(body or "")
+    out = []
+    for rank, key in enumerate(k for k in order if not seen[k]["partner"]):
+        entry = seen[key]
+        the_body = float(key == body_key)
+        features = {kind: float(entry["kind"] == kind) for kind in _SHAPES}
+        features.update({
+            "first_line": math.log1p(entry["first"]) / math.log1p(HEAD_LINES),
+            "top": float(entry["first"] < 5),
+            "repeats": math.log1p(entry["count"] - 1),
+            "whole_line": float(entry["whole"]),
+            "line_start": float(entry["start"]),
+            "only_in_sentences": float(entry["sentence"]),
+            "capitals": float(entry["caps"]),
+            "rule_pick": float(bool(rule_key) and (rule_key in key or key in rule_key)),
+            "rank": min(rank, 5) / 5,
+            "words": min(len(key.split()), 8) / 8,
+            "the_body": the_body,
+            "body_not_council": the_body * float(entry["kind"] != "council"),
+        })
+        out.append(Candidate(entry["name"], features))
+    return out
+
+
+def choose(found: list[Candidate], rule_pick: str | None) -> str | None:
+    """The best-supported candidate when it is likely enough, else the letterhead rules' pick (with
+    the fit's papers held out by body, the two together are right more often than either alone and
+    no more often wrong: see the weights' "body_held_out")."""
+    model = logistic.load(WEIGHTS)
+    if model is None or not found:
+        return rule_pick
+    best = max(found, key=lambda c: logistic.probability(c.features, model))
+    return best.name if logistic.probability(best.features, model) >= model["threshold"] else rule_pick
