@@ -106,8 +106,49 @@ def _who(text: str) -> str | None:
     return who
 
 
+# Minutes give tasks to people: "AS to chase the contractor", "Cllr Blackwell agreed to ask",
+# "the Clerk will write", "Director Whitmer will survey staff", "It was agreed that KG will liaise".
+_PERSON_TITLE = r"(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Miss|Dr|Director|Trustee|Commissioner|Councilmember|Council\s+Member|Mayor|Chair(?:man|woman)?)"
+_ACTOR = (
+    r"(?P<actor>[A-Z]{2,3}(?:\s*(?:&|and|/|,)\s*[A-Z]{2,3})*"  # initials, as an action column writes them
+    rf"|{_PERSON_TITLE}\.?\s+(?:Ms\.?\s+|Mrs\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+    r"|(?:[Tt]he\s+)?(?:Clerk|Chair(?:man|woman|person)?|Vice[- ]Chair(?:man)?|Treasurer|Secretary|RFO|Proper\s+Officer"
+    r"|(?:City|Town|County|General|Library)\s+Manager|Executive\s+Director|Director|Management\s+Team))"
+)
+_ASSIGNED = re.compile(
+    rf"^(?:[\w&'’ -]{{0,60}}?[-–:]\s+)?(?:it\s+was\s+(?:agreed|resolved|decided)\s+(?:that\s+)?)?{_ACTOR}\s+"
+    r"(?P<how>to|will|would|shall|agreed\s+to|offered\s+to|undertook\s+to|(?:is|are)\s+to)\s+(?P<verb>[a-z]+)"
+)
+
+
+def _assignments(document: Document, entries: list[Entry], taken: set[int]) -> list[tuple[int, Decision]]:
+    """Tasks minutes give to a named person or officer ("AS to chase ...", "the Clerk will write ...")."""
+    found = []
+    for sentence in sentences(entries):
+        if sentence.start in taken:
+            continue
+        marker = parse_marker(sentence.text)
+        body = marker.rest if marker and marker.family != "caps" else sentence.text
+        match = _ASSIGNED.match(body)
+        if not match or match.group("verb") in ("be", "have", "been") and match.group("how") == "would":
+            continue  # "X would be ..." reports what happened
+        due_text, due_date = _due(body, document.meeting_date)
+        entry = entries[sentence.start]
+        reference, title = minute_of(entry.section)
+        details = {"who": match.group("actor").strip(), "what": body, "due_text": due_text, "due_date": due_date,
+                   "meeting_date": document.meeting_date}
+        found.append((sentence.start, Decision(
+            kind="action", document_id=document.id, ordinal=0, text=body, items=[], page=sentence.page,
+            last_page=sentence.last_page if sentence.last_page != sentence.page else None,
+            section=entry.section.path, reference=reference, title=title or entry.section.path.rsplit(" > ", 1)[-1],
+            details={k: v for k, v in details.items() if v},
+        )))
+    return found
+
+
 def extract_actions(document: Document, entries: list[Entry]) -> list[tuple[int, Decision]]:
-    """(first line index, action) for each promised follow-up in the paper."""
+    """(first line index, action) for each promised follow-up in the paper, and in minutes each task
+    given to a person."""
     if document.type == "agenda":
         return []
     found = []
@@ -148,4 +189,6 @@ def extract_actions(document: Document, entries: list[Entry]) -> list[tuple[int,
             section=entry.section.path, reference=reference, title=title or entry.section.path.rsplit(" > ", 1)[-1],
             details={k: v for k, v in details.items() if v},
         )))
+    if document.type in ("minutes", "other"):  # "other": minutes whose type was not recognised
+        found += _assignments(document, entries, {start for start, _ in found})
     return found

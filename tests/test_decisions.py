@@ -789,3 +789,35 @@ def test_a_record_of_decision_gives_its_rows_the_decision_maker_number_and_subje
     rows = [d for doc in build_documents([Page("/papers/r.txt", 1, report)], "h" * 64, 1200) for d in doc.decisions]
     assert [d.reference for d in rows if d.kind == "commitment"] == [None]
     assert not any("decision_maker" in d.details for d in rows)
+
+
+# Minutes give tasks to people in several styles: an action column's initials (UK parish), a
+# councillor who "agreed to", the Clerk, a US library director who "will".
+PARISH_ACTION_MINUTES = """Minutes of the Meeting of Barnby Parish Council held on 12 March 2024
+
+Present: Cllrs Ash, Birch and Cole
+
+24/031 Playground
+The fence by the swings is broken. AS to obtain two quotes for a new fence.
+Cllr Birch agreed to ask the school about sharing the cost.
+
+24/032 Correspondence
+A letter about parking on Church Lane was noted. The Clerk will write to the County Council.
+Cllr Cole would be away in April.
+The Council will meet again on 9 April 2024.
+"""
+
+LIBRARY_MINUTES = """Warrenby Public Library District
+Minutes of the Regular Meeting of the Board of Trustees, May 20, 2020
+
+6. Reopening
+Director Smith will survey staff about returning to the building. Trustee Jones asked about masks.
+"""
+
+
+def test_minutes_give_tasks_to_people_in_each_style():
+    parish = [d for d in _decisions(PARISH_ACTION_MINUTES, "minutes.txt") if d.kind == "action"]
+    assert [d.details["who"] for d in parish] == ["AS", "Cllr Birch", "The Clerk"]  # not who "would be away", nor the Council
+    assert parish[0].text == "AS to obtain two quotes for a new fence."
+    library = [d for d in _decisions(LIBRARY_MINUTES, "minutes.txt") if d.kind == "action"]
+    assert [d.details["who"] for d in library] == ["Director Smith"]
