@@ -11,9 +11,7 @@ The blind bodies of eval/wide/split.json are never read.
 
 from __future__ import annotations
 
-import argparse
 import json
-import logging
 import sys
 from pathlib import Path
 
@@ -24,14 +22,10 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "eval"))
 
 from fitting import (  # noqa: E402
-    Paper, best_per_paper, development_labels, fit, held_out_probabilities, matrix, print_weights, write_weights,
+    Paper, arguments, best_per_paper, development_labels, first_paper_metadata, fit_and_write, held_out_probabilities, matrix,
 )
 
 from minutebook.ingest.meeting_date import FEATURES, WEIGHTS  # noqa: E402
-from minutebook.ingest.metadata import extract  # noqa: E402
-from minutebook.ingest.noise import clean_pages  # noqa: E402
-from minutebook.ingest.packs import classify, split_pack  # noqa: E402
-from minutebook.ingest.read import UnreadableFile, read_pages  # noqa: E402
 
 EARLIER = ROOT / "eval" / "papers_dates.json"  # the earlier development papers (../shared/papers)
 MAX_WRONG = 0.03
@@ -39,15 +33,8 @@ C = 0.2
 
 
 def paper_candidates(path: Path):
-    try:
-        pages = list(read_pages(path))
-    except UnreadableFile:
-        return []
-    papers = split_pack(clean_pages(pages), paged=len(pages) > 1)
-    if not papers:
-        return []
-    first = papers[0]
-    return extract(first.lines, classify(first.lines)).date_candidates
+    meta = first_paper_metadata(path)
+    return meta.date_candidates if meta else []
 
 
 def load(papers_dir: Path) -> list[Paper]:
@@ -72,11 +59,7 @@ def tally(chosen: list, papers: list[Paper]) -> dict[str, int]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--papers", type=Path, default=ROOT.parent / "shared" / "papers-wide")
-    parser.add_argument("--dry-run", action="store_true", help="print the figures, write nothing")
-    args = parser.parse_args()
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    args = arguments(__doc__)
     papers = load(args.papers)
     X, y, groups, owner = matrix(papers, FEATURES, lambda paper, c: c.iso == paper.want)
     probs = held_out_probabilities(X, y, groups, C)
@@ -87,15 +70,10 @@ def main() -> int:
     print(f"{len(papers)} papers of {len(set(groups))} development bodies, {len(y)} candidates ({int(y.sum())} right)")
     print(f"header rules alone:            {rule}")
     print(f"model, body-held-out (t={threshold:.2f}): {held_out}")
-    final = fit(X, y, C)
-    print_weights(FEATURES, final)
-    if args.dry_run:
-        return 0
-    write_weights(WEIGHTS, FEATURES, final, threshold, papers, len(y), {**held_out, "header_rules_alone": rule},
-                  f"scikit-learn LogisticRegression(C={C}); threshold: lowest with wrong <= {MAX_WRONG:.0%} of papers",
-                  "eval/wide/labels of the development bodies in eval/wide/split.json, and eval/papers_dates.json")
-    print(f"wrote {WEIGHTS.relative_to(ROOT)}")
-    return 0
+    return fit_and_write(
+        args, X, y, C, FEATURES, WEIGHTS, float(threshold), papers, {**held_out, "header_rules_alone": rule},
+        f"scikit-learn LogisticRegression(C={C}); threshold: lowest with wrong <= {MAX_WRONG:.0%} of papers",
+        "eval/wide/labels of the development bodies in eval/wide/split.json, and eval/papers_dates.json")
 
 
 if __name__ == "__main__":

@@ -11,9 +11,7 @@ organisation files a paper under someone else.
 
 from __future__ import annotations
 
-import argparse
 import json
-import logging
 import sys
 from pathlib import Path
 
@@ -24,15 +22,11 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "eval"))
 
 from fitting import (  # noqa: E402
-    Paper, best_per_paper, development_labels, fit, held_out_probabilities, matrix, print_weights, write_weights,
+    Paper, arguments, best_per_paper, development_labels, first_paper_metadata, fit_and_write, held_out_probabilities, matrix,
 )
 from score_wide import same_name  # noqa: E402
 
-from minutebook.ingest.metadata import extract  # noqa: E402
-from minutebook.ingest.noise import clean_pages  # noqa: E402
 from minutebook.ingest.organisation import FEATURES, WEIGHTS  # noqa: E402
-from minutebook.ingest.packs import classify, split_pack  # noqa: E402
-from minutebook.ingest.read import UnreadableFile, read_pages  # noqa: E402
 
 EARLIER = ROOT / "eval" / "papers_organisations.json"  # the earlier development papers: ../shared/papers, corpus/
 C = 0.5
@@ -40,15 +34,8 @@ WRONG_COST = 2
 
 
 def paper_candidates(path: Path):
-    try:
-        pages = list(read_pages(path))
-    except UnreadableFile:
-        return []
-    papers = split_pack(clean_pages(pages), paged=len(pages) > 1)
-    if not papers:
-        return []
-    first = papers[0]
-    return extract(first.lines, classify(first.lines)).organisation_candidates
+    meta = first_paper_metadata(path)
+    return meta.organisation_candidates if meta else []
 
 
 def tally(chosen: list, papers: list[Paper]) -> dict[str, int]:
@@ -60,11 +47,7 @@ def tally(chosen: list, papers: list[Paper]) -> dict[str, int]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--papers", type=Path, default=ROOT.parent / "shared" / "papers-wide")
-    parser.add_argument("--dry-run", action="store_true", help="print the figures, write nothing")
-    args = parser.parse_args()
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    args = arguments(__doc__)
     papers = []
     for file, name in json.loads(EARLIER.read_text())["organisations"].items():
         if name:  # corpus/ papers are grouped by their organisation, ../shared/papers by folder
@@ -89,14 +72,11 @@ def main() -> int:
     chosen = best_per_paper(probs, owner, papers, threshold)
     combined = tally([c or r for c, r in zip(chosen, rules)], papers)  # what ingest does (organisation.choose)
     print(f"model, else the rules' pick:    {combined}")
-    final = fit(X, y, C)
-    print_weights(FEATURES, final)
-    if not args.dry_run:
-        write_weights(WEIGHTS, FEATURES, final, threshold, papers, len(y), {**curve[threshold], "model_else_rules": combined, "letterhead_rules_alone": rule},
-                      f"scikit-learn LogisticRegression(C={C}); threshold: most right minus {WRONG_COST} x wrong",
-                      "eval/wide/labels of the development bodies in eval/wide/split.json, and eval/papers_organisations.json")
-        print(f"wrote {WEIGHTS.relative_to(ROOT)}")
-    return 0
+    return fit_and_write(
+        args, X, y, C, FEATURES, WEIGHTS, threshold, papers,
+        {**curve[threshold], "model_else_rules": combined, "letterhead_rules_alone": rule},
+        f"scikit-learn LogisticRegression(C={C}); threshold: most right minus {WRONG_COST} x wrong",
+        "eval/wide/labels of the development bodies in eval/wide/split.json, and eval/papers_organisations.json")
 
 
 if __name__ == "__main__":

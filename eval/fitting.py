@@ -9,7 +9,9 @@ never read.
 
 from __future__ import annotations
 
+import argparse
 import json
+import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -30,6 +32,33 @@ class Paper:
     file: str
     want: object  # the labelled value (None: the paper gives none)
     candidates: list  # each with .features (dict) and a value the caller compares with ``want``
+
+
+def arguments(doc: str) -> argparse.Namespace:
+    """The fit scripts' command line: --papers DIR (the wide collection) and --dry-run."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--papers", type=Path, default=ROOT.parent / "shared" / "papers-wide")
+    parser.add_argument("--dry-run", action="store_true", help="print the figures, write nothing")
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    return parser.parse_args()
+
+
+def first_paper_metadata(path: Path):
+    """The metadata (ingest/metadata.py's Meta, with its candidates) of the first paper in a file,
+    or None when the file has no readable text."""
+    from minutebook.ingest.metadata import extract
+    from minutebook.ingest.noise import clean_pages
+    from minutebook.ingest.packs import classify, split_pack
+    from minutebook.ingest.read import UnreadableFile, read_pages
+
+    try:
+        pages = list(read_pages(path))
+    except UnreadableFile:
+        return None
+    papers = split_pack(clean_pages(pages), paged=len(pages) > 1)
+    if not papers:
+        return None
+    return extract(papers[0].lines, classify(papers[0].lines))
 
 
 def development_labels() -> list[tuple[str, dict]]:
@@ -97,3 +126,14 @@ def write_weights(path: Path, features: Sequence[str], model: LogisticRegression
 def print_weights(features: Sequence[str], model: LogisticRegression) -> None:
     for name, weight in sorted(zip(features, model.coef_[0]), key=lambda p: -abs(p[1])):
         print(f"  {name:20s} {weight:+.2f}")
+
+
+def fit_and_write(args: argparse.Namespace, X: np.ndarray, y: np.ndarray, C: float, features: Sequence[str], path: Path,
+                  threshold: float, papers: list[Paper], held_out: dict, how: str, labels: str) -> int:
+    """Fit on every development paper, print the weights and (unless --dry-run) write them."""
+    final = fit(X, y, C)
+    print_weights(features, final)
+    if not args.dry_run:
+        write_weights(path, features, final, threshold, papers, len(y), held_out, how, labels)
+        print(f"wrote {path.relative_to(ROOT)}")
+    return 0

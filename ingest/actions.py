@@ -18,7 +18,7 @@ from dateutil.relativedelta import relativedelta
 from minutebook.vocabulary import Decision, Document
 
 from .dates import month_year, parse_date
-from .decision_text import Entry, minute_of, parse_marker, sentences
+from .decision_text import Entry, Sentence, minute_of, parse_marker, sentences
 
 # A follow-up is a verb of coming back / reporting / circulating aimed at a body or a meeting;
 # "return to schools" or "bring this work back" is not one.
@@ -106,6 +106,20 @@ def _who(text: str) -> str | None:
     return who
 
 
+def _row(document: Document, entries: list[Entry], sentence: Sentence, body: str, who: str | None) -> Decision:
+    """An action row for ``body``, the sentence without its list marker, cited at its pages."""
+    due_text, due_date = _due(body, document.meeting_date)
+    entry = entries[sentence.start]
+    reference, title = minute_of(entry.section) if document.type == "minutes" else (entry.section.paragraph, None)
+    details = {"who": who, "what": body, "due_text": due_text, "due_date": due_date, "meeting_date": document.meeting_date}
+    return Decision(
+        kind="action", document_id=document.id, ordinal=0, text=body, items=[], page=sentence.page,
+        last_page=sentence.last_page if sentence.last_page != sentence.page else None,
+        section=entry.section.path, reference=reference, title=title or entry.section.path.rsplit(" > ", 1)[-1],
+        details={k: v for k, v in details.items() if v},
+    )
+
+
 # Minutes give tasks to people: "AS to chase the contractor", "Cllr Blackwell agreed to ask",
 # "the Clerk will write", "Director Whitmer will survey staff", "It was agreed that KG will liaise".
 _PERSON_TITLE = r"(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Miss|Dr|Director|Trustee|Commissioner|Councilmember|Council\s+Member|Mayor|Chair(?:man|woman)?)"
@@ -132,17 +146,7 @@ def _assignments(document: Document, entries: list[Entry], taken: set[int]) -> l
         match = _ASSIGNED.match(body)
         if not match or match.group("verb") in ("be", "have", "been") and match.group("how") == "would":
             continue  # "X would be ..." reports what happened
-        due_text, due_date = _due(body, document.meeting_date)
-        entry = entries[sentence.start]
-        reference, title = minute_of(entry.section)
-        details = {"who": match.group("actor").strip(), "what": body, "due_text": due_text, "due_date": due_date,
-                   "meeting_date": document.meeting_date}
-        found.append((sentence.start, Decision(
-            kind="action", document_id=document.id, ordinal=0, text=body, items=[], page=sentence.page,
-            last_page=sentence.last_page if sentence.last_page != sentence.page else None,
-            section=entry.section.path, reference=reference, title=title or entry.section.path.rsplit(" > ", 1)[-1],
-            details={k: v for k, v in details.items() if v},
-        )))
+        found.append((sentence.start, _row(document, entries, sentence, body, match.group("actor").strip())))
     return found
 
 
@@ -178,17 +182,7 @@ def extract_actions(document: Document, entries: list[Entry]) -> list[tuple[int,
             continue
         marker = parse_marker(text)
         body = marker.rest if marker else text
-        due_text, due_date = _due(body, document.meeting_date)
-        entry = entries[sentence.start]
-        reference, title = minute_of(entry.section) if document.type == "minutes" else (entry.section.paragraph, None)
-        details = {"who": _who(body), "what": body, "due_text": due_text, "due_date": due_date,
-                   "meeting_date": document.meeting_date}
-        found.append((sentence.start, Decision(
-            kind="action", document_id=document.id, ordinal=0, text=body, items=[], page=sentence.page,
-            last_page=sentence.last_page if sentence.last_page != sentence.page else None,
-            section=entry.section.path, reference=reference, title=title or entry.section.path.rsplit(" > ", 1)[-1],
-            details={k: v for k, v in details.items() if v},
-        )))
+        found.append((sentence.start, _row(document, entries, sentence, body, _who(body))))
     if document.type in ("minutes", "other"):  # "other": minutes whose type was not recognised
         found += _assignments(document, entries, {start for start, _ in found})
     return found
