@@ -56,6 +56,7 @@ class Citation:
     agenda_item: str | None = None
     section: str | None = None
     page: int | None = None
+    spans: list[list[int]] = field(default_factory=list)  # [start, end) in ``text`` of each sentence read out
 
 
 @dataclass
@@ -692,6 +693,28 @@ def when_answer(hit: Hit) -> tuple[str, list[Citation]]:
         meeting = f"at the {hit.body} meeting on {hit.meeting_date}" if hit.body else f"on {hit.meeting_date}"
         return f"That was {meeting}, in {where_said(hit)}. [1]", [cite(1, hit)]
     return f"The paper gives no meeting date; it is {where_said(hit)}. [1]", [cite(1, hit)]
+
+
+_LEAD_MARK = re.compile(r"^(?:\(?[0-9ivx]{1,4}(?:\.\d{1,3})*[.)]\s+|[-•*▪]\s+)", re.IGNORECASE)
+READ_PREFIX = 60  # a long sentence shortened in the answer is known by its first words
+
+
+def _plain(text: str) -> str:
+    return " ".join(_LEAD_MARK.sub("", text.strip()).split())
+
+
+def mark_read(answer: Answer) -> None:
+    """Give each citation the spans of its passage's sentences that the answer reads out, so the
+    reader sees which words were used: a sentence counts when the answer holds it (without its
+    paragraph number or bullet), or, if long, its first words."""
+    said = _plain(answer.answer)
+    for citation in answer.citations:
+        spans = []
+        for start, end in sentence_spans(citation.text):
+            plain = _plain(citation.text[start:end])
+            if len(plain) >= 12 and (plain in said or (len(plain) > 2 * READ_PREFIX and plain[:READ_PREFIX] in said)):
+                spans.append([start, end])
+        citation.spans = spans
 
 
 def as_dict(answer: Answer) -> dict:

@@ -21,7 +21,7 @@ from .registers import RegisterQuery
 from .store import sentence_vectors
 from .answer import (
     FIRST_COMMITTED, MEANING_CANDIDATES, NOT_FOUND, Answer, answer_passages, author_answer, choose_decision, cite, decision_answer,
-    extractive_answer, join_answers, maker_answer, question_parts, timeline_answer, when_answer,
+    extractive_answer, join_answers, maker_answer, mark_read, question_parts, timeline_answer, when_answer,
 )
 from .conversation import read_turn, subject_terms
 from .listed import nth_answer
@@ -206,7 +206,14 @@ class Minutebook:
         return registers.get_decision(self.index.conn, decision_id, as_at)
 
     def chat(self, messages: list[dict], filters: Filters = Filters()) -> Answer:
-        """A cited answer to the latest question of a conversation, or a plain "not found"."""
+        """A cited answer to the latest question of a conversation, or a plain "not found"; each
+        citation carries the spans of the sentences the answer reads out of it."""
+        answer = self._answer(messages, filters)
+        if not any(c.spans for c in answer.citations):  # marked already when a model rewrote the words
+            mark_read(answer)
+        return answer
+
+    def _answer(self, messages: list[dict], filters: Filters) -> Answer:
         if not messages:
             raise BadQuery("messages is empty: send at least one {'role': 'user', 'content': ...}")
         if len(messages) > self.settings.max_messages:
@@ -289,6 +296,7 @@ class Minutebook:
             answer.evidence = round(answer.evidence, 3)
             answer.found = bool(answer.citations)
         if answer.found and self.settings.llm_url:
+            mark_read(answer)  # the sentences read out, before a model rewords them
             rewritten = llm.rewrite(
                 llm.Endpoint(self.settings.llm_url, self.settings.llm_model, self.settings.llm_key),
                 turn.question, answer.answer, {c.n: c.text for c in answer.citations},

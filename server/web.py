@@ -176,6 +176,18 @@ MAX_TURNS = 10  # questions carried from page to page; older ones drop off
 _MARKER = re.compile(r"\[(\d+)\]")
 
 
+def mark_spans(text: str, spans) -> Markup:
+    """``text`` HTML-escaped, with the [start, end) ``spans`` an answer read out in <mark>."""
+    out, last = [], 0
+    for start, end in sorted(spans or ()):
+        if start < last:
+            continue
+        out += [escape(text[last:start]), Markup('<mark class="read">'), escape(text[start:end]), Markup("</mark>")]
+        last = end
+    out.append(escape(text[last:]))
+    return Markup("").join(out)
+
+
 def cite_markers(text: str, citations) -> Markup:
     """``text`` HTML-escaped, with each ``[n]`` of a citation turned into a link to its passage."""
     by_n = {c.n: c for c in citations or ()}
@@ -196,7 +208,7 @@ def cite_markers(text: str, citations) -> Markup:
 def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True, trim_blocks=True, lstrip_blocks=True)
     env.filters.update(highlight=highlight, long_date=long_date, label=label, file_name=file_name, is_pdf=is_pdf,
-                       cite_markers=cite_markers, row_state=row_state, detail_lines=detail_lines)
+                       cite_markers=cite_markers, mark_spans=mark_spans, row_state=row_state, detail_lines=detail_lines)
     return env
 
 

@@ -22,6 +22,10 @@ def test_a_fact_is_answered_with_a_sentence_and_its_marker(server):
     first = body["citations"][0]
     assert first["n"] == 1 and "412 households" in first["text"]
     assert (first["document_title"], first["page"], first["agenda_item"]) == ("Allotments Review", 8, "4")
+    # The sentence read out is marked in its passage, and only what the answer says is marked.
+    read = [first["text"][start:end] for start, end in first["spans"]]
+    assert any("412 households" in sentence for sentence in read)
+    assert all(" ".join(sentence.split()) in " ".join(body["answer"].split()) for sentence in read)
 
 
 def test_who_wrote_a_report_is_answered_from_its_header(server):

@@ -392,6 +392,8 @@ def test_ask_a_follow_up_and_open_the_cited_passage(page):
     assert "evening parking charges be removed" in latest.locator("p.answer").inner_text()
     sources = page.get_by_role("region", name="Sources").locator("ol.citations > li")
     assert sources.count() == 1 and "RESOLVED" in sources.first.locator("blockquote").inner_text()
+    marked = sources.first.locator("blockquote mark.read")  # the sentence the answer read out, highlighted
+    assert marked.count() >= 1 and "evening parking charges be removed" in " ".join(marked.all_inner_texts())
 
     page.get_by_label("Ask a follow-up question").fill("When was that?")
     page.get_by_role("button", name="Ask").click()
