@@ -16,7 +16,8 @@ A labelled decision is found when a row of the same kind, anywhere in the file, 
 (case-, whitespace- and punctuation-insensitively; rapidfuzz partial_ratio >= 90 for scanned text).
 Precision is the share of extracted rows of the labelled kinds (resolution, recommendation, action)
 that hold some labelled decision of their kind. Papers whose text layer is missing or garbled are
-scored too and also shown apart ("readable" figures leave them out).
+scored too and also shown apart ("readable" figures leave them out); pages without a text layer are
+read by OCR as ingest reads them (MINUTEBOOK_OCR).
 """
 
 from __future__ import annotations
@@ -35,7 +36,9 @@ from rapidfuzz import fuzz
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from minutebook.ingest.ocr import Ocr  # noqa: E402
 from minutebook.ingest.read import UnreadableFile, file_hash, read_pages  # noqa: E402
+from minutebook.settings import load_settings  # noqa: E402
 from minutebook.ingest.structure import build_documents  # noqa: E402
 
 LABELS = ROOT / "eval" / "wide" / "labels"
@@ -45,6 +48,7 @@ KINDS = ("resolution", "recommendation", "action")
 NAME_MATCH = 90
 SNIPPET_MATCH = 90
 UNREADABLE = {"none", "garbled"}
+OCR = Ocr.from_settings(load_settings())  # scanned pages are read as ingest reads them
 
 
 def words(text: str | None) -> str:
@@ -85,7 +89,7 @@ class PaperScore:
 def score_paper(folder: str, label: dict, papers: Path) -> PaperScore:
     path = papers / label["file"]
     try:
-        parsed = build_documents(list(read_pages(path)), file_hash(path), 1200)
+        parsed = build_documents(list(read_pages(path, OCR)), file_hash(path), 1200)
     except UnreadableFile:
         parsed = []
     front = parsed[0].document if parsed else None

@@ -17,6 +17,7 @@ from typing import Protocol
 
 from minutebook.vocabulary import ParsedDocument, Skipped
 
+from .ocr import Ocr
 from .quality import text_warnings
 from .read import HTML_SUFFIXES, PDF_SUFFIXES, READABLE_SUFFIXES, UnreadableFile, file_hash, read_pages
 from .structure import build_documents
@@ -150,7 +151,7 @@ class Kept:
 
 
 def parse_files(
-    files: Iterable[Path | Kept], max_chars: int, cache: ParseCache | None = None,
+    files: Iterable[Path | Kept], max_chars: int, cache: ParseCache | None = None, ocr: Ocr | None = None,
 ) -> Iterator[ParsedFile | Skipped]:
     """Parse each file into papers, or say why it was skipped; identical files are parsed once.
 
@@ -158,6 +159,7 @@ def parse_files(
     again: its papers come from the cache, marked ``reused``. A ``Kept`` file is taken from the
     cache by the hash it was indexed with; if the cache lacks it, it is read again from disk.
     No exception from one file stops the others: each becomes a ``Skipped`` with its reason.
+    PDF pages without a text layer are read by ``ocr`` when given.
     """
     seen: dict[str, str] = {}
     for item in files:
@@ -190,7 +192,7 @@ def parse_files(
             yield hit
             continue
         try:
-            pages = list(read_pages(path))  # one file's pages at a time, never the corpus
+            pages = list(read_pages(path, ocr))  # one file's pages at a time, never the corpus
             papers = build_documents(pages, digest, max_chars)
         except UnreadableFile as exc:
             yield Skipped(str(path), str(exc))

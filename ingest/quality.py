@@ -28,8 +28,10 @@ def _pages(numbers: list[int], total: int) -> str:
 
 
 def text_warnings(pages: list[Page]) -> list[str]:
-    """Plain-language warnings about the text layer of one file's pages (empty when it reads well)."""
+    """Plain-language warnings about the text layer of one file's pages (empty when it reads well),
+    and which pages were read by OCR."""
     empty, run_together, garbled = [], [], []
+    scanned = [page for page in pages if page.ocr is not None]
     for page in pages:
         visible = "".join(page.text.split())
         if len(visible) < MIN_PAGE_CHARS:
@@ -43,8 +45,14 @@ def text_warnings(pages: list[Page]) -> list[str]:
             run_together.append(page.number)
     total = len(pages)
     warnings = []
+    if scanned:
+        confidence = sum(page.ocr for page in scanned) / len(scanned)
+        warnings.append(f"read by OCR: {_pages([page.number for page in scanned], total)} (scanned images; mean word "
+                        f"confidence {confidence:.0%}: check names and figures against the original)")
     if empty:
-        warnings.append(f"no text on {_pages(empty, total)} (scanned images; not searchable without OCR)")
+        reasons = sorted({page.unread for page in pages if page.number in empty and page.unread})
+        why = f"not read by OCR: {'; '.join(reasons)}" if reasons else "not searchable without OCR"
+        warnings.append(f"no text on {_pages(empty, total)} (scanned images; {why})")
     if garbled:
         warnings.append(f"unreadable characters on {_pages(garbled, total)} (the text layer is not words; "
                         "not searchable without OCR)")

@@ -15,6 +15,8 @@ from pathlib import Path
 
 from minutebook.vocabulary import Page
 
+from .ocr import Ocr
+
 PDF_SUFFIXES = {".pdf"}
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -36,8 +38,9 @@ def file_hash(path: Path) -> str:
     return digest.hexdigest()
 
 
-def read_pages(path: Path) -> Iterator[Page]:
-    """Yield the pages of one file, or raise UnreadableFile."""
+def read_pages(path: Path, ocr: Ocr | None = None) -> Iterator[Page]:
+    """Yield the pages of one file, or raise UnreadableFile. A PDF page without a text layer is read
+    by ``ocr`` when given (see ocr.py); without it, it stays empty."""
     suffix = path.suffix.lower()
     if path.is_symlink() and not path.exists():
         raise UnreadableFile("broken symlink (its target does not exist)")
@@ -48,7 +51,7 @@ def read_pages(path: Path) -> Iterator[Page]:
     if path.stat().st_size == 0:
         raise UnreadableFile("empty file (0 bytes)")
     if suffix in PDF_SUFFIXES:
-        yield from _read_pdf(path)
+        yield from _read_pdf(path, ocr)
     elif suffix in HTML_SUFFIXES:
         yield Page(source=str(path), number=1, text=html_to_text(decode_text(path.read_bytes())))
     elif suffix in TEXT_SUFFIXES:
@@ -74,7 +77,7 @@ def decode_text(raw: bytes) -> str:
 _NEEDS_CRYPTOGRAPHY = "encrypted PDF (AES) that needs the cryptography package: pip install cryptography"
 
 
-def _read_pdf(path: Path) -> Iterator[Page]:
+def _read_pdf(path: Path, ocr: Ocr | None) -> Iterator[Page]:
     from pypdf import PdfReader
     from pypdf.errors import DependencyError
 
@@ -107,7 +110,7 @@ def _read_pdf(path: Path) -> Iterator[Page]:
         raise UnreadableFile(f"corrupt PDF ({_short(exc)})") from exc
     if page_count == 0:
         raise UnreadableFile("PDF has no pages")
-    with_text = 0
+    pages = []
     for number in range(1, page_count + 1):
         try:
             text = reader.pages[number - 1].extract_text() or ""
@@ -116,11 +119,25 @@ def _read_pdf(path: Path) -> Iterator[Page]:
         except Exception as exc:  # a damaged page must not lose the rest of the file
             logging.getLogger(__name__).warning("%s page %d unreadable: %s", path, number, exc)
             text = ""
-        if len("".join(text.split())) >= MIN_PAGE_CHARS:
-            with_text += 1
-        yield Page(source=str(path), number=number, text=text.replace("\x00", ""))
-    if with_text == 0:
-        raise UnreadableFile(f"no text layer on any of {page_count} pages (scanned image; needs OCR)")
+        pages.append(Page(source=str(path), number=number, text=text.replace("\x00", "")))
+    scans = [page.number for page in pages if not has_text(page.text)]
+    not_read: dict[int, str] = {}
+    if scans and ocr is not None:
+        recognised, not_read = ocr.read(path, scans)
+        for number, found in recognised.items():
+            pages[number - 1] = Page(source=str(path), number=number, text=found.text, ocr=round(found.confidence, 3))
+        for number, why in not_read.items():
+            pages[number - 1] = Page(source=str(path), number=number, text=pages[number - 1].text, unread=why)
+    if not any(has_text(page.text) for page in pages):
+        why = next(iter(not_read.values()), None) if not_read else ("OCR found no words" if ocr and not ocr.missing() else None)
+        raise UnreadableFile(f"no text layer on any of {page_count} pages (scanned image; "
+                             + (f"not read by OCR: {why})" if why else "needs OCR)"))
+    yield from pages
+
+
+def has_text(text: str) -> bool:
+    """Whether a page has a usable text layer (a scan's has none, or a few stray characters)."""
+    return len("".join(text.split())) >= MIN_PAGE_CHARS
 
 
 def _short(exc: Exception) -> str:

@@ -73,7 +73,25 @@ class Settings:
     )
     model_cache: Path = field(
         default_factory=lambda: Path(_env("MODEL_CACHE", "~/.cache/minutebook")).expanduser(),
-        metadata={"env": "MINUTEBOOK_MODEL_CACHE", "help": "folder for the model's ONNX export (made once per model and version)"},
+        metadata={"env": "MINUTEBOOK_MODEL_CACHE", "help": "folder for the model's ONNX export (made once per model and version) and OCR'd pages"},
+    )
+    ocr: str = field(
+        default_factory=lambda: _env("OCR", "tesseract"),
+        metadata={"env": "MINUTEBOOK_OCR", "help": "how PDF pages without a text layer (scans) are read: 'tesseract' "
+                  "(Debian's tesseract-ocr) or 'off'"},
+    )
+    ocr_dpi: int = field(
+        default_factory=lambda: int(_env("OCR_DPI", "300")),
+        metadata={"env": "MINUTEBOOK_OCR_DPI", "help": "resolution a scanned page is rendered at for OCR"},
+    )
+    ocr_page_seconds: float = field(
+        default_factory=lambda: float(_env("OCR_PAGE_SECONDS", "60")),
+        metadata={"env": "MINUTEBOOK_OCR_PAGE_SECONDS", "help": "longest OCR of one page; a page taking longer is "
+                  "left unread and reported"},
+    )
+    ocr_max_pages: int = field(
+        default_factory=lambda: int(_env("OCR_MAX_PAGES", "100")),
+        metadata={"env": "MINUTEBOOK_OCR_MAX_PAGES", "help": "most pages OCR reads in one file; the rest are reported"},
     )
     max_query_chars: int = field(
         default_factory=lambda: int(_env("MAX_QUERY_CHARS", "500")),

@@ -29,6 +29,8 @@ class Page:
     number: int  # 1-based page in the file (the PDF page)
     text: str
     printed: str | None = None  # the page number printed on the page, where there is one
+    ocr: float | None = None  # read by OCR (no text layer): its mean word confidence, 0-1
+    unread: str | None = None  # why a page without text was not read by OCR
 
 
 @dataclass

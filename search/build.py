@@ -15,6 +15,7 @@ import numpy as np
 
 from minutebook import __version__
 from minutebook.ingest.chunk import sentence_spans
+from minutebook.ingest.ocr import Ocr
 from minutebook.ingest.pipeline import Kept, ParsedFile, find_files, parse_files
 from minutebook.resources import peak_rss_bytes
 from minutebook.settings import Settings
@@ -113,7 +114,8 @@ def build_index(
         try:
             store = create_store(building / STORE_FILE)
             cache = EmbeddingCache(index_dir / CACHE_FILE)
-            parse_cache = ParseCache(index_dir / PARSE_CACHE_FILE, settings.chunk_chars)
+            ocr = Ocr.from_settings(settings)
+            parse_cache = ParseCache(index_dir / PARSE_CACHE_FILE, settings.chunk_chars, ocr.fingerprint())
             given_read = 0
             vectors = make_vector_index(embedder.dimension)  # flat while filling; see finish_vector_index
             pending: list[Chunk] = []
@@ -133,7 +135,7 @@ def build_index(
                 pending.clear()
 
             bar = tqdm(order, desc="ingest", unit="file", disable=not progress, file=sys.stderr)
-            for result in parse_files(bar, settings.chunk_chars, parse_cache):
+            for result in parse_files(bar, settings.chunk_chars, parse_cache, ocr):
                 if isinstance(result, Skipped):
                     report.skipped.append(result)
                     bar.write(f"skipped {result.source}: {result.reason}", file=sys.stderr)

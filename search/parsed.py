@@ -22,12 +22,12 @@ from minutebook.vocabulary import Chunk, Decision, Document, ParsedDocument
 PARSE_CACHE_FILE = "parsed.sqlite"
 
 
-def parser_fingerprint(max_chars: int) -> str:
+def parser_fingerprint(max_chars: int, ocr: str = "off") -> str:
     """Identifies the code that turns files into papers (every ``ingest`` module, its fitted
-    weights and the vocabulary)."""
+    weights and the vocabulary) and how scanned pages are read (``ocr``: Ocr.fingerprint)."""
     from minutebook import ingest
 
-    digest = hashlib.sha256(f"chunk_chars={max_chars}".encode())
+    digest = hashlib.sha256(f"chunk_chars={max_chars} ocr={ocr}".encode())
     modules = sorted(p for folder in ingest.__path__ for pattern in ("*.py", "weights/*.json")
                      for p in Path(folder).glob(pattern))
     for path in [*modules, Path(vocabulary.__file__)]:
@@ -56,8 +56,8 @@ def from_json(text: str) -> ParsedFile:
 class ParseCache:
     """SQLite table of parsed files; one writer (the ingest holding the build lock)."""
 
-    def __init__(self, path: Path, max_chars: int) -> None:
-        self.parser = parser_fingerprint(max_chars)
+    def __init__(self, path: Path, max_chars: int, ocr: str = "off") -> None:
+        self.parser = parser_fingerprint(max_chars, ocr)
         self.conn = sqlite3.connect(path)
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.execute("PRAGMA synchronous=NORMAL")

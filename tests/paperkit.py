@@ -212,3 +212,33 @@ Two routes carried more traffic than the primary network in the last two winters
     """Signed: Tom Ashby
 Date: 2 October 2024""",
 ]
+
+
+def write_scanned_pdf(path: Path, pages: list[str | tuple[str]], dpi: int = 200) -> Path:
+    """A PDF whose pages are images of text, as a scanner makes them (no text layer); a page given
+    as a 1-tuple ``(text,)`` is written with a real text layer instead, for mixed files."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(auto=False)
+    font = ImageFont.load_default(size=int(dpi * 11 / 72))  # 11 pt at the scan's resolution
+    width, height = int(8.27 * dpi), int(11.69 * dpi)
+    for number, page in enumerate(pages, start=1):
+        pdf.add_page()
+        if isinstance(page, tuple):
+            pdf.set_font("Helvetica", size=11)
+            pdf.set_xy(20, 20)
+            pdf.multi_cell(170, 6, page[0])
+            continue
+        image = Image.new("L", (width, height), 255)
+        draw = ImageDraw.Draw(image)
+        y = int(0.8 * dpi)
+        for line in page.split("\n"):
+            draw.text((int(0.8 * dpi), y), line, fill=0, font=font)
+            y += int(dpi * 18 / 72)
+        scan = path.with_name(f"{path.stem}-{number}.png")
+        image.save(scan)
+        pdf.image(str(scan), x=0, y=0, w=210, h=297)
+        scan.unlink()
+    pdf.output(str(path))
+    return path

@@ -1,0 +1,71 @@
+"""Scanned pages are read by OCR (Tesseract), and only pages without a text layer; what could not be
+read is said. The scans are made here: text drawn on an image, wrapped as a PDF page."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from minutebook.ingest.ocr import Ocr
+from minutebook.ingest.pipeline import parse_files
+from minutebook.ingest.read import UnreadableFile, read_pages
+from minutebook.ingest.structure import build_documents
+
+from .paperkit import write_scanned_pdf
+
+pytestmark = pytest.mark.skipif(shutil.which("tesseract") is None, reason="needs Debian's tesseract-ocr")
+
+SCANNED_MINUTES = """MINUTES OF THE MEETING OF BARNBY PARISH COUNCIL
+held on Tuesday 12 March 2024 at 7.30pm
+
+Present: Councillors Ash, Birch and Cole
+
+24/031 Playground
+RESOLVED that the quote of 12,500 pounds for new fencing be approved.
+AS to order the fencing."""
+
+TYPED_COVER = "Barnby Parish Council\nPapers for the meeting of 12 March 2024\nThe signed minutes follow."
+
+
+def test_a_scanned_page_is_read_and_a_typed_page_is_never_ocrd(tmp_path):
+    path = write_scanned_pdf(tmp_path / "minutes.pdf", [(TYPED_COVER,), SCANNED_MINUTES])
+    ocr = Ocr(cache=tmp_path / "ocr")
+    cover, scan = read_pages(path, ocr)
+    assert cover.ocr is None and "signed minutes follow" in cover.text
+    assert scan.ocr is not None and scan.ocr > 0.8
+    words = " ".join(scan.text.split()).lower()
+    assert "resolved that the quote of 12,500 pounds for new fencing be approved" in words
+    assert len(list((tmp_path / "ocr").glob("*.json"))) == 1  # the typed page was not rendered for OCR
+
+
+def test_an_ocrd_page_is_structured_like_any_other_and_is_cached(tmp_path):
+    path = write_scanned_pdf(tmp_path / "minutes.pdf", [SCANNED_MINUTES])
+    ocr = Ocr(cache=tmp_path / "ocr")
+    pages = list(read_pages(path, ocr))
+    [paper] = build_documents(pages, "h" * 64, 1200)
+    assert paper.document.meeting_date == "2024-03-12" and paper.document.type == "minutes"
+    kinds = [d.kind for d in paper.decisions]
+    assert "resolution" in kinds and "action" in kinds
+    # A second read takes the page from the cache, keyed by the rendered image.
+    [cached] = (tmp_path / "ocr").glob("*.json")
+    cached.write_text(json.dumps({"text": "FROM THE CACHE " * 3, "confidence": 0.5}))
+    assert list(read_pages(path, ocr))[0].text.startswith("FROM THE CACHE")
+
+
+def test_pages_ocr_could_not_read_are_named_and_the_rest_is_kept(tmp_path):
+    path = write_scanned_pdf(tmp_path / "pack.pdf", [(TYPED_COVER,), SCANNED_MINUTES])
+    [parsed] = list(parse_files([path], 1200, ocr=Ocr(engine="off")))
+    assert parsed.pages == 2 and any("signed minutes follow" in c.text for p in parsed.papers for c in p.chunks)
+    assert parsed.warnings == ["no text on 1 of 2 pages (2) (scanned images; not read by OCR: OCR is off (MINUTEBOOK_OCR=off))"]
+    [timed_out] = list(parse_files([path], 1200, ocr=Ocr(page_seconds=0.001)))
+    assert "OCR took over" in timed_out.warnings[0]
+    [read] = list(parse_files([path], 1200, ocr=Ocr(cache=tmp_path / "ocr")))
+    assert read.warnings[0].startswith("read by OCR: 1 of 2 pages (2) (scanned images; mean word confidence")
+
+
+def test_an_image_only_file_without_ocr_says_so(tmp_path):
+    path = write_scanned_pdf(tmp_path / "scan.pdf", [SCANNED_MINUTES])
+    with pytest.raises(UnreadableFile, match=r"no text layer on any of 1 pages \(scanned image; not read by OCR: OCR is off"):
+        list(read_pages(path, Ocr(engine="off")))
