@@ -71,6 +71,11 @@ _REPORT_LABEL = re.compile(
     r"decision\s+no|summary)\s*[:\t]",
     re.IGNORECASE,
 )
+# Minutes that do not call themselves minutes still tell the meeting in the past.
+_MINUTED = re.compile(
+    r"\b(?:called\s+the\s+meeting\s+to\s+order|meeting\s+was\s+called\s+to\s+order|called\s+roll\s+call"
+    r"|(?:present|attending|in\s+attendance|apologies(?:\s+for\s+absence)?|absent)\s*(?:were|:|-|–))",
+)
 _FROM_TO = re.compile(r"^(?:from|to|by)\s*:", re.IGNORECASE)
 
 
@@ -116,6 +121,8 @@ def classify(lines: list[Line], title: str = "") -> str:
     if re.search(r"\bstrateg(?:y|ies)\b|\bplan\s+(?:19|20)\d\d", words):
         return "strategy"
     text = " ".join(head).lower()
+    if _MINUTED.search(text):
+        return "minutes"  # told in the past: who attended, the meeting called to order
     if re.search(r"\breport\b|\bpurpose\s+of\s+(?:the\s+)?report\b|\brecommendations?\b", text):
         return "report"
     return "other"

@@ -77,3 +77,16 @@ def test_agenda_items_read_the_list_and_drop_page_references():
 def test_agenda_items_ignore_dates_and_statistics():
     items = agenda_items(_lines("AGENDA\n9 February 2022\n1 Welcome\n2 Apologies\n4 IN 10 people\n3 Budget"))
     assert items == {"1": "Welcome", "2": "Apologies", "3": "Budget"}
+
+
+def test_minutes_that_do_not_call_themselves_minutes_are_known_by_the_meeting_told_in_the_past():
+    us = ["ELMHURST PUBLIC LIBRARY DISTRICT", "Regular Meeting of the Board of Trustees", "Wednesday, May 20, 2020",
+          "1. Call to order - Trustee Ash called the meeting to order at 7:16 p.m.", "2. Roll Call",
+          "ATTENDING: Trustees Ash, Birch, Cole", "3. Approval of the agenda"]
+    uk = ["Barnby Village Hall Committee", "Meeting held on 3 May 2024", "Present: Mrs Ash (Chair), Mr Birch",
+          "Apologies: Mr Cole", "1. The report of the treasurer was received."]
+    assert classify(_lines("\n".join(us))) == "minutes"
+    assert classify(_lines("\n".join(uk))) == "minutes"
+    # A report that lists who it is for is still a report.
+    report = ["Barnby Parish Council", "Report to the meeting of 3 May 2024", "Purpose of report: the playground fence"]
+    assert classify(_lines("\n".join(report))) == "report"
