@@ -35,14 +35,22 @@ MAX_LINE = 200_000  # a 5 MB "line" is cut into pieces the chunker can pack with
 def build_documents(
     pages: list[Page], file_hash: str, max_chars: int
 ) -> list[ParsedDocument]:
-    """The documents in one file's pages, each with its chunks in reading order."""
+    """The documents in one file's pages, each with its chunks in reading order; a chunk from a page
+    read by OCR carries that page's word confidence (the lowest, over several pages)."""
     if not pages:
         return []
     try:
-        return _build(pages, file_hash, max_chars)
+        documents = _build(pages, file_hash, max_chars)
     except Exception:  # noqa: BLE001 - a parser bug must cost structure, never the file
         log.exception("structure parsing failed for %s; indexing it as one plain document", pages[0].source)
-        return _fallback(pages, file_hash, max_chars)
+        documents = _fallback(pages, file_hash, max_chars)
+    read_by_ocr = {page.number: page.ocr for page in pages if page.ocr is not None}
+    if read_by_ocr:
+        for paper in documents:
+            for chunk in paper.chunks:
+                found = [read_by_ocr[n] for n in range(chunk.page, (chunk.last_page or chunk.page) + 1) if n in read_by_ocr]
+                chunk.ocr = min(found) if found else None
+    return documents
 
 
 def _split_long_lines(pages: list[Page]) -> list[Page]:

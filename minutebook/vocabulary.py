@@ -86,6 +86,7 @@ class Chunk:
     paragraph: str | None = None
     context: str = ""  # text prepended for embedding: title, body, date, heading path
     kind: str = "text"  # "text" or "table_row"
+    ocr: float | None = None  # read by OCR from a scanned page: its word confidence, 0-1
 
     @property
     def embed_text(self) -> str:
@@ -189,6 +190,7 @@ class Hit:
     page: int | None = None
     last_page: int | None = None
     printed_page: str | None = None
+    ocr: float | None = None  # the passage was read by OCR from a scan: its word confidence, 0-1
     match: dict = field(default_factory=dict)
 
 

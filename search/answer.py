@@ -57,6 +57,7 @@ class Citation:
     section: str | None = None
     page: int | None = None
     spans: list[list[int]] = field(default_factory=list)  # [start, end) in ``text`` of each sentence read out
+    ocr: float | None = None  # the passage was read by OCR from a scan: its word confidence
 
 
 @dataclass
@@ -84,7 +85,7 @@ def cite(n: int, hit: Hit) -> Citation:
     return Citation(
         n=n, text=hit.text, chunk_id=hit.chunk_id, source=hit.source, document_id=hit.document_id,
         document_title=hit.document_title, document_type=hit.document_type, body=hit.body,
-        meeting_date=hit.meeting_date, agenda_item=hit.agenda_item, section=hit.section, page=hit.page,
+        meeting_date=hit.meeting_date, agenda_item=hit.agenda_item, section=hit.section, page=hit.page, ocr=hit.ocr,
     )
 
 

@@ -202,6 +202,7 @@ def hits_for(index: Index, ranked: list[tuple[int, float, dict]]) -> list[Hit]:
                 page=row["page"],
                 last_page=row["last_page"],
                 printed_page=row["printed_page"],
+                ocr=row["ocr"],
                 match=dict(match),
             )
         )

@@ -19,7 +19,7 @@ from minutebook.vocabulary import Chunk, Decision, Document, Link
 DOCUMENT_COLUMNS = [f.name for f in fields(Document)] + ["meeting_id"]
 CHUNK_COLUMNS = [
     "id", "document_id", "ordinal", "text", "embed_text", "page", "last_page",
-    "printed_page", "section", "paragraph", "kind",
+    "printed_page", "section", "paragraph", "kind", "ocr",
 ]
 
 SCHEMA = f"""
@@ -38,7 +38,8 @@ CREATE TABLE chunks (
     printed_page TEXT,
     section TEXT,
     paragraph TEXT,
-    kind TEXT NOT NULL DEFAULT 'text'
+    kind TEXT NOT NULL DEFAULT 'text',
+    ocr REAL  -- word confidence of a passage read by OCR from a scan; NULL for a text layer
 );
 CREATE INDEX chunks_document ON chunks(document_id, ordinal);
 -- Each passage's sentence vectors (float16, one row per sentence as ingest/chunk.sentence_spans reads them).
@@ -107,7 +108,7 @@ def insert_document(conn: sqlite3.Connection, document: Document, chunks: Sequen
         f"INSERT INTO chunks ({', '.join(CHUNK_COLUMNS)}) VALUES ({', '.join('?' * len(CHUNK_COLUMNS))})",
         [
             (c.id, c.document_id, c.ordinal, c.text, c.embed_text, c.page, c.last_page,
-             c.printed_page, c.section, c.paragraph, c.kind)
+             c.printed_page, c.section, c.paragraph, c.kind, c.ocr)
             for c in chunks
         ],
     )
@@ -180,12 +181,17 @@ def chunk_rows(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, sqlite
     rows: dict[int, sqlite3.Row] = {}
     for start in range(0, len(wanted), 500):
         part = wanted[start : start + 500]
-        for row in conn.execute(
-            "SELECT c.id AS chunk_id, c.text, c.page, c.last_page, c.printed_page, c.section,"
-            " c.paragraph, c.kind, d.id AS document_id, d.title AS document_title,"
-            " d.type AS document_type, d.source, d.body, d.meeting_date, d.agenda_item"
-            f" FROM chunks c JOIN documents d ON d.id = c.document_id WHERE c.id IN ({','.join('?' * len(part))})",
-            part,
-        ):
+        for row in _select_chunks(conn, part):
             rows[int(row["chunk_id"])] = row
     return rows
+
+
+def _select_chunks(conn: sqlite3.Connection, ids: list[int]) -> list[sqlite3.Row]:
+    query = ("SELECT c.id AS chunk_id, c.text, c.page, c.last_page, c.printed_page, c.section,"
+             " c.paragraph, c.kind, {ocr} AS ocr, d.id AS document_id, d.title AS document_title,"
+             " d.type AS document_type, d.source, d.body, d.meeting_date, d.agenda_item"
+             f" FROM chunks c JOIN documents d ON d.id = c.document_id WHERE c.id IN ({','.join('?' * len(ids))})")
+    try:
+        return conn.execute(query.format(ocr="c.ocr"), ids).fetchall()
+    except sqlite3.OperationalError:  # an index built before passages carried their OCR mark
+        return conn.execute(query.format(ocr="NULL"), ids).fetchall()

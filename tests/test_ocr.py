@@ -69,3 +69,27 @@ def test_an_image_only_file_without_ocr_says_so(tmp_path):
     path = write_scanned_pdf(tmp_path / "scan.pdf", [SCANNED_MINUTES])
     with pytest.raises(UnreadableFile, match=r"no text layer on any of 1 pages \(scanned image; not read by OCR: OCR is off"):
         list(read_pages(path, Ocr(engine="off")))
+
+
+def test_a_phrase_from_a_scanned_page_is_found_and_marked_as_read_by_ocr(tmp_path, embedder):
+    from minutebook.search.build import build_index
+    from minutebook.search.service import Minutebook
+    from minutebook.settings import load_settings
+
+    from .paperkit import write_pdf
+
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    write_scanned_pdf(papers / "signed-minutes.pdf", [(TYPED_COVER,), SCANNED_MINUTES])
+    write_pdf(papers / "agenda.pdf", ["Barnby Parish Council\nAgenda for the meeting of 9 April 2024\n"
+                                      "1. Apologies\n2. The village hall car park and its lighting"])
+    settings = load_settings(index_dir=tmp_path / "index", model_cache=tmp_path / "cache")
+    report = build_index([papers], settings, embedder, progress=False)
+    assert [w.reason for w in report.warnings if w.source.endswith("signed-minutes.pdf")][0].startswith("read by OCR: 1 of 2 pages (2)")
+    library = Minutebook(settings, embedder)
+    [first, *_] = library.search("quote for new fencing", k=3).results
+    assert first.source.endswith("signed-minutes.pdf") and first.page == 2 and first.ocr > 0.8
+    cover = [h for h in library.search("signed minutes follow", k=3).results if h.page == 1][0]
+    assert cover.ocr is None  # the typed page of the same file
+    answer = library.chat([{"role": "user", "content": "What did Barnby Parish Council resolve about the fencing quote?"}])
+    assert answer.found and "12,500" in answer.answer and answer.citations[0].ocr > 0.8
