@@ -12,10 +12,8 @@ import re
 
 from minutebook.vocabulary import Page
 
-from .read import MIN_PAGE_CHARS
+from .read import MIN_PAGE_CHARS, RUN_TOGETHER_SHARE, run_together
 
-LONG_RUN = 20  # letters in a row beyond any ordinary word
-RUN_TOGETHER_SHARE = 0.3  # of a page's letters in such runs (seen: 0.00-0.07 on normal papers, 0.6+ without spaces)
 GARBLED_LETTER_SHARE = 0.3  # of a page's visible characters (seen: 0.64+ even on budget tables, 0.0 when garbled)
 _LETTERS = re.compile(r"[^\W\d_]+")
 
@@ -30,19 +28,18 @@ def _pages(numbers: list[int], total: int) -> str:
 def text_warnings(pages: list[Page]) -> list[str]:
     """Plain-language warnings about the text layer of one file's pages (empty when it reads well),
     and which pages were read by OCR."""
-    empty, run_together, garbled = [], [], []
+    empty, crowded, garbled = [], [], []
     scanned = [page for page in pages if page.ocr is not None]
     for page in pages:
         visible = "".join(page.text.split())
         if len(visible) < MIN_PAGE_CHARS:
             empty.append(page.number)
             continue
-        runs = _LETTERS.findall(page.text)
-        letters = sum(map(len, runs))
+        letters = sum(map(len, _LETTERS.findall(page.text)))
         if letters < GARBLED_LETTER_SHARE * len(visible):
             garbled.append(page.number)
-        elif sum(len(r) for r in runs if len(r) >= LONG_RUN) > RUN_TOGETHER_SHARE * letters:
-            run_together.append(page.number)
+        elif run_together(page.text) > RUN_TOGETHER_SHARE:
+            crowded.append(page.number)
     total = len(pages)
     warnings = []
     if scanned:
@@ -56,7 +53,7 @@ def text_warnings(pages: list[Page]) -> list[str]:
     if garbled:
         warnings.append(f"unreadable characters on {_pages(garbled, total)} (the text layer is not words; "
                         "not searchable without OCR)")
-    if run_together:
-        warnings.append(f"words run together on {_pages(run_together, total)} (the text layer has no spaces "
+    if crowded:
+        warnings.append(f"words run together on {_pages(crowded, total)} (the text layer has no spaces "
                         "between words; search finds fewer of them)")
     return warnings

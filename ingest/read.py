@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -120,6 +121,7 @@ def _read_pdf(path: Path, ocr: Ocr | None) -> Iterator[Page]:
             logging.getLogger(__name__).warning("%s page %d unreadable: %s", path, number, exc)
             text = ""
         pages.append(Page(source=str(path), number=number, text=text.replace("\x00", "")))
+    _respace(path, pages)
     scans = [page.number for page in pages if not has_text(page.text)]
     not_read: dict[int, str] = {}
     if scans and ocr is not None:
@@ -133,6 +135,47 @@ def _read_pdf(path: Path, ocr: Ocr | None) -> Iterator[Page]:
         raise UnreadableFile(f"no text layer on any of {page_count} pages (scanned image; "
                              + (f"not read by OCR: {why})" if why else "needs OCR)"))
     yield from pages
+
+
+LONG_RUN = 20  # letters in a row beyond any ordinary word
+RUN_TOGETHER_SHARE = 0.3  # of a page's letters in such runs (seen: 0.00-0.07 on normal papers, 0.6+ without spaces)
+RESPACE_SHARE = 0.1  # a page this crowded is read again by pdfium (kept only if its words run together less)
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def run_together(text: str) -> float:
+    """The share of a page's letters that stand in runs of LONG_RUN or more: words printed without
+    spaces between them (English words are shorter)."""
+    runs = _LETTERS.findall(text)
+    letters = sum(map(len, runs))
+    return sum(len(r) for r in runs if len(r) >= LONG_RUN) / letters if letters else 0.0
+
+
+def _respace(path: Path, pages: list[Page]) -> None:
+    """Pages whose extracted words run together ("Tuesday,January10,2023") are read again by
+    pdfium, which puts a space where the glyphs' positions leave a gap; its text is kept when its
+    words run together less."""
+    crowded = [page for page in pages if has_text(page.text) and run_together(page.text) > RESPACE_SHARE]
+    if not crowded:
+        return
+    try:
+        import pypdfium2
+    except ImportError:
+        return
+    try:
+        document = pypdfium2.PdfDocument(str(path))
+    except Exception:  # noqa: BLE001 - pdfium cannot open what pypdf could: keep pypdf's text
+        return
+    try:
+        for page in crowded:
+            try:
+                text = document[page.number - 1].get_textpage().get_text_range().replace("\r\n", "\n").replace("\r", "\n")
+            except Exception:  # noqa: BLE001 - keep the page as pypdf read it
+                continue
+            if has_text(text) and run_together(text) < run_together(page.text):
+                pages[page.number - 1] = Page(source=page.source, number=page.number, text=text.replace("\x00", ""))
+    finally:
+        document.close()
 
 
 def has_text(text: str) -> bool:

@@ -6,8 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from minutebook.ingest.pipeline import find_files, parse_files
 from minutebook.ingest.quality import text_warnings
+from minutebook.ingest.read import RUN_TOGETHER_SHARE, file_hash, read_pages, run_together
+from minutebook.ingest.structure import build_documents
 from minutebook.vocabulary import Page
 
 from .paperkit import write_pdf
@@ -61,3 +65,17 @@ def test_ingest_reports_a_pdf_with_a_page_without_text(tmp_path: Path):
     path = write_pdf(tmp_path / "pack.pdf", [MINUTES, ""])
     [parsed] = list(parse_files([path], 1200))
     assert parsed.warnings == ["no text on 1 of 2 pages (2) (scanned images; not searchable without OCR)"]
+
+
+SHARED_PAPERS = Path(__file__).resolve().parents[2] / "shared" / "papers"
+
+
+@pytest.mark.skipif(not SHARED_PAPERS.exists(), reason="needs ../shared/papers")
+def test_words_run_together_get_their_spaces_back_from_the_glyph_positions():
+    # A real agenda whose text layer, read by pypdf, is "Tuesday,January10,2023" and "CityofHermosaBeach".
+    path = next(SHARED_PAPERS.glob("*/hermosa_beach_agenda_1.pdf"))
+    pages = list(read_pages(path))
+    assert "Tuesday, January 10, 2023" in pages[0].text and "City of Hermosa Beach" in pages[0].text
+    assert max(run_together(page.text) for page in pages) < RUN_TOGETHER_SHARE and text_warnings(pages) == []
+    [first, *_] = build_documents(pages, file_hash(path), 1200)
+    assert (first.document.meeting_date, first.document.organisation) == ("2023-01-10", "City of Hermosa Beach")
