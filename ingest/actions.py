@@ -4,8 +4,9 @@ back in six months", "officers to circulate", "will report back to").
 One row per sentence that promises a follow-up. ``due_text`` is the time as written; ``due_date``
 is an ISO date where the text allows: a month and year ("February 2022") is the FIRST day of that
 month (always the first, so dates sort and compare consistently), and a relative period ("in six
-months", "in 3 weeks") is counted from the document's meeting date. "The next meeting" and "the
-coming months" stay text only.
+months", "in 3 weeks") is counted from the document's meeting date, as are loose times ("the coming
+months", "by the spring"; see _LOOSE). "The next meeting" is dated when the register is read, by
+the body's next meeting in the papers.
 """
 
 from __future__ import annotations
@@ -71,8 +72,35 @@ def _bound(text: str, match: re.Match) -> bool:
     return bool(re.match(r"(?:from|until)\b", said, re.IGNORECASE) or _PERIOD_BOUND.search(text[: match.start()]))
 
 
+# Times a minute gives loosely, as the first day they point to from the meeting: a season's first
+# month ("by the spring": 1 March next), "the coming months" a quarter on, "the coming weeks" a
+# month on, "the coming year" a year on. The words are kept as due_text beside the date.
+_SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+_COMING = {"weeks": {"months": 1}, "months": {"months": 3}, "year": {"years": 1}}
+_LOOSE = re.compile(r"\b(?:(?:in|over|during|within)\s+)?the\s+(?:coming|next\s+few)\s+(?P<span>weeks|months|year)\b"
+                    r"|\b(?:by|in|during|before|over)\s+(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\b(?!\s+(?:19|20)\d\d)",
+                    re.IGNORECASE)
+
+
+def _loose(text: str, meeting_date: str | None) -> tuple[str, str | None] | None:
+    match = _LOOSE.search(text)
+    if not match:
+        return None
+    if not meeting_date:
+        return match.group(0), None
+    base = date.fromisoformat(meeting_date)
+    if match.group("span"):
+        return match.group(0), (base + relativedelta(**_COMING[match.group("span").lower()])).isoformat()
+    month = _SEASONS[match.group("season").lower()]
+    year = base.year if month > base.month else base.year + 1
+    return match.group(0), date(year, month, 1).isoformat()
+
+
 def _due(text: str, meeting_date: str | None) -> tuple[str | None, str | None]:
-    """(due_text, due_date ISO) for a follow-up sentence."""
+    """(due_text, due_date ISO) for a follow-up sentence. "The next meeting" stays text here: its
+    date is that of the body's next meeting in the papers, known when the register is read."""
+    if loose := _loose(text, meeting_date):
+        return loose
     relative = _RELATIVE.search(text)
     if relative:
         due_text = relative.group(0)
@@ -130,7 +158,10 @@ _ACTOR = (
     r"|(?:City|Town|County|General|Library)\s+Manager|Executive\s+Director|Director|Management\s+Team))"
 )
 _ASSIGNED = re.compile(
-    rf"^(?:[\w&'’ -]{{0,60}}?[-–:]\s+)?(?:it\s+was\s+(?:agreed|resolved|decided)\s+(?:that\s+)?)?{_ACTOR}\s+"
+    # after a caption ("Dogs in the Pond – HD to ...") or a minute's number and title run on into
+    # its first sentence ("24/032 Footpaths The Clerk will ...")
+    rf"^(?:[\w&'’ -]{{0,60}}?[-–:]\s+|\d{{1,4}}(?:[/.]\d{{1,4}})+\.?\s+(?:[A-Z][\w'’&-]*\s+){{0,5}}?)?"
+    rf"(?:it\s+was\s+(?:agreed|resolved|decided)\s+(?:that\s+)?)?{_ACTOR}\s+"
     r"(?P<how>to|will|would|shall|agreed\s+to|offered\s+to|undertook\s+to|(?:is|are)\s+to)\s+(?P<verb>[a-z]+)"
 )
 

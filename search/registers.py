@@ -24,7 +24,8 @@ def fts_query(terms: list[str]) -> str:
 
 
 KINDS = {"resolutions": "resolution", "recommendations": "recommendation", "commitments": "commitment", "actions": "action"}
-STATUSES = ("open", "fulfilled", "overdue")
+STATUSES = ("open", "fulfilled", "overdue", "undated")
+_NEXT_MEETING = re.compile(r"\bnext\s+(?:[\w&'’-]+\s+){0,3}?meeting\b", re.IGNORECASE)
 NO_MINUTES = "minutes not in the papers"
 
 _SELECT = (
@@ -39,7 +40,7 @@ class RegisterQuery:
     """What a register listing asks for, beyond the document filters."""
 
     q: str | None = None  # words in the decision's text or title
-    status: str | None = None  # actions: open, fulfilled, overdue
+    status: str | None = None  # actions: open, fulfilled, overdue, undated
     outcome: str | None = None  # recommendations: agreed, amended, noted, deferred, rejected, ...
     as_at: str | None = None  # ISO date actions are judged at (default today)
 
@@ -65,7 +66,8 @@ def _links(conn: sqlite3.Connection, ids: list[str]) -> dict[str, list[dict]]:
     return found
 
 
-def _row(record: sqlite3.Row, links: list[dict], as_at: str, minutes_present: bool) -> dict:
+def _row(record: sqlite3.Row, links: list[dict], as_at: str, minutes_present: bool,
+         meetings: dict[str, list[str]] | None = None) -> dict:
     details = json.loads(record["details"])
     row = {
         "id": record["id"],
@@ -85,20 +87,34 @@ def _row(record: sqlite3.Row, links: list[dict], as_at: str, minutes_present: bo
         disposed = [l for l in links if l["kind"] == "disposed_by" and l["source_id"] == record["id"]]
         row["outcome"] = disposed[0]["outcome"] if disposed else ("no decision found" if minutes_present else NO_MINUTES)
     if record["kind"] == "action":
+        if not details.get("due_date") and _NEXT_MEETING.search(details.get("due_text") or ""):
+            following = [d for d in (meetings or {}).get((record["body"] or "").lower(), ()) if d > (record["meeting_date"] or "9")]
+            if following:  # "to the next meeting": the body's next meeting in the papers
+                details["due_date"] = min(following)
         row["status"] = action_status(record["id"], details.get("due_date"), links, as_at)
     return row
 
 
 def action_status(action_id: str, due_date: str | None, links: list[dict], as_at: str) -> str:
-    """fulfilled when a later paper delivered it by ``as_at``; overdue when its date passed first; else open."""
+    """fulfilled when a later paper delivered it by ``as_at``; overdue when its date passed first;
+    open while it is not due; undated when the papers give no date it is due by."""
     if any(
         l["kind"] == "fulfilled_by" and l["source_id"] == action_id and (l["target_date"] or "") <= as_at
         for l in links
     ):
         return "fulfilled"
-    if due_date and due_date < as_at:
-        return "overdue"
-    return "open"
+    if not due_date:
+        return "undated"
+    return "overdue" if due_date < as_at else "open"
+
+
+def _meetings(conn: sqlite3.Connection) -> dict[str, list[str]]:
+    """Each body's meeting dates in the papers (lower-cased body name)."""
+    found: dict[str, list[str]] = {}
+    for body, day in conn.execute("SELECT DISTINCT lower(body), meeting_date FROM documents"
+                                  " WHERE body IS NOT NULL AND meeting_date IS NOT NULL"):
+        found.setdefault(body, []).append(day)
+    return found
 
 
 def _minutes_recorded(conn: sqlite3.Connection) -> set[tuple[str, str]]:
@@ -121,8 +137,9 @@ def list_decisions(
     as_at = query.as_at or date.today().isoformat()
     links = _links(conn, [r["id"] for r in records])
     minutes = _minutes_recorded(conn)
+    meetings = _meetings(conn) if kind == "action" else {}
     rows = [
-        _row(r, links[r["id"]], as_at, ((r["body"] or "").lower(), r["meeting_date"]) in minutes)
+        _row(r, links[r["id"]], as_at, ((r["body"] or "").lower(), r["meeting_date"]) in minutes, meetings)
         for r in records
     ]
     if query.status:
@@ -137,7 +154,8 @@ def get_decision(conn: sqlite3.Connection, decision_id: str, as_at: str | None =
     if record is None:
         return None
     minutes = ((record["body"] or "").lower(), record["meeting_date"]) in _minutes_recorded(conn)
-    return _row(record, _links(conn, [decision_id])[decision_id], as_at or date.today().isoformat(), minutes)
+    return _row(record, _links(conn, [decision_id])[decision_id], as_at or date.today().isoformat(), minutes,
+                _meetings(conn) if record["kind"] == "action" else {})
 
 
 def appearances(conn: sqlite3.Connection, decision_id: str) -> list[dict]:

@@ -152,7 +152,7 @@ class DecisionRow(BaseModel):
     citation: Citation
     links: list[LinkModel]
     outcome: str | None = None  # recommendations: how the meeting disposed of them
-    status: str | None = None  # actions: open, fulfilled or overdue as at the requested date
+    status: str | None = None  # actions: open, fulfilled, overdue or undated as at the requested date
 
 
 class DecisionList(BaseModel):
@@ -214,7 +214,7 @@ def _add_register_routes(app: FastAPI, plural: str, singular: str) -> None:
         request: Request,
         filters: Filters = Depends(),
         q: str | None = Query(None, description="words in the text or title"),
-        status: str | None = Query(None, description="actions: open, fulfilled or overdue"),
+        status: str | None = Query(None, description="actions: open, fulfilled, overdue or undated"),
         outcome: str | None = Query(None, description="recommendations: agreed, amended, noted, deferred, rejected, no decision found"),
         as_at: str | None = Query(None, description="ISO date actions are judged at (default today)"),
         limit: int = Query(50, description="rows per page"),

@@ -93,7 +93,7 @@ def _parser() -> argparse.ArgumentParser:
         register = command(plural, f"The {plural} register, with citations, links and outcomes or statuses.")
         _add_filter_options(register)
         register.add_argument("--q", help="words in the text or title")
-        register.add_argument("--status", help="actions: open, fulfilled or overdue")
+        register.add_argument("--status", help="actions: open, fulfilled, overdue or undated")
         register.add_argument("--outcome", help="recommendations: agreed, amended, noted, deferred, rejected, ...")
         register.add_argument("--as-at", help="ISO date actions are judged at (default today)")
         register.add_argument("--limit", type=int, default=500, help="rows (default 500)")

@@ -821,3 +821,12 @@ def test_minutes_give_tasks_to_people_in_each_style():
     assert parish[0].text == "AS to obtain two quotes for a new fence."
     library = [d for d in _decisions(LIBRARY_MINUTES, "minutes.txt") if d.kind == "action"]
     assert [d.details["who"] for d in library] == ["Director Smith"]
+
+
+def test_loose_times_are_dated_from_the_meeting_with_their_words_kept():
+    minutes = ("Minutes of the Meeting of Barnby Parish Council held on 1 October 2024\n\n"
+               "24/101 Hall\nThe Clerk will report back to the Council by the spring on the roof repairs.\n"
+               "Cllr Ash will bring the lighting plan back to the Council in the coming weeks.\n")
+    actions = [d for d in _decisions(minutes, "minutes.txt") if d.kind == "action"]
+    assert [(a.details["due_text"], a.details["due_date"]) for a in actions] == [
+        ("by the spring", "2025-03-01"), ("in the coming weeks", "2024-11-01")]

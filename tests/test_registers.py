@@ -102,3 +102,47 @@ def test_an_action_delivered_by_a_later_report_is_fulfilled(server):
     (link,) = [l for l in action["links"] if l["kind"] == "fulfilled_by"]
     later = httpx.get(f"{server}/documents/{link['target_id']}")
     assert later.status_code == 200 and later.json()["title"] == "Car Park Use Review"
+
+
+MARCH_MINUTES = """Minutes of the Meeting of Barnby Parish Council held on 12 March 2024
+
+Present: Councillors Ash, Birch and Cole
+
+24/031 Playground
+The fence by the swings is broken. The Clerk will report back to the next meeting on the cost of a new fence.
+Cllr Birch agreed to ask the school about sharing the cost.
+
+24/032 Footpaths
+The Clerk will write to the County Council about the footpath in the coming months.
+"""
+
+APRIL_MINUTES = """Minutes of the Meeting of Barnby Parish Council held on 9 April 2024
+
+Present: Councillors Ash, Birch and Cole
+
+24/040 Matters arising
+The Clerk reported that two quotes had been received.
+"""
+
+
+def test_an_action_for_the_next_meeting_is_due_at_it_and_one_without_a_date_is_undated(tmp_path, embedder):
+    from minutebook.search.build import build_index
+    from minutebook.search.registers import RegisterQuery
+    from minutebook.search.service import Minutebook
+    from minutebook.settings import load_settings
+
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    (papers / "march-minutes.txt").write_text(MARCH_MINUTES)
+    (papers / "april-minutes.txt").write_text(APRIL_MINUTES)
+    settings = load_settings(index_dir=tmp_path / "index")
+    build_index([papers], settings, embedder, progress=False)
+    rows = Minutebook(settings, embedder).register("actions", query=RegisterQuery(as_at="2024-05-01")).items
+    by_who = {r["details"]["who"]: r for r in rows}
+    next_meeting = next(r for r in rows if "next meeting" in r["text"])
+    assert (next_meeting["details"]["due_text"], next_meeting["details"]["due_date"]) == ("the next meeting", "2024-04-09")
+    assert next_meeting["status"] == "overdue"  # the April minutes hold no report of the cost
+    coming = next(r for r in rows if "coming months" in r["text"])
+    assert (coming["details"]["due_text"], coming["details"]["due_date"], coming["status"]) == (
+        "in the coming months", "2024-06-12", "open")
+    assert by_who["Cllr Birch"]["status"] == "undated"  # no time given: neither open for ever nor overdue
