@@ -16,6 +16,7 @@ import json
 import os
 import shutil
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,11 +38,12 @@ class Ocr:
     page_seconds: float = 60.0  # a page that takes longer is left unread and reported
     max_pages: int = 100  # pages per file; the rest are reported
     cache: Path | None = None  # folder of recognised pages, by image hash
+    on_page: Callable[[Path, int, int], None] | None = None  # told (file, n, of) before each page, for progress
 
     @classmethod
-    def from_settings(cls, settings) -> "Ocr":
+    def from_settings(cls, settings, on_page: Callable[[Path, int, int], None] | None = None) -> "Ocr":
         return cls(settings.ocr, settings.ocr_dpi, settings.ocr_page_seconds, settings.ocr_max_pages,
-                   settings.model_cache / "ocr")
+                   settings.model_cache / "ocr", on_page)
 
     def missing(self) -> str | None:
         """Why pages cannot be OCR'd here, or None when they can."""
@@ -74,9 +76,15 @@ class Ocr:
                 if count >= self.max_pages:
                     failed[number] = f"past the {self.max_pages} pages OCR reads per file (MINUTEBOOK_OCR_MAX_PAGES)"
                     continue
+                if self.on_page is not None:
+                    self.on_page(path, count + 1, len(numbers))
                 try:
                     image = document[number - 1].render(scale=self.dpi / 72).to_pil().convert("L")
-                    done[number] = self._recognise(image)
+                    found = self._recognise(image)
+                    if found.text.strip():
+                        done[number] = found
+                    else:
+                        failed[number] = "OCR found no words (a blank or damaged image)"
                 except subprocess.TimeoutExpired:
                     failed[number] = f"OCR took over {self.page_seconds:g} s (MINUTEBOOK_OCR_PAGE_SECONDS)"
                 except Exception as exc:  # noqa: BLE001 - a bad page costs that page only

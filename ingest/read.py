@@ -131,7 +131,7 @@ def _read_pdf(path: Path, ocr: Ocr | None) -> Iterator[Page]:
         for number, why in not_read.items():
             pages[number - 1] = Page(source=str(path), number=number, text=pages[number - 1].text, unread=why)
     if not any(has_text(page.text) for page in pages):
-        why = next(iter(not_read.values()), None) if not_read else ("OCR found no words" if ocr and not ocr.missing() else None)
+        why = next(iter(not_read.values()), None)
         raise UnreadableFile(f"no text layer on any of {page_count} pages (scanned image; "
                              + (f"not read by OCR: {why})" if why else "needs OCR)"))
     yield from pages

@@ -114,7 +114,8 @@ def build_index(
         try:
             store = create_store(building / STORE_FILE)
             cache = EmbeddingCache(index_dir / CACHE_FILE)
-            ocr = Ocr.from_settings(settings)
+            bar = tqdm(order, desc="ingest", unit="file", disable=not progress, file=sys.stderr)
+            ocr = Ocr.from_settings(settings, lambda path, n, of: bar.set_postfix_str(f"OCR {path.name} page {n} of {of}"))
             parse_cache = ParseCache(index_dir / PARSE_CACHE_FILE, settings.chunk_chars, ocr.fingerprint())
             given_read = 0
             vectors = make_vector_index(embedder.dimension)  # flat while filling; see finish_vector_index
@@ -134,7 +135,6 @@ def build_index(
                 report.embedded += computed
                 pending.clear()
 
-            bar = tqdm(order, desc="ingest", unit="file", disable=not progress, file=sys.stderr)
             for result in parse_files(bar, settings.chunk_chars, parse_cache, ocr):
                 if isinstance(result, Skipped):
                     report.skipped.append(result)

@@ -93,3 +93,24 @@ def test_a_phrase_from_a_scanned_page_is_found_and_marked_as_read_by_ocr(tmp_pat
     assert cover.ocr is None  # the typed page of the same file
     answer = library.chat([{"role": "user", "content": "What did Barnby Parish Council resolve about the fencing quote?"}])
     assert answer.found and "12,500" in answer.answer and answer.citations[0].ocr > 0.8
+
+
+def test_a_damaged_scan_is_reported_and_the_rest_of_the_file_is_kept(tmp_path):
+    from pypdf import PdfReader
+
+    path = write_scanned_pdf(tmp_path / "pack.pdf", [(TYPED_COVER,), SCANNED_MINUTES])
+    image = next(iter(PdfReader(path).pages[1]["/Resources"]["/XObject"].values())).get_object()
+    raw = image._data  # the image's bytes as stored (compressed)
+    damaged = bytes((b * 7 + 13) % 256 for b in raw)  # same length: the file's offsets stay right
+    path.write_bytes(path.read_bytes().replace(raw, damaged))
+    [parsed] = list(parse_files([path], 1200, ocr=Ocr(cache=tmp_path / "ocr")))
+    assert any("signed minutes follow" in c.text for p in parsed.papers for c in p.chunks)
+    assert parsed.warnings == ["no text on 1 of 2 pages (2) (scanned images; not read by OCR: OCR found no words "
+                               "(a blank or damaged image))"]
+
+
+def test_ingest_says_which_scanned_page_it_is_reading(tmp_path):
+    path = write_scanned_pdf(tmp_path / "scan.pdf", [SCANNED_MINUTES, SCANNED_MINUTES.replace("24/031", "24/041")])
+    told = []
+    list(read_pages(path, Ocr(cache=tmp_path / "ocr", on_page=lambda file, n, of: told.append((file.name, n, of)))))
+    assert told == [("scan.pdf", 1, 2), ("scan.pdf", 2, 2)]
