@@ -42,6 +42,10 @@ def text_warnings(pages: list[Page]) -> list[str]:
             crowded.append(page.number)
     total = len(pages)
     warnings = []
+    split = [page.number for page in pages if page.split_by_word_list]
+    if split:
+        warnings.append(f"words ran together on {_pages(split, total)} and were split by an English word list "
+                        "(check names and figures against the original)")
     if scanned:
         confidence = sum(page.ocr for page in scanned) / len(scanned)
         warnings.append(f"read by OCR: {_pages([page.number for page in scanned], total)} (scanned images; mean word "

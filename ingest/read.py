@@ -154,7 +154,7 @@ def run_together(text: str) -> float:
 def _respace(path: Path, pages: list[Page]) -> None:
     """Pages whose extracted words run together ("Tuesday,January10,2023") are read again by
     pdfium, which puts a space where the glyphs' positions leave a gap; its text is kept when its
-    words run together less."""
+    words run together less. A page still crowded after that has its long runs split by a word list."""
     crowded = [page for page in pages if has_text(page.text) and run_together(page.text) > RESPACE_SHARE]
     if not crowded:
         return
@@ -176,6 +176,22 @@ def _respace(path: Path, pages: list[Page]) -> None:
                 pages[page.number - 1] = Page(source=page.source, number=page.number, text=text.replace("\x00", ""))
     finally:
         document.close()
+    for page in list(pages):
+        if has_text(page.text) and run_together(page.text) > RUN_TOGETHER_SHARE:
+            pages[page.number - 1] = Page(source=page.source, number=page.number, text=split_runs(page.text),
+                                          split_by_word_list=True)
+
+
+_LONG_RUN = re.compile(rf"[^\W\d_]{{{LONG_RUN},}}")
+
+
+def split_runs(text: str) -> str:
+    """Runs of letters too long for a word split into the likeliest words of an English word list
+    (wordninja: "Staffrecommendsapprovethe" -> "Staff recommends approve the"); the last resort
+    when the PDF's glyph positions give no spaces either."""
+    import wordninja
+
+    return _LONG_RUN.sub(lambda run: " ".join(wordninja.split(run.group())) or run.group(), text)
 
 
 def has_text(text: str) -> bool:

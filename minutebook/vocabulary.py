@@ -31,6 +31,7 @@ class Page:
     printed: str | None = None  # the page number printed on the page, where there is one
     ocr: float | None = None  # read by OCR (no text layer): its mean word confidence, 0-1
     unread: str | None = None  # why a page without text was not read by OCR
+    split_by_word_list: bool = False  # its words ran together and were split by an English word list
 
 
 @dataclass

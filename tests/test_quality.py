@@ -79,3 +79,12 @@ def test_words_run_together_get_their_spaces_back_from_the_glyph_positions():
     assert max(run_together(page.text) for page in pages) < RUN_TOGETHER_SHARE and text_warnings(pages) == []
     [first, *_] = build_documents(pages, file_hash(path), 1200)
     assert (first.document.meeting_date, first.document.organisation) == ("2023-01-10", "City of Hermosa Beach")
+
+
+def test_words_with_no_spaces_anywhere_are_split_by_a_word_list_and_said_so(tmp_path):
+    crowded = "Recommendation:StaffrecommendsthattheCityCouncilapprovetheminutesoftheregularmeeting. " * 3
+    path = write_pdf(tmp_path / "agenda.pdf", ["City Council Agenda, 10 January 2023\n" + crowded])
+    [page] = list(read_pages(path))
+    assert "Staff recommends that the City Council approve the minutes of the regular meeting" in page.text
+    assert text_warnings([page]) == ["words ran together on its only page and were split by an English word list "
+                                     "(check names and figures against the original)"]
