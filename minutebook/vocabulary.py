@@ -183,6 +183,7 @@ class Hit:
     document_id: str
     document_title: str
     document_type: str | None = None
+    organisation: str | None = None
     body: str | None = None
     meeting_date: str | None = None
     agenda_item: str | None = None

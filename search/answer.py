@@ -51,6 +51,7 @@ class Citation:
     document_id: str
     document_title: str
     document_type: str | None = None
+    organisation: str | None = None
     body: str | None = None
     meeting_date: str | None = None
     agenda_item: str | None = None
@@ -84,7 +85,7 @@ def coverage(lexicon: Lexicon, subject: list[str], text: str) -> float:
 def cite(n: int, hit: Hit) -> Citation:
     return Citation(
         n=n, text=hit.text, chunk_id=hit.chunk_id, source=hit.source, document_id=hit.document_id,
-        document_title=hit.document_title, document_type=hit.document_type, body=hit.body,
+        document_title=hit.document_title, document_type=hit.document_type, organisation=hit.organisation, body=hit.body,
         meeting_date=hit.meeting_date, agenda_item=hit.agenda_item, section=hit.section, page=hit.page, ocr=hit.ocr,
     )
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, fields
 
 @dataclass(frozen=True)
 class Filters:
+    organisation: str | None = None  # case-insensitive substring of the organisation (council, district ...)
     body: str | None = None  # case-insensitive substring of the decision-making body
     document_type: str | None = None
     date_from: str | None = None  # ISO dates, inclusive, on the meeting date
@@ -21,6 +22,9 @@ class Filters:
         """A SQL condition over the documents table (aliased ``alias``) and its parameters."""
         clauses: list[str] = []
         params: list[str] = []
+        if self.organisation:
+            clauses.append(f"lower({alias}.organisation) LIKE ?")
+            params.append(f"%{self.organisation.lower()}%")
         if self.body:
             clauses.append(f"lower({alias}.body) LIKE ?")
             params.append(f"%{self.body.lower()}%")

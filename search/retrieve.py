@@ -194,6 +194,7 @@ def hits_for(index: Index, ranked: list[tuple[int, float, dict]]) -> list[Hit]:
                 document_id=row["document_id"],
                 document_title=row["document_title"],
                 document_type=row["document_type"],
+                organisation=row["organisation"],
                 body=row["body"],
                 meeting_date=row["meeting_date"],
                 agenda_item=row["agenda_item"],

@@ -189,7 +189,7 @@ def chunk_rows(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, sqlite
 def _select_chunks(conn: sqlite3.Connection, ids: list[int]) -> list[sqlite3.Row]:
     query = ("SELECT c.id AS chunk_id, c.text, c.page, c.last_page, c.printed_page, c.section,"
              " c.paragraph, c.kind, {ocr} AS ocr, d.id AS document_id, d.title AS document_title,"
-             " d.type AS document_type, d.source, d.body, d.meeting_date, d.agenda_item"
+             " d.type AS document_type, d.source, d.organisation, d.body, d.meeting_date, d.agenda_item"
              f" FROM chunks c JOIN documents d ON d.id = c.document_id WHERE c.id IN ({','.join('?' * len(ids))})")
     try:
         return conn.execute(query.format(ocr="c.ocr"), ids).fetchall()

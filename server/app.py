@@ -168,6 +168,7 @@ class ChatMessage(BaseModel):
 
 
 class ChatFilters(BaseModel):
+    organisation: str | None = None
     body: str | None = None
     document_type: str | None = None
     date_from: str | None = None

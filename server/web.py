@@ -223,7 +223,7 @@ def _facets(library: Minutebook) -> dict[str, list[str]]:
         conn = library.index.conn
         cached = _facet_cache[library.index] = {
             name: [r[0] for r in conn.execute(f"SELECT DISTINCT {column} FROM documents WHERE {column} IS NOT NULL ORDER BY 1")]
-            for name, column in (("bodies", "body"), ("types", "type"))
+            for name, column in (("organisations", "organisation"), ("bodies", "body"), ("types", "type"))
         }
     return cached
 
@@ -243,6 +243,7 @@ def mount_web(app: FastAPI) -> None:
     def search_page(
         request: Request,
         q: str = "",
+        organisation: str = "",
         body: str = "",
         document_type: str = "",
         date_from: str = "",
@@ -252,10 +253,11 @@ def mount_web(app: FastAPI) -> None:
     ) -> HTMLResponse:
         library: Minutebook = request.app.state.library
         form = {
-            "q": q, "body": body.strip(), "document_type": document_type.strip(), "date_from": date_from.strip(),
+            "q": q, "organisation": organisation.strip(), "body": body.strip(), "document_type": document_type.strip(),
+            "date_from": date_from.strip(),
             "date_to": date_to.strip(), "agenda_item": agenda_item.strip(), "sort": sort,
         }
-        filters = Filters(**{k: form[k] or None for k in ("body", "document_type", "date_from", "date_to", "agenda_item")})
+        filters = Filters(**{k: form[k] or None for k in ("organisation", "body", "document_type", "date_from", "date_to", "agenda_item")})
         result, error, status = None, None, 200
         if q.strip():
             try:

@@ -63,3 +63,4 @@ def test_openapi_docs_are_served(server):
     assert httpx.get(f"{server}/docs").status_code == 200
     schema = httpx.get(f"{server}/openapi.json").json()
     assert {"/search", "/healthz", "/readyz", "/livez"} <= set(schema["paths"])
+

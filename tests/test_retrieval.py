@@ -107,3 +107,27 @@ def test_words_in_most_passages_still_rank_and_rare_ones_weigh_more(library):
     # "minute" opens five of the thirteen fixture passages; "lettings" is in one.
     assert _rank(library, "minute lettings", "lexical", "Lettings policy") == 1
     assert _rank(library, "minute", "lexical", "Minute", k=5) == 1
+
+
+def test_results_name_their_organisation_and_can_be_filtered_by_it(tmp_path, embedder):
+    from minutebook.search.build import build_index
+    from minutebook.search.filters import Filters
+    from minutebook.search.service import Minutebook
+    from minutebook.settings import load_settings
+
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    for place in ("Barnby", "Eastwick"):
+        (papers / f"{place.lower()}.txt").write_text(
+            f"{place} Parish Council\nMinutes of the meeting held on 12 March 2024\n\n"
+            f"1. Allotments\nThe allotment waiting list in {place} has grown to 40 households.\n")
+    settings = load_settings(index_dir=tmp_path / "index")
+    build_index([papers], settings, embedder, progress=False)
+    library = Minutebook(settings, embedder)
+    everything = library.search("allotment waiting list", k=5).results
+    assert {hit.organisation for hit in everything} == {"Barnby Parish Council", "Eastwick Parish Council"}
+    only = library.search("allotment waiting list", k=5, filters=Filters(organisation="eastwick")).results
+    assert only and {hit.organisation for hit in only} == {"Eastwick Parish Council"}
+    answer = library.chat([{"role": "user", "content": "How many households wait for an allotment?"}],
+                          Filters(organisation="Barnby"))
+    assert answer.citations and all(c.organisation == "Barnby Parish Council" for c in answer.citations)
