@@ -209,6 +209,7 @@ def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True, trim_blocks=True, lstrip_blocks=True)
     env.filters.update(highlight=highlight, long_date=long_date, label=label, file_name=file_name, is_pdf=is_pdf,
                        cite_markers=cite_markers, mark_spans=mark_spans, row_state=row_state, detail_lines=detail_lines)
+    env.globals["document_label"] = label  # for macros that take how to show a value
     return env
 
 
