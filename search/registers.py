@@ -31,7 +31,7 @@ NO_MINUTES = "minutes not in the papers"
 _SELECT = (
     "SELECT x.rowid AS rowid, x.id, x.kind, x.text, x.items, x.page, x.last_page, x.section, x.reference,"
     " x.title, x.details, d.id AS document_id, d.title AS document_title, d.type AS document_type,"
-    " d.source, d.body, d.meeting_date, d.agenda_item FROM decisions x JOIN documents d ON d.id = x.document_id"
+    " d.source, d.organisation, d.body, d.meeting_date, d.agenda_item FROM decisions x JOIN documents d ON d.id = x.document_id"
 )
 
 
@@ -78,7 +78,7 @@ def _row(record: sqlite3.Row, links: list[dict], as_at: str, minutes_present: bo
         "items": json.loads(record["items"]),
         "details": details,
         "citation": {k: record[k] for k in (
-            "document_id", "document_title", "document_type", "source", "body", "meeting_date",
+            "document_id", "document_title", "document_type", "source", "organisation", "body", "meeting_date",
             "agenda_item", "section", "page", "last_page",
         )},
         "links": links,
@@ -247,7 +247,7 @@ def _rows(conn: sqlite3.Connection, records: list[sqlite3.Row]) -> list[dict]:
 
 def rows_to_csv(rows: list[dict]) -> str:
     """A spreadsheet-ready table: one line per row, items joined by "; ", details as columns."""
-    citation_keys = ["document_title", "body", "meeting_date", "agenda_item", "section", "page", "last_page", "source"]
+    citation_keys = ["document_title", "organisation", "body", "meeting_date", "agenda_item", "section", "page", "last_page", "source"]
     fixed = ["id", "kind", "reference", "title", "text", "items", "outcome", "status", *citation_keys]
     # A detail named like a fixed column (a resolution's own "outcome" word) gets a prefix.
     detail_keys = sorted({k for r in rows for k in r["details"]} - set(citation_keys))

@@ -123,6 +123,7 @@ class Citation(BaseModel):
     document_title: str
     document_type: str | None = None
     source: str
+    organisation: str | None = None
     body: str | None = None
     meeting_date: str | None = None
     agenda_item: str | None = None

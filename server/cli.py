@@ -198,7 +198,7 @@ def _search(args, settings) -> int:
     for rank, hit in enumerate(result.results, start=1):
         where = ", ".join(
             part for part in (
-                hit.document_title, hit.body, hit.meeting_date,
+                hit.document_title, _other(hit.organisation, hit.body), hit.body, hit.meeting_date,
                 f"item {hit.agenda_item}" if hit.agenda_item else None, hit.section,
                 f"page {hit.page}" if hit.page else None,
             ) if part
@@ -285,9 +285,16 @@ def _register(args, settings) -> int:
         return EXIT_OK
     for row in listing.items:
         row["where"] = ", ".join(str(v) for v in (
-            row["citation"]["meeting_date"], row["citation"]["body"], f"p{row['citation']['page']}") if v)
+            row["citation"]["meeting_date"], _other(row["citation"].get("organisation"), row["citation"]["body"]),
+            row["citation"]["body"],
+            f"p{row['citation']['page']}") if v)
         row["outcome_or_status"] = row.get("outcome") or row.get("status")
     return _print_listing(listing, args, [("where", 40), ("reference", 6), ("outcome_or_status", 16), ("text", 80)])
+
+
+def _other(organisation: str | None, body: str | None) -> str | None:
+    """The organisation when it says more than the body (a parish council meets as itself)."""
+    return organisation if organisation and organisation != body else None
 
 
 def _print_answer(answer) -> None:
@@ -295,7 +302,7 @@ def _print_answer(answer) -> None:
     for citation in answer.citations or answer.closest:
         label = "closest" if not answer.found else f"[{citation.n}]"
         where = ", ".join(str(v) for v in (
-            citation.document_title, citation.body, citation.meeting_date,
+            citation.document_title, _other(citation.organisation, citation.body), citation.body, citation.meeting_date,
             f"item {citation.agenda_item}" if citation.agenda_item else None, citation.section,
             f"page {citation.page}" if citation.page else None) if v)
         print(f"\n{label} {where}\n    {citation.source}")

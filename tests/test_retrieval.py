@@ -120,7 +120,8 @@ def test_results_name_their_organisation_and_can_be_filtered_by_it(tmp_path, emb
     for place in ("Barnby", "Eastwick"):
         (papers / f"{place.lower()}.txt").write_text(
             f"{place} Parish Council\nMinutes of the meeting held on 12 March 2024\n\n"
-            f"1. Allotments\nThe allotment waiting list in {place} has grown to 40 households.\n")
+            f"1. Allotments\nThe allotment waiting list in {place} has grown to 40 households.\n"
+            f"RESOLVED that the Clerk seeks a second allotment site in {place}.\n")
     settings = load_settings(index_dir=tmp_path / "index")
     build_index([papers], settings, embedder, progress=False)
     library = Minutebook(settings, embedder)
@@ -131,3 +132,9 @@ def test_results_name_their_organisation_and_can_be_filtered_by_it(tmp_path, emb
     answer = library.chat([{"role": "user", "content": "How many households wait for an allotment?"}],
                           Filters(organisation="Barnby"))
     assert answer.citations and all(c.organisation == "Barnby Parish Council" for c in answer.citations)
+    # The registers name it and filter by it too, and their CSV has a column for it.
+    from minutebook.search.registers import rows_to_csv
+
+    rows = library.register("resolutions", Filters(organisation="Eastwick")).items
+    assert [r["citation"]["organisation"] for r in rows] == ["Eastwick Parish Council"]
+    assert "organisation" in rows_to_csv(rows).splitlines()[0].split(",")
