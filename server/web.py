@@ -287,11 +287,13 @@ def mount_web(app: FastAPI) -> None:
     def meetings_page(request: Request, offset: str = "0") -> HTMLResponse:
         offset = max(int(offset), 0) if offset.isdigit() else 0
         listing = request.app.state.library.meetings(Filters(), MEETINGS_PER_PAGE, offset)
-        bodies: dict[str, list[dict]] = {}
+        # Grouped by organisation, then body: papers of several councils each keep their own bodies.
+        groups: dict[str, dict[str, list[dict]]] = {}
         for meeting in listing.items:
-            bodies.setdefault(meeting["body"], []).append(meeting)
-        return page("meetings.html", title="Meetings", section="meetings", listing=listing,
-                    bodies=sorted(bodies.items(), key=lambda kv: kv[0].lower()))
+            groups.setdefault(meeting["organisation"] or "", {}).setdefault(meeting["body"], []).append(meeting)
+        organisations = [(organisation, sorted(bodies.items(), key=lambda kv: kv[0].lower()))
+                         for organisation, bodies in sorted(groups.items(), key=lambda kv: (not kv[0], kv[0].lower()))]
+        return page("meetings.html", title="Meetings", section="meetings", listing=listing, organisations=organisations)
 
     @app.get("/calendar/{meeting_id}", response_class=HTMLResponse, include_in_schema=False)
     def meeting_page(request: Request, meeting_id: str) -> HTMLResponse:

@@ -76,9 +76,14 @@ def free_port() -> int:
 def server(built_index):
     """``minutebook serve`` in its own process on a free port; yields its base URL."""
     settings, _ = built_index
+    yield from serve(settings.index_dir)
+
+
+def serve(index_dir: Path):
+    """Run ``minutebook serve`` on ``index_dir`` until the generator is closed; yields its base URL."""
     port = free_port()
     process = subprocess.Popen(
-        [*CLI, "serve", "--index", str(settings.index_dir), "--port", str(port)],
+        [*CLI, "serve", "--index", str(index_dir), "--port", str(port)],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
     url = f"http://127.0.0.1:{port}"
@@ -94,6 +99,8 @@ def server(built_index):
     else:
         process.kill()
         raise RuntimeError("server did not become ready in 120 s")
-    yield url
-    process.terminate()
-    process.wait(timeout=20)
+    try:
+        yield url
+    finally:  # also when the generator is closed rather than run to its end
+        process.terminate()
+        process.wait(timeout=20)

@@ -516,3 +516,33 @@ def test_tracker_and_ask_pages_serve_html_and_their_times_are_recorded(server):
     record_timing("tracker page (actions as at a date), median of 20", tracker)
     record_timing("ask page, new question, median of 5", fresh)
     record_timing("ask page, conversation answered before, median of 20", replay)
+
+
+@pytest.fixture(scope="module")
+def two_councils(tmp_path_factory, embedder):
+    """Minutes of two parish councils with bodies of the same name, served."""
+    from minutebook.search.build import build_index
+    from minutebook.settings import load_settings
+
+    from .conftest import serve
+
+    papers = tmp_path_factory.mktemp("two-councils")
+    for place, day in (("Barnby", "12 March 2024"), ("Eastwick", "14 March 2024")):
+        (papers / f"{place.lower()}-planning.txt").write_text(
+            f"{place} Parish Council\nMinutes of the meeting of the Planning Committee held on {day}\n\n"
+            "1. Applications\nNo objection was raised to the porch at 4 Mill Lane.\n")
+    settings = load_settings(index_dir=tmp_path_factory.mktemp("two-councils-index"))
+    build_index([papers], settings, embedder, progress=False)
+    server = serve(settings.index_dir)
+    yield next(server)
+    server.close()
+
+
+def test_the_calendar_groups_meetings_by_organisation_then_body(two_councils):
+    import httpx
+
+    html = httpx.get(f"{two_councils}/calendar").text
+    assert html.index(">Barnby Parish Council</h2>") < html.index(">Eastwick Parish Council</h2>")
+    barnby, eastwick = html.split(">Eastwick Parish Council</h2>")
+    assert "Planning Committee</h3>" in barnby and "12 March 2024" in barnby and "14 March 2024" not in barnby
+    assert "Planning Committee</h3>" in eastwick and "14 March 2024" in eastwick
