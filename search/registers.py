@@ -67,7 +67,7 @@ def _links(conn: sqlite3.Connection, ids: list[str]) -> dict[str, list[dict]]:
 
 
 def _row(record: sqlite3.Row, links: list[dict], as_at: str, minutes_present: bool,
-         meetings: dict[str, list[str]] | None = None) -> dict:
+         meetings: dict[str, list[str]]) -> dict:
     details = json.loads(record["details"])
     row = {
         "id": record["id"],
@@ -88,7 +88,7 @@ def _row(record: sqlite3.Row, links: list[dict], as_at: str, minutes_present: bo
         row["outcome"] = disposed[0]["outcome"] if disposed else ("no decision found" if minutes_present else NO_MINUTES)
     if record["kind"] == "action":
         if not details.get("due_date") and _NEXT_MEETING.search(details.get("due_text") or ""):
-            following = [d for d in (meetings or {}).get((record["body"] or "").lower(), ()) if d > (record["meeting_date"] or "9")]
+            following = [d for d in meetings.get((record["body"] or "").lower(), ()) if d > (record["meeting_date"] or "9")]
             if following:  # "to the next meeting": the body's next meeting in the papers
                 details["due_date"] = min(following)
         row["status"] = action_status(record["id"], details.get("due_date"), links, as_at)
@@ -108,9 +108,12 @@ def action_status(action_id: str, due_date: str | None, links: list[dict], as_at
     return "overdue" if due_date < as_at else "open"
 
 
-def _meetings(conn: sqlite3.Connection) -> dict[str, list[str]]:
-    """Each body's meeting dates in the papers (lower-cased body name)."""
+def _meetings(conn: sqlite3.Connection, records: list[sqlite3.Row]) -> dict[str, list[str]]:
+    """Each body's meeting dates in the papers (lower-cased body name), read only when ``records``
+    hold an action (an action "for the next meeting" is due at its body's next one)."""
     found: dict[str, list[str]] = {}
+    if not any(r["kind"] == "action" for r in records):
+        return found
     for body, day in conn.execute("SELECT DISTINCT lower(body), meeting_date FROM documents"
                                   " WHERE body IS NOT NULL AND meeting_date IS NOT NULL"):
         found.setdefault(body, []).append(day)
@@ -137,7 +140,7 @@ def list_decisions(
     as_at = query.as_at or date.today().isoformat()
     links = _links(conn, [r["id"] for r in records])
     minutes = _minutes_recorded(conn)
-    meetings = _meetings(conn) if kind == "action" else {}
+    meetings = _meetings(conn, records)
     rows = [
         _row(r, links[r["id"]], as_at, ((r["body"] or "").lower(), r["meeting_date"]) in minutes, meetings)
         for r in records
@@ -155,7 +158,7 @@ def get_decision(conn: sqlite3.Connection, decision_id: str, as_at: str | None =
         return None
     minutes = ((record["body"] or "").lower(), record["meeting_date"]) in _minutes_recorded(conn)
     return _row(record, _links(conn, [decision_id])[decision_id], as_at or date.today().isoformat(), minutes,
-                _meetings(conn) if record["kind"] == "action" else {})
+                _meetings(conn, [record]))
 
 
 def appearances(conn: sqlite3.Connection, decision_id: str) -> list[dict]:
@@ -242,7 +245,9 @@ def _rows(conn: sqlite3.Connection, records: list[sqlite3.Row]) -> list[dict]:
     links = _links(conn, [r["id"] for r in records])
     minutes = _minutes_recorded(conn)
     today = date.today().isoformat()
-    return [_row(r, links[r["id"]], today, ((r["body"] or "").lower(), r["meeting_date"]) in minutes) for r in records]
+    meetings = _meetings(conn, records)
+    return [_row(r, links[r["id"]], today, ((r["body"] or "").lower(), r["meeting_date"]) in minutes, meetings)
+            for r in records]
 
 
 def rows_to_csv(rows: list[dict]) -> str:
