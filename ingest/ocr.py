@@ -51,10 +51,6 @@ class Ocr:
             return "OCR is off (MINUTEBOOK_OCR=off)"
         if shutil.which("tesseract") is None:
             return "Tesseract is not installed (apt-get install tesseract-ocr)"
-        try:
-            import pypdfium2  # noqa: F401
-        except ImportError:
-            return "pypdfium2 is not installed (pip install pypdfium2)"
         return None
 
     def fingerprint(self) -> str:

@@ -8,14 +8,11 @@ shorter, so such runs are words printed without spaces between them).
 
 from __future__ import annotations
 
-import re
-
 from minutebook.vocabulary import Page
 
-from .read import MIN_PAGE_CHARS, RUN_TOGETHER_SHARE, run_together
+from .read import LETTERS, RUN_TOGETHER_SHARE, has_text, run_together
 
 GARBLED_LETTER_SHARE = 0.3  # of a page's visible characters (seen: 0.64+ even on budget tables, 0.0 when garbled)
-_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _pages(numbers: list[int], total: int) -> str:
@@ -31,12 +28,11 @@ def text_warnings(pages: list[Page]) -> list[str]:
     empty, crowded, garbled = [], [], []
     scanned = [page for page in pages if page.ocr is not None]
     for page in pages:
-        visible = "".join(page.text.split())
-        if len(visible) < MIN_PAGE_CHARS:
+        if not has_text(page.text):
             empty.append(page.number)
             continue
-        letters = sum(map(len, _LETTERS.findall(page.text)))
-        if letters < GARBLED_LETTER_SHARE * len(visible):
+        letters = sum(map(len, LETTERS.findall(page.text)))
+        if letters < GARBLED_LETTER_SHARE * len("".join(page.text.split())):
             garbled.append(page.number)
         elif run_together(page.text) > RUN_TOGETHER_SHARE:
             crowded.append(page.number)

@@ -11,6 +11,7 @@ import logging
 import os
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -122,14 +123,15 @@ def _read_pdf(path: Path, ocr: Ocr | None) -> Iterator[Page]:
             text = ""
         pages.append(Page(source=str(path), number=number, text=text.replace("\x00", "")))
     _respace(path, pages)
+    _split_by_word_list(pages)
     scans = [page.number for page in pages if not has_text(page.text)]
     not_read: dict[int, str] = {}
     if scans and ocr is not None:
         recognised, not_read = ocr.read(path, scans)
         for number, found in recognised.items():
-            pages[number - 1] = Page(source=str(path), number=number, text=found.text, ocr=round(found.confidence, 3))
+            pages[number - 1] = replace(pages[number - 1], text=found.text, ocr=round(found.confidence, 3))
         for number, why in not_read.items():
-            pages[number - 1] = Page(source=str(path), number=number, text=pages[number - 1].text, unread=why)
+            pages[number - 1] = replace(pages[number - 1], unread=why)
     if not any(has_text(page.text) for page in pages):
         why = next(iter(not_read.values()), None)
         raise UnreadableFile(f"no text layer on any of {page_count} pages (scanned image; "
@@ -140,13 +142,13 @@ def _read_pdf(path: Path, ocr: Ocr | None) -> Iterator[Page]:
 LONG_RUN = 20  # letters in a row beyond any ordinary word
 RUN_TOGETHER_SHARE = 0.3  # of a page's letters in such runs (seen: 0.00-0.07 on normal papers, 0.6+ without spaces)
 RESPACE_SHARE = 0.1  # a page this crowded is read again by pdfium (kept only if its words run together less)
-_LETTERS = re.compile(r"[^\W\d_]+")
+LETTERS = re.compile(r"[^\W\d_]+")  # runs of letters: words, or words printed without spaces
 
 
 def run_together(text: str) -> float:
     """The share of a page's letters that stand in runs of LONG_RUN or more: words printed without
     spaces between them (English words are shorter)."""
-    runs = _LETTERS.findall(text)
+    runs = LETTERS.findall(text)
     letters = sum(map(len, runs))
     return sum(len(r) for r in runs if len(r) >= LONG_RUN) / letters if letters else 0.0
 
@@ -154,14 +156,12 @@ def run_together(text: str) -> float:
 def _respace(path: Path, pages: list[Page]) -> None:
     """Pages whose extracted words run together ("Tuesday,January10,2023") are read again by
     pdfium, which puts a space where the glyphs' positions leave a gap; its text is kept when its
-    words run together less. A page still crowded after that has its long runs split by a word list."""
+    words run together less."""
     crowded = [page for page in pages if has_text(page.text) and run_together(page.text) > RESPACE_SHARE]
     if not crowded:
         return
-    try:
-        import pypdfium2
-    except ImportError:
-        return
+    import pypdfium2
+
     try:
         document = pypdfium2.PdfDocument(str(path))
     except Exception:  # noqa: BLE001 - pdfium cannot open what pypdf could: keep pypdf's text
@@ -173,13 +173,16 @@ def _respace(path: Path, pages: list[Page]) -> None:
             except Exception:  # noqa: BLE001 - keep the page as pypdf read it
                 continue
             if has_text(text) and run_together(text) < run_together(page.text):
-                pages[page.number - 1] = Page(source=page.source, number=page.number, text=text.replace("\x00", ""))
+                pages[page.number - 1] = replace(page, text=text.replace("\x00", ""))
     finally:
         document.close()
-    for page in list(pages):
+
+
+def _split_by_word_list(pages: list[Page]) -> None:
+    """A page still crowded when the glyph positions give no spaces either: its long runs split by a word list."""
+    for index, page in enumerate(pages):
         if has_text(page.text) and run_together(page.text) > RUN_TOGETHER_SHARE:
-            pages[page.number - 1] = Page(source=page.source, number=page.number, text=split_runs(page.text),
-                                          split_by_word_list=True)
+            pages[index] = replace(page, text=split_runs(page.text), split_by_word_list=True)
 
 
 _LONG_RUN = re.compile(rf"[^\W\d_]{{{LONG_RUN},}}")
