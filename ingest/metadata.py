@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from .chunk import Line
 from .dates import find_dates, find_year, numeric_order, parse_date
 from . import organisation
+from .organisation import SMALL_WORDS as _SMALL, word_case
 from .meeting_date import Candidate, candidates, choose
 
 _HEAD_LINES = 60
@@ -83,7 +84,6 @@ _PARTNER_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _NOT_ORG = re.compile(r"\b(?:chamber|center|centre|hall|offices|website|house|room|the)\b", re.IGNORECASE)
-_SMALL = {"and", "of", "for", "the", "in", "on", "to", "a", "an", "&"}
 _EXEMPT_MARK = re.compile(r"^\s*(?:part\s+(?:ii|2|b)\b|exempt\s+(?:report|appendix|item)|not\s+for\s+publication|confidential\b)", re.IGNORECASE)
 _MONTH_WORD = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.IGNORECASE)
 
@@ -200,7 +200,7 @@ def _municipality(head: list[str]) -> str | None:
         words.append(word.rstrip(",."))
     if not words or _NOT_ORG.search(" ".join(words)):
         return None
-    return " ".join([match["kind"].capitalize(), "of", *(_word_case(w) for w in words)])
+    return " ".join([match["kind"].capitalize(), "of", *(word_case(w) for w in words)])
 
 
 def find_organisation(head: list[str]) -> str | None:
@@ -220,16 +220,8 @@ def find_organisation(head: list[str]) -> str | None:
     # A council is the publisher more often than an NHS body or a board it works with.
     matches.sort(key=lambda org: not re.search(r"council$", org, re.IGNORECASE))
     if matches:
-        return " ".join(_word_case(w) for w in matches[0].split())
+        return " ".join(word_case(w) for w in matches[0].split())
     return _municipality(head)
-
-
-def _word_case(word: str) -> str:
-    if not word.isupper():
-        return word
-    if word.lower() in _SMALL:
-        return word.lower()
-    return word.capitalize() if len(word) > 3 else word  # "NHS" stays an acronym
 
 
 def find_body(head: list[str], labels: dict[str, str], scan: bool = True) -> str | None:

@@ -53,7 +53,7 @@ _PARTNER_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PROSE_BEFORE = re.compile(r"\b[a-z]+\s+(?:[a-z]+\s+)?$")  # "... heard that the City of London"
-_SMALL = {"and", "of", "for", "the", "in", "on", "to", "a", "an", "&"}
+SMALL_WORDS = {"and", "of", "for", "the", "in", "on", "to", "a", "an", "&"}  # lower case inside a name
 
 FEATURES = (
     "municipality", "council", "district", "department", "agency", "first_line", "top", "repeats",
@@ -78,8 +78,17 @@ def _tidy(name: str) -> str | None:
     words = [w.strip(",.:;") for w in words]
     if not words or all(w.lower() in _GENERIC for w in words):
         return None
-    return " ".join(w if not w.isupper() or len(w) <= 3 and w.lower() not in _SMALL
-                    else (w.lower() if w.lower() in _SMALL else w.capitalize()) for w in words)
+    return " ".join(word_case(w) for w in words)
+
+
+def word_case(word: str) -> str:
+    """A word of a name in capitals as a reader writes it: "LOMITA" -> "Lomita", "OF" -> "of";
+    a short word stays as it is ("NHS" is an acronym)."""
+    if not word.isupper():
+        return word
+    if word.lower() in SMALL_WORDS:
+        return word.lower()
+    return word.capitalize() if len(word) > 3 else word
 
 
 def candidates(lines: list[str], rule_pick: str | None, body: str | None = None) -> list[Candidate]:
