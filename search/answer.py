@@ -8,7 +8,7 @@ answer says so and offers the nearest passages as closest matches, never as an a
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 
 from minutebook.ingest.chunk import opens_list_item, sentence_spans, split_sentences
 from minutebook.ingest.dates import find_dates, month_years
@@ -17,10 +17,8 @@ from minutebook.ingest.resolutions import records_a_decision, records_an_outcome
 from minutebook.vocabulary import Hit
 
 from .conversation import Turn, subject_terms
-from .kinds import KIND_WORDS, Asked, answers_the_kind, of_the_kind, promises
+from .kinds import Asked, answers_the_kind, of_the_kind, promises
 from .names import names_present, question_names, words_of
-from .registers import BODY_WORDS
-from .understand import asks_for
 from .lexicon import Lexicon, stem as _stem
 
 NOT_FOUND = "Not found in the papers."
@@ -70,6 +68,7 @@ class Answer:
     closest: list[Citation] = field(default_factory=list)  # offered when not found
     query: str = ""  # what was searched for (a follow-up carries the earlier subject)
     evidence: float = 0.0  # support of the best sentence (subject share + cosine + bonuses; see MINUTEBOOK_MIN_EVIDENCE)
+    answered_by: str = ""  # the way of answering that gave it (search/answerers/), "" when not found
 
 
 def coverage(lexicon: Lexicon, subject: list[str], text: str) -> float:
@@ -431,47 +430,6 @@ def extractive_answer(
     return " ".join(parts), citations, best
 
 
-_TWO_QUESTIONS = re.compile(
-    r"^(?P<first>(?:what|who|when|where|how|which|why|did|does|do|was|were|is|are|has|have)\b.+?),?\s+and\s+"
-    r"(?P<second>(?:what|who|when|where|how|which|why|did|does|do|was|were|is|are|has|have)\b.+)$",
-    re.IGNORECASE | re.DOTALL,
-)
-
-
-def question_parts(question: str) -> list[str]:
-    """"What was recommended after the review, and what did the trusts do?" is two questions;
-    each is answered by its own sentence. Anything else is one."""
-    match = _TWO_QUESTIONS.match(question.strip())
-    if not match or min(len(match["first"].split()), len(match["second"].split())) < 3:
-        return [question]
-    return [match["first"].rstrip(" ,?") + "?", match["second"]]
-
-
-def join_answers(parts: list[tuple[str, str, list[Citation]]]) -> tuple[str, list[Citation]]:
-    """Answers to the parts of a question, (part, answer, citations) each, as one: each passage cited
-    once and numbered in order, and a part the papers do not answer said to be not found, when
-    another part is answered ("... [1] Not found in the papers: what were they worth?")."""
-    citations: list[Citation] = []
-    number_of: dict[int, int] = {}  # chunk id -> its number in the joined answer
-    texts: list[str] = []
-    answered = any(cited for _, _, cited in parts)
-    for part, text, cited in parts:
-        if not cited:
-            if answered:
-                texts.append(f"{NOT_FOUND[:-1]}: {part[:1].lower()}{part[1:]}")
-            continue
-        if text in texts:
-            continue
-        renumber = {}
-        for citation in cited:
-            if citation.chunk_id not in number_of:
-                number_of[citation.chunk_id] = len(citations) + 1
-                citations.append(replace(citation, n=number_of[citation.chunk_id]))
-            renumber[citation.n] = number_of[citation.chunk_id]
-        texts.append(re.sub(r" \[(\d+)\](?=\s|$)", lambda m: f" [{renumber.get(int(m[1]), m[1])}]", text))
-    return " ".join(texts), citations
-
-
 MAX_ITEMS = 3  # a long resolution is answered by the items the question is about
 SHORT_RESOLUTION = 600  # characters: a resolution this short is read out whole
 
@@ -488,65 +446,6 @@ def _items_asked_about(items: list[str], subject: list[str], lexicon: Lexicon) -
     return sorted(i for i in keep if scores[i] >= 0.6 * best)
 
 
-def decision_answer(row: dict, subject: list[str], lexicon: Lexicon, passage_for) -> tuple[str, list[Citation]]:
-    """A decision row read out as an answer; each item cites the passage that records it.
-
-    ``passage_for(text)`` finds the Hit recording ``text`` in the row's paper (or None).
-    """
-    c = row["citation"]
-    verb = {"resolution": "resolved", "recommendation": "was recommended to", "action": "was promised",
-            "commitment": "committed"}.get(row["kind"], "decided")
-    who = f"The {c['body']}" if c.get("body") else f"{c['document_title']}"
-    maker = (row.get("details") or {}).get("decision_maker")
-    if maker:  # a record of decision: one member or officer decided
-        who, verb = maker, "decided"
-    when = f" on {c['meeting_date']}" if c.get("meeting_date") else ""
-    numbered = "decision" if c.get("document_type") == "decision_record" else "minute"
-    label = f" ({numbered} {row['reference']}, {row['title']})" if row["kind"] == "resolution" and row.get("reference") else ""
-    head = f"{who}{when} {verb}" if row["kind"] == "recommendation" else f"{who} {verb}{when}{label}"
-    items = row["items"] or [row["text"]]
-    chosen = _items_asked_about(items, subject, lexicon)
-    if len(chosen) < len(items):
-        head += f" (item{'s' if len(chosen) > 1 else ''} {', '.join(str(i + 1) for i in chosen)} of {len(items)})"
-    citations: list[Citation] = []
-    numbers: dict[int, int] = {}
-    cited: list[tuple[str, int | None]] = []  # (item as read out, its citation number)
-    for i in chosen:
-        passage = passage_for(items[i])
-        if passage is not None and passage.chunk_id not in numbers:
-            numbers[passage.chunk_id] = len(citations) + 1
-            citations.append(cite(numbers[passage.chunk_id], passage))
-        text = items[i].rstrip(".;")
-        cited.append((f"({i + 1}) {text}" if row["items"] else text, numbers[passage.chunk_id] if passage else None))
-    outcome = f" Outcome: {row['outcome']}." if row.get("outcome") else ""
-    progress = _progress(row.get("details") or {}, passage_for, citations, numbers)
-    if len(citations) == 1 and all(n == 1 for _, n in cited):  # all from one passage: one marker, at the end
-        return f"{head}: {'; '.join(text for text, _ in cited)}. [1]{outcome}{progress}", citations
-    parts = [f"{text} [{n}]" if n else text for text, n in cited]
-    return f"{head}: {'; '.join(parts)}.{outcome}{progress}", citations
-
-
-UPDATE_CHARS = 300  # how much of a tracked commitment's latest update is read out
-
-
-def _progress(details: dict, passage_for, citations: list[Citation], numbers: dict[int, int]) -> str:
-    """A tracked commitment's owner, status and latest update ("what has been delivered against
-    it?" is the question asked most of a progress tracker), the update cited to its passage."""
-    said = [f"{label}: {details[key]}." for key, label in (("owner", "Owner"), ("status", "Status")) if details.get(key)]
-    update = " ".join((details.get("update") or "").split())
-    if update:
-        shown = first_words(update, UPDATE_CHARS)
-        passage = passage_for(update[:UPDATE_CHARS])
-        marker = ""
-        if passage is not None:
-            if passage.chunk_id not in numbers:
-                numbers[passage.chunk_id] = len(citations) + 1
-                citations.append(cite(numbers[passage.chunk_id], passage))
-            marker = f" [{numbers[passage.chunk_id]}]"
-        said.append(f"Latest update: {shown if shown.endswith(('.', '...')) else shown + '.'}{marker}")
-    return "".join(f" {part}" for part in said)
-
-
 def first_words(text: str, limit: int) -> str:
     """The whole sentences of ``text`` that fit in ``limit`` characters, or its first words and "..."."""
     taken = ""
@@ -557,9 +456,6 @@ def first_words(text: str, limit: int) -> str:
     if taken:
         return taken
     return text[:limit].rsplit(" ", 1)[0].rstrip(",;:. ") + " ..."
-
-
-MIN_DECISION_COVERAGE = 0.5
 
 
 def _within(day: str | None, context: dict) -> bool:
@@ -578,123 +474,6 @@ def speaks_of_period(text: str, meeting_date: str | None, context: dict) -> bool
     if any(low[:7] <= month[:7] <= high[:7] for month in month_years(text)):
         return True
     return low[5:] == "01-01" and high[5:] == "12-31" and low[:4] == high[:4] and low[:4] in text
-
-
-def choose_decision(
-    rows: list[dict], question: str, subject: list[str], lexicon: Lexicon, context: dict | None = None, paper_words=None,
-) -> dict | None:
-    """The decision row a question asks for: of the kind its verb names, from the meeting it names,
-    covering its subject, taken by the bodies it names and in a paper naming the places it names
-    (``paper_words``, as for answer_gate). A question about what was decided is not answered by a recommendation the
-    minutes do not show was agreed."""
-    context = context or {}
-    words = set(re.findall(r"\w+", question.lower()))
-    wanted = [kind for kind, verbs in KIND_WORDS.items() if words & verbs]
-    decided = asks_for(question) == "decision"
-
-    def read(row: dict) -> str:  # the row with its paper's title and body, which a question may name
-        c = row["citation"]
-        return f"{row.get('title') or ''} {row['text']} {c.get('document_title') or ''} {c.get('body') or ''} {c.get('source') or ''}"
-
-    def cover(row: dict) -> float:
-        return coverage(lexicon, subject, read(row))
-
-    # The first body the question names took the decision ("What did Kent's Scrutiny Committee agree
-    # about decision 24/00093?"): the row or its paper's title says so. Other names ("Portsmouth",
-    # "COVID", the "Cabinet Members" it asks to act) may be anywhere in the paper.
-    names = question_names(question)
-    bodies = [name for name in names if name[-1] in BODY_WORDS][:1]
-    places = [name for name in names if name not in bodies]
-
-    ranked = sorted(rows, key=lambda r: (r["kind"] in wanted, _within(r["citation"].get("meeting_date"), context), cover(r)), reverse=True)
-    for row in ranked:
-        if decided and row["kind"] == "recommendation" and row.get("outcome") not in ("agreed", "amended"):
-            continue
-        if not speaks_of_period(row["text"], row["citation"].get("meeting_date"), context):
-            continue  # the question names another meeting
-        if cover(row) >= MIN_DECISION_COVERAGE and names_present(bodies, words_of(read(row)), lexicon) and (
-            names_present(places, words_of(read(row)), lexicon)
-            or (paper_words is not None and names_present(places, paper_words(row["citation"]["document_id"]), lexicon))
-        ):
-            return row
-    return None
-
-
-# "Where was the commitment to open two hubs first made?", "When did the council first pledge ...?"
-FIRST_COMMITTED = re.compile(
-    r"\bfirst\s+(?:commit(?:ted|ment)?|made|promised?|pledged?|set\s+out|appear(?:ed)?|said)\b", re.IGNORECASE,
-)
-
-
-def timeline_answer(rows: list[dict], passage_for) -> tuple[str, list[Citation]]:
-    """A commitment's timeline: where it was first made, then each later paper it appears in, each
-    cited to the passage that holds it. ``rows`` are its appearances, first first
-    (registers.appearances); ``passage_for(row)`` finds the Hit recording a row (or None)."""
-    cited = [(row, hit) for row in rows for hit in [passage_for(row)] if hit is not None]
-    if not cited:
-        return "", []
-    citations = [cite(n, hit) for n, (_, hit) in enumerate(cited, start=1)]
-    (first, first_hit), later = cited[0], cited[1:]
-    said = first_words(first["text"], UPDATE_CHARS).rstrip(".")
-    answer = f'First committed in {where_said(first_hit)}: "{said}" [1]'
-    if later:
-        answer += ". It appears again in " + "; ".join(
-            f"{where_said(hit)} [{n}]" for n, (_, hit) in enumerate(later, start=2))
-    return answer + ".", citations
-
-
-_MAKER_QUESTION = re.compile(
-    r"\bwho\s+(?:took|takes|made|makes|signed|is\s+(?:to\s+)?(?:take|taking|make|making))\b.*\bdecision\b"
-    r"|\bdecision[- ]?(?:maker|taker)\b|\bwho\s+decided\b",
-    re.IGNORECASE,
-)
-
-
-def maker_answer(turn: Turn, rows: list[dict], lexicon: Lexicon, passage_for) -> tuple[str, list[Citation]]:
-    """"Who took decision 24/00093?": the decision maker its record of decision names, cited to the
-    passage naming them. The row is the one whose reference the question gives, else the one
-    covering its subject. ``passage_for(row, text)`` finds the Hit holding ``text`` in the row's paper."""
-    if not _MAKER_QUESTION.search(turn.question):
-        return "", []
-    made = [r for r in rows if (r.get("details") or {}).get("decision_maker")]
-    named = [r for r in made if r.get("reference") and r["reference"] in turn.question]
-    row = next(iter(named), None) or choose_decision(made, turn.question, subject_terms(turn.query), lexicon)
-    maker = row["details"]["decision_maker"] if row else None
-    passage = passage_for(row, maker) if row else None
-    if passage is None:
-        return "", []
-    c = row["citation"]
-    what = f"Decision {row['reference']}" if row.get("reference") else "The decision"
-    about = f" ({row['title']})" if row.get("title") else ""
-    when = f" on {c['meeting_date']}" if c.get("meeting_date") else ""
-    return f"{what}{about} was taken{when} by {maker}. [1]", [cite(1, passage)]
-
-
-_AUTHOR_QUESTION = re.compile(r"\b(?:who\s+(?:wrote|authored|prepared|drafted)|author\s+of|who\s+is\s+the\s+author)\b", re.IGNORECASE)
-
-
-def author_answer(turn: Turn, hits: list[Hit], lexicon: Lexicon, author_of) -> tuple[str, list[Citation]]:
-    """"Who wrote the report on X?": the author the paper's header names, cited to its passage.
-
-    ``author_of(document_id)`` gives a paper's recorded author (or None). The paper must be the one
-    asked about: its title holds most of the question's subject.
-    """
-    if not _AUTHOR_QUESTION.search(turn.question):
-        return "", []
-    subject = subject_terms(turn.query)
-    for hit in hits[:ANSWER_PASSAGES]:
-        author = author_of(hit.document_id)
-        if author and coverage(lexicon, subject, hit.document_title) >= MIN_WORDS:
-            return f'The report "{hit.document_title}" ({where_said(hit)}) is by {author}. [1]', [cite(1, hit)]
-    return "", []
-
-
-def when_answer(hit: Hit) -> tuple[str, list[Citation]]:
-    """For "when was that?": the meeting and paper of the previous answer's source."""
-    if hit.meeting_date:
-        meeting = f"at the {hit.body} meeting on {hit.meeting_date}" if hit.body else f"on {hit.meeting_date}"
-        return f"That was {meeting}, in {where_said(hit)}. [1]", [cite(1, hit)]
-    return f"The paper gives no meeting date; it is {where_said(hit)}. [1]", [cite(1, hit)]
 
 
 _LEAD_MARK = re.compile(r"^(?:\(?[0-9ivx]{1,4}(?:\.\d{1,3})*[.)]\s+|[-•*▪]\s+)", re.IGNORECASE)

@@ -6,7 +6,7 @@ import logging
 import threading
 import time
 from datetime import date
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from minutebook.settings import Settings
@@ -19,15 +19,13 @@ from .filters import Filters
 from .index import Index, IndexMissing, current_generation, open_index
 from .registers import RegisterQuery
 from .store import sentence_vectors
-from .answer import (
-    FIRST_COMMITTED, MEANING_CANDIDATES, NOT_FOUND, Answer, answer_passages, author_answer, choose_decision, cite, decision_answer,
-    extractive_answer, join_answers, maker_answer, mark_read, question_parts, timeline_answer, when_answer,
-)
-from .conversation import read_turn, subject_terms
-from .listed import nth_answer
+from .answer import MEANING_CANDIDATES, NOT_FOUND, Answer, cite, mark_read
+from .answerers import first_answer
+from .conversation import read_turn
+from .evidence import Evidence
 from .names import words_of
 from .retrieve import QueryEncoder, hits_for, search_passages
-from .understand import asks_for, understand
+from .understand import understand
 
 MODES = ("hybrid", "lexical", "dense")
 SORTS = ("relevance", "date")
@@ -227,74 +225,8 @@ class Minutebook:
             raise BadQuery(str(exc)) from None
         self.check_query(turn.question, 1)
         result = self.search(turn.query[: self.settings.max_query_chars], k=MEANING_CANDIDATES, filters=filters)
-        lexicon = self.index.lexicon
-        subject = subject_terms(result.searched_for or turn.query)
-        answer = Answer(answer=NOT_FOUND, found=False, query=turn.query, decisions=result.decisions)
-        if turn.followup and turn.asks == "when" and turn.previous_question:
-            # "When was that?" is about the source of the previous answer: answer that turn again.
-            last_user = max(i for i, m in enumerate(messages) if m.get("role") == "user")
-            previous = self.chat(messages[:last_user], filters)
-            if previous.found and previous.citations:
-                source = hits_for(self.index, [(previous.citations[0].chunk_id, 1.0, {})])
-                if source:
-                    answer.answer, answer.citations = when_answer(source[0])
-                    answer.found = True
-                    return answer
-        answer.answer, answer.citations = nth_answer(
-            turn, result.results, lexicon, lambda document, kind: registers.document_decisions(self.index.conn, document, kind),
-            lambda row, text: self._passage(row, text),
-        )
-        if answer.citations:  # "What is the first recommendation of the report?"
-            answer.found = True
-            return answer
-        # "What did they decide about X?" and "When did they approve X?" are answered only by a decision;
-        # "How many young people voted?" asks for a number, which a decision need not hold.
-        decided = asks_for(turn.question) == "decision" and turn.asks in ("decision", "other", "when")
-        first_committed = bool(FIRST_COMMITTED.search(turn.question))
-        row = choose_decision(result.decisions, turn.question, subject, lexicon, result.context, self._paper_words) \
-            if turn.asks == "decision" or first_committed else None
-        if turn.asks == "decision" and row is not None:
-            answer.answer, answer.citations = decision_answer(row, subject, lexicon, lambda text: self._passage(row, text))
-            answer.found = True
-            return answer
-        if first_committed and row is not None and row["kind"] in ("commitment", "recommendation", "action"):
-            # "Where was X first committed?": the commitment's timeline, first appearance first.
-            answer.answer, answer.citations = timeline_answer(
-                registers.appearances(self.index.conn, row["id"]), lambda r: self._passage(r, r["text"]),
-            )
-            if answer.citations:
-                answer.found = True
-                return answer
-        if turn.asks == "who":
-            answer.answer, answer.citations = maker_answer(
-                turn, result.decisions, lexicon, lambda row, text: self._passage(row, text, anywhere=True),
-            )
-            if not answer.citations:
-                answer.answer, answer.citations = author_answer(turn, result.results, lexicon, self._author)
-            if answer.citations:
-                answer.found = True
-                return answer
-        # Otherwise the best supported sentences of the passages answer, or nothing does. For a
-        # question about what was decided only a sentence that records a decision can answer: a
-        # passage that merely mentions the subject is no evidence that anything was decided.
-        if result.results:
-            kept = sentence_vectors(self.index.conn, [hit.chunk_id for hit in result.results], self.embedder.dimension)
-            question = self.encode((result.searched_for or turn.query)[: self.settings.max_query_chars])
-            pool = answer_passages(result.results, {chunk: float((vectors @ question).max()) for chunk, vectors in kept.items() if len(vectors)})
-            parts = question_parts(turn.question) if not turn.followup else [turn.question]
-            if len(parts) == 1:
-                answer.answer, answer.citations, answer.evidence = self._extract(turn, result, pool, decided, kept)
-            else:  # each question of "What was recommended, and what did the trusts do?" gets its sentence
-                asked = [{"role": "user", "content": part} for part in parts]
-                answered: list[tuple] = []
-                for n in range(len(parts)):
-                    said = " ".join(text for text, _, _ in answered)
-                    answered.append(self._extract(read_turn(asked[: n + 1]), result, pool, decided, kept, max_sentences=1, said=said))
-                answer.answer, answer.citations = join_answers(
-                    [(part, text, cited) for part, (text, cited, _) in zip(parts, answered)])
-                answer.evidence = max(support for _, _, support in answered)
-            answer.evidence = round(answer.evidence, 3)
-            answer.found = bool(answer.citations)
+        answer = first_answer(turn, self._evidence(messages, filters, result))
+        answer.decisions = result.decisions
         if answer.found and self.settings.llm_url:
             mark_read(answer)  # the sentences read out, before a model rewords them
             rewritten = llm.rewrite(
@@ -307,23 +239,20 @@ class Minutebook:
             answer.closest = [cite(n, hit) for n, hit in enumerate(result.results[:3], start=1)]
         return answer
 
-    def _extract(self, turn, result: SearchResult, pool: list[Hit], decided: bool, kept: dict, max_sentences: int = 2, said: str = ""):
-        """The extractive answer to ``turn`` from the passages ``pool`` of ``result``: (text, citations,
-        support). ``kept`` holds the passages' sentence vectors, read once for every part of the question."""
-        lexicon = self.index.lexicon
-        # Sentences are weighed against the question as repaired ("campaing" -> "campaign").
-        if turn.query == result.query:  # repaired once already, by the search
-            repaired_query = result.searched_for or turn.query
-        else:
-            repaired_query = lexicon.repair(turn.query)[0] if self.settings.repair_queries else turn.query
-        repaired = replace(turn, query=repaired_query)
-        question = self.encode(repaired.query[: self.settings.max_query_chars])
-        stored = {n: (kept[hit.chunk_id] @ question).tolist() for n, hit in enumerate(pool) if hit.chunk_id in kept}
-        return extractive_answer(
-            repaired, pool, lexicon, lambda sentences: (self.embedder.encode(sentences) @ question).tolist(),
-            max_sentences=max_sentences, min_support=self.settings.min_evidence, decided=decided,
-            asked=result.searched_for, context=result.context, paper_words=self._paper_words, said=said, stored=stored,
-            next_passage=self._next_passage,
+    def _evidence(self, messages: list[dict], filters: Filters, result: SearchResult) -> Evidence:
+        """What the answerers read for the latest question: its search and lookups into the index."""
+        last_user = max(i for i, m in enumerate(messages) if m.get("role") == "user")
+        return Evidence(
+            hits=result.results, decisions=result.decisions, lexicon=self.index.lexicon, query=result.query,
+            searched_for=result.searched_for, context=result.context, passage_for=self._passage,
+            paper_words=self._paper_words, author_of=self._author,
+            rows_of=lambda document, kind: registers.document_decisions(self.index.conn, document, kind),
+            appearances=lambda row_id: registers.appearances(self.index.conn, row_id),
+            next_passage=self._next_passage, hit=self._hit, encode=self.encode, embed=self.embedder.encode,
+            sentence_vectors=lambda chunks: sentence_vectors(self.index.conn, chunks, self.embedder.dimension),
+            previous=lambda: self.chat(messages[:last_user], filters),
+            min_support=self.settings.min_evidence, max_query_chars=self.settings.max_query_chars,
+            repair_queries=self.settings.repair_queries,
         )
 
     def _next_passage(self, hit: Hit) -> Hit | None:
@@ -334,6 +263,10 @@ class Minutebook:
         ).fetchone()
         following = hits_for(self.index, [(row[0], 1.0, {})]) if row else []
         return following[0] if following and following[0].section == hit.section else None
+
+    def _hit(self, chunk_id: int) -> Hit | None:
+        found = hits_for(self.index, [(chunk_id, 1.0, {})])
+        return found[0] if found else None
 
     def _paper_words(self, document_id: str) -> frozenset[str]:
         return self._paper_words_in(self.index.generation, document_id)

@@ -191,6 +191,7 @@ class ChatResponse(BaseModel):
     closest: list[PassageCitation] = []
     query: str
     evidence: float
+    answered_by: str = Field("", description="the way of answering that gave it: previous, listed, decision, timeline, who, passages; empty when not found")
 
 
 class HealthResponse(BaseModel):

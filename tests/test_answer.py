@@ -10,12 +10,13 @@ from __future__ import annotations
 import pytest
 
 from minutebook.search.answer import (
-    ANSWER_PASSAGES, MEANING_PASSAGES, Citation, answer_passages, extractive_answer, join_answers, question_parts, read_out,
+    ANSWER_PASSAGES, MEANING_PASSAGES, Citation, answer_passages, extractive_answer, read_out,
 )
 from minutebook.search.conversation import read_turn
 from minutebook.search.kinds import Asked, answers_the_kind, names_someone
 from minutebook.search.names import names_present, question_names, words_of
-from minutebook.search.listed import nth_asked
+from minutebook.search.answerers.listed import nth_asked
+from minutebook.search.answerers.passages import join_answers, question_parts
 from minutebook.search.lexicon import Lexicon
 from minutebook.vocabulary import Hit
 
@@ -265,7 +266,7 @@ def test_a_two_part_question_is_answered_part_by_part(tmp_path, embedder):
 
 
 def test_a_tracked_commitment_is_answered_with_its_owner_status_and_latest_update():
-    from minutebook.search.answer import decision_answer
+    from minutebook.search.answerers.decision import decision_answer
 
     update = "A planning specialist was appointed in July 2022. " + "She has since advised on forty applications. " * 10
     row = {"kind": "commitment", "text": "Work with city planners so that health is reflected in policy.", "items": [],
@@ -455,7 +456,7 @@ def test_a_decision_introducing_a_list_is_weighed_with_what_it_introduces():
 
 
 def test_a_decision_is_chosen_from_the_body_the_question_names_and_may_be_named_by_its_paper():
-    from minutebook.search.answer import choose_decision
+    from minutebook.search.answerers.decision import choose_decision
 
     def row(text, body, source, title="Minutes"):
         return {"kind": "resolution", "text": text, "title": None, "items": [], "citation": {

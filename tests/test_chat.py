@@ -31,6 +31,7 @@ def test_a_fact_is_answered_with_a_sentence_and_its_marker(server):
 def test_who_wrote_a_report_is_answered_from_its_header(server):
     body = ask(server, "Who wrote the report on the allotments review?")
     assert body["found"] is True and "Sam Okoro, Allotments Officer" in body["answer"]
+    assert body["answered_by"] == "who"
     assert body["citations"][0]["document_title"] == "Allotments Review"
 
 
@@ -48,12 +49,13 @@ def test_a_decision_question_is_answered_by_the_resolution(server):
     assert "evening parking charges be removed" in body["answer"]
     assert "RESOLVED" in body["citations"][0]["text"]
     assert body["decisions"][0]["kind"] == "resolution"
+    assert body["answered_by"] == "decision"
 
 
 def test_follow_ups_are_read_against_the_conversation(server):
     first = ask(server, "What did the committee decide about evening parking charges?")
     when = ask(server, "What did the committee decide about evening parking charges?", first["answer"], "When was that?")
-    assert when["found"] is True and "2024-02-06" in when["answer"]
+    assert when["found"] is True and "2024-02-06" in when["answer"] and when["answered_by"] == "previous"
     decided = ask(server, "Tell me about the review of the street trees policy", "...", "And what did they decide?")
     assert decided["found"] is True and "Street Trees Policy be adopted" in decided["answer"]
 

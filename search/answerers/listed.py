@@ -13,10 +13,11 @@ from dataclasses import dataclass
 
 from minutebook.vocabulary import Hit
 
-from .answer import ANSWER_PASSAGES, MIN_WORDS, Citation, cite, coverage, first_words, where_said
-from .conversation import QUESTION_WORDS, Turn
-from .retrieve import query_terms
-from .lexicon import Lexicon, stem
+from ..answer import ANSWER_PASSAGES, MIN_WORDS, Answer, Citation, cite, coverage, first_words, where_said
+from ..conversation import QUESTION_WORDS, Turn
+from ..evidence import Evidence
+from ..retrieve import query_terms
+from ..lexicon import Lexicon, stem
 
 _ORDINALS = {word: n for n, word in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth".split(), start=1)}
@@ -90,3 +91,8 @@ def nth_answer(turn: Turn, hits: list[Hit], lexicon: Lexicon, rows_of, passage_f
         return f'{which} in {where_said(passage)}: {first_words(row["text"], READ_CHARS)} [1]', [
             cite(1, passage)]
     return "", []
+
+
+def answer(turn: Turn, evidence: Evidence) -> Answer | None:
+    text, citations = nth_answer(turn, evidence.hits, evidence.lexicon, evidence.rows_of, evidence.passage_for)
+    return Answer(answer=text, found=True, query=turn.query, citations=citations) if citations else None

@@ -1,0 +1,29 @@
+"""Chat's ways of answering, one module each, tried in order: the first that answers is the answer.
+
+Each module has ``answer(turn, evidence) -> Answer | None``. The specific ways come first (a
+follow-up asking when, a decision by its place in a list, a decision record, a commitment's
+timeline, who took or wrote something); the extractive answer from the passages comes last.
+"""
+
+from __future__ import annotations
+
+from ..answer import NOT_FOUND, Answer
+from ..conversation import Turn
+from ..evidence import Evidence
+from . import decision, listed, passages, previous, timeline, who
+
+ANSWERERS = (previous, listed, decision, timeline, who, passages)
+
+
+def first_answer(turn: Turn, evidence: Evidence) -> Answer:
+    """The answer of the first answerer that gives one, named in ``answered_by``; else a "not found"
+    that keeps the support the extractive answer measured."""
+    refused = Answer(answer=NOT_FOUND, found=False, query=turn.query)
+    for answerer in ANSWERERS:
+        answer = answerer.answer(turn, evidence)
+        if answer is not None and answer.found:
+            answer.answered_by = answerer.__name__.rsplit(".", 1)[-1]
+            return answer
+        if answer is not None:
+            refused.evidence = answer.evidence
+    return refused

@@ -1,0 +1,99 @@
+"""The extractive answer: the best supported sentences of the passages found, read out and cited.
+
+A question of two parts ("What was recommended, and what did the trusts do?") gets a sentence for
+each. For a question about what was decided only a sentence that records a decision can answer: a
+passage that merely mentions the subject is no evidence that anything was decided.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..answer import NOT_FOUND, Answer, Citation, answer_passages, extractive_answer
+from ..conversation import Turn, read_turn
+from ..evidence import Evidence
+from ..understand import asks_for
+
+
+def answer(turn: Turn, evidence: Evidence) -> Answer | None:
+    if not evidence.hits:
+        return None
+    # "How many young people voted?" asks for a number, which a decision need not hold.
+    decided = asks_for(turn.question) == "decision" and turn.asks in ("decision", "other", "when")
+    kept = evidence.sentence_vectors([hit.chunk_id for hit in evidence.hits])
+    question = evidence.encode((evidence.searched_for or turn.query)[: evidence.max_query_chars])
+    pool = answer_passages(evidence.hits, {chunk: float((vectors @ question).max()) for chunk, vectors in kept.items() if len(vectors)})
+    parts = question_parts(turn.question) if not turn.followup else [turn.question]
+    if len(parts) == 1:
+        text, citations, support = _extract(turn, evidence, pool, decided, kept)
+    else:  # each question of "What was recommended, and what did the trusts do?" gets its sentence
+        asked = [{"role": "user", "content": part} for part in parts]
+        answered: list[tuple] = []
+        for n in range(len(parts)):
+            said = " ".join(text for text, _, _ in answered)
+            answered.append(_extract(read_turn(asked[: n + 1]), evidence, pool, decided, kept, max_sentences=1, said=said))
+        text, citations = join_answers([(part, text, cited) for part, (text, cited, _) in zip(parts, answered)])
+        support = max(support for _, _, support in answered)
+    return Answer(answer=text, found=bool(citations), query=turn.query, citations=citations, evidence=round(support, 3))
+
+
+def _extract(turn: Turn, evidence: Evidence, pool: list, decided: bool, kept: dict, max_sentences: int = 2, said: str = ""):
+    """The extractive answer to ``turn`` from the passages ``pool``: (text, citations, support).
+    ``kept`` holds the passages' sentence vectors, read once for every part of the question."""
+    lexicon = evidence.lexicon
+    # Sentences are weighed against the question as repaired ("campaing" -> "campaign").
+    if turn.query == evidence.query:  # repaired once already, by the search
+        repaired_query = evidence.searched_for or turn.query
+    else:
+        repaired_query = lexicon.repair(turn.query)[0] if evidence.repair_queries else turn.query
+    repaired = replace(turn, query=repaired_query)
+    question = evidence.encode(repaired.query[: evidence.max_query_chars])
+    stored = {n: (kept[hit.chunk_id] @ question).tolist() for n, hit in enumerate(pool) if hit.chunk_id in kept}
+    return extractive_answer(
+        repaired, pool, lexicon, lambda sentences: (evidence.embed(sentences) @ question).tolist(),
+        max_sentences=max_sentences, min_support=evidence.min_support, decided=decided,
+        asked=evidence.searched_for, context=evidence.context, paper_words=evidence.paper_words, said=said, stored=stored,
+        next_passage=evidence.next_passage,
+    )
+
+
+_TWO_QUESTIONS = re.compile(
+    r"^(?P<first>(?:what|who|when|where|how|which|why|did|does|do|was|were|is|are|has|have)\b.+?),?\s+and\s+"
+    r"(?P<second>(?:what|who|when|where|how|which|why|did|does|do|was|were|is|are|has|have)\b.+)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def question_parts(question: str) -> list[str]:
+    """"What was recommended after the review, and what did the trusts do?" is two questions;
+    each is answered by its own sentence. Anything else is one."""
+    match = _TWO_QUESTIONS.match(question.strip())
+    if not match or min(len(match["first"].split()), len(match["second"].split())) < 3:
+        return [question]
+    return [match["first"].rstrip(" ,?") + "?", match["second"]]
+
+
+def join_answers(parts: list[tuple[str, str, list[Citation]]]) -> tuple[str, list[Citation]]:
+    """Answers to the parts of a question, (part, answer, citations) each, as one: each passage cited
+    once and numbered in order, and a part the papers do not answer said to be not found, when
+    another part is answered ("... [1] Not found in the papers: what were they worth?")."""
+    citations: list[Citation] = []
+    number_of: dict[int, int] = {}  # chunk id -> its number in the joined answer
+    texts: list[str] = []
+    answered = any(cited for _, _, cited in parts)
+    for part, text, cited in parts:
+        if not cited:
+            if answered:
+                texts.append(f"{NOT_FOUND[:-1]}: {part[:1].lower()}{part[1:]}")
+            continue
+        if text in texts:
+            continue
+        renumber = {}
+        for citation in cited:
+            if citation.chunk_id not in number_of:
+                number_of[citation.chunk_id] = len(citations) + 1
+                citations.append(replace(citation, n=number_of[citation.chunk_id]))
+            renumber[citation.n] = number_of[citation.chunk_id]
+        texts.append(re.sub(r" \[(\d+)\](?=\s|$)", lambda m: f" [{renumber.get(int(m[1]), m[1])}]", text))
+    return " ".join(texts), citations

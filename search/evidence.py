@@ -1,0 +1,39 @@
+"""What chat's answerers read: the search made for a turn and lookups into the index behind it.
+
+The service builds one Evidence per question; each answerer (search/answerers/) reads only this, so
+the answerers know nothing of the index, the model or the settings object.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from minutebook.vocabulary import Hit
+
+from .lexicon import Lexicon
+
+
+@dataclass
+class Evidence:
+    hits: list[Hit]  # the passages found, best first
+    decisions: list[dict]  # decision rows, when the question asks about one
+    lexicon: Lexicon
+    query: str  # what was searched for
+    searched_for: str | None  # the query as repaired, when it was
+    context: dict  # the meeting period, body, paper type the question names
+    passage_for: Callable[..., Hit | None]  # (row, text, anywhere=False): the passage recording text
+    paper_words: Callable[[str], frozenset[str]]  # a paper's words
+    author_of: Callable[[str], str | None]  # a paper's recorded author
+    rows_of: Callable[[str, str], list[dict]]  # (document id, kind): a paper's decisions in order
+    appearances: Callable[[str], list[dict]]  # a commitment's appearances, first first
+    next_passage: Callable[[Hit], Hit | None]  # the passage after a hit in its section
+    hit: Callable[[str], Hit | None]  # a passage by its chunk id
+    encode: Callable[[str], object]  # a text's unit vector (numpy)
+    embed: Callable[[list[str]], object]  # sentences' unit vectors (numpy matrix)
+    sentence_vectors: Callable[[list[str]], dict]  # chunk id -> its sentences' stored vectors
+    previous: Callable[[], object] = lambda: None  # the answer to the conversation before this turn
+    min_support: float = 0.0  # the least support an extractive answer needs
+    max_query_chars: int = 1000
+    repair_queries: bool = True
+    kept: dict = field(default_factory=dict)  # per-question cache the answerers share
