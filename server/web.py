@@ -216,6 +216,14 @@ def _environment() -> Environment:
 _facet_cache: "weakref.WeakKeyDictionary[object, dict[str, list[str]]]" = weakref.WeakKeyDictionary()
 
 
+def by_paper(hits: list) -> list[list]:
+    """Results grouped by paper, each paper where its best passage ranked, its passages in rank order."""
+    groups: dict[str, list] = {}
+    for hit in hits:
+        groups.setdefault(hit.document_id, []).append(hit)
+    return list(groups.values())
+
+
 def _facets(library: Minutebook) -> dict[str, list[str]]:
     """The bodies and document types in the index, for the filter menus (read once per opened index,
     so a reloaded index brings its own)."""
@@ -268,7 +276,7 @@ def mount_web(app: FastAPI) -> None:
         title = f"{' '.join(q.split())} – search" if q.strip() else "Search"
         return page(
             "search.html", status, title=title, section="search", form=form, result=result, error=error,
-            facets=_facets(library), filtered=bool(filters),
+            facets=_facets(library), filtered=bool(filters), papers=by_paper(result.results) if result else [],
         )
 
     @app.get("/papers/{document_id}", response_class=HTMLResponse, include_in_schema=False)

@@ -78,7 +78,13 @@ def check_accessible(page) -> None:
 
 
 def card(page, text: str):
+    """The result card of the paper holding ``text`` (results are grouped by paper)."""
     return page.locator("li.hit").filter(has_text=text)
+
+
+def passage(page, text: str):
+    """The result passage holding ``text``, within its paper's card."""
+    return page.locator(".passage-block").filter(has_text=text)
 
 
 def test_search_filter_open_in_context_and_fetch_the_original_pdf(page, server):
@@ -101,9 +107,10 @@ def test_search_filter_open_in_context_and_fetch_the_original_pdf(page, server):
     tags = page.locator("li.hit .tag").all_inner_texts()
     assert tags and set(tags) == {"Report"}
     assert page.get_by_label("Document type").input_value() == "report"  # the form remembers the filter
-    hit = card(page, "412 households")
-    cite = hit.locator(".cite").inner_text()
-    assert all(part in cite for part in ("Planning and Regulation Committee", "12 March 2024", "Item 4"))
+    cite = card(page, "412 households").locator(".cite").inner_text()
+    assert all(part in cite for part in ("Planning and Regulation Committee", "12 March 2024"))
+    hit = passage(page, "412 households")
+    assert "Item 4" in hit.locator(".where").inner_text()
     assert "Report > 2. Findings > 2.1" in hit.locator(".where").inner_text()
     check_accessible(page)
     shoot(page, "search-results")
@@ -162,6 +169,29 @@ def test_meetings_lead_to_a_meeting_and_its_papers(page, server):
     both = page.locator("dl.meta").inner_text() + others.inner_text()  # the pack and the report on its own
     assert "committee-pack.pdf" in both and "street-trees-report.pdf" in both
     check_accessible(page)
+
+
+def test_results_are_grouped_by_paper_a_corrected_query_says_so_and_decisions_show_beside(page):
+    page.goto("/?q=allotment+waiting+list+households")
+    titles = page.locator("li.hit h3").all_inner_texts()
+    assert titles and len(titles) == len(set(titles)), "each paper is one card"
+    passages = page.locator(".passage-block").count()
+    assert passages > len(titles), "a paper with several passages lists them in its card"
+    heading = page.locator("#results-heading").inner_text()
+    assert f"{passages} passages in {len(titles)} papers" in heading
+    assert page.locator(".corrected").count() == 0, "nothing was corrected"
+
+    page.goto("/?q=allotmnet+waitng+list")
+    corrected = page.get_by_role("status").inner_text()
+    assert "Showing results for" in corrected and "allotment waiting list" in corrected
+    assert "“allotmnet” read as “allotment”" in corrected
+
+    page.goto("/?q=what+did+the+committee+decide+about+evening+parking+charges")
+    found = page.get_by_role("region", name="Decisions on this")
+    assert "evening parking charges be removed" in found.inner_text()
+    assert found.locator(".tag").first.inner_text().lower() == "resolution"
+    check_accessible(page)
+    shoot(page, "search-decisions")
 
 
 def test_search_works_on_a_360_px_phone_screen(browser, server):
