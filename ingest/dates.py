@@ -8,7 +8,7 @@ is impossible ("4/23/19"); a date without a year takes the year from context whe
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 
 from dateutil import parser as _dateparser
 
@@ -16,7 +16,8 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+_WEEKDAY = r"(?:(?P<w>mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _ORD = r"(?:\s*(?:st|nd|rd|th)\b)?"
 _YEAR = r"(?:19|20)\d\d"
 
@@ -103,6 +104,9 @@ def find_dates(text: str, default_year: int | None = None, month_first: bool = F
         if any(s < end and start < e for s, e in taken):
             return  # overlaps a date already found by a more specific pattern
         taken.append((start, end))
+        weekday = match.groupdict().get("w")
+        if weekday and _WEEKDAYS.index(weekday[:3].lower()) != date.fromisoformat(iso).weekday():
+            return  # "Tuesday 2 April 2014" (the 29th, read by OCR without its 9): the day and weekday disagree
         found[start] = (start, iso)
 
     for match in _ISO.finditer(text):

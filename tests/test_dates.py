@@ -47,3 +47,11 @@ def test_prose_and_times_are_not_dates():
 def test_find_dates_returns_every_date_in_order():
     found = find_dates("from March 1, 2019 through February 28, 2020")
     assert [iso for _, iso in found] == ["2019-03-01", "2020-02-28"]
+
+
+def test_a_date_whose_weekday_disagrees_is_not_taken():
+    # OCR drops the 9 of a superscripted "29th": "Tuesday 2 April 2014" was a Wednesday.
+    assert find_dates("held on Tuesday 2 April 2014 at 7.30 pm") == []
+    assert find_dates("held on Tuesday 29 April 2014 at 7.30 pm") == [(8, "2014-04-29")]
+    assert find_dates("Monday, January 29, 2018") == [(0, "2018-01-29")]
+    assert find_dates("Wed 3rd March 2021, and 2 April 2014") == [(0, "2021-03-03"), (24, "2014-04-02")]
