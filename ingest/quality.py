@@ -10,9 +10,7 @@ from __future__ import annotations
 
 from minutebook.vocabulary import Page
 
-from .read import LETTERS, RUN_TOGETHER_SHARE, has_text, run_together
-
-GARBLED_LETTER_SHARE = 0.3  # of a page's visible characters (seen: 0.64+ even on budget tables, 0.0 when garbled)
+from .read import RUN_TOGETHER_SHARE, garbled, has_text, run_together
 
 
 def _pages(numbers: list[int], total: int) -> str:
@@ -25,15 +23,14 @@ def _pages(numbers: list[int], total: int) -> str:
 def text_warnings(pages: list[Page]) -> list[str]:
     """Plain-language warnings about the text layer of one file's pages (empty when it reads well),
     and which pages were read by OCR."""
-    empty, crowded, garbled = [], [], []
+    empty, crowded, unreadable = [], [], []
     scanned = [page for page in pages if page.ocr is not None]
     for page in pages:
         if not has_text(page.text):
             empty.append(page.number)
             continue
-        letters = sum(map(len, LETTERS.findall(page.text)))
-        if letters < GARBLED_LETTER_SHARE * len("".join(page.text.split())):
-            garbled.append(page.number)
+        if garbled(page.text):
+            unreadable.append(page.number)
         elif run_together(page.text) > RUN_TOGETHER_SHARE:
             crowded.append(page.number)
     total = len(pages)
@@ -44,15 +41,16 @@ def text_warnings(pages: list[Page]) -> list[str]:
                         "(check names and figures against the original)")
     if scanned:
         confidence = sum(page.ocr for page in scanned) / len(scanned)
-        warnings.append(f"read by OCR: {_pages([page.number for page in scanned], total)} (scanned images; mean word "
+        warnings.append(f"read by OCR: {_pages([page.number for page in scanned], total)} (read from the page images; mean word "
                         f"confidence {confidence:.0%}: check names and figures against the original)")
     if empty:
         reasons = sorted({page.unread for page in pages if page.number in empty and page.unread})
         why = f"not read by OCR: {'; '.join(reasons)}" if reasons else "not searchable without OCR"
         warnings.append(f"no text on {_pages(empty, total)} (scanned images; {why})")
-    if garbled:
-        warnings.append(f"unreadable characters on {_pages(garbled, total)} (the text layer is not words; "
-                        "not searchable without OCR)")
+    if unreadable:
+        reasons = sorted({page.unread for page in pages if page.number in unreadable and page.unread})
+        why = f"not read by OCR: {'; '.join(reasons)}" if reasons else "not searchable without OCR"
+        warnings.append(f"unreadable characters on {_pages(unreadable, total)} (the text layer is not words; {why})")
     if crowded:
         warnings.append(f"words run together on {_pages(crowded, total)} (the text layer has no spaces "
                         "between words; search finds fewer of them)")

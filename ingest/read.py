@@ -17,6 +17,7 @@ from pathlib import Path
 
 from minutebook.vocabulary import Page
 
+from . import ligatures
 from .ocr import Ocr
 
 PDF_SUFFIXES = {".pdf"}
@@ -123,8 +124,11 @@ def _read_pdf(path: Path, ocr: Ocr | None) -> Iterator[Page]:
             text = ""
         pages.append(Page(source=str(path), number=number, text=text.replace("\x00", "")))
     _respace(path, pages)
+    pages = ligatures.repair(pages)
     _split_by_word_list(pages)
-    scans = [page.number for page in pages if not has_text(page.text)]
+    # A scan has no text layer; a font without a usable character map gives one that is not words.
+    # OCR reads both from the page as printed.
+    scans = [page.number for page in pages if not has_text(page.text) or garbled(page.text)]
     not_read: dict[int, str] = {}
     if scans and ocr is not None:
         recognised, not_read = ocr.read(path, scans)
@@ -195,6 +199,15 @@ def split_runs(text: str) -> str:
     import wordninja
 
     return _LONG_RUN.sub(lambda run: " ".join(wordninja.split(run.group())) or run.group(), text)
+
+
+GARBLED_LETTER_SHARE = 0.3  # of a page's visible characters (seen: 0.64+ even on budget tables, 0.0 when garbled)
+
+
+def garbled(text: str) -> bool:
+    """Whether a page's text layer is not words: too few of its visible characters are letters (a
+    font without a usable character map gives control codes and punctuation for every glyph)."""
+    return sum(map(len, LETTERS.findall(text))) < GARBLED_LETTER_SHARE * len("".join(text.split()))
 
 
 def has_text(text: str) -> bool:

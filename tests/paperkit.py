@@ -214,9 +214,17 @@ Date: 2 October 2024""",
 ]
 
 
-def write_scanned_pdf(path: Path, pages: list[str | tuple[str]], dpi: int = 200) -> Path:
+# What a font without a usable character map gives for each letter: punctuation and digits.
+_BROKEN_FONT = str.maketrans("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
+                             "6',8/398+74.2-)*;=%#(&!<>@" * 2)
+
+
+def write_scanned_pdf(path: Path, pages: list[str | tuple[str]], dpi: int = 200, garbled_layer: bool = False) -> Path:
     """A PDF whose pages are images of text, as a scanner makes them (no text layer); a page given
-    as a 1-tuple ``(text,)`` is written with a real text layer instead, for mixed files."""
+    as a 1-tuple ``(text,)`` is written with a real text layer instead, for mixed files. With
+    ``garbled_layer`` each image carries an invisible text layer that is not words, as a PDF whose
+    font has no usable character map does: the page reads fine and extracts as punctuation."""
+    from fpdf.enums import TextMode
     from PIL import Image, ImageDraw, ImageFont
 
     pdf = FPDF(format="A4")
@@ -240,5 +248,11 @@ def write_scanned_pdf(path: Path, pages: list[str | tuple[str]], dpi: int = 200)
         image.save(scan)
         pdf.image(str(scan), x=0, y=0, w=210, h=297)
         scan.unlink()
+        if garbled_layer:
+            pdf.set_font("Helvetica", size=11)
+            pdf.text_mode = TextMode.INVISIBLE
+            pdf.set_xy(20, 20)
+            pdf.multi_cell(170, 6, page.translate(_BROKEN_FONT))
+            pdf.text_mode = TextMode.FILL
     pdf.output(str(path))
     return path

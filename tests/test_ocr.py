@@ -40,6 +40,19 @@ def test_a_scanned_page_is_read_and_a_typed_page_is_never_ocrd(tmp_path):
     assert len(list((tmp_path / "ocr").glob("*.json"))) == 1  # the typed page was not rendered for OCR
 
 
+def test_a_text_layer_that_is_not_words_is_read_by_ocr_from_the_page_as_printed(tmp_path):
+    path = write_scanned_pdf(tmp_path / "minutes.pdf", [SCANNED_MINUTES], garbled_layer=True)
+    [without] = read_pages(path, Ocr(engine="off"))
+    assert without.ocr is None and "resolved" not in without.text.lower() and len(without.text.split()) > 10
+    [page] = read_pages(path, Ocr(cache=tmp_path / "ocr"))
+    assert page.ocr is not None and "resolved that the quote of 12,500 pounds" in " ".join(page.text.split()).lower()
+    [parsed] = list(parse_files([path], 1200, ocr=Ocr(cache=tmp_path / "ocr")))
+    assert parsed.warnings[0].startswith("read by OCR: its only page")
+    [unread] = list(parse_files([path], 1200, ocr=Ocr(engine="off")))
+    assert unread.warnings == ["unreadable characters on its only page (the text layer is not words; "
+                               "not read by OCR: OCR is off (MINUTEBOOK_OCR=off))"]
+
+
 def test_an_ocrd_page_is_structured_like_any_other_and_is_cached(tmp_path):
     path = write_scanned_pdf(tmp_path / "minutes.pdf", [SCANNED_MINUTES])
     ocr = Ocr(cache=tmp_path / "ocr")
@@ -62,7 +75,7 @@ def test_pages_ocr_could_not_read_are_named_and_the_rest_is_kept(tmp_path):
     [timed_out] = list(parse_files([path], 1200, ocr=Ocr(page_seconds=0.001)))
     assert "OCR took over" in timed_out.warnings[0]
     [read] = list(parse_files([path], 1200, ocr=Ocr(cache=tmp_path / "ocr")))
-    assert read.warnings[0].startswith("read by OCR: 1 of 2 pages (2) (scanned images; mean word confidence")
+    assert read.warnings[0].startswith("read by OCR: 1 of 2 pages (2) (read from the page images; mean word confidence")
 
 
 def test_an_image_only_file_without_ocr_says_so(tmp_path):

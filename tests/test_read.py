@@ -63,3 +63,19 @@ def test_a_pdf_without_a_text_layer_is_reported_as_needing_ocr(tmp_path):
     pdf.output(str(tmp_path / "scan.pdf"))
     with pytest.raises(UnreadableFile, match="no text layer"):
         list(read_pages(tmp_path / "scan.pdf"))
+
+
+def test_ligatures_a_font_maps_wrongly_are_read_as_the_letters_the_words_show():
+    from minutebook.ingest.ligatures import repair
+    from minutebook.vocabulary import Page
+
+    pages = [
+        Page("x.pdf", 1, "Purpose of the MeeƟng: the DisƟnct parking zone, with ﬁve oﬃcers aƩending."),
+        Page("x.pdf", 2, "It takes eƯect at the next Ɵme of review; geƫng there is the quesƟon."),
+    ]
+    fixed = [page.text for page in repair(pages)]
+    assert fixed[0] == "Purpose of the Meeting: the Distinct parking zone, with five officers attending."
+    assert fixed[1] == "It takes effect at the next time of review; getting there is the question."
+    # A letter no ligature turns into English words is left as it is, as are the accents of Europe.
+    kept = "Café Ŵyn in Ƀorth, naïve señor"
+    assert repair([Page("y.pdf", 1, kept)])[0].text == kept
