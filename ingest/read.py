@@ -17,7 +17,7 @@ from pathlib import Path
 
 from minutebook.vocabulary import Page
 
-from . import ligatures
+from . import forms, ligatures
 from .ocr import Ocr
 
 PDF_SUFFIXES = {".pdf"}
@@ -116,7 +116,8 @@ def _read_pdf(path: Path, ocr: Ocr | None) -> Iterator[Page]:
     pages = []
     for number in range(1, page_count + 1):
         try:
-            text = reader.pages[number - 1].extract_text() or ""
+            page = reader.pages[number - 1]
+            text = forms.with_fields(page.extract_text() or "", forms.filled_fields(page))
         except DependencyError as exc:  # AES-encrypted content without the cryptography package
             raise UnreadableFile(_NEEDS_CRYPTOGRAPHY) from exc
         except Exception as exc:  # a damaged page must not lose the rest of the file

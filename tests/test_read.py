@@ -79,3 +79,37 @@ def test_ligatures_a_font_maps_wrongly_are_read_as_the_letters_the_words_show():
     # A letter no ligature turns into English words is left as it is, as are the accents of Europe.
     kept = "Café Ŵyn in Ƀorth, naïve señor"
     assert repair([Page("y.pdf", 1, kept)])[0].text == kept
+
+
+def test_a_filled_in_form_is_read_with_its_values(tmp_path):
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import ArrayObject, BooleanObject, DictionaryObject, FloatObject, NameObject, TextStringObject
+
+    blank = paperkit.write_pdf(tmp_path / "blank.pdf", ["Notice of meeting\nMeeting Type: Regular Special\nDate/Time:\n"
+                                                         "Location/Address:\nAgenda\n1. Roll call"])
+    writer = PdfWriter(clone_from=PdfReader(blank))
+
+    def field(name: str, value, top: float) -> DictionaryObject:
+        return DictionaryObject({
+            NameObject("/Type"): NameObject("/Annot"), NameObject("/Subtype"): NameObject("/Widget"),
+            NameObject("/T"): TextStringObject(name), NameObject("/V"): value,
+            NameObject("/Rect"): ArrayObject([FloatObject(200), FloatObject(top - 12), FloatObject(400), FloatObject(top)]),
+            NameObject("/Ff"): BooleanObject(False),
+        })
+
+    writer.pages[0][NameObject("/Annots")] = ArrayObject([
+        field("DateTime", TextStringObject("Tuesday 12 March 2024, 7pm"), 700),
+        field("LocationAddress", TextStringObject("Village Hall"), 680),
+        field("Regular", NameObject("/On"), 720),
+        field("Special", NameObject("/Off"), 720),
+        field("Chair", TextStringObject("Cllr Ash"), 650),
+    ])
+    filled = tmp_path / "notice.pdf"
+    with filled.open("wb") as handle:
+        writer.write(handle)
+    [page] = read_pages(filled)
+    lines = page.text.split("\n")
+    assert "Date/Time: Tuesday 12 March 2024, 7pm" in lines and "Location/Address: Village Hall" in lines
+    assert any(line.startswith("Meeting Type:") and line.endswith("☒ Regular") for line in lines)
+    assert "☒ Special" not in page.text  # an unticked box says nothing
+    assert lines[-1] == "Chair: Cllr Ash"  # a field whose label is not on the page comes at its end
