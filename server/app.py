@@ -9,6 +9,7 @@ from contextlib import asynccontextmanager
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response, StreamingResponse
+from fastapi_offline import FastAPIOffline
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -258,7 +259,10 @@ def create_app(settings: Settings, library: Minutebook | None = None) -> FastAPI
         app.state.library = library or Minutebook(settings)
         yield
 
-    app = FastAPI(
+    # The API's page (/docs) loads Swagger UI from files shipped in a package, not a CDN: it works
+    # offline. ReDoc is left out: it fetches its logo from the web.
+    app = FastAPIOffline(
+        redoc_url=None,
         title="minutebook",
         version=__version__,
         description="Cited search over council and public board papers.",

@@ -194,6 +194,26 @@ def test_results_are_grouped_by_paper_a_corrected_query_says_so_and_decisions_sh
     shoot(page, "search-decisions")
 
 
+def test_the_api_pages_work_with_the_network_blocked(page, server):
+    outside: list[str] = []
+
+    def local_only(route):
+        if urlsplit(route.request.url).hostname in ("127.0.0.1", "localhost"):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", local_only)
+    page.goto("/docs")
+    page.locator(".opblock-summary-path").first.wait_for()
+    paths = page.locator(".opblock-summary-path").all_inner_texts()
+    assert "/search" in paths and "/chat" in paths
+    assert "Cited passages for a query" in page.locator("#operations-default-search_search_get").inner_text()
+    assert outside == [], f"the API pages asked for {outside}"
+    shoot(page, "api-docs")
+
+
 def test_search_works_on_a_360_px_phone_screen(browser, server):
     context = browser.new_context(base_url=server, viewport={"width": 360, "height": 740}, is_mobile=True)
     page = context.new_page()
