@@ -45,6 +45,20 @@ def list_documents(conn: sqlite3.Connection, filters: Filters, limit: int, offse
     return Listing(total, limit, offset, [_summary(r) for r in rows])
 
 
+def list_undated(conn: sqlite3.Connection, filters: Filters, limit: int) -> Listing:
+    """Papers that give no meeting date (each once, however often republished), by organisation,
+    body and title: the calendar cannot place them, so it lists them apart."""
+    where, params = filters.where("d")
+    where += " AND d.meeting_date IS NULL AND d.repeat_of IS NULL"
+    total = conn.execute(f"SELECT count(*) FROM documents d WHERE {where}", params).fetchone()[0]
+    rows = conn.execute(
+        f"SELECT {', '.join('d.' + c for c in SUMMARY_COLUMNS)} FROM documents d WHERE {where}"
+        " ORDER BY d.organisation IS NULL, d.organisation, d.body IS NULL, d.body, d.title LIMIT ?",
+        [*params, limit],
+    )
+    return Listing(total, limit, 0, [_summary(r) for r in rows])
+
+
 def get_document(conn: sqlite3.Connection, document_id: str) -> dict | None:
     """A document's metadata, section outline, passages and every appearance of the same paper."""
     row = conn.execute(f"SELECT {', '.join(SUMMARY_COLUMNS)} FROM documents WHERE id = ?", [document_id]).fetchone()

@@ -181,6 +181,11 @@ class Minutebook:
         _check_dates(filters)
         return catalog.list_meetings(self.index.conn, filters, limit, offset)
 
+    def undated(self, filters: Filters = Filters(), limit: int = 50) -> Listing:
+        """Papers with no meeting date, which no meeting lists."""
+        self.check_page(limit, 0)
+        return catalog.list_undated(self.index.conn, filters, limit)
+
     def meeting(self, meeting_id: str) -> dict | None:
         return catalog.get_meeting(self.index.conn, meeting_id)
 

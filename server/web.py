@@ -216,6 +216,9 @@ def _environment() -> Environment:
 _facet_cache: "weakref.WeakKeyDictionary[object, dict[str, list[str]]]" = weakref.WeakKeyDictionary()
 
 
+UNDATED_SHOWN = 200  # papers listed under "Date unknown" on the calendar
+
+
 def by_paper(hits: list) -> list[list]:
     """Results grouped by paper, each paper where its best passage ranked, its passages in rank order."""
     groups: dict[str, list] = {}
@@ -301,7 +304,11 @@ def mount_web(app: FastAPI) -> None:
             groups.setdefault(meeting["organisation"] or "", {}).setdefault(meeting["body"], []).append(meeting)
         organisations = [(organisation, sorted(bodies.items(), key=lambda kv: kv[0].lower()))
                          for organisation, bodies in sorted(groups.items(), key=lambda kv: (not kv[0], kv[0].lower()))]
-        return page("meetings.html", title="Meetings", section="meetings", listing=listing, organisations=organisations)
+        # Papers without a meeting date follow the oldest meetings, under "Date unknown".
+        last_page = listing.offset + len(listing.items) >= listing.total
+        undated = request.app.state.library.undated(Filters(), UNDATED_SHOWN) if last_page else None
+        return page("meetings.html", title="Meetings", section="meetings", listing=listing, organisations=organisations,
+                    undated=undated)
 
     @app.get("/calendar/{meeting_id}", response_class=HTMLResponse, include_in_schema=False)
     def meeting_page(request: Request, meeting_id: str) -> HTMLResponse:

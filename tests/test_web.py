@@ -151,6 +151,11 @@ def test_meetings_lead_to_a_meeting_and_its_papers(page, server):
     assert page.locator("h1").inner_text() == "Meetings"
     committee = page.locator("section").filter(has=page.get_by_role("heading", name="Planning and Regulation Committee"))
     assert committee.locator("li").all_inner_texts() == ["9 July 2024 1 paper", "12 March 2024 4 papers", "6 February 2024 1 paper"]
+    # Papers without a meeting date are listed apart, each once.
+    papers = httpx.get(f"{server}/documents", params={"limit": 500}).json()["documents"]
+    undated = sorted(p["title"] for p in papers if not p["meeting_date"] and not p["repeat_of"])
+    unknown = page.get_by_role("region", name="Date unknown")
+    assert undated and sorted(unknown.get_by_role("link").all_inner_texts()) == undated
     check_accessible(page)
     shoot(page, "meetings")
 
