@@ -321,7 +321,8 @@ def mount_web(app: FastAPI) -> None:
     def tracker_rows(library: Minutebook, form: dict) -> list[dict]:
         """Every row of the register the form names, filtered and in the order asked for."""
         plural = form["register"]
-        filters = Filters(body=form["body"] or None, date_from=form["date_from"] or None, date_to=form["date_to"] or None)
+        filters = Filters(organisation=form["organisation"] or None, body=form["body"] or None,
+                          date_from=form["date_from"] or None, date_to=form["date_to"] or None)
         query = RegisterQuery(
             form["q"] or None, form["status"] if plural == "actions" else None,
             form["outcome"] if plural == "recommendations" else None, form["as_at"],
@@ -332,10 +333,11 @@ def mount_web(app: FastAPI) -> None:
             rows = registers.list_decisions(library.index.conn, registers.KINDS[plural], filters, query, listing.total, 0).items
         return sort_rows(rows, form["sort"])
 
-    def tracker_form(register: str, body: str, date_from: str, date_to: str, q: str, status: str, outcome: str,
-                     as_at: str, sort: str) -> dict:
+    def tracker_form(register: str, organisation: str, body: str, date_from: str, date_to: str, q: str, status: str,
+                     outcome: str, as_at: str, sort: str) -> dict:
         return {
-            "register": register if register in registers.KINDS else "resolutions", "body": body.strip(),
+            "register": register if register in registers.KINDS else "resolutions", "organisation": organisation.strip(),
+            "body": body.strip(),
             "date_from": date_from.strip(), "date_to": date_to.strip(), "q": " ".join(q.split()),
             "status": status.strip(), "outcome": outcome.strip(),
             "as_at": as_at.strip() or date.today().isoformat(), "sort": sort if sort in ROW_SORTS else "newest",
@@ -356,13 +358,14 @@ def mount_web(app: FastAPI) -> None:
 
     @app.get("/tracker", response_class=HTMLResponse, include_in_schema=False)
     def tracker_page(
-        request: Request, register: str = "resolutions", body: str = "", date_from: str = "", date_to: str = "",
+        request: Request, register: str = "resolutions", organisation: str = "", body: str = "", date_from: str = "",
+        date_to: str = "",
         q: str = "", status: str = "", outcome: str = "", as_at: str = "", sort: str = "newest", offset: str = "0",
     ) -> HTMLResponse:
         library: Minutebook = request.app.state.library
         if register not in registers.KINDS:
             return not_found(f"There is no register called “{register}”; choose one of the tabs.", "tracker")
-        form = tracker_form(register, body, date_from, date_to, q, status, outcome, as_at, sort)
+        form = tracker_form(register, organisation, body, date_from, date_to, q, status, outcome, as_at, sort)
         start = max(int(offset), 0) if offset.isdigit() else 0
         rows, error, status_code = [], None, 200
         try:
@@ -377,14 +380,15 @@ def mount_web(app: FastAPI) -> None:
             "tracker.html", status_code, title=f"{name} – tracker", section="tracker", form=form, tabs=TABS,
             rows=shown, total=len(rows), start=start, per_page=TRACKER_ROWS, passages=passages, error=error,
             link=page_link, state_heading=STATE_HEADINGS[register], statuses=registers.STATUSES,
-            outcomes=(*OUTCOMES, registers.NO_MINUTES), bodies=_facets(library)["bodies"], register_name=name,
-            filtered=any(form[k] for k in ("body", "date_from", "date_to", "q"))
+            outcomes=(*OUTCOMES, registers.NO_MINUTES), facets=_facets(library), register_name=name,
+            filtered=any(form[k] for k in ("organisation", "body", "date_from", "date_to", "q"))
             or (register == "actions" and form["status"]) or (register == "recommendations" and form["outcome"]),
         )
 
     @app.get("/tracker.csv", include_in_schema=False)
     def tracker_csv(
-        request: Request, register: str = "resolutions", body: str = "", date_from: str = "", date_to: str = "",
+        request: Request, register: str = "resolutions", organisation: str = "", body: str = "", date_from: str = "",
+        date_to: str = "",
         q: str = "", status: str = "", outcome: str = "", as_at: str = "", sort: str = "newest", offset: str = "0",
         limit: str = "",
     ) -> Response:
@@ -392,7 +396,7 @@ def mount_web(app: FastAPI) -> None:
         library: Minutebook = request.app.state.library
         if register not in registers.KINDS:
             return not_found(f"There is no register called “{register}”.", "tracker")
-        form = tracker_form(register, body, date_from, date_to, q, status, outcome, as_at, sort)
+        form = tracker_form(register, organisation, body, date_from, date_to, q, status, outcome, as_at, sort)
         try:
             rows = tracker_rows(library, form)
         except BadQuery as exc:

@@ -418,6 +418,27 @@ def test_tracker_columns_sort_on_the_server(page):
     check_accessible(page)
 
 
+def test_tracker_filters_by_organisation(page, server):
+    page.goto("/tracker?register=resolutions")
+    menu = page.get_by_label("Organisation")
+    organisations = [o for o in menu.locator("option").all_inner_texts() if o != "Any organisation"]
+    assert len(organisations) >= 2
+    counts = {}
+    for organisation in organisations:
+        menu = page.get_by_label("Organisation")
+        menu.select_option(organisation)
+        page.get_by_role("button", name="Show rows").click()
+        page.wait_for_url(re.compile(r"organisation="))
+        assert page.get_by_label("Organisation").input_value() == organisation  # the form remembers it
+        shown = {row["id"] for row in table_rows(page)}
+        api = httpx.get(f"{server}/resolutions", params={"organisation": organisation, "limit": 500}).json()
+        assert shown == {row["id"] for row in api["rows"]}
+        counts[organisation] = len(shown)
+    everything = httpx.get(f"{server}/resolutions", params={"limit": 500}).json()["total"]
+    assert 0 < max(counts.values()) < everything  # each organisation shows its own rows, not all
+    check_accessible(page)
+
+
 def test_tracker_csv_matches_the_api_and_bad_filters_are_friendly(page, server):
     with httpx.Client(base_url=server) as client:
         ours = list(csv.DictReader(io.StringIO(client.get("/tracker.csv", params={"register": "resolutions"}).text)))
