@@ -8,8 +8,10 @@ readable to ingest).
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import os
+import socket
 import sys
 import textwrap
 from dataclasses import asdict, fields
@@ -357,9 +359,20 @@ def _serve(args, settings) -> int:
     from minutebook.server.app import create_app
 
     library = Minutebook(settings)  # load before binding, so a missing index fails with a clear message
+    # Bind before saying "serving": a busy port is reported as such, and nothing claims to serve.
+    listening = socket.socket(socket.AF_INET6 if ":" in settings.host else socket.AF_INET)
+    listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        listening.bind((settings.host, settings.port))
+    except OSError as exc:
+        listening.close()
+        why = "the address is in use (another server is listening there)" if exc.errno == errno.EADDRINUSE else exc.strerror
+        print(f"error: cannot serve on {settings.host}:{settings.port}: {why}; choose another with --port",
+              file=sys.stderr)
+        return EXIT_CANNOT_RUN
     print(f"minutebook serving {library.index.documents} documents at http://{settings.host}:{settings.port}/",
           file=sys.stderr, flush=True)
-    uvicorn.run(create_app(settings, library), host=settings.host, port=settings.port, log_level="warning")
+    uvicorn.Server(uvicorn.Config(create_app(settings, library), log_level="warning")).run(sockets=[listening])
     return EXIT_OK
 
 

@@ -64,3 +64,19 @@ def test_openapi_docs_are_served(server):
     schema = httpx.get(f"{server}/openapi.json").json()
     assert {"/search", "/healthz", "/readyz", "/livez"} <= set(schema["paths"])
 
+
+
+def test_serve_on_a_busy_port_says_so_and_never_claims_to_serve(built_index):
+    import socket
+
+    from .conftest import run_cli
+
+    settings, _ = built_index
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = run_cli("serve", "--index", str(settings.index_dir), "--port", str(port), timeout=120)
+    assert done.returncode == 3
+    assert f"cannot serve on 127.0.0.1:{port}: the address is in use" in done.stderr
+    assert "serving" not in done.stderr
