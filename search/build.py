@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import platform
 import shutil
 import sys
@@ -39,6 +40,10 @@ from .store import (
 EMBED_BATCH = 512
 
 
+class NotInIndex(ValueError):
+    """Files asked to be removed that the index does not hold (or removing that would empty it)."""
+
+
 class NothingIndexed(RuntimeError):
     """No file could be read; the previous index is left as it was."""
 
@@ -53,6 +58,7 @@ class BuildReport:
     files_read: int = 0  # files in the new index, including those kept from the previous one
     reused: int = 0  # files not parsed again: unchanged since the previous ingest, or kept from it
     pruned: int = 0  # files of the previous index dropped by --prune because they are gone from disk
+    removed: int = 0  # files of the previous index dropped because they were asked to be removed
     skipped: list[Skipped] = field(default_factory=list)
     passed_over: list[Skipped] = field(default_factory=list)  # a folder's README, licence ...: not papers
     warnings: list[Skipped] = field(default_factory=list)  # files indexed whose text layer is poor, and how
@@ -90,12 +96,14 @@ def build_index(
     progress: bool = True,
     prune: bool = False,
     all_files: bool = False,
+    remove: Iterable[Path] = (),
 ) -> BuildReport:
     """Parse ``paths`` into a new generation of ``settings.index_dir`` and publish it atomically.
 
     Ingest adds to the index: files of the previous generation not given now are kept as they were
-    (with ``prune``, those no longer on disk are dropped). A file whose bytes are unchanged is not
-    parsed again (its papers come from the parse cache) nor embedded again (the embedding cache).
+    (with ``prune``, those no longer on disk are dropped; files, or files in folders, named in
+    ``remove`` are dropped too). A file whose bytes are unchanged is not parsed again (its papers come
+    from the parse cache) nor embedded again (the embedding cache).
     """
     import faiss
     from tqdm import tqdm
@@ -109,7 +117,12 @@ def build_index(
         for note in report.passed_over:
             if progress:
                 print(f"passed over {note.source}: {note.reason}", file=sys.stderr)
-        order, given, report.pruned = _with_previous(index_dir, files, prune)
+        removing = [Path(os.path.abspath(path)) for path in remove]
+        order, given, report.pruned, report.removed = _with_previous(index_dir, files, prune, removing)
+        if removing and not report.removed:
+            raise NotInIndex(f"the index holds no file at {', '.join(map(str, removing))}; `minutebook documents` lists it")
+        if removing and not order:
+            raise NotInIndex("removing these would leave the index empty; delete the index folder instead")
         building = new_generation(index_dir)
         try:
             store = create_store(building / STORE_FILE)
@@ -155,7 +168,7 @@ def build_index(
             embed_pending()
             bar.close()
             parse_cache.close()
-            if given_read == 0:  # nothing given was readable: leave the previous index as it is
+            if given_read == 0 and not report.removed:  # nothing given was readable: leave the index as it is
                 raise NothingIndexed(report)
             links = link_decisions(linkable)
             insert_links(store, links)
@@ -189,9 +202,12 @@ def build_index(
     return report
 
 
-def _with_previous(index_dir: Path, files: list[Path], prune: bool) -> tuple[list[Path | Kept], set[str], int]:
+def _with_previous(
+    index_dir: Path, files: list[Path], prune: bool, removing: list[Path] = (),
+) -> tuple[list[Path | Kept], set[str], int, int]:
     """The files of this build in a stable order: the previous generation's sources in their order
-    (given ones are refreshed, the others kept unless pruned), then new files in the order found."""
+    (given ones are refreshed, the others kept unless pruned or removed), then new files in the
+    order found; and how many were pruned and removed."""
     import sqlite3
 
     previous: list[tuple[str, str]] = []
@@ -206,9 +222,11 @@ def _with_previous(index_dir: Path, files: list[Path], prune: bool) -> tuple[lis
             conn.close()
     given = {str(f) for f in files}
     order: list[Path | Kept] = []
-    pruned = 0
+    pruned = removed = 0
     for path, digest in previous:
-        if path in given:
+        if any(Path(path) == r or r in Path(path).parents for r in removing):
+            removed += 1
+        elif path in given:
             order.append(Path(path))
         elif prune and not Path(path).exists():
             pruned += 1
@@ -216,7 +234,7 @@ def _with_previous(index_dir: Path, files: list[Path], prune: bool) -> tuple[lis
             order.append(Kept(Path(path), digest))
     known = {path for path, _ in previous}
     order.extend(f for f in files if str(f) not in known)
-    return order, given, pruned
+    return order, given, pruned, removed
 
 
 def embedded_spans(chunk: Chunk) -> list[tuple[int, int]]:

@@ -56,6 +56,11 @@ def _parser() -> argparse.ArgumentParser:
                         help="drop papers of files in the index that no longer exist on disk "
                              "(otherwise ingest adds to the index and keeps files not given)")
 
+    remove = command("remove", "Drop papers from the index: the files given, or every file under a folder given.")
+    remove.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders as they were ingested")
+    remove.add_argument("--json", action="store_true", help="print the summary as JSON on stdout")
+    remove.add_argument("--quiet", action="store_true", help="no progress bar")
+
     search = command("search", "Search the index; print cited passages.")
     search.add_argument("query", help="what to look for, in plain words")
     search.add_argument("-k", type=int, default=10, help="number of passages (default 10)")
@@ -137,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         handlers = {"ingest": _ingest, "search": _search, "eval": _eval, "documents": _documents,
-                    "meetings": _meetings, "serve": _serve, "ask": _ask, "chat": _chat,
+                    "meetings": _meetings, "serve": _serve, "remove": _remove, "ask": _ask, "chat": _chat,
                     **dict.fromkeys(("resolutions", "recommendations", "commitments", "actions"), _register)}
         return handlers[args.command](args, settings)
     except (ModelMissing, IndexMissing, IndexBusy) as exc:
@@ -349,6 +354,22 @@ def _chat(args, settings) -> int:
         _print_answer(answer)
         print()
         messages.append({"role": "assistant", "content": answer.answer})
+    return EXIT_OK
+
+
+def _remove(args, settings) -> int:
+    from minutebook.search.build import NotInIndex, build_index
+    from minutebook.search.service import load_embedder
+
+    try:
+        report = build_index([], settings, load_embedder(settings), progress=not (args.quiet or args.json), remove=args.paths)
+    except NotInIndex as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    if args.json:
+        print(json.dumps(report.to_dict(), indent=2))
+    else:
+        print(f"removed {report.removed} file{'s' if report.removed != 1 else ''}; {report.files_read} files, "
+              f"{report.documents} documents, {report.chunks} passages remain -> {report.index}")
     return EXIT_OK
 
 

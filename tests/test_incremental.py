@@ -123,6 +123,27 @@ def test_files_not_given_are_kept_and_prune_drops_the_ones_gone(folders, embedde
     assert index.vectors.ntotal == index.chunks
 
 
+def test_remove_drops_files_and_folders_and_refuses_what_the_index_does_not_hold(folders, embedder):
+    tmp_path, first, second = folders
+    index_dir = tmp_path / "index"
+    build_index([first, second], load_settings(index_dir=index_dir), embedder, progress=False)
+    before = current_generation(index_dir)
+
+    missing = run_cli("remove", str(tmp_path / "nowhere.pdf"), "--index", str(index_dir), "--quiet")
+    assert missing.returncode == 2 and "holds no file at" in missing.stderr
+    assert current_generation(index_dir) == before  # nothing was built
+
+    one = run_cli("remove", str(second / "flood.html"), "--index", str(index_dir), "--quiet")
+    assert one.returncode == 0, one.stderr
+    assert one.stdout.startswith("removed 1 file; 6 files")
+    folder = run_cli("remove", str(second), "--index", str(index_dir), "--quiet", "--json")
+    assert folder.returncode == 0 and '"removed": 1' in folder.stdout  # the folder's one remaining file
+    assert _rows(index_dir) == _from_scratch(tmp_path, embedder, first)  # as if the folder was never read
+
+    everything = run_cli("remove", str(first), "--index", str(index_dir), "--quiet")
+    assert everything.returncode == 2 and "leave the index empty" in everything.stderr
+
+
 def test_a_moved_file_is_parsed_under_its_new_name_without_embedding_again(folders, embedder):
     tmp_path, first, _ = folders
     settings = load_settings(index_dir=tmp_path / "index")
