@@ -111,92 +111,98 @@ def build_index(
     started = time.perf_counter()
     index_dir = settings.index_dir
     report = BuildReport(index=str(index_dir))
-    with build_lock(index_dir):
-        found = find_files(paths, exclude, all_files)
-        files, report.skipped, report.passed_over = found.files, found.skipped, found.passed_over
-        for note in report.passed_over:
-            if progress:
-                print(f"passed over {note.source}: {note.reason}", file=sys.stderr)
-        removing = [Path(os.path.abspath(path)) for path in remove]
-        order, given, report.pruned, report.removed = _with_previous(index_dir, files, prune, removing)
-        if removing and not report.removed:
-            raise NotInIndex(f"the index holds no file at {', '.join(map(str, removing))}; `minutebook documents` lists it")
-        if removing and not order:
-            raise NotInIndex("removing these would leave the index empty; delete the index folder instead")
-        building = new_generation(index_dir)
-        try:
-            store = create_store(building / STORE_FILE)
-            cache = EmbeddingCache(index_dir / CACHE_FILE)
-            bar = tqdm(order, desc="ingest", unit="file", disable=not progress, file=sys.stderr)
-            ocr = Ocr.from_settings(settings, lambda path, n, of: bar.set_postfix_str(f"OCR {path.name} page {n} of {of}"))
-            parse_cache = ParseCache(index_dir / PARSE_CACHE_FILE, settings.chunk_chars, ocr.fingerprint())
-            given_read = 0
-            vectors = make_vector_index(embedder.dimension)  # flat while filling; see finish_vector_index
-            pending: list[Chunk] = []
-            sources: dict[str, dict] = {}
-            repeats = RepeatFinder()
-            linkable: list = []  # (document, decisions) of every paper: small, kept for linking across papers
+    created = not index_dir.exists()  # a build that fails leaves no folder it made behind
+    try:
+        with build_lock(index_dir):
+            found = find_files(paths, exclude, all_files)
+            files, report.skipped, report.passed_over = found.files, found.skipped, found.passed_over
+            for note in report.passed_over:
+                if progress:
+                    print(f"passed over {note.source}: {note.reason}", file=sys.stderr)
+            removing = [Path(os.path.abspath(path)) for path in remove]
+            order, given, report.pruned, report.removed = _with_previous(index_dir, files, prune, removing)
+            if removing and not report.removed:
+                raise NotInIndex(f"the index holds no file at {', '.join(map(str, removing))}; `minutebook documents` lists it")
+            if removing and not order:
+                raise NotInIndex("removing these would leave the index empty; delete the index folder instead")
+            building = new_generation(index_dir)
+            try:
+                store = create_store(building / STORE_FILE)
+                cache = EmbeddingCache(index_dir / CACHE_FILE)
+                bar = tqdm(order, desc="ingest", unit="file", disable=not progress, file=sys.stderr)
+                ocr = Ocr.from_settings(settings, lambda path, n, of: bar.set_postfix_str(f"OCR {path.name} page {n} of {of}"))
+                parse_cache = ParseCache(index_dir / PARSE_CACHE_FILE, settings.chunk_chars, ocr.fingerprint())
+                given_read = 0
+                vectors = make_vector_index(embedder.dimension)  # flat while filling; see finish_vector_index
+                pending: list[Chunk] = []
+                sources: dict[str, dict] = {}
+                repeats = RepeatFinder()
+                linkable: list = []  # (document, decisions) of every paper: small, kept for linking across papers
 
-            def embed_pending() -> None:
-                if not pending:
-                    return
-                matrix, sentences, computed = embed_cached(
-                    embedder, cache, [c.embed_text for c in pending], spans=[embedded_spans(c) for c in pending],
+                def embed_pending() -> None:
+                    if not pending:
+                        return
+                    matrix, sentences, computed = embed_cached(
+                        embedder, cache, [c.embed_text for c in pending], spans=[embedded_spans(c) for c in pending],
+                    )
+                    vectors.add_with_ids(matrix, np.array([c.id for c in pending], dtype=np.int64))
+                    insert_sentence_vectors(store, [(c.id, m) for c, m in zip(pending, sentences)])
+                    report.embedded += computed
+                    pending.clear()
+
+                for result in parse_files(bar, settings.chunk_chars, parse_cache, ocr):
+                    if isinstance(result, Skipped):
+                        report.skipped.append(result)
+                        bar.write(f"skipped {result.source}: {result.reason}", file=sys.stderr)
+                        continue
+                    report.reused += result.reused
+                    given_read += result.source in given
+                    if result.source in given:
+                        for warning in result.warnings:
+                            report.warnings.append(Skipped(result.source, warning))
+                            if progress:  # the summary lists them again at the end
+                                bar.write(f"warning {result.source}: {warning}", file=sys.stderr)
+                    _store_file(store, result, sources, pending, report, repeats, linkable)
+                    if len(pending) >= EMBED_BATCH:
+                        bar.set_postfix_str(f"embedding {len(pending)} passages")
+                        embed_pending()
+                        bar.set_postfix_str(f"{report.chunks} passages")
+                embed_pending()
+                bar.close()
+                parse_cache.close()
+                if given_read == 0 and not report.removed:  # nothing given was readable: leave the index as it is
+                    raise NothingIndexed(report)
+                links = link_decisions(linkable)
+                insert_links(store, links)
+                report.links = len(links)
+                cache.close()
+                store.commit()
+                # BM25 over the text that is embedded (it carries title and headings), as FTS5 indexed it
+                SparseBM25.build(store.execute("SELECT id, embed_text FROM chunks ORDER BY id")).save(building)
+                finish_store(store)
+                faiss.write_index(finish_vector_index(vectors), str(building / VECTORS_FILE))  # IVF when large
+                write_manifest(
+                    building,
+                    {
+                        "format": 2,  # 2: lexical ranking from bm25-*.npy, no chunks_fts
+                        "model": embedder.name,
+                        "model_id": embedder.model_id,
+                        "dimension": embedder.dimension,
+                        "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+                        "versions": _versions(),
+                        "counts": {"files": report.files_read, "documents": report.documents, "chunks": report.chunks},
+                        "sources": sources,
+                        "skipped": [asdict(s) for s in report.skipped],
+                    },
                 )
-                vectors.add_with_ids(matrix, np.array([c.id for c in pending], dtype=np.int64))
-                insert_sentence_vectors(store, [(c.id, m) for c, m in zip(pending, sentences)])
-                report.embedded += computed
-                pending.clear()
-
-            for result in parse_files(bar, settings.chunk_chars, parse_cache, ocr):
-                if isinstance(result, Skipped):
-                    report.skipped.append(result)
-                    bar.write(f"skipped {result.source}: {result.reason}", file=sys.stderr)
-                    continue
-                report.reused += result.reused
-                given_read += result.source in given
-                if result.source in given:
-                    for warning in result.warnings:
-                        report.warnings.append(Skipped(result.source, warning))
-                        if progress:  # the summary lists them again at the end
-                            bar.write(f"warning {result.source}: {warning}", file=sys.stderr)
-                _store_file(store, result, sources, pending, report, repeats, linkable)
-                if len(pending) >= EMBED_BATCH:
-                    bar.set_postfix_str(f"embedding {len(pending)} passages")
-                    embed_pending()
-                    bar.set_postfix_str(f"{report.chunks} passages")
-            embed_pending()
-            bar.close()
-            parse_cache.close()
-            if given_read == 0 and not report.removed:  # nothing given was readable: leave the index as it is
-                raise NothingIndexed(report)
-            links = link_decisions(linkable)
-            insert_links(store, links)
-            report.links = len(links)
-            cache.close()
-            store.commit()
-            # BM25 over the text that is embedded (it carries title and headings), as FTS5 indexed it
-            SparseBM25.build(store.execute("SELECT id, embed_text FROM chunks ORDER BY id")).save(building)
-            finish_store(store)
-            faiss.write_index(finish_vector_index(vectors), str(building / VECTORS_FILE))  # IVF when large
-            write_manifest(
-                building,
-                {
-                    "format": 2,  # 2: lexical ranking from bm25-*.npy, no chunks_fts
-                    "model": embedder.name,
-                    "model_id": embedder.model_id,
-                    "dimension": embedder.dimension,
-                    "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-                    "versions": _versions(),
-                    "counts": {"files": report.files_read, "documents": report.documents, "chunks": report.chunks},
-                    "sources": sources,
-                    "skipped": [asdict(s) for s in report.skipped],
-                },
-            )
-            publish_generation(index_dir, building)
-        except BaseException:
-            shutil.rmtree(building, ignore_errors=True)
-            raise
+                publish_generation(index_dir, building)
+            except BaseException:
+                shutil.rmtree(building, ignore_errors=True)
+                raise
+    except BaseException:
+        if created:
+            shutil.rmtree(index_dir, ignore_errors=True)
+        raise
     report.seconds = round(time.perf_counter() - started, 2)
     report.peak_rss_mb = round(peak_rss_bytes() / 1e6, 1)
     return report

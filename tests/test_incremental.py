@@ -152,3 +152,10 @@ def test_a_moved_file_is_parsed_under_its_new_name_without_embedding_again(folde
     report = build_index([first], settings, embedder, progress=False, prune=True)
     assert report.pruned == 1 and report.reused == 4 and report.embedded == 0
     assert _rows(settings.index_dir) == _from_scratch(tmp_path, embedder, first)
+
+
+def test_an_ingest_that_reads_nothing_leaves_no_new_index_folder(tmp_path):
+    index_dir = tmp_path / "new-index"
+    result = run_cli("ingest", str(tmp_path / "no-such-folder"), "--index", str(index_dir), "--quiet")
+    assert result.returncode == 3 and "no such file or folder" in result.stderr
+    assert not index_dir.exists()
