@@ -83,6 +83,8 @@ def _row(record: sqlite3.Row, links: list[dict], as_at: str, minutes_present: bo
         )},
         "links": links,
     }
+    if record["kind"] == "resolution" and details.get("outcome"):
+        row["outcome"] = details.pop("outcome")  # the resolution's own result ("carried", "noted"): one outcome field
     if record["kind"] == "recommendation":
         disposed = [l for l in links if l["kind"] == "disposed_by" and l["source_id"] == record["id"]]
         row["outcome"] = disposed[0]["outcome"] if disposed else ("no decision found" if minutes_present else NO_MINUTES)

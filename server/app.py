@@ -153,7 +153,7 @@ class DecisionRow(BaseModel):
     details: dict
     citation: Citation
     links: list[LinkModel]
-    outcome: str | None = None  # recommendations: how the meeting disposed of them
+    outcome: str | None = None  # recommendations: how the meeting disposed of them; resolutions: their result as minuted
     status: str | None = None  # actions: open, fulfilled, overdue or undated as at the requested date
 
 

@@ -242,10 +242,11 @@ def _open_catalog(settings):
     return Minutebook(settings, embedder=False)
 
 
-def _print_listing(listing, args, columns: list[tuple[str, int]]) -> int:
+def _print_listing(listing, args, columns: list[tuple[str, int]], key: str) -> int:
+    """A listing as a table, or with --json as the API gives it (its rows under ``key``)."""
     if args.json:
         print(json.dumps({"total": listing.total, "limit": listing.limit, "offset": listing.offset,
-                          "items": listing.items}, indent=2))
+                          key: listing.items}, indent=2))
         return EXIT_OK
     print("  ".join(f"{name:<{width}}" for name, width in columns))
     for item in listing.items:
@@ -263,7 +264,7 @@ def _documents(args, settings) -> int:
     except BadQuery as exc:
         return _fail(str(exc), EXIT_USAGE)
     return _print_listing(listing, args, [("meeting_date", 10), ("type", 15), ("body", 28), ("agenda_item", 4),
-                                           ("title", 50), ("first_page", 4)])
+                                           ("title", 50), ("first_page", 4)], "documents")
 
 
 def _meetings(args, settings) -> int:
@@ -273,7 +274,7 @@ def _meetings(args, settings) -> int:
         listing = _open_catalog(settings).meetings(_filters(args), args.limit, args.offset)
     except BadQuery as exc:
         return _fail(str(exc), EXIT_USAGE)
-    return _print_listing(listing, args, [("date", 10), ("body", 40), ("papers", 6), ("id", 16)])
+    return _print_listing(listing, args, [("date", 10), ("body", 40), ("papers", 6), ("id", 16)], "meetings")
 
 
 def _register(args, settings) -> int:
@@ -290,13 +291,15 @@ def _register(args, settings) -> int:
     if args.csv:
         sys.stdout.write(rows_to_csv(listing.items))
         return EXIT_OK
+    if args.json:
+        return _print_listing(listing, args, [], "rows")
     for row in listing.items:
         row["where"] = ", ".join(str(v) for v in (
             row["citation"]["meeting_date"], _other(row["citation"].get("organisation"), row["citation"]["body"]),
             row["citation"]["body"],
             f"p{row['citation']['page']}") if v)
         row["outcome_or_status"] = row.get("outcome") or row.get("status")
-    return _print_listing(listing, args, [("where", 40), ("reference", 6), ("outcome_or_status", 16), ("text", 80)])
+    return _print_listing(listing, args, [("where", 40), ("reference", 6), ("outcome_or_status", 16), ("text", 80)], "rows")
 
 
 def _other(organisation: str | None, body: str | None) -> str | None:

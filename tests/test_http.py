@@ -80,3 +80,24 @@ def test_serve_on_a_busy_port_says_so_and_never_claims_to_serve(built_index):
     assert done.returncode == 3
     assert f"cannot serve on 127.0.0.1:{port}: the address is in use" in done.stderr
     assert "serving" not in done.stderr
+
+
+def test_the_cli_json_listings_are_the_api_listings(server, built_index):
+    import json
+
+    from .conftest import run_cli
+
+    settings, _ = built_index
+    for command, route, key in (("documents", "/documents", "documents"), ("meetings", "/meetings", "meetings"),
+                                ("resolutions", "/resolutions", "rows"), ("actions", "/actions", "rows")):
+        done = run_cli(command, "--index", str(settings.index_dir), "--json", "--limit", "50")
+        assert done.returncode == 0, done.stderr
+        ours = json.loads(done.stdout)
+        api = httpx.get(f"{server}{route}", params={"limit": 50}).json()
+        assert set(ours) == set(api) and key in ours
+        assert [r["id"] for r in ours[key]] == [r["id"] for r in api[key]]
+    # A resolution's result is its outcome, in the API, the CLI and the CSV alike: one column.
+    rows = httpx.get(f"{server}/resolutions", params={"limit": 50}).json()["rows"]
+    assert any(r["outcome"] for r in rows) and not any("outcome" in r["details"] for r in rows)
+    header = httpx.get(f"{server}/resolutions", params={"format": "csv"}).text.splitlines()[0].split(",")
+    assert header.count("outcome") == 1 and "detail_outcome" not in header
