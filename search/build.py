@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from minutebook import __version__
+from minutebook.ingest import facts as source_facts
 from minutebook.ingest.chunk import sentence_spans
 from minutebook.ingest.ocr import Ocr
 from minutebook.ingest.pipeline import Kept, ParsedFile, find_files, parse_files
@@ -254,7 +255,10 @@ def _store_file(
     repeats: RepeatFinder, linkable: list,
 ) -> None:
     file_chunks = 0
+    given = source_facts.read(Path(parsed.source))  # a synced file's facts from its source win
     for paper in parsed.papers:
+        if given:
+            paper.document = source_facts.apply(paper.document, given, len(parsed.papers))
         text = "\n".join(chunk.text for chunk in paper.chunks)
         paper.document.repeat_of = repeats.original_of(paper.document, text)
         if paper.document.repeat_of:  # searched once: listed as an appearance, passages not indexed again

@@ -56,6 +56,23 @@ def _parser() -> argparse.ArgumentParser:
                         help="drop papers of files in the index that no longer exist on disk "
                              "(otherwise ingest adds to the index and keeps files not given)")
 
+    sync = command("sync", "Fetch new papers from a council's ModernGov site or Legistar API, then ingest them; "
+                           "with no source, update every source synced before.")
+    sync.add_argument("kind", nargs="?", choices=("moderngov", "legistar"), help="the publishing system")
+    sync.add_argument("url", nargs="?", help="ModernGov: the site, e.g. https://democracy.example.gov.uk; "
+                                             "Legistar: the API, e.g. https://webapi.legistar.com/v1/seattle")
+    sync.add_argument("--committee", "--body", dest="names", action="append", default=[], metavar="NAME_OR_ID",
+                      help="only this committee (ModernGov) or body (Legistar); repeatable (default: all)")
+    sync.add_argument("--organisation", help="the council or board the papers are of (the systems do not say)")
+    sync.add_argument("--since", help="first meeting date, YYYY-MM-DD (default: a year ago)")
+    sync.add_argument("--until", help="last meeting date, YYYY-MM-DD (default: 90 days ahead)")
+    sync.add_argument("--interval", type=float, default=1.0, help="seconds between requests to one host (default 1)")
+    sync.add_argument("--json", action="store_true", help="print the summary as JSON on stdout")
+    sync.add_argument("--quiet", action="store_true", help="no progress")
+
+    sources = command("sources", "List the sources `minutebook sync` keeps up with.")
+    sources.add_argument("--json", action="store_true", help="print as JSON on stdout")
+
     remove = command("remove", "Drop papers from the index: the files given, or every file under a folder given.")
     remove.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders as they were ingested")
     remove.add_argument("--json", action="store_true", help="print the summary as JSON on stdout")
@@ -142,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         handlers = {"ingest": _ingest, "search": _search, "eval": _eval, "documents": _documents,
-                    "meetings": _meetings, "serve": _serve, "remove": _remove, "ask": _ask, "chat": _chat,
+                    "meetings": _meetings, "serve": _serve, "remove": _remove, "sync": _sync, "sources": _sources, "ask": _ask, "chat": _chat,
                     **dict.fromkeys(("resolutions", "recommendations", "commitments", "actions"), _register)}
         return handlers[args.command](args, settings)
     except (ModelMissing, IndexMissing, IndexBusy) as exc:
@@ -357,6 +374,86 @@ def _chat(args, settings) -> int:
         _print_answer(answer)
         print()
         messages.append({"role": "assistant", "content": answer.answer})
+    return EXIT_OK
+
+
+SYNC_BACK_DAYS, SYNC_AHEAD_DAYS = 365, 90  # the default window of meetings a sync looks at
+
+
+def _sync(args, settings) -> int:
+    from datetime import date, timedelta
+
+    from minutebook.ingest.sync import Fetcher, Source, SyncError, load_sources, remember, sync
+    from minutebook.search.build import NothingIndexed, build_index
+    from minutebook.search.service import load_embedder
+
+    known = settings.index_dir / "sources.json"
+    if args.kind and not args.url:
+        return _fail(f"sync {args.kind} needs the address of the source", EXIT_USAGE)
+    try:
+        since = date.fromisoformat(args.since) if args.since else date.today() - timedelta(days=SYNC_BACK_DAYS)
+        until = date.fromisoformat(args.until) if args.until else date.today() + timedelta(days=SYNC_AHEAD_DAYS)
+    except ValueError:
+        return _fail("--since and --until are dates like 2024-03-31", EXIT_USAGE)
+    if args.kind:
+        chosen = [Source(args.kind, args.url.rstrip("/"), tuple(args.names), args.organisation)]
+    else:
+        chosen = load_sources(known)
+        if not chosen:
+            return _fail("no sources yet: name one, e.g. `minutebook sync moderngov https://democracy.example.gov.uk`",
+                         EXIT_USAGE)
+    folder = settings.index_dir / "synced"
+    fetcher = Fetcher(interval=args.interval)
+    say = (lambda message: None) if (args.quiet or args.json) else (lambda message: print(message, file=sys.stderr))
+    reports, failures = [], []
+    try:
+        for source in chosen:
+            say(f"syncing {source.key}")
+            try:
+                reports.append(sync(source, folder, fetcher, since, until, say))
+            except SyncError as exc:
+                failures.append(f"{source.key}: {exc}")
+                continue
+            remember(known, source)  # a source that answered is kept up with from now on
+    finally:
+        fetcher.close()
+    built = None
+    if any(r.fetched for r in reports):
+        try:
+            built = build_index([folder], settings, load_embedder(settings), progress=not (args.quiet or args.json))
+        except NothingIndexed as exc:
+            failures.append(str(exc))
+    if args.json:
+        print(json.dumps({"sources": [r.to_dict() for r in reports], "errors": failures,
+                          "index": built.to_dict() if built else None}, indent=2))
+    else:
+        for r in reports:
+            print(f"{r.source}: {r.meetings} meetings, {r.listed} papers listed: {r.fetched} fetched, "
+                  f"{r.unchanged} already here, {r.restricted} restricted (not fetched), {len(r.failed)} failed")
+            for failed in r.failed:
+                print(f"  failed {failed}")
+        if built:
+            print(f"ingested: {built.documents} documents, {built.chunks} passages -> {built.index}")
+    for failure in failures:
+        print(f"minutebook: {failure}", file=sys.stderr)
+    if failures and not reports:
+        return EXIT_CANNOT_RUN
+    return EXIT_PARTIAL if failures or any(r.failed for r in reports) else EXIT_OK
+
+
+def _sources(args, settings) -> int:
+    from dataclasses import asdict
+
+    from minutebook.ingest.sync import load_sources
+
+    sources = load_sources(settings.index_dir / "sources.json")
+    if args.json:
+        print(json.dumps([asdict(s) for s in sources], indent=2))
+        return EXIT_OK
+    for s in sources:
+        print(f"{s.kind:10s} {s.url}  {', '.join(s.names) or 'all'}{f'  ({s.organisation})' if s.organisation else ''}")
+    if not sources:
+        print("no sources yet: `minutebook sync moderngov URL` or `minutebook sync legistar URL` adds one")
     return EXIT_OK
 
 

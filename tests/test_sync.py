@@ -1,0 +1,142 @@
+"""minutebook sync against a replay server on 127.0.0.1 that answers with the real recorded ModernGov
+and Legistar responses in ../shared/sources (documents served from real PDFs in ../shared/papers):
+the API's facts win over what the text says, restricted items are not fetched, a second sync fetches
+nothing, and a site that is not the system it is said to be gets a clear error and changes nothing."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from urllib.parse import unquote_plus
+
+import pytest
+
+from minutebook.search.index import STORE_FILE, current_generation
+
+from .conftest import run_cli
+from .replay import Replay
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SOURCES = SHARED / "sources"
+MANCHESTER = SOURCES / "moderngov" / "lgsf-manchester"
+SEATTLE = SOURCES / "legistar" / "cdptools-seattle-2019-07-29"
+PDFS = [SHARED / "papers" / "kent" / "CPP_Minutes_10.12.24.pdf", SHARED / "papers" / "kent" / "Cabinet_QPR_Q3_Cover.pdf",
+        SHARED / "papers" / "civic-scraper" / "eastpaloalto_ca_minutes_2020-01-27.pdf",
+        SHARED / "papers" / "city-scrapers-cle" / "cuya_health.pdf"]
+
+pytestmark = pytest.mark.skipif(not SOURCES.is_dir(), reason="needs ../shared/sources")
+
+
+def xml(path: Path):
+    """A recorded ModernGov answer as the service sends it: CRLF line endings."""
+    return lambda query: (200, path.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n"), "text/xml; charset=utf-8")
+
+
+def pdf(path: Path):
+    return lambda query: (200, path.read_bytes(), "application/pdf")
+
+
+def documents(index_dir: Path) -> list[dict]:
+    conn = sqlite3.connect(current_generation(index_dir) / STORE_FILE)
+    conn.row_factory = sqlite3.Row
+    try:
+        return [dict(r) for r in conn.execute("SELECT title, body, meeting_date, agenda_item, source FROM documents")]
+    finally:
+        conn.close()
+
+
+def moderngov_site(replay: Replay) -> None:
+    def meetings(query):
+        assert query["lCommitteeId"] == "144"
+        assert all(len(query[k].split("/")) == 3 for k in ("sFromDate", "sToDate"))  # dd/mm/yyyy, as the service needs
+        return xml(MANCHESTER / "meetings.xml")(query)
+
+    def meeting(query):
+        return xml(MANCHESTER / ("meeting_with_minutes.xml" if query["lMeetingId"] == "4967" else "meeting_no_minutes.xml"))(query)
+
+    replay.routes.update({
+        "/mgWebService.asmx/GetCommittees": xml(MANCHESTER / "committees.xml"),
+        "/mgWebService.asmx/GetMeetings": meetings,
+        "/mgWebService.asmx/GetMeeting": meeting,
+        "/mgConvert2PDF.aspx": lambda query: pdf(PDFS[0] if query["ID"] == "60860" else PDFS[1])(query),
+    })
+
+
+def test_moderngov_sync_takes_the_apis_facts_and_a_second_sync_fetches_nothing(tmp_path):
+    index_dir = tmp_path / "index"
+    with Replay() as replay:
+        moderngov_site(replay)
+        first = run_cli("sync", "moderngov", replay.url, "--committee", "Audit Committee", "--organisation",
+                        "Manchester City Council", "--since", "2026-01-01", "--until", "2026-03-31",
+                        "--index", str(index_dir), "--interval", "0", "--quiet")
+        assert first.returncode == 0, first.stderr
+        assert "1 meetings, 2 papers listed: 2 fetched, 0 already here" in first.stdout  # the cancelled one is passed over
+        assert replay.requests_to("/mgWebService.asmx/GetMeeting") == 1
+        papers = sorted(documents(index_dir), key=lambda d: d["agenda_item"])
+        # The text says Kent's Cabinet and Corporate Parenting Panel; the API says Manchester's Audit Committee.
+        assert [(d["body"], d["meeting_date"], d["agenda_item"]) for d in papers] == [
+            ("Audit Committee", "2026-02-10", "1"), ("Audit Committee", "2026-02-10", "9")]
+        assert papers[0]["title"] == "6 - CHAIR APPROVED  Minutes Audit Committee 25 Nov 2025"
+
+        fetched = replay.requests_to("/mgConvert2PDF.aspx")
+        again = run_cli("sync", "--index", str(index_dir), "--interval", "0", "--quiet")  # the remembered source
+        assert again.returncode == 0, again.stderr
+        assert "0 fetched, 2 already here" in again.stdout
+        assert replay.requests_to("/mgConvert2PDF.aspx") == fetched  # no document fetched twice
+    listed = run_cli("sources", "--index", str(index_dir), "--json")
+    [source] = json.loads(listed.stdout)
+    assert source["kind"] == "moderngov" and source["names"] == ["Audit Committee"]
+
+
+def test_a_site_that_is_not_moderngov_gets_a_clear_error_and_changes_nothing(tmp_path):
+    index_dir = tmp_path / "index"
+    trap = SOURCES / "moderngov" / "symroe-raw" / "denbighshire.gov.uk_CouncillorsByWard.xml"
+    with Replay() as replay:
+        replay.routes["/mgWebService.asmx/GetCommittees"] = lambda query: (200, trap.read_bytes(), "text/html")
+        done = run_cli("sync", "moderngov", replay.url, "--index", str(index_dir), "--interval", "0", "--quiet")
+        assert done.returncode == 3
+        assert "does not look like a ModernGov site" in done.stderr and "an HTML page" in done.stderr
+        replay.routes["/mgWebService.asmx/GetCommittees"] = lambda query: (503, b"busy", "text/plain", {"Retry-After": "0"})
+        busy = run_cli("sync", "moderngov", replay.url, "--index", str(index_dir), "--interval", "0", "--quiet")
+        assert busy.returncode == 3 and "answered 503" in busy.stderr and "try again later" in busy.stderr
+        assert replay.requests_to("/mgWebService.asmx/GetCommittees") == 1 + 4  # retried, with waits
+        unknown = run_cli("sync", "moderngov", replay.url + "/x", "--index", str(index_dir), "--interval", "0", "--quiet")
+        assert unknown.returncode == 3 and "answered 404" in unknown.stderr
+    assert not (index_dir / "sources.json").exists()  # a source that never answered is not kept
+    assert current_generation(index_dir) is None
+
+
+def test_legistar_sync_reads_events_items_and_attachments(tmp_path):
+    index_dir = tmp_path / "index"
+    with Replay() as replay:
+        def recorded(path: Path):
+            body = path.read_bytes().replace(b"http://legistar2.granicus.com", replay.url.encode())
+            return lambda query: (200, body, "application/json")
+
+        replay.routes.update({
+            "/v1/seattle/Events": recorded(SEATTLE / "request_0_events.json"),
+            "/v1/seattle/Events/4048/EventItems": recorded(SEATTLE / "request_1_event_0_items.json"),
+            "/v1/seattle/Events/4049/EventItems": recorded(SEATTLE / "request_12_event_1_items.json"),
+            "/v1/seattle/Events/4050/EventItems": recorded(SEATTLE / "request_63_event_2_items.json"),
+        })
+        files = {  # the City Council meeting's agenda and its PDF attachments, each a different real paper
+            "/seattle/meetings/2019/7/4049_A_City_Council_19-07-29_Full_Council_Meeting_Agenda.pdf": PDFS[2],
+            "/seattle/attachments/94df927a-6efb-49d1-a262-fe6ea59eacdc.pdf": PDFS[3],
+            "/seattle/attachments/3e937338-cbbf-48fa-a145-ef672da051ed.pdf": PDFS[0],
+            "/seattle/attachments/f031ccb9-8c33-4db3-9028-d35c5329c23a.pdf": PDFS[1],
+        }
+        replay.routes.update({path: pdf(file) for path, file in files.items()})
+        done = run_cli("sync", "legistar", f"{replay.url}/v1/seattle", "--body", "City Council",
+                       "--since", "2019-07-29", "--until", "2019-07-29", "--index", str(index_dir), "--interval", "0",
+                       "--quiet", "--json")
+        assert done.returncode == 0, done.stderr
+        report = json.loads(done.stdout)
+        [source] = report["sources"]
+        assert source["meetings"] == 1 and source["fetched"] == 4 and source["failed"] == []
+        asked = unquote_plus(replay.log[0])
+        assert "$filter=EventDate ge datetime'2019-07-29T00:00:00'" in asked
+    papers = documents(index_dir)
+    assert {(d["body"], d["meeting_date"]) for d in papers} == {("City Council", "2019-07-29")}
+    memo = next(d for d in papers if d["title"] == "Central Staff Memo")
+    assert memo["agenda_item"] == "1"  # the item the attachment belongs to
