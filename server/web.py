@@ -216,6 +216,7 @@ def _environment() -> Environment:
 _facet_cache: "weakref.WeakKeyDictionary[object, dict[str, list[str]]]" = weakref.WeakKeyDictionary()
 
 
+OUTLINE_OPEN = 15  # a paper's outline of more sections starts folded
 UNDATED_SHOWN = 200  # papers listed under "Date unknown" on the calendar
 
 
@@ -292,7 +293,7 @@ def mount_web(app: FastAPI) -> None:
         passages_from = paper["repeat_of"] or paper["id"]
         first = next((a for a in paper["appearances"] if a["id"] == passages_from), paper)
         return page("paper.html", title=paper["title"], section="search", paper=paper, others=others,
-                    passages_from=passages_from, passages_pdf=is_pdf(first["source"]))
+                    passages_from=passages_from, passages_pdf=is_pdf(first["source"]), OUTLINE_OPEN=OUTLINE_OPEN)
 
     @app.get("/calendar", response_class=HTMLResponse, include_in_schema=False)
     def meetings_page(request: Request, offset: str = "0") -> HTMLResponse:

@@ -176,6 +176,23 @@ def test_meetings_lead_to_a_meeting_and_its_papers(page, server):
     check_accessible(page)
 
 
+def test_a_text_paper_shows_no_page_numbers_and_its_outline_folds(page, server):
+    papers = httpx.get(f"{server}/documents", params={"limit": 500}).json()["documents"]
+    text = next(p for p in papers if p["source"].endswith("committee-minutes-2024-03-12.txt"))
+    page.goto(f"/papers/{text['id']}")
+    meta = page.locator("dl.meta").inner_text()
+    assert "committee-minutes-2024-03-12.txt" in meta and "Pages" not in meta and " of " not in meta
+    assert "Page " not in page.locator("section .passage-block .where").first.inner_text()
+    outline = page.get_by_role("navigation", name="Contents")
+    if outline.count():
+        assert "(page" not in outline.inner_text()
+        details = outline.locator("details")
+        assert details.get_attribute("open") is not None  # a short outline starts open
+        outline.locator("summary").click()
+        assert details.get_attribute("open") is None  # and folds
+    check_accessible(page)
+
+
 def test_results_are_grouped_by_paper_a_corrected_query_says_so_and_decisions_show_beside(page):
     page.goto("/?q=allotment+waiting+list+households")
     titles = page.locator("li.hit h3").all_inner_texts()
