@@ -34,7 +34,8 @@ from .parsed import PARSE_CACHE_FILE, ParseCache
 from .links import link_decisions
 from .vectors import finish_vector_index, make_vector_index
 from .store import (
-    create_store, finish_store, insert_decisions, insert_document, insert_links, insert_sentence_vectors, insert_source,
+    create_store, finish_store, insert_decisions, insert_document, insert_links, insert_seen, insert_sentence_vectors,
+    insert_source, previously_seen,
 )
 
 # Chunks embedded together: large enough to batch well across small files, small enough to stream.
@@ -175,6 +176,9 @@ def build_index(
                     raise NothingIndexed(report)
                 links = link_decisions(linkable)
                 insert_links(store, links)
+                previous = current_generation(index_dir)
+                insert_seen(store, previously_seen(previous / STORE_FILE if previous else None),
+                            time.strftime("%Y-%m-%dT%H:%M:%S%z"))
                 report.links = len(links)
                 cache.close()
                 store.commit()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 import time
 from datetime import date
@@ -185,6 +186,13 @@ class Minutebook:
         """Papers with no meeting date, which no meeting lists."""
         self.check_page(limit, 0)
         return catalog.list_undated(self.index.conn, filters, limit)
+
+    def first_seen(self) -> dict[str, str]:
+        """Document id -> when it first entered the index ({} for an index built before this was kept)."""
+        try:
+            return dict(self.index.conn.execute("SELECT document_id, first_seen FROM seen"))
+        except sqlite3.Error:
+            return {}
 
     def meeting(self, meeting_id: str) -> dict | None:
         return catalog.get_meeting(self.index.conn, meeting_id)

@@ -75,6 +75,8 @@ CREATE TABLE links (
 );
 CREATE INDEX links_source ON links(source_id);
 CREATE INDEX links_target ON links(target_id);
+-- When each paper first entered the index (kept from build to build): what a watch's feed calls new.
+CREATE TABLE seen (document_id TEXT PRIMARY KEY, first_seen TEXT NOT NULL);
 CREATE TABLE sources (
     path TEXT PRIMARY KEY,
     file_hash TEXT,
@@ -156,6 +158,26 @@ def insert_source(conn: sqlite3.Connection, path: str, file_hash: str, pages: in
         "INSERT OR REPLACE INTO sources (path, file_hash, pages, documents, chunks) VALUES (?, ?, ?, ?, ?)",
         (path, file_hash, pages, documents, chunks),
     )
+
+
+def previously_seen(store_path: Path | None) -> dict[str, str]:
+    """Document id -> when it first entered the index, from a previous generation's store ({} when
+    there is none or it predates the record: its papers count as new now)."""
+    if store_path is None or not store_path.exists():
+        return {}
+    conn = sqlite3.connect(f"file:{store_path}?mode=ro", uri=True)
+    try:
+        return dict(conn.execute("SELECT document_id, first_seen FROM seen"))
+    except sqlite3.Error:
+        return {}
+    finally:
+        conn.close()
+
+
+def insert_seen(conn: sqlite3.Connection, before: dict[str, str], now: str) -> None:
+    """Record when each paper of this build first entered the index: as before, or ``now``."""
+    ids = [row[0] for row in conn.execute("SELECT id FROM documents")]
+    conn.executemany("INSERT INTO seen (document_id, first_seen) VALUES (?, ?)", [(i, before.get(i, now)) for i in ids])
 
 
 def finish_store(conn: sqlite3.Connection) -> None:

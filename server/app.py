@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 import re
 from contextlib import asynccontextmanager
 
@@ -15,6 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from minutebook import __version__
 from minutebook.search.answer import Citation as PassageCitation
+from minutebook.search import feeds, watches
 from minutebook.search.answer import as_dict
 from minutebook.vocabulary import Hit
 from minutebook.search.filters import Filters
@@ -251,6 +253,10 @@ def _chat_events(payload: "ChatResponse"):
     yield "event: done\ndata: {}\n\n"
 
 
+def _base(request: Request) -> str:
+    return str(request.base_url).rstrip("/")
+
+
 def create_app(settings: Settings, library: Minutebook | None = None) -> FastAPI:
     """The app; the model and index load once, in the lifespan (or are passed in by tests)."""
 
@@ -358,6 +364,27 @@ def create_app(settings: Settings, library: Minutebook | None = None) -> FastAPI
         if not stream:
             return payload
         return StreamingResponse(_chat_events(payload), media_type="text/event-stream")
+
+    ATOM = "application/atom+xml; charset=utf-8"
+
+    @app.get("/feeds/overdue.atom", summary="Atom feed of the actions overdue today", response_class=Response)
+    def overdue(request: Request) -> Response:
+        return Response(feeds.overdue_feed(request.app.state.library, _base(request)), media_type=ATOM)
+
+    @app.get("/feeds/{watch_id}.atom", summary="Atom feed of a watch: new passages and decisions about its query",
+             response_class=Response)
+    def watch_feed(request: Request, watch_id: str) -> Response:
+        library = request.app.state.library
+        watch = watches.find(library.settings.index_dir, watch_id)
+        if watch is None:
+            return _error(404, f"no watch called {watch_id!r}; `minutebook watch list` lists them")
+        return Response(feeds.watch_feed(library, watch, _base(request)), media_type=ATOM)
+
+    @app.get("/watches", summary="The saved searches (watches) and their feeds")
+    def watch_list(request: Request) -> dict:
+        base = _base(request)
+        return {"watches": [{**asdict(w), "feed": f"{base}/feeds/{w.id}.atom"}
+                            for w in watches.load(request.app.state.library.settings.index_dir)]}
 
     @app.get("/readyz", response_model=HealthResponse, summary="Ready: index and model loaded")
     @app.get("/healthz", response_model=HealthResponse, summary="Alias of /readyz")

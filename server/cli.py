@@ -70,6 +70,13 @@ def _parser() -> argparse.ArgumentParser:
     sync.add_argument("--json", action="store_true", help="print the summary as JSON on stdout")
     sync.add_argument("--quiet", action="store_true", help="no progress")
 
+    watch = command("watch", "Saved searches: `watch add QUERY [filters]`, `watch list`, `watch remove ID`; each has "
+                             "an Atom feed at /feeds/ID.atom of what new papers say about it.")
+    watch.add_argument("action", choices=("add", "list", "remove"))
+    watch.add_argument("what", nargs="?", metavar="QUERY_OR_ID", help="add: the words to watch for; remove: the watch's id")
+    _add_filter_options(watch)
+    watch.add_argument("--json", action="store_true", help="print as JSON on stdout")
+
     sources = command("sources", "List the sources `minutebook sync` keeps up with.")
     sources.add_argument("--json", action="store_true", help="print as JSON on stdout")
 
@@ -159,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         handlers = {"ingest": _ingest, "search": _search, "eval": _eval, "documents": _documents,
-                    "meetings": _meetings, "serve": _serve, "remove": _remove, "sync": _sync, "sources": _sources, "ask": _ask, "chat": _chat,
+                    "meetings": _meetings, "serve": _serve, "remove": _remove, "sync": _sync, "sources": _sources, "watch": _watch, "ask": _ask, "chat": _chat,
                     **dict.fromkeys(("resolutions", "recommendations", "commitments", "actions"), _register)}
         return handlers[args.command](args, settings)
     except (ModelMissing, IndexMissing, IndexBusy) as exc:
@@ -439,6 +446,35 @@ def _sync(args, settings) -> int:
     if failures and not reports:
         return EXIT_CANNOT_RUN
     return EXIT_PARTIAL if failures or any(r.failed for r in reports) else EXIT_OK
+
+
+def _watch(args, settings) -> int:
+    from minutebook.search import watches
+
+    index_dir = settings.index_dir
+    if args.action == "add":
+        filters = {k: v for k, v in asdict(_filters(args)).items() if v}
+        try:
+            made = watches.add(index_dir, args.what or "", filters)
+        except ValueError as exc:
+            return _fail(str(exc), EXIT_USAGE)
+        print(json.dumps(asdict(made), indent=2) if args.json else
+              f"watching “{made.query}” as {made.id}: its feed is /feeds/{made.id}.atom on `minutebook serve`")
+        return EXIT_OK
+    if args.action == "remove":
+        if not args.what or not watches.remove(index_dir, args.what):
+            return _fail(f"no watch called {args.what!r}; `minutebook watch list` lists them", EXIT_USAGE)
+        print(f"removed {args.what}")
+        return EXIT_OK
+    listed = watches.load(index_dir)
+    if args.json:
+        print(json.dumps([asdict(w) for w in listed], indent=2))
+        return EXIT_OK
+    for w in listed:
+        print(f"{w.id}  “{w.query}”  {json.dumps(w.filters) if w.filters else ''}  since {w.created}")
+    if not listed:
+        print("no watches yet: `minutebook watch add \"QUERY\"` adds one")
+    return EXIT_OK
 
 
 def _sources(args, settings) -> int:
