@@ -16,9 +16,13 @@ import sys
 import textwrap
 from dataclasses import asdict, fields
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from minutebook import __version__
 from minutebook.settings import describe_settings, load_settings
+
+if TYPE_CHECKING:
+    from minutebook.search.filters import Filters
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_CANNOT_RUN = 0, 1, 2, 3
 
