@@ -93,6 +93,11 @@ class Settings:
         default_factory=lambda: int(_env("OCR_MAX_PAGES", "100")),
         metadata={"env": "MINUTEBOOK_OCR_MAX_PAGES", "help": "most pages OCR reads in one file; the rest are reported"},
     )
+    sync_interval: float = field(
+        default_factory=lambda: float(_env("SYNC_INTERVAL", "1")),
+        metadata={"env": "MINUTEBOOK_SYNC_INTERVAL", "help": "seconds between two requests to one host when syncing "
+                  "from ModernGov or Legistar (the default for `sync --interval` and `serve --sync-every`)"},
+    )
     max_query_chars: int = field(
         default_factory=lambda: int(_env("MAX_QUERY_CHARS", "500")),
         metadata={"env": "MINUTEBOOK_MAX_QUERY_CHARS", "help": "longest query accepted"},

@@ -14,6 +14,7 @@ import os
 import socket
 import sys
 import textwrap
+import threading
 from dataclasses import asdict, fields
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -70,7 +71,8 @@ def _parser() -> argparse.ArgumentParser:
     sync.add_argument("--organisation", help="the council or board the papers are of (the systems do not say)")
     sync.add_argument("--since", help="first meeting date, YYYY-MM-DD (default: a year ago)")
     sync.add_argument("--until", help="last meeting date, YYYY-MM-DD (default: 90 days ahead)")
-    sync.add_argument("--interval", type=float, default=1.0, help="seconds between requests to one host (default 1)")
+    sync.add_argument("--interval", type=float, help="seconds between requests to one host "
+                                                     "(default: $MINUTEBOOK_SYNC_INTERVAL or 1)")
     sync.add_argument("--json", action="store_true", help="print the summary as JSON on stdout")
     sync.add_argument("--quiet", action="store_true", help="no progress")
 
@@ -140,6 +142,9 @@ def _parser() -> argparse.ArgumentParser:
     serve = command("serve", "Serve the HTTP API (and web UI) on HOST:PORT.")
     serve.add_argument("--host", help="address to bind (default: $MINUTEBOOK_HOST or 127.0.0.1)")
     serve.add_argument("--port", type=int, help="port (default: $MINUTEBOOK_PORT or 8000)")
+    serve.add_argument("--sync-every", metavar="DURATION", type=_duration,
+                       help="also sync every source `minutebook sources` lists this often (e.g. 6h, 30m, 90s), in the "
+                            "background; searches see what came once it is ingested")
     return parser
 
 
@@ -388,68 +393,48 @@ def _chat(args, settings) -> int:
     return EXIT_OK
 
 
-SYNC_BACK_DAYS, SYNC_AHEAD_DAYS = 365, 90  # the default window of meetings a sync looks at
-
-
 def _sync(args, settings) -> int:
-    from datetime import date, timedelta
+    from datetime import date
 
-    from minutebook.ingest.sync import Fetcher, Source, SyncError, load_sources, remember, sync
-    from minutebook.search.build import NothingIndexed, build_index
+    from minutebook.ingest.sync import Source
     from minutebook.search.service import load_embedder
+    from minutebook.search.syncing import known_sources, sync_and_ingest, window
 
-    known = settings.index_dir / "sources.json"
     if args.kind and not args.url:
         return _fail(f"sync {args.kind} needs the address of the source", EXIT_USAGE)
     try:
-        since = date.fromisoformat(args.since) if args.since else date.today() - timedelta(days=SYNC_BACK_DAYS)
-        until = date.fromisoformat(args.until) if args.until else date.today() + timedelta(days=SYNC_AHEAD_DAYS)
+        since, until = window(date.fromisoformat(args.since) if args.since else None,
+                              date.fromisoformat(args.until) if args.until else None)
     except ValueError:
         return _fail("--since and --until are dates like 2024-03-31", EXIT_USAGE)
     if args.kind:
         chosen = [Source(args.kind, args.url.rstrip("/"), tuple(args.names), args.organisation)]
     else:
-        chosen = load_sources(known)
+        chosen = known_sources(settings)
         if not chosen:
             return _fail("no sources yet: name one, e.g. `minutebook sync moderngov https://democracy.example.gov.uk`",
                          EXIT_USAGE)
-    folder = settings.index_dir / "synced"
-    fetcher = Fetcher(interval=args.interval)
-    say = (lambda message: None) if (args.quiet or args.json) else (lambda message: print(message, file=sys.stderr))
-    reports, failures = [], []
-    try:
-        for source in chosen:
-            say(f"syncing {source.key}")
-            try:
-                reports.append(sync(source, folder, fetcher, since, until, say))
-            except SyncError as exc:
-                failures.append(f"{source.key}: {exc}")
-                continue
-            remember(known, source)  # a source that answered is kept up with from now on
-    finally:
-        fetcher.close()
-    built = None
-    if any(r.fetched for r in reports):
-        try:
-            built = build_index([folder], settings, load_embedder(settings), progress=not (args.quiet or args.json))
-        except NothingIndexed as exc:
-            failures.append(str(exc))
+    quiet = args.quiet or args.json
+    say = (lambda message: None) if quiet else (lambda message: print(message, file=sys.stderr))
+    interval = settings.sync_interval if args.interval is None else args.interval
+    done = sync_and_ingest(settings, lambda: load_embedder(settings), chosen, since, until, interval, say,
+                           progress=not quiet)
     if args.json:
-        print(json.dumps({"sources": [r.to_dict() for r in reports], "errors": failures,
-                          "index": built.to_dict() if built else None}, indent=2))
+        print(json.dumps({"sources": [r.to_dict() for r in done.reports], "errors": done.failures,
+                          "index": done.built.to_dict() if done.built else None}, indent=2))
     else:
-        for r in reports:
+        for r in done.reports:
             print(f"{r.source}: {r.meetings} meetings, {r.listed} papers listed: {r.fetched} fetched, "
                   f"{r.unchanged} already here, {r.restricted} restricted (not fetched), {len(r.failed)} failed")
             for failed in r.failed:
                 print(f"  failed {failed}")
-        if built:
-            print(f"ingested: {built.documents} documents, {built.chunks} passages -> {built.index}")
-    for failure in failures:
+        if done.built:
+            print(f"ingested: {done.built.documents} documents, {done.built.chunks} passages -> {done.built.index}")
+    for failure in done.failures:
         print(f"minutebook: {failure}", file=sys.stderr)
-    if failures and not reports:
+    if done.failures and not done.reports:
         return EXIT_CANNOT_RUN
-    return EXIT_PARTIAL if failures or any(r.failed for r in reports) else EXIT_OK
+    return EXIT_PARTIAL if done.failures or any(r.failed for r in done.reports) else EXIT_OK
 
 
 def _watch(args, settings) -> int:
@@ -484,9 +469,9 @@ def _watch(args, settings) -> int:
 def _sources(args, settings) -> int:
     from dataclasses import asdict
 
-    from minutebook.ingest.sync import load_sources
+    from minutebook.search.syncing import known_sources
 
-    sources = load_sources(settings.index_dir / "sources.json")
+    sources = known_sources(settings)
     if args.json:
         print(json.dumps([asdict(s) for s in sources], indent=2))
         return EXIT_OK
@@ -513,6 +498,37 @@ def _remove(args, settings) -> int:
     return EXIT_OK
 
 
+def _duration(text: str) -> float:
+    """Seconds in "6h", "30m", "90s", "2d" or a plain number of seconds."""
+    units = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+    try:
+        seconds = float(text[:-1]) * units[text[-1]] if text[-1:] in units else float(text)
+    except (ValueError, IndexError):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a duration like 6h, 30m or 90s") from None
+    if seconds <= 0:
+        raise argparse.ArgumentTypeError("the duration must be more than 0")
+    return seconds
+
+
+def _keep_up(settings, library, every: float, stop) -> None:
+    """Sync the remembered sources every ``every`` seconds until ``stop`` is set (serve --sync-every)."""
+    from minutebook.search.syncing import known_sources, sync_and_ingest, window
+
+    while not stop.wait(every):
+        sources = known_sources(settings)
+        if not sources:
+            continue
+        try:
+            done = sync_and_ingest(settings, library.embedder, sources, *window(), settings.sync_interval)
+        except Exception as exc:  # noqa: BLE001 - the server goes on; the next round tries again
+            print(f"minutebook: background sync failed: {exc}", file=sys.stderr, flush=True)
+            continue
+        fetched = sum(r.fetched for r in done.reports)
+        print(f"minutebook: synced {len(done.reports)} of {len(sources)} sources, {fetched} new papers"
+              f"{f', {done.built.documents} documents in the index' if done.built else ''}"
+              f"{''.join(f'; {f}' for f in done.failures)}", file=sys.stderr, flush=True)
+
+
 def _serve(args, settings) -> int:
     import uvicorn
 
@@ -533,7 +549,13 @@ def _serve(args, settings) -> int:
         return EXIT_CANNOT_RUN
     print(f"minutebook serving {library.index.documents} documents at http://{settings.host}:{settings.port}/",
           file=sys.stderr, flush=True)
-    uvicorn.Server(uvicorn.Config(create_app(settings, library), log_level="warning")).run(sockets=[listening])
+    stop = threading.Event()
+    if args.sync_every:
+        threading.Thread(target=_keep_up, args=(settings, library, args.sync_every, stop), daemon=True).start()
+    try:
+        uvicorn.Server(uvicorn.Config(create_app(settings, library), log_level="warning")).run(sockets=[listening])
+    finally:
+        stop.set()
     return EXIT_OK
 
 

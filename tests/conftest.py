@@ -79,12 +79,13 @@ def server(built_index):
     yield from serve(settings.index_dir)
 
 
-def serve(index_dir: Path):
-    """Run ``minutebook serve`` on ``index_dir`` until the generator is closed; yields its base URL."""
+def serve(index_dir: Path, *options: str, env: dict | None = None):
+    """Run ``minutebook serve`` on ``index_dir`` (with ``options``) until the generator is closed;
+    yields its base URL."""
     port = free_port()
     process = subprocess.Popen(
-        [*CLI, "serve", "--index", str(index_dir), "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        [*CLI, "serve", "--index", str(index_dir), "--port", str(port), *options],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env={**os.environ, **(env or {})},
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 120

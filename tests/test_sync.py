@@ -140,3 +140,36 @@ def test_legistar_sync_reads_events_items_and_attachments(tmp_path):
     assert {(d["body"], d["meeting_date"]) for d in papers} == {("City Council", "2019-07-29")}
     memo = next(d for d in papers if d["title"] == "Central Staff Memo")
     assert memo["agenda_item"] == "1"  # the item the attachment belongs to
+
+
+def test_serve_keeps_up_with_its_sources_in_the_background(tmp_path):
+    import time
+
+    import httpx
+
+    from . import paperkit
+    from .conftest import serve
+
+    index_dir, papers = tmp_path / "index", tmp_path / "papers"
+    papers.mkdir()
+    (papers / "minutes.txt").write_text(paperkit.COMMITTEE_MINUTES_TXT)
+    assert run_cli("ingest", str(papers), "--index", str(index_dir), "--quiet").returncode == 0
+    with Replay() as replay:
+        moderngov_site(replay)
+        # The source is added with a window holding no meeting: remembered, nothing fetched yet.
+        added = run_cli("sync", "moderngov", replay.url, "--committee", "144", "--since", "2020-01-01",
+                        "--until", "2020-01-02", "--index", str(index_dir), "--interval", "0", "--quiet")
+        assert added.returncode == 0 and "0 fetched" in added.stdout
+        server = serve(index_dir, "--sync-every", "1s", env={"MINUTEBOOK_SYNC_INTERVAL": "0"})
+        url = next(server)
+        try:
+            deadline = time.monotonic() + 120
+            bodies: set = set()
+            while time.monotonic() < deadline and "Audit Committee" not in bodies:
+                time.sleep(1)
+                bodies = {d["body"] for d in httpx.get(f"{url}/documents", params={"limit": 50}).json()["documents"]}
+            assert "Audit Committee" in bodies  # synced, ingested and served without a restart
+            hits = httpx.get(f"{url}/search", params={"q": "audit committee minutes", "body": "Audit Committee"}).json()
+            assert hits["results"] and hits["results"][0]["meeting_date"] == "2026-02-10"
+        finally:
+            server.close()
