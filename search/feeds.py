@@ -1,7 +1,7 @@
 """Atom feeds: a watch's new passages and decision rows, and the actions that have become overdue.
 
-A watch's feed holds the passages its search finds (up to FEED_PASSAGES, its filters applied inside
-the search) and the decision rows whose words it names, from papers that entered the index after the
+A watch's feed holds the passages its search finds that hold at least half of its words (of the best
+FEED_PASSAGES, its filters applied inside the search) and the decision rows whose words it names, from papers that entered the index after the
 watch was made, newest first; each entry links to the passage or row's paper in context.
 """
 
@@ -14,6 +14,7 @@ from feedgen.feed import FeedGenerator
 from . import registers
 from .filters import Filters
 from .registers import RegisterQuery
+from .retrieve import query_terms
 from .watches import Watch
 
 FEED_PASSAGES = 50
@@ -47,9 +48,13 @@ def watch_feed(library, watch: Watch, base: str) -> bytes:
     created = _when(watch.created)
     filters = Filters(**watch.filters)
     entries = []
+    terms = query_terms(watch.query)
     for hit in library.search(watch.query, FEED_PASSAGES, filters).results:
         first = seen.get(hit.document_id)
-        if first and _when(first) >= created:
+        # A search always ranks something: a passage is news about the watch only when it holds
+        # at least half of the watch's words (in it or its paper's title).
+        said = f"{hit.text} {hit.document_title}".lower()
+        if first and _when(first) >= created and 2 * sum(t in said for t in terms) >= len(terms):
             citation = {"document_title": hit.document_title, "body": hit.body, "meeting_date": hit.meeting_date,
                         "agenda_item": hit.agenda_item, "page": hit.page}
             entries.append((first, f"passage-{hit.chunk_id}", f"{hit.document_title}: {hit.text[:80]}",

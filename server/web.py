@@ -21,15 +21,15 @@ import weakref
 from collections import OrderedDict
 from datetime import date
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode
 
 from fastapi import FastAPI, Query, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup, escape
 
-from minutebook.search import registers
+from minutebook.search import registers, watches
 from minutebook.search.answer import NOT_FOUND
 from minutebook.search.filters import Filters
 from minutebook.search.registers import RegisterQuery, rows_to_csv
@@ -251,6 +251,32 @@ def mount_web(app: FastAPI) -> None:
 
     def not_found(what: str, section: str = "search") -> HTMLResponse:
         return page("error.html", 404, title="Not found", message=what, section=section)
+
+    def watch_page(library: Minutebook, form: dict | None = None, error: str | None = None, status: int = 200):
+        return page("watchlist.html", status, title="Watches", section="watches", facets=_facets(library),
+                    watches=watches.load(library.settings.index_dir), form=form or {"q": "", "organisation": "", "body": ""},
+                    error=error)
+
+    @app.get("/watchlist", response_class=HTMLResponse, include_in_schema=False)
+    def watchlist(request: Request) -> HTMLResponse:
+        return watch_page(request.app.state.library)
+
+    @app.post("/watchlist", response_class=HTMLResponse, include_in_schema=False)
+    async def add_watch(request: Request) -> Response:
+        library: Minutebook = request.app.state.library
+        fields = dict(parse_qsl((await request.body()).decode("utf-8", "replace")))
+        form = {k: fields.get(k, "").strip() for k in ("q", "organisation", "body")}
+        try:
+            watches.add(library.settings.index_dir, form["q"], {k: form[k] for k in ("organisation", "body")})
+        except ValueError as exc:
+            return watch_page(library, form, friendly(str(exc)), 422)
+        return RedirectResponse("/watchlist", status_code=303)
+
+    @app.post("/watchlist/{watch_id}/remove", response_class=HTMLResponse, include_in_schema=False)
+    def remove_watch(request: Request, watch_id: str) -> Response:
+        if not watches.remove(request.app.state.library.settings.index_dir, watch_id):
+            return not_found(f"There is no watch “{watch_id}”.", "watches")
+        return RedirectResponse("/watchlist", status_code=303)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def search_page(

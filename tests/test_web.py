@@ -236,6 +236,56 @@ def test_the_api_pages_work_with_the_network_blocked(page, server):
     shoot(page, "api-docs")
 
 
+def test_add_a_watch_sync_a_new_meeting_and_see_it_in_the_feed(browser, tmp_path):
+    """A watch added in the web page; a new meeting synced from a (replayed) ModernGov site; the
+    watch's feed, opened from the page, has the new paper; the watch is removed from the page."""
+    from . import paperkit
+    from .conftest import run_cli, serve
+    from .replay import Replay
+    from .test_sync import moderngov_site
+
+    papers, index_dir = tmp_path / "papers", tmp_path / "index"
+    papers.mkdir()
+    (papers / "minutes.txt").write_text(paperkit.COMMITTEE_MINUTES_TXT)
+    assert run_cli("ingest", str(papers), "--index", str(index_dir), "--quiet").returncode == 0
+    server = serve(index_dir)
+    url = next(server)
+    context = browser.new_context(base_url=url, viewport={"width": 1100, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto("/")
+        page.get_by_role("navigation", name="Main").get_by_role("link", name="Watches").click()
+        page.wait_for_url(re.compile(r"/watchlist$"))
+        check_accessible(page)
+        time.sleep(1.1)  # the watch is made after the papers already in (times are kept to the second)
+        page.get_by_label("Words to watch for").fill("corporate parenting panel")
+        page.get_by_role("button", name="Add watch").click()
+        page.wait_for_url(re.compile(r"/watchlist$"))
+        listed = page.locator("ul.watches li")
+        assert listed.count() == 1 and "corporate parenting panel" in listed.inner_text()
+        feed = listed.get_by_role("link", name=re.compile("^Feed")).get_attribute("href")
+        assert httpx.get(url + feed).text.count("<entry>") == 0  # nothing new yet
+        time.sleep(1.1)
+        with Replay() as replay:
+            moderngov_site(replay)
+            done = run_cli("sync", "moderngov", replay.url, "--committee", "Audit Committee", "--since", "2026-01-01",
+                           "--until", "2026-03-31", "--index", str(index_dir), "--interval", "0", "--quiet")
+            assert done.returncode == 0, done.stderr
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and "<entry>" not in httpx.get(url + feed).text:
+            time.sleep(0.5)  # the server follows the new index within a second or so
+        page.goto(feed)
+        assert "CHAIR APPROVED  Minutes Audit Committee" in page.content()  # the synced minutes, under the API's title
+        page.goto("/watchlist")
+        shoot(page, "watches")
+        page.get_by_role("button", name=re.compile("^Remove")).click()
+        page.wait_for_url(re.compile(r"/watchlist$"))
+        assert page.locator("ul.watches li").count() == 0
+    finally:
+        context.close()
+        server.close()
+
+
 def test_search_works_on_a_360_px_phone_screen(browser, server):
     context = browser.new_context(base_url=server, viewport={"width": 360, "height": 740}, is_mobile=True)
     page = context.new_page()
