@@ -12,7 +12,7 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
-from minutebook.vocabulary import Document
+from minutebook.vocabulary import Decision, Document
 
 SUFFIX = ".source.json"
 FIELDS = ("organisation", "body", "meeting_date", "agenda_item", "agenda_item_title", "title")
@@ -30,6 +30,39 @@ def read(path: Path) -> dict:
     except (OSError, ValueError):
         return {}
     return {k: str(facts[k]) for k in FIELDS if isinstance(facts, dict) and facts.get(k)}
+
+
+def decisions(path: Path) -> list[dict]:
+    """The decisions the source records for the meeting of ``path`` (Legistar: each item acted on,
+    with its result and roll call), [] without."""
+    try:
+        found = json.loads(sidecar(path).read_text(encoding="utf-8")).get("decisions") or []
+    except (OSError, ValueError, AttributeError):
+        return []
+    return [d for d in found if isinstance(d, dict) and (d.get("reference") or d.get("title"))]
+
+
+def with_decisions(document: Document, found: list, recorded: list[dict]) -> list:
+    """The paper's decisions (``found``, read from its text) with what the source records: a
+    resolution naming the same matter ("CB 119583") gains the source's result, mover, seconder and
+    votes; a matter no resolution names becomes a resolution of its own."""
+    out = list(found)
+    ordinal = max((d.ordinal for d in found), default=-1)
+    for record in recorded:
+        known = {k: v for k, v in (("outcome", record.get("outcome")), ("mover", record.get("mover")),
+                                   ("seconder", record.get("seconder")), ("tally", record.get("tally")),
+                                   ("votes", record.get("votes")), ("source", "legistar")) if v}
+        matter = (record.get("reference") or "").strip()
+        same = next((d for d in out if d.kind == "resolution" and matter and (
+            d.reference == matter or matter.lower() in d.text.lower())), None)
+        if same is not None:
+            out[out.index(same)] = replace(same, details={**same.details, **known})
+            continue
+        ordinal += 1
+        text = " ".join(part for part in (record.get("action"), record.get("title")) if part)
+        out.append(Decision(kind="resolution", document_id=document.id, ordinal=ordinal, text=text,
+                            reference=matter or record.get("agenda_item"), title=record.get("title"), details=known))
+    return out
 
 
 def write(path: Path, facts: dict) -> None:

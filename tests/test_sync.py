@@ -127,6 +127,9 @@ def test_legistar_sync_reads_events_items_and_attachments(tmp_path):
             "/seattle/attachments/f031ccb9-8c33-4db3-9028-d35c5329c23a.pdf": PDFS[1],
         }
         replay.routes.update({path: pdf(file) for path, file in files.items()})
+        for item in (65936, 65937, 65938):  # items acted on without a roll call
+            replay.routes[f"/v1/seattle/EventItems/{item}/Votes"] = recorded(SEATTLE / "request_13_event_1_item_0_votes.json")
+        replay.routes["/v1/seattle/EventItems/65911/Votes"] = recorded(SEATTLE / "request_23_event_1_item_10_votes.json")
         done = run_cli("sync", "legistar", f"{replay.url}/v1/seattle", "--body", "City Council",
                        "--since", "2019-07-29", "--until", "2019-07-29", "--index", str(index_dir), "--interval", "0",
                        "--quiet", "--json")
@@ -140,6 +143,12 @@ def test_legistar_sync_reads_events_items_and_attachments(tmp_path):
     assert {(d["body"], d["meeting_date"]) for d in papers} == {("City Council", "2019-07-29")}
     memo = next(d for d in papers if d["title"] == "Central Staff Memo")
     assert memo["agenda_item"] == "1"  # the item the attachment belongs to
+    # The roll call the API records is on the resolution row of that matter, with its result.
+    listed = run_cli("resolutions", "--index", str(index_dir), "--json")
+    [row] = [r for r in json.loads(listed.stdout)["rows"] if r["reference"] == "CB 119583"]
+    assert row["outcome"] == "passed" and row["citation"]["meeting_date"] == "2019-07-29"
+    votes = row["details"]["votes"]
+    assert len(votes) == 8 and {"name": "Sally Bagshaw", "vote": "In Favor"} in votes
 
 
 def test_serve_keeps_up_with_its_sources_in_the_background(tmp_path):
@@ -173,3 +182,18 @@ def test_serve_keeps_up_with_its_sources_in_the_background(tmp_path):
             assert hits["results"] and hits["results"][0]["meeting_date"] == "2026-02-10"
         finally:
             server.close()
+
+
+def test_the_sources_roll_call_joins_the_resolution_of_the_same_matter():
+    from minutebook.ingest.facts import with_decisions
+    from minutebook.vocabulary import Decision, Document
+
+    paper = Document(source="minutes.pdf", file_hash="h" * 64, ordinal=0, title="Minutes")
+    read = [Decision("resolution", paper.id, 0, "CB 119583 AN ORDINANCE relating to appropriations. Passed.", reference="1")]
+    votes = [{"name": "Sally Bagshaw", "vote": "In Favor"}]
+    recorded = [{"reference": "CB 119583", "title": "AN ORDINANCE ...", "outcome": "passed", "votes": votes},
+                {"reference": "Res 31900", "title": "A RESOLUTION on parks", "action": "adopted", "outcome": "adopted"}]
+    joined = with_decisions(paper, read, recorded)
+    assert len(joined) == 2
+    assert joined[0].reference == "1" and joined[0].details["votes"] == votes and joined[0].details["outcome"] == "passed"
+    assert joined[1].reference == "Res 31900" and joined[1].ordinal == 1 and joined[1].text == "adopted A RESOLUTION on parks"

@@ -1,8 +1,10 @@
 """Legistar (most large US cities): the keyless Web API at ``https://webapi.legistar.com/v1/CLIENT``.
 
 Events (OData ``$filter`` on EventDate, pages of 1,000) give each meeting's body, date, agenda and
-minutes files; EventItems (with attachments) each item's number, title and documents. Files are
-fetched where the API says they are. Only PDF files are taken.
+minutes files; EventItems (with attachments) each item's number, title and documents; each item acted on, its
+action, result, mover, seconder and roll call (Votes), which go with the meeting's minutes (else its
+agenda) as the decisions the API records. Files are fetched where the API says they are. Only PDF
+files are taken.
 """
 
 from __future__ import annotations
@@ -31,6 +33,20 @@ def _is_pdf(url: str | None) -> bool:
     return bool(url) and url.lower().split("?", 1)[0].endswith(".pdf")
 
 
+def _decision(api: str, fetcher: Fetcher, item: dict) -> dict:
+    """An item the meeting acted on, as the API records it: the matter, the action and its
+    result, mover and seconder, and each member's vote."""
+    votes = _json(fetcher, f"{api}/EventItems/{item['EventItemId']}/Votes")
+    return {
+        "reference": item.get("EventItemMatterFile"), "title": item.get("EventItemTitle"),
+        "action": item.get("EventItemActionText"), "outcome": item.get("EventItemActionName"),
+        "passed": item.get("EventItemPassedFlagName"), "mover": item.get("EventItemMover"),
+        "seconder": item.get("EventItemSeconder"), "tally": item.get("EventItemTally"),
+        "agenda_item": (item.get("EventItemAgendaNumber") or "").rstrip(".") or None,
+        "votes": [{"name": v.get("VotePersonName"), "vote": v.get("VoteValueName")} for v in votes],
+    }
+
+
 def list_papers(api: str, fetcher: Fetcher, bodies: list[str], since: date, until: date,
                 organisation: str | None = None) -> Listing:
     api = api.rstrip("/")
@@ -55,12 +71,16 @@ def list_papers(api: str, fetcher: Fetcher, bodies: list[str], since: date, unti
         eid = event.get("EventId")
         folder = f"{slug(body, 40)}-{day}-{eid}"
         facts = {"organisation": organisation, "body": body, "meeting_date": day}
+        items = _json(fetcher, f"{api}/Events/{eid}/EventItems", {"AgendaNote": 1, "MinutesNote": 1, "Attachments": 1})
+        # What the meeting decided, with the roll call, goes with its minutes (else its agenda).
+        decided = [_decision(api, fetcher, item) for item in items if item.get("EventItemActionName")]
+        record = "Minutes" if _is_pdf(event.get("EventMinutesFile")) else "Agenda"
         for kind in ("Agenda", "Minutes"):
             url = event.get(f"Event{kind}File")
             if _is_pdf(url):
-                listing.papers.append(RemotePaper(url, f"{kind.lower()}-{eid}.pdf", folder,
-                                                  {**facts, "title": f"{kind} – {body}, {day}", "url": url}))
-        items = _json(fetcher, f"{api}/Events/{eid}/EventItems", {"AgendaNote": 1, "MinutesNote": 1, "Attachments": 1})
+                listing.papers.append(RemotePaper(url, f"{kind.lower()}-{eid}.pdf", folder, {
+                    **facts, "title": f"{kind} – {body}, {day}", "url": url,
+                    **({"decisions": decided} if kind == record and decided else {})}))
         for item in items:
             for attachment in item.get("EventItemMatterAttachments") or []:
                 url = attachment.get("MatterAttachmentHyperlink")
