@@ -197,3 +197,88 @@ def test_the_sources_roll_call_joins_the_resolution_of_the_same_matter():
     assert len(joined) == 2
     assert joined[0].reference == "1" and joined[0].details["votes"] == votes and joined[0].details["outcome"] == "passed"
     assert joined[1].reference == "Res 31900" and joined[1].ordinal == 1 and joined[1].text == "adopted A RESOLUTION on parks"
+
+
+def test_restricted_documents_are_not_fetched_and_a_meeting_that_fails_is_reported(tmp_path):
+    index_dir = tmp_path / "index"
+    with Replay() as replay:
+        moderngov_site(replay)
+        meeting = (MANCHESTER / "meeting_with_minutes.xml").read_bytes()
+        first = meeting.index(b"<isrestricted>False</isrestricted>", meeting.index(b"<linkeddoc>"))
+        restricted = meeting[:first] + b"<isrestricted>True</isrestricted>" + meeting[first + 34:]
+        replay.routes["/mgWebService.asmx/GetMeeting"] = lambda query: (200, restricted, "text/xml")
+        done = run_cli("sync", "moderngov", replay.url, "--committee", "144", "--since", "2026-01-01",
+                       "--until", "2026-03-31", "--index", str(index_dir), "--interval", "0", "--quiet", "--json")
+        assert done.returncode == 0, done.stderr
+        [report] = json.loads(done.stdout)["sources"]
+        assert report["restricted"] == 1 and report["fetched"] == 1
+        assert replay.requests_to("/mgConvert2PDF.aspx") == 1  # the restricted one was never asked for
+
+        replay.routes["/mgWebService.asmx/GetMeeting"] = lambda query: (500, b"error", "text/plain", {"Retry-After": "0"})
+        failed = run_cli("sync", "--index", str(index_dir), "--interval", "0", "--quiet")
+        assert failed.returncode == 1  # the source answered; one meeting could not be read
+        assert "failed Audit Committee meeting 4967 of 2026-02-10:" in failed.stdout and "answered 500" in failed.stdout
+    assert len(documents(index_dir)) == 1  # what was indexed before is all still there
+
+
+def test_legistar_reads_every_page_of_events_and_reports_votes_it_cannot_read(tmp_path):
+    index_dir = tmp_path / "index"
+    with Replay() as replay:
+        def events(query):  # 1,000 events on the first page, then the rest: the API's paging
+            skip = int(query["$skip"])
+            page = [{"EventId": 9000 + n, "EventBodyName": "Board", "EventDate": "2019-07-29T00:00:00",
+                     "EventAgendaFile": None, "EventMinutesFile": None} for n in range(skip, min(skip + 1000, 1003))]
+            return 200, json.dumps(page).encode(), "application/json"
+
+        def items(query):
+            return 200, json.dumps([{"EventItemId": 1, "EventItemActionName": "passed", "EventItemMatterFile": "Res 1",
+                                     "EventItemMatterAttachments": []}]).encode(), "application/json"
+
+        replay.routes["/v1/x/Events"] = events
+        for n in range(1003):
+            replay.routes[f"/v1/x/Events/{9000 + n}/EventItems"] = items
+        replay.routes["/v1/x/EventItems/1/Votes"] = lambda query: (404, b"gone", "text/plain")
+        done = run_cli("sync", "legistar", f"{replay.url}/v1/x", "--since", "2019-07-29", "--until", "2019-07-29",
+                       "--index", str(index_dir), "--interval", "0", "--quiet", "--json")
+        assert done.returncode == 1, done.stderr  # nothing to fetch, but the votes failures are reported
+        [report] = json.loads(done.stdout)["sources"]
+        assert report["meetings"] == 1003 and replay.requests_to("/v1/x/Events") == 2
+        assert len(report["failed"]) == 1003 and "votes on Res 1" in report["failed"][0] and "answered 404" in report["failed"][0]
+
+
+def test_an_interrupted_sync_resumes_and_ends_with_the_same_index(tmp_path):
+    import signal
+    import subprocess
+    import time
+
+    from .conftest import CLI
+
+    with Replay() as replay:
+        moderngov_site(replay)
+        slow = replay.routes["/mgConvert2PDF.aspx"]
+
+        def slow_second(query):  # the second document takes long: the sync is killed while it waits
+            if query["ID"] == "60909":
+                time.sleep(30)
+            return slow(query)
+
+        replay.routes["/mgConvert2PDF.aspx"] = slow_second
+        args = ["sync", "moderngov", replay.url, "--committee", "144", "--since", "2026-01-01", "--until", "2026-03-31",
+                "--interval", "0", "--quiet"]
+        cut = tmp_path / "cut"
+        process = subprocess.Popen([*CLI, *args, "--index", str(cut)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not any("60909" in line for line in replay.log):
+            time.sleep(0.2)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        assert (cut / "synced" / "sync-state.json").exists()  # the first document, kept with its state
+        replay.routes["/mgConvert2PDF.aspx"] = slow
+        before = replay.requests_to("/mgConvert2PDF.aspx")
+        resumed = run_cli(*args, "--index", str(cut))
+        assert resumed.returncode == 0, resumed.stderr
+        assert "1 fetched, 1 already here" in resumed.stdout and replay.requests_to("/mgConvert2PDF.aspx") == before + 1
+        whole = run_cli(*args, "--index", str(tmp_path / "whole"))
+        assert whole.returncode == 0
+    rows = lambda index: sorted((d["title"], d["body"], d["meeting_date"], d["agenda_item"]) for d in documents(index))  # noqa: E731
+    assert rows(cut) == rows(tmp_path / "whole") and len(rows(cut)) == 2

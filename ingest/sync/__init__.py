@@ -59,7 +59,8 @@ def sync(source: Source, folder: Path, fetcher: Fetcher, since: date, until: dat
     """Fetch the papers ``source`` lists for meetings from ``since`` to ``until`` into ``folder``.
     A source that cannot be read at all raises SyncError; single papers that fail are reported."""
     listing = KINDS[source.kind](source.url, fetcher, list(source.names), since, until, source.organisation)
-    report = SyncReport(source.key, listing.meetings, len(listing.papers), restricted=listing.restricted)
+    report = SyncReport(source.key, listing.meetings, len(listing.papers), restricted=listing.restricted,
+                        failed=list(listing.failed))
     state_path = folder / STATE_FILE
     state = json.loads(state_path.read_text()) if state_path.exists() else {}
     for n, paper in enumerate(listing.papers, start=1):

@@ -33,10 +33,15 @@ def _is_pdf(url: str | None) -> bool:
     return bool(url) and url.lower().split("?", 1)[0].endswith(".pdf")
 
 
-def _decision(api: str, fetcher: Fetcher, item: dict) -> dict:
+def _decision(api: str, fetcher: Fetcher, item: dict, listing: Listing) -> dict:
     """An item the meeting acted on, as the API records it: the matter, the action and its
-    result, mover and seconder, and each member's vote."""
-    votes = _json(fetcher, f"{api}/EventItems/{item['EventItemId']}/Votes")
+    result, mover and seconder, and each member's vote (none, and a failure reported, when the
+    votes cannot be read)."""
+    try:
+        votes = _json(fetcher, f"{api}/EventItems/{item['EventItemId']}/Votes")
+    except SyncError as exc:
+        listing.failed.append(f"votes on {item.get('EventItemMatterFile') or item['EventItemId']}: {exc}")
+        votes = []
     return {
         "reference": item.get("EventItemMatterFile"), "title": item.get("EventItemTitle"),
         "action": item.get("EventItemActionText"), "outcome": item.get("EventItemActionName"),
@@ -71,9 +76,13 @@ def list_papers(api: str, fetcher: Fetcher, bodies: list[str], since: date, unti
         eid = event.get("EventId")
         folder = f"{slug(body, 40)}-{day}-{eid}"
         facts = {"organisation": organisation, "body": body, "meeting_date": day}
-        items = _json(fetcher, f"{api}/Events/{eid}/EventItems", {"AgendaNote": 1, "MinutesNote": 1, "Attachments": 1})
+        try:
+            items = _json(fetcher, f"{api}/Events/{eid}/EventItems", {"AgendaNote": 1, "MinutesNote": 1, "Attachments": 1})
+        except SyncError as exc:  # the meeting's files are still listed; its items are reported
+            listing.failed.append(f"{body} meeting {eid} of {day}, its items: {exc}")
+            items = []
         # What the meeting decided, with the roll call, goes with its minutes (else its agenda).
-        decided = [_decision(api, fetcher, item) for item in items if item.get("EventItemActionName")]
+        decided = [_decision(api, fetcher, item, listing) for item in items if item.get("EventItemActionName")]
         record = "Minutes" if _is_pdf(event.get("EventMinutesFile")) else "Agenda"
         for kind in ("Agenda", "Minutes"):
             url = event.get(f"Event{kind}File")

@@ -76,7 +76,11 @@ def list_papers(base: str, fetcher: Fetcher, committees: list[str], since: date,
                 continue  # the service's own date filter is not trusted
             listing.meetings += 1
             mid = _text(meeting, "meetingid")
-            detail = _xml(fetcher, base, "GetMeeting", "meeting", lMeetingId=mid)
+            try:
+                detail = _xml(fetcher, base, "GetMeeting", "meeting", lMeetingId=mid)
+            except SyncError as exc:  # one meeting that cannot be read: the others still can
+                listing.failed.append(f"{title} meeting {mid} of {day.isoformat()}: {exc}")
+                continue
             folder = f"{slug(title, 40)}-{day.isoformat()}-{mid}"
             facts = {"organisation": organisation, "body": title, "meeting_date": day.isoformat()}
             for item in detail.iter("agendaitem"):

@@ -20,6 +20,7 @@ class Listing:
     papers: list[RemotePaper] = field(default_factory=list)
     meetings: int = 0
     restricted: int = 0  # items and documents the system marks restricted (exempt): not fetched
+    failed: list[str] = field(default_factory=list)  # meetings (or parts) that could not be read, and why
 
 
 def slug(text: str, limit: int = 60) -> str:
