@@ -6,7 +6,9 @@ Pages of council-paper text are drawn at several fonts and sizes onto a white im
 (a clean scan), each engine reads them, and the words it returns are aligned with the words
 drawn (difflib on lower-cased words): accuracy is the share of drawn words recovered, in order.
 Engines: Tesseract as ingest runs it (ingest/ocr.py: one thread), and RapidOCR when the
-``rapidocr-onnxruntime`` wheel is installed. Times are this machine's, one page at a time.
+``rapidocr-onnxruntime`` wheel is installed. Times are this machine's, one page at a time. Then a
+scanned file of those pages is read as ingest reads it, one Tesseract process at a time against one
+per core (MINUTEBOOK_OCR_WORKERS), and the two times are printed side by side.
 """
 
 from __future__ import annotations
@@ -87,6 +89,23 @@ def engines(dpi: int) -> dict:
     return out
 
 
+def file_throughput(images: list, dpi: int) -> dict:
+    """Seconds to OCR a scanned file of ``images`` with one worker and with one per core."""
+    import os
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "scan.pdf"
+        images[0].save(path, save_all=True, append_images=images[1:], resolution=dpi)
+        pages = list(range(1, len(images) + 1))
+        out = {}
+        for workers in sorted({1, os.cpu_count() or 1}):
+            started = time.perf_counter()
+            done, _ = Ocr(dpi=dpi, cache=None, workers=workers).read(path, pages)
+            out[workers] = {"pages": len(done), "seconds": round(time.perf_counter() - started, 2)}
+        return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -110,8 +129,10 @@ def main() -> int:
             rows.append(row)
     summary = {name: {"accuracy": round(statistics.mean(r[name]["accuracy"] for r in rows), 3),
                       "seconds_per_page": round(statistics.median(r[name]["seconds"] for r in rows), 2)} for name in readers}
+    images = [page_image(path, points, args.dpi) for _, path in FONTS[:2] for points in SIZES if not path or Path(path).exists()]
+    throughput = file_throughput(images, args.dpi) if "tesseract" in readers else {}
     if args.json:
-        print(json.dumps({"dpi": args.dpi, "pages": rows, "summary": summary}, indent=1))
+        print(json.dumps({"dpi": args.dpi, "pages": rows, "summary": summary, "file_workers": throughput}, indent=1))
         return 0
     names = list(readers)
     print(f"{'font':16s}{'pt':>4s}" + "".join(f"{n + ' acc':>16s}{n + ' s':>14s}" for n in names))
@@ -122,6 +143,10 @@ def main() -> int:
         a, b = names
         print(f"{b} / {a}: accuracy {summary[b]['accuracy'] / summary[a]['accuracy']:.2f}x, "
               f"time {summary[b]['seconds_per_page'] / summary[a]['seconds_per_page']:.2f}x")
+    if len(throughput) == 2:
+        (one, single), (many, multi) = sorted(throughput.items())
+        print(f"a scanned file of {single['pages']} pages: 1 Tesseract at a time {single['seconds']:.1f} s, {many} at once "
+              f"{multi['seconds']:.1f} s ({single['seconds'] / multi['seconds']:.2f}x)")
     return 0
 
 

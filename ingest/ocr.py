@@ -17,7 +17,8 @@ import os
 import shutil
 import subprocess
 from collections.abc import Callable
-from dataclasses import dataclass
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ENGINE = "tesseract"
@@ -39,11 +40,12 @@ class Ocr:
     max_pages: int = 100  # pages per file; the rest are reported
     cache: Path | None = None  # folder of recognised pages, by image hash
     on_page: Callable[[Path, int, int], None] | None = None  # told (file, n, of) before each page, for progress
+    workers: int = field(default_factory=lambda: os.cpu_count() or 1)  # Tesseract processes run at once
 
     @classmethod
     def from_settings(cls, settings, on_page: Callable[[Path, int, int], None] | None = None) -> "Ocr":
         return cls(settings.ocr, settings.ocr_dpi, settings.ocr_page_seconds, settings.ocr_max_pages,
-                   settings.model_cache / "ocr", on_page)
+                   settings.model_cache / "ocr", on_page, settings.ocr_workers)
 
     def missing(self) -> str | None:
         """Why pages cannot be OCR'd here, or None when they can."""
@@ -66,25 +68,42 @@ class Ocr:
 
         done: dict[int, Recognised] = {}
         failed: dict[int, str] = {}
+        # pdfium renders one page at a time (it is not thread-safe); Tesseract, a process per page
+        # with one thread each, reads up to ``workers`` pages at once. A few rendered pages wait at
+        # most, so memory stays bounded.
+        pending: dict[int, Future] = {}
+
+        def collect(number: int) -> None:
+            try:
+                found = pending.pop(number).result()
+                if found.text.strip():
+                    done[number] = found
+                else:
+                    failed[number] = "OCR found no words (a blank or damaged image)"
+            except subprocess.TimeoutExpired:
+                failed[number] = f"OCR took over {self.page_seconds:g} s (MINUTEBOOK_OCR_PAGE_SECONDS)"
+            except Exception as exc:  # noqa: BLE001 - a bad page costs that page only
+                failed[number] = f"OCR failed ({' '.join(str(exc).split())[:120] or type(exc).__name__})"
+
         document = pypdfium2.PdfDocument(str(path))
         try:
-            for count, number in enumerate(numbers):
-                if count >= self.max_pages:
-                    failed[number] = f"past the {self.max_pages} pages OCR reads per file (MINUTEBOOK_OCR_MAX_PAGES)"
-                    continue
-                if self.on_page is not None:
-                    self.on_page(path, count + 1, len(numbers))
-                try:
-                    image = document[number - 1].render(scale=self.dpi / 72).to_pil().convert("L")
-                    found = self._recognise(image)
-                    if found.text.strip():
-                        done[number] = found
-                    else:
-                        failed[number] = "OCR found no words (a blank or damaged image)"
-                except subprocess.TimeoutExpired:
-                    failed[number] = f"OCR took over {self.page_seconds:g} s (MINUTEBOOK_OCR_PAGE_SECONDS)"
-                except Exception as exc:  # noqa: BLE001 - a bad page costs that page only
-                    failed[number] = f"OCR failed ({' '.join(str(exc).split())[:120] or type(exc).__name__})"
+            with ThreadPoolExecutor(max_workers=max(1, self.workers)) as pool:
+                for count, number in enumerate(numbers):
+                    if count >= self.max_pages:
+                        failed[number] = f"past the {self.max_pages} pages OCR reads per file (MINUTEBOOK_OCR_MAX_PAGES)"
+                        continue
+                    if self.on_page is not None:
+                        self.on_page(path, count + 1, len(numbers))
+                    while len(pending) >= 2 * max(1, self.workers):
+                        collect(next(iter(pending)))
+                    try:
+                        image = document[number - 1].render(scale=self.dpi / 72).to_pil().convert("L")
+                    except Exception as exc:  # noqa: BLE001 - a page pdfium cannot draw costs that page only
+                        failed[number] = f"OCR failed ({' '.join(str(exc).split())[:120] or type(exc).__name__})"
+                        continue
+                    pending[number] = pool.submit(self._recognise, image)
+                for number in list(pending):
+                    collect(number)
         finally:
             document.close()
         return done, failed

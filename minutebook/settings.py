@@ -93,6 +93,11 @@ class Settings:
         default_factory=lambda: int(_env("OCR_MAX_PAGES", "100")),
         metadata={"env": "MINUTEBOOK_OCR_MAX_PAGES", "help": "most pages OCR reads in one file; the rest are reported"},
     )
+    ocr_workers: int = field(
+        default_factory=lambda: int(_env("OCR_WORKERS", str(os.cpu_count() or 1))),
+        metadata={"env": "MINUTEBOOK_OCR_WORKERS", "help": "scanned pages OCR reads at once (one Tesseract process "
+                  "with one thread each; default: the number of cores)"},
+    )
     sync_interval: float = field(
         default_factory=lambda: float(_env("SYNC_INTERVAL", "1")),
         metadata={"env": "MINUTEBOOK_SYNC_INTERVAL", "help": "seconds between two requests to one host when syncing "

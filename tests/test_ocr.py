@@ -127,3 +127,12 @@ def test_ingest_says_which_scanned_page_it_is_reading(tmp_path):
     told = []
     list(read_pages(path, Ocr(cache=tmp_path / "ocr", on_page=lambda file, n, of: told.append((file.name, n, of)))))
     assert told == [("scan.pdf", 1, 2), ("scan.pdf", 2, 2)]
+
+
+def test_pages_read_at_once_give_what_one_at_a_time_gives(tmp_path):
+    pages = [SCANNED_MINUTES, (TYPED_COVER,), SCANNED_MINUTES.replace("12,500", "9,750"), SCANNED_MINUTES.replace("Ash", "Oak")]
+    path = write_scanned_pdf(tmp_path / "pack.pdf", pages)
+    one = Ocr(cache=None, workers=1).read(path, [1, 3, 4])
+    several = Ocr(cache=None, workers=3).read(path, [1, 3, 4])
+    assert one == several and sorted(one[0]) == [1, 3, 4]
+    assert "9,750" in one[0][3].text and "Oak" in one[0][4].text
