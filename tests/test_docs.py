@@ -58,3 +58,17 @@ def test_every_setting_is_documented():
 
     for f in fields(Settings):
         assert f"`{f.metadata['env']}`" in DOCS, f"{f.metadata['env']} is missing from docs/settings.md"
+
+
+def test_every_command_and_route_the_readme_names_exists():
+    from minutebook.server.app import create_app
+    from minutebook.settings import load_settings
+
+    commands = set(_parser()._subparsers._group_actions[0].choices)
+    named = set(re.findall(r"minutebook ([a-z]\w*)", README)) - {"is", "serving"}  # prose: "minutebook is search ..."
+    assert named and named <= commands, f"the README names commands that do not exist: {named - commands}"
+    app = create_app(load_settings())
+    served = {r.path for r in app.routes}
+    routes = set(re.findall(r"`(?:GET|POST) (/[^`?\s]*)", README)) | set(re.findall(r"^\| `(/[^`?\s]*)`", README, re.M))
+    missing = {r for r in routes if r not in served and r.split("{")[0].rstrip("/") not in {s.split("{")[0].rstrip("/") for s in served}}
+    assert routes and not missing, f"the README names routes that are not served: {missing}"
