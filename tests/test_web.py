@@ -183,6 +183,10 @@ def test_a_text_paper_shows_no_page_numbers_and_its_outline_folds(page, server):
     meta = page.locator("dl.meta").inner_text()
     assert "committee-minutes-2024-03-12.txt" in meta and "Pages" not in meta and " of " not in meta
     assert "Page " not in page.locator("section .passage-block .where").first.inner_text()
+    page.goto("/?q=native+species+questions")  # said only in the text minutes
+    found = passage(page, "native species")
+    assert found.count() >= 1 and "Page " not in found.first.locator(".where").inner_text()
+    page.goto(f"/papers/{text['id']}")
     outline = page.get_by_role("navigation", name="Contents")
     if outline.count():
         assert "(page" not in outline.inner_text()
