@@ -63,7 +63,7 @@ class StaticEmbedder:
     def __init__(self) -> None:
         from sentence_transformers import SentenceTransformer
 
-        from minutebook.search.embed import resolve_model_path
+        from minutebook.search.storage.embed import resolve_model_path
 
         model = SentenceTransformer(str(resolve_model_path("")), device="cpu")
         self.tokenizer = model.tokenizer
@@ -87,7 +87,7 @@ class StaticEmbedder:
 
     def encode_passages(self, texts, spans):
         """As Embedder.encode_passages: sentence vectors pool the same word-piece vectors."""
-        from minutebook.search.embed import pool_spans
+        from minutebook.search.storage.embed import pool_spans
 
         import numpy as np
 
@@ -203,7 +203,7 @@ def worker_encode(a: dict) -> dict:
 
     from sentence_transformers import SentenceTransformer
 
-    from minutebook.search.embed import Embedder, resolve_model_path
+    from minutebook.search.storage.embed import Embedder, resolve_model_path
 
     texts = _embed_texts(a["paths"])
     sample = random.Random(0).sample(texts, min(a.get("sample", 300), len(texts)))
@@ -248,7 +248,7 @@ def worker_tune(a: dict) -> dict:
 
     import torch
 
-    from minutebook.search.embed import Embedder, resolve_model_path
+    from minutebook.search.storage.embed import Embedder, resolve_model_path
 
     texts = _embed_texts(a["paths"])
     sample = random.Random(0).sample(texts, min(256, len(texts)))
@@ -313,7 +313,7 @@ def worker_search(a: dict) -> dict:
         library.chat([{"role": "user", "content": question}])
         chat_ms.append((time.perf_counter() - t) * 1000)
     # Two parts of a search on their own: embedding the query (the real model) and BM25.
-    from minutebook.search.retrieve import lexical_ranking
+    from minutebook.search.ranking.retrieve import lexical_ranking
 
     model = getattr(embedder, "real", embedder)
     encode_ms, bm25_ms = [], []

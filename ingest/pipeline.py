@@ -135,7 +135,7 @@ def find_files(paths: Iterable[Path], exclude: Iterable[str] = (), all_files: bo
 
 
 class ParseCache(Protocol):
-    """Where earlier parses of unchanged files are kept (``minutebook.search.parsed`` has one)."""
+    """Where earlier parses of unchanged files are kept (``minutebook.search.storage.parsed`` has one)."""
 
     def get(self, source: str, file_hash: str) -> ParsedFile | None: ...
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 
-from .filters import Filters
+from minutebook.search.filters import Filters
 
 SUMMARY_COLUMNS = (
     "id", "title", "type", "source", "organisation", "body", "meeting_date", "published_date",

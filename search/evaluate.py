@@ -17,7 +17,7 @@ from pathlib import Path
 
 from minutebook.vocabulary import Hit
 
-from .service import MODES, Minutebook
+from minutebook.search.service import MODES, Minutebook
 
 CUTOFFS = (1, 5, 10)
 

@@ -11,11 +11,11 @@ from datetime import date, datetime
 
 from feedgen.feed import FeedGenerator
 
-from . import registers
-from .filters import Filters
-from .registers import RegisterQuery
-from .retrieve import query_terms
-from .watches import Watch
+from minutebook.search.decisions import registers
+from minutebook.search.filters import Filters
+from minutebook.search.decisions.registers import RegisterQuery
+from minutebook.search.ranking.retrieve import query_terms
+from minutebook.search.watches import Watch
 
 FEED_PASSAGES = 50
 FEED_ROWS = 50

@@ -13,20 +13,22 @@ from functools import lru_cache
 from minutebook.settings import Settings
 from minutebook.vocabulary import OUTCOMES, Hit
 
-from . import catalog, llm, registers
-from .catalog import Listing
-from .embed import Embedder, resolve_model_path
-from .filters import Filters
-from .index import Index, IndexMissing, current_generation, open_index
-from .registers import RegisterQuery
-from .store import sentence_vectors
-from .answer import MEANING_CANDIDATES, NOT_FOUND, Answer, cite, mark_read
-from .answerers import first_answer
-from .conversation import read_turn
-from .evidence import Evidence
-from .names import words_of
-from .retrieve import QueryEncoder, hits_for, search_passages
-from .understand import understand
+from minutebook.search import catalog
+from minutebook.search.chat import llm
+from minutebook.search.decisions import registers
+from minutebook.search.catalog import Listing
+from minutebook.search.storage.embed import Embedder, resolve_model_path
+from minutebook.search.filters import Filters
+from minutebook.search.storage.index import Index, IndexMissing, current_generation, open_index
+from minutebook.search.decisions.registers import RegisterQuery
+from minutebook.search.storage.store import sentence_vectors
+from minutebook.search.chat.answer import MEANING_CANDIDATES, NOT_FOUND, Answer, cite, mark_read
+from minutebook.search.chat.answerers import first_answer
+from minutebook.search.chat.conversation import read_turn
+from minutebook.search.chat.evidence import Evidence
+from minutebook.search.chat.names import words_of
+from minutebook.search.ranking.retrieve import QueryEncoder, hits_for, search_passages
+from minutebook.search.ranking.understand import understand
 
 MODES = ("hybrid", "lexical", "dense")
 SORTS = ("relevance", "date")

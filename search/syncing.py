@@ -11,8 +11,8 @@ from pathlib import Path
 from minutebook.ingest.sync import Fetcher, Source, SyncError, SyncReport, load_sources, remember, sync
 from minutebook.settings import Settings
 
-from .build import BuildReport, NothingIndexed, build_index
-from .embed import Embedder
+from minutebook.search.storage.build import BuildReport, NothingIndexed, build_index
+from minutebook.search.storage.embed import Embedder
 
 BACK_DAYS, AHEAD_DAYS = 365, 90  # the default window of meetings a sync looks at
 SOURCES_FILE = "sources.json"

@@ -15,12 +15,12 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from minutebook import __version__
-from minutebook.search.answer import Citation as PassageCitation
+from minutebook.search.chat.answer import Citation as PassageCitation
 from minutebook.search import feeds, watches
-from minutebook.search.answer import as_dict
+from minutebook.search.chat.answer import as_dict
 from minutebook.vocabulary import Hit
 from minutebook.search.filters import Filters
-from minutebook.search.registers import KINDS, RegisterQuery, rows_to_csv
+from minutebook.search.decisions.registers import KINDS, RegisterQuery, rows_to_csv
 from minutebook.search.service import BadQuery, Minutebook
 from minutebook.settings import Settings
 

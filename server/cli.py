@@ -170,8 +170,8 @@ def _fail(message: str, code: int) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     settings = load_settings(index_dir=args.index, host=getattr(args, "host", None), port=getattr(args, "port", None))
-    from minutebook.search.embed import ModelMissing
-    from minutebook.search.index import IndexBusy, IndexMissing
+    from minutebook.search.storage.embed import ModelMissing
+    from minutebook.search.storage.index import IndexBusy, IndexMissing
 
     try:
         handlers = {"ingest": _ingest, "search": _search, "eval": _eval, "documents": _documents,
@@ -188,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _ingest(args, settings) -> int:
-    from minutebook.search.build import NothingIndexed, build_index
+    from minutebook.search.storage.build import NothingIndexed, build_index
     from minutebook.search.service import load_embedder
 
     embedder = load_embedder(settings)
@@ -311,7 +311,7 @@ def _meetings(args, settings) -> int:
 
 
 def _register(args, settings) -> int:
-    from minutebook.search.registers import RegisterQuery, rows_to_csv
+    from minutebook.search.decisions.registers import RegisterQuery, rows_to_csv
     from minutebook.search.service import BadQuery
 
     try:
@@ -353,7 +353,7 @@ def _print_answer(answer) -> None:
 
 
 def _ask(args, settings) -> int:
-    from minutebook.search.answer import as_dict
+    from minutebook.search.chat.answer import as_dict
     from minutebook.search.service import BadQuery, Minutebook
 
     try:
@@ -483,7 +483,7 @@ def _sources(args, settings) -> int:
 
 
 def _remove(args, settings) -> int:
-    from minutebook.search.build import NotInIndex, build_index
+    from minutebook.search.storage.build import NotInIndex, build_index
     from minutebook.search.service import load_embedder
 
     try:

@@ -29,10 +29,11 @@ from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup, escape
 
-from minutebook.search import registers, watches
-from minutebook.search.answer import NOT_FOUND
+from minutebook.search.decisions import registers
+from minutebook.search import watches
+from minutebook.search.chat.answer import NOT_FOUND
 from minutebook.search.filters import Filters
-from minutebook.search.registers import RegisterQuery, rows_to_csv
+from minutebook.search.decisions.registers import RegisterQuery, rows_to_csv
 from minutebook.search.service import BadQuery, Minutebook
 from minutebook.vocabulary import OUTCOMES
 

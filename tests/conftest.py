@@ -58,7 +58,7 @@ def run_cli(*args: str, env: dict | None = None, timeout: float = 300) -> subpro
 @pytest.fixture(scope="session")
 def built_index(fixture_corpus, tmp_path_factory, embedder):
     """The fixture corpus ingested through the library (the CLI path is tested separately)."""
-    from minutebook.search.build import build_index
+    from minutebook.search.storage.build import build_index
 
     index_dir = tmp_path_factory.mktemp("index")
     settings = load_settings(index_dir=index_dir)

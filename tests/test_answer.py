@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import pytest
 
-from minutebook.search.answer import (
+from minutebook.search.chat.answer import (
     ANSWER_PASSAGES, MEANING_PASSAGES, Citation, answer_passages, extractive_answer, read_out,
 )
-from minutebook.search.conversation import read_turn
-from minutebook.search.kinds import Asked, answers_the_kind, names_someone
-from minutebook.search.names import names_present, question_names, words_of
-from minutebook.search.answerers.listed import nth_asked
-from minutebook.search.answerers.passages import join_answers, question_parts
-from minutebook.search.lexicon import Lexicon
+from minutebook.search.chat.conversation import read_turn
+from minutebook.search.chat.kinds import Asked, answers_the_kind, names_someone
+from minutebook.search.chat.names import names_present, question_names, words_of
+from minutebook.search.chat.answerers.listed import nth_asked
+from minutebook.search.chat.answerers.passages import join_answers, question_parts
+from minutebook.search.storage.lexicon import Lexicon
 from minutebook.vocabulary import Hit
 
 
@@ -250,7 +250,7 @@ The community trust now telephones every family whose child misses two appointme
 
 
 def test_a_two_part_question_is_answered_part_by_part(tmp_path, embedder):
-    from minutebook.search.build import build_index
+    from minutebook.search.storage.build import build_index
     from minutebook.search.service import Minutebook
     from minutebook.settings import load_settings
 
@@ -266,7 +266,7 @@ def test_a_two_part_question_is_answered_part_by_part(tmp_path, embedder):
 
 
 def test_a_tracked_commitment_is_answered_with_its_owner_status_and_latest_update():
-    from minutebook.search.answerers.decision import decision_answer
+    from minutebook.search.chat.answerers.decision import decision_answer
 
     update = "A planning specialist was appointed in July 2022. " + "She has since advised on forty applications. " * 10
     row = {"kind": "commitment", "text": "Work with city planners so that health is reflected in policy.", "items": [],
@@ -310,7 +310,7 @@ def test_a_name_spelt_by_its_sound_names_a_distinctive_word_but_never_a_common_o
 
 
 def test_every_sentence_is_weighed_by_the_meaning_the_index_keeps_for_it():
-    from minutebook.search.answer import ranked_sentences
+    from minutebook.search.chat.answer import ranked_sentences
 
     passage = "The library roof was repaired. Footfall rose by a fifth after Sunday opening. Staff were thanked."
     turn = read_turn([{"role": "user", "content": "How many more people came to the library?"}])
@@ -334,7 +334,7 @@ def test_a_reference_to_a_source_does_not_answer():
 def test_an_index_built_before_sentence_vectors_were_kept_has_none_to_give():
     import sqlite3
 
-    from minutebook.search.store import sentence_vectors
+    from minutebook.search.storage.store import sentence_vectors
 
     # Chat then embeds the likeliest sentences at question time (ranked_sentences' similarity).
     assert sentence_vectors(sqlite3.connect(":memory:"), [1, 2], 384) == {}
@@ -456,7 +456,7 @@ def test_a_decision_introducing_a_list_is_weighed_with_what_it_introduces():
 
 
 def test_a_decision_is_chosen_from_the_body_the_question_names_and_may_be_named_by_its_paper():
-    from minutebook.search.answerers.decision import choose_decision
+    from minutebook.search.chat.answerers.decision import choose_decision
 
     def row(text, body, source, title="Minutes"):
         return {"kind": "resolution", "text": text, "title": None, "items": [], "citation": {

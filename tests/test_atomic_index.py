@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import httpx
 
-from minutebook.search.index import current_generation, read_manifest
+from minutebook.search.storage.index import current_generation, read_manifest
 
 from .conftest import run_cli
 

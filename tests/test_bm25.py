@@ -8,9 +8,9 @@ import sqlite3
 import numpy as np
 import pytest
 
-from minutebook.search.bm25 import SparseBM25, tokenize
+from minutebook.search.storage.bm25 import SparseBM25, tokenize
 from minutebook.search.filters import Filters
-from minutebook.search.retrieve import query_terms
+from minutebook.search.ranking.retrieve import query_terms
 
 from . import paperkit
 
@@ -125,8 +125,8 @@ def test_lexical_search_uses_the_generation_weights_and_filters(built_index, emb
 def test_a_generation_without_bm25_weights_is_refused_with_the_fix(built_index, tmp_path):
     import shutil
 
-    from minutebook.search.bm25 import MANIFEST
-    from minutebook.search.index import IndexMissing, current_generation, open_index
+    from minutebook.search.storage.bm25 import MANIFEST
+    from minutebook.search.storage.index import IndexMissing, current_generation, open_index
 
     settings, _ = built_index
     old = tmp_path / "old-index"

@@ -116,7 +116,7 @@ def test_who_took_a_decision_is_answered_from_its_record(server):
 @pytest.fixture(scope="module")
 def strategy_library(tmp_path_factory, embedder):
     """A strategy, its progress update and two annual reports, ingested: one commitment in three papers."""
-    from minutebook.search.build import build_index
+    from minutebook.search.storage.build import build_index
     from minutebook.search.service import Minutebook
     from minutebook.settings import load_settings
 
@@ -185,7 +185,7 @@ The Governing Board agreed:
 
 @pytest.fixture(scope="module")
 def update_library(tmp_path_factory, embedder):
-    from minutebook.search.build import build_index
+    from minutebook.search.storage.build import build_index
     from minutebook.search.service import Minutebook
     from minutebook.settings import load_settings
 

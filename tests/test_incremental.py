@@ -13,9 +13,9 @@ import time
 
 import pytest
 
-from minutebook.search.bm25 import SparseBM25
-from minutebook.search.build import build_index
-from minutebook.search.index import STORE_FILE, current_generation, open_index
+from minutebook.search.storage.bm25 import SparseBM25
+from minutebook.search.storage.build import build_index
+from minutebook.search.storage.index import STORE_FILE, current_generation, open_index
 from minutebook.settings import load_settings
 
 from . import paperkit

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from minutebook.search.index import STORE_FILE, current_generation, open_index, read_manifest
+from minutebook.search.storage.index import STORE_FILE, current_generation, open_index, read_manifest
 
 from .conftest import run_cli
 

@@ -19,8 +19,8 @@ import time
 import httpx
 import pytest
 
-from minutebook.search.build import build_index
-from minutebook.search.index import STORE_FILE, current_generation, open_index, read_manifest
+from minutebook.search.storage.build import build_index
+from minutebook.search.storage.index import STORE_FILE, current_generation, open_index, read_manifest
 from minutebook.settings import load_settings
 
 from . import paperkit

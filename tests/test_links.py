@@ -18,7 +18,7 @@ import pytest
 
 from minutebook.ingest.read import file_hash, read_pages
 from minutebook.ingest.structure import build_documents
-from minutebook.search.links import (
+from minutebook.search.decisions.links import (
     find_fulfilments,
     group_commitments,
     link_decisions,

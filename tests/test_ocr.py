@@ -85,7 +85,7 @@ def test_an_image_only_file_without_ocr_says_so(tmp_path):
 
 
 def test_a_phrase_from_a_scanned_page_is_found_and_marked_as_read_by_ocr(tmp_path, embedder):
-    from minutebook.search.build import build_index
+    from minutebook.search.storage.build import build_index
     from minutebook.search.service import Minutebook
     from minutebook.settings import load_settings
 

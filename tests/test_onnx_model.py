@@ -10,8 +10,8 @@ import shutil
 import numpy as np
 import pytest
 
-from minutebook.search.embed import Embedder, resolve_model_path
-from minutebook.search.onnx_model import OnnxUnsupported, check_supported
+from minutebook.search.storage.embed import Embedder, resolve_model_path
+from minutebook.search.storage.onnx_model import OnnxUnsupported, check_supported
 
 TEXTS = [
     "RESOLVED that the pharmaceutical needs assessment be published for consultation.",

@@ -126,8 +126,8 @@ The Clerk reported that two quotes had been received.
 
 
 def test_an_action_for_the_next_meeting_is_due_at_it_and_one_without_a_date_is_undated(tmp_path, embedder):
-    from minutebook.search.build import build_index
-    from minutebook.search.registers import RegisterQuery
+    from minutebook.search.storage.build import build_index
+    from minutebook.search.decisions.registers import RegisterQuery
     from minutebook.search.service import Minutebook
     from minutebook.settings import load_settings
 

@@ -14,8 +14,8 @@ import time
 import httpx
 import pytest
 
-from minutebook.search.build import build_index
-from minutebook.search.index import current_generation, read_manifest
+from minutebook.search.storage.build import build_index
+from minutebook.search.storage.index import current_generation, read_manifest
 from minutebook.server.guard import Guard
 from minutebook.settings import load_settings
 

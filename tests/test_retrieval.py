@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from minutebook.search.filters import Filters
-from minutebook.search.registers import fts_query
-from minutebook.search.retrieve import query_terms
+from minutebook.search.decisions.registers import fts_query
+from minutebook.search.ranking.retrieve import query_terms
 from minutebook.search.service import BadQuery, Minutebook
 from minutebook.settings import load_settings
 
@@ -29,7 +29,7 @@ PARAPHRASE_PASSAGE = "Segregated cycle lanes will be built along Harbour Road by
 
 @pytest.fixture(scope="module")
 def library(tmp_path_factory, embedder):
-    from minutebook.search.build import build_index
+    from minutebook.search.storage.build import build_index
 
     papers = tmp_path_factory.mktemp("retrieval-papers")
     for n, text in enumerate([*DISTRACTORS, CODE_PASSAGE, PARAPHRASE_PASSAGE]):
@@ -110,7 +110,7 @@ def test_words_in_most_passages_still_rank_and_rare_ones_weigh_more(library):
 
 
 def test_results_name_their_organisation_and_can_be_filtered_by_it(tmp_path, embedder):
-    from minutebook.search.build import build_index
+    from minutebook.search.storage.build import build_index
     from minutebook.search.filters import Filters
     from minutebook.search.service import Minutebook
     from minutebook.settings import load_settings
@@ -133,7 +133,7 @@ def test_results_name_their_organisation_and_can_be_filtered_by_it(tmp_path, emb
                           Filters(organisation="Barnby"))
     assert answer.citations and all(c.organisation == "Barnby Parish Council" for c in answer.citations)
     # The registers name it and filter by it too, and their CSV has a column for it.
-    from minutebook.search.registers import rows_to_csv
+    from minutebook.search.decisions.registers import rows_to_csv
 
     rows = library.register("resolutions", Filters(organisation="Eastwick")).items
     assert [r["citation"]["organisation"] for r in rows] == ["Eastwick Parish Council"]

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 from fastapi.testclient import TestClient
 
-from minutebook.search.build import build_index
+from minutebook.search.storage.build import build_index
 from minutebook.search.service import Minutebook
 from minutebook.server.app import create_app
 from minutebook.settings import load_settings

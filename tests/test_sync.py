@@ -12,7 +12,7 @@ from urllib.parse import unquote_plus
 
 import pytest
 
-from minutebook.search.index import STORE_FILE, current_generation
+from minutebook.search.storage.index import STORE_FILE, current_generation
 
 from .conftest import run_cli
 from .replay import Replay

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from minutebook.search.understand import named_body, paper_type, question_period, understand
+from minutebook.search.ranking.understand import named_body, paper_type, question_period, understand
 from minutebook.search.service import Minutebook
 from minutebook.settings import load_settings
 
@@ -61,7 +61,7 @@ OTHERS = [
 
 @pytest.fixture(scope="module")
 def library(tmp_path_factory, embedder):
-    from minutebook.search.build import build_index
+    from minutebook.search.storage.build import build_index
 
     papers = tmp_path_factory.mktemp("understand-papers")
     for n, text in enumerate([MOTION, *OTHERS, RESOLUTION]):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from minutebook.search import vectors
-from minutebook.search.vectors import finish_vector_index, is_ivf, make_vector_index, recall_at, search_vectors
+from minutebook.search.storage import vectors
+from minutebook.search.storage.vectors import finish_vector_index, is_ivf, make_vector_index, recall_at, search_vectors
 
 DIM = 384
 
@@ -73,7 +73,7 @@ def test_empty_filter_result_is_handled_by_caller_contract(both):
 
 def test_int8_encoder_is_close_to_float_and_keyed_apart(embedder):
     """MINUTEBOOK_QUANTIZE=int8: same shape, unit length, nearly the same direction, its own cache key."""
-    from minutebook.search.embed import Embedder, resolve_model_path
+    from minutebook.search.storage.embed import Embedder, resolve_model_path
 
     quantised = Embedder(resolve_model_path(""), 0, 32, "int8")  # 0: leave torch threads alone
     texts = [

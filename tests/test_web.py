@@ -602,7 +602,7 @@ def test_html_typed_into_the_question_box_is_shown_not_run(page):
 
 
 def test_citation_markers_escape_the_text_and_link_only_real_citations():
-    from minutebook.search.answer import Citation
+    from minutebook.search.chat.answer import Citation
     from minutebook.server.web import cite_markers
 
     cited = Citation(n=1, text="x", chunk_id=42, source="a.pdf", document_id="abc", document_title='A "paper" <b>', page=3)
@@ -668,7 +668,7 @@ def test_tracker_and_ask_pages_serve_html_and_their_times_are_recorded(server):
 @pytest.fixture(scope="module")
 def two_councils(tmp_path_factory, embedder):
     """Minutes of two parish councils with bodies of the same name, served."""
-    from minutebook.search.build import build_index
+    from minutebook.search.storage.build import build_index
     from minutebook.settings import load_settings
 
     from .conftest import serve

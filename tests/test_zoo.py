@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from minutebook.search.index import current_generation, open_index, read_manifest
+from minutebook.search.storage.index import current_generation, open_index, read_manifest
 
 from . import paperkit
 from .conftest import CLI

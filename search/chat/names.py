@@ -12,7 +12,7 @@ import re
 import jellyfish
 from rapidfuzz import fuzz, process
 
-from .lexicon import Lexicon, stem as _stem
+from minutebook.search.storage.lexicon import Lexicon, stem as _stem
 
 # Capitalised words that start questions, or name times, not a particular thing.
 _NOT_NAMES = frozenset(

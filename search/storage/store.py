@@ -182,7 +182,7 @@ def insert_seen(conn: sqlite3.Connection, before: dict[str, str], now: str) -> N
 
 def finish_store(conn: sqlite3.Connection) -> None:
     """Fill the decisions' FTS index and the lexicon in one pass each, and compact the file."""
-    from .lexicon import build_lexicon
+    from minutebook.search.storage.lexicon import build_lexicon
 
     build_lexicon(conn)
     conn.execute("INSERT INTO decisions_fts(decisions_fts) VALUES ('rebuild')")

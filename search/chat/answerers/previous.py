@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from minutebook.vocabulary import Hit
 
-from ..answer import Answer, Citation, cite, where_said
-from ..conversation import Turn
-from ..evidence import Evidence
+from minutebook.search.chat.answer import Answer, Citation, cite, where_said
+from minutebook.search.chat.conversation import Turn
+from minutebook.search.chat.evidence import Evidence
 
 
 def answer(turn: Turn, evidence: Evidence) -> Answer | None:

@@ -11,7 +11,7 @@ import re
 
 from minutebook.vocabulary import Decision
 
-from .link_text import item_label, note_only, parts, same_words, similarity
+from minutebook.search.decisions.link_text import item_label, note_only, parts, same_words, similarity
 
 _REJECTED = re.compile(
     r"\bnot\s+(?:be\s+)?(?:agreed|approved|adopted|accepted|supported|endorsed|agree|approve|adopt|accept|support|endorse)\b"

@@ -13,7 +13,7 @@ from collections import Counter
 
 from minutebook.vocabulary import Decision, Document, Link
 
-from .link_text import paper_date, parts, similarity, terms
+from minutebook.search.decisions.link_text import paper_date, parts, similarity, terms
 
 SAME_TEXT = 85  # two appearances in (nearly) the same words
 SAME_ID_TEXT = 70  # with the same commitment id ("1.1"), looser wording is enough

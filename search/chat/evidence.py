@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from minutebook.vocabulary import Hit
 
-from .lexicon import Lexicon
+from minutebook.search.storage.lexicon import Lexicon
 
 
 @dataclass

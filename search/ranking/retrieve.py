@@ -11,12 +11,12 @@ from minutebook.ingest.recommendations import records_a_recommendation
 from minutebook.ingest.resolutions import records_a_decision
 from minutebook.vocabulary import Hit
 
-from .embed import Embedder
-from .filters import Filters
-from .index import Index
-from .store import chunk_rows
-from .understand import Context
-from .vectors import search_vectors
+from minutebook.search.storage.embed import Embedder
+from minutebook.search.filters import Filters
+from minutebook.search.storage.index import Index
+from minutebook.search.storage.store import chunk_rows
+from minutebook.search.ranking.understand import Context
+from minutebook.search.storage.vectors import search_vectors
 
 
 class QueryEncoder:

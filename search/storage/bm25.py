@@ -26,7 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .lexicon import stem
+from minutebook.search.storage.lexicon import stem
 
 K1 = 1.2
 B = 0.75

@@ -7,10 +7,10 @@ timeline, who took or wrote something); the extractive answer from the passages 
 
 from __future__ import annotations
 
-from ..answer import NOT_FOUND, Answer
-from ..conversation import Turn
-from ..evidence import Evidence
-from . import decision, listed, passages, previous, timeline, who
+from minutebook.search.chat.answer import NOT_FOUND, Answer
+from minutebook.search.chat.conversation import Turn
+from minutebook.search.chat.evidence import Evidence
+from minutebook.search.chat.answerers import decision, listed, passages, previous, timeline, who
 
 ANSWERERS = (previous, listed, decision, timeline, who, passages)
 

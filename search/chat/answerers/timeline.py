@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-from ..answer import Answer, Citation, cite, first_words, where_said
-from ..conversation import Turn, subject_terms
-from ..evidence import Evidence
-from .decision import UPDATE_CHARS, choose_decision
+from minutebook.search.chat.answer import Answer, Citation, cite, first_words, where_said
+from minutebook.search.chat.conversation import Turn, subject_terms
+from minutebook.search.chat.evidence import Evidence
+from minutebook.search.chat.answerers.decision import UPDATE_CHARS, choose_decision
 
 TRACKED = ("commitment", "recommendation", "action")
 

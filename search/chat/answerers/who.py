@@ -7,11 +7,11 @@ import re
 
 from minutebook.vocabulary import Hit
 
-from ..answer import ANSWER_PASSAGES, MIN_WORDS, Answer, Citation, cite, coverage, where_said
-from ..conversation import Turn, subject_terms
-from ..evidence import Evidence
-from ..lexicon import Lexicon
-from .decision import choose_decision
+from minutebook.search.chat.answer import ANSWER_PASSAGES, MIN_WORDS, Answer, Citation, cite, coverage, where_said
+from minutebook.search.chat.conversation import Turn, subject_terms
+from minutebook.search.chat.evidence import Evidence
+from minutebook.search.storage.lexicon import Lexicon
+from minutebook.search.chat.answerers.decision import choose_decision
 
 
 def answer(turn: Turn, evidence: Evidence) -> Answer | None:

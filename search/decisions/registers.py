@@ -11,11 +11,11 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date
 
-from .catalog import Listing
-from .filters import Filters
-from .lexicon import stem as _stem
-from .retrieve import query_terms
-from .understand import is_date_word
+from minutebook.search.catalog import Listing
+from minutebook.search.filters import Filters
+from minutebook.search.storage.lexicon import stem as _stem
+from minutebook.search.ranking.retrieve import query_terms
+from minutebook.search.ranking.understand import is_date_word
 
 
 def fts_query(terms: list[str]) -> str:

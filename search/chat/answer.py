@@ -16,10 +16,10 @@ from minutebook.ingest.metadata import header_fields
 from minutebook.ingest.resolutions import records_a_decision, records_an_outcome
 from minutebook.vocabulary import Hit
 
-from .conversation import Turn, subject_terms
-from .kinds import Asked, answers_the_kind, of_the_kind, promises
-from .names import names_present, question_names, words_of
-from .lexicon import Lexicon, stem as _stem
+from minutebook.search.chat.conversation import Turn, subject_terms
+from minutebook.search.chat.kinds import Asked, answers_the_kind, of_the_kind, promises
+from minutebook.search.chat.names import names_present, question_names, words_of
+from minutebook.search.storage.lexicon import Lexicon, stem as _stem
 
 NOT_FOUND = "Not found in the papers."
 ANSWER_PASSAGES = 8  # answers come from the passages chat retrieves (dev set: 5 -> 8 gained c043, lost none)

@@ -23,17 +23,17 @@ from minutebook.resources import peak_rss_bytes
 from minutebook.settings import Settings
 from minutebook.vocabulary import Chunk, Skipped
 
-from .bm25 import SparseBM25
-from .embed import EmbeddingCache, Embedder, embed_cached
-from .repeats import RepeatFinder
-from .index import (
+from minutebook.search.storage.bm25 import SparseBM25
+from minutebook.search.storage.embed import EmbeddingCache, Embedder, embed_cached
+from minutebook.search.storage.repeats import RepeatFinder
+from minutebook.search.storage.index import (
     CACHE_FILE, STORE_FILE, VECTORS_FILE, build_lock, current_generation, new_generation, publish_generation,
     write_manifest,
 )
-from .parsed import PARSE_CACHE_FILE, ParseCache
-from .links import link_decisions
-from .vectors import finish_vector_index, make_vector_index
-from .store import (
+from minutebook.search.storage.parsed import PARSE_CACHE_FILE, ParseCache
+from minutebook.search.decisions.links import link_decisions
+from minutebook.search.storage.vectors import finish_vector_index, make_vector_index
+from minutebook.search.storage.store import (
     create_store, finish_store, insert_decisions, insert_document, insert_links, insert_seen, insert_sentence_vectors,
     insert_source, previously_seen,
 )

@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
 
-from .bm25 import FILES as BM25_FILES
+from minutebook.search.storage.bm25 import FILES as BM25_FILES
 
 STORE_FILE = "minutebook.sqlite"
 VECTORS_FILE = "vectors.faiss"
@@ -133,7 +133,7 @@ class Index:
     def lexicon(self):
         """The corpus's words and acronyms, loaded on first use."""
         if getattr(self, "_lexicon", None) is None:
-            from .lexicon import Lexicon
+            from minutebook.search.storage.lexicon import Lexicon
 
             self._lexicon = Lexicon.load(self.conn)
         return self._lexicon

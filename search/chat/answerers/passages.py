@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..answer import NOT_FOUND, Answer, Citation, answer_passages, extractive_answer
-from ..conversation import Turn, read_turn
-from ..evidence import Evidence
-from ..understand import asks_for
+from minutebook.search.chat.answer import NOT_FOUND, Answer, Citation, answer_passages, extractive_answer
+from minutebook.search.chat.conversation import Turn, read_turn
+from minutebook.search.chat.evidence import Evidence
+from minutebook.search.ranking.understand import asks_for
 
 
 def answer(turn: Turn, evidence: Evidence) -> Answer | None:

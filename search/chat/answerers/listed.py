@@ -13,11 +13,11 @@ from dataclasses import dataclass
 
 from minutebook.vocabulary import Hit
 
-from ..answer import ANSWER_PASSAGES, MIN_WORDS, Answer, Citation, cite, coverage, first_words, where_said
-from ..conversation import QUESTION_WORDS, Turn
-from ..evidence import Evidence
-from ..retrieve import query_terms
-from ..lexicon import Lexicon, stem
+from minutebook.search.chat.answer import ANSWER_PASSAGES, MIN_WORDS, Answer, Citation, cite, coverage, first_words, where_said
+from minutebook.search.chat.conversation import QUESTION_WORDS, Turn
+from minutebook.search.chat.evidence import Evidence
+from minutebook.search.ranking.retrieve import query_terms
+from minutebook.search.storage.lexicon import Lexicon, stem
 
 _ORDINALS = {word: n for n, word in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth".split(), start=1)}

@@ -13,9 +13,9 @@ import re
 
 from minutebook.vocabulary import Decision, Document, Link
 
-from .lineage import group_commitments
-from .link_text import FOLLOW_UP, TIME_WORDS, body_phrases, item_label, paper_date, parts, same_body, similarity, strip_phrases, terms
-from .outcomes import classify
+from minutebook.search.decisions.lineage import group_commitments
+from minutebook.search.decisions.link_text import FOLLOW_UP, TIME_WORDS, body_phrases, item_label, paper_date, parts, same_body, similarity, strip_phrases, terms
+from minutebook.search.decisions.outcomes import classify
 
 Papers = list[tuple[Document, list[Decision]]]
 

@@ -16,9 +16,9 @@ from minutebook.ingest.commitments import states_a_commitment
 from minutebook.ingest.dates import MONTH
 from minutebook.ingest.resolutions import records_a_decision, records_an_outcome
 
-from .conversation import Turn, measure_asked
-from .lexicon import Lexicon, stem as _stem
-from .names import DISTINCTIVE, words_of
+from minutebook.search.chat.conversation import Turn, measure_asked
+from minutebook.search.storage.lexicon import Lexicon, stem as _stem
+from minutebook.search.chat.names import DISTINCTIVE, words_of
 
 _DATE_WORDS = re.compile(
     r"\b(?:19|20)\d\d\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b"

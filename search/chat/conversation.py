@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .registers import BODY_WORDS, DECISION_WORDS, is_about_a_decision
-from .retrieve import query_terms
-from .understand import is_date_word
+from minutebook.search.decisions.registers import BODY_WORDS, DECISION_WORDS, is_about_a_decision
+from minutebook.search.ranking.retrieve import query_terms
+from minutebook.search.ranking.understand import is_date_word
 
 ANAPHORA = frozenset("they them their that this it its those these he she his her there then".split())
 QUESTION_WORDS = frozenset(

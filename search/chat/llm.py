@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from minutebook.ingest.chunk import split_sentences
 
-from .retrieve import query_terms
+from minutebook.search.ranking.retrieve import query_terms
 
 log = logging.getLogger(__name__)
 SUPPORT = 0.6  # share of a sentence's words that must be in the passage it cites

@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import re
 
-from ..answer import Answer, Citation, cite, coverage, first_words, speaks_of_period, _items_asked_about, _within
-from ..conversation import Turn, subject_terms
-from ..evidence import Evidence
-from ..kinds import KIND_WORDS
-from ..lexicon import Lexicon
-from ..names import names_present, question_names, words_of
-from ..registers import BODY_WORDS
-from ..understand import asks_for
+from minutebook.search.chat.answer import Answer, Citation, cite, coverage, first_words, speaks_of_period, _items_asked_about, _within
+from minutebook.search.chat.conversation import Turn, subject_terms
+from minutebook.search.chat.evidence import Evidence
+from minutebook.search.chat.kinds import KIND_WORDS
+from minutebook.search.storage.lexicon import Lexicon
+from minutebook.search.chat.names import names_present, question_names, words_of
+from minutebook.search.decisions.registers import BODY_WORDS
+from minutebook.search.ranking.understand import asks_for
 
 
 def answer(turn: Turn, evidence: Evidence) -> Answer | None:
