@@ -22,7 +22,8 @@ from minutebook.search.filters import Filters
 from minutebook.search.storage.index import Index, IndexMissing, current_generation, open_index
 from minutebook.search.decisions.registers import RegisterQuery
 from minutebook.search.storage.store import sentence_vectors
-from minutebook.search.chat.answer import MEANING_CANDIDATES, NOT_FOUND, Answer, cite, mark_read
+from minutebook.search.chat.answer import NOT_FOUND, Answer, cite, mark_read
+from minutebook.search.chat.sentences import MEANING_CANDIDATES
 from minutebook.search.chat.answerers import first_answer
 from minutebook.search.chat.conversation import read_turn
 from minutebook.search.chat.evidence import Evidence

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from minutebook.search.chat.answer import (
-    ANSWER_PASSAGES, MEANING_PASSAGES, Citation, answer_passages, extractive_answer, read_out,
-)
+from minutebook.search.chat.answer import ANSWER_PASSAGES, Citation
+
+from minutebook.search.chat.sentences import MEANING_PASSAGES, answer_passages, extractive_answer, read_out
 from minutebook.search.chat.conversation import read_turn
 from minutebook.search.chat.kinds import Asked, answers_the_kind, names_someone
 from minutebook.search.chat.names import names_present, question_names, words_of
@@ -310,7 +310,7 @@ def test_a_name_spelt_by_its_sound_names_a_distinctive_word_but_never_a_common_o
 
 
 def test_every_sentence_is_weighed_by_the_meaning_the_index_keeps_for_it():
-    from minutebook.search.chat.answer import ranked_sentences
+    from minutebook.search.chat.sentences import ranked_sentences
 
     passage = "The library roof was repaired. Footfall rose by a fifth after Sunday opening. Staff were thanked."
     turn = read_turn([{"role": "user", "content": "How many more people came to the library?"}])

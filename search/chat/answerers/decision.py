@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 
-from minutebook.search.chat.answer import Answer, Citation, cite, coverage, first_words, speaks_of_period, _items_asked_about, _within
+from minutebook.search.chat.answer import Answer, Citation, cite, coverage, first_words
+
+from minutebook.search.chat.sentences import in_period, items_asked_about, speaks_of_period
 from minutebook.search.chat.conversation import Turn, subject_terms
 from minutebook.search.chat.evidence import Evidence
 from minutebook.search.chat.kinds import KIND_WORDS
@@ -47,7 +49,7 @@ def decision_answer(row: dict, subject: list[str], lexicon: Lexicon, passage_for
     label = f" ({numbered} {row['reference']}, {row['title']})" if row["kind"] == "resolution" and row.get("reference") else ""
     head = f"{who}{when} {verb}" if row["kind"] == "recommendation" else f"{who} {verb}{when}{label}"
     items = row["items"] or [row["text"]]
-    chosen = _items_asked_about(items, subject, lexicon)
+    chosen = items_asked_about(items, subject, lexicon)
     if len(chosen) < len(items):
         head += f" (item{'s' if len(chosen) > 1 else ''} {', '.join(str(i + 1) for i in chosen)} of {len(items)})"
     citations: list[Citation] = []
@@ -115,7 +117,7 @@ def choose_decision(
     bodies = [name for name in names if name[-1] in BODY_WORDS][:1]
     places = [name for name in names if name not in bodies]
 
-    ranked = sorted(rows, key=lambda r: (r["kind"] in wanted, _within(r["citation"].get("meeting_date"), context), cover(r)), reverse=True)
+    ranked = sorted(rows, key=lambda r: (r["kind"] in wanted, in_period(r["citation"].get("meeting_date"), context), cover(r)), reverse=True)
     for row in ranked:
         if decided and row["kind"] == "recommendation" and row.get("outcome") not in ("agreed", "amended"):
             continue

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from minutebook.search.chat.answer import NOT_FOUND, Answer, Citation, answer_passages, extractive_answer
+from minutebook.search.chat.answer import NOT_FOUND, Answer, Citation
+
+from minutebook.search.chat.sentences import answer_passages, extractive_answer
 from minutebook.search.chat.conversation import Turn, read_turn
 from minutebook.search.chat.evidence import Evidence
 from minutebook.search.ranking.understand import asks_for

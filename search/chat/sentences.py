@@ -1,0 +1,397 @@
+"""Which sentences of the passages found answer a question: candidates ranked by the share of the
+question's subject they hold and their closeness in meaning, gated (of the kind asked, from the
+paper and meeting named, recording a decision when one is asked about), and read out with what
+they introduce or go on from, each cited to its passage (extractive_answer)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from minutebook.ingest.chunk import opens_list_item, sentence_spans, split_sentences
+from minutebook.ingest.dates import find_dates, month_years
+from minutebook.ingest.metadata import header_fields
+from minutebook.ingest.resolutions import records_a_decision, records_an_outcome
+from minutebook.vocabulary import Hit
+
+from minutebook.search.chat.conversation import Turn, subject_terms
+from minutebook.search.chat.kinds import Asked, answers_the_kind, of_the_kind, promises
+from minutebook.search.chat.names import names_present, question_names, words_of
+from minutebook.search.storage.lexicon import Lexicon
+from minutebook.search.chat.answer import ANSWER_PASSAGES, MIN_MEANING, MIN_WORDS, Citation, cite, coverage, where_said
+
+# Chat looks this far down the ranking for passages one of whose sentences is close in meaning to the
+# question, and adds the closest few: a paraphrase that shares no words with its answer ranks low as a
+# whole passage ("pandemic death toll" -> "over 400 people have died", 20th), while the sentence saying
+# it is among the closest of all (dev set: c049 answered).
+MEANING_CANDIDATES, MEANING_PASSAGES = 30, 2
+SEMANTIC_WEIGHT = 1.0  # weight of question-sentence cosine beside word coverage (0..1 each)
+SEMANTIC_POOL = 8  # sentences (best by words) that are also compared by meaning
+KIND_POOL = 4  # and at most this many more of the kind asked for
+SEMANTIC_CHARS = 240  # what a sentence says is in its first words; the rest costs time
+
+SECOND_SENTENCE = 0.85  # a second sentence joins the answer when its support is this close to the best
+KIND_SECOND = 0.65  # or, when the best is not of the kind asked for, the best that is, this close
+
+_CONTENTS = re.compile(r"\bpages?\s+\d+\b.*\bpages?\s+\d+\b", re.IGNORECASE)
+KIND_BONUS = 0.3  # a sentence of the kind asked for (a number, a date, a recommendation ...) gains this
+
+
+def _sentence_score(sentence: str, rank: int, subject: list[str], lexicon: Lexicon, asked: Asked, context: str = "") -> float:
+    # A sentence is read with its paper's title and heading: "the strategy" in the title is said there.
+    score = coverage(lexicon, subject, f"{sentence} {context}") + 0.2 / rank
+    score += KIND_BONUS * of_the_kind(sentence, asked)
+    if len(sentence) < 25 or _CONTENTS.search(sentence):
+        score -= 0.3  # a heading, a fragment or a contents line answers nothing
+    return score
+
+
+# A reference to a source: "Data Team (2023). Resident Survey, Data Observatory.", a web address.
+# A passage with several is a reference list.
+_SOURCE_LINE = re.compile(r"https?://|\bwww\.|\bavailable\s+(?:at|from)\s*:|^\W*(?:\d{1,3}\.\s+)?[^.]{0,120}\(\d{4}[a-z]?\)\.", re.IGNORECASE)
+
+
+def source_lines(passage: str):
+    """A test of whether the character at an offset of ``passage`` is in a reference to a source."""
+    lines, at = [], 0
+    for line in passage.split("\n"):
+        lines.append((at, at + len(line), bool(_SOURCE_LINE.search(line))))
+        at += len(line) + 1
+    if sum(cites for _, _, cites in lines) >= 2:
+        return lambda offset: True  # a reference list
+    return lambda offset: any(start <= offset <= end and cites for start, end, cites in lines)
+
+
+def says_nothing(sentence: str) -> bool:
+    """A question ("Can the Cabinet Member tell me how many ...?") asks; a paper's header block
+    ("Title of meeting: ... Subject: ... Report by: ...") labels the paper. Neither answers; a
+    reference to a source (source_lines) names where something was said, and does not say it either."""
+    return sentence.rstrip().endswith("?") or header_fields(sentence) >= 2
+
+
+@dataclass
+class Candidate:
+    sentence: str
+    index: int  # position of its passage among the hits
+    score: float
+    words: float = 0.0  # share of the question's subject its passage holds, with the paper's title and heading
+    meaning: float = 0.0  # cosine with the question (0 when not compared)
+    kind: float = 0.0  # how well it is of the kind of answer asked for (see of_the_kind)
+    number: int = 0  # its place among its passage's sentences (sentence_spans), as the index keeps their vectors
+
+
+def ranked_sentences(
+    turn: Turn, hits: list[Hit], lexicon: Lexicon, similarity=None, keep=None, asked: Asked | None = None,
+    stored: dict[int, list[float]] | None = None,
+) -> list[Candidate]:
+    """The sentences of ``hits`` (see answer_passages) that ``keep`` allows, best supported first.
+
+    Support is the share of the question's subject the sentence holds (read with its paper's
+    title and heading), plus its cosine with the question, so a sentence that says the same in
+    other words competes with one that repeats the question. The cosines of a passage's sentences
+    come from the vectors the index keeps (``stored``: passage position -> one cosine per sentence),
+    else from embedding the likeliest sentences now (``similarity``: sentences -> cosines).
+    """
+    subject = subject_terms(turn.query)
+    asked = asked or Asked.read(turn)
+    passage_cover = [coverage(lexicon, subject, f"{hit.text} {_context_of(hit)}") for hit in hits]
+    found = [
+        (hit.text[start:end], index, number)
+        for index, hit in enumerate(hits)
+        for cites in [source_lines(hit.text)]
+        for number, (start, end) in enumerate(sentence_spans(hit.text))
+        if not cites(start) and not says_nothing(hit.text[start:end])
+    ]
+    candidates = [
+        Candidate(sentence, index, _sentence_score(sentence, index + 1, subject, lexicon, asked, _read_with(sentence, hits[index])),
+                  passage_cover[index], kind=of_the_kind(sentence, asked), number=number)
+        for sentence, index, number in found
+    ]
+    if keep is not None:  # before embedding: the pool compared by meaning is of sentences that may answer
+        candidates = [c for c in candidates if keep(c)]
+    candidates.sort(key=lambda c: -c.score)
+    unmeasured = []
+    stored = stored or {}
+    for candidate in candidates:
+        cosines = stored.get(candidate.index)
+        if cosines is not None and candidate.number < len(cosines):
+            candidate.meaning = float(cosines[candidate.number])
+            candidate.score += SEMANTIC_WEIGHT * candidate.meaning
+        else:
+            unmeasured.append(candidate)
+    if similarity and unmeasured:
+        # Embedding every sentence costs more than the search: the best by words are embedded, and
+        # the best few of the kind asked for ("It is recommended that ..."), which say it in few words.
+        pool = unmeasured[:SEMANTIC_POOL]
+        pool += [c for c in unmeasured[SEMANTIC_POOL:] if c.kind > 0][:KIND_POOL]
+        for candidate, close in zip(pool, similarity([c.sentence[:SEMANTIC_CHARS] for c in pool])):
+            candidate.score += SEMANTIC_WEIGHT * close
+            candidate.meaning = close
+    return sorted(candidates, key=lambda c: -c.score)
+
+
+def answer_passages(hits: list[Hit], closest: dict[int, float]) -> list[Hit]:
+    """The passages an answer is read from: the first ANSWER_PASSAGES of the ranking, then the
+    MEANING_PASSAGES of the rest whose closest sentence is closest in meaning to the question
+    (``closest``: chunk id -> that sentence's cosine), in ranking order."""
+    rest = [(closest[hit.chunk_id], n) for n, hit in enumerate(hits[ANSWER_PASSAGES:], start=ANSWER_PASSAGES) if hit.chunk_id in closest]
+    added = sorted(n for _, n in sorted(rest, reverse=True)[:MEANING_PASSAGES])
+    return hits[:ANSWER_PASSAGES] + [hits[n] for n in added]
+
+
+def _context_of(hit: Hit) -> str:
+    return " ".join(part for part in (hit.document_title, hit.section or "", hit.body or "") if part)
+
+
+def _read_with(sentence: str, hit: Hit) -> str:
+    """What a sentence is read with when weighing what it is about: its paper's title and heading,
+    and, for a sentence recording a decision ("The Board agreed to carrying out the bids"), the
+    discussion before it in its passage, which that decision concludes and names the subject of,
+    and the list it introduces when it ends in ":", which says what was decided."""
+    context = _context_of(hit)
+    if not records_a_decision(sentence):
+        return context
+    at = hit.text.find(sentence)
+    context = f"{_introduced(sentence, hit.text)} {context}"  # "The Council agreed to call on ... to:" and what to
+    return f"{hit.text[:at]} {context}" if at > 0 else context
+
+
+_NAMED_RECORD = re.compile(
+    r"\b(?:resolution|decision|minute|motion|ordinance|item|record)s?\s+(?:no\.?\s*|number\s*)?(?P<ref>\d+(?:[/.-]\d+)+)\b", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z]{2,}")
+FRAGMENT_WORDS = 4  # a sentence of fewer words must itself name what the question is about
+
+
+def _with_neighbours(sentence: str, passage: str) -> str:
+    """A sentence with the one before it in its passage ("E. RESOLUTION (2019-41) Contract with ...
+    Amount to be received ... is not to exceed $142,000.00.") and the list it introduces."""
+    at = passage.find(sentence)
+    before = [passage[start:end] for start, end in sentence_spans(passage) if end <= at][-1:] if at > 0 else []
+    return " ".join([*before, sentence, _introduced(sentence, passage)])
+
+
+def answer_gate(
+    turn: Turn, hits: list[Hit], lexicon: Lexicon, decided: bool, asked: str | None = None, context: dict | None = None,
+    paper_words=None, kind: Asked | None = None,
+):
+    """A test of whether a sentence may answer: it is of the kind asked, from a paper naming the
+    things named, about the meeting named, and (for a question about what was decided) records a
+    decision taken. What the question asks is read once; the names are checked once per passage,
+    and, when the passage lacks one, against its whole paper (``paper_words(document_id)``, its
+    set of words): a paper says "Portsmouth" or "UK" once, not in every passage."""
+    names = question_names(asked or turn.question)
+    kind = kind or Asked.read(turn)
+    report = kind.report
+    context = context or {}
+    named: dict[int, bool] = {}
+
+    subject = subject_terms(turn.query)
+    # "resolution 2019-44", "decision 24/00093": a record named by its number is answered only by a
+    # sentence that gives that number, or goes on from one that does (papers space it as they like:
+    # "(2019- 44)").
+    references = {re.sub(r"\s", "", m["ref"]) for m in _NAMED_RECORD.finditer(asked or turn.question)}
+
+    def may_answer(candidate: Candidate) -> bool:
+        sentence, hit = candidate.sentence, hits[candidate.index]
+        if references and not any(r in re.sub(r"\s", "", _with_neighbours(sentence, hit.text)) for r in references):
+            return False
+        if len(_WORD.findall(sentence)) < FRAGMENT_WORDS and not coverage(lexicon, subject, sentence):
+            return False  # a table's total line, a stray label: what it is about is only in its context
+        # The passage says the period once ("In July 2020, the Panel published ... It recommends ..."):
+        # any of its sentences may answer for it.
+        if not speaks_of_period(f"{hit.text} {_context_of(hit)}", hit.meeting_date, context):
+            return False
+        if not answers_the_kind(sentence, turn.question, kind, lexicon):
+            return False
+        if report and promises(sentence, report):
+            return False  # a report still to come has no findings yet
+        if candidate.index not in named:  # the passage holds the sentence: one check per passage
+            named[candidate.index] = names_present(names, words_of(f"{hit.text} {_context_of(hit)} {hit.source}"), lexicon) or (
+                paper_words is not None and names_present(names, paper_words(hit.document_id), lexicon))
+        return named[candidate.index] and (not decided or records_a_decision(sentence))
+
+    return may_answer
+
+
+INTRODUCED_CHARS = 300  # how much of the list a sentence ending in ":" introduces is read out with it
+# A sentence that goes on from the one before: "At this session, the Plan was largely agreed" (or
+# one recording the outcome of the motion just described).
+OPENING_WORDS = 6  # "RESULT: FAILED [4-2]", "The motion was carried": said first, not after a new motion
+_REFERS_BACK = re.compile(r"^(?:at|in|during|after|following|from)\s+(?:this|that|these|those)\b", re.IGNORECASE)
+
+
+def _following(sentence: str, passage: str) -> str:
+    """The text of ``passage`` after ``sentence`` ("" when it is not found or ends the passage)."""
+    at = passage.find(sentence)
+    return passage[at + len(sentence):].strip() if at >= 0 else ""
+
+
+def _introduced(sentence: str, passage: str) -> str:
+    """The start of the list a sentence ending in ":" introduces in its passage, else ""."""
+    return _following(sentence, passage)[:INTRODUCED_CHARS] if sentence.rstrip().endswith(":") else ""
+
+
+def named_before(sentence: str, passage: str, subject: list[str], lexicon: Lexicon) -> str:
+    """For a decision that names what it decided only by reference ("The Board agreed to carrying
+    out the bids"), the earlier sentence of its passage that names it best, followed by " " when it
+    comes just before, else by " … "; "" when there is none."""
+    at = passage.find(sentence)
+    if at <= 0 or not records_a_decision(sentence):
+        return ""
+    own = coverage(lexicon, subject, sentence)
+    if own >= MIN_WORDS:
+        return ""
+    before = [(start, end) for start, end in sentence_spans(passage) if end <= at]
+    start, end = max(before, key=lambda span: coverage(lexicon, subject, passage[span[0]:span[1]]), default=(0, 0))
+    if end == 0 or coverage(lexicon, subject, passage[start:end]) <= own:
+        return ""
+    return f"{passage[start:end]} {'' if passage[end:at].isspace() else '… '}"
+
+
+def read_out(sentence: str, passage: str, subject: list[str] = (), lexicon: Lexicon | None = None, more: str = "") -> tuple[str, str]:
+    """A chosen sentence as the answer says it: with the list it introduces when it ends in ":"
+    ("The Board agreed:"), or with the next sentence when that goes on from it ("At this session,
+    ..."). Returns (what is read from ``passage``, what is read from ``more``): a list running to
+    the end of its passage goes on in the next passage of its section (``more``), and a long list
+    is read by the items the question is about (``subject``), as a resolution is."""
+    sentence = sentence.rstrip()
+    following = _following(sentence, passage)
+    if not following:
+        return sentence, ""
+    if not sentence.endswith(":"):
+        first_line = following.split("\n", 1)[0]
+        after = split_sentences(first_line)[0] if first_line.strip() else ""
+        # It goes on when it refers back, or opens by recording how the motion just described went.
+        goes_on = after and (_REFERS_BACK.match(after) or records_an_outcome(" ".join(after.split()[:OPENING_WORDS])))
+        return (f"{sentence} {after}" if goes_on and len(after) <= INTRODUCED_CHARS else sentence), ""
+    here = [line.strip() for line in following.split("\n") if line.strip()]
+    there = []
+    for line in more.split("\n") if here and all(opens_list_item(line) for line in here) else ():
+        if not opens_list_item(line):
+            break  # the list has ended
+        there.append(line.strip())
+    items = here + there
+    if lexicon is not None and sum(map(len, items)) > INTRODUCED_CHARS:
+        chosen = items_asked_about(items, list(subject), lexicon)
+    else:
+        chosen, size = [], 0
+        for n, line in enumerate(items):
+            if chosen and size + len(line) > INTRODUCED_CHARS:
+                break
+            chosen.append(n)
+            size += len(line)
+    said_here = " ".join(items[n] for n in chosen if n < len(here))
+    return f"{sentence} {said_here}".rstrip(), " ".join(items[n] for n in chosen if n >= len(here))
+
+
+def only_promised(report: str | None, hits: list[Hit]) -> bool:
+    """Whether the passages mention ``report`` (whose findings a question asks for) only as one
+    still to come."""
+    if not report:
+        return False
+    mentions = [
+        sentence for hit in hits[:ANSWER_PASSAGES]
+        for sentence in (hit.text[start:end] for start, end in sentence_spans(hit.text))
+        if report in " ".join(sentence.lower().split())
+    ]
+    return bool(mentions) and all(promises(sentence, report) for sentence in mentions)
+
+
+def extractive_answer(
+    turn: Turn, hits: list[Hit], lexicon: Lexicon, similarity=None, max_sentences: int = 2,
+    min_support: float = 0.0, decided: bool = False, asked: str | None = None, context: dict | None = None,
+    paper_words=None, said: str = "", stored: dict[int, list[float]] | None = None, next_passage=None,
+) -> tuple[str, list[Citation], float]:
+    """The best one or two supported sentences of the top passages, each with its marker, and the
+    support of the best; ("", [], support) when no sentence reaches ``min_support``. ``asked`` is
+    the question with its misspellings corrected, for the names it holds; ``paper_words`` gives a
+    paper's words (see answer_gate); sentences in ``said`` (an earlier part's answer) are not used;
+    ``next_passage(hit)`` gives the passage after ``hit`` in its section (a list may go on there)."""
+    kind = Asked.read(turn)  # what the question asks for, read once
+    if only_promised(kind.report, hits):
+        return "", [], 0.0
+    gate = answer_gate(turn, hits, lexicon, decided, asked, context, paper_words, kind)
+    if kind.kind == "record":
+        max_sentences = 1  # "which resolution ...?" asks for one; the next record of the list is another
+    ranked = [
+        c for c in ranked_sentences(turn, hits, lexicon, similarity, gate, kind, stored)
+        if (c.words >= MIN_WORDS or c.meaning >= MIN_MEANING)  # says what was asked about, or means it
+        and c.sentence not in said  # not already said in answer to an earlier part of the question
+    ]
+    best = ranked[0].score if ranked else 0.0
+    if not ranked or best < min_support:
+        return "", [], best
+    chosen: list[Candidate] = [ranked[0]]
+    for candidate in ranked[1:]:
+        if len(chosen) == max_sentences or candidate.score < SECOND_SENTENCE * best:
+            break
+        if all(candidate.sentence != c.sentence for c in chosen):
+            chosen.append(candidate)
+    if not any(c.kind for c in chosen):
+        # "What was recommended about X?": the best sentence may state X; the answer must also hold
+        # the recommendation, when one supports the question nearly as well.
+        of_kind = next((c for c in ranked if c.kind > 0 and c.score >= KIND_SECOND * best), None)
+        if of_kind is not None:
+            chosen = [*chosen[: max_sentences - 1], of_kind]
+    chosen.sort(key=lambda c: (c.index, hits[c.index].text.find(c.sentence)))  # in reading order
+    citations: list[Citation] = []
+    parts: list[str] = []
+    subject = subject_terms(turn.query)
+
+    def number(hit: Hit) -> int:
+        """The passage's marker, citing it once however many of its sentences are read out."""
+        known = next((c.n for c in citations if c.chunk_id == hit.chunk_id), None)
+        if known is None:
+            citations.append(cite(len(citations) + 1, hit))
+        return known or len(citations)
+
+    for candidate in chosen:
+        if any(candidate.sentence in part for part in parts):
+            continue  # already read out as the sentence going on from another
+        hit = hits[candidate.index]
+        lead = named_before(candidate.sentence, hit.text, subject, lexicon)
+        following = next_passage(hit) if next_passage and candidate.sentence.rstrip().endswith(":") else None
+        said, said_next = read_out(candidate.sentence, hit.text, subject, lexicon, following.text if following else "")
+        parts.append(f"{lead}{said} [{number(hit)}]")
+        if said_next:  # the list goes on in the next passage, which is cited for it
+            parts.append(f"{said_next} [{number(following)}]")
+    if turn.asks == "where" and citations:
+        parts.insert(0, f"In {where_said(hits[chosen[0].index])}:")
+    return " ".join(parts), citations, best
+
+
+MAX_ITEMS = 3  # a long resolution is answered by the items the question is about
+SHORT_RESOLUTION = 600  # characters: a resolution this short is read out whole
+
+
+def items_asked_about(items: list[str], subject: list[str], lexicon: Lexicon) -> list[int]:
+    """Positions of the items a question is about: all of a short list, the best few of a long one."""
+    if len(items) <= MAX_ITEMS or sum(map(len, items)) <= SHORT_RESOLUTION:
+        return list(range(len(items)))
+    scores = [coverage(lexicon, subject, item) for item in items]
+    best = max(scores)
+    if best <= 0:
+        return list(range(MAX_ITEMS))
+    keep = sorted(range(len(items)), key=lambda i: -scores[i])[:MAX_ITEMS]
+    return sorted(i for i in keep if scores[i] >= 0.6 * best)
+
+
+
+def in_period(day: str | None, context: dict) -> bool:
+    return bool(day and context.get("date_from") and context["date_from"] <= day <= context["date_to"])
+
+
+def speaks_of_period(text: str, meeting_date: str | None, context: dict) -> bool:
+    """Whether a passage is from, or says, the meeting date or period a question names (if any):
+    its meeting, a date it gives ("9 February 2022"), a month ("In July 2021 the Board approved"),
+    or, for a whole year, the year."""
+    low, high = context.get("date_from"), context.get("date_to")
+    if not low:
+        return True
+    if in_period(meeting_date, context) or any(in_period(iso, context) for _, iso in find_dates(text)):
+        return True
+    if any(low[:7] <= month[:7] <= high[:7] for month in month_years(text)):
+        return True
+    return low[5:] == "01-01" and high[5:] == "12-31" and low[:4] == high[:4] and low[:4] in text
+
+
