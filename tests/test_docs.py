@@ -72,3 +72,13 @@ def test_every_command_and_route_the_readme_names_exists():
     routes = set(re.findall(r"`(?:GET|POST) (/[^`?\s]*)", README)) | set(re.findall(r"^\| `(/[^`?\s]*)`", README, re.M))
     missing = {r for r in routes if r not in served and r.split("{")[0].rstrip("/") not in {s.split("{")[0].rstrip("/") for s in served}}
     assert routes and not missing, f"the README names routes that are not served: {missing}"
+
+
+def test_each_command_the_readme_names_runs():
+    """Every command the README names answers --help with its options (exit 0), as a user typing it would see."""
+    from .conftest import run_cli
+
+    named = sorted(set(re.findall(r"minutebook ([a-z]\w*)", README)) - {"is", "serving"})
+    for name in named:
+        done = run_cli(name, "--help", timeout=60)
+        assert done.returncode == 0 and f"usage: minutebook {name}" in done.stdout, (name, done.stderr)
