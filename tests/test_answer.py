@@ -509,3 +509,17 @@ def test_a_passage_read_out_twice_is_cited_once():
     assert "On a merger with other groups the Board agreed:" in text and "would not be proposed this year" in text
     assert "had been discussed with the Board in March" in text
     assert sorted(c.chunk_id for c in cited) == [1, 2]  # the second passage once, whether chosen or read on into
+
+
+def test_page_furniture_answers_only_a_question_of_where_or_how_to_reach():
+    from minutebook.ingest.noise import is_furniture
+
+    assert is_furniture("Cupertino Union School District 1309 S. Mary Avenue Sunnyvale, CA 94087")
+    assert is_furniture("Civic Offices, Guildhall Square, Portsmouth PO1 2AL") and is_furniture("Tel: 023 9283 4000")
+    assert is_furniture("_____________________ Jodee Schwinn, Deputy City Clerk")
+    assert not is_furniture("Members of the public may email comments to the clerk by noon.")
+    passage = ("Cupertino Union School District 1309 S. Mary Avenue Sunnyvale, CA 94087\n"
+               "The board reported out of closed session that the superintendent's contract was extended by one year.")
+    said = answer("What did the Cupertino Union School District board report out of closed session?", passage)
+    assert "contract was extended" in said and "Mary Avenue" not in said
+    assert "Mary Avenue" in answer("What is the address of the Cupertino Union School District?", passage)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from minutebook.ingest.chunk import opens_list_item, sentence_spans, split_sentences
 from minutebook.ingest.dates import find_dates, month_years
 from minutebook.ingest.metadata import header_fields
+from minutebook.ingest.noise import is_furniture
 from minutebook.ingest.resolutions import records_a_decision, records_an_outcome
 from minutebook.vocabulary import Hit
 
@@ -156,6 +157,9 @@ def _read_with(sentence: str, hit: Hit) -> str:
     return f"{hit.text[:at]} {context}" if at > 0 else context
 
 
+# A question answered by an address, a phone number or an e-mail: furniture may answer it.
+_ASKS_CONTACT = re.compile(r"\b(?:where|address|venue|located|location|phone|telephone|call|e-?mail|contact|website)\b",
+                           re.IGNORECASE)
 _NAMED_RECORD = re.compile(
     r"\b(?:resolution|decision|minute|motion|ordinance|item|record)s?\s+(?:no\.?\s*|number\s*)?(?P<ref>\d+(?:[/.-]\d+)+)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]{2,}")
@@ -191,8 +195,12 @@ def answer_gate(
     # "(2019- 44)").
     references = {re.sub(r"\s", "", m["ref"]) for m in _NAMED_RECORD.finditer(asked or turn.question)}
 
+    asks_where = turn.asks == "where" or bool(_ASKS_CONTACT.search(turn.question))
+
     def may_answer(candidate: Candidate) -> bool:
         sentence, hit = candidate.sentence, hits[candidate.index]
+        if not asks_where and is_furniture(sentence):
+            return False  # an address, a phone line or a signature rule says where, not what
         if references and not any(r in re.sub(r"\s", "", _with_neighbours(sentence, hit.text)) for r in references):
             return False
         if len(_WORD.findall(sentence)) < FRAGMENT_WORDS and not coverage(lexicon, subject, sentence):
