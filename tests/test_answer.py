@@ -523,3 +523,14 @@ def test_page_furniture_answers_only_a_question_of_where_or_how_to_reach():
     said = answer("What did the Cupertino Union School District board report out of closed session?", passage)
     assert "contract was extended" in said and "Mary Avenue" not in said
     assert "Mary Avenue" in answer("What is the address of the Cupertino Union School District?", passage)
+
+
+def test_when_and_how_long_are_read_from_the_question_and_answered_by_their_kind():
+    from minutebook.search.chat.conversation import what_it_asks
+
+    assert what_it_asks("How long do applicants have to appeal a Planning Commission decision?") == "quantity"
+    assert what_it_asks("After the hearing, until what date did the council agree to keep the record open?") == "when"
+    # a date in figures is a date; a day and month is a new date beside the month a question names
+    assert answers("Case 19-042: Ohio City Historic District (Approved 9/22/16)", "When were the original plans approved?")
+    assert answers("The Plan will go to Cabinet on 17 March.", "When is the Plan going to Cabinet, per the March 2026 report?")
+    assert not answers("The Plan will go to Cabinet in March.", "When is the Plan going to Cabinet, per the March 2026 report?")

@@ -59,7 +59,8 @@ _MEASURE = measure_asked("number|percentage|proportion|share|toll|figure|rate|to
 # "When the team links people up with groups, what proportion feel less isolated?": the opening
 # clause sets the scene; the question is what follows its comma.
 _SCENE = re.compile(
-    r"^(?:and\s+)?(?:when|if|once|after|where)\b[^?]*?,\s*(?=(?:what|how|which|who|whom|when|where|is|are|was|were|do|does|did|can|will)\b)")
+    r"^(?:and\s+)?(?:when|if|once|after|where)\b[^?]*?,\s*"
+    r"(?=(?:(?:by|until|to|on|at|from)\s+)?(?:what|how|which|who|whom|when|where|is|are|was|were|do|does|did|can|will)\b)")
 
 
 def what_it_asks(question: str) -> str:
@@ -69,12 +70,13 @@ def what_it_asks(question: str) -> str:
         return "where"
     if re.match(r"(?:and\s+)?who\b", lower):  # "who took the decision" asks for a person
         return "who"
-    if re.match(r"(?:and\s+)?(?:when|what date|on what date|by when|(?:by|at|from|until)?\s*what time)\b", lower):
+    if re.match(r"(?:and\s+)?(?:when|by when|(?:by|at|from|until|to|on)?\s*what (?:date|day|time))\b", lower):
         return "when"
     if re.match(r"(?:and\s+)?how (?:often|frequently|regularly)\b", lower):
         return "frequency"
-    # "How many recommendations were made?" asks for a number, not for the recommendations.
-    if re.search(r"\bhow (?:many|much)\b", lower) or _MEASURE.search(lower):
+    # "How many recommendations were made?" asks for a number, not for the recommendations; "how long
+    # do applicants have to appeal the decision?" for a time, not for the decision.
+    if re.search(r"\bhow (?:many|much|long|big|large|far|old)\b", lower) or _MEASURE.search(lower):
         return "quantity"
     if is_about_a_decision(question):
         return "decision"

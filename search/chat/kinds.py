@@ -20,11 +20,18 @@ from minutebook.search.chat.conversation import Turn, measure_asked
 from minutebook.search.storage.lexicon import Lexicon, stem as _stem
 from minutebook.search.chat.names import DISTINCTIVE, words_of
 
-_DATE_WORDS = re.compile(
-    r"\b(?:19|20)\d\d\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
-    r"|\b\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\b\.?|\b\d{1,2}:\d\d\b|\b(?:noon|midday|midnight)\b",  # and a time of day
-    re.IGNORECASE,
-)
+_MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+# A date as a question or an answer gives it: a day with its month first ("17 March", "March 17th"), so
+# that "17 March" is a new date beside the "March" a question names; a date in figures ("9/22/16",
+# "2019-07-29"); a year; a month; a time of day.
+_DAY_MONTH = rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b|\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+_IN_FIGURES = r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(?:19|20)\d\d-\d\d-\d\d\b"
+_YEAR_MONTH_TIME = (rf"\b(?:19|20)\d\d\b|\b{_MONTHS}\b"
+                    r"|\b\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\b\.?|\b\d{1,2}:\d\d\b|\b(?:noon|midday|midnight)\b")
+_DATE_WORDS = re.compile(f"{_DAY_MONTH}|{_IN_FIGURES}|{_YEAR_MONTH_TIME}", re.IGNORECASE)
+# The dates that weigh in a sentence's favour leave out dates in figures, which minutes give for what
+# they approve ("Minutes from 11/30/17 meeting approved") more than for what is to come.
+_NAMED_DATE_WORDS = re.compile(f"{_DAY_MONTH}|{_YEAR_MONTH_TIME}", re.IGNORECASE)
 _VOTING = re.compile(r"\b(?:vot(?:e|es|ed|ing)|ayes|nays|noes|abstain\w*|abstentions?|unanimous\w*)\b", re.IGNORECASE)
 # "meets monthly", "on a quarterly basis", "every six weeks", "twice a year", "three times per term"
 _FREQUENCY = re.compile(
@@ -133,7 +140,7 @@ def of_the_kind(sentence: str, asked: Asked) -> float:
     if asked.asks == "quantity":
         return _counts(sentence, None) + _counts(sentence, asked.counted) if asked.counted else float(_counts(sentence, None))
     if asked.asks == "when":
-        return float(bool(_DATE_WORDS.search(sentence)))
+        return float(bool(_NAMED_DATE_WORDS.search(sentence)))
     if asked.asks == "frequency":
         return float(bool(_FREQUENCY.search(sentence)))
     if asked.asks == "who":
