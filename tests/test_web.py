@@ -603,7 +603,7 @@ def test_html_typed_into_the_question_box_is_shown_not_run(page):
 
 def test_citation_markers_escape_the_text_and_link_only_real_citations():
     from minutebook.search.chat.answer import Citation
-    from minutebook.server.web import cite_markers
+    from minutebook.server.format import cite_markers
 
     cited = Citation(n=1, text="x", chunk_id=42, source="a.pdf", document_id="abc", document_title='A "paper" <b>', page=3)
     html = str(cite_markers("<script>alert(1)</script> fact [1] and [2].", [cited]))
