@@ -8,9 +8,11 @@ watch was made, newest first; each entry links to the passage or row's paper in 
 from __future__ import annotations
 
 from datetime import date, datetime
+from types import SimpleNamespace
 
 from feedgen.feed import FeedGenerator
 
+from minutebook.search.chat.answer import where_said
 from minutebook.search.decisions import registers
 from minutebook.search.filters import Filters
 from minutebook.search.decisions.registers import RegisterQuery
@@ -36,10 +38,10 @@ def _feed(base: str, feed_id: str, title: str, subtitle: str) -> FeedGenerator:
     return feed
 
 
-def _cited(c: dict) -> str:
-    return ", ".join(str(v) for v in (c.get("document_title"), c.get("body"), c.get("meeting_date"),
-                                      f"item {c['agenda_item']}" if c.get("agenda_item") else None,
-                                      f"page {c['page']}" if c.get("page") else None) if v)
+def _cited(citation: dict) -> str:
+    """Where a register row stands, said as chat says where a passage stands (the row's citation has
+    the fields a search result has)."""
+    return where_said(SimpleNamespace(**citation))
 
 
 def watch_feed(library, watch: Watch, base: str) -> bytes:
@@ -55,10 +57,8 @@ def watch_feed(library, watch: Watch, base: str) -> bytes:
         # at least half of the watch's words (in it or its paper's title).
         said = f"{hit.text} {hit.document_title}".lower()
         if first and _when(first) >= created and 2 * sum(t in said for t in terms) >= len(terms):
-            citation = {"document_title": hit.document_title, "body": hit.body, "meeting_date": hit.meeting_date,
-                        "agenda_item": hit.agenda_item, "page": hit.page}
             entries.append((first, f"passage-{hit.chunk_id}", f"{hit.document_title}: {hit.text[:80]}",
-                            f"/papers/{hit.document_id}#chunk-{hit.chunk_id}", f"{hit.text}\n\n— {_cited(citation)}"))
+                            f"/papers/{hit.document_id}#chunk-{hit.chunk_id}", f"{hit.text}\n\n— {where_said(hit)}"))
     for kind in registers.KINDS:
         rows = library.register(kind, filters, RegisterQuery(q=watch.query), FEED_ROWS, 0).items
         for row in rows:

@@ -25,7 +25,7 @@ from minutebook.search.storage.store import sentence_vectors
 from minutebook.search.chat.answer import NOT_FOUND, Answer, cite, mark_read
 from minutebook.search.chat.sentences import MEANING_CANDIDATES
 from minutebook.search.chat.answerers import first_answer
-from minutebook.search.chat.conversation import read_turn
+from minutebook.search.chat.conversation import read_turn, subject_terms
 from minutebook.search.chat.evidence import Evidence
 from minutebook.search.chat.names import words_of
 from minutebook.search.ranking.retrieve import QueryEncoder, hits_for, search_passages
@@ -241,7 +241,7 @@ class Minutebook:
             raise BadQuery(str(exc)) from None
         self.check_query(turn.question, 1)
         result = self.search(turn.query[: self.settings.max_query_chars], k=MEANING_CANDIDATES, filters=filters)
-        answer = first_answer(turn, self._evidence(messages, filters, result))
+        answer = first_answer(turn, self._evidence(messages, filters, turn, result))
         answer.decisions = result.decisions
         if answer.found and self.settings.llm_url:
             mark_read(answer)  # the sentences read out, before a model rewords them
@@ -255,12 +255,13 @@ class Minutebook:
             answer.closest = [cite(n, hit) for n, hit in enumerate(result.results[:3], start=1)]
         return answer
 
-    def _evidence(self, messages: list[dict], filters: Filters, result: SearchResult) -> Evidence:
+    def _evidence(self, messages: list[dict], filters: Filters, turn, result: SearchResult) -> Evidence:
         """What the answerers read for the latest question: its search and lookups into the index."""
         last_user = max(i for i, m in enumerate(messages) if m.get("role") == "user")
         return Evidence(
             hits=result.results, decisions=result.decisions, lexicon=self.index.lexicon, query=result.query,
-            searched_for=result.searched_for, context=result.context, passage_for=self._passage,
+            searched_for=result.searched_for, context=result.context,
+            subject=subject_terms(result.searched_for or turn.query), passage_for=self._passage,
             paper_words=self._paper_words, author_of=self._author,
             rows_of=lambda document, kind: registers.document_decisions(self.index.conn, document, kind),
             appearances=lambda row_id: registers.appearances(self.index.conn, row_id),
@@ -277,10 +278,11 @@ class Minutebook:
             "SELECT n.id FROM chunks c JOIN chunks n ON n.document_id = c.document_id AND n.ordinal = c.ordinal + 1"
             " WHERE c.id = ?", [hit.chunk_id],
         ).fetchone()
-        following = hits_for(self.index, [(row[0], 1.0, {})]) if row else []
-        return following[0] if following and following[0].section == hit.section else None
+        following = self._hit(row[0]) if row else None
+        return following if following is not None and following.section == hit.section else None
 
     def _hit(self, chunk_id: int) -> Hit | None:
+        """The passage ``chunk_id`` as a search result (None when the index no longer holds it)."""
         found = hits_for(self.index, [(chunk_id, 1.0, {})])
         return found[0] if found else None
 
@@ -300,7 +302,7 @@ class Minutebook:
         """The passage of ``row``'s paper that records ``text`` (the row, one of its items or, with
         ``anywhere``, a field of the paper's header)."""
         chunk = registers.decision_passage(self.index.conn, row, text, anywhere)
-        return hits_for(self.index, [(chunk, 1.0, {})])[0] if chunk else None
+        return self._hit(chunk) if chunk else None
 
     def health(self) -> dict:
         return {"status": "ok", "documents": int(self.index.documents), "chunks": int(self.index.chunks)}

@@ -39,12 +39,12 @@ def window(since: date | None = None, until: date | None = None) -> tuple[date, 
     return since or today - timedelta(days=BACK_DAYS), until or today + timedelta(days=AHEAD_DAYS)
 
 
-def sync_and_ingest(settings: Settings, embedder: Callable[[], Embedder] | Embedder, sources: list[Source],
+def sync_and_ingest(settings: Settings, embedder: Callable[[], Embedder], sources: list[Source],
                     since: date, until: date, interval: float = 1.0,
                     say: Callable[[str], None] = lambda message: None, progress: bool = False) -> Synced:
     """Sync each source (a source that answers is remembered), then ingest the synced folder if
-    anything new came. ``embedder`` may be a callable that loads it, so a sync that fetches nothing
-    never loads the model."""
+    anything new came. ``embedder`` gives the model when it is needed, so a sync that fetches nothing
+    never loads it."""
     folder = settings.index_dir / SYNCED_FOLDER
     done = Synced()
     fetcher = Fetcher(interval=interval)
@@ -61,7 +61,7 @@ def sync_and_ingest(settings: Settings, embedder: Callable[[], Embedder] | Embed
         fetcher.close()
     if any(r.fetched for r in done.reports):
         try:
-            done.built = build_index([folder], settings, embedder() if callable(embedder) else embedder, progress=progress)
+            done.built = build_index([folder], settings, embedder(), progress=progress)
         except NothingIndexed as exc:
             done.failures.append(str(exc))
     return done

@@ -455,30 +455,28 @@ def _watch(args, settings) -> int:
             return _fail(f"no watch called {args.what!r}; `minutebook watch list` lists them", EXIT_USAGE)
         print(f"removed {args.what}")
         return EXIT_OK
-    listed = watches.load(index_dir)
-    if args.json:
-        print(json.dumps([asdict(w) for w in listed], indent=2))
-        return EXIT_OK
-    for w in listed:
-        print(f"{w.id}  “{w.query}”  {json.dumps(w.filters) if w.filters else ''}  since {w.created}")
-    if not listed:
-        print("no watches yet: `minutebook watch add \"QUERY\"` adds one")
-    return EXIT_OK
+    return _print_records(args, watches.load(index_dir), "no watches yet: `minutebook watch add \"QUERY\"` adds one",
+                          lambda w: f"{w.id}  “{w.query}”  {json.dumps(w.filters) if w.filters else ''}  since {w.created}")
 
 
 def _sources(args, settings) -> int:
-    from dataclasses import asdict
-
     from minutebook.search.syncing import known_sources
 
-    sources = known_sources(settings)
+    return _print_records(args, known_sources(settings),
+                          "no sources yet: `minutebook sync moderngov URL` or `minutebook sync legistar URL` adds one",
+                          lambda s: f"{s.kind:10s} {s.url}  {', '.join(s.names) or 'all'}"
+                                    f"{f'  ({s.organisation})' if s.organisation else ''}")
+
+
+def _print_records(args, records: list, empty: str, line) -> int:
+    """Saved records (watches, sources) as JSON, or one ``line`` each, or ``empty`` when there are none."""
     if args.json:
-        print(json.dumps([asdict(s) for s in sources], indent=2))
+        print(json.dumps([asdict(r) for r in records], indent=2))
         return EXIT_OK
-    for s in sources:
-        print(f"{s.kind:10s} {s.url}  {', '.join(s.names) or 'all'}{f'  ({s.organisation})' if s.organisation else ''}")
-    if not sources:
-        print("no sources yet: `minutebook sync moderngov URL` or `minutebook sync legistar URL` adds one")
+    for record in records:
+        print(line(record))
+    if not records:
+        print(empty)
     return EXIT_OK
 
 
@@ -519,7 +517,7 @@ def _keep_up(settings, library, every: float, stop) -> None:
         if not sources:
             continue
         try:
-            done = sync_and_ingest(settings, library.embedder, sources, *window(), settings.sync_interval)
+            done = sync_and_ingest(settings, lambda: library.embedder, sources, *window(), settings.sync_interval)
         except Exception as exc:  # noqa: BLE001 - the server goes on; the next round tries again
             print(f"minutebook: background sync failed: {exc}", file=sys.stderr, flush=True)
             continue

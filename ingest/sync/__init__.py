@@ -25,7 +25,7 @@ from .remote import slug
 KINDS = {"moderngov": moderngov.list_papers, "legistar": legistar.list_papers}
 STATE_FILE = "sync-state.json"
 
-__all__ = ["KINDS", "Fetcher", "Source", "SyncError", "SyncReport", "sync"]
+__all__ = ["KINDS", "Fetcher", "Source", "SyncError", "SyncReport", "load_sources", "remember", "sync"]
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,6 @@ def sync(source: Source, folder: Path, fetcher: Fetcher, since: date, until: dat
         facts.write(path, paper.facts)  # the facts first: a file is never read without them
         os.replace(partial, path)
         state[paper.url] = {"file": str(path.relative_to(folder)), "sha256": hashlib.sha256(content).hexdigest()}
-        folder.mkdir(parents=True, exist_ok=True)
         state_path.with_suffix(".tmp").write_text(json.dumps(state, indent=1))
         os.replace(state_path.with_suffix(".tmp"), state_path)
         report.fetched += 1

@@ -52,7 +52,12 @@ class Answer:
     closest: list[Citation] = field(default_factory=list)  # offered when not found
     query: str = ""  # what was searched for (a follow-up carries the earlier subject)
     evidence: float = 0.0  # support of the best sentence (subject share + cosine + bonuses; see MINUTEBOOK_MIN_EVIDENCE)
-    answered_by: str = ""  # the way of answering that gave it (search/answerers/), "" when not found
+    answered_by: str = ""  # the way of answering that gave it (search/chat/answerers/), "" when not found
+
+    @classmethod
+    def cited(cls, query: str, text: str, citations: list[Citation]) -> "Answer | None":
+        """An answerer's (text, citations) as an Answer, or None when it cites nothing (it did not answer)."""
+        return cls(answer=text, found=True, query=query, citations=citations) if citations else None
 
 
 def coverage(lexicon: Lexicon, subject: list[str], text: str) -> float:

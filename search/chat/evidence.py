@@ -7,7 +7,7 @@ the answerers know nothing of the index, the model or the settings object.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from minutebook.vocabulary import Hit
 
@@ -22,6 +22,7 @@ class Evidence:
     query: str  # what was searched for
     searched_for: str | None  # the query as repaired, when it was
     context: dict  # the meeting period, body, paper type the question names
+    subject: list[str]  # the words saying what the (repaired) question is about
     passage_for: Callable[..., Hit | None]  # (row, text, anywhere=False): the passage recording text
     paper_words: Callable[[str], frozenset[str]]  # a paper's words
     author_of: Callable[[str], str | None]  # a paper's recorded author
@@ -36,4 +37,3 @@ class Evidence:
     min_support: float = 0.0  # the least support an extractive answer needs
     max_query_chars: int = 1000
     repair_queries: bool = True
-    kept: dict = field(default_factory=dict)  # per-question cache the answerers share

@@ -9,7 +9,7 @@ import re
 from minutebook.search.chat.answer import Answer, Citation, cite, coverage, first_words
 
 from minutebook.search.chat.sentences import in_period, items_asked_about, speaks_of_period
-from minutebook.search.chat.conversation import Turn, subject_terms
+from minutebook.search.chat.conversation import Turn
 from minutebook.search.chat.evidence import Evidence
 from minutebook.search.chat.kinds import KIND_WORDS
 from minutebook.search.storage.lexicon import Lexicon
@@ -21,12 +21,11 @@ from minutebook.search.ranking.understand import asks_for
 def answer(turn: Turn, evidence: Evidence) -> Answer | None:
     if turn.asks != "decision":
         return None
-    subject = subject_terms(evidence.searched_for or turn.query)
-    row = choose_decision(evidence.decisions, turn.question, subject, evidence.lexicon, evidence.context, evidence.paper_words)
+    row = choose_decision(evidence.decisions, turn.question, evidence.subject, evidence.lexicon, evidence.context, evidence.paper_words)
     if row is None:
         return None
-    text, citations = decision_answer(row, subject, evidence.lexicon, lambda said: evidence.passage_for(row, said))
-    return Answer(answer=text, found=True, query=turn.query, citations=citations)
+    text, citations = decision_answer(row, evidence.subject, evidence.lexicon, lambda said: evidence.passage_for(row, said))
+    return Answer.cited(turn.query, text, citations)
 
 
 UPDATE_CHARS = 300  # how much of a tracked commitment's latest update is read out

@@ -95,4 +95,4 @@ def nth_answer(turn: Turn, hits: list[Hit], lexicon: Lexicon, rows_of, passage_f
 
 def answer(turn: Turn, evidence: Evidence) -> Answer | None:
     text, citations = nth_answer(turn, evidence.hits, evidence.lexicon, evidence.rows_of, evidence.passage_for)
-    return Answer(answer=text, found=True, query=turn.query, citations=citations) if citations else None
+    return Answer.cited(turn.query, text, citations)

@@ -20,7 +20,7 @@ def answer(turn: Turn, evidence: Evidence) -> Answer | None:
     if source is None:
         return None
     text, citations = when_answer(source)
-    return Answer(answer=text, found=True, query=turn.query, citations=citations)
+    return Answer.cited(turn.query, text, citations)
 
 
 def when_answer(hit: Hit) -> tuple[str, list[Citation]]:

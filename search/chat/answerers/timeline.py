@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from minutebook.search.chat.answer import Answer, Citation, cite, first_words, where_said
-from minutebook.search.chat.conversation import Turn, subject_terms
+from minutebook.search.chat.conversation import Turn
 from minutebook.search.chat.evidence import Evidence
 from minutebook.search.chat.answerers.decision import UPDATE_CHARS, choose_decision
 
@@ -16,12 +16,11 @@ TRACKED = ("commitment", "recommendation", "action")
 def answer(turn: Turn, evidence: Evidence) -> Answer | None:
     if not FIRST_COMMITTED.search(turn.question):
         return None
-    subject = subject_terms(evidence.searched_for or turn.query)
-    row = choose_decision(evidence.decisions, turn.question, subject, evidence.lexicon, evidence.context, evidence.paper_words)
+    row = choose_decision(evidence.decisions, turn.question, evidence.subject, evidence.lexicon, evidence.context, evidence.paper_words)
     if row is None or row["kind"] not in TRACKED:
         return None
     text, citations = timeline_answer(evidence.appearances(row["id"]), lambda r: evidence.passage_for(r, r["text"]))
-    return Answer(answer=text, found=True, query=turn.query, citations=citations) if citations else None
+    return Answer.cited(turn.query, text, citations)
 
 
 # "Where was the commitment to open two hubs first made?", "When did the council first pledge ...?"

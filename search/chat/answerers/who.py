@@ -21,7 +21,7 @@ def answer(turn: Turn, evidence: Evidence) -> Answer | None:
         turn, evidence.decisions, evidence.lexicon, lambda row, said: evidence.passage_for(row, said, anywhere=True))
     if not citations:
         text, citations = author_answer(turn, evidence.hits, evidence.lexicon, evidence.author_of)
-    return Answer(answer=text, found=True, query=turn.query, citations=citations) if citations else None
+    return Answer.cited(turn.query, text, citations)
 
 
 _MAKER_QUESTION = re.compile(
