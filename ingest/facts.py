@@ -9,7 +9,7 @@ these facts; what the sidecar does not give stays as read from the text.
 from __future__ import annotations
 
 import json
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from minutebook.vocabulary import Decision, Document
@@ -23,23 +23,25 @@ def sidecar(path: Path) -> Path:
     return path.with_name(path.name + SUFFIX)
 
 
-def read(path: Path) -> dict:
-    """The facts the sidecar of ``path`` gives ({} without one, or when it cannot be read)."""
+@dataclass(frozen=True)
+class SourceFacts:
+    fields: dict  # organisation, body, meeting_date, ... (FIELDS) as the source gives them
+    decisions: list[dict]  # what the source records the meeting decided (Legistar: each item acted on)
+
+
+def read(path: Path) -> SourceFacts:
+    """What the sidecar of ``path`` says, read once (nothing without one, or when it cannot be read)."""
     try:
         facts = json.loads(sidecar(path).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return {}
-    return {k: str(facts[k]) for k in FIELDS if isinstance(facts, dict) and facts.get(k)}
-
-
-def decisions(path: Path) -> list[dict]:
-    """The decisions the source records for the meeting of ``path`` (Legistar: each item acted on,
-    with its result and roll call), [] without."""
-    try:
-        found = json.loads(sidecar(path).read_text(encoding="utf-8")).get("decisions") or []
-    except (OSError, ValueError, AttributeError):
-        return []
-    return [d for d in found if isinstance(d, dict) and (d.get("reference") or d.get("title"))]
+        facts = None
+    if not isinstance(facts, dict):
+        return SourceFacts({}, [])
+    recorded = facts.get("decisions") if isinstance(facts.get("decisions"), list) else []
+    return SourceFacts(
+        {k: str(facts[k]) for k in FIELDS if facts.get(k)},
+        [d for d in recorded if isinstance(d, dict) and (d.get("reference") or d.get("title"))],
+    )
 
 
 def with_decisions(document: Document, found: list, recorded: list[dict]) -> list:

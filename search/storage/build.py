@@ -260,12 +260,11 @@ def _store_file(
 ) -> None:
     file_chunks = 0
     given = source_facts.read(Path(parsed.source))  # a synced file's facts from its source win
-    recorded = source_facts.decisions(Path(parsed.source))
     for n, paper in enumerate(parsed.papers):
-        if given:
-            paper.document = source_facts.apply(paper.document, given, len(parsed.papers))
-        if recorded and n == 0:  # the source's record of the meeting goes with the file's first paper
-            paper.decisions = source_facts.with_decisions(paper.document, paper.decisions, recorded)
+        if given.fields:
+            paper.document = source_facts.apply(paper.document, given.fields, len(parsed.papers))
+        if given.decisions and n == 0:  # the source's record of the meeting goes with the file's first paper
+            paper.decisions = source_facts.with_decisions(paper.document, paper.decisions, given.decisions)
         text = "\n".join(chunk.text for chunk in paper.chunks)
         paper.document.repeat_of = repeats.original_of(paper.document, text)
         if paper.document.repeat_of:  # searched once: listed as an appearance, passages not indexed again
