@@ -46,14 +46,21 @@ def documents(index_dir: Path) -> list[dict]:
         conn.close()
 
 
+def on_replay(recorded: bytes, replay: Replay) -> bytes:
+    """A recorded Manchester response with its documents' addresses on the replay server."""
+    return recorded.replace(b"https://democracy.manchester.gov.uk", replay.url.encode())
+
+
 def moderngov_site(replay: Replay) -> None:
     def meetings(query):
         assert query["lCommitteeId"] == "144"
         assert all(len(query[k].split("/")) == 3 for k in ("sFromDate", "sToDate"))  # dd/mm/yyyy, as the service needs
         return xml(MANCHESTER / "meetings.xml")(query)
 
-    def meeting(query):
-        return xml(MANCHESTER / ("meeting_with_minutes.xml" if query["lMeetingId"] == "4967" else "meeting_no_minutes.xml"))(query)
+    def meeting(query):  # the recorded documents' host is the replay server here
+        status, body, kind = xml(MANCHESTER / ("meeting_with_minutes.xml" if query["lMeetingId"] == "4967"
+                                               else "meeting_no_minutes.xml"))(query)
+        return status, on_replay(body, replay), kind
 
     replay.routes.update({
         "/mgWebService.asmx/GetCommittees": xml(MANCHESTER / "committees.xml"),
@@ -203,7 +210,7 @@ def test_restricted_documents_are_not_fetched_and_a_meeting_that_fails_is_report
     index_dir = tmp_path / "index"
     with Replay() as replay:
         moderngov_site(replay)
-        meeting = (MANCHESTER / "meeting_with_minutes.xml").read_bytes()
+        meeting = on_replay((MANCHESTER / "meeting_with_minutes.xml").read_bytes(), replay)
         first = meeting.index(b"<isrestricted>False</isrestricted>", meeting.index(b"<linkeddoc>"))
         restricted = meeting[:first] + b"<isrestricted>True</isrestricted>" + meeting[first + 34:]
         replay.routes["/mgWebService.asmx/GetMeeting"] = lambda query: (200, restricted, "text/xml")

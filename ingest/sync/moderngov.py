@@ -1,15 +1,15 @@
 """ModernGov (most UK councils): the keyless web service at ``BASE/mgWebService.asmx``.
 
 GetCommittees lists the bodies; GetMeetings (dates as dd/mm/yyyy, which the service requires) a
-body's meetings; GetMeeting a meeting's agenda items and their documents. Documents are fetched from
-the site the user named, at the path the service gives (the service may name its public host).
+body's meetings; GetMeeting a meeting's agenda items and their documents. Documents are fetched where the service
+says they are (an address relative to the site is read against it).
 Cancelled meetings and restricted items and documents are passed over; restricted ones are counted.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
-from urllib.parse import urlsplit
+from urllib.parse import urljoin
 
 from defusedxml import ElementTree
 
@@ -45,12 +45,6 @@ def _day(text: str) -> date | None:
         return datetime.strptime(text.strip(), "%d/%m/%Y").date()
     except ValueError:
         return None
-
-
-def _on_site(base: str, url: str) -> str:
-    """A document's address on the site the user named (the service may give its public host)."""
-    parts = urlsplit(url)
-    return f"{base}{parts.path}{'?' + parts.query if parts.query else ''}"
 
 
 def list_papers(base: str, fetcher: Fetcher, committees: list[str], since: date, until: date,
@@ -96,7 +90,7 @@ def list_papers(base: str, fetcher: Fetcher, committees: list[str], since: date,
                         continue
                     name = _text(document, "title") or _text(document, "attachmentid")
                     listing.papers.append(RemotePaper(
-                        _on_site(base, url), f"{slug(name)}-{_text(document, 'attachmentid')}.pdf", folder,
+                        urljoin(f"{base}/", url), f"{slug(name)}-{_text(document, 'attachmentid')}.pdf", folder,
                         {**facts, "agenda_item": number, "agenda_item_title": _text(item, "agendaitemtitle"),
                          "title": name, "url": url},
                     ))
