@@ -31,32 +31,31 @@ def _summary(row: sqlite3.Row) -> dict:
     return data
 
 
+def _documents(conn: sqlite3.Connection, where: str, params: list, order: str, limit: int, offset: int) -> Listing:
+    """One page of the documents matching ``where``, in ``order``, with how many match in all."""
+    total = conn.execute(f"SELECT count(*) FROM documents d WHERE {where}", params).fetchone()[0]
+    rows = conn.execute(
+        f"SELECT {', '.join('d.' + c for c in SUMMARY_COLUMNS)} FROM documents d WHERE {where}"
+        f" ORDER BY {order} LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    )
+    return Listing(total, limit, offset, [_summary(r) for r in rows])
+
+
 def list_documents(conn: sqlite3.Connection, filters: Filters, limit: int, offset: int, title: str | None = None) -> Listing:
     where, params = filters.where("d")
     if title:
         where += " AND lower(d.title) LIKE ?"
         params.append(f"%{title.lower()}%")
-    total = conn.execute(f"SELECT count(*) FROM documents d WHERE {where}", params).fetchone()[0]
-    rows = conn.execute(
-        f"SELECT {', '.join('d.' + c for c in SUMMARY_COLUMNS)} FROM documents d WHERE {where}"
-        " ORDER BY d.meeting_date IS NULL, d.meeting_date DESC, d.source, d.ordinal LIMIT ? OFFSET ?",
-        [*params, limit, offset],
-    )
-    return Listing(total, limit, offset, [_summary(r) for r in rows])
+    return _documents(conn, where, params, "d.meeting_date IS NULL, d.meeting_date DESC, d.source, d.ordinal", limit, offset)
 
 
 def list_undated(conn: sqlite3.Connection, filters: Filters, limit: int) -> Listing:
     """Papers that give no meeting date (each once, however often republished), by organisation,
     body and title: the calendar cannot place them, so it lists them apart."""
     where, params = filters.where("d")
-    where += " AND d.meeting_date IS NULL AND d.repeat_of IS NULL"
-    total = conn.execute(f"SELECT count(*) FROM documents d WHERE {where}", params).fetchone()[0]
-    rows = conn.execute(
-        f"SELECT {', '.join('d.' + c for c in SUMMARY_COLUMNS)} FROM documents d WHERE {where}"
-        " ORDER BY d.organisation IS NULL, d.organisation, d.body IS NULL, d.body, d.title LIMIT ?",
-        [*params, limit],
-    )
-    return Listing(total, limit, 0, [_summary(r) for r in rows])
+    return _documents(conn, f"{where} AND d.meeting_date IS NULL AND d.repeat_of IS NULL", params,
+                      "d.organisation IS NULL, d.organisation, d.body IS NULL, d.body, d.title", limit, 0)
 
 
 def get_document(conn: sqlite3.Connection, document_id: str) -> dict | None:
