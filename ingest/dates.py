@@ -41,6 +41,7 @@ _ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
 MONTH = _MONTH
 _MONTH_YEAR = re.compile(rf"\b(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})\b(?![/-]\d)", re.IGNORECASE)
 
+_BARE_YEAR = re.compile(rf"\b{_YEAR}\b(?![/-]\d)")  # "in 2019"; not a span ("2019-20")
 _MAX_SCAN = 4000  # dates live in short header lines; never scan megabytes
 
 
@@ -148,6 +149,23 @@ def month_years(text: str) -> list[str]:
     """Every "Month YYYY" in ``text`` as the first of that month ('2022-10-01'), in reading order."""
     found = (_named("1", match["m"], match["y"], None) for match in _MONTH_YEAR.finditer(text[:_MAX_SCAN]))
     return [iso for iso in found if iso]
+
+
+def date_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` gives a date or a month ("9 February 2022", "Oct 18, 2021", "4/23/19",
+    "November 2022", "in 2019"), as (start, end) offsets, overlaps merged, in reading order."""
+    spans = sorted(
+        match.span()
+        for pattern in (_DAY_MONTH, _MONTH_DAY, _NUMERIC, _ISO, _MONTH_YEAR, _BARE_YEAR)
+        for match in pattern.finditer(text[:_MAX_SCAN])
+    )
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def month_number(name: str) -> int | None:

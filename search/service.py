@@ -10,6 +10,7 @@ from datetime import date
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from minutebook.ingest.dates import find_dates, month_years
 from minutebook.settings import Settings
 from minutebook.vocabulary import OUTCOMES, Hit
 
@@ -26,7 +27,7 @@ from minutebook.search.chat.answer import NOT_FOUND, Answer, cite, mark_read
 from minutebook.search.chat.sentences import MEANING_CANDIDATES
 from minutebook.search.chat.answerers import first_answer
 from minutebook.search.chat.conversation import read_turn, subject_terms
-from minutebook.search.chat.evidence import Evidence
+from minutebook.search.chat.evidence import Evidence, Paper
 from minutebook.search.chat.names import words_of
 from minutebook.search.ranking.retrieve import QueryEncoder, hits_for, search_passages
 from minutebook.search.ranking.understand import understand
@@ -34,7 +35,7 @@ from minutebook.search.ranking.understand import understand
 MODES = ("hybrid", "lexical", "dense")
 SORTS = ("relevance", "date")
 MAX_OFFSET = 1_000_000_000
-PAPERS_KEPT = 32  # papers whose words are kept in memory (see _paper_words)
+PAPERS_KEPT = 32  # papers whose words and dates are kept in memory (see _paper)
 
 
 class BadQuery(ValueError):
@@ -79,7 +80,7 @@ class Minutebook:
         self.index: Index = open_index(settings.index_dir)  # fails fast, before the slow model load
         self._reload_lock = threading.Lock()
         # A paper's words, for the names a chat answer's paper must hold; keyed by generation too.
-        self._paper_words_in = lru_cache(maxsize=PAPERS_KEPT)(self._read_paper_words)
+        self._paper_in = lru_cache(maxsize=PAPERS_KEPT)(self._read_paper)
         self._checked_at = time.monotonic()
         if embedder is False:
             return
@@ -262,7 +263,7 @@ class Minutebook:
             hits=result.results, decisions=result.decisions, lexicon=self.index.lexicon, query=result.query,
             searched_for=result.searched_for, context=result.context,
             subject=subject_terms(result.searched_for or turn.query), passage_for=self._passage,
-            paper_words=self._paper_words, author_of=self._author,
+            paper=self._paper, author_of=self._author,
             rows_of=lambda document, kind: registers.document_decisions(self.index.conn, document, kind),
             appearances=lambda row_id: registers.appearances(self.index.conn, row_id),
             next_passage=self._next_passage, hit=self._hit, encode=self.encode, embed=self.embedder.encode,
@@ -286,13 +287,17 @@ class Minutebook:
         found = hits_for(self.index, [(chunk_id, 1.0, {})])
         return found[0] if found else None
 
-    def _paper_words(self, document_id: str) -> frozenset[str]:
-        return self._paper_words_in(self.index.generation, document_id)
+    def _paper(self, document_id: str) -> Paper:
+        return self._paper_in(self.index.generation, document_id)
 
-    def _read_paper_words(self, generation, document_id: str) -> frozenset[str]:
-        """The words of a paper of the index now served (``generation`` keys the cache only)."""
-        rows = self.index.conn.execute("SELECT text FROM chunks WHERE document_id = ?", [document_id])
-        return frozenset().union(*(words_of(text) for (text,) in rows))
+    def _read_paper(self, generation, document_id: str) -> Paper:
+        """The words and dates of a paper of the index now served (``generation`` keys the cache only)."""
+        texts = [text for (text,) in self.index.conn.execute("SELECT text FROM chunks WHERE document_id = ?", [document_id])]
+        return Paper(
+            words=frozenset().union(*map(words_of, texts)),
+            days=frozenset(iso for text in texts for _, iso in find_dates(text)),
+            months=frozenset(iso[:7] for text in texts for iso in month_years(text)),
+        )
 
     def _author(self, document_id: str) -> str | None:
         row = self.index.conn.execute("SELECT author FROM documents WHERE id = ?", [document_id]).fetchone()

@@ -12,7 +12,8 @@ import pytest
 from minutebook.search.chat.answer import ANSWER_PASSAGES, Citation
 
 from minutebook.search.chat.sentences import MEANING_PASSAGES, answer_passages, extractive_answer, read_out
-from minutebook.search.chat.conversation import read_turn
+from minutebook.search.chat.conversation import read_turn, without_scene
+from minutebook.search.chat.evidence import Paper
 from minutebook.search.chat.kinds import Asked, answers_the_kind, names_someone
 from minutebook.search.chat.names import names_present, question_names, words_of
 from minutebook.search.chat.answerers.listed import nth_asked
@@ -184,11 +185,11 @@ def test_a_place_named_by_the_paper_but_not_the_passage_still_counts_and_another
     question = "How many households are waiting for an allotment in Portsmouth?"
     turn = read_turn([{"role": "user", "content": question}])
     hits, words = [hit(passage)], lexicon(passage)
-    papers = {"d1": words_of("Portsmouth City Council. Allotments review.\n" + passage)}
-    said, _, _ = extractive_answer(turn, hits, words, paper_words=papers.get)
+    papers = {"d1": Paper(words_of("Portsmouth City Council. Allotments review.\n" + passage))}
+    said, _, _ = extractive_answer(turn, hits, words, paper=papers.get)
     assert "412 households" in said
-    papers["d1"] = words_of("Southampton City Council. Allotments review.\n" + passage)
-    assert extractive_answer(turn, hits, words, paper_words=papers.get)[0] == ""
+    papers["d1"] = Paper(words_of("Southampton City Council. Allotments review.\n" + passage))
+    assert extractive_answer(turn, hits, words, paper=papers.get)[0] == ""
     assert extractive_answer(turn, hits, words)[0] == ""  # without the paper, the passage alone decides
 
 
@@ -497,6 +498,29 @@ def test_a_period_the_passage_names_lets_any_of_its_sentences_answer():
     # A passage that never names the period does not answer for it.
     other = "It recommends that professionals tailor their safe sleeping advice to each family."
     assert extractive_answer(turn, [hit(other)], lexicon(other), context=context)[0] == ""
+    # Unless its paper does: an agenda pack holds the minutes of the month before once, at their head.
+    undated = "The National Panel's review recommends that professionals tailor their safe sleeping advice to each family."
+    assert extractive_answer(turn, [hit(undated)], lexicon(undated), context=context)[0] == ""
+    pack = {"d1": Paper(words_of(undated), days=frozenset({"2020-07-14"}))}
+    assert "tailor their safe sleeping advice" in extractive_answer(turn, [hit(undated)], lexicon(undated), context=context, paper=pack.get)[0]
+    pack = {"d1": Paper(words_of(undated), days=frozenset({"2020-09-14"}), months=frozenset({"2020-08"}))}
+    assert extractive_answer(turn, [hit(undated)], lexicon(undated), context=context, paper=pack.get)[0] == ""
+
+
+def test_a_question_without_its_scene_keeps_what_it_asks_about():
+    asked = "What is proposed at 216 14th Street that came before the Manhattan Beach Planning Commission in November 2022?"
+    about = without_scene(asked, "City of Manhattan Beach Planning Commission")
+    assert "216 14th Street" in about and "proposed" in about
+    assert not any(word in about for word in ("Manhattan", "Beach", "Planning", "November", "2022"))
+    # A name the papers found do not give is what the question asks about, and stays.
+    assert "Manhattan Beach" in without_scene(asked, "Gardena Planning Commission")
+    # A question that is all scene is read whole.
+    assert without_scene("Manhattan Beach Planning Commission, 9 November 2022?", "Manhattan Beach Planning Commission") == (
+        "Manhattan Beach Planning Commission, 9 November 2022?")
+
+
+def test_a_month_shortened_is_not_a_name():
+    assert question_names("How big a loan did Des Moines propose at the meeting of 18 Oct 2021, or in Sept?") == [["des", "moines"]]
 
 
 def test_a_passage_read_out_twice_is_cited_once():

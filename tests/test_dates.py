@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from minutebook.ingest.dates import find_dates, parse_date
+from minutebook.ingest.dates import date_spans, find_dates, parse_date
 
 
 @pytest.mark.parametrize(
@@ -55,3 +55,8 @@ def test_a_date_whose_weekday_disagrees_is_not_taken():
     assert find_dates("held on Tuesday 29 April 2014 at 7.30 pm") == [(8, "2014-04-29")]
     assert find_dates("Monday, January 29, 2018") == [(0, "2018-01-29")]
     assert find_dates("Wed 3rd March 2021, and 2 April 2014") == [(0, "2021-03-03"), (24, "2014-04-02")]
+
+
+def test_date_spans_cover_dates_months_and_years_but_not_numbers_or_spans():
+    text = "Held 18 Oct 2021; minutes of May 9, 2005 and 4/23/19; in November 2022, in 2019; 216 14th Street; 2019-20 budget"
+    assert [text[a:b] for a, b in date_spans(text)] == ["18 Oct 2021", "May 9, 2005", "4/23/19", "November 2022", "2019"]

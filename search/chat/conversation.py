@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from minutebook.ingest.dates import date_spans
+from minutebook.search.chat.names import JOINERS, question_names
 from minutebook.search.decisions.registers import BODY_WORDS, DECISION_WORDS, is_about_a_decision
 from minutebook.search.ranking.retrieve import query_terms
 from minutebook.search.ranking.understand import is_date_word
@@ -81,6 +83,31 @@ def what_it_asks(question: str) -> str:
     if is_about_a_decision(question):
         return "decision"
     return "other"
+
+
+SCENE_LEFT = 3  # words a question must keep once its scene is taken out, else it is read whole
+
+
+def without_scene(question: str, known: str) -> str:
+    """What a question asks about, without the meeting it names: its dates, and those of its
+    names (question_names) that ``known`` holds, the bodies and places of
+    the papers found ("What is proposed at 216 14th Street that came before the Manhattan Beach
+    Planning Commission in November 2022?" -> "What is proposed at 216 14th Street that came before
+    the in ?"). Every sentence of the right paper is of that meeting; the one that names it, a title
+    block, is not the answer for doing so."""
+    kept, at = [], 0
+    for start, end in date_spans(question):
+        kept.append(question[at:start])
+        at = end
+    text = " ".join([*kept, question[at:]])
+    known_words = set(re.findall(r"\w+", known.lower()))
+    for phrase in question_names(question):
+        words = [word for word in phrase if word not in JOINERS]
+        if all(word in known_words for word in words):
+            for word in words:
+                text = re.sub(rf"\b{re.escape(word)}(?:['’]s)?\b", " ", text, flags=re.IGNORECASE)
+    text = " ".join(text.split())
+    return text if len(re.findall(r"\w+", text)) >= SCENE_LEFT else question
 
 
 def read_turn(messages: list[dict]) -> Turn:

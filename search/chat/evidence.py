@@ -14,6 +14,15 @@ from minutebook.vocabulary import Hit
 from minutebook.search.storage.lexicon import Lexicon
 
 
+@dataclass(frozen=True)
+class Paper:
+    """What chat checks a question's names and period against when a passage does not say them: a
+    paper says "Portsmouth" or the month of the meeting its minutes record once, not in every passage."""
+    words: frozenset[str]  # its distinct lower-case words (names.words_of)
+    days: frozenset[str] = frozenset()  # the dates it gives, ISO
+    months: frozenset[str] = frozenset()  # the months it names with their year ("November 2022"), as "2022-11"
+
+
 @dataclass
 class Evidence:
     hits: list[Hit]  # the passages found, best first
@@ -24,7 +33,7 @@ class Evidence:
     context: dict  # the meeting period, body, paper type the question names
     subject: list[str]  # the words saying what the (repaired) question is about
     passage_for: Callable[..., Hit | None]  # (row, text, anywhere=False): the passage recording text
-    paper_words: Callable[[str], frozenset[str]]  # a paper's words
+    paper: Callable[[str], Paper]  # a paper's words and dates, by its document id
     author_of: Callable[[str], str | None]  # a paper's recorded author
     rows_of: Callable[[str, str], list[dict]]  # (document id, kind): a paper's decisions in order
     appearances: Callable[[str], list[dict]]  # a commitment's appearances, first first

@@ -12,21 +12,21 @@ import re
 import jellyfish
 from rapidfuzz import fuzz, process
 
+from minutebook.ingest.dates import month_number
 from minutebook.search.storage.lexicon import Lexicon, stem as _stem
 
 # Capitalised words that start questions, or name times, not a particular thing.
 _NOT_NAMES = frozenset(
     "what when where who whom which how why did does do was were is are has have had can could would will "
     "in on at of for to the a an and or by from with according after before during since this that these "
-    "those its it their there then i january february march april may june july august september october "
-    "november december monday tuesday wednesday thursday friday saturday sunday".split()
+    "those its it their there then i monday tuesday wednesday thursday friday saturday sunday".split()
 )
 NAME_TYPO = 80  # rapidfuzz ratio at which a passage word is taken for a misspelt name
 # A name spelt by its sound ("Luv", "Kuyahoga") is taken for a word of the paper that sounds the same
 # (Metaphone) and is this close in spelling, if that word is distinctive: one in at most DISTINCTIVE
 # of the passages ("Hove" must not be taken for "have").
 SOUNDS_LIKE, DISTINCTIVE = 55, 0.02  # "luv"/"love" 57; "leaf"/"love" 50 (same Metaphone, another word)
-_JOINERS = frozenset("and of for & the".split())
+JOINERS = frozenset("and of for & the".split())
 
 
 def question_names(question: str) -> list[list[str]]:
@@ -41,19 +41,20 @@ def question_names(question: str) -> list[list[str]]:
     for n, match in enumerate(re.finditer(r"[A-Za-z][\w'’&-]*", question)):
         word = match.group(0)
         clean = re.sub(r"['’]s$", "", word)
-        is_name = n > 0 and clean.lower() not in _NOT_NAMES and (clean[0].isupper() or clean.isupper())
+        is_name = (n > 0 and clean.lower() not in _NOT_NAMES and month_number(clean) is None  # "Oct", "Sept"
+                   and (clean[0].isupper() or clean.isupper()))
         if is_name:  # of "Margate-area", "Covid-19", the name is the capitalised part: passages split at hyphens
             current.extend(part.lower() for part in re.split(r"-", clean) if part[:1].isupper())
-        elif current and clean.lower() in _JOINERS and not word.endswith(("'s", "’s")):
+        elif current and clean.lower() in JOINERS and not word.endswith(("'s", "’s")):
             current.append(clean.lower())
             continue
         if not is_name or word != clean:  # a possessive ends its phrase: "Southampton's Board"
-            while current and current[-1] in _JOINERS:
+            while current and current[-1] in JOINERS:
                 current.pop()
             if current:
                 phrases.append(current)
             current = []
-    while current and current[-1] in _JOINERS:
+    while current and current[-1] in JOINERS:
         current.pop()
     if current:
         phrases.append(current)
@@ -92,7 +93,7 @@ def names_present(names: list[list[str]], tokens: frozenset[str], lexicon: Lexic
         return bool(expansion) and all(_stem(w) in present for w in re.findall(r"\w+", expansion.lower()) if len(w) > 3)
 
     for phrase in names:
-        words = [w for w in phrase if w not in _JOINERS]
+        words = [w for w in phrase if w not in JOINERS]
         found = sum(has(w) for w in words)
         if found < (1 if len(words) == 1 else (len(words) + 1) // 2):
             return False

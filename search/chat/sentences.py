@@ -80,7 +80,6 @@ class Candidate:
     kind: float = 0.0  # how well it is of the kind of answer asked for (see of_the_kind)
     number: int = 0  # its place among its passage's sentences (sentence_spans), as the index keeps their vectors
 
-
 def ranked_sentences(
     turn: Turn, hits: list[Hit], lexicon: Lexicon, similarity=None, keep=None, asked: Asked | None = None,
     stored: dict[int, list[float]] | None = None,
@@ -176,18 +175,20 @@ def _with_neighbours(sentence: str, passage: str) -> str:
 
 def answer_gate(
     turn: Turn, hits: list[Hit], lexicon: Lexicon, decided: bool, asked: str | None = None, context: dict | None = None,
-    paper_words=None, kind: Asked | None = None,
+    paper=None, kind: Asked | None = None,
 ):
     """A test of whether a sentence may answer: it is of the kind asked, from a paper naming the
     things named, about the meeting named, and (for a question about what was decided) records a
-    decision taken. What the question asks is read once; the names are checked once per passage,
-    and, when the passage lacks one, against its whole paper (``paper_words(document_id)``, its
-    set of words): a paper says "Portsmouth" or "UK" once, not in every passage."""
+    decision taken. What the question asks is read once; the names and the period are checked once
+    per passage and, when the passage lacks one, against its whole paper (``paper(document_id)``, a
+    Paper): a paper says "Portsmouth" or the month of the meeting its minutes record once, not in
+    every passage."""
     names = question_names(asked or turn.question)
     kind = kind or Asked.read(turn)
     report = kind.report
     context = context or {}
     named: dict[int, bool] = {}
+    in_time: dict[int, bool] = {}
 
     subject = subject_terms(turn.query)
     # "resolution 2019-44", "decision 24/00093": a record named by its number is answered only by a
@@ -206,8 +207,12 @@ def answer_gate(
         if len(_WORD.findall(sentence)) < FRAGMENT_WORDS and not coverage(lexicon, subject, sentence):
             return False  # a table's total line, a stray label: what it is about is only in its context
         # The passage says the period once ("In July 2020, the Panel published ... It recommends ..."):
-        # any of its sentences may answer for it.
-        if not speaks_of_period(f"{hit.text} {_context_of(hit)}", hit.meeting_date, context):
+        # any of its sentences may answer for it; or its paper does (an agenda pack's minutes of the
+        # month before).
+        if candidate.index not in in_time:
+            in_time[candidate.index] = speaks_of_period(f"{hit.text} {_context_of(hit)}", hit.meeting_date, context) or (
+                paper is not None and paper_speaks_of_period(paper(hit.document_id), context))
+        if not in_time[candidate.index]:
             return False
         if not answers_the_kind(sentence, turn.question, kind, lexicon):
             return False
@@ -215,7 +220,7 @@ def answer_gate(
             return False  # a report still to come has no findings yet
         if candidate.index not in named:  # the passage holds the sentence: one check per passage
             named[candidate.index] = names_present(names, words_of(f"{hit.text} {_context_of(hit)} {hit.source}"), lexicon) or (
-                paper_words is not None and names_present(names, paper_words(hit.document_id), lexicon))
+                paper is not None and names_present(names, paper(hit.document_id).words, lexicon))
         return named[candidate.index] and (not decided or records_a_decision(sentence))
 
     return may_answer
@@ -308,17 +313,17 @@ def only_promised(report: str | None, hits: list[Hit]) -> bool:
 def extractive_answer(
     turn: Turn, hits: list[Hit], lexicon: Lexicon, similarity=None, max_sentences: int = 2,
     min_support: float = 0.0, decided: bool = False, asked: str | None = None, context: dict | None = None,
-    paper_words=None, said: str = "", stored: dict[int, list[float]] | None = None, next_passage=None,
+    paper=None, said: str = "", stored: dict[int, list[float]] | None = None, next_passage=None,
 ) -> tuple[str, list[Citation], float]:
     """The best one or two supported sentences of the top passages, each with its marker, and the
     support of the best; ("", [], support) when no sentence reaches ``min_support``. ``asked`` is
-    the question with its misspellings corrected, for the names it holds; ``paper_words`` gives a
-    paper's words (see answer_gate); sentences in ``said`` (an earlier part's answer) are not used;
+    the question with its misspellings corrected, for the names it holds; ``paper`` gives a
+    paper's words and dates (see answer_gate); sentences in ``said`` (an earlier part's answer) are not used;
     ``next_passage(hit)`` gives the passage after ``hit`` in its section (a list may go on there)."""
     kind = Asked.read(turn)  # what the question asks for, read once
     if only_promised(kind.report, hits):
         return "", [], 0.0
-    gate = answer_gate(turn, hits, lexicon, decided, asked, context, paper_words, kind)
+    gate = answer_gate(turn, hits, lexicon, decided, asked, context, paper, kind)
     if kind.kind == "record":
         max_sentences = 1  # "which resolution ...?" asks for one; the next record of the list is another
     ranked = [
@@ -401,5 +406,12 @@ def speaks_of_period(text: str, meeting_date: str | None, context: dict) -> bool
     if any(low[:7] <= month[:7] <= high[:7] for month in month_years(text)):
         return True
     return low[5:] == "01-01" and high[5:] == "12-31" and low[:4] == high[:4] and low[:4] in text
+
+
+def paper_speaks_of_period(paper, context: dict) -> bool:
+    """Whether a paper (a chat.evidence.Paper) gives a date or names a month in the period a
+    question names."""
+    low, high = context.get("date_from"), context.get("date_to")
+    return not low or any(low <= day <= high for day in paper.days) or any(low[:7] <= month <= high[:7] for month in paper.months)
 
 

@@ -21,7 +21,7 @@ from minutebook.search.ranking.understand import asks_for
 def answer(turn: Turn, evidence: Evidence) -> Answer | None:
     if turn.asks != "decision":
         return None
-    row = choose_decision(evidence.decisions, turn.question, evidence.subject, evidence.lexicon, evidence.context, evidence.paper_words)
+    row = choose_decision(evidence.decisions, turn.question, evidence.subject, evidence.lexicon, evidence.context, evidence.paper)
     if row is None:
         return None
     text, citations = decision_answer(row, evidence.subject, evidence.lexicon, lambda said: evidence.passage_for(row, said))
@@ -91,11 +91,11 @@ MIN_DECISION_COVERAGE = 0.5
 
 
 def choose_decision(
-    rows: list[dict], question: str, subject: list[str], lexicon: Lexicon, context: dict | None = None, paper_words=None,
+    rows: list[dict], question: str, subject: list[str], lexicon: Lexicon, context: dict | None = None, paper=None,
 ) -> dict | None:
     """The decision row a question asks for: of the kind its verb names, from the meeting it names,
     covering its subject, taken by the bodies it names and in a paper naming the places it names
-    (``paper_words``, as for answer_gate). A question about what was decided is not answered by a recommendation the
+    (``paper``, as for answer_gate). A question about what was decided is not answered by a recommendation the
     minutes do not show was agreed."""
     context = context or {}
     words = set(re.findall(r"\w+", question.lower()))
@@ -124,7 +124,7 @@ def choose_decision(
             continue  # the question names another meeting
         if cover(row) >= MIN_DECISION_COVERAGE and names_present(bodies, words_of(read(row)), lexicon) and (
             names_present(places, words_of(read(row)), lexicon)
-            or (paper_words is not None and names_present(places, paper_words(row["citation"]["document_id"]), lexicon))
+            or (paper is not None and names_present(places, paper(row["citation"]["document_id"]).words, lexicon))
         ):
             return row
     return None

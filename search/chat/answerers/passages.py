@@ -13,7 +13,7 @@ from dataclasses import replace
 from minutebook.search.chat.answer import NOT_FOUND, Answer, Citation
 
 from minutebook.search.chat.sentences import answer_passages, extractive_answer
-from minutebook.search.chat.conversation import Turn, read_turn
+from minutebook.search.chat.conversation import Turn, read_turn, without_scene
 from minutebook.search.chat.evidence import Evidence
 from minutebook.search.ranking.understand import asks_for
 
@@ -50,12 +50,17 @@ def _extract(turn: Turn, evidence: Evidence, pool: list, decided: bool, kept: di
     else:
         repaired_query = lexicon.repair(turn.query)[0] if evidence.repair_queries else turn.query
     repaired = replace(turn, query=repaired_query)
-    question = evidence.encode(repaired.query[: evidence.max_query_chars])
+    # Sentences are compared in meaning with what the question asks about, not with the meeting it
+    # names (the papers found say which bodies and places that is): every sentence of the right
+    # paper is of that meeting, and a title block naming it is not the answer for doing so.
+    known = " ".join(part for hit in pool for part in (hit.organisation, hit.body) if part)
+    about = without_scene(repaired.query, f"{known} {evidence.context.get('body') or ''}")
+    question = evidence.encode(about[: evidence.max_query_chars])
     stored = {n: (kept[hit.chunk_id] @ question).tolist() for n, hit in enumerate(pool) if hit.chunk_id in kept}
     return extractive_answer(
         repaired, pool, lexicon, lambda sentences: (evidence.embed(sentences) @ question).tolist(),
         max_sentences=max_sentences, min_support=evidence.min_support, decided=decided,
-        asked=evidence.searched_for, context=evidence.context, paper_words=evidence.paper_words, said=said, stored=stored,
+        asked=evidence.searched_for, context=evidence.context, paper=evidence.paper, said=said, stored=stored,
         next_passage=evidence.next_passage,
     )
 

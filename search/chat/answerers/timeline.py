@@ -16,7 +16,7 @@ TRACKED = ("commitment", "recommendation", "action")
 def answer(turn: Turn, evidence: Evidence) -> Answer | None:
     if not FIRST_COMMITTED.search(turn.question):
         return None
-    row = choose_decision(evidence.decisions, turn.question, evidence.subject, evidence.lexicon, evidence.context, evidence.paper_words)
+    row = choose_decision(evidence.decisions, turn.question, evidence.subject, evidence.lexicon, evidence.context, evidence.paper)
     if row is None or row["kind"] not in TRACKED:
         return None
     text, citations = timeline_answer(evidence.appearances(row["id"]), lambda r: evidence.passage_for(r, r["text"]))
