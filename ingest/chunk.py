@@ -26,6 +26,16 @@ class Passage:
     page: int
     last_page: int
     printed_page: str | None = None
+    # [offset, page] where each later page begins in ``text``: a sentence is cited at its own page
+    page_breaks: tuple[tuple[int, int], ...] = ()
+
+
+def page_at(page: int | None, page_breaks, offset: int) -> int | None:
+    """The page of the character at ``offset`` of a passage that starts on ``page``."""
+    for start, later in page_breaks or ():
+        if offset >= start:
+            page = later
+    return page
 
 
 @dataclass
@@ -142,12 +152,13 @@ def pack_passages(lines: list[Line], max_chars: int) -> list[Passage]:
     text = ""
     first: Line | None = None
     last: Line | None = None
+    breaks: list[tuple[int, int]] = []
 
     def flush() -> None:
-        nonlocal text, first, last
+        nonlocal text, first, last, breaks
         if text and first and last:
-            passages.append(Passage(text, first.page, last.page, first.printed_page))
-        text, first, last = "", None, None
+            passages.append(Passage(text, first.page, last.page, first.printed_page, tuple(breaks)))
+        text, first, last, breaks = "", None, None, []
 
     for paragraph in _paragraphs(lines):
         position = 0
@@ -169,6 +180,8 @@ def pack_passages(lines: list[Line], max_chars: int) -> list[Passage]:
                 flush()
             if first is None:
                 first = start_line
+            elif start_line.page > (breaks[-1][1] if breaks else first.page):
+                breaks.append((len(text) + 1, start_line.page))  # the unit starts after its separator
             text = f"{text}{separator}{unit}" if text else unit
             separator = " "
             last = end_line

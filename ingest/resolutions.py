@@ -371,6 +371,17 @@ def _inline(document: Document, entries: list[Entry], used: set[int], minutes: l
     return found
 
 
+def _hypothetical(sentence: str) -> bool:
+    """A condition or a report ("if", "whether", "not", "it would be helpful"); "agreed that charges
+    would rise" is a decision told in reported speech."""
+    if re.search(r"\b(?:not|if|whether)\b", sentence, re.IGNORECASE):
+        return True
+    return any(
+        not re.search(r"\b(?:agreed|resolved|decided)\s+that\b[^.;]*$", sentence[: would.start()], re.IGNORECASE)
+        for would in re.finditer(r"\bwould\b", sentence, re.IGNORECASE)
+    )
+
+
 def _narrative(document: Document, entries: list[Entry], used: set[int], minutes: list) -> list[tuple[int, Decision]]:
     """Decisions minuted in prose ("the policy was accepted by the Board"), for minutes without markers.
 
@@ -380,7 +391,7 @@ def _narrative(document: Document, entries: list[Entry], used: set[int], minutes
     found = []
     for sentence in sentences(entries):
         indices = list(range(sentence.start, sentence.end + 1))
-        if used.intersection(indices) or not _NARRATIVE.search(sentence.text) or re.search(r"\b(?:not|if|whether|would)\b", sentence.text, re.IGNORECASE):
+        if used.intersection(indices) or not _NARRATIVE.search(sentence.text) or _hypothetical(sentence.text):
             continue
         details: dict = {}
         _labelled_followers(entries, sentence.end, details)

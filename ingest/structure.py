@@ -113,11 +113,12 @@ def _context(document: Document, section: str | None) -> str:
 def _chunks(document: Document, sections: list[Section], max_chars: int) -> list[Chunk]:
     chunks: list[Chunk] = []
 
-    def add(text: str, page: int, last_page: int, printed: str | None, section: str, paragraph: str | None, kind: str) -> None:
+    def add(text: str, page: int, last_page: int, printed: str | None, section: str, paragraph: str | None, kind: str,
+            breaks=()) -> None:
         chunks.append(Chunk(
             document_id=document.id, ordinal=len(chunks), text=text, page=page, last_page=last_page,
             printed_page=printed, section=section, paragraph=paragraph,
-            context=_context(document, section), kind=kind,
+            context=_context(document, section), kind=kind, page_breaks=[list(b) for b in breaks],
         ))
 
     for section in sections:
@@ -125,7 +126,7 @@ def _chunks(document: Document, sections: list[Section], max_chars: int) -> list
             if kind == "text":
                 for passage in pack_passages(lines, max_chars):
                     add(passage.text, passage.page, passage.last_page, passage.printed_page,
-                        section.path, section.paragraph, "text")
+                        section.path, section.paragraph, "text", passage.page_breaks)
                 continue
             header, rows = table_rows(lines)
             for row in rows:
@@ -150,7 +151,7 @@ def _fallback(pages: list[Page], file_hash: str, max_chars: int) -> list[ParsedD
     lines = [Line(text[:MAX_LINE], page.number, page.printed) for page in pages for text in (page.text or "").splitlines()]
     chunks = [
         Chunk(document_id=document.id, ordinal=i, text=p.text, page=p.page, last_page=p.last_page,
-              printed_page=p.printed_page, context=document.title)
+              printed_page=p.printed_page, context=document.title, page_breaks=[list(b) for b in p.page_breaks])
         for i, p in enumerate(pack_passages(lines, max_chars))
     ]
     return [ParsedDocument(document, chunks)] if chunks else []

@@ -88,6 +88,7 @@ class Chunk:
     context: str = ""  # text prepended for embedding: title, body, date, heading path
     kind: str = "text"  # "text" or "table_row"
     ocr: float | None = None  # read by OCR from a scanned page: its word confidence, 0-1
+    page_breaks: list[list[int]] = field(default_factory=list)  # [offset, page] where each later page begins
 
     @property
     def embed_text(self) -> str:
@@ -194,6 +195,7 @@ class Hit:
     printed_page: str | None = None
     ocr: float | None = None  # the passage was read by OCR from a scan: its word confidence, 0-1
     match: dict = field(default_factory=dict)
+    page_breaks: list[list[int]] = field(default_factory=list)  # [offset, page] where each later page begins
 
 
 def stable_key(*parts: str) -> str:

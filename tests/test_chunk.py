@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from minutebook.ingest.chunk import Line, pack_passages, split_sentences
+from minutebook.ingest.chunk import Line, pack_passages, split_sentences, page_at
 
 
 def _sentences(n: int) -> list[str]:
@@ -33,6 +33,19 @@ def test_passages_know_first_and_last_page():
     (passage,) = pack_passages(lines, max_chars=500)
     assert passage.text == "The committee agreed the plan after a vote of seven to two."
     assert (passage.page, passage.last_page) == (4, 5)
+
+
+def test_a_passage_over_a_page_break_knows_where_each_page_begins():
+    lines = [Line("Members discussed the car park at length.", page=4),
+             Line("The committee agreed that evening charges rise to 2 pounds.", page=5),
+             Line("It asked for a report in June.", page=5)]
+    (passage,) = pack_passages(lines, max_chars=500)
+    assert passage.page_breaks == ((passage.text.index("The committee"), 5),)
+    assert page_at(passage.page, passage.page_breaks, passage.text.index("Members")) == 4
+    assert page_at(passage.page, passage.page_breaks, passage.text.index("It asked")) == 5
+    # A sentence running over the break is cited where it starts.
+    (run_on,) = pack_passages([Line("The committee agreed the plan", page=4), Line("after a vote.", page=5)], 500)
+    assert run_on.page_breaks == () and (run_on.page, run_on.last_page) == (4, 5)
 
 
 def test_an_over_long_sentence_is_cut_at_word_boundaries_within_the_bound():

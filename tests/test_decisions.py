@@ -830,3 +830,13 @@ def test_loose_times_are_dated_from_the_meeting_with_their_words_kept():
     actions = [d for d in _decisions(minutes, "minutes.txt") if d.kind == "action"]
     assert [(a.details["due_text"], a.details["due_date"]) for a in actions] == [
         ("by the spring", "2025-03-01"), ("in the coming weeks", "2024-11-01")]
+
+
+def test_minutes_in_prose_record_a_decision_told_in_reported_speech_but_not_a_hypothesis():
+    minutes = ("Minutes of the Meeting of Barnby Parish Council held on 9 April 2024\n\n"
+               "24/040 Car park\n"
+               "The Council agreed that evening parking charges would rise to 2 pounds from 1 June 2024.\n"
+               "Members agreed it would be helpful to hear from residents first.\n")
+    resolutions = [d.text for d in _decisions(minutes, "minutes.txt") if d.kind == "resolution"]
+    assert len(resolutions) == 1  # not the hypothesis
+    assert resolutions[0].endswith("The Council agreed that evening parking charges would rise to 2 pounds from 1 June 2024.")

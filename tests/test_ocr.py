@@ -108,6 +108,31 @@ def test_a_phrase_from_a_scanned_page_is_found_and_marked_as_read_by_ocr(tmp_pat
     assert answer.found and "12,500" in answer.answer and answer.citations[0].ocr > 0.8
 
 
+def test_an_answer_read_from_a_passage_over_a_page_break_is_cited_at_its_own_page(tmp_path, embedder):
+    from minutebook.search.storage.build import build_index
+    from minutebook.search.service import Minutebook
+    from minutebook.settings import load_settings
+
+    from .paperkit import write_pdf
+
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    write_pdf(papers / "minutes.pdf", [
+        "Barnby Parish Council\nMinutes of the meeting held on 9 April 2024\n\n5. Car park\n"
+        "Members discussed the village hall car park and the cost of its upkeep at length.",
+        "The Council agreed that evening parking charges would rise to 2 pounds from 1 June 2024.\n"
+        "The Clerk will report on income at the September meeting.",
+    ])
+    settings = load_settings(index_dir=tmp_path / "index", model_cache=tmp_path / "cache")
+    build_index([papers], settings, embedder, progress=False)
+    answer = Minutebook(settings, embedder).chat(
+        [{"role": "user", "content": "What did Barnby Parish Council agree about evening parking charges?"}])
+    assert answer.found and "2 pounds" in answer.answer
+    [cited] = [c for c in answer.citations if "2 pounds" in c.text]
+    assert cited.text.index("Members discussed") < cited.text.index("The Council agreed")  # one passage, two pages
+    assert cited.page == 2
+
+
 def test_a_damaged_scan_is_reported_and_the_rest_of_the_file_is_kept(tmp_path):
     from pypdf import PdfReader
 

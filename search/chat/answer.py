@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
-from minutebook.ingest.chunk import sentence_spans, split_sentences
+from minutebook.ingest.chunk import page_at, sentence_spans, split_sentences
 from minutebook.vocabulary import Hit
 
 from minutebook.search.storage.lexicon import Lexicon, stem as _stem
@@ -41,6 +41,9 @@ class Citation:
     page: int | None = None
     spans: list[list[int]] = field(default_factory=list)  # [start, end) in ``text`` of each sentence read out
     ocr: float | None = None  # the passage was read by OCR from a scan: its word confidence
+    # [offset, page] where each later page of a passage that runs over a page break begins: ``page``
+    # is the page of the first sentence read out (mark_read)
+    page_breaks: list[list[int]] = field(default_factory=list)
 
 
 @dataclass
@@ -75,6 +78,7 @@ def cite(n: int, hit: Hit) -> Citation:
         n=n, text=hit.text, chunk_id=hit.chunk_id, source=hit.source, document_id=hit.document_id,
         document_title=hit.document_title, document_type=hit.document_type, organisation=hit.organisation, body=hit.body,
         meeting_date=hit.meeting_date, agenda_item=hit.agenda_item, section=hit.section, page=hit.page, ocr=hit.ocr,
+        page_breaks=hit.page_breaks,
     )
 
 
@@ -116,7 +120,8 @@ def _plain(text: str) -> str:
 def mark_read(answer: Answer) -> None:
     """Give each citation the spans of its passage's sentences that the answer reads out, so the
     reader sees which words were used: a sentence counts when the answer holds it (without its
-    paragraph number or bullet), or, if long, its first words."""
+    paragraph number or bullet), or, if long, its first words. A passage that runs over a page
+    break is then cited at the page of the first sentence read out."""
     said = _plain(answer.answer)
     for citation in answer.citations:
         spans = []
@@ -125,6 +130,8 @@ def mark_read(answer: Answer) -> None:
             if len(plain) >= 12 and (plain in said or (len(plain) > 2 * READ_PREFIX and plain[:READ_PREFIX] in said)):
                 spans.append([start, end])
         citation.spans = spans
+        if spans:
+            citation.page = page_at(citation.page, citation.page_breaks, spans[0][0])
 
 
 def as_dict(answer: Answer) -> dict:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import re
 from collections import OrderedDict
 
@@ -205,6 +207,7 @@ def hits_for(index: Index, ranked: list[tuple[int, float, dict]]) -> list[Hit]:
                 printed_page=row["printed_page"],
                 ocr=row["ocr"],
                 match=dict(match),
+                page_breaks=json.loads(row["page_breaks"]) if row["page_breaks"] else [],
             )
         )
     return hits

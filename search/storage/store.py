@@ -19,7 +19,7 @@ from minutebook.vocabulary import Chunk, Decision, Document, Link
 DOCUMENT_COLUMNS = [f.name for f in fields(Document)] + ["meeting_id"]
 CHUNK_COLUMNS = [
     "id", "document_id", "ordinal", "text", "embed_text", "page", "last_page",
-    "printed_page", "section", "paragraph", "kind", "ocr",
+    "printed_page", "section", "paragraph", "kind", "ocr", "page_breaks",
 ]
 
 SCHEMA = f"""
@@ -39,7 +39,8 @@ CREATE TABLE chunks (
     section TEXT,
     paragraph TEXT,
     kind TEXT NOT NULL DEFAULT 'text',
-    ocr REAL  -- word confidence of a passage read by OCR from a scan; NULL for a text layer
+    ocr REAL,  -- word confidence of a passage read by OCR from a scan; NULL for a text layer
+    page_breaks TEXT  -- JSON [[offset, page], ...] where each later page begins; NULL on one page
 );
 CREATE INDEX chunks_document ON chunks(document_id, ordinal);
 -- Each passage's sentence vectors (float16, one row per sentence as ingest/chunk.sentence_spans reads them).
@@ -110,7 +111,7 @@ def insert_document(conn: sqlite3.Connection, document: Document, chunks: Sequen
         f"INSERT INTO chunks ({', '.join(CHUNK_COLUMNS)}) VALUES ({', '.join('?' * len(CHUNK_COLUMNS))})",
         [
             (c.id, c.document_id, c.ordinal, c.text, c.embed_text, c.page, c.last_page,
-             c.printed_page, c.section, c.paragraph, c.kind, c.ocr)
+             c.printed_page, c.section, c.paragraph, c.kind, c.ocr, json.dumps(c.page_breaks) if c.page_breaks else None)
             for c in chunks
         ],
     )
@@ -209,11 +210,11 @@ def chunk_rows(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, sqlite
 
 
 def _select_chunks(conn: sqlite3.Connection, ids: list[int]) -> list[sqlite3.Row]:
+    # An index built before passages carried their OCR mark or their page breaks reads them as NULL.
+    have = {row[1] for row in conn.execute("PRAGMA table_info(chunks)")}
+    optional = ", ".join(f"{'c.' + column if column in have else 'NULL'} AS {column}" for column in ("ocr", "page_breaks"))
     query = ("SELECT c.id AS chunk_id, c.text, c.page, c.last_page, c.printed_page, c.section,"
-             " c.paragraph, c.kind, {ocr} AS ocr, d.id AS document_id, d.title AS document_title,"
+             f" c.paragraph, c.kind, {optional}, d.id AS document_id, d.title AS document_title,"
              " d.type AS document_type, d.source, d.organisation, d.body, d.meeting_date, d.agenda_item"
              f" FROM chunks c JOIN documents d ON d.id = c.document_id WHERE c.id IN ({','.join('?' * len(ids))})")
-    try:
-        return conn.execute(query.format(ocr="c.ocr"), ids).fetchall()
-    except sqlite3.OperationalError:  # an index built before passages carried their OCR mark
-        return conn.execute(query.format(ocr="NULL"), ids).fetchall()
+    return conn.execute(query, ids).fetchall()
