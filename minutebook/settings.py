@@ -17,6 +17,13 @@ class Settings:
         default_factory=lambda: Path(_env("INDEX", "index")),
         metadata={"env": "MINUTEBOOK_INDEX", "help": "folder holding the built index"},
     )
+    database_url: str = field(
+        default_factory=lambda: _env("DATABASE_URL", ""),
+        metadata={
+            "env": "MINUTEBOOK_DATABASE_URL",
+            "help": "postgresql://... : serve the collection `minutebook migrate` published there (empty: the index folder)",
+        },
+    )
     model_path: str = field(
         default_factory=lambda: _env("MODEL", ""),
         metadata={

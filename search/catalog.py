@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass, field
 
@@ -91,7 +92,7 @@ def list_meetings(conn: sqlite3.Connection, filters: Filters, limit: int, offset
     """Meetings (one body on one date) with how many papers went to them, newest first."""
     where, params = filters.where("d")
     grouped = (
-        "SELECT d.meeting_id AS id, min(d.body) AS body, d.meeting_date AS date,"
+        "SELECT d.meeting_id AS id, min(d.body) AS body, min(d.meeting_date) AS date,"
         " min(d.organisation) AS organisation, count(DISTINCT coalesce(d.repeat_of, d.id)) AS papers"
         f" FROM documents d WHERE d.meeting_id IS NOT NULL AND {where} GROUP BY d.meeting_id"
     )
@@ -100,13 +101,20 @@ def list_meetings(conn: sqlite3.Connection, filters: Filters, limit: int, offset
     return Listing(total, limit, offset, [dict(r) for r in rows])
 
 
+def _item_number(item: str | None) -> int | None:
+    """An agenda item's leading number ("4", "4a" -> 4; "Part B" -> 0), None when it has none."""
+    if item is None:
+        return None
+    match = re.match(r"\s*(\d+)", item)
+    return int(match.group(1)) if match else 0
+
+
 def get_meeting(conn: sqlite3.Connection, meeting_id: str) -> dict | None:
     """A meeting: its body and date, its agenda items and the papers that went to it."""
-    papers = conn.execute(
-        f"SELECT {', '.join(SUMMARY_COLUMNS)} FROM documents WHERE meeting_id = ?"
-        " ORDER BY CAST(agenda_item AS INTEGER) IS NULL, CAST(agenda_item AS INTEGER), ordinal",
-        [meeting_id],
-    ).fetchall()
+    papers = sorted(
+        conn.execute(f"SELECT {', '.join(SUMMARY_COLUMNS)}, ordinal FROM documents WHERE meeting_id = ?", [meeting_id]),
+        key=lambda p: (_item_number(p["agenda_item"]) is None, _item_number(p["agenda_item"]) or 0, p["ordinal"], p["source"], p["id"]),
+    )
     if not papers:
         return None
     # A paper republished for the same meeting (a pack and a separate file) is listed once.

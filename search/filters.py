@@ -41,6 +41,6 @@ class Filters:
             clauses.append(f"{alias}.agenda_item = ?")
             params.append(self.agenda_item)
         if self.source:
-            clauses.append(f"{alias}.source LIKE ?")
-            params.append(f"%{self.source}%")
-        return (" AND ".join(clauses) or "1"), params
+            clauses.append(f"lower({alias}.source) LIKE ?")
+            params.append(f"%{self.source.lower()}%")
+        return (" AND ".join(clauses) or "TRUE"), params

@@ -20,7 +20,8 @@ from minutebook.search.decisions import registers
 from minutebook.search.catalog import Listing
 from minutebook.search.storage.embed import Embedder, resolve_model_path
 from minutebook.search.filters import Filters
-from minutebook.search.storage.index import Index, IndexMissing, current_generation, open_index
+from minutebook.search.storage import backend
+from minutebook.search.storage.index import Index, IndexMissing
 from minutebook.search.decisions.registers import RegisterQuery
 from minutebook.search.storage.store import sentence_vectors
 from minutebook.search.chat.answer import NOT_FOUND, Answer, cite, mark_read
@@ -77,7 +78,7 @@ class Minutebook:
     def __init__(self, settings: Settings, embedder: Embedder | None | bool = None) -> None:
         """``embedder=False`` opens the index for browsing only (no model load, no search)."""
         self.settings = settings
-        self.index: Index = open_index(settings.index_dir)  # fails fast, before the slow model load
+        self.index: Index = backend.open_current(settings)  # fails fast, before the slow model load
         self._reload_lock = threading.Lock()
         # A paper's words, for the names a chat answer's paper must hold; keyed by generation too.
         self._paper_in = lru_cache(maxsize=PAPERS_KEPT)(self._read_paper)
@@ -109,15 +110,15 @@ class Minutebook:
             if not force and not self.refresh_due():
                 return False
             self._checked_at = time.monotonic()
-            generation = current_generation(self.settings.index_dir)
-            if generation is None or generation.resolve() == self.index.generation.resolve():
+            generation = backend.current(self.settings)
+            if generation is None or backend.same(generation, self.index):
                 return False
             try:
-                index = Index(generation)
+                index = backend.open_current(self.settings, generation)
                 model = getattr(self, "embedder", None)
                 if model and index.manifest.get("model_id") not in (None, model.model_id):
-                    raise IndexMissing(f"{generation.name} was built with {index.manifest.get('model')}, "
-                                       f"not the configured model {model.name}; still serving {self.index.generation.name}")
+                    raise IndexMissing(f"{generation} was built with {index.manifest.get('model')}, "
+                                       f"not the configured model {model.name}; still serving {self.index.generation}")
             except Exception:
                 logging.getLogger(__name__).exception("cannot open the new index %s", generation)
                 if force:

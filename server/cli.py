@@ -139,6 +139,12 @@ def _parser() -> argparse.ArgumentParser:
         output.add_argument("--json", action="store_true", help="print as JSON on stdout")
         output.add_argument("--csv", action="store_true", help="print as CSV on stdout")
 
+    migrate = command("migrate", "Publish the index into PostgreSQL (with pgvector) without embedding anything again; "
+                                 "servers with MINUTEBOOK_DATABASE_URL set then read it there.")
+    migrate.add_argument("--to", required=True, metavar="URL", help="postgresql://user:password@host/database")
+    migrate.add_argument("--json", action="store_true", help="print the summary as JSON on stdout")
+    migrate.add_argument("--quiet", action="store_true", help="no progress")
+
     serve = command("serve", "Serve the HTTP API (and web UI) on HOST:PORT.")
     serve.add_argument("--host", help="address to bind (default: $MINUTEBOOK_HOST or 127.0.0.1)")
     serve.add_argument("--port", type=int, help="port (default: $MINUTEBOOK_PORT or 8000)")
@@ -172,13 +178,14 @@ def main(argv: list[str] | None = None) -> int:
     settings = load_settings(index_dir=args.index, host=getattr(args, "host", None), port=getattr(args, "port", None))
     from minutebook.search.storage.embed import ModelMissing
     from minutebook.search.storage.index import IndexBusy, IndexMissing
+    from minutebook.search.storage.postgres import DatabaseError
 
     try:
         handlers = {"ingest": _ingest, "search": _search, "eval": _eval, "documents": _documents,
-                    "meetings": _meetings, "serve": _serve, "remove": _remove, "sync": _sync, "sources": _sources, "watch": _watch, "ask": _ask, "chat": _chat,
+                    "meetings": _meetings, "serve": _serve, "remove": _remove, "sync": _sync, "sources": _sources, "watch": _watch, "migrate": _migrate, "ask": _ask, "chat": _chat,
                     **dict.fromkeys(("resolutions", "recommendations", "commitments", "actions"), _register)}
         return handlers[args.command](args, settings)
-    except (ModelMissing, IndexMissing, IndexBusy) as exc:
+    except (ModelMissing, IndexMissing, IndexBusy, DatabaseError) as exc:
         return _fail(str(exc), EXIT_CANNOT_RUN)
     except KeyboardInterrupt:
         return _fail("interrupted; the previous index is unchanged", 130)
@@ -457,6 +464,27 @@ def _watch(args, settings) -> int:
         return EXIT_OK
     return _print_records(args, watches.load(index_dir), "no watches yet: `minutebook watch add \"QUERY\"` adds one",
                           lambda w: f"{w.id}  “{w.query}”  {json.dumps(w.filters) if w.filters else ''}  since {w.created}")
+
+
+def _migrate(args, settings) -> int:
+    import time
+
+    from minutebook.search.storage import postgres
+    from minutebook.search.storage.index import open_index
+
+    generation = open_index(settings.index_dir).generation
+    started = time.monotonic()
+    say = (lambda _: None) if args.quiet or args.json else (lambda step: print(f"  {step}", file=sys.stderr))
+    schema = postgres.migrate(generation, args.to, say)
+    index = postgres.PgIndex(args.to, schema)
+    summary = {"from": str(generation), "to": postgres.redact(args.to), "generation": schema,
+               "documents": int(index.documents), "passages": int(index.chunks), "seconds": round(time.monotonic() - started, 1)}
+    if args.json:
+        print(json.dumps(summary, indent=2))
+    else:
+        print(f"published {summary['documents']} documents, {summary['passages']} passages from {generation.name} "
+              f"to {summary['to']} as {schema} in {summary['seconds']} s; serve it with MINUTEBOOK_DATABASE_URL set")
+    return EXIT_OK
 
 
 def _sources(args, settings) -> int:

@@ -122,4 +122,4 @@ def add_guard(app: FastAPI, settings: Settings) -> None:
             changed = library.refresh(force=True)
         except Exception as exc:
             return JSONResponse({"error": f"the new index cannot be opened: {exc}"}, 409)
-        return JSONResponse({"reloaded": changed, "generation": library.index.generation.name, **library.health()})
+        return JSONResponse({"reloaded": changed, "generation": library.index.name, **library.health()})

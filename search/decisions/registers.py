@@ -7,12 +7,14 @@ import csv
 import io
 import json
 import re
+from collections import Counter
 import sqlite3
 from dataclasses import dataclass
 from datetime import date
 
 from minutebook.search.catalog import Listing
 from minutebook.search.filters import Filters
+from minutebook.search.storage.bm25 import tokenize
 from minutebook.search.storage.lexicon import stem as _stem
 from minutebook.search.ranking.retrieve import query_terms
 from minutebook.search.ranking.understand import is_date_word
@@ -21,6 +23,22 @@ from minutebook.search.ranking.understand import is_date_word
 def fts_query(terms: list[str]) -> str:
     """An FTS5 expression matching any term; each term is quoted, so no input is FTS syntax."""
     return " OR ".join('"' + t.replace('"', '""') + '"' for t in terms)
+
+
+def _matching(conn, terms: list[str], every: bool = False) -> tuple[str, list]:
+    """(relation of (rowid, rank) of the decision rows holding any, or ``every``, term; its
+    parameters). FTS5 in the embedded store; in PostgreSQL the same BM25 (FTS5's over a row's text
+    and title) from the weights published with the rows (search.storage.postgres)."""
+    if getattr(conn, "dialect", "sqlite") == "postgresql":
+        phrases = [tokens for tokens in map(tokenize, terms) if tokens]
+        counts = Counter(token for tokens in phrases for token in tokens)  # FTS5 scores each phrase
+        having = f" HAVING count(*) = {len(counts)}" if every else ""
+        return ("SELECT p.rowid, -sum(p.weight * q.n) AS rank FROM decision_postings p"
+                " JOIN decision_terms t ON t.term_id = p.term_id"
+                " JOIN unnest(?::text[], ?::int[]) AS q(term, n) ON q.term = t.term"
+                f" GROUP BY p.rowid{having}"), [list(counts), list(counts.values())]
+    expression = fts_query(terms)
+    return "SELECT rowid, rank FROM decisions_fts WHERE decisions_fts MATCH ?", [expression.replace(" OR ", " AND ") if every else expression]
 
 
 KINDS = {"resolutions": "resolution", "recommendations": "recommendation", "commitments": "commitment", "actions": "action"}
@@ -135,8 +153,9 @@ def list_decisions(
     sql = f"{_SELECT} WHERE x.kind = ? AND {where}"
     args: list = [kind, *params]
     if query.q and (terms := query_terms(query.q)):
-        sql += " AND x.rowid IN (SELECT rowid FROM decisions_fts WHERE decisions_fts MATCH ?)"
-        args.append(fts_query(terms).replace(" OR ", " AND "))
+        matching, expression = _matching(conn, terms, every=True)
+        sql += f" AND x.rowid IN (SELECT rowid FROM ({matching}) AS m)"
+        args.extend(expression)
     sql += " ORDER BY d.meeting_date IS NULL, d.meeting_date DESC, d.source, x.ordinal"
     records = conn.execute(sql, args).fetchall()
     as_at = query.as_at or date.today().isoformat()
@@ -218,10 +237,11 @@ def decisions_for_query(conn: sqlite3.Connection, query: str, filters: Filters, 
     # FTS5 ranks alone and, with nothing filtered, stops at the best 50 (a join first would score
     # every matching row); with filters it ranks every match and the filters pick among them.
     cut = "" if filters else f" LIMIT {CANDIDATES}"
+    matching, expression = _matching(conn, terms)
     candidates = conn.execute(
-        f"WITH best AS (SELECT rowid, rank FROM decisions_fts WHERE decisions_fts MATCH ? ORDER BY rank{cut})"
-        f" {_SELECT} JOIN best f ON f.rowid = x.rowid WHERE {where} ORDER BY f.rank LIMIT {CANDIDATES}",
-        [fts_query(terms), *params],
+        f"WITH best AS ({matching} ORDER BY rank, rowid{cut})"
+        f" {_SELECT} JOIN best f ON f.rowid = x.rowid WHERE {where} ORDER BY f.rank, x.rowid LIMIT {CANDIDATES}",
+        [*expression, *params],
     ).fetchall()
     stems = {_stem(t) for t in terms}
     records = list(named)

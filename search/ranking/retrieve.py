@@ -18,7 +18,6 @@ from minutebook.search.filters import Filters
 from minutebook.search.storage.index import Index
 from minutebook.search.storage.store import chunk_rows
 from minutebook.search.ranking.understand import Context
-from minutebook.search.storage.vectors import search_vectors
 
 
 class QueryEncoder:
@@ -77,22 +76,18 @@ def allowed_chunk_ids(index: Index, filters: Filters) -> np.ndarray | None:
 def lexical_ranking(index: Index, query: str, k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
     """BM25 from the precomputed weights (bm25.py): (chunk id, score) best first, only among
     ``allowed`` chunk ids when given."""
-    bm25 = index.bm25
-    columns = bm25.columns(query_terms(query))
-    if not columns or (allowed is not None and len(allowed) == 0):
+    if allowed is not None and len(allowed) == 0:
         return []
-    return bm25.top(columns, k, bm25.allowed_rows(allowed) if allowed is not None else None)
+    return index.lexical(query_terms(query), k, allowed)
 
 
 def dense_ranking(
     index: Index, encode: QueryEncoder, query: str, k: int, allowed: np.ndarray | None = None
 ) -> list[tuple[int, float]]:
     """Nearest passages by cosine similarity: (chunk id, similarity) best first."""
-    total = index.vectors.ntotal
-    if total == 0 or (allowed is not None and len(allowed) == 0):
+    if allowed is not None and len(allowed) == 0:
         return []
-    scores, ids = search_vectors(index.vectors, encode(query), k, allowed)  # flat or IVF, filtered inside
-    return [(int(i), float(s)) for i, s in zip(ids, scores) if i >= 0]
+    return index.dense(encode(query), k, allowed)
 
 
 def fuse_rankings(rankings: dict[str, list[tuple[int, float]]], weights: dict[str, float], k_rrf: int) -> list[tuple[int, float, dict]]:

@@ -130,6 +130,27 @@ class Index:
         ).fetchone()
 
     @property
+    def name(self) -> str:
+        """The generation's name, as a server reports what it serves."""
+        return self.generation.name
+
+    def lexical(self, words: list[str], k: int, allowed=None) -> list[tuple[int, float]]:
+        """The ``k`` best (chunk id, BM25 score) for query words, among ``allowed`` chunk ids if given."""
+        columns = self.bm25.columns(words)
+        if not columns:
+            return []
+        return self.bm25.top(columns, k, self.bm25.allowed_rows(allowed) if allowed is not None else None)
+
+    def dense(self, vector, k: int, allowed=None) -> list[tuple[int, float]]:
+        """The ``k`` nearest (chunk id, cosine) to a unit query vector, among ``allowed`` if given."""
+        from .vectors import search_vectors
+
+        if self.vectors.ntotal == 0:
+            return []
+        scores, ids = search_vectors(self.vectors, vector, k, allowed)  # flat or IVF, filtered inside
+        return [(int(i), float(s)) for i, s in zip(ids, scores) if i >= 0]
+
+    @property
     def lexicon(self):
         """The corpus's words and acronyms, loaded on first use."""
         if getattr(self, "_lexicon", None) is None:

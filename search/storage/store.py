@@ -211,7 +211,7 @@ def chunk_rows(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, sqlite
 
 def _select_chunks(conn: sqlite3.Connection, ids: list[int]) -> list[sqlite3.Row]:
     # An index built before passages carried their OCR mark or their page breaks reads them as NULL.
-    have = {row[1] for row in conn.execute("PRAGMA table_info(chunks)")}
+    have = {column[0] for column in conn.execute("SELECT * FROM chunks LIMIT 0").description}
     optional = ", ".join(f"{'c.' + column if column in have else 'NULL'} AS {column}" for column in ("ocr", "page_breaks"))
     query = ("SELECT c.id AS chunk_id, c.text, c.page, c.last_page, c.printed_page, c.section,"
              f" c.paragraph, c.kind, {optional}, d.id AS document_id, d.title AS document_title,"

