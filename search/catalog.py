@@ -101,19 +101,18 @@ def list_meetings(conn: sqlite3.Connection, filters: Filters, limit: int, offset
     return Listing(total, limit, offset, [dict(r) for r in rows])
 
 
-def _item_number(item: str | None) -> int | None:
-    """An agenda item's leading number ("4", "4a" -> 4; "Part B" -> 0), None when it has none."""
-    if item is None:
-        return None
-    match = re.match(r"\s*(\d+)", item)
-    return int(match.group(1)) if match else 0
+def _item_order(item: str | None) -> tuple[bool, int]:
+    """Where an agenda item sorts: by its leading number ("4", "4a" -> 4; "Part B" -> 0), papers
+    without an item last."""
+    match = re.match(r"\s*(\d+)", item or "")
+    return item is None, int(match.group(1)) if match else 0
 
 
 def get_meeting(conn: sqlite3.Connection, meeting_id: str) -> dict | None:
     """A meeting: its body and date, its agenda items and the papers that went to it."""
     papers = sorted(
         conn.execute(f"SELECT {', '.join(SUMMARY_COLUMNS)}, ordinal FROM documents WHERE meeting_id = ?", [meeting_id]),
-        key=lambda p: (_item_number(p["agenda_item"]) is None, _item_number(p["agenda_item"]) or 0, p["ordinal"], p["source"], p["id"]),
+        key=lambda p: (*_item_order(p["agenda_item"]), p["ordinal"], p["source"], p["id"]),
     )
     if not papers:
         return None

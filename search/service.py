@@ -10,7 +10,6 @@ from datetime import date
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from minutebook.ingest.dates import find_dates, month_years
 from minutebook.settings import Settings
 from minutebook.vocabulary import OUTCOMES, Hit
 
@@ -29,7 +28,6 @@ from minutebook.search.chat.sentences import MEANING_CANDIDATES
 from minutebook.search.chat.answerers import first_answer
 from minutebook.search.chat.conversation import read_turn, subject_terms
 from minutebook.search.chat.evidence import Evidence, Paper
-from minutebook.search.chat.names import words_of
 from minutebook.search.ranking.retrieve import QueryEncoder, hits_for, search_passages
 from minutebook.search.ranking.understand import understand
 
@@ -293,12 +291,7 @@ class Minutebook:
 
     def _read_paper(self, generation, document_id: str) -> Paper:
         """The words and dates of a paper of the index now served (``generation`` keys the cache only)."""
-        texts = [text for (text,) in self.index.conn.execute("SELECT text FROM chunks WHERE document_id = ?", [document_id])]
-        return Paper(
-            words=frozenset().union(*map(words_of, texts)),
-            days=frozenset(iso for text in texts for _, iso in find_dates(text)),
-            months=frozenset(iso[:7] for text in texts for iso in month_years(text)),
-        )
+        return Paper(tuple(text for (text,) in self.index.conn.execute("SELECT text FROM chunks WHERE document_id = ?", [document_id])))
 
     def _author(self, document_id: str) -> str | None:
         row = self.index.conn.execute("SELECT author FROM documents WHERE id = ?", [document_id]).fetchone()

@@ -185,10 +185,10 @@ def test_a_place_named_by_the_paper_but_not_the_passage_still_counts_and_another
     question = "How many households are waiting for an allotment in Portsmouth?"
     turn = read_turn([{"role": "user", "content": question}])
     hits, words = [hit(passage)], lexicon(passage)
-    papers = {"d1": Paper(words_of("Portsmouth City Council. Allotments review.\n" + passage))}
+    papers = {"d1": Paper(("Portsmouth City Council. Allotments review.\n" + passage,))}
     said, _, _ = extractive_answer(turn, hits, words, paper=papers.get)
     assert "412 households" in said
-    papers["d1"] = Paper(words_of("Southampton City Council. Allotments review.\n" + passage))
+    papers["d1"] = Paper(("Southampton City Council. Allotments review.\n" + passage,))
     assert extractive_answer(turn, hits, words, paper=papers.get)[0] == ""
     assert extractive_answer(turn, hits, words)[0] == ""  # without the paper, the passage alone decides
 
@@ -501,9 +501,9 @@ def test_a_period_the_passage_names_lets_any_of_its_sentences_answer():
     # Unless its paper does: an agenda pack holds the minutes of the month before once, at their head.
     undated = "The National Panel's review recommends that professionals tailor their safe sleeping advice to each family."
     assert extractive_answer(turn, [hit(undated)], lexicon(undated), context=context)[0] == ""
-    pack = {"d1": Paper(words_of(undated), days=frozenset({"2020-07-14"}))}
+    pack = {"d1": Paper((undated, "Minutes of the meeting held on 14 July 2020"))}
     assert "tailor their safe sleeping advice" in extractive_answer(turn, [hit(undated)], lexicon(undated), context=context, paper=pack.get)[0]
-    pack = {"d1": Paper(words_of(undated), days=frozenset({"2020-09-14"}), months=frozenset({"2020-08"}))}
+    pack = {"d1": Paper((undated, "Held on 14 September 2020; the accounts for August 2020"))}
     assert extractive_answer(turn, [hit(undated)], lexicon(undated), context=context, paper=pack.get)[0] == ""
 
 

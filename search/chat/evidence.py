@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
+from minutebook.ingest.dates import find_dates, month_years
 from minutebook.vocabulary import Hit
 
+from minutebook.search.chat.names import words_of
 from minutebook.search.storage.lexicon import Lexicon
 
 
@@ -18,9 +21,22 @@ from minutebook.search.storage.lexicon import Lexicon
 class Paper:
     """What chat checks a question's names and period against when a passage does not say them: a
     paper says "Portsmouth" or the month of the meeting its minutes record once, not in every passage."""
-    words: frozenset[str]  # its distinct lower-case words (names.words_of)
-    days: frozenset[str] = frozenset()  # the dates it gives, ISO
-    months: frozenset[str] = frozenset()  # the months it names with their year ("November 2022"), as "2022-11"
+    texts: tuple[str, ...]  # its passages
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """Its distinct lower-case words (names.words_of)."""
+        return frozenset().union(*map(words_of, self.texts))
+
+    @cached_property
+    def days(self) -> frozenset[str]:
+        """The dates it gives, ISO; read only when a question names a period."""
+        return frozenset(iso for text in self.texts for _, iso in find_dates(text))
+
+    @cached_property
+    def months(self) -> frozenset[str]:
+        """The months it names with their year ("November 2022"), as "2022-11"."""
+        return frozenset(iso[:7] for text in self.texts for iso in month_years(text))
 
 
 @dataclass

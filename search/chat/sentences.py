@@ -80,6 +80,7 @@ class Candidate:
     kind: float = 0.0  # how well it is of the kind of answer asked for (see of_the_kind)
     number: int = 0  # its place among its passage's sentences (sentence_spans), as the index keeps their vectors
 
+
 def ranked_sentences(
     turn: Turn, hits: list[Hit], lexicon: Lexicon, similarity=None, keep=None, asked: Asked | None = None,
     stored: dict[int, list[float]] | None = None,
@@ -413,5 +414,3 @@ def paper_speaks_of_period(paper, context: dict) -> bool:
     question names."""
     low, high = context.get("date_from"), context.get("date_to")
     return not low or any(low <= day <= high for day in paper.days) or any(low[:7] <= month <= high[:7] for month in paper.months)
-
-

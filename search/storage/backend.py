@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from minutebook.settings import Settings
 
-from minutebook.search.storage.index import Index, IndexMissing, current_generation
+from minutebook.search.storage.index import Index, IndexMissing, current_generation, open_index
 
 
 def current(settings: Settings):
@@ -20,19 +20,15 @@ def current(settings: Settings):
 
 def open_current(settings: Settings, generation=None):
     """The published index, opened for reading (``generation`` as ``current`` gave it, or looked up)."""
-    generation = generation or current(settings)
     if settings.database_url:
         from minutebook.search.storage import postgres
 
+        generation = generation or current(settings)
         if generation is None:
             raise IndexMissing(f"no collection in {postgres.redact(settings.database_url)}: publish one with "
                                f"`minutebook migrate --to URL` after `minutebook ingest`")
         return postgres.PgIndex(settings.database_url, generation)
-    if generation is None:
-        raise IndexMissing(
-            f"no index in {settings.index_dir}: build one with `minutebook ingest PATH --index {settings.index_dir}`"
-        )
-    return Index(generation)
+    return Index(generation) if generation else open_index(settings.index_dir)
 
 
 def same(generation, index) -> bool:

@@ -108,7 +108,32 @@ def write_manifest(generation: Path, manifest: dict[str, Any]) -> None:
     (generation / MANIFEST_FILE).write_text(json.dumps(manifest, indent=2, sort_keys=True))
 
 
-class Index:
+class StoreReads:
+    """What every opened index derives from its store (``conn``): its counts, lexicon and bodies."""
+
+    def _count(self) -> None:
+        self.documents, self.chunks = self.conn.execute(
+            "SELECT (SELECT count(*) FROM documents WHERE repeat_of IS NULL), (SELECT count(*) FROM chunks)"
+        ).fetchone()
+
+    @property
+    def lexicon(self):
+        """The corpus's words and acronyms, loaded on first use."""
+        if getattr(self, "_lexicon", None) is None:
+            from minutebook.search.storage.lexicon import Lexicon
+
+            self._lexicon = Lexicon.load(self.conn)
+        return self._lexicon
+
+    @property
+    def bodies(self) -> list[str]:
+        """The decision-making bodies the papers name, for recognising them in questions."""
+        if getattr(self, "_bodies", None) is None:
+            self._bodies = [b for (b,) in self.conn.execute("SELECT DISTINCT body FROM documents WHERE body IS NOT NULL")]
+        return self._bodies
+
+
+class Index(StoreReads):
     """A built generation opened for reading: the SQLite store, the FAISS vectors, the BM25 weights,
     the manifest."""
 
@@ -125,9 +150,7 @@ class Index:
         self.vectors = faiss.read_index(str(generation / VECTORS_FILE))
         self.bm25 = SparseBM25.load(generation)
         self._local = threading.local()
-        self.documents, self.chunks = self.conn.execute(
-            "SELECT (SELECT count(*) FROM documents WHERE repeat_of IS NULL), (SELECT count(*) FROM chunks)"
-        ).fetchone()
+        self._count()
 
     @property
     def name(self) -> str:
@@ -149,22 +172,6 @@ class Index:
             return []
         scores, ids = search_vectors(self.vectors, vector, k, allowed)  # flat or IVF, filtered inside
         return [(int(i), float(s)) for i, s in zip(ids, scores) if i >= 0]
-
-    @property
-    def lexicon(self):
-        """The corpus's words and acronyms, loaded on first use."""
-        if getattr(self, "_lexicon", None) is None:
-            from minutebook.search.storage.lexicon import Lexicon
-
-            self._lexicon = Lexicon.load(self.conn)
-        return self._lexicon
-
-    @property
-    def bodies(self) -> list[str]:
-        """The decision-making bodies the papers name, for recognising them in questions."""
-        if getattr(self, "_bodies", None) is None:
-            self._bodies = [b for (b,) in self.conn.execute("SELECT DISTINCT body FROM documents WHERE body IS NOT NULL")]
-        return self._bodies
 
     @property
     def conn(self) -> sqlite3.Connection:

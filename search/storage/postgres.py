@@ -19,13 +19,14 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable, Sequence
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from minutebook.search.storage.bm25 import SparseBM25, tokenize
-from minutebook.search.storage.index import STORE_FILE, VECTORS_FILE, read_manifest
+from minutebook.search.storage.index import STORE_FILE, VECTORS_FILE, StoreReads, read_manifest
 
 CONTROL = "minutebook"  # the schema holding the pointer to the current publication
 KEEP = 2  # publications kept: the current one and the one before
@@ -87,9 +88,8 @@ def migrate(generation: Path, url: str, progress: Callable[[str], None] = lambda
     from .vectors import stored_vectors
 
     manifest = read_manifest(generation)
-    source = sqlite3.connect(f"file:{generation / STORE_FILE}?mode=ro", uri=True)
     schema = f"gen_{time.strftime('%Y%m%dT%H%M%S')}_{time.time_ns() % 10**9:09d}"
-    with connect(url) as conn:
+    with closing(sqlite3.connect(f"file:{generation / STORE_FILE}?mode=ro", uri=True)) as source, connect(url) as conn:
         conn.execute("SELECT pg_advisory_xact_lock(%s)", [PUBLISH_LOCK])  # one publication at a time
         conn.execute("CREATE EXTENSION IF NOT EXISTS vector")
         conn.execute(f"CREATE SCHEMA IF NOT EXISTS {CONTROL}")
@@ -129,7 +129,6 @@ def migrate(generation: Path, url: str, progress: Callable[[str], None] = lambda
         for name in old:
             conn.execute(f'DROP SCHEMA IF EXISTS "{name}" CASCADE')
             conn.execute(f"DELETE FROM {CONTROL}.published WHERE generation = %s", [name])
-    source.close()
     return schema
 
 
@@ -208,7 +207,7 @@ def _placeholders(sql: str) -> str:
     return sql.replace("%", "%%").replace("?", "%s")
 
 
-class PgIndex:
+class PgIndex(StoreReads):
     """A publication opened for reading: the same reads as search.storage.index.Index, run in
     PostgreSQL (rankings included)."""
 
@@ -217,9 +216,7 @@ class PgIndex:
         self.generation = generation
         self._local = threading.local()
         self.manifest = json.loads(self.conn.execute("SELECT data FROM manifest").fetchone()[0])
-        self.documents, self.chunks = self.conn.execute(
-            "SELECT (SELECT count(*) FROM documents WHERE repeat_of IS NULL), (SELECT count(*) FROM chunks)"
-        ).fetchone()
+        self._count()
 
     @property
     def name(self) -> str:
@@ -258,18 +255,3 @@ class PgIndex:
             [literal, *only, literal],
         )
         return [(int(chunk_id), float(score)) for chunk_id, score in rows]
-
-    @property
-    def lexicon(self):
-        if getattr(self, "_lexicon", None) is None:
-            from minutebook.search.storage.lexicon import Lexicon
-
-            self._lexicon = Lexicon.load(self.conn)
-        return self._lexicon
-
-    @property
-    def bodies(self) -> list[str]:
-        if getattr(self, "_bodies", None) is None:
-            self._bodies = [b for (b,) in self.conn.execute("SELECT DISTINCT body FROM documents WHERE body IS NOT NULL")]
-        return self._bodies
-
