@@ -11,7 +11,7 @@ import logging
 import os
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -191,28 +191,36 @@ def parse_files(
             seen[digest] = str(path)
             yield hit
             continue
-        try:
-            pages = list(read_pages(path, ocr))  # one file's pages at a time, never the corpus
-            papers = build_documents(pages, digest, max_chars)
-        except UnreadableFile as exc:
-            yield Skipped(str(path), str(exc))
-            continue
-        except OSError as exc:
-            yield Skipped(str(path), _os_reason(exc))
-            continue
-        except Exception as exc:  # a bug met by one odd file must not stop the ingest of the rest
-            logging.getLogger(__name__).exception("cannot parse %s", path)
-            yield Skipped(str(path), f"could not be parsed ({type(exc).__name__}: {str(exc)[:120]}); please report this")
-            continue
-        if not any(paper.chunks for paper in papers):
-            yield Skipped(str(path), "no text found")
+        parsed = parse_file(path, digest, max_chars, ocr)
+        if isinstance(parsed, Skipped):
+            yield parsed
             continue
         seen[digest] = str(path)
-        parsed = ParsedFile(str(path), digest, len(pages), papers, warnings=text_warnings(pages))
-        del pages
         if cache is not None:
             cache.put(parsed)
         yield parsed
+
+
+def parse_file(path: Path, digest: str, max_chars: int, ocr: Ocr | None = None,
+               source: str | None = None) -> ParsedFile | Skipped:
+    """One file (whose sha256 is ``digest``) parsed into papers, or why it was skipped. ``source``
+    names the file in citations when ``path`` is a copy of it (a queued file read by a worker)."""
+    name = source or str(path)
+    try:
+        pages = list(read_pages(path, ocr))  # one file's pages at a time, never the corpus
+        if source:
+            pages = [replace(page, source=source) for page in pages]
+        papers = build_documents(pages, digest, max_chars)
+    except UnreadableFile as exc:
+        return Skipped(name, str(exc))
+    except OSError as exc:
+        return Skipped(name, _os_reason(exc))
+    except Exception as exc:  # a bug met by one odd file must not stop the ingest of the rest
+        logging.getLogger(__name__).exception("cannot parse %s", name)
+        return Skipped(name, f"could not be parsed ({type(exc).__name__}: {str(exc)[:120]}); please report this")
+    if not any(paper.chunks for paper in papers):
+        return Skipped(name, "no text found")
+    return ParsedFile(name, digest, len(pages), papers, warnings=text_warnings(pages))
 
 
 def _os_reason(exc: OSError) -> str:

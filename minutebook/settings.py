@@ -21,8 +21,18 @@ class Settings:
         default_factory=lambda: _env("DATABASE_URL", ""),
         metadata={
             "env": "MINUTEBOOK_DATABASE_URL",
-            "help": "postgresql://... : serve the collection `minutebook migrate` published there (empty: the index folder)",
+            "help": "postgresql://... : keep the collection in PostgreSQL (ingest queues files for workers; servers "
+                    "read it there); empty: the index folder",
         },
+    )
+    worker_lease: float = field(
+        default_factory=lambda: float(_env("WORKER_LEASE", "300")),
+        metadata={"env": "MINUTEBOOK_WORKER_LEASE", "help": "seconds a worker holds a job without renewing it; a job "
+                  "of a worker that died is taken again after this"},
+    )
+    worker_poll: float = field(
+        default_factory=lambda: float(_env("WORKER_POLL", "2")),
+        metadata={"env": "MINUTEBOOK_WORKER_POLL", "help": "seconds an idle worker waits before looking for jobs again"},
     )
     model_path: str = field(
         default_factory=lambda: _env("MODEL", ""),

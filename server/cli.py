@@ -60,6 +60,15 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument("--prune", action="store_true",
                         help="drop papers of files in the index that no longer exist on disk "
                              "(otherwise ingest adds to the index and keeps files not given)")
+    ingest.add_argument("--queue-only", action="store_true",
+                        help="with MINUTEBOOK_DATABASE_URL: queue the files for `minutebook worker` and return "
+                             "(otherwise ingest works through the queue too and waits until it is published)")
+
+    worker = command("worker", "With MINUTEBOOK_DATABASE_URL: read queued files (any number of workers, on any "
+                               "machine), and publish the collection when the queue is drained.")
+    worker.add_argument("--until-drained", action="store_true", help="stop once no job is left (default: keep waiting)")
+    worker.add_argument("--json", action="store_true", help="print the summary as JSON on stdout")
+    worker.add_argument("--quiet", action="store_true", help="no progress")
 
     sync = command("sync", "Fetch new papers from a council's ModernGov site or Legistar API, then ingest them; "
                            "with no source, update every source synced before.")
@@ -182,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         handlers = {"ingest": _ingest, "search": _search, "eval": _eval, "documents": _documents,
-                    "meetings": _meetings, "serve": _serve, "remove": _remove, "sync": _sync, "sources": _sources, "watch": _watch, "migrate": _migrate, "ask": _ask, "chat": _chat,
+                    "meetings": _meetings, "serve": _serve, "remove": _remove, "sync": _sync, "sources": _sources, "watch": _watch, "migrate": _migrate, "worker": _worker, "ask": _ask, "chat": _chat,
                     **dict.fromkeys(("resolutions", "recommendations", "commitments", "actions"), _register)}
         return handlers[args.command](args, settings)
     except (ModelMissing, IndexMissing, IndexBusy, DatabaseError) as exc:
@@ -198,6 +207,8 @@ def _ingest(args, settings) -> int:
     from minutebook.search.storage.build import NothingIndexed, build_index
     from minutebook.search.service import load_embedder
 
+    if settings.database_url:
+        return _ingest_queued(args, settings)
     embedder = load_embedder(settings)
     try:
         report = build_index(args.paths, settings, embedder, args.exclude, progress=not (args.quiet or args.json),
@@ -226,6 +237,56 @@ def _ingest(args, settings) -> int:
         for warning in report.warnings:
             print(f"  warning {warning.source}: {warning.reason}")
     return EXIT_PARTIAL if report.skipped else EXIT_OK
+
+
+def _ingest_queued(args, settings) -> int:
+    """Ingest into PostgreSQL: queue the files, then (unless --queue-only) work until published."""
+    from minutebook.ingest.pipeline import find_files
+    from minutebook.search.storage import queue
+
+    if args.prune:
+        return _fail("--prune works on an index folder; with MINUTEBOOK_DATABASE_URL, `minutebook remove` is not "
+                     "available either: ingest into a folder and migrate", EXIT_USAGE)
+    found = find_files(args.paths, args.exclude, args.all_files)
+    if not found.files:
+        return _fail("no readable papers found; the collection is unchanged", EXIT_CANNOT_RUN)
+    batch, queued = queue.enqueue(settings.database_url, found.files)
+    say = (lambda _: None) if args.quiet or args.json else (lambda step: print(f"  {step}", file=sys.stderr))
+    say(f"queued {queued} files as batch {batch}")
+    if args.queue_only:
+        summary = {"batch": batch, "queued": queued, "skipped": [asdict(s) for s in found.skipped]}
+        print(json.dumps(summary, indent=2) if args.json else
+              f"queued {queued} files as batch {batch}; `minutebook worker` reads and publishes them")
+        return EXIT_OK
+    return _print_work(args, queue.work_until_published(settings.database_url, settings, _embedder(settings), batch, say),
+                       found.skipped)
+
+
+def _worker(args, settings) -> int:
+    from minutebook.search.storage import queue
+
+    if not settings.database_url:
+        return _fail("a worker reads the queue in PostgreSQL: set MINUTEBOOK_DATABASE_URL", EXIT_USAGE)
+    say = (lambda _: None) if args.quiet or args.json else (lambda step: print(f"  {step}", file=sys.stderr))
+    return _print_work(args, queue.work(settings.database_url, settings, _embedder(settings), args.until_drained, say), [])
+
+
+def _embedder(settings):
+    from minutebook.search.service import load_embedder
+
+    return load_embedder(settings)
+
+
+def _print_work(args, report, skipped: list) -> int:
+    skipped = [*skipped, *report.skipped]
+    if args.json:
+        print(json.dumps({**asdict(report), "skipped": [asdict(s) for s in skipped]}, indent=2))
+    else:
+        print(f"{report.worker}: read {report.files} files ({report.embedded} passages newly embedded) in "
+              f"{report.seconds:.1f} s" + (f"; published {', '.join(report.published)}" if report.published else ""))
+        for note in skipped:
+            print(f"  skipped {note.source}: {note.reason}")
+    return EXIT_PARTIAL if skipped else EXIT_OK
 
 
 def _search(args, settings) -> int:
@@ -469,13 +530,15 @@ def _watch(args, settings) -> int:
 def _migrate(args, settings) -> int:
     import time
 
-    from minutebook.search.storage import postgres
+    from minutebook.search.storage import postgres, queue
     from minutebook.search.storage.index import open_index
 
     generation = open_index(settings.index_dir).generation
     started = time.monotonic()
     say = (lambda _: None) if args.quiet or args.json else (lambda step: print(f"  {step}", file=sys.stderr))
     schema = postgres.migrate(generation, args.to, say)
+    say("sharing the parse and embedding caches with workers")
+    queue.share_caches(settings.index_dir, generation, args.to)
     index = postgres.PgIndex(args.to, schema)
     summary = {"from": str(generation), "to": postgres.redact(args.to), "generation": schema,
                "documents": int(index.documents), "passages": int(index.chunks), "seconds": round(time.monotonic() - started, 1)}

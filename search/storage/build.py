@@ -7,7 +7,7 @@ import platform
 import shutil
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -107,9 +107,6 @@ def build_index(
     ``remove`` are dropped too). A file whose bytes are unchanged is not parsed again (its papers come
     from the parse cache) nor embedded again (the embedding cache).
     """
-    import faiss
-    from tqdm import tqdm
-
     started = time.perf_counter()
     index_dir = settings.index_dir
     report = BuildReport(index=str(index_dir))
@@ -129,77 +126,16 @@ def build_index(
                 raise NotInIndex("removing these would leave the index empty; delete the index folder instead")
             building = new_generation(index_dir)
             try:
-                store = create_store(building / STORE_FILE)
-                cache = EmbeddingCache(index_dir / CACHE_FILE)
-                bar = tqdm(order, desc="ingest", unit="file", disable=not progress, file=sys.stderr)
-                ocr = Ocr.from_settings(settings, lambda path, n, of: bar.set_postfix_str(f"OCR {path.name} page {n} of {of}"))
-                parse_cache = ParseCache(index_dir / PARSE_CACHE_FILE, settings.chunk_chars, ocr.fingerprint())
-                given_read = 0
-                vectors = make_vector_index(embedder.dimension)  # flat while filling; see finish_vector_index
-                pending: list[Chunk] = []
-                sources: dict[str, dict] = {}
-                repeats = RepeatFinder()
-                linkable: list = []  # (document, decisions) of every paper: small, kept for linking across papers
-
-                def embed_pending() -> None:
-                    if not pending:
-                        return
-                    matrix, sentences, computed = embed_cached(
-                        embedder, cache, [c.embed_text for c in pending], spans=[embedded_spans(c) for c in pending],
-                    )
-                    vectors.add_with_ids(matrix, np.array([c.id for c in pending], dtype=np.int64))
-                    insert_sentence_vectors(store, [(c.id, m) for c, m in zip(pending, sentences)])
-                    report.embedded += computed
-                    pending.clear()
-
-                for result in parse_files(bar, settings.chunk_chars, parse_cache, ocr):
-                    if isinstance(result, Skipped):
-                        report.skipped.append(result)
-                        bar.write(f"skipped {result.source}: {result.reason}", file=sys.stderr)
-                        continue
-                    report.reused += result.reused
-                    given_read += result.source in given
-                    if result.source in given:
-                        for warning in result.warnings:
-                            report.warnings.append(Skipped(result.source, warning))
-                            if progress:  # the summary lists them again at the end
-                                bar.write(f"warning {result.source}: {warning}", file=sys.stderr)
-                    _store_file(store, result, sources, pending, report, repeats, linkable)
-                    if len(pending) >= EMBED_BATCH:
-                        bar.set_postfix_str(f"embedding {len(pending)} passages")
-                        embed_pending()
-                        bar.set_postfix_str(f"{report.chunks} passages")
-                embed_pending()
-                bar.close()
-                parse_cache.close()
-                if given_read == 0 and not report.removed:  # nothing given was readable: leave the index as it is
-                    raise NothingIndexed(report)
-                links = link_decisions(linkable)
-                insert_links(store, links)
                 previous = current_generation(index_dir)
-                insert_seen(store, previously_seen(previous / STORE_FILE if previous else None),
-                            time.strftime("%Y-%m-%dT%H:%M:%S%z"))
-                report.links = len(links)
-                cache.close()
-                store.commit()
-                # BM25 over the text that is embedded (it carries title and headings), as FTS5 indexed it
-                SparseBM25.build(store.execute("SELECT id, embed_text FROM chunks ORDER BY id")).save(building)
-                finish_store(store)
-                faiss.write_index(finish_vector_index(vectors), str(building / VECTORS_FILE))  # IVF when large
-                write_manifest(
-                    building,
-                    {
-                        "format": 2,  # 2: lexical ranking from bm25-*.npy, no chunks_fts
-                        "model": embedder.name,
-                        "model_id": embedder.model_id,
-                        "dimension": embedder.dimension,
-                        "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-                        "versions": _versions(),
-                        "counts": {"files": report.files_read, "documents": report.documents, "chunks": report.chunks},
-                        "sources": sources,
-                        "skipped": [asdict(s) for s in report.skipped],
-                    },
-                )
+                cache = EmbeddingCache(index_dir / CACHE_FILE)
+                try:
+                    assemble(
+                        order, given, building, settings, embedder, report, cache,
+                        lambda ocr: ParseCache(index_dir / PARSE_CACHE_FILE, settings.chunk_chars, ocr),
+                        previously_seen(previous / STORE_FILE if previous else None), progress,
+                    )
+                finally:
+                    cache.close()
                 publish_generation(index_dir, building)
             except BaseException:
                 shutil.rmtree(building, ignore_errors=True)
@@ -211,6 +147,88 @@ def build_index(
     report.seconds = round(time.perf_counter() - started, 2)
     report.peak_rss_mb = round(peak_rss_bytes() / 1e6, 1)
     return report
+
+
+def assemble(
+    order: list[Path | Kept], given: set[str], building: Path, settings: Settings, embedder: Embedder,
+    report: BuildReport, cache, open_parse_cache: Callable[[str], object], seen_before: dict[str, str],
+    progress: bool = True,
+) -> None:
+    """Write a whole generation into the folder ``building``: the papers of ``order`` (parsed, or
+    from the parse cache that ``open_parse_cache(ocr fingerprint)`` opens), their vectors (from
+    ``cache``, else embedded), the links between decisions, BM25 weights and the manifest.
+
+    Raises NothingIndexed when no file of ``given`` could be read (and nothing was removed)."""
+    import faiss
+    from tqdm import tqdm
+
+    store = create_store(building / STORE_FILE)
+    bar = tqdm(order, desc="ingest", unit="file", disable=not progress, file=sys.stderr)
+    ocr = Ocr.from_settings(settings, lambda path, n, of: bar.set_postfix_str(f"OCR {path.name} page {n} of {of}"))
+    parse_cache = open_parse_cache(ocr.fingerprint())
+    given_read = 0
+    vectors = make_vector_index(embedder.dimension)  # flat while filling; see finish_vector_index
+    pending: list[Chunk] = []
+    sources: dict[str, dict] = {}
+    repeats = RepeatFinder()
+    linkable: list = []  # (document, decisions) of every paper: small, kept for linking across papers
+
+    def embed_pending() -> None:
+        if not pending:
+            return
+        matrix, sentences, computed = embed_cached(
+            embedder, cache, [c.embed_text for c in pending], spans=[embedded_spans(c) for c in pending],
+        )
+        vectors.add_with_ids(matrix, np.array([c.id for c in pending], dtype=np.int64))
+        insert_sentence_vectors(store, [(c.id, m) for c, m in zip(pending, sentences)])
+        report.embedded += computed
+        pending.clear()
+
+    for result in parse_files(bar, settings.chunk_chars, parse_cache, ocr):
+        if isinstance(result, Skipped):
+            report.skipped.append(result)
+            bar.write(f"skipped {result.source}: {result.reason}", file=sys.stderr)
+            continue
+        report.reused += result.reused
+        given_read += result.source in given
+        if result.source in given:
+            for warning in result.warnings:
+                report.warnings.append(Skipped(result.source, warning))
+                if progress:  # the summary lists them again at the end
+                    bar.write(f"warning {result.source}: {warning}", file=sys.stderr)
+        _store_file(store, result, sources, pending, report, repeats, linkable)
+        if len(pending) >= EMBED_BATCH:
+            bar.set_postfix_str(f"embedding {len(pending)} passages")
+            embed_pending()
+            bar.set_postfix_str(f"{report.chunks} passages")
+    embed_pending()
+    bar.close()
+    parse_cache.close()
+    if given_read == 0 and not report.removed:  # nothing given was readable: leave the index as it is
+        raise NothingIndexed(report)
+    links = link_decisions(linkable)
+    insert_links(store, links)
+    insert_seen(store, seen_before, time.strftime("%Y-%m-%dT%H:%M:%S%z"))
+    report.links = len(links)
+    store.commit()
+    # BM25 over the text that is embedded (it carries title and headings), as FTS5 indexed it
+    SparseBM25.build(store.execute("SELECT id, embed_text FROM chunks ORDER BY id")).save(building)
+    finish_store(store)
+    faiss.write_index(finish_vector_index(vectors), str(building / VECTORS_FILE))  # IVF when large
+    write_manifest(
+        building,
+        {
+            "format": 2,  # 2: lexical ranking from bm25-*.npy, no chunks_fts
+            "model": embedder.name,
+            "model_id": embedder.model_id,
+            "dimension": embedder.dimension,
+            "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            "versions": _versions(),
+            "counts": {"files": report.files_read, "documents": report.documents, "chunks": report.chunks},
+            "sources": sources,
+            "skipped": [asdict(s) for s in report.skipped],
+        },
+    )
 
 
 def _with_previous(

@@ -53,6 +53,28 @@ def from_json(text: str) -> ParsedFile:
     return ParsedFile(data["source"], data["file_hash"], data["pages"], papers, warnings=data.get("warnings", []))
 
 
+def encode(parsed: ParsedFile) -> bytes | None:
+    """A parse as stored (compressed JSON), or None when it would not read back equal (details
+    holding a date or a tuple): a cached parse must be exactly what parsing again would give."""
+    try:
+        text = to_json(parsed)
+        if from_json(text) != parsed:
+            return None
+    except (TypeError, ValueError):
+        return None
+    return zlib.compress(text.encode("utf-8"), 3)
+
+
+def decode(data: bytes) -> ParsedFile | None:
+    """A stored parse, marked ``reused``; None when it cannot be read (it is parsed again)."""
+    try:
+        parsed = from_json(zlib.decompress(data).decode("utf-8"))
+    except (zlib.error, ValueError, TypeError, KeyError):
+        return None
+    parsed.reused = True
+    return parsed
+
+
 class ParseCache:
     """SQLite table of parsed files; one writer (the ingest holding the build lock)."""
 
@@ -72,27 +94,15 @@ class ParseCache:
         row = self.conn.execute(
             "SELECT data FROM parsed WHERE parser = ? AND source = ? AND sha256 = ?", [self.parser, source, file_hash]
         ).fetchone()
-        if row is None:
-            return None
-        try:
-            parsed = from_json(zlib.decompress(row[0]).decode("utf-8"))
-        except (zlib.error, ValueError, TypeError, KeyError):
-            return None
-        parsed.reused = True
-        return parsed
+        return decode(row[0]) if row else None
 
-    def put(self, parsed: ParsedFile) -> None:
-        try:
-            text = to_json(parsed)
-            if from_json(text) != parsed:  # details holding a date or a tuple: would not read back the same
-                return
-        except (TypeError, ValueError):
-            return
-        with self.conn:
-            self.conn.execute(
-                "INSERT OR REPLACE INTO parsed (parser, source, sha256, data) VALUES (?, ?, ?, ?)",
-                [self.parser, parsed.source, parsed.file_hash, zlib.compress(text.encode("utf-8"), 3)],
-            )
+    def put(self, parsed: ParsedFile) -> bool:
+        data = encode(parsed)
+        if data is not None:
+            with self.conn:
+                self.conn.execute("INSERT OR REPLACE INTO parsed (parser, source, sha256, data) VALUES (?, ?, ?, ?)",
+                                  [self.parser, parsed.source, parsed.file_hash, data])
+        return data is not None
 
     def close(self) -> None:
         self.conn.close()
