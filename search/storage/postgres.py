@@ -236,11 +236,13 @@ class PgIndex(StoreReads):
         terms = list(dict.fromkeys(token for word in words for token in tokenize(word)))
         if not terms:
             return []
-        where = "" if allowed is None else " AND p.chunk_id = ANY(?)"
-        params: list = [terms] + ([list(map(int, allowed))] if allowed is not None else [])
+        # The allowed passages as a joined set: the planner hashes it and probes each posting, where
+        # "chunk_id = ANY(...)" led it to scan every posting of a large collection.
+        only = "" if allowed is None else " JOIN unnest(?::bigint[]) a(id) ON a.id = p.chunk_id"
+        params: list = ([list(map(int, allowed))] if allowed is not None else []) + [terms]
         rows = self.conn.execute(
-            "SELECT p.chunk_id, sum(p.weight)::real AS score FROM bm25_postings p JOIN bm25_terms t ON t.term_id = p.term_id"
-            f" WHERE t.term = ANY(?){where} GROUP BY p.chunk_id ORDER BY score DESC, p.chunk_id LIMIT {int(k)}",
+            f"SELECT p.chunk_id, sum(p.weight)::real AS score FROM bm25_postings p JOIN bm25_terms t ON t.term_id = p.term_id{only}"
+            f" WHERE t.term = ANY(?) GROUP BY p.chunk_id ORDER BY score DESC, p.chunk_id LIMIT {int(k)}",
             params,
         )
         return [(int(chunk_id), float(score)) for chunk_id, score in rows]
