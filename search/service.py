@@ -291,7 +291,8 @@ class Minutebook:
 
     def _read_paper(self, generation, document_id: str) -> Paper:
         """The words and dates of a paper of the index now served (``generation`` keys the cache only)."""
-        return Paper(tuple(text for (text,) in self.index.conn.execute("SELECT text FROM chunks WHERE document_id = ?", [document_id])))
+        rows = self.index.conn.execute("SELECT id, text FROM chunks WHERE document_id = ? ORDER BY ordinal", [document_id]).fetchall()
+        return Paper(tuple(text for _, text in rows), tuple(chunk_id for chunk_id, _ in rows))
 
     def _author(self, document_id: str) -> str | None:
         row = self.index.conn.execute("SELECT author FROM documents WHERE id = ?", [document_id]).fetchone()

@@ -35,6 +35,15 @@ def test_who_wrote_a_report_is_answered_from_its_header(server):
     assert body["citations"][0]["document_title"] == "Allotments Review"
 
 
+def test_when_a_body_meets_next_is_read_from_the_papers_own_line_after_its_meeting(server):
+    body = ask(server, "When does the Planning and Regulation Committee meet after its 6 February 2024 meeting?")
+    assert body["found"] is True and body["answered_by"] == "next_meeting"
+    assert "12 March 2024" in body["answer"] and "12 March 2024" in body["citations"][0]["text"]
+    # A meeting the papers name no next meeting for is not given one.
+    later = ask(server, "When does the Planning and Regulation Committee meet after its 12 March 2024 meeting?")
+    assert later["answered_by"] != "next_meeting"
+
+
 def test_a_decision_in_a_long_resolution_is_answered_by_its_own_item_and_passage(server):
     body = ask(server, "What did the committee decide about reporting back on car park use?")
     assert body["found"] is True

@@ -21,7 +21,8 @@ from minutebook.search.storage.lexicon import Lexicon
 class Paper:
     """What chat checks a question's names and period against when a passage does not say them: a
     paper says "Portsmouth" or the month of the meeting its minutes record once, not in every passage."""
-    texts: tuple[str, ...]  # its passages
+    texts: tuple[str, ...]  # its passages, in reading order
+    ids: tuple[int, ...] = ()  # their chunk ids (Evidence.hit gives each as a citable passage)
 
     @cached_property
     def words(self) -> frozenset[str]:
