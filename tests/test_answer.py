@@ -381,6 +381,17 @@ def test_an_amount_of_money_needs_a_currency_or_its_name():
     assert answer("What is the estimated construction cost of the new pool?", "The new centre will have a 25m swimming pool.") == ""
 
 
+def test_a_question_of_revenue_fees_bids_or_payments_asks_for_money():
+    refurbishment = "Overall time scale for refurbishment 18 - 24 months, with the zip wire installed first."
+    for question in ("How much did the council end up paying for the zip wire?",
+                     "How much revenue did the golf course bring in during 2021-2022?",
+                     "What was the winning bid amount for the bridge rehabilitation?",
+                     "How much does the council charge for a sign permit?"):
+        assert not answers(refurbishment, question), question
+        assert answers("The zip wire, the bridge works and the permits came to $12,500 in 2021-2022.", question), question
+    assert answers("Some 4 acres of land were sold.", "How much land was sold?")  # not every how-much is money
+
+
 def test_dates_times_and_parts_of_a_paper_are_not_counts():
     question = "How many responses did the consultation receive?"
     for sentence in ("The consultation ran from 16th January to 12th March.", "The meeting opened at 7:00 p.m.",

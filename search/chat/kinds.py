@@ -44,9 +44,12 @@ _PERSON = re.compile(r"\b(?:[A-Z][a-z]+ [A-Z][a-z'-]+|Director|Chair|Councillor|
 # A paragraph or list number opening a sentence: "3.1 ", "2. ", "(iv) ", "b) ".
 _LEADING_NUMBER = re.compile(r"^\s*\(?(?:\d{1,2}(?:\.\d{1,2})+[.)]?|(?:\d{1,2}|[ivx]{1,4}|[a-z])[.)])\s+", re.IGNORECASE)
 _MONEY_QUESTION = re.compile(
-    r"\bhow much\b.*\b(?:cost|costs|spend|spent|pay|paid|worth|budget|fund|funding|funded|price|grant|grants"
-    r"|receive|received|allocate|allocated|allocation|award|awarded|raise|raised|save|saved|saving|savings)\b", re.IGNORECASE)
-_MONEY_MEASURE = measure_asked("cost|budget|price|grant|allocation|funding|spend|value")
+    r"\bhow much\b.*\b(?:cost|costs|costing|spend|spending|spent|pay|pays|paying|paid|worth|budget|fund|funding|funded|price"
+    r"|grant|grants|receive|received|allocate|allocated|allocation|award|awarded|raise|raised|save|saved|saving|savings"
+    r"|charge|charges|charged|charging|fee|fees|revenue|revenues|income|earn|earns|earned|bring\s+in|brought\s+in|owe|owed"
+    r"|borrow|borrowed|bid|bids)\b", re.IGNORECASE)
+_MONEY_MEASURE = measure_asked("cost|budget|price|grant|allocation|funding|spend|value|fee|charge|revenue|income|bid amount"
+                               "|contract sum|premium")
 # An amount of money: "£4.2m", "$14,429.00", "4.2 million pounds". Without a currency sign "25m" is as
 # likely metres ("a 25m pool") and "5k" a run.
 MONEY = re.compile(r"[£$€]\s?\d|\b\d[\d,.]*\s?(?:million|billion|pounds|dollars|euros)\b", re.IGNORECASE)
