@@ -113,3 +113,29 @@ def test_a_later_ingest_adds_to_the_publication_without_reading_it_again(fixture
 def test_a_worker_without_a_database_says_what_to_set():
     done = run_cli("worker", "--until-drained", env={"MINUTEBOOK_DATABASE_URL": ""})
     assert done.returncode == 2 and "MINUTEBOOK_DATABASE_URL" in done.stderr
+
+
+def test_publishing_that_would_lose_a_published_paper_is_refused_and_keeps_the_publication(fixture_corpus, tmp_path, pg_url, embedder):
+    import psycopg
+
+    from minutebook.search.storage import postgres
+    from minutebook.search.storage.build import build_index
+    from minutebook.search.storage.index import open_index
+    from minutebook.settings import load_settings
+
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute("DROP DATABASE IF EXISTS queue_refuse")
+        conn.execute("CREATE DATABASE queue_refuse")
+    url = pg_url.replace("/postgres?", "/queue_refuse?")
+    gone = tmp_path / "papers" / "grants.txt"
+    gone.parent.mkdir()
+    gone.write_bytes((fixture_corpus / "grants.txt").read_bytes())
+    settings = load_settings(index_dir=tmp_path / "index")
+    build_index([gone.parent], settings, embedder, progress=False)
+    published = postgres.migrate(open_index(settings.index_dir).generation, url)  # its caches not shared
+    gone.unlink()  # the published paper can be read neither from disk nor from the shared caches
+
+    added = run_cli("ingest", str(fixture_corpus / "car-park-use-review.txt"),
+                    env={"MINUTEBOOK_DATABASE_URL": url, "MINUTEBOOK_WORKER_POLL": "0.2"})
+    assert added.returncode == 3 and "could not be read again" in added.stderr
+    assert postgres.current_generation(url) == published

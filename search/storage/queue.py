@@ -57,8 +57,9 @@ _SCHEMA = (
 _TAKEABLE = f"(state = 'queued' OR (state = 'running' AND leased_until < now() AND attempts < {MAX_ATTEMPTS}))"
 
 
-class PublishRefused(RuntimeError):
-    """Publishing would lose papers of the current publication; it is left as it was."""
+class PublishRefused(postgres.DatabaseError):
+    """Publishing would lose papers of the current publication; it is left as it was (the command
+    line reports it as it does any database error, exit 3)."""
 
 
 def prepare(conn) -> None:
