@@ -6,8 +6,9 @@ BM25 rows summed in SQL), at the same N passages, side by side.
 No model runs: the passages are the real ones of INDEX_DIR (an ingested index) repeated to N, each
 copy's words partly swapped for other words of the collection (so BM25 sees N distinct passages)
 and its vector moved by a little noise (so the vectors keep the real collection's clusters). The
-queries are real passages' vectors and six of their words. A filter (as a body or paper-type filter
-does) keeps every tenth passage. Prints build seconds, disk, and search p50/p95 (ms) for dense and
+queries are real passages' vectors and six of their words. Every ten passages make a paper, and a
+body filter keeps the papers of one body in ten, as search filters: the embedded index reads the
+allowed passage ids from its SQLite store, PostgreSQL joins the filter to the papers in SQL. Prints build seconds, disk, and search p50/p95 (ms) for dense and
 lexical ranking with and without the filter, and the PostgreSQL/embedded ratios; recall@10 of each
 dense ranking against exact search says what the approximate indexes give up.
 """
@@ -26,12 +27,28 @@ from pathlib import Path
 import numpy as np
 
 from minutebook.search.storage import postgres
-from minutebook.search.storage.bm25 import SparseBM25, tokenize
-from minutebook.search.storage.index import STORE_FILE, current_generation
+from minutebook.search.filters import Filters
+from minutebook.search.storage.bm25 import SparseBM25
+from minutebook.search.storage.index import STORE_FILE, StoreReads, current_generation
 from minutebook.search.storage.vectors import finish_vector_index, make_vector_index, search_vectors, stored_vectors
 
 K = 100  # candidates each ranking proposes, as search asks for
 NOISE = 0.15  # a copy's vector: the original plus this much gaussian noise per unit length, renormalised
+PAPER = 10  # passages per paper; paper n is of body "body {n % 10}"
+FILTER = Filters(body="body 0")
+
+
+class _Papers(StoreReads):
+    """The papers' metadata in SQLite, read the way the embedded index reads a filter."""
+
+    def __init__(self, path: Path, n: int) -> None:
+        self.conn = sqlite3.connect(path)
+        self.conn.execute("CREATE TABLE documents (id TEXT PRIMARY KEY, body TEXT, repeat_of TEXT)")
+        self.conn.execute("CREATE TABLE chunks (id INTEGER PRIMARY KEY, document_id TEXT)")
+        self.conn.executemany("INSERT INTO documents VALUES (?, ?, NULL)", ((str(d), f"body {d % 10}") for d in range(n // PAPER + 1)))
+        self.conn.executemany("INSERT INTO chunks VALUES (?, ?)", ((i, str(i // PAPER)) for i in range(n)))
+        self.conn.execute("CREATE INDEX chunks_document ON chunks (document_id)")
+        self.conn.commit()
 
 
 def _real(index_dir: Path) -> tuple[np.ndarray, list[str]]:
@@ -86,7 +103,6 @@ def main() -> None:
     vectors, texts = _real(args.index)
     picks = random.Random(1).sample(range(len(texts)), min(args.queries, len(texts)))
     queries = [(vectors[i], [w for w in texts[i].split() if w.isalpha() and len(w) > 3][:6]) for i in picks]
-    allowed = np.arange(0, args.n, 10, dtype=np.int64)
 
     with tempfile.TemporaryDirectory(prefix="minutebook-scale-") as folder:
         work = Path(folder)
@@ -115,6 +131,7 @@ def main() -> None:
         embedded_seconds = time.perf_counter() - started
         embedded_bytes = sum(p.stat().st_size for p in (work / "embedded").iterdir())
         bm25 = SparseBM25.load(work / "embedded")
+        papers = _Papers(work / "embedded" / "papers.sqlite", args.n)
         print(f"embedded: {args.n:,} passages built in {embedded_seconds:.0f} s, {embedded_bytes / 1e9:.2f} GB", flush=True)
 
         # PostgreSQL: the same vectors (pgvector HNSW) and BM25 weights (rows), as migrate writes them.
@@ -138,8 +155,16 @@ def main() -> None:
                 conn.execute("CREATE INDEX ON passage_vectors USING hnsw (embedding vector_ip_ops)")
                 conn.execute("CREATE TABLE manifest (data text NOT NULL)")
                 conn.execute("INSERT INTO manifest VALUES ('{}')")
-                for table in ("documents (repeat_of text)", "chunks (id bigint)"):
-                    conn.execute(f"CREATE TABLE {table}")
+                conn.execute("CREATE TABLE documents (id text, body text, repeat_of text)")
+                conn.execute("CREATE TABLE chunks (id bigint, document_id text)")
+                with conn.cursor().copy("COPY documents (id, body) FROM STDIN") as copy:
+                    for document in range(args.n // PAPER + 1):
+                        copy.write_row((str(document), f"body {document % 10}"))
+                with conn.cursor().copy("COPY chunks (id, document_id) FROM STDIN") as copy:
+                    for chunk_id in range(args.n):
+                        copy.write_row((chunk_id, str(chunk_id // PAPER)))
+                conn.execute("CREATE UNIQUE INDEX ON chunks (id)")
+                conn.execute("CREATE UNIQUE INDEX ON documents (id)")
                 conn.execute("ANALYZE")
             pg_seconds = time.perf_counter() - started
             with postgres.connect(url) as conn:
@@ -147,13 +172,14 @@ def main() -> None:
                                         "ON n.oid = c.relnamespace WHERE n.nspname = 'bench' AND c.relkind = 'r'").fetchone()[0]
             print(f"PostgreSQL: built in {pg_seconds:.0f} s, {float(pg_bytes) / 1e9:.2f} GB", flush=True)
             pg = postgres.PgIndex(url, "bench")
-            mask = bm25.allowed_rows(allowed)
 
-            runs = {
+            runs = {  # a filtered search finds its allowed passages each time, as search does
                 "dense": (lambda q: search_vectors(vectors_index, q[0], K), lambda q: pg.dense(q[0], K)),
-                "dense, filtered": (lambda q: search_vectors(vectors_index, q[0], K, allowed), lambda q: pg.dense(q[0], K, allowed)),
+                "dense, filtered": (lambda q: search_vectors(vectors_index, q[0], K, papers.allowed(FILTER)),
+                                    lambda q: pg.dense(q[0], K, pg.allowed(FILTER))),
                 "lexical": (lambda q: bm25.top(bm25.columns(q[1]), K), lambda q: pg.lexical(q[1], K)),
-                "lexical, filtered": (lambda q: bm25.top(bm25.columns(q[1]), K, mask), lambda q: pg.lexical(q[1], K, allowed)),
+                "lexical, filtered": (lambda q: bm25.top(bm25.columns(q[1]), K, bm25.allowed_rows(papers.allowed(FILTER))),
+                                      lambda q: pg.lexical(q[1], K, pg.allowed(FILTER))),
             }
             print(f"\n{'search (' + format(args.n, ',') + ' passages)':<28}{'embedded p50/p95':>20}{'PostgreSQL p50/p95':>22}{'ratio p50':>11}")
             for name, (embedded_run, pg_run) in runs.items():

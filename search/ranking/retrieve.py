@@ -61,31 +61,14 @@ def query_terms(query: str) -> list[str]:
     return list(dict.fromkeys(terms or words))
 
 
-def allowed_chunk_ids(index: Index, filters: Filters) -> np.ndarray | None:
-    """Chunk ids passing the filters, or None when nothing is filtered."""
-    if not filters:
-        return None
-    where, params = filters.where("d")
-    rows = index.conn.execute(
-        f"SELECT c.id FROM chunks c JOIN documents d ON d.id = c.document_id WHERE {where}", params
-    )
-    return np.fromiter((r[0] for r in rows), dtype=np.int64)
-
-
-def lexical_ranking(index: Index, query: str, k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
-    """BM25 from the precomputed weights (bm25.py): (chunk id, score) best first, only among
-    ``allowed`` chunk ids when given."""
-    if allowed is not None and len(allowed) == 0:
-        return []
+def lexical_ranking(index: Index, query: str, k: int, allowed=None) -> list[tuple[int, float]]:
+    """BM25 from the precomputed weights (bm25.py): (chunk id, score) best first, only among the
+    passages ``allowed`` (index.allowed(filters)) when given."""
     return index.lexical(query_terms(query), k, allowed)
 
 
-def dense_ranking(
-    index: Index, encode: QueryEncoder, query: str, k: int, allowed: np.ndarray | None = None
-) -> list[tuple[int, float]]:
+def dense_ranking(index: Index, encode: QueryEncoder, query: str, k: int, allowed=None) -> list[tuple[int, float]]:
     """Nearest passages by cosine similarity: (chunk id, similarity) best first."""
-    if allowed is not None and len(allowed) == 0:
-        return []
     return index.dense(encode(query), k, allowed)
 
 
@@ -156,7 +139,7 @@ def search_passages(
     A ``context`` (the meeting, body or paper type the query names) adds a third ranking to the
     fusion: the candidates from the matching papers, weighted by ``weights["context"]``.
     """
-    allowed = allowed_chunk_ids(index, filters)
+    allowed = index.allowed(filters)  # applied inside both rankings
     rankings: dict[str, list[tuple[int, float]]] = {}
     if mode in ("lexical", "hybrid"):
         rankings["lexical"] = lexical_ranking(index, query, candidates if mode == "hybrid" else k, allowed)

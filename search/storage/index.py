@@ -23,6 +23,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
 
+import numpy as np
+
 from minutebook.search.storage.bm25 import FILES as BM25_FILES
 
 STORE_FILE = "minutebook.sqlite"
@@ -111,6 +113,16 @@ def write_manifest(generation: Path, manifest: dict[str, Any]) -> None:
 class StoreReads:
     """What every opened index derives from its store (``conn``): its counts, lexicon and bodies."""
 
+    def allowed(self, filters):
+        """What the rankings take as ``allowed`` for ``filters`` (search.filters.Filters): here the
+        chunk ids passing them (None when nothing is filtered). PostgreSQL keeps the filter itself
+        and applies it in SQL (postgres.PgIndex.allowed)."""
+        if not filters:
+            return None
+        where, params = filters.where("d")
+        rows = self.conn.execute(f"SELECT c.id FROM chunks c JOIN documents d ON d.id = c.document_id WHERE {where}", params)
+        return np.fromiter((r[0] for r in rows), dtype=np.int64)
+
     def _count(self) -> None:
         self.documents, self.chunks = self.conn.execute(
             "SELECT (SELECT count(*) FROM documents WHERE repeat_of IS NULL), (SELECT count(*) FROM chunks)"
@@ -160,7 +172,7 @@ class Index(StoreReads):
     def lexical(self, words: list[str], k: int, allowed=None) -> list[tuple[int, float]]:
         """The ``k`` best (chunk id, BM25 score) for query words, among ``allowed`` chunk ids if given."""
         columns = self.bm25.columns(words)
-        if not columns:
+        if not columns or (allowed is not None and len(allowed) == 0):
             return []
         return self.bm25.top(columns, k, self.bm25.allowed_rows(allowed) if allowed is not None else None)
 
@@ -168,7 +180,7 @@ class Index(StoreReads):
         """The ``k`` nearest (chunk id, cosine) to a unit query vector, among ``allowed`` if given."""
         from .vectors import search_vectors
 
-        if self.vectors.ntotal == 0:
+        if self.vectors.ntotal == 0 or (allowed is not None and len(allowed) == 0):
             return []
         scores, ids = search_vectors(self.vectors, vector, k, allowed)  # flat or IVF, filtered inside
         return [(int(i), float(s)) for i, s in zip(ids, scores) if i >= 0]

@@ -34,6 +34,8 @@ PUBLISH_LOCK = 0x6D696E75  # advisory lock key serialising publications
 HNSW_EF_SEARCH = 200  # candidates the HNSW graph visits per query (pgvector's default is 40)
 _TYPES = {"INTEGER": "bigint", "REAL": "double precision", "TEXT": "text", "BLOB": "bytea", "": "text"}
 _INDEXES = (
+    "CREATE UNIQUE INDEX ON chunks (id)",
+    "CREATE UNIQUE INDEX ON documents (id)",
     "CREATE INDEX ON chunks (document_id, ordinal)",
     "CREATE INDEX ON documents (meeting_id)",
     "CREATE INDEX ON documents (repeat_of)",
@@ -231,29 +233,43 @@ class PgIndex(StoreReads):
             self._local.conn = conn
         return conn
 
+    def allowed(self, filters):
+        """The filter itself: both rankings apply it in SQL, joined to the papers' metadata (a list
+        of allowed ids would be sent and parsed with every query)."""
+        return filters or None
+
+    @staticmethod
+    def _only(allowed, column: str) -> tuple[str, list]:
+        """A condition keeping ``column`` (a chunk id) to the passages ``allowed``: a Filters, or
+        chunk ids."""
+        if allowed is None:
+            return "", []
+        if hasattr(allowed, "where"):
+            where, params = allowed.where("d")
+            return (f" AND {column} IN (SELECT c.id FROM chunks c JOIN documents d ON d.id = c.document_id"
+                    f" WHERE {where})", params)
+        return f" AND {column} IN (SELECT unnest(?::bigint[]))", [list(map(int, allowed))]
+
     def lexical(self, words: list[str], k: int, allowed=None) -> list[tuple[int, float]]:
         """BM25 summed from the stored weights, best first (equal scores by chunk id)."""
         terms = list(dict.fromkeys(token for word in words for token in tokenize(word)))
         if not terms:
             return []
-        # The allowed passages as a joined set: the planner hashes it and probes each posting, where
-        # "chunk_id = ANY(...)" led it to scan every posting of a large collection.
-        only = "" if allowed is None else " JOIN unnest(?::bigint[]) a(id) ON a.id = p.chunk_id"
-        params: list = ([list(map(int, allowed))] if allowed is not None else []) + [terms]
+        only, params = self._only(allowed, "p.chunk_id")
         rows = self.conn.execute(
-            f"SELECT p.chunk_id, sum(p.weight)::real AS score FROM bm25_postings p JOIN bm25_terms t ON t.term_id = p.term_id{only}"
-            f" WHERE t.term = ANY(?) GROUP BY p.chunk_id ORDER BY score DESC, p.chunk_id LIMIT {int(k)}",
-            params,
+            "SELECT p.chunk_id, sum(p.weight)::real AS score FROM bm25_postings p JOIN bm25_terms t ON t.term_id = p.term_id"
+            f" WHERE t.term = ANY(?){only} GROUP BY p.chunk_id ORDER BY score DESC, p.chunk_id LIMIT {int(k)}",
+            [terms, *params],
         )
         return [(int(chunk_id), float(score)) for chunk_id, score in rows]
 
     def dense(self, vector, k: int, allowed=None) -> list[tuple[int, float]]:
         """Nearest passages by inner product (unit vectors: the cosine), best first."""
         literal = "[" + ",".join(map(repr, np.asarray(vector, dtype=np.float32).tolist())) + "]"
-        where, only = ("", []) if allowed is None else (" WHERE chunk_id = ANY(?)", [list(map(int, allowed))])
+        only, params = self._only(allowed, "chunk_id")
         rows = self.conn.execute(
-            f"SELECT chunk_id, -(embedding <#> ?::vector) AS score FROM passage_vectors{where}"
+            f"SELECT chunk_id, -(embedding <#> ?::vector) AS score FROM passage_vectors WHERE TRUE{only}"
             f" ORDER BY embedding <#> ?::vector LIMIT {int(k)}",
-            [literal, *only, literal],
+            [literal, *params, literal],
         )
         return [(int(chunk_id), float(score)) for chunk_id, score in rows]
