@@ -48,6 +48,7 @@ class _Papers(StoreReads):
         self.conn.executemany("INSERT INTO documents VALUES (?, ?, NULL)", ((str(d), f"body {d % 10}") for d in range(n // PAPER + 1)))
         self.conn.executemany("INSERT INTO chunks VALUES (?, ?)", ((i, str(i // PAPER)) for i in range(n)))
         self.conn.execute("CREATE INDEX chunks_document ON chunks (document_id)")
+        self.conn.execute("ANALYZE")  # as the store is finished (store.finish_store)
         self.conn.commit()
 
 

@@ -120,6 +120,8 @@ def migrate(generation: Path, url: str, progress: Callable[[str], None] = lambda
         for statement in _INDEXES:
             conn.execute(statement)
         conn.execute("CREATE INDEX ON passage_vectors USING hnsw (embedding vector_ip_ops)")
+        for (table,) in conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = %s", [schema]).fetchall():
+            conn.execute(f'ANALYZE "{schema}"."{table}"')  # the planner's statistics, before any server reads it
         conn.execute("CREATE TABLE manifest (data text NOT NULL)")
         conn.execute("INSERT INTO manifest VALUES (%s)", [json.dumps({**manifest, "migrated_from": generation.name})])
         now = time.strftime("%Y-%m-%dT%H:%M:%S")
