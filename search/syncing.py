@@ -1,5 +1,5 @@
 """Keep an index up with its sources: fetch what is new from each (ingest/sync), then ingest the
-synced folder. The command line's `minutebook sync` and `minutebook serve --sync-every` both run it."""
+synced folder (through the queue into PostgreSQL when ``MINUTEBOOK_DATABASE_URL`` is set). The command line's `minutebook sync` and `minutebook serve --sync-every` both run it."""
 
 from __future__ import annotations
 
@@ -61,7 +61,12 @@ def sync_and_ingest(settings: Settings, embedder: Callable[[], Embedder], source
         fetcher.close()
     if any(r.fetched for r in done.reports):
         try:
-            done.built = build_index([folder], settings, embedder(), progress=progress)
+            if settings.database_url:  # through the queue, published into the database
+                from minutebook.search.storage import queue
+
+                done.built = queue.ingest(settings.database_url, settings, embedder(), folder, say)
+            else:
+                done.built = build_index([folder], settings, embedder(), progress=progress)
         except NothingIndexed as exc:
             done.failures.append(str(exc))
     return done

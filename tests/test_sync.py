@@ -96,6 +96,27 @@ def test_moderngov_sync_takes_the_apis_facts_and_a_second_sync_fetches_nothing(t
     assert source["kind"] == "moderngov" and source["names"] == ["Audit Committee"]
 
 
+def test_a_sync_with_a_database_publishes_into_postgresql_with_the_apis_facts(tmp_path, pg_url):
+    import psycopg
+
+    from minutebook.search.storage import postgres
+
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute("DROP DATABASE IF EXISTS synced")
+        conn.execute("CREATE DATABASE synced")
+    url = pg_url.replace("/postgres?", "/synced?")
+    with Replay() as replay:
+        moderngov_site(replay)
+        done = run_cli("sync", "moderngov", replay.url, "--committee", "Audit Committee", "--since", "2026-01-01",
+                       "--until", "2026-03-31", "--index", str(tmp_path / "index"), "--interval", "0", "--quiet",
+                       env={"MINUTEBOOK_DATABASE_URL": url, "MINUTEBOOK_WORKER_POLL": "0.2"})
+        assert done.returncode == 0, done.stderr
+    index = postgres.PgIndex(url, postgres.current_generation(url))
+    rows = index.conn.execute("SELECT body, meeting_date, agenda_item FROM documents ORDER BY agenda_item").fetchall()
+    assert [tuple(r) for r in rows] == [("Audit Committee", "2026-02-10", "1"), ("Audit Committee", "2026-02-10", "9")]
+    assert not (tmp_path / "index" / "current").exists()  # nothing was built in the folder
+
+
 def test_a_site_that_is_not_moderngov_gets_a_clear_error_and_changes_nothing(tmp_path):
     index_dir = tmp_path / "index"
     trap = SOURCES / "moderngov" / "symroe-raw" / "denbighshire.gov.uk_CouncillorsByWard.xml"

@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from minutebook.ingest.ocr import Ocr
-from minutebook.ingest.pipeline import Kept, ParsedFile, parse_file
+from minutebook.ingest.pipeline import Kept, ParsedFile, find_files, parse_file
 from minutebook.ingest.read import file_hash
 from minutebook.settings import Settings
 from minutebook.vocabulary import Skipped
@@ -202,6 +202,19 @@ def work_until_published(url: str, settings: Settings, embedder: Embedder, batch
             if not more.published:
                 time.sleep(settings.worker_poll)
     return report
+
+
+def ingest(url: str, settings: Settings, embedder: Embedder, folder: Path,
+           say: Callable[[str], None] = lambda _: None) -> BuildReport:
+    """Ingest a folder through the queue (as a synced folder is): queue its papers, work until they
+    are published, and report the collection then published."""
+    found = find_files([folder])
+    batch, _ = enqueue(url, found.files)
+    work = work_until_published(url, settings, embedder, batch, say)
+    index = postgres.PgIndex(url, postgres.current_generation(url))
+    return BuildReport(index=postgres.redact(url), files_read=len(found.files), skipped=found.skipped + work.skipped,
+                       documents=int(index.documents), chunks=int(index.chunks), embedded=work.embedded,
+                       seconds=work.seconds)
 
 
 def _take(conn, worker: str, lease: float) -> Job | None:
