@@ -64,7 +64,7 @@ def sync_and_ingest(settings: Settings, embedder: Callable[[], Embedder], source
             if settings.database_url:  # through the queue, published into the database
                 from minutebook.search.storage import queue
 
-                done.built = queue.ingest(settings.database_url, settings, embedder(), folder, say)
+                done.built = queue.ingest(settings.database_url, settings, embedder(), [folder], say=say)
             else:
                 done.built = build_index([folder], settings, embedder(), progress=progress)
         except NothingIndexed as exc:

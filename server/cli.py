@@ -204,15 +204,21 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _ingest(args, settings) -> int:
+    from minutebook.search.storage import queue
     from minutebook.search.storage.build import NothingIndexed, build_index
-    from minutebook.search.service import load_embedder
 
-    if settings.database_url:
-        return _ingest_queued(args, settings)
-    embedder = load_embedder(settings)
+    if settings.database_url and args.prune:
+        return _fail("--prune works on an index folder; with MINUTEBOOK_DATABASE_URL, `minutebook remove` is not "
+                     "available either: ingest into a folder and migrate", EXIT_USAGE)
+    if settings.database_url and args.queue_only:
+        return _queue_only(args, settings)
     try:
-        report = build_index(args.paths, settings, embedder, args.exclude, progress=not (args.quiet or args.json),
-                             prune=args.prune, all_files=args.all_files)
+        if settings.database_url:  # through the queue, with any workers running, into the database
+            report = queue.ingest(settings.database_url, settings, _embedder(settings), args.paths, args.exclude,
+                                  args.all_files, _say(args))
+        else:
+            report = build_index(args.paths, settings, _embedder(settings), args.exclude,
+                                 progress=not (args.quiet or args.json), prune=args.prune, all_files=args.all_files)
     except NothingIndexed as exc:
         report = exc.report
         if args.json:
@@ -239,27 +245,24 @@ def _ingest(args, settings) -> int:
     return EXIT_PARTIAL if report.skipped else EXIT_OK
 
 
-def _ingest_queued(args, settings) -> int:
-    """Ingest into PostgreSQL: queue the files, then (unless --queue-only) work until published."""
+def _queue_only(args, settings) -> int:
+    """Queue the files for `minutebook worker` and return."""
     from minutebook.ingest.pipeline import find_files
     from minutebook.search.storage import queue
 
-    if args.prune:
-        return _fail("--prune works on an index folder; with MINUTEBOOK_DATABASE_URL, `minutebook remove` is not "
-                     "available either: ingest into a folder and migrate", EXIT_USAGE)
     found = find_files(args.paths, args.exclude, args.all_files)
     if not found.files:
         return _fail("no readable papers found; the collection is unchanged", EXIT_CANNOT_RUN)
     batch, queued = queue.enqueue(settings.database_url, found.files)
-    say = (lambda _: None) if args.quiet or args.json else (lambda step: print(f"  {step}", file=sys.stderr))
-    say(f"queued {queued} files as batch {batch}")
-    if args.queue_only:
-        summary = {"batch": batch, "queued": queued, "skipped": [asdict(s) for s in found.skipped]}
-        print(json.dumps(summary, indent=2) if args.json else
-              f"queued {queued} files as batch {batch}; `minutebook worker` reads and publishes them")
-        return EXIT_OK
-    return _print_work(args, queue.work_until_published(settings.database_url, settings, _embedder(settings), batch, say),
-                       found.skipped)
+    summary = {"batch": batch, "queued": queued, "skipped": [asdict(s) for s in found.skipped]}
+    print(json.dumps(summary, indent=2) if args.json else
+          f"queued {queued} files as batch {batch}; `minutebook worker` reads and publishes them")
+    return EXIT_OK
+
+
+def _say(args):
+    """Progress lines on stderr, unless --quiet or --json."""
+    return (lambda _: None) if args.quiet or args.json else (lambda step: print(f"  {step}", file=sys.stderr))
 
 
 def _worker(args, settings) -> int:
@@ -267,26 +270,22 @@ def _worker(args, settings) -> int:
 
     if not settings.database_url:
         return _fail("a worker reads the queue in PostgreSQL: set MINUTEBOOK_DATABASE_URL", EXIT_USAGE)
-    say = (lambda _: None) if args.quiet or args.json else (lambda step: print(f"  {step}", file=sys.stderr))
-    return _print_work(args, queue.work(settings.database_url, settings, _embedder(settings), args.until_drained, say), [])
+    report = queue.work(settings.database_url, settings, _embedder(settings),
+                        queue.drained if args.until_drained else None, _say(args))
+    if args.json:
+        print(json.dumps(asdict(report), indent=2))
+    else:
+        print(f"{report.worker}: read {report.files} files ({report.embedded} passages newly embedded) in "
+              f"{report.seconds:.1f} s" + (f"; published {', '.join(report.published)}" if report.published else ""))
+        for note in report.skipped:
+            print(f"  skipped {note.source}: {note.reason}")
+    return EXIT_PARTIAL if report.skipped else EXIT_OK
 
 
 def _embedder(settings):
     from minutebook.search.service import load_embedder
 
     return load_embedder(settings)
-
-
-def _print_work(args, report, skipped: list) -> int:
-    skipped = [*skipped, *report.skipped]
-    if args.json:
-        print(json.dumps({**asdict(report), "skipped": [asdict(s) for s in skipped]}, indent=2))
-    else:
-        print(f"{report.worker}: read {report.files} files ({report.embedded} passages newly embedded) in "
-              f"{report.seconds:.1f} s" + (f"; published {', '.join(report.published)}" if report.published else ""))
-        for note in skipped:
-            print(f"  skipped {note.source}: {note.reason}")
-    return EXIT_PARTIAL if skipped else EXIT_OK
 
 
 def _search(args, settings) -> int:
@@ -535,7 +534,7 @@ def _migrate(args, settings) -> int:
 
     generation = open_index(settings.index_dir).generation
     started = time.monotonic()
-    say = (lambda _: None) if args.quiet or args.json else (lambda step: print(f"  {step}", file=sys.stderr))
+    say = _say(args)
     schema = postgres.migrate(generation, args.to, say)
     say("sharing the parse and embedding caches with workers")
     queue.share_caches(settings.index_dir, generation, args.to)

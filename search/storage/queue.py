@@ -12,6 +12,7 @@ as a new schema in one transaction (postgres.migrate).
 
 from __future__ import annotations
 
+import hashlib
 import os
 import socket
 import tempfile
@@ -25,7 +26,6 @@ import numpy as np
 
 from minutebook.ingest.ocr import Ocr
 from minutebook.ingest.pipeline import Kept, ParsedFile, find_files, parse_file
-from minutebook.ingest.read import file_hash
 from minutebook.settings import Settings
 from minutebook.vocabulary import Skipped
 
@@ -130,8 +130,9 @@ def enqueue(url: str, files: Sequence[Path]) -> tuple[int, int]:
         batch = conn.execute(f"INSERT INTO {C}.batches (files) VALUES (%s) RETURNING id", [len(files)]).fetchone()[0]
         with conn.cursor() as cursor:
             for path in files:
+                content = path.read_bytes()
                 cursor.execute(f"INSERT INTO {C}.jobs (batch, source, sha256, content) VALUES (%s, %s, %s, %s)",
-                               [batch, str(path), file_hash(path), path.read_bytes()])
+                               [batch, str(path), hashlib.sha256(content).hexdigest(), content])
     return batch, len(files)
 
 
@@ -153,10 +154,10 @@ class Job:
     content: bytes
 
 
-def work(url: str, settings: Settings, embedder: Embedder, until_drained: bool = True,
+def work(url: str, settings: Settings, embedder: Embedder, until: Callable[[object], bool] | None = None,
          say: Callable[[str], None] = lambda _: None, stop: threading.Event | None = None) -> WorkReport:
-    """Take jobs until none is left (``until_drained``) or ``stop`` is set; publish when the queue
-    is drained and a finished batch waits for it."""
+    """Take jobs one at a time; when none is left, publish the finished batches (if any waits), and
+    stop once ``until(conn)`` holds (``drained``; None: keep waiting) or ``stop`` is set."""
     started = time.monotonic()
     report = WorkReport(worker=f"{socket.gethostname()}:{os.getpid()}")
     stop = stop or threading.Event()
@@ -166,10 +167,11 @@ def work(url: str, settings: Settings, embedder: Embedder, until_drained: bool =
         while not stop.is_set():
             job = _take(conn, report.worker, settings.worker_lease)
             if job is None:
-                published = publish(url, settings, embedder, say)
-                if published is not None and published.generation:
-                    report.published.append(published.generation)
-                if until_drained and _drained(conn):
+                if _one(conn, f"SELECT EXISTS (SELECT 1 FROM {C}.batches WHERE published IS NULL)"):
+                    generation = publish(url, settings, embedder, say)
+                    if generation:
+                        report.published.append(generation)
+                if until is not None and until(conn):
                     break
                 stop.wait(settings.worker_poll)
                 continue
@@ -188,33 +190,32 @@ def work(url: str, settings: Settings, embedder: Embedder, until_drained: bool =
     return report
 
 
-def work_until_published(url: str, settings: Settings, embedder: Embedder, batch: int,
-                         say: Callable[[str], None] = lambda _: None) -> WorkReport:
-    """Work through the queue, then wait until ``batch`` is published (by this or another process)."""
-    report = work(url, settings, embedder, until_drained=True, say=say)
-    with postgres.connect(url, autocommit=True) as conn:
-        while not conn.execute(f"SELECT published IS NOT NULL FROM {C}.batches WHERE id = %s", [batch]).fetchone()[0]:
-            more = work(url, settings, embedder, until_drained=True, say=say)  # jobs queued meanwhile, or a publication
-            report.files += more.files
-            report.embedded += more.embedded
-            report.skipped += more.skipped
-            report.published += more.published
-            if not more.published:
-                time.sleep(settings.worker_poll)
-    return report
+def ingest(url: str, settings: Settings, embedder: Embedder, paths: Sequence[Path], exclude: Sequence[str] = (),
+           all_files: bool = False, say: Callable[[str], None] = lambda _: None) -> BuildReport:
+    """Ingest through the queue, as build_index ingests into a folder: queue the files found, work
+    until their batch is published (by this process or another), and report the publication.
 
-
-def ingest(url: str, settings: Settings, embedder: Embedder, folder: Path,
-           say: Callable[[str], None] = lambda _: None) -> BuildReport:
-    """Ingest a folder through the queue (as a synced folder is): queue its papers, work until they
-    are published, and report the collection then published."""
-    found = find_files([folder])
-    batch, _ = enqueue(url, found.files)
-    work = work_until_published(url, settings, embedder, batch, say)
+    Raises NothingIndexed when no file is found or none of the batch could be read."""
+    found = find_files(paths, exclude, all_files)
+    report = BuildReport(index=postgres.redact(url), skipped=list(found.skipped), passed_over=found.passed_over)
+    if not found.files:
+        raise NothingIndexed(report)
+    batch, queued = enqueue(url, found.files)
+    say(f"queued {queued} files as batch {batch}")
+    done = work(url, settings, embedder, lambda conn: _one(
+        conn, f"SELECT published IS NOT NULL FROM {C}.batches WHERE id = %s", [batch]), say)
+    with postgres.connect(url) as conn:  # every worker's notes on the batch, not only this one's
+        published = conn.execute(f"SELECT published FROM {C}.batches WHERE id = %s", [batch]).fetchone()[0]
+        unread = [Skipped(source, reason) for source, reason in conn.execute(
+            f"SELECT source, coalesce(skipped, 'failed: ' || error) FROM {C}.jobs"
+            " WHERE batch = %s AND (skipped IS NOT NULL OR state = 'failed') ORDER BY id", [batch])]
+    report.skipped += unread
+    if not published:  # marked published with no schema: none of its files could be read
+        raise NothingIndexed(report)
     index = postgres.PgIndex(url, postgres.current_generation(url))
-    return BuildReport(index=postgres.redact(url), files_read=len(found.files), skipped=found.skipped + work.skipped,
-                       documents=int(index.documents), chunks=int(index.chunks), embedded=work.embedded,
-                       seconds=work.seconds)
+    report.files_read, report.documents, report.chunks = queued - len(unread), int(index.documents), int(index.chunks)
+    report.embedded, report.seconds = done.embedded, done.seconds
+    return report
 
 
 def _take(conn, worker: str, lease: float) -> Job | None:
@@ -288,30 +289,28 @@ class _Lease:
         self.thread.join()
 
 
-def _drained(conn) -> bool:
-    """No job waits or runs (a job whose worker died MAX_ATTEMPTS times no longer counts)."""
+def _one(conn, sql: str, params: Sequence = ()):
+    """The one value ``sql`` gives, read in a transaction of its own (a worker's connection never
+    stays inside one while it waits)."""
     with conn.transaction():
-        return conn.execute(
-            f"SELECT NOT EXISTS (SELECT 1 FROM {C}.jobs WHERE {_TAKEABLE} OR (state = 'running' AND leased_until >= now()))"
-        ).fetchone()[0]
+        return conn.execute(sql, list(params)).fetchone()[0]
 
 
-@dataclass
-class Publication:
-    generation: str | None  # the schema published; None when no file of the batches could be read
-    batches: list[int]
-    report: BuildReport
+def drained(conn) -> bool:
+    """No job waits or runs (a job whose worker died MAX_ATTEMPTS times no longer counts)."""
+    return _one(conn, f"SELECT NOT EXISTS (SELECT 1 FROM {C}.jobs WHERE {_TAKEABLE}"
+                      " OR (state = 'running' AND leased_until >= now()))")
 
 
-def publish(url: str, settings: Settings, embedder: Embedder, say: Callable[[str], None] = lambda _: None) -> Publication | None:
+def publish(url: str, settings: Settings, embedder: Embedder, say: Callable[[str], None] = lambda _: None) -> str | None:
     """Assemble and publish the finished batches, if the queue is drained and no other process is
-    publishing; None when there was nothing to do."""
+    publishing; the schema published, or None (nothing to do, or none of the batches' files could
+    be read: they are marked published with no schema)."""
     with postgres.connect(url, autocommit=True) as lock:
         if not lock.execute("SELECT pg_try_advisory_lock(%s)", [PUBLISH_LOCK]).fetchone()[0]:
             return None
         with postgres.connect(url) as conn:
-            prepare(conn)
-            if not _drained(conn):
+            if not drained(conn):
                 return None
             with conn.transaction():
                 conn.execute(f"UPDATE {C}.jobs SET state = 'failed', error = 'its worker stopped {MAX_ATTEMPTS} times'"
@@ -321,16 +320,16 @@ def publish(url: str, settings: Settings, embedder: Embedder, say: Callable[[str
                 conn.commit()
                 return None
             say(f"publishing batch{'es' if len(batches) > 1 else ''} {', '.join(map(str, batches))}")
-            publication = _assemble_and_publish(conn, url, settings, embedder, batches)
-            conn.execute(f"UPDATE {C}.batches SET published = %s WHERE id = ANY(%s)",
-                         [publication.generation or "", batches])
+            generation = _assemble_and_publish(conn, url, settings, embedder, batches)
+            conn.execute(f"UPDATE {C}.batches SET published = %s WHERE id = ANY(%s)", [generation or "", batches])
             conn.commit()
-            return publication
+            return generation
 
 
-def _assemble_and_publish(conn, url: str, settings: Settings, embedder: Embedder, batches: list[int]) -> Publication:
+def _assemble_and_publish(conn, url: str, settings: Settings, embedder: Embedder, batches: list[int]) -> str | None:
+    """The batches' finished files with the current publication's, published as a new schema
+    (None when none of the batches' files could be read)."""
     report = BuildReport(index=postgres.redact(url))
-    started = time.perf_counter()
     jobs = conn.execute(f"SELECT source, sha256, state, skipped, error FROM {C}.jobs WHERE batch = ANY(%s) ORDER BY id",
                         [batches]).fetchall()
     fresh: dict[str, str] = {}
@@ -350,14 +349,12 @@ def _assemble_and_publish(conn, url: str, settings: Settings, embedder: Embedder
             assemble(order, given, building, settings, embedder, report, PgEmbeddingCache(conn),
                      lambda ocr: PgParseCache(conn, settings.chunk_chars, ocr), seen, progress=False)
         except NothingIndexed:
-            return Publication(None, batches, report)
+            return None
         lost = {path for path, _ in previous} & {s.source for s in report.skipped}
         if lost:
             raise PublishRefused(f"{len(lost)} papers of the current publication could not be read again "
                                  f"(e.g. {sorted(lost)[0]}); the current publication is kept")
-        generation = postgres.migrate(building, url)
-    report.seconds = round(time.perf_counter() - started, 2)
-    return Publication(generation, batches, report)
+        return postgres.migrate(building, url)
 
 
 def _previous(url: str) -> tuple[list[tuple[str, str]], dict[str, str]]:
@@ -385,7 +382,8 @@ def share_caches(index_dir: Path, generation: Path, url: str) -> int:
     with closing(sqlite3.connect(f"file:{generation / STORE_FILE}?mode=ro", uri=True)) as store:
         files = store.execute("SELECT path, file_hash FROM sources").fetchall()
         texts = [text for (text,) in store.execute("SELECT embed_text FROM chunks")]
-    model, dimension = read_manifest(generation)["model_id"], read_manifest(generation)["dimension"]
+    manifest = read_manifest(generation)
+    model, dimension = manifest["model_id"], manifest["dimension"]
     copied = 0
     with postgres.connect(url) as conn:
         prepare(conn)
