@@ -78,17 +78,45 @@ class Sources:
         path = (self.papers / source).resolve()
         key = (path, page)
         if key not in self._pages:
-            if path not in self._pdf:
+            if path not in self._pdf and path.suffix.lower() == ".pdf":
                 from pypdf import PdfReader  # imported lazily: only PDFs need it
 
                 logging.getLogger("pypdf").setLevel(logging.ERROR)
                 self._pdf[path] = PdfReader(str(path))
+            if path.suffix.lower() in (".html", ".htm"):
+                if page != 1:
+                    raise ValueError(f"page {page} out of range (an HTML paper is page 1)")
+                self._pages[key] = norm(_html_text(path.read_bytes().decode("utf-8", "replace")))
+                return self._pages[key]
             reader = self._pdf[path]
             n = len(reader.pages)
             if not 1 <= page <= n:
                 raise ValueError(f"page {page} out of range (PDF has {n} pages)")
             self._pages[key] = norm(reader.pages[page - 1].extract_text() or "")
         return self._pages[key]
+
+
+def _html_text(html: str) -> str:
+    """Visible text of an HTML page: tags, scripts and styles dropped."""
+    from html.parser import HTMLParser
+
+    parts: list[str] = []
+
+    class Visible(HTMLParser):
+        skip = 0
+
+        def handle_starttag(self, tag, attrs):
+            self.skip += tag in ("script", "style")
+
+        def handle_endtag(self, tag):
+            self.skip -= tag in ("script", "style") and self.skip > 0
+
+        def handle_data(self, data):
+            if not self.skip:
+                parts.append(data)
+
+    Visible().feed(html)
+    return " ".join(parts)
 
 
 def is_pdf_source(source: str) -> bool:
