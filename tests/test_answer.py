@@ -150,6 +150,17 @@ def test_a_sentence_that_goes_on_from_the_answer_is_read_out_with_it():
         "At this session, the Plan was largely agreed and feedback was positive.", "")
 
 
+def test_a_field_of_a_record_is_read_out_with_the_fields_after_it():
+    # A case list laid out a field a line: the line naming the site is read with what is proposed there.
+    passage = ("Case 7: Old Town Historic District\nHarbour School 12 Quay Street\nWindow Replacement\nWard 3: Okafor\n"
+               "Project Representatives: A. Lund, Lund Builders; the school's bursar, who will attend.")
+    said, _ = read_out("Harbour School 12 Quay Street", passage)
+    assert said == "Harbour School 12 Quay Street Window Replacement Ward 3: Okafor"
+    # A line of prose is no field: it is read out alone.
+    prose = "The school asked to replace its windows.\nWindow Replacement\nWard 3: Okafor"
+    assert read_out("The school asked to replace its windows.", prose) == ("The school asked to replace its windows.", "")
+
+
 def test_a_motion_is_read_out_with_its_result():
     passage = "Commissioner Ali made a motion, seconded by Commissioner Lee, to postpone the election.\nRESULT: FAILED [2-4]"
     said, _ = read_out("Commissioner Ali made a motion, seconded by Commissioner Lee, to postpone the election.", passage)

@@ -262,6 +262,31 @@ def named_before(sentence: str, passage: str, subject: list[str], lexicon: Lexic
     return f"{passage[start:end]} {'' if passage[end:at].isspace() else '… '}"
 
 
+# A record laid out a field a line ("Stonebrook Montessori 975 East Boulevard" / "Chimney Repairs" /
+# "Ward 9: Conwell"): a field names what the record is about, the next fields say what it is.
+FIELD_WORDS = 10  # a line this short, without a full stop, is a field
+RECORD_FIELDS = 2  # the fields read out after the one chosen
+
+
+def _is_field(line: str) -> bool:
+    line = line.strip()
+    return bool(line) and len(line.split()) <= FIELD_WORDS and not line.endswith((".", "!", "?", ";", ":"))
+
+
+def _record_goes_on(sentence: str, passage: str) -> str:
+    """The next fields of the record a chosen line belongs to, when the line is a field standing on
+    its own line; "" otherwise."""
+    lines = [line.strip() for line in passage.split("\n")]
+    if sentence not in lines or not _is_field(sentence) or opens_list_item(sentence):
+        return ""
+    fields = []
+    for line in lines[lines.index(sentence) + 1:]:
+        if len(fields) == RECORD_FIELDS or not _is_field(line) or opens_list_item(line):
+            break
+        fields.append(line)
+    return " ".join(fields)
+
+
 def read_out(sentence: str, passage: str, subject: list[str] = (), lexicon: Lexicon | None = None, more: str = "") -> tuple[str, str]:
     """A chosen sentence as the answer says it: with the list it introduces when it ends in ":"
     ("The Board agreed:"), or with the next sentence when that goes on from it ("At this session,
@@ -273,6 +298,8 @@ def read_out(sentence: str, passage: str, subject: list[str] = (), lexicon: Lexi
     if not following:
         return sentence, ""
     if not sentence.endswith(":"):
+        if fields := _record_goes_on(sentence, passage):
+            return f"{sentence} {fields}", ""
         first_line = following.split("\n", 1)[0]
         after = split_sentences(first_line)[0] if first_line.strip() else ""
         # It goes on when it refers back, or opens by recording how the motion just described went.
