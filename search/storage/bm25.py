@@ -153,7 +153,8 @@ class SparseBM25:
         if allowed is not None:
             scores[~allowed] = 0.0
         matched = np.flatnonzero(scores)
-        if len(matched) > k:
-            matched = matched[np.argpartition(-scores[matched], k - 1)[:k]]
-        best = matched[np.lexsort((matched, -scores[matched]))]
+        if len(matched) > k:  # those at least as good as the k-th, all of its ties (rows are in chunk id order)
+            kth = np.partition(scores[matched], len(matched) - k)[len(matched) - k]
+            matched = matched[scores[matched] >= kth]
+        best = matched[np.lexsort((matched, -scores[matched]))][:k]
         return [(int(self.ids[r]), float(scores[r])) for r in best]
