@@ -1,5 +1,5 @@
 """What a reader must be told about a file's text layer: pages without text, words run together,
-characters that are not words (a font without a usable character map).
+lines broken a word at a time, characters that are not words (a font without a usable character map).
 
 Each is measured, not guessed from the file's name: the share of a page's visible characters that
 are letters, and the share of its letters that stand in runs of 20 or more (English words are
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from minutebook.vocabulary import Page
 
-from .read import RUN_TOGETHER_SHARE, garbled, has_text, run_together
+from .read import BROKEN_SHARE, RUN_TOGETHER_SHARE, broken_lines, garbled, has_text, run_together
 
 
 def _pages(numbers: list[int], total: int) -> str:
@@ -23,7 +23,7 @@ def _pages(numbers: list[int], total: int) -> str:
 def text_warnings(pages: list[Page]) -> list[str]:
     """Plain-language warnings about the text layer of one file's pages (empty when it reads well),
     and which pages were read by OCR."""
-    empty, crowded, unreadable = [], [], []
+    empty, crowded, broken, unreadable = [], [], [], []
     scanned = [page for page in pages if page.ocr is not None]
     for page in pages:
         if not has_text(page.text):
@@ -33,6 +33,8 @@ def text_warnings(pages: list[Page]) -> list[str]:
             unreadable.append(page.number)
         elif run_together(page.text) > RUN_TOGETHER_SHARE:
             crowded.append(page.number)
+        elif broken_lines(page.text) > BROKEN_SHARE:
+            broken.append(page.number)
     total = len(pages)
     warnings = []
     split = [page.number for page in pages if page.split_by_word_list]
@@ -54,4 +56,7 @@ def text_warnings(pages: list[Page]) -> list[str]:
     if crowded:
         warnings.append(f"words run together on {_pages(crowded, total)} (the text layer has no spaces "
                         "between words; search finds fewer of them)")
+    if broken:
+        warnings.append(f"one word a line on {_pages(broken, total)} (the text layer places each word apart; "
+                        "headings and sentences may be read broken)")
     return warnings

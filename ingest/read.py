@@ -124,7 +124,7 @@ def _read_pdf(path: Path, ocr: Ocr | None) -> Iterator[Page]:
             logging.getLogger(__name__).warning("%s page %d unreadable: %s", path, number, exc)
             text = ""
         pages.append(Page(source=str(path), number=number, text=text.replace("\x00", "")))
-    _respace(path, pages)
+    _reread(path, pages)
     pages = ligatures.repair(pages)
     _split_by_word_list(pages)
     # A scan has no text layer; a font without a usable character map gives one that is not words.
@@ -147,6 +147,11 @@ def _read_pdf(path: Path, ocr: Ocr | None) -> Iterator[Page]:
 LONG_RUN = 20  # letters in a row beyond any ordinary word
 RUN_TOGETHER_SHARE = 0.3  # of a page's letters in such runs (seen: 0.00-0.07 on normal papers, 0.6+ without spaces)
 RESPACE_SHARE = 0.1  # a page this crowded is read again by pdfium (kept only if its words run together less)
+# A page whose lines are mostly single words had each word placed as a text object of its own (as
+# Google Docs' renderer does), which pypdf reads as one word a line: headings, sentences and dates
+# broken apart. Seen: up to 0.64 on ordinary pages (charts, sign-in lists), 0.8-1.0 when so placed.
+BROKEN_SHARE = 0.7
+BROKEN_MIN_LINES = 5  # a page of fewer lines says nothing about how its words are placed
 LETTERS = re.compile(r"[^\W\d_]+")  # runs of letters: words, or words printed without spaces
 
 
@@ -158,12 +163,31 @@ def run_together(text: str) -> float:
     return sum(len(r) for r in runs if len(r) >= LONG_RUN) / letters if letters else 0.0
 
 
-def _respace(path: Path, pages: list[Page]) -> None:
-    """Pages whose extracted words run together ("Tuesday,January10,2023") are read again by
-    pdfium, which puts a space where the glyphs' positions leave a gap; its text is kept when its
-    words run together less."""
-    crowded = [page for page in pages if has_text(page.text) and run_together(page.text) > RESPACE_SHARE]
-    if not crowded:
+def broken_lines(text: str) -> float:
+    """The share of a page's lines that hold a single word (0 on a page of few lines)."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    if len(lines) < BROKEN_MIN_LINES:
+        return 0.0
+    return sum(len(line.split()) == 1 for line in lines) / len(lines)
+
+
+def _reads_badly(text: str) -> bool:
+    return run_together(text) > RESPACE_SHARE or broken_lines(text) > BROKEN_SHARE
+
+
+def _reads_better(new: str, old: str) -> bool:
+    """Whether a page's text as pdfium reads it mends what was wrong with it and breaks nothing."""
+    crowded, broken = run_together(new), broken_lines(new)
+    return (crowded <= max(run_together(old), RESPACE_SHARE) and broken <= max(broken_lines(old), BROKEN_SHARE)
+            and (crowded < run_together(old) or broken < broken_lines(old)))
+
+
+def _reread(path: Path, pages: list[Page]) -> None:
+    """Pages whose text layer reads badly are read again by pdfium, which builds spaces and lines
+    from the glyphs' positions: words run together ("Tuesday,January10,2023"), or one word a line.
+    pdfium's text is kept when it reads better."""
+    poor = [page for page in pages if has_text(page.text) and _reads_badly(page.text)]
+    if not poor:
         return
     import pypdfium2
 
@@ -172,12 +196,12 @@ def _respace(path: Path, pages: list[Page]) -> None:
     except Exception:  # noqa: BLE001 - pdfium cannot open what pypdf could: keep pypdf's text
         return
     try:
-        for page in crowded:
+        for page in poor:
             try:
                 text = document[page.number - 1].get_textpage().get_text_range().replace("\r\n", "\n").replace("\r", "\n")
             except Exception:  # noqa: BLE001 - keep the page as pypdf read it
                 continue
-            if has_text(text) and run_together(text) < run_together(page.text):
+            if has_text(text) and _reads_better(text, page.text):
                 pages[page.number - 1] = replace(page, text=text.replace("\x00", ""))
     finally:
         document.close()

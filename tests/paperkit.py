@@ -219,6 +219,41 @@ _BROKEN_FONT = str.maketrans("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWX
                              "6',8/398+74.2-)*;=%#(&!<>@" * 2)
 
 
+def write_word_placed_pdf(path: Path, pages: list[str]) -> Path:
+    """Each word in its own text object, placed as Google Docs' renderer does (a flipped page, then
+    per word a text matrix and a line move), which pypdf reads as one word a line."""
+    objects = ["<< /Type /Catalog /Pages 2 0 R >>", None, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    metrics = FPDF(unit="pt")
+    metrics.set_font("Helvetica", size=11)
+    kids = []
+    for lines in pages:
+        ops = ["1 0 0 -1 0 842 cm"]
+        y = 60.0
+        for line in lines.split("\n"):
+            x = 56.0
+            for word in line.split():
+                escaped = word.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+                ops.append(f"BT /F1 11 Tf 1 0 0 -1 {x:.2f} {y:.2f} Tm 0 -9 Td ({escaped}) Tj ET")
+                x += metrics.get_string_width(word + " ")
+            y += 15
+        stream = "\n".join(ops).encode("latin-1")
+        objects.append(f"<< /Length {len(stream)} >>\nstream\n".encode("latin-1") + stream + b"\nendstream")
+        content = len(objects)
+        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents {content} 0 R >>")
+        kids.append(len(objects))
+    objects[1] = f"<< /Type /Pages /Kids [{' '.join(f'{k} 0 R' for k in kids)}] /Count {len(kids)} >>"
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for n, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{n} 0 obj\n".encode() + (body if isinstance(body, bytes) else body.encode("latin-1")) + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode() + b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    path.write_bytes(bytes(out))
+    return path
+
+
 def write_scanned_pdf(path: Path, pages: list[str | tuple[str]], dpi: int = 200, garbled_layer: bool = False) -> Path:
     """A PDF whose pages are images of text, as a scanner makes them (no text layer); a page given
     as a 1-tuple ``(text,)`` is written with a real text layer instead, for mixed files. With

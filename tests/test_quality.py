@@ -10,7 +10,7 @@ import pytest
 
 from minutebook.ingest.pipeline import find_files, parse_files
 from minutebook.ingest.quality import text_warnings
-from minutebook.ingest.read import RUN_TOGETHER_SHARE, file_hash, read_pages, run_together
+from minutebook.ingest.read import BROKEN_SHARE, RUN_TOGETHER_SHARE, broken_lines, file_hash, read_pages, run_together
 from minutebook.ingest.structure import build_documents
 from minutebook.vocabulary import Page
 
@@ -88,3 +88,38 @@ def test_words_with_no_spaces_anywhere_are_split_by_a_word_list_and_said_so(tmp_
     assert "Staff recommends that the City Council approve the minutes of the regular meeting" in page.text
     assert text_warnings([page]) == ["words ran together on its only page and were split by an English word list "
                                      "(check names and figures against the original)"]
+
+
+WORD_PLACED_MINUTES = """Minutes of the 12th meeting of the Harbour Community Council held on 4 March 2024
+1. Members present were: A Lund (chair), B Okafor and C Ferreira.
+2. Apologies were received from D Nash.
+3. Recruitment. Agreed to hold a stall at the spring fair on 20
+April to find new members, and to print leaflets for it.
+4. Planning. The council had no objection to the extension at 4 Quay Street.
+5. Date of next meeting: 8 April 2024 at 7 pm."""
+
+
+def test_a_page_whose_words_are_placed_one_by_one_is_read_in_lines(tmp_path):
+    # Google Docs' renderer places each word as a text object of its own: pypdf reads one word a
+    # line, which broke headings after their first word and made "20 / April" a numbered heading.
+    from pypdf import PdfReader
+
+    from .paperkit import write_word_placed_pdf
+
+    path = write_word_placed_pdf(tmp_path / "minutes.pdf", [WORD_PLACED_MINUTES])
+    assert broken_lines(PdfReader(path).pages[0].extract_text()) > BROKEN_SHARE  # the defect is there to mend
+    [page] = list(read_pages(path))
+    assert "3. Recruitment. Agreed to hold a stall at the spring fair on 20" in page.text.split("\n")
+    assert broken_lines(page.text) < BROKEN_SHARE and text_warnings([page]) == []
+    [first, *_] = build_documents([page], file_hash(path), 1200)
+    assert first.document.meeting_date == "2024-03-04"
+    sections = {chunk.section for chunk in first.chunks}
+    assert not any("April" in (section or "") for section in sections), sections
+    [recruitment] = [" ".join(chunk.text.split()) for chunk in first.chunks if "Recruitment" in chunk.text]
+    assert "spring fair on 20 April to find new members" in recruitment
+
+
+def test_lines_still_broken_a_word_at_a_time_are_said_so():
+    text = "\n".join(WORD_PLACED_MINUTES.split())
+    assert text_warnings([Page("m.pdf", 1, text)]) == [
+        "one word a line on its only page (the text layer places each word apart; headings and sentences may be read broken)"]
