@@ -45,15 +45,7 @@ _INDEXES = (
     "CREATE INDEX ON links (source_id)",
     "CREATE INDEX ON links (target_id)",
 )
-# Passage postings are read two ways (see PgIndex.lexical): a term's heaviest first, and by passage.
-BM25_INDEXES = (
-    "CREATE INDEX ON bm25_postings (term_id, weight DESC)",
-    "CREATE INDEX ON bm25_postings (term_id, chunk_id) INCLUDE (weight)",
-)
-# A lexical search reads this many postings of each term at first, as a multiple of the k asked
-# for, and DEEPER times as many each time the bound is not yet met.
-LEXICAL_DEPTH = 4
-DEEPER = 8
+BM25_INDEXES = ("CREATE INDEX ON bm25_postings (term_id)",)  # a lexical search sums its terms' postings
 
 
 class DatabaseError(RuntimeError):
@@ -261,45 +253,17 @@ class PgIndex(StoreReads):
         return f" AND {column} IN (SELECT unnest(?::bigint[]))", [list(map(int, allowed))]
 
     def lexical(self, words: list[str], k: int, allowed=None) -> list[tuple[int, float]]:
-        """BM25 summed from the stored weights, best first (equal scores by chunk id): the same top k
-        as summing every posting of the query's terms, without reading them all.
-
-        Fagin's threshold algorithm: read each term's postings heaviest first, sum every passage met
-        over all the terms, and stop once the k-th score beats what a passage not yet met can reach
-        (the sum of the lightest weight read of each term); else read deeper. A common word has
-        hundreds of thousands of postings, and only its heaviest few can place a passage in the top k.
-        """
+        """BM25 summed from the stored weights, best first (equal scores by chunk id)."""
         terms = list(dict.fromkeys(token for word in words for token in tokenize(word)))
         if not terms or k < 1:
             return []
-        term_ids = [int(t) for (t,) in self.conn.execute("SELECT term_id FROM bm25_terms WHERE term = ANY(?)", [terms])]
-        if not term_ids:
-            return []
-        only, params = self._only(allowed, "chunk_id")
-        depth = k * LEXICAL_DEPTH
-        while True:
-            heaviest = " UNION ALL ".join(
-                f"(SELECT {n} AS n, chunk_id, weight FROM bm25_postings WHERE term_id = ?{only} ORDER BY weight DESC LIMIT {depth})"
-                for n in range(len(term_ids)))
-            read = self.conn.execute(heaviest, [value for term_id in term_ids for value in (term_id, *params)]).fetchall()
-            counts = [0] * len(term_ids)
-            lightest = [0.0] * len(term_ids)
-            for n, _, weight in read:
-                counts[n] += 1
-                lightest[n] = float(weight)  # rows come heaviest first: the last read is the lightest
-            bound = sum(w for n, w in enumerate(lightest) if counts[n] == depth)  # a term read to its end adds 0
-            met = list({int(chunk_id) for _, chunk_id, _ in read})
-            rows = self.conn.execute(
-                "SELECT chunk_id, sum(weight)::real AS score FROM bm25_postings WHERE term_id = ANY(?) AND chunk_id = ANY(?)"
-                f" GROUP BY chunk_id ORDER BY score DESC, chunk_id LIMIT {int(k)}",
-                [term_ids, met],
-            ).fetchall()
-            top = [(int(chunk_id), float(score)) for chunk_id, score in rows]
-            # Strictly above the bound (with room for real arithmetic): a passage not met that ties
-            # the k-th score could come first by its id.
-            if bound == 0 or (len(top) == k and top[-1][1] > bound * (1 + 1e-6)):
-                return top
-            depth *= DEEPER
+        only, params = self._only(allowed, "p.chunk_id")
+        rows = self.conn.execute(
+            "SELECT p.chunk_id, sum(p.weight)::real AS score FROM bm25_postings p JOIN bm25_terms t ON t.term_id = p.term_id"
+            f" WHERE t.term = ANY(?){only} GROUP BY p.chunk_id ORDER BY score DESC, p.chunk_id LIMIT {int(k)}",
+            [terms, *params],
+        )
+        return [(int(chunk_id), float(score)) for chunk_id, score in rows]
 
     def dense(self, vector, k: int, allowed=None) -> list[tuple[int, float]]:
         """Nearest passages by inner product (unit vectors: the cosine), best first."""
