@@ -114,3 +114,34 @@ def serve(index_dir: Path, *options: str, env: dict | None = None):
     finally:  # also when the generator is closed rather than run to its end
         process.terminate()
         process.wait(timeout=20)
+
+
+def search_while(url: str, work) -> tuple[list[str], set[int]]:
+    """Three threads search ``url`` and read its /readyz while ``work()`` runs, and a moment after;
+    returns (what went wrong, the passage counts /readyz gave)."""
+    import threading
+
+    errors: list[str] = []
+    seen: set[int] = set()
+    stop = threading.Event()
+
+    def hammer() -> None:
+        with httpx.Client(timeout=30) as client:
+            while not stop.is_set():
+                search = client.get(f"{url}/search", params={"q": "library opening hours", "k": 5})
+                ready = client.get(f"{url}/readyz")
+                if search.status_code != 200 or ready.status_code != 200 or not search.json()["results"]:
+                    errors.append(f"{search.status_code} {ready.status_code} {search.text[:100]}")
+                seen.add(ready.json()["chunks"])
+
+    threads = [threading.Thread(target=hammer) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    try:
+        work()
+    finally:
+        time.sleep(1.5)
+        stop.set()
+        for thread in threads:
+            thread.join(timeout=30)
+    return errors, seen

@@ -164,3 +164,43 @@ def test_lexical_ranking_gives_the_embedded_top_k_among_many_ties(pg_url):
             above = want[-1][1] * (1 + 1e-5)
             assert {i for i, s in got if s > above} == {i for i, s in want if s > above}, query
     assert tied  # ties across the k-th place were met
+
+
+def test_searches_while_publications_land_only_ever_see_whole_ones(pg_url, tmp_path, embedder):
+    """A server reading PostgreSQL, searched from three threads while four publications land: every
+    answer comes from one whole publication, and the server moves on to each."""
+    import time
+
+    from minutebook.search.storage import postgres
+    from minutebook.search.storage.build import build_index
+    from minutebook.search.storage.index import current_generation, read_manifest
+    from minutebook.settings import load_settings
+
+    from . import paperkit
+    from .conftest import search_while, serve
+
+    papers, index_dir = tmp_path / "papers", tmp_path / "index"
+    papers.mkdir()
+    (papers / "libraries.md").write_text(paperkit.LIBRARY_STRATEGY_MD)
+    settings = load_settings(index_dir=index_dir)
+
+    def publish() -> int:
+        build_index([papers], settings, embedder, progress=False)
+        postgres.migrate(current_generation(index_dir), pg_url)
+        return read_manifest(current_generation(index_dir))["counts"]["chunks"]
+
+    complete = {publish()}
+
+    def publish_four() -> None:
+        for n in range(4):
+            (papers / f"note-{n}.md").write_text(f"# Note {n}\n\nThe board noted item {n} about the library van route.\n")
+            complete.add(publish())
+            time.sleep(1.2)
+
+    server = serve(tmp_path / "unused", env={"MINUTEBOOK_DATABASE_URL": pg_url})
+    try:
+        errors, seen = search_while(next(server), publish_four)
+    finally:
+        server.close()
+    assert not errors, errors[:5]
+    assert seen <= complete and max(complete) in seen and len(seen) >= 3

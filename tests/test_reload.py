@@ -8,7 +8,6 @@ from __future__ import annotations
 import asyncio
 import os
 import subprocess
-import threading
 import time
 
 import httpx
@@ -20,7 +19,7 @@ from minutebook.server.guard import Guard
 from minutebook.settings import load_settings
 
 from . import paperkit
-from .conftest import CLI, free_port
+from .conftest import CLI, free_port, search_while
 
 TOKEN = "test-token-6f1d2c"
 
@@ -90,33 +89,15 @@ def test_the_server_follows_a_new_index_and_admin_reload_needs_the_token(live, e
 def test_searches_during_rebuilds_only_ever_see_whole_indexes(live, embedder):
     papers, settings, url = live
     complete = {_chunks(settings)}
-    errors: list[str] = []
-    seen: set[int] = set()
-    stop = threading.Event()
 
-    def hammer() -> None:
-        with httpx.Client(timeout=30) as client:
-            while not stop.is_set():
-                search = client.get(f"{url}/search", params={"q": "library opening hours", "k": 5})
-                ready = client.get(f"{url}/readyz")
-                if search.status_code != 200 or ready.status_code != 200 or not search.json()["results"]:
-                    errors.append(f"{search.status_code} {ready.status_code} {search.text[:100]}")
-                seen.add(ready.json()["chunks"])
-
-    threads = [threading.Thread(target=hammer) for _ in range(3)]
-    for thread in threads:
-        thread.start()
-    try:
+    def rebuild() -> None:
         for n in range(4):
             (papers / f"note-{n}.md").write_text(f"# Note {n}\n\nThe board noted item {n} about the library van route.\n")
             build_index([papers], settings, embedder, progress=False)
             complete.add(_chunks(settings))
             time.sleep(1.2)
-    finally:
-        time.sleep(1.5)
-        stop.set()
-        for thread in threads:
-            thread.join(timeout=30)
+
+    errors, seen = search_while(url, rebuild)
     assert not errors, errors[:5]
     assert seen <= complete and _chunks(settings) in seen and len(seen) >= 3
 
