@@ -159,3 +159,28 @@ def test_an_ingest_that_reads_nothing_leaves_no_new_index_folder(tmp_path):
     result = run_cli("ingest", str(tmp_path / "no-such-folder"), "--index", str(index_dir), "--quiet")
     assert result.returncode == 3 and "no such file or folder" in result.stderr
     assert not index_dir.exists()
+
+
+def test_a_cache_in_the_earlier_layout_is_moved_and_nothing_is_embedded_again(folders, embedder):
+    from minutebook.search.storage.build import CACHE_FILE
+
+    tmp_path, first, _ = folders
+    settings = load_settings(index_dir=tmp_path / "index-old-cache")
+    build_index([first], settings, embedder, progress=False)
+    # The cache as the earlier layout wrote it: two WITHOUT ROWID tables, vectors and sentence vectors.
+    with sqlite3.connect(settings.index_dir / CACHE_FILE) as conn:
+        conn.execute("CREATE TABLE embeddings (model TEXT NOT NULL, key BLOB NOT NULL, vector BLOB NOT NULL,"
+                     " PRIMARY KEY (model, key)) WITHOUT ROWID")
+        conn.execute("CREATE TABLE sentence_embeddings (model TEXT NOT NULL, key BLOB NOT NULL, vectors BLOB NOT NULL,"
+                     " PRIMARY KEY (model, key)) WITHOUT ROWID")
+        conn.execute("INSERT INTO embeddings SELECT model, key, vector FROM vectors")
+        conn.execute("INSERT INTO sentence_embeddings SELECT model, key, sentences FROM vectors WHERE sentences IS NOT NULL")
+        conn.execute("DROP TABLE vectors")
+    (first / "new-note.md").write_text("# Play areas\n\nThe council will resurface the Beacon Park playground this summer.\n")
+    report = build_index([first], settings, embedder, progress=False)
+    assert report.embedded == 1  # the new passage only: every cached vector and sentence vector was kept
+    with sqlite3.connect(settings.index_dir / CACHE_FILE) as conn:
+        tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert tables == {"vectors"}
+    assert _rows(settings.index_dir) == _from_scratch(tmp_path, embedder, first)
+    (first / "new-note.md").unlink()

@@ -191,49 +191,68 @@ def text_key(text: str) -> bytes:
 
 
 class EmbeddingCache:
-    """SQLite table of vectors keyed by (model id, sha1 of text); it outlives index rebuilds."""
+    """SQLite table of vectors keyed by (model id, sha1 of text); it outlives index rebuilds.
+
+    One row a text: its vector (float32) and, for a passage, its sentence vectors (float16, one per
+    sentence span). A plain rowid table with the key indexed: rows of a few kilobytes packed into
+    pages (in a WITHOUT ROWID table each spilled into overflow pages, taking 1.6x the room)."""
 
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.conn = sqlite3.connect(path)
         self.conn.execute("PRAGMA journal_mode=WAL")
-        self.conn.execute(
-            "CREATE TABLE IF NOT EXISTS embeddings ("
-            " model TEXT NOT NULL, key BLOB NOT NULL, vector BLOB NOT NULL,"
-            " PRIMARY KEY (model, key)) WITHOUT ROWID"
-        )
-        # A passage's sentence vectors (float16, one row per sentence span), beside its vector.
-        self.conn.execute(
-            "CREATE TABLE IF NOT EXISTS sentence_embeddings ("
-            " model TEXT NOT NULL, key BLOB NOT NULL, vectors BLOB NOT NULL,"
-            " PRIMARY KEY (model, key)) WITHOUT ROWID"
-        )
+        with self.conn:
+            self.conn.execute("CREATE TABLE IF NOT EXISTS vectors (model TEXT NOT NULL, key BLOB NOT NULL, vector BLOB NOT NULL, sentences BLOB)")
+            self.conn.execute("CREATE UNIQUE INDEX IF NOT EXISTS vectors_key ON vectors (model, key)")
+            moved = self._move_old_tables()
+        if moved:
+            try:
+                self.conn.execute("VACUUM")  # give back the old tables' room
+            except sqlite3.OperationalError:  # another process has the file open: the room stays free pages
+                pass
 
-    def _blobs(self, table: str, column: str, model: str, keys: Sequence[bytes]):
-        """(key, blob) of ``keys`` found in ``table``, read 500 keys a query (SQLite's bound limit)."""
+    def _move_old_tables(self) -> bool:
+        """Copy a cache written in the earlier layout (two WITHOUT ROWID tables) into ``vectors``,
+        in the caller's transaction: an interrupted move leaves the old tables as they were."""
+        tables = {name for (name,) in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "embeddings" not in tables:
+            return False
+        sentences = "(SELECT s.vectors FROM sentence_embeddings s WHERE s.model = e.model AND s.key = e.key)" \
+            if "sentence_embeddings" in tables else "NULL"
+        self.conn.execute(f"INSERT OR IGNORE INTO vectors SELECT e.model, e.key, e.vector, {sentences} FROM embeddings e")
+        self.conn.execute("DROP TABLE embeddings")
+        self.conn.execute("DROP TABLE IF EXISTS sentence_embeddings")
+        return True
+
+    def _blobs(self, column: str, model: str, keys: Sequence[bytes]):
+        """(key, blob) of ``keys`` found with a ``column``, read 500 keys a query (SQLite's bound limit)."""
         for start in range(0, len(keys), 500):
             part = list(keys[start : start + 500])
             yield from self.conn.execute(
-                f"SELECT key, {column} FROM {table} WHERE model = ? AND key IN ({','.join('?' * len(part))})", [model, *part],
+                f"SELECT key, {column} FROM vectors WHERE model = ? AND key IN ({','.join('?' * len(part))})"
+                f" AND {column} IS NOT NULL", [model, *part],
             )
 
     def get_many(self, model: str, keys: Sequence[bytes]) -> dict[bytes, np.ndarray]:
-        return {key: np.frombuffer(blob, dtype=np.float32) for key, blob in self._blobs("embeddings", "vector", model, keys)}
+        return {key: np.frombuffer(blob, dtype=np.float32) for key, blob in self._blobs("vector", model, keys)}
 
     def get_sentences(self, model: str, keys: Sequence[bytes], dimension: int) -> dict[bytes, np.ndarray]:
         return {key: np.frombuffer(blob, dtype=np.float16).reshape(-1, dimension)
-                for key, blob in self._blobs("sentence_embeddings", "vectors", model, keys)}
+                for key, blob in self._blobs("sentences", model, keys)}
 
     def put_many(self, model: str, items: Sequence[tuple[bytes, np.ndarray]],
                  sentences: Sequence[tuple[bytes, np.ndarray]] = ()) -> None:
+        """Store vectors, and sentence vectors for some of them (a text's vector always comes with its
+        sentence vectors or before them)."""
         with self.conn:
             self.conn.executemany(
-                "INSERT OR REPLACE INTO embeddings (model, key, vector) VALUES (?, ?, ?)",
+                "INSERT INTO vectors (model, key, vector) VALUES (?, ?, ?)"
+                " ON CONFLICT (model, key) DO UPDATE SET vector = excluded.vector",
                 [(model, key, np.asarray(vec, dtype=np.float32).tobytes()) for key, vec in items],
             )
             self.conn.executemany(
-                "INSERT OR REPLACE INTO sentence_embeddings (model, key, vectors) VALUES (?, ?, ?)",
-                [(model, key, np.asarray(m, dtype=np.float16).tobytes()) for key, m in sentences],
+                "UPDATE vectors SET sentences = ? WHERE model = ? AND key = ?",
+                [(np.asarray(m, dtype=np.float16).tobytes(), model, key) for key, m in sentences],
             )
 
     def close(self) -> None:
