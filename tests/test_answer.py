@@ -352,6 +352,32 @@ def test_an_index_built_before_sentence_vectors_were_kept_has_none_to_give():
     assert sentence_vectors(sqlite3.connect(":memory:"), [1, 2], 384) == {}
 
 
+def test_sentence_vectors_are_kept_as_int8_and_read_back_as_an_earlier_index_kept_them():
+    import sqlite3
+
+    import numpy as np
+
+    from minutebook.search.storage.store import SCHEMA, insert_sentence_vectors, sentence_vectors
+
+    rng = np.random.default_rng(3)
+    passage = rng.normal(size=(7, 384)).astype(np.float32)
+    passage /= np.linalg.norm(passage, axis=1, keepdims=True)
+    question = passage[2] + 0.3 * rng.normal(size=384).astype(np.float32)
+    question /= np.linalg.norm(question)
+    store = sqlite3.connect(":memory:")
+    store.executescript(SCHEMA)
+    insert_sentence_vectors(store, [(1, passage)])
+    [(chunk, kept)] = sentence_vectors(store, [1], 384).items()
+    assert chunk == 1 and kept.shape == (7, 384)
+    assert np.abs(kept @ question - passage @ question).max() < 0.002  # the cosines chat weighs, to 0.002
+    assert store.execute("SELECT length(vectors), length(scales) FROM sentence_vectors").fetchone() == (7 * 384, 7 * 4)
+    # An index built before: float16 and no scales column.
+    earlier = sqlite3.connect(":memory:")
+    earlier.execute("CREATE TABLE sentence_vectors (chunk_id INTEGER PRIMARY KEY, vectors BLOB NOT NULL)")
+    earlier.execute("INSERT INTO sentence_vectors VALUES (1, ?)", [passage.astype(np.float16).tobytes()])
+    assert np.abs(sentence_vectors(earlier, [1], 384)[1] - passage).max() < 0.001
+
+
 @pytest.mark.parametrize("question, asked", [
     ("What is the first recommendation of the annual report?", ("recommendation", 1, False)),
     ("what was the 3rd resolution?", ("resolution", 3, False)),

@@ -90,5 +90,6 @@ def test_every_passage_keeps_a_vector_per_sentence_chat_reads(built_index):
     from minutebook.ingest.chunk import sentence_spans
 
     settings, _ = built_index
-    rows = _rows(settings, "SELECT c.text, length(v.vectors) FROM chunks c LEFT JOIN sentence_vectors v ON v.chunk_id = c.id")
-    assert rows and all(size == len(sentence_spans(text)) * 384 * 2 for text, size in rows)  # float16
+    rows = _rows(settings, "SELECT c.text, length(v.vectors), length(v.scales) FROM chunks c LEFT JOIN sentence_vectors v ON v.chunk_id = c.id")
+    # int8 codes and a float32 scale a sentence
+    assert rows and all(size == len(sentence_spans(text)) * 384 and scales == len(sentence_spans(text)) * 4 for text, size, scales in rows)

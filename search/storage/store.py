@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
+from minutebook.search.storage.vectors import from_int8, to_int8
 from minutebook.vocabulary import Chunk, Decision, Document, Link
 
 DOCUMENT_COLUMNS = [f.name for f in fields(Document)] + ["meeting_id"]
@@ -43,8 +44,9 @@ CREATE TABLE chunks (
     page_breaks TEXT  -- JSON [[offset, page], ...] where each later page begins; NULL on one page
 );
 CREATE INDEX chunks_document ON chunks(document_id, ordinal);
--- Each passage's sentence vectors (float16, one row per sentence as ingest/chunk.sentence_spans reads them).
-CREATE TABLE sentence_vectors (chunk_id INTEGER PRIMARY KEY, vectors BLOB NOT NULL);
+-- Each passage's sentence vectors (one row per sentence as ingest/chunk.sentence_spans reads them): int8
+-- codes and a float32 scale a sentence (vectors.to_int8); float16 and no scales in an index built before.
+CREATE TABLE sentence_vectors (chunk_id INTEGER PRIMARY KEY, vectors BLOB NOT NULL, scales BLOB);
 CREATE INDEX documents_meeting ON documents(meeting_id);
 CREATE INDEX documents_repeat ON documents(repeat_of);
 CREATE TABLE decisions (
@@ -131,20 +133,27 @@ def insert_decisions(conn: sqlite3.Connection, decisions: Sequence[Decision]) ->
 
 def insert_sentence_vectors(conn: sqlite3.Connection, items: Sequence[tuple[int, np.ndarray]]) -> None:
     conn.executemany(
-        "INSERT OR REPLACE INTO sentence_vectors (chunk_id, vectors) VALUES (?, ?)",
-        [(chunk_id, np.asarray(m, dtype=np.float16).tobytes()) for chunk_id, m in items],
+        "INSERT OR REPLACE INTO sentence_vectors (chunk_id, vectors, scales) VALUES (?, ?, ?)",
+        [(chunk_id, *to_int8(m)) for chunk_id, m in items],
     )
 
 
-def sentence_vectors(conn: sqlite3.Connection, ids: Sequence[int], dimension: int) -> dict[int, np.ndarray]:
+def sentence_vectors(conn, ids: Sequence[int], dimension: int) -> dict[int, np.ndarray]:
     """The stored sentence vectors of these passages (none for an index built before they were kept)."""
+    marks = ",".join("?" * len(ids))
     try:
-        rows = conn.execute(
-            f"SELECT chunk_id, vectors FROM sentence_vectors WHERE chunk_id IN ({','.join('?' * len(ids))})", list(ids)
-        ).fetchall()
-    except sqlite3.OperationalError:
-        return {}
-    return {chunk_id: np.frombuffer(blob, dtype=np.float16).reshape(-1, dimension).astype(np.float32) for chunk_id, blob in rows}
+        rows = conn.execute(f"SELECT chunk_id, vectors, scales FROM sentence_vectors WHERE chunk_id IN ({marks})", list(ids)).fetchall()
+    except Exception as exc:  # noqa: BLE001 - SQLite and PostgreSQL say it their own ways
+        # An index built before sentences were kept has no table; one built before they were int8
+        # has no scales.
+        if "scales" not in str(exc):
+            return {}
+        rows = conn.execute(f"SELECT chunk_id, vectors, NULL FROM sentence_vectors WHERE chunk_id IN ({marks})", list(ids)).fetchall()
+    return {
+        chunk_id: (from_int8(blob, scales, dimension) if scales is not None
+                   else np.frombuffer(blob, dtype=np.float16).reshape(-1, dimension).astype(np.float32))
+        for chunk_id, blob, scales in rows
+    }
 
 
 def insert_links(conn: sqlite3.Connection, links: Sequence[Link]) -> None:

@@ -120,3 +120,18 @@ def search_vectors(index, vector: np.ndarray, k: int, allowed: np.ndarray | None
         params = faiss.SearchParameters(sel=sel) if sel else None
     scores, ids = index.search(query, k, params=params)
     return scores[0], ids[0]
+
+
+def to_int8(rows: np.ndarray) -> tuple[bytes, bytes]:
+    """Rows of a matrix as int8 codes and one float32 scale a row (its largest magnitude over 127):
+    a quarter of float32's room, and a cosine off by about 0.001 for a unit vector of 384."""
+    rows = np.asarray(rows, dtype=np.float32)
+    scales = np.abs(rows).max(axis=1, keepdims=True) / 127 if len(rows) else np.zeros((0, 1), np.float32)
+    scales[scales == 0] = 1.0
+    codes = np.clip(np.rint(rows / scales), -127, 127).astype(np.int8)
+    return codes.tobytes(), scales.astype(np.float32).tobytes()
+
+
+def from_int8(codes: bytes, scales: bytes, dimension: int) -> np.ndarray:
+    """The float32 rows to_int8 stored."""
+    return np.frombuffer(codes, dtype=np.int8).reshape(-1, dimension).astype(np.float32) * np.frombuffer(scales, dtype=np.float32)[:, None]
