@@ -127,7 +127,7 @@ def _embedder(kind: str, quantize: str, for_queries: bool = False):
 
 def worker_ingest(a: dict) -> dict:
     """One build_index run, timing its stages by wrapping the parse generator and the embed call."""
-    from minutebook.search import build
+    from minutebook.search.storage import build
 
     started = time.perf_counter()
     embedder = _embedder(a["embedder"], a["quantize"])
@@ -163,7 +163,7 @@ def worker_ingest(a: dict) -> dict:
     embedder.encode_passages = counted_encode
     build.parse_files, build.embed_cached = timed_parse, timed_embed
     if a.get("skip_links"):
-        # Linking decisions across papers (search/lineage.py) compares commitments pairwise: at 100x
+        # Linking decisions across papers (search/decisions/lineage.py) compares commitments pairwise: at 100x
         # it had not finished after 10 minutes, so large scales leave it out and say so.
         build.link_decisions = lambda linkable: []
     settings = _settings(a["index"], a["quantize"])
@@ -286,7 +286,7 @@ def worker_search(a: dict) -> dict:
     """Load the library as a server does, run every eval question (hybrid), and compare flat vs IVF."""
     import numpy as np
 
-    from minutebook.search import vectors as V
+    from minutebook.search.storage import vectors as V
     from minutebook.search.evaluate import load_questions
     from minutebook.search.service import Minutebook
 
