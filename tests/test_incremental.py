@@ -162,7 +162,10 @@ def test_an_ingest_that_reads_nothing_leaves_no_new_index_folder(tmp_path):
 
 
 def test_a_cache_in_the_earlier_layout_is_moved_and_nothing_is_embedded_again(folders, embedder):
+    import numpy as np
+
     from minutebook.search.storage.build import CACHE_FILE
+    from minutebook.search.storage.vectors import from_int8
 
     tmp_path, first, _ = folders
     settings = load_settings(index_dir=tmp_path / "index-old-cache")
@@ -174,7 +177,9 @@ def test_a_cache_in_the_earlier_layout_is_moved_and_nothing_is_embedded_again(fo
         conn.execute("CREATE TABLE sentence_embeddings (model TEXT NOT NULL, key BLOB NOT NULL, vectors BLOB NOT NULL,"
                      " PRIMARY KEY (model, key)) WITHOUT ROWID")
         conn.execute("INSERT INTO embeddings SELECT model, key, vector FROM vectors")
-        conn.execute("INSERT INTO sentence_embeddings SELECT model, key, sentences FROM vectors WHERE sentences IS NOT NULL")
+        rows = conn.execute("SELECT model, key, sentences, sentence_scales FROM vectors WHERE sentences IS NOT NULL").fetchall()
+        conn.executemany("INSERT INTO sentence_embeddings VALUES (?, ?, ?)",  # float16, as that layout kept them
+                         [(model, key, from_int8(codes, scales, 384).astype(np.float16).tobytes()) for model, key, codes, scales in rows])
         conn.execute("DROP TABLE vectors")
     (first / "new-note.md").write_text("# Play areas\n\nThe council will resurface the Beacon Park playground this summer.\n")
     report = build_index([first], settings, embedder, progress=False)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
+from minutebook.search.storage.vectors import from_int8, to_int8
 from minutebook.settings import Settings
 
 # The model is on disk; nothing may reach for a hub at run time.
@@ -193,8 +194,9 @@ def text_key(text: str) -> bytes:
 class EmbeddingCache:
     """SQLite table of vectors keyed by (model id, sha1 of text); it outlives index rebuilds.
 
-    One row a text: its vector (float32) and, for a passage, its sentence vectors (float16, one per
-    sentence span). A plain rowid table with the key indexed: rows of a few kilobytes packed into
+    One row a text: its vector (float32) and, for a passage, its sentence vectors (one per sentence
+    span; int8 codes with a scale a sentence, as the index keeps them, or float16 in a cache
+    written before). A plain rowid table with the key indexed: rows of a few kilobytes packed into
     pages (in a WITHOUT ROWID table each spilled into overflow pages, taking 1.6x the room)."""
 
     def __init__(self, path: Path) -> None:
@@ -202,8 +204,11 @@ class EmbeddingCache:
         self.conn = sqlite3.connect(path)
         self.conn.execute("PRAGMA journal_mode=WAL")
         with self.conn:
-            self.conn.execute("CREATE TABLE IF NOT EXISTS vectors (model TEXT NOT NULL, key BLOB NOT NULL, vector BLOB NOT NULL, sentences BLOB)")
+            self.conn.execute("CREATE TABLE IF NOT EXISTS vectors (model TEXT NOT NULL, key BLOB NOT NULL, vector BLOB NOT NULL,"
+                              " sentences BLOB, sentence_scales BLOB)")
             self.conn.execute("CREATE UNIQUE INDEX IF NOT EXISTS vectors_key ON vectors (model, key)")
+            if "sentence_scales" not in {row[1] for row in self.conn.execute("PRAGMA table_info(vectors)")}:
+                self.conn.execute("ALTER TABLE vectors ADD COLUMN sentence_scales BLOB")  # rows before: float16
             moved = self._move_old_tables()
         if moved:
             try:
@@ -219,26 +224,28 @@ class EmbeddingCache:
             return False
         sentences = "(SELECT s.vectors FROM sentence_embeddings s WHERE s.model = e.model AND s.key = e.key)" \
             if "sentence_embeddings" in tables else "NULL"
-        self.conn.execute(f"INSERT OR IGNORE INTO vectors SELECT e.model, e.key, e.vector, {sentences} FROM embeddings e")
+        self.conn.execute(f"INSERT OR IGNORE INTO vectors SELECT e.model, e.key, e.vector, {sentences}, NULL FROM embeddings e")
         self.conn.execute("DROP TABLE embeddings")
         self.conn.execute("DROP TABLE IF EXISTS sentence_embeddings")
         return True
 
-    def _blobs(self, column: str, model: str, keys: Sequence[bytes]):
-        """(key, blob) of ``keys`` found with a ``column``, read 500 keys a query (SQLite's bound limit)."""
+    def _rows(self, columns: str, model: str, keys: Sequence[bytes]):
+        """(key, *columns) of ``keys`` whose first column is set, read 500 keys a query (SQLite's bound limit)."""
+        first = columns.split(",")[0].strip()
         for start in range(0, len(keys), 500):
             part = list(keys[start : start + 500])
             yield from self.conn.execute(
-                f"SELECT key, {column} FROM vectors WHERE model = ? AND key IN ({','.join('?' * len(part))})"
-                f" AND {column} IS NOT NULL", [model, *part],
+                f"SELECT key, {columns} FROM vectors WHERE model = ? AND key IN ({','.join('?' * len(part))})"
+                f" AND {first} IS NOT NULL", [model, *part],
             )
 
     def get_many(self, model: str, keys: Sequence[bytes]) -> dict[bytes, np.ndarray]:
-        return {key: np.frombuffer(blob, dtype=np.float32) for key, blob in self._blobs("vector", model, keys)}
+        return {key: np.frombuffer(blob, dtype=np.float32) for key, blob in self._rows("vector", model, keys)}
 
     def get_sentences(self, model: str, keys: Sequence[bytes], dimension: int) -> dict[bytes, np.ndarray]:
-        return {key: np.frombuffer(blob, dtype=np.float16).reshape(-1, dimension)
-                for key, blob in self._blobs("sentences", model, keys)}
+        return {key: from_int8(blob, scales, dimension) if scales is not None
+                else np.frombuffer(blob, dtype=np.float16).reshape(-1, dimension)
+                for key, blob, scales in self._rows("sentences, sentence_scales", model, keys)}
 
     def put_many(self, model: str, items: Sequence[tuple[bytes, np.ndarray]],
                  sentences: Sequence[tuple[bytes, np.ndarray]] = ()) -> None:
@@ -251,8 +258,8 @@ class EmbeddingCache:
                 [(model, key, np.asarray(vec, dtype=np.float32).tobytes()) for key, vec in items],
             )
             self.conn.executemany(
-                "UPDATE vectors SET sentences = ? WHERE model = ? AND key = ?",
-                [(np.asarray(m, dtype=np.float16).tobytes(), model, key) for key, m in sentences],
+                "UPDATE vectors SET sentences = ?, sentence_scales = ? WHERE model = ? AND key = ?",
+                [(*to_int8(m), model, key) for key, m in sentences],
             )
 
     def close(self) -> None:
