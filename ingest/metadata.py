@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .chunk import Line
 from .dates import find_dates, find_year, numeric_order, parse_date
-from . import organisation
+from . import body as bodies, organisation
 from .organisation import SMALL_WORDS as _SMALL, word_case
 from .meeting_date import Candidate, candidates, choose
 
@@ -104,6 +104,8 @@ class Meta:
     labels: dict[str, str] = field(default_factory=dict)
     date_candidates: list[Candidate] = field(default_factory=list)  # what the meeting date was chosen from
     organisation_candidates: list[organisation.Candidate] = field(default_factory=list)  # and the organisation
+    body_candidates: list[bodies.Candidate] = field(default_factory=list)  # and the body
+    body_rule: str | None = None  # the header rules' body, the body model's fallback
 
 
 def tidy_case(text: str) -> str:
@@ -174,6 +176,17 @@ def _body_from(text: str) -> str | None:
         return None
     body = _PAPER_WORDS.sub("", match["body"].strip())
     return tidy_case(body) if _BODY.search(body) else None
+
+
+def _body_names(text: str) -> list[tuple[int, int, str]]:
+    """Every body a line names, without the paper's words before it: (start, end, name)."""
+    out = []
+    for match in _BODY.finditer(text):
+        raw = match["body"].strip()
+        name = _PAPER_WORDS.sub("", raw)
+        if _BODY.search(name):
+            out.append((match.start("body") + len(raw) - len(name), match.end("body"), tidy_case(name)))
+    return out
 
 
 def _is_organisation(text: str) -> bool:
@@ -288,6 +301,9 @@ def extract(lines: list[Line], kind: str, pack: Meta | None = None, items: dict[
         rule_organisation = find_organisation(head)
         meta.organisation_candidates = organisation.candidates([line.text for line in lines], rule_organisation, own_body)
         meta.organisation = organisation.choose(meta.organisation_candidates, rule_organisation)
+        meta.body_candidates = bodies.candidates([line.text for line in lines], _body_names, own_body, meta.organisation)
+        meta.body_rule = own_body
+        own_body = bodies.choose(meta.body_candidates, own_body)
     meta.body = own_body or (pack.body if pack else None)
     if meta.body is None and meta.organisation and re.search(r"board|commission|authority|council$", meta.organisation, re.IGNORECASE):
         meta.body = meta.organisation  # "Cuyahoga County Board of Health", "Ayton Community Council" are both

@@ -192,3 +192,33 @@ def test_a_board_meeting_as_the_body_is_not_taken_for_its_council():
     meta = extract(_lines("Health and Wellbeing Board\n27 September 2023\nReport of the Director of Public Health\n"
                           "Purpose\n1.1 This report updates the Board.\nRiverton City Council has agreed the plan."), "report")
     assert meta.organisation != "Health and Wellbeing Board"
+
+
+LIBRARY_AGENDA = """Harbourside Public Library District
+Wednesday, May 20, 2020, 7:00 p.m.
+Remote meeting by video conference
+AGENDA
+1. Call to Order and Roll Call of the Board of Trustees
+2. Public Comment
+3. Approval of the minutes of the Board of Trustees meeting of April 15, 2020
+4. Treasurer's report to the Board of Trustees
+5. Director's report
+6. Adjournment"""
+
+
+def test_the_body_is_chosen_from_the_names_the_paper_repeats_when_its_header_names_none():
+    # No header line names the body; the agenda's items name it three times.
+    meta = extract(_lines(LIBRARY_AGENDA), "agenda")
+    assert meta.body_rule is None and meta.body == "Board of Trustees"
+    assert [c.name for c in meta.body_candidates] == ["Board of Trustees"]
+
+
+def test_a_body_named_only_by_its_kind_is_no_candidate_and_a_pick_the_candidates_lack_stands():
+    text = "Harbour Libraries Ltd - Annual General Meeting\nThe Board met the Council.\nThe Council thanked the Board."
+    meta = extract(_lines(text), "minutes")
+    assert all(len(c.name.split()) > 1 for c in meta.body_candidates)  # "Board", "Council" alone name no body
+    from minutebook.ingest import body
+
+    found = body.candidates(["Supported by Harbour County Council"] * 5, lambda t: [(13, 35, "Harbour County Council")],
+                            "Harbour Libraries Ltd", None)
+    assert body.choose(found, "Harbour Libraries Ltd") == "Harbour Libraries Ltd"
