@@ -13,17 +13,14 @@ best is kept above the fit's threshold, else the rules' pick stands.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
-from . import logistic
+from .candidates import HEAD_LINES, MAX_LINE, Candidate, key as _key, placement
+from .candidates import choose as _choose
 
 WEIGHTS = Path(__file__).with_name("weights") / "body.json"
-HEAD_LINES = 150  # the opening lines candidates are looked for in
-MAX_LINE = 300  # a longer "line" is running text: read its start only
 
 _PAPER_BEFORE = re.compile(r"\b(?:agenda|minutes|notice|summons|meeting|session)\s+(?:of|for)\s+(?:the\s+)?$", re.IGNORECASE)
 _MEETING_AFTER = re.compile(r"^\s*(?:(?:regular|special|ordinary|annual|adjourned)\s+)?(?:meeting|session)\b", re.IGNORECASE)
@@ -33,16 +30,6 @@ FEATURES = (
     "first_line", "top", "repeats", "whole_line", "line_start", "only_in_sentences", "capitals", "rule_pick",
     "rank", "words", "paper_before", "meeting_after", "the_organisation",
 )
-
-
-@dataclass(frozen=True)
-class Candidate:
-    name: str
-    features: dict[str, float]
-
-
-def _key(name: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9]+", name.lower()))
 
 
 def candidates(lines: list[str], names: Callable[[str], list[tuple[int, int, str]]], rule_pick: str | None,
@@ -74,16 +61,7 @@ def candidates(lines: list[str], names: Callable[[str], list[tuple[int, int, str
     for rank, key in enumerate(order):
         entry = seen[key]
         out.append(Candidate(entry["name"], {
-            "first_line": math.log1p(entry["first"]) / math.log1p(HEAD_LINES),
-            "top": float(entry["first"] < 5),
-            "repeats": math.log1p(entry["count"] - 1),
-            "whole_line": float(entry["whole"]),
-            "line_start": float(entry["start"]),
-            "only_in_sentences": float(entry["sentence"]),
-            "capitals": float(entry["caps"]),
-            "rule_pick": float(bool(rule_key) and (rule_key in key or key in rule_key)),
-            "rank": min(rank, 5) / 5,
-            "words": min(len(key.split()), 8) / 8,
+            **placement(entry, rank, key, rule_key),
             "paper_before": float(entry["paper"]),
             "meeting_after": float(entry["meeting"]),
             "the_organisation": float(bool(organisation_key) and key == organisation_key),
@@ -95,8 +73,6 @@ def choose(found: list[Candidate], rule_pick: str | None) -> str | None:
     """The best-supported candidate when it is likely enough, else the header rules' pick. A pick
     the candidates do not hold ("Suffolk's Libraries IPS Ltd." names no body by its shape) is not
     weighed against them and stands."""
-    model = logistic.load(WEIGHTS)
-    if model is None or not found or (rule_pick and not any(c.features["rule_pick"] for c in found)):
+    if rule_pick and not any(c.features["rule_pick"] for c in found):
         return rule_pick
-    best = max(found, key=lambda c: logistic.probability(c.features, model))
-    return best.name if logistic.probability(best.features, model) >= model["threshold"] else rule_pick
+    return _choose(found, rule_pick, WEIGHTS)

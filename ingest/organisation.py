@@ -13,16 +13,13 @@ kept only above the threshold chosen with the fit; below it the letterhead rules
 
 from __future__ import annotations
 
-import math
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
-from . import logistic
+from .candidates import HEAD_LINES, MAX_LINE, Candidate, key as _key, placement
+from .candidates import choose as _choose
 
 WEIGHTS = Path(__file__).with_name("weights") / "organisation.json"
-HEAD_LINES = 150  # the opening lines candidates are looked for in
-MAX_LINE = 300  # a longer "line" is running text: read its start only
 SHORT_LINE_WORDS = 3
 
 _CAP = r"(?:[A-Z][\w'’.&-]*|Mc[A-Z]\w*)"
@@ -59,16 +56,6 @@ FEATURES = (
     "municipality", "council", "district", "department", "agency", "first_line", "top", "repeats",
     "whole_line", "line_start", "only_in_sentences", "capitals", "rule_pick", "rank", "words", "the_body", "body_not_council",
 )
-
-
-@dataclass(frozen=True)
-class Candidate:
-    name: str
-    features: dict[str, float]
-
-
-def _key(name: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9]+", name.lower()))
 
 
 def _tidy(name: str) -> str | None:
@@ -131,16 +118,7 @@ def candidates(lines: list[str], rule_pick: str | None, body: str | None = None)
         the_body = float(key == body_key)
         features = {kind: float(entry["kind"] == kind) for kind in _SHAPES}
         features.update({
-            "first_line": math.log1p(entry["first"]) / math.log1p(HEAD_LINES),
-            "top": float(entry["first"] < 5),
-            "repeats": math.log1p(entry["count"] - 1),
-            "whole_line": float(entry["whole"]),
-            "line_start": float(entry["start"]),
-            "only_in_sentences": float(entry["sentence"]),
-            "capitals": float(entry["caps"]),
-            "rule_pick": float(bool(rule_key) and (rule_key in key or key in rule_key)),
-            "rank": min(rank, 5) / 5,
-            "words": min(len(key.split()), 8) / 8,
+            **placement(entry, rank, key, rule_key),
             "the_body": the_body,
             "body_not_council": the_body * float(entry["kind"] != "council"),
         })
@@ -152,8 +130,4 @@ def choose(found: list[Candidate], rule_pick: str | None) -> str | None:
     """The best-supported candidate when it is likely enough, else the letterhead rules' pick (with
     the fit's papers held out by body, the two together are right more often than either alone and
     no more often wrong: see the weights' "body_held_out")."""
-    model = logistic.load(WEIGHTS)
-    if model is None or not found:
-        return rule_pick
-    best = max(found, key=lambda c: logistic.probability(c.features, model))
-    return best.name if logistic.probability(best.features, model) >= model["threshold"] else rule_pick
+    return _choose(found, rule_pick, WEIGHTS)
