@@ -242,15 +242,12 @@ class PgIndex(StoreReads):
 
     @staticmethod
     def _only(allowed, column: str) -> tuple[str, list]:
-        """A condition keeping ``column`` (a chunk id) to the passages ``allowed``: a Filters, or
-        chunk ids."""
+        """A condition keeping ``column`` (a chunk id) to the passages ``allowed`` (a Filters, as
+        allowed() gives it; None: every passage)."""
         if allowed is None:
             return "", []
-        if hasattr(allowed, "where"):
-            where, params = allowed.where("d")
-            return (f" AND {column} IN (SELECT c.id FROM chunks c JOIN documents d ON d.id = c.document_id"
-                    f" WHERE {where})", params)
-        return f" AND {column} IN (SELECT unnest(?::bigint[]))", [list(map(int, allowed))]
+        where, params = allowed.where("d")
+        return f" AND {column} IN (SELECT c.id FROM chunks c JOIN documents d ON d.id = c.document_id WHERE {where})", params
 
     def lexical(self, words: list[str], k: int, allowed=None) -> list[tuple[int, float]]:
         """BM25 summed from the stored weights, best first (equal scores by chunk id)."""
