@@ -229,23 +229,21 @@ class EmbeddingCache:
         self.conn.execute("DROP TABLE IF EXISTS sentence_embeddings")
         return True
 
-    def _rows(self, columns: str, model: str, keys: Sequence[bytes]):
+    def _rows(self, columns: tuple[str, ...], model: str, keys: Sequence[bytes]):
         """(key, *columns) of ``keys`` whose first column is set, read 500 keys a query (SQLite's bound limit)."""
-        first = columns.split(",")[0].strip()
         for start in range(0, len(keys), 500):
             part = list(keys[start : start + 500])
             yield from self.conn.execute(
-                f"SELECT key, {columns} FROM vectors WHERE model = ? AND key IN ({','.join('?' * len(part))})"
-                f" AND {first} IS NOT NULL", [model, *part],
+                f"SELECT key, {', '.join(columns)} FROM vectors WHERE model = ? AND key IN ({','.join('?' * len(part))})"
+                f" AND {columns[0]} IS NOT NULL", [model, *part],
             )
 
     def get_many(self, model: str, keys: Sequence[bytes]) -> dict[bytes, np.ndarray]:
-        return {key: np.frombuffer(blob, dtype=np.float32) for key, blob in self._rows("vector", model, keys)}
+        return {key: np.frombuffer(blob, dtype=np.float32) for key, blob in self._rows(("vector",), model, keys)}
 
     def get_sentences(self, model: str, keys: Sequence[bytes], dimension: int) -> dict[bytes, np.ndarray]:
-        return {key: from_int8(blob, scales, dimension) if scales is not None
-                else np.frombuffer(blob, dtype=np.float16).reshape(-1, dimension)
-                for key, blob, scales in self._rows("sentences, sentence_scales", model, keys)}
+        return {key: from_int8(blob, scales, dimension)
+                for key, blob, scales in self._rows(("sentences", "sentence_scales"), model, keys)}
 
     def put_many(self, model: str, items: Sequence[tuple[bytes, np.ndarray]],
                  sentences: Sequence[tuple[bytes, np.ndarray]] = ()) -> None:
@@ -273,7 +271,7 @@ def embed_cached(
     on_progress: Callable[[int], None] | None = None,
     spans: Sequence[Sequence[tuple[int, int]]] | None = None,
 ) -> tuple[np.ndarray, list[np.ndarray] | None, int]:
-    """Vectors for ``texts`` (in order), with ``spans`` each text's sentence vectors (float16; see
+    """Vectors for ``texts`` (in order), with ``spans`` each text's sentence vectors (see
     Embedder.encode_passages), and how many texts had to be computed.
 
     Only texts missing from the cache reach the model, longest first so each batch pads little.
@@ -297,6 +295,8 @@ def embed_cached(
         else:
             vectors, sentences = embedder.encode_passages([t for _, t in part], [wanted[k] for k, _ in part])
         fresh = [(k, v) for (k, _), v in zip(part, vectors)]
+        # Rounded to float16 first, as the shared cache in PostgreSQL keeps them: an index reads the
+        # same int8 codes whichever cache or the model gave its sentence vectors.
         fresh_sentences = [(k, m.astype(np.float16)) for (k, _), m in zip(part, sentences)] if sentences else []
         cache.put_many(embedder.model_id, fresh, fresh_sentences)
         known.update(fresh)

@@ -149,11 +149,7 @@ def sentence_vectors(conn, ids: Sequence[int], dimension: int) -> dict[int, np.n
         if "scales" not in str(exc):
             return {}
         rows = conn.execute(f"SELECT chunk_id, vectors, NULL FROM sentence_vectors WHERE chunk_id IN ({marks})", list(ids)).fetchall()
-    return {
-        chunk_id: (from_int8(blob, scales, dimension) if scales is not None
-                   else np.frombuffer(blob, dtype=np.float16).reshape(-1, dimension).astype(np.float32))
-        for chunk_id, blob, scales in rows
-    }
+    return {chunk_id: from_int8(blob, scales, dimension) for chunk_id, blob, scales in rows}
 
 
 def insert_links(conn: sqlite3.Connection, links: Sequence[Link]) -> None:

@@ -132,6 +132,9 @@ def to_int8(rows: np.ndarray) -> tuple[bytes, bytes]:
     return codes.tobytes(), scales.astype(np.float32).tobytes()
 
 
-def from_int8(codes: bytes, scales: bytes, dimension: int) -> np.ndarray:
-    """The float32 rows to_int8 stored."""
+def from_int8(codes: bytes, scales: bytes | None, dimension: int) -> np.ndarray:
+    """The float32 rows to_int8 stored; without scales, rows stored as float16 (as sentence vectors
+    were before they were int8)."""
+    if scales is None:
+        return np.frombuffer(codes, dtype=np.float16).reshape(-1, dimension).astype(np.float32)
     return np.frombuffer(codes, dtype=np.int8).reshape(-1, dimension).astype(np.float32) * np.frombuffer(scales, dtype=np.float32)[:, None]
