@@ -21,20 +21,14 @@ sys.path.insert(0, str(ROOT / "eval"))
 
 from fitting import (  # noqa: E402
     Paper, arguments, best_per_paper, development_labels, first_paper_metadata, fit_and_write, held_out_probabilities, matrix,
+    tally_names,
 )
 from score_wide import same_name  # noqa: E402
 
-from minutebook.ingest.body import FEATURES, WEIGHTS  # noqa: E402
+from minutebook.ingest.body import FEATURES, WEIGHTS, rule_stands  # noqa: E402
 
 C = 0.5
 WRONG_COST = 2
-
-
-def tally(picks: list, papers: list[Paper]) -> dict[str, int]:
-    counts = {"right": 0, "wrong": 0, "empty": 0}
-    for name, paper in zip(picks, papers):
-        counts["empty" if name is None else "right" if same_name(name, paper.want) else "wrong"] += 1
-    return counts
 
 
 def main() -> int:
@@ -51,11 +45,11 @@ def main() -> int:
     curve = {}
     for t in np.arange(0.05, 0.96, 0.05):
         chosen = best_per_paper(probs, owner, papers, t)
-        # as ingest does (body.choose): a rules' pick no candidate holds stands
-        curve[float(t)] = tally([r if r and not any(c.features["rule_pick"] for c in p.candidates) else c.name if c else r
-                                 for c, r, p in zip(chosen, rules_given, papers)], papers)
+        # as ingest does (body.choose)
+        curve[float(t)] = tally_names([r if rule_stands(p.candidates, r) else c or r
+                                       for c, r, p in zip(chosen, rules_given, papers)], papers)
     threshold = max(curve, key=lambda t: (curve[t]["right"] - WRONG_COST * curve[t]["wrong"], t))
-    rule = tally(rules_given, papers)
+    rule = tally_names(rules_given, papers)
     print(f"{len(papers)} papers naming a body, of {len(set(groups))} development bodies; "
           f"{len(y)} candidates ({int(y.sum())} right); {sum(1 for p in papers if not p.candidates)} papers without any")
     print(f"header rules alone:          {rule}")

@@ -23,6 +23,7 @@ sys.path.insert(0, str(ROOT / "eval"))
 
 from fitting import (  # noqa: E402
     Paper, arguments, best_per_paper, development_labels, first_paper_metadata, fit_and_write, held_out_probabilities, matrix,
+    tally_names,
 )
 from score_wide import same_name  # noqa: E402
 
@@ -38,14 +39,6 @@ def paper_candidates(path: Path):
     return meta.organisation_candidates if meta else []
 
 
-def tally(chosen: list, papers: list[Paper]) -> dict[str, int]:
-    counts = {"right": 0, "wrong": 0, "empty": 0}
-    for pick, paper in zip(chosen, papers):
-        name = pick if isinstance(pick, str) or pick is None else pick.name
-        counts["empty" if name is None else "right" if same_name(name, paper.want) else "wrong"] += 1
-    return counts
-
-
 def main() -> int:
     args = arguments(__doc__)
     papers = []
@@ -59,9 +52,9 @@ def main() -> int:
             papers.append(Paper(body, label["file"], label["organisation"], paper_candidates(args.papers / label["file"])))
     X, y, groups, owner = matrix(papers, FEATURES, lambda paper, c: same_name(c.name, paper.want))
     probs = held_out_probabilities(X, y, groups, C, folds=0)  # few papers per body: one fold each
-    curve = {float(t): tally(best_per_paper(probs, owner, papers, t), papers) for t in np.arange(0.05, 0.96, 0.05)}
+    curve = {float(t): tally_names(best_per_paper(probs, owner, papers, t), papers) for t in np.arange(0.05, 0.96, 0.05)}
     threshold = max(curve, key=lambda t: (curve[t]["right"] - WRONG_COST * curve[t]["wrong"], -t))
-    rule = tally([next((c.name for c in p.candidates if c.features["rule_pick"]), None) for p in papers], papers)
+    rule = tally_names([next((c.name for c in p.candidates if c.features["rule_pick"]), None) for p in papers], papers)
     print(f"{len(papers)} papers naming an organisation, of {len(set(groups))} development bodies; "
           f"{len(y)} candidates ({int(y.sum())} right); {sum(1 for p in papers if not p.candidates)} papers without any")
     print(f"letterhead rules alone:         {rule}")
@@ -70,7 +63,7 @@ def main() -> int:
     print(f"model, body-held-out (t={threshold:.2f}): {curve[threshold]}")
     rules = [next((c.name for c in p.candidates if c.features["rule_pick"]), None) for p in papers]
     chosen = best_per_paper(probs, owner, papers, threshold)
-    combined = tally([c or r for c, r in zip(chosen, rules)], papers)  # what ingest does (organisation.choose)
+    combined = tally_names([c or r for c, r in zip(chosen, rules)], papers)  # what ingest does (organisation.choose)
     print(f"model, else the rules' pick:    {combined}")
     return fit_and_write(
         args, X, y, C, FEATURES, WEIGHTS, threshold, papers,

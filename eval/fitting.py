@@ -106,6 +106,18 @@ def best_per_paper(probs: np.ndarray, owner: np.ndarray, papers: list[Paper], th
     return chosen
 
 
+def tally_names(picks: list, papers: list[Paper]) -> dict[str, int]:
+    """Right, wrong and empty among each paper's pick (a name, a candidate or None), names compared
+    as eval/score_wide.py compares them."""
+    from score_wide import same_name
+
+    counts = {"right": 0, "wrong": 0, "empty": 0}
+    for pick, paper in zip(picks, papers):
+        name = pick if isinstance(pick, str) or pick is None else pick.name
+        counts["empty" if name is None else "right" if same_name(name, paper.want) else "wrong"] += 1
+    return counts
+
+
 def fit(X: np.ndarray, y: np.ndarray, C: float) -> LogisticRegression:
     return LogisticRegression(C=C, max_iter=1000).fit(X, y)
 

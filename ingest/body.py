@@ -2,7 +2,7 @@
 to the header rules.
 
 Every body-shaped name of the paper's opening lines is a candidate ("Planning Commission", "Board of
-Trustees", "Audit Committee", "Souldern Parish Council"), described by where it stands and how it
+Trustees", "Audit Committee", "Harbourside Parish Council"), described by where it stands and how it
 is written: the first line it appears on, whether it fills or opens its line or only stands in
 sentences, capitals, how often it recurs, whether a paper's words come before it on its line
 ("Agenda of the", "Minutes of the meeting of") or "meeting" after it, whether it is the paper's
@@ -69,10 +69,12 @@ def candidates(lines: list[str], names: Callable[[str], list[tuple[int, int, str
     return out
 
 
+def rule_stands(found: list[Candidate], rule_pick: str | None) -> bool:
+    """Whether the header rules' pick stands without the model: a pick the candidates do not hold
+    ("Harbour Libraries Ltd", no body by its shape) is not weighed against them."""
+    return bool(rule_pick) and not any(c.features["rule_pick"] for c in found)
+
+
 def choose(found: list[Candidate], rule_pick: str | None) -> str | None:
-    """The best-supported candidate when it is likely enough, else the header rules' pick. A pick
-    the candidates do not hold ("Suffolk's Libraries IPS Ltd." names no body by its shape) is not
-    weighed against them and stands."""
-    if rule_pick and not any(c.features["rule_pick"] for c in found):
-        return rule_pick
-    return _choose(found, rule_pick, WEIGHTS)
+    """The best-supported candidate when it is likely enough, else the header rules' pick."""
+    return rule_pick if rule_stands(found, rule_pick) else _choose(found, rule_pick, WEIGHTS)

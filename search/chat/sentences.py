@@ -262,8 +262,8 @@ def named_before(sentence: str, passage: str, subject: list[str], lexicon: Lexic
     return f"{passage[start:end]} {'' if passage[end:at].isspace() else '… '}"
 
 
-# A record laid out a field a line ("Stonebrook Montessori 975 East Boulevard" / "Chimney Repairs" /
-# "Ward 9: Conwell"): a field names what the record is about, the next fields say what it is.
+# A record laid out a field a line ("Harbour School 12 Quay Street" / "Window Replacement" /
+# "Ward 3: Okafor"): a field names what the record is about, the next fields say what it is.
 FIELD_WORDS = 10  # a line this short, without a full stop, is a field
 RECORD_FIELDS = 2  # the fields read out after the one chosen
 
