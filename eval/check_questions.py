@@ -97,7 +97,8 @@ class Sources:
 
 
 def _html_text(html: str) -> str:
-    """Visible text of an HTML page: tags, scripts and styles dropped."""
+    """Visible text of an HTML page: tags, scripts and styles dropped. (Ingest's html_to_text does
+    this for the index; the checker runs on a bare Python without the package, so it keeps its own.)"""
     from html.parser import HTMLParser
 
     parts: list[str] = []

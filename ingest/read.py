@@ -33,6 +33,11 @@ class UnreadableFile(Exception):
     """A file that cannot be read; the message is the reason shown to the user."""
 
 
+def content_hash(content: bytes) -> str:
+    """What file_hash gives for a file holding ``content`` (a file already read into memory)."""
+    return hashlib.sha256(content).hexdigest()
+
+
 def file_hash(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
@@ -177,9 +182,9 @@ def _reads_badly(text: str) -> bool:
 
 def _reads_better(new: str, old: str) -> bool:
     """Whether a page's text as pdfium reads it mends what was wrong with it and breaks nothing."""
-    crowded, broken = run_together(new), broken_lines(new)
-    return (crowded <= max(run_together(old), RESPACE_SHARE) and broken <= max(broken_lines(old), BROKEN_SHARE)
-            and (crowded < run_together(old) or broken < broken_lines(old)))
+    (crowded, broken), (was_crowded, was_broken) = ((run_together(t), broken_lines(t)) for t in (new, old))
+    return (crowded <= max(was_crowded, RESPACE_SHARE) and broken <= max(was_broken, BROKEN_SHARE)
+            and (crowded < was_crowded or broken < was_broken))
 
 
 def _reread(path: Path, pages: list[Page]) -> None:

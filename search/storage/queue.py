@@ -12,7 +12,6 @@ as a new schema in one transaction (postgres.migrate).
 
 from __future__ import annotations
 
-import hashlib
 import os
 import socket
 import tempfile
@@ -26,6 +25,7 @@ import numpy as np
 
 from minutebook.ingest.ocr import Ocr
 from minutebook.ingest.pipeline import Kept, ParsedFile, find_files, parse_file
+from minutebook.ingest.read import content_hash
 from minutebook.settings import Settings
 from minutebook.vocabulary import Skipped
 
@@ -132,7 +132,7 @@ def enqueue(url: str, files: Sequence[Path]) -> tuple[int, int]:
             for path in files:
                 content = path.read_bytes()
                 cursor.execute(f"INSERT INTO {C}.jobs (batch, source, sha256, content) VALUES (%s, %s, %s, %s)",
-                               [batch, str(path), hashlib.sha256(content).hexdigest(), content])
+                               [batch, str(path), content_hash(content), content])
     return batch, len(files)
 
 
