@@ -44,3 +44,9 @@ class Filters:
             clauses.append(f"lower({alias}.source) LIKE ?")
             params.append(f"%{self.source.lower()}%")
         return (" AND ".join(clauses) or "TRUE"), params
+
+    def passages(self) -> tuple[str, list[str]]:
+        """A query for the chunk ids of the passages passing the filters, and its parameters (both
+        stores run it: in full for the embedded index, as a subquery in PostgreSQL)."""
+        where, params = self.where("d")
+        return f"SELECT c.id FROM chunks c JOIN documents d ON d.id = c.document_id WHERE {where}", params

@@ -104,11 +104,8 @@ def context_ranking(index: Index, fused: list[tuple[int, float, dict]], context:
     for part in parts:
         if not part:
             continue
-        where, params = part.where("d")
-        for (cid,) in index.conn.execute(
-            f"SELECT c.id FROM chunks c JOIN documents d ON d.id = c.document_id WHERE c.id IN ({marks}) AND {where}",
-            [*ids, *params],
-        ):
+        passages, params = part.passages()
+        for (cid,) in index.conn.execute(f"{passages} AND c.id IN ({marks})", [*params, *ids]):
             met[cid] = met.get(cid, 0) + 1
     if context.asks_for:  # of the best candidates, those that record a decision (or recommendation)
         records = records_a_decision if context.asks_for == "decision" else records_a_recommendation

@@ -119,9 +119,7 @@ class StoreReads:
         and applies it in SQL (postgres.PgIndex.allowed)."""
         if not filters:
             return None
-        where, params = filters.where("d")
-        rows = self.conn.execute(f"SELECT c.id FROM chunks c JOIN documents d ON d.id = c.document_id WHERE {where}", params)
-        return np.fromiter((r[0] for r in rows), dtype=np.int64)
+        return np.fromiter((r[0] for r in self.conn.execute(*filters.passages())), dtype=np.int64)
 
     def _count(self) -> None:
         self.documents, self.chunks = self.conn.execute(

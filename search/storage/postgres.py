@@ -246,8 +246,8 @@ class PgIndex(StoreReads):
         allowed() gives it; None: every passage)."""
         if allowed is None:
             return "", []
-        where, params = allowed.where("d")
-        return f" AND {column} IN (SELECT c.id FROM chunks c JOIN documents d ON d.id = c.document_id WHERE {where})", params
+        passages, params = allowed.passages()
+        return f" AND {column} IN ({passages})", params
 
     def lexical(self, words: list[str], k: int, allowed=None) -> list[tuple[int, float]]:
         """BM25 summed from the stored weights, best first (equal scores by chunk id)."""
