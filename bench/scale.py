@@ -160,9 +160,7 @@ def main() -> None:
                 with conn.cursor().copy("COPY passage_vectors (chunk_id, embedding) FROM STDIN") as copy:
                     for chunk_id, vector in zip(all_ids.tolist(), matrix):
                         copy.write_row((chunk_id, "[" + ",".join(f"{x:.6f}" for x in vector.tolist()) + "]"))
-                postgres._copy_bm25(bm25, conn, "bm25", "chunk_id")
-                for statement in postgres.BM25_INDEXES:
-                    conn.execute(statement)
+                postgres.write_passage_bm25(conn, bm25)
                 conn.execute("CREATE INDEX ON passage_vectors USING hnsw (embedding vector_ip_ops)")
                 conn.execute("CREATE TABLE manifest (data text NOT NULL)")
                 conn.execute("INSERT INTO manifest VALUES ('{}')")

@@ -141,9 +141,7 @@ def test_lexical_ranking_gives_the_embedded_top_k_among_many_ties(pg_url):
     with postgres.connect(pg_url) as conn:
         conn.execute("CREATE SCHEMA lexical_ties")
         conn.execute("SET search_path TO lexical_ties")
-        postgres._copy_bm25(bm25, conn, "bm25", "chunk_id")
-        for statement in postgres.BM25_INDEXES:
-            conn.execute(statement)
+        postgres.write_passage_bm25(conn, bm25)
         conn.execute("CREATE TABLE manifest (data text NOT NULL)")
         conn.execute("INSERT INTO manifest VALUES ('{}')")
         conn.execute("CREATE TABLE documents (id text, repeat_of text)")

@@ -45,7 +45,6 @@ _INDEXES = (
     "CREATE INDEX ON links (source_id)",
     "CREATE INDEX ON links (target_id)",
 )
-BM25_INDEXES = ("CREATE INDEX ON bm25_postings (term_id)",)  # a lexical search sums its terms' postings
 
 
 class DatabaseError(RuntimeError):
@@ -115,9 +114,9 @@ def migrate(generation: Path, url: str, progress: Callable[[str], None] = lambda
             for chunk_id, vector in zip(ids.tolist(), matrix):
                 copy.write_row((chunk_id, "[" + ",".join(map(repr, vector.tolist())) + "]"))
         progress("copying BM25 weights")
-        _copy_bm25(SparseBM25.load(generation), conn, "bm25", "chunk_id")
+        write_passage_bm25(conn, SparseBM25.load(generation))
         progress("indexing")
-        for statement in (*_INDEXES, *BM25_INDEXES):
+        for statement in _INDEXES:
             conn.execute(statement)
         conn.execute("CREATE INDEX ON passage_vectors USING hnsw (embedding vector_ip_ops)")
         for (table,) in conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = %s", [schema]).fetchall():
@@ -153,6 +152,13 @@ def _copy_table(source: sqlite3.Connection, conn, table: str) -> None:
     with conn.cursor().copy(f"COPY {table} ({', '.join(names)}) FROM STDIN") as copy:
         for row in source.execute(select):
             copy.write_row(row)
+
+
+def write_passage_bm25(conn, bm25: SparseBM25) -> None:
+    """The passages' BM25 weights as PgIndex.lexical reads them: rows per (term, passage), indexed
+    by term (a lexical search sums its terms' postings)."""
+    _copy_bm25(bm25, conn, "bm25", "chunk_id")
+    conn.execute("CREATE INDEX ON bm25_postings (term_id)")
 
 
 def _copy_bm25(bm25: SparseBM25, conn, prefix: str, key: str) -> None:
