@@ -11,6 +11,9 @@ def _env(name: str, default: str) -> str:
     return os.environ.get(f"MINUTEBOOK_{name}", default)
 
 
+FUSIONS = ("learned", "rrf")
+
+
 @dataclass(frozen=True)
 class Settings:
     index_dir: Path = field(
@@ -186,6 +189,13 @@ class Settings:
             "help": "weight in fusion of the papers matching the meeting date, body or paper type a question names (0: off)",
         },
     )
+    fusion: str = field(
+        default_factory=lambda: _env("FUSION", "learned"),
+        metadata={
+            "env": "MINUTEBOOK_FUSION",
+            "help": "how hybrid search orders the rankings' candidates: learned (the fitted model) or rrf (reciprocal rank fusion)",
+        },
+    )
     admin_token: str = field(
         default_factory=lambda: _env("ADMIN_TOKEN", ""),
         repr=False,  # never printed in a log or traceback
@@ -200,6 +210,10 @@ class Settings:
         metadata={"env": "MINUTEBOOK_REQUEST_TIMEOUT", "help": "seconds a request may take before a 503"},
     )
 
+    def __post_init__(self) -> None:
+        if self.fusion not in FUSIONS:
+            raise ValueError(f"MINUTEBOOK_FUSION must be one of {', '.join(FUSIONS)}, not {self.fusion!r}")
+
 
 def load_settings(**overrides: object) -> Settings:
     """Settings from the environment, with explicit (e.g. command-line) values taking precedence."""
@@ -213,9 +227,13 @@ def load_settings(**overrides: object) -> Settings:
 
 def describe_settings() -> str:
     """A table of every setting, its variable and default, for ``--help``."""
-    current = Settings()
+    try:
+        current: Settings | None = Settings()
+    except ValueError:  # a malformed variable: --help still lists them; running says which is wrong
+        current = None
     rows = [
-        f"  {f.metadata['env']:<28} {f.metadata['help']} (now: {_shown(f, getattr(current, f.name))})"
+        f"  {f.metadata['env']:<28} {f.metadata['help']}"
+        + (f" (now: {_shown(f, getattr(current, f.name))})" if current else "")
         for f in fields(Settings)
     ]
     return "settings (environment variables):\n" + "\n".join(rows)

@@ -28,6 +28,7 @@ from minutebook.search.chat.sentences import MEANING_CANDIDATES
 from minutebook.search.chat.answerers import first_answer
 from minutebook.search.chat.conversation import read_turn, subject_terms
 from minutebook.search.chat.evidence import Evidence, Paper
+from minutebook.search.ranking import fusion
 from minutebook.search.ranking.retrieve import QueryEncoder, hits_for, search_passages
 from minutebook.search.ranking.understand import understand
 
@@ -138,8 +139,11 @@ class Minutebook:
         return query
 
     def search(
-        self, query: str, k: int = 10, filters: Filters = Filters(), mode: str = "hybrid", sort: str = "relevance"
+        self, query: str, k: int = 10, filters: Filters = Filters(), mode: str = "hybrid", sort: str = "relevance",
+        fusion_method: str | None = None,
     ) -> SearchResult:
+        """Cited passages for ``query``; hybrid search orders them by ``fusion_method`` (settings.fusion
+        unless given: "learned" or "rrf")."""
         query = self.check_query(query, k)
         if mode not in MODES:
             raise BadQuery(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
@@ -153,6 +157,7 @@ class Minutebook:
         hits = search_passages(
             self.index, self.encode, repaired, k, mode, filters, s.candidates,
             {"lexical": s.lexical_weight, "dense": s.dense_weight, "context": s.context_weight}, s.rrf_k, context,
+            fusion.model() if (fusion_method or s.fusion) == "learned" else None,
         )
         if sort == "date":  # newest meeting first; undated papers last, in relevance order
             hits.sort(key=lambda h: h.meeting_date or "", reverse=True)
@@ -240,7 +245,10 @@ class Minutebook:
         except ValueError as exc:
             raise BadQuery(str(exc)) from None
         self.check_query(turn.question, 1)
-        result = self.search(turn.query[: self.settings.max_query_chars], k=MEANING_CANDIDATES, filters=filters)
+        # Chat reads reciprocal rank fusion's order: its sentence weights (a passage's rank among them)
+        # were set on it, and on the learned order it answered fewer questions (docs/retrieval.md).
+        result = self.search(turn.query[: self.settings.max_query_chars], k=MEANING_CANDIDATES, filters=filters,
+                             fusion_method="rrf")
         answer = first_answer(turn, self._evidence(messages, filters, turn, result))
         answer.decisions = result.decisions
         if answer.found and self.settings.llm_url:

@@ -184,7 +184,10 @@ def _fail(message: str, code: int) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    settings = load_settings(index_dir=args.index, host=getattr(args, "host", None), port=getattr(args, "port", None))
+    try:
+        settings = load_settings(index_dir=args.index, host=getattr(args, "host", None), port=getattr(args, "port", None))
+    except ValueError as exc:  # a malformed MINUTEBOOK_* variable
+        return _fail(f"bad setting: {exc}", EXIT_CANNOT_RUN)
     from minutebook.search.storage.embed import ModelMissing
     from minutebook.search.storage.index import IndexBusy, IndexMissing
     from minutebook.search.storage.postgres import DatabaseError

@@ -138,3 +138,43 @@ def test_results_name_their_organisation_and_can_be_filtered_by_it(tmp_path, emb
     rows = library.register("resolutions", Filters(organisation="Eastwick")).items
     assert [r["citation"]["organisation"] for r in rows] == ["Eastwick Parish Council"]
     assert "organisation" in rows_to_csv(rows).splitlines()[0].split(",")
+
+
+def test_the_learned_fusion_describes_what_each_ranking_says_of_a_candidate():
+    from minutebook.search.ranking import fusion
+
+    rankings = {"lexical": [(1, 10.0), (2, 5.0)], "dense": [(2, 0.8), (3, 0.6)], "context": [(3, 2.0)]}
+    texts = {1: "Allotment rents frozen", 2: "Rents for garden plots", 3: "Harbour Road"}
+    rows = fusion.describe(rankings, [1, 2, 3], texts, {2: 0.9}, ["allotment", "rents"])
+    first, second, third = rows
+    assert (first["lexical"], second["lexical"], third["lexical"]) == (1.0, 0.5, 0.0)
+    assert first["dense"] == 0.6  # outside the dense candidates: their lowest cosine
+    assert second["dense_gap"] == 0.0 and third["dense_gap"] == pytest.approx(0.2)
+    assert second["sentence"] == 0.9 and first["sentence"] == 0.6  # no sentence vectors: the passage's cosine
+    assert third["context_parts"] == 2.0 and first["context_parts"] == 0.0
+    assert third["context_rank"] == 1 / (fusion.RANK_CONSTANT + 1) and third["lexical_rank"] == 0.0
+    assert (first["terms"], second["terms"], third["terms"]) == (1.0, 0.5, 0.0)
+    assert set(first) == set(fusion.FEATURES)
+
+
+def test_the_fitted_fusion_weights_match_the_features_and_beat_rank_fusion_held_out():
+    import json
+
+    from minutebook.search.ranking import fusion
+
+    weights = json.loads(fusion.WEIGHTS.read_text())
+    assert weights["features"] == list(fusion.FEATURES) and len(weights["coef"]) == len(fusion.FEATURES)
+    for name, figures in weights["body_held_out"].items():
+        assert figures["learned"][1] >= figures["rrf"][1], name  # MRR@10, each body held out
+
+
+def test_hybrid_search_orders_by_the_learned_fusion_and_can_fall_back_to_rank_fusion(library):
+    learned = library.search("what was promised for cyclists", k=5).results
+    chances = [hit.score for hit in learned]
+    assert all(0 < p < 1 for p in chances) and chances == sorted(chances, reverse=True)
+    assert "Segregated cycle lanes" in learned[0].text
+    rrf = library.search("what was promised for cyclists", k=5, fusion_method="rrf").results
+    assert [h.score for h in rrf] == sorted((h.score for h in rrf), reverse=True)
+    assert {h.chunk_id for h in rrf} & {h.chunk_id for h in learned}
+    with pytest.raises(ValueError, match="MINUTEBOOK_FUSION"):
+        load_settings(fusion="blend")

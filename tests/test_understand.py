@@ -76,6 +76,7 @@ def test_a_question_about_what_was_decided_puts_the_passage_recording_it_first(l
     assert result.context["asks_for"] == "decision"
     assert "RESOLVED" in result.results[0].text
     assert result.results[0].match["context_rank"] == 1
-    # Without the preference, the longer motion that repeats the question's words wins.
-    plain = library.search("allotment rents for the coming year", k=4)
+    # Without the preference, reciprocal rank fusion puts the longer motion that repeats the
+    # question's words first.
+    plain = library.search("allotment rents for the coming year", k=4, fusion_method="rrf")
     assert "RESOLVED" not in plain.results[0].text

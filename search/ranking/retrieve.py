@@ -15,7 +15,8 @@ from minutebook.vocabulary import Hit
 from minutebook.search.storage.embed import Embedder
 from minutebook.search.filters import Filters
 from minutebook.search.storage.index import Index
-from minutebook.search.storage.store import chunk_rows
+from minutebook.search.storage.store import chunk_rows, sentence_vectors
+from minutebook.search.ranking import fusion
 from minutebook.search.ranking.understand import Context
 
 
@@ -119,7 +120,7 @@ def context_ranking(index: Index, fused: list[tuple[int, float, dict]], context:
     return [(cid, float(met[cid])) for cid in ranked]
 
 
-def search_passages(
+def rank_candidates(
     index: Index,
     encode: QueryEncoder,
     query: str,
@@ -130,8 +131,8 @@ def search_passages(
     weights: dict[str, float] | None = None,
     k_rrf: int = 60,
     context: Context | None = None,
-) -> list[Hit]:
-    """The ``k`` best passages for ``query`` by ``mode``: "lexical", "dense" or "hybrid" (RRF).
+) -> tuple[dict[str, list[tuple[int, float]]], list[tuple[int, float, dict]]]:
+    """The rankings ``mode`` asks for ("lexical", "dense" or "hybrid") and their reciprocal rank fusion.
 
     A ``context`` (the meeting, body or paper type the query names) adds a third ranking to the
     fusion: the candidates from the matching papers, weighted by ``weights["context"]``.
@@ -146,16 +147,54 @@ def search_passages(
     if context and mode == "hybrid" and (weights or {}).get("context", 0) > 0:
         rankings["context"] = context_ranking(index, fused, context)
         fused = fuse_rankings(rankings, weights or {}, k_rrf)
-    hits = hits_for(index, fused[:k])
+    return rankings, fused
+
+
+def describe_candidates(index: Index, encode: QueryEncoder, query: str, rankings, ids: list[int], rows) -> list[dict]:
+    """The learned fusion's features (fusion.FEATURES) of the candidates ``ids``, whose ``rows`` are read."""
+    vector = encode(query)
+    closest = fusion.closest_sentences(sentence_vectors(index.conn, ids, vector.shape[0]), vector)
+    texts = {cid: row["text"] or "" for cid, row in rows.items()}
+    return fusion.describe(rankings, ids, texts, closest, query_terms(query))
+
+
+def search_passages(
+    index: Index,
+    encode: QueryEncoder,
+    query: str,
+    k: int,
+    mode: str = "hybrid",
+    filters: Filters = Filters(),
+    candidates: int = 100,
+    weights: dict[str, float] | None = None,
+    k_rrf: int = 60,
+    context: Context | None = None,
+    learned: dict | None = None,
+) -> list[Hit]:
+    """The ``k`` best passages for ``query`` by ``mode``: "lexical", "dense" or "hybrid".
+
+    Hybrid search orders the fused candidates by the ``learned`` fusion model when given
+    (fusion.py), else by reciprocal rank fusion.
+    """
+    rankings, fused = rank_candidates(index, encode, query, k, mode, filters, candidates, weights, k_rrf, context)
+    rows = None
+    if learned and mode == "hybrid" and fused:
+        ids = [cid for cid, _, _ in fused]
+        rows = chunk_rows(index.conn, ids)
+        chances = fusion.probabilities(describe_candidates(index, encode, query, rankings, ids, rows), learned)
+        order = sorted(range(len(fused)), key=lambda n: -chances[n])  # stable: ties keep the fusion's order
+        fused = [(fused[n][0], chances[n], fused[n][2]) for n in order]
+    hits = hits_for(index, fused[:k], rows)
     terms = query_terms(query)
     for hit in hits:
         hit.match["terms"] = [t for t in terms if t in hit.text.lower()]
     return hits
 
 
-def hits_for(index: Index, ranked: list[tuple[int, float, dict]]) -> list[Hit]:
-    """Ranked (chunk id, score, match) triples as Hits carrying their citation."""
-    rows = chunk_rows(index.conn, [cid for cid, _, _ in ranked])
+def hits_for(index: Index, ranked: list[tuple[int, float, dict]], rows=None) -> list[Hit]:
+    """Ranked (chunk id, score, match) triples as Hits carrying their citation (``rows``: already read)."""
+    if rows is None:
+        rows = chunk_rows(index.conn, [cid for cid, _, _ in ranked])
     hits: list[Hit] = []
     for cid, score, match in ranked:
         row = rows.get(cid)
