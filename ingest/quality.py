@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from minutebook.vocabulary import Page
 
-from .read import BROKEN_SHARE, RUN_TOGETHER_SHARE, broken_lines, garbled, has_text, run_together
+from .read import BROKEN_SHARE, DOUBLED_SHARE, RUN_TOGETHER_SHARE, broken_lines, doubled_letters, garbled, has_text, run_together
 
 
 def _pages(numbers: list[int], total: int) -> str:
@@ -23,7 +23,7 @@ def _pages(numbers: list[int], total: int) -> str:
 def text_warnings(pages: list[Page]) -> list[str]:
     """Plain-language warnings about the text layer of one file's pages (empty when it reads well),
     and which pages were read by OCR."""
-    empty, crowded, broken, unreadable = [], [], [], []
+    empty, crowded, broken, doubled, unreadable = [], [], [], [], []
     scanned = [page for page in pages if page.ocr is not None]
     for page in pages:
         if not has_text(page.text):
@@ -35,6 +35,8 @@ def text_warnings(pages: list[Page]) -> list[str]:
             crowded.append(page.number)
         elif broken_lines(page.text) > BROKEN_SHARE:
             broken.append(page.number)
+        elif doubled_letters(page.text) > DOUBLED_SHARE:
+            doubled.append(page.number)
     total = len(pages)
     warnings = []
     split = [page.number for page in pages if page.split_by_word_list]
@@ -59,4 +61,7 @@ def text_warnings(pages: list[Page]) -> list[str]:
     if broken:
         warnings.append(f"one word a line on {_pages(broken, total)} (the text layer places each word apart; "
                         "headings and sentences may be read broken)")
+    if doubled:
+        warnings.append(f"letters read twice on {_pages(doubled, total)} (the text layer draws each letter twice, "
+                        "as a shadow; search finds fewer of those words)")
     return warnings

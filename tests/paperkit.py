@@ -219,24 +219,32 @@ _BROKEN_FONT = str.maketrans("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWX
                              "6',8/398+74.2-)*;=%#(&!<>@" * 2)
 
 
-def write_word_placed_pdf(path: Path, pages: list[str]) -> Path:
-    """Each word in its own text object, placed as Google Docs' renderer does (a flipped page, then
-    per word a text matrix and a line move), which pypdf reads as one word a line."""
-    objects = ["<< /Type /Catalog /Pages 2 0 R >>", None, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+def write_shadowed_pdf(path: Path, pages: list[str]) -> Path:
+    """Each letter drawn twice, in grey and then in black a hair up and to the left, as a shadow
+    effect is printed: pypdf reads every letter twice ("CCHHIICCAAGGOO")."""
     metrics = FPDF(unit="pt")
     metrics.set_font("Helvetica", size=11)
-    kids = []
+    streams = []
     for lines in pages:
-        ops = ["1 0 0 -1 0 842 cm"]
-        y = 60.0
+        ops, y = [], 780.0
         for line in lines.split("\n"):
             x = 56.0
-            for word in line.split():
-                escaped = word.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-                ops.append(f"BT /F1 11 Tf 1 0 0 -1 {x:.2f} {y:.2f} Tm 0 -9 Td ({escaped}) Tj ET")
-                x += metrics.get_string_width(word + " ")
-            y += 15
-        stream = "\n".join(ops).encode("latin-1")
+            for char in line:
+                escaped = char.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+                ops.append(f"BT /F1 11 Tf 0.75 g 1 0 0 1 {x:.2f} {y:.2f} Tm ({escaped}) Tj ET")
+                ops.append(f"BT /F1 11 Tf 0 g 1 0 0 1 {x - 0.44:.2f} {y + 0.44:.2f} Tm ({escaped}) Tj ET")
+                x += metrics.get_string_width(char)
+            y -= 15
+        streams.append("\n".join(ops))
+    return _write_streams(path, streams)
+
+
+def _write_streams(path: Path, streams: list[str]) -> Path:
+    """A PDF of one page per content stream, in Helvetica (F1), A4."""
+    objects = ["<< /Type /Catalog /Pages 2 0 R >>", None, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    kids = []
+    for ops in streams:
+        stream = ops.encode("latin-1")
         objects.append(f"<< /Length {len(stream)} >>\nstream\n".encode("latin-1") + stream + b"\nendstream")
         content = len(objects)
         objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents {content} 0 R >>")
@@ -252,6 +260,26 @@ def write_word_placed_pdf(path: Path, pages: list[str]) -> Path:
     out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
     path.write_bytes(bytes(out))
     return path
+
+
+def write_word_placed_pdf(path: Path, pages: list[str]) -> Path:
+    """Each word in its own text object, placed as Google Docs' renderer does (a flipped page, then
+    per word a text matrix and a line move), which pypdf reads as one word a line."""
+    metrics = FPDF(unit="pt")
+    metrics.set_font("Helvetica", size=11)
+    streams = []
+    for lines in pages:
+        ops = ["1 0 0 -1 0 842 cm"]
+        y = 60.0
+        for line in lines.split("\n"):
+            x = 56.0
+            for word in line.split():
+                escaped = word.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+                ops.append(f"BT /F1 11 Tf 1 0 0 -1 {x:.2f} {y:.2f} Tm 0 -9 Td ({escaped}) Tj ET")
+                x += metrics.get_string_width(word + " ")
+            y += 15
+        streams.append("\n".join(ops))
+    return _write_streams(path, streams)
 
 
 def write_scanned_pdf(path: Path, pages: list[str | tuple[str]], dpi: int = 200, garbled_layer: bool = False) -> Path:

@@ -4,13 +4,16 @@ reported by ingest instead of being indexed silently."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from minutebook.ingest.pipeline import find_files, parse_files
 from minutebook.ingest.quality import text_warnings
-from minutebook.ingest.read import BROKEN_SHARE, RUN_TOGETHER_SHARE, broken_lines, file_hash, read_pages, run_together
+from minutebook.ingest.read import (
+    BROKEN_SHARE, DOUBLED_SHARE, RUN_TOGETHER_SHARE, broken_lines, doubled_letters, file_hash, read_pages, run_together,
+)
 from minutebook.ingest.structure import build_documents
 from minutebook.vocabulary import Page
 
@@ -123,3 +126,21 @@ def test_lines_still_broken_a_word_at_a_time_are_said_so():
     text = "\n".join(WORD_PLACED_MINUTES.split())
     assert text_warnings([Page("m.pdf", 1, text)]) == [
         "one word a line on its only page (the text layer places each word apart; headings and sentences may be read broken)"]
+
+
+def test_a_page_printed_with_a_shadow_is_read_once_per_letter(tmp_path):
+    # A shadow or fake bold draws each letter twice a hair apart: pypdf reads "JJAANNUUAARRYY  99".
+    from pypdf import PdfReader
+
+    from .paperkit import write_shadowed_pdf
+
+    schedule = "HARBOUR COMMISSION\n2025 MEETING SCHEDULE\nHeld every 2nd Thursday at 7 pm\nJANUARY 9\nMARCH 13\nJULY 10"
+    path = write_shadowed_pdf(tmp_path / "schedule.pdf", [schedule])
+    assert doubled_letters(PdfReader(path).pages[0].extract_text()) > DOUBLED_SHARE  # the defect is there to mend
+    [page] = list(read_pages(path))
+    assert [line.strip() for line in page.text.split("\n")][:4] == schedule.split("\n")[:4]
+    assert doubled_letters(page.text) == 0 and text_warnings([page]) == []
+    assert doubled_letters("Committee approved the Mississippi accounts; the booklet was reissued") == 0
+    unmended = replace(page, text=PdfReader(path).pages[0].extract_text())  # as when pdfium cannot open it
+    assert text_warnings([unmended]) == ["letters read twice on its only page (the text layer draws each letter "
+                                         "twice, as a shadow; search finds fewer of those words)"]
