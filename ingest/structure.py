@@ -9,6 +9,7 @@ A chunk never crosses a section or a paper. Whatever goes wrong, the file still 
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 
 from minutebook.vocabulary import Chunk, Document, Page, ParsedDocument
@@ -99,10 +100,45 @@ def _build(pages: list[Page], file_hash: str, max_chars: int) -> list[ParsedDocu
         )
         # Sections are computed once: chunks use those with text, decisions need every heading too.
         sections = sectionize(paper.lines, _ROOT.get(document.type, "Document"), keep_empty=True)
-        chunk_sections = [s for s in sections if any(line.text.strip() for line in s.lines)]
+        chunk_sections = _with_bare_items(sections)
         results.append(ParsedDocument(document, _chunks(document, chunk_sections, max_chars),
                                       extract_decisions(document, sections, meta.labels)))
     return results
+
+
+def _with_bare_items(sections: list[Section]) -> list[Section]:
+    """The sections passages are made of: those with text, and lists of bare items.
+
+    An agenda or a schedule often lists items that are only their heading ("1. Roll Call", "3.
+    Approval of minutes from meeting date: May 9, 2023", "JANUARY 10" / "MARCH 14"). Headings that
+    open nothing (no text, no section inside them) and stand together are one passage of the section
+    around them; a numbered one stands alone too. A lone unnumbered one ("FOREWORD") heads text set
+    out otherwise, and stays out.
+    """
+    kept: list[Section | list[tuple[Section, str]]] = []
+    for n, section in enumerate(sections):
+        if any(line.text.strip() for line in section.lines):
+            kept.append(section)
+            continue
+        following = sections[n + 1].path if n + 1 < len(sections) else ""
+        if section.heading is None or following.startswith(section.path + " > "):
+            continue  # it opens the sections inside it, whose paths name it
+        parent, title = section.path.rsplit(" > ", 1)
+        if kept and isinstance(kept[-1], list) and kept[-1][0][0].path.rsplit(" > ", 1)[0] == parent:
+            kept[-1].append((section, title))
+        else:
+            kept.append([(section, title)])
+    out = []
+    for part in kept:
+        if isinstance(part, Section):
+            out.append(part)
+            continue
+        [(first, title)] = part[:1]
+        if len(part) == 1 and not (first.paragraph and title.startswith(first.paragraph)):
+            continue
+        # the title holds a heading's wrapped lines
+        out.append(Section(first.path.rsplit(" > ", 1)[0], None, [replace(s.heading, text=t) for s, t in part]))
+    return out
 
 
 def _context(document: Document, section: str | None) -> str:

@@ -189,3 +189,61 @@ def test_a_large_pack_is_split_into_its_many_papers():
     big = PACK * 60  # about 100 KB with 300 stamped papers; timing is measured in bench/, not here
     docs = _parsed(_text_pages(big), "h5", 800)
     assert len(docs) > 200
+
+
+BARE_AGENDA = """City of Harbourside
+NOTICE AND AGENDA OF WARD COUNCIL MEETING
+Notice is hereby given that Ward Council 004 will hold a public meeting on 6 June 2023.
+
+MEETING AGENDA
+
+1. Roll Call and Quorum Determination
+2. Public comment
+3. Approval of minutes from meeting date: 9 May 2023
+4. Discussions
+The council will hear an update on the search for a new district commander and on the vacancies.
+5. Announcement of the next regular meeting
+"""
+
+
+SCHEDULE = """HARBOURSIDE LICENSING BOARD
+2025 MEETING SCHEDULE
+Held on the second Thursday of the month in the Council Chamber at 7 pm.
+
+JANUARY 9
+
+MARCH 13
+
+JULY 10
+
+NOTES
+
+A meeting may move when a holiday falls on its day.
+
+FOREWORD
+
+BACKGROUND
+
+The board thanks its members for their service over the year.
+"""
+
+
+def test_agenda_items_that_are_only_their_heading_are_text_to_search():
+    # Items listed with nothing under them are a list, not headings of empty sections: search and
+    # chat must find "Approval of minutes from meeting date: 9 May 2023".
+    [(_, chunks)] = _parsed([Page(source="ward-agenda.pdf", number=1, text=BARE_AGENDA)], "h", 900)
+    [listed] = [c for c in chunks if "Roll Call" in c.text]
+    assert listed.text.split("\n")[-3:] == ["1. Roll Call and Quorum Determination", "2. Public comment",
+                                            "3. Approval of minutes from meeting date: 9 May 2023"]
+    assert not listed.section.endswith("Roll Call and Quorum Determination")  # the list's section, not an item's
+    assert any("5. Announcement of the next regular meeting" in c.text for c in chunks)
+    [discussed] = [c for c in chunks if "district commander" in c.text]
+    assert discussed.section.endswith("4. Discussions")  # an item with text keeps its own section
+
+
+def test_a_list_of_bare_capitalised_lines_is_text_and_a_lone_bare_heading_is_not():
+    [(_, chunks)] = _parsed([Page(source="schedule.pdf", number=1, text=SCHEDULE)], "h", 900)
+    [dates] = [c for c in chunks if "JANUARY 9" in c.text]
+    assert " ".join(dates.text.split()).endswith("JANUARY 9 MARCH 13 JULY 10")
+    assert not any("FOREWORD" in c.text for c in chunks)  # a lone heading of text set out otherwise
+    assert any(c.section.endswith("BACKGROUND") and "thanks its members" in c.text for c in chunks)
