@@ -216,11 +216,28 @@ def _formal_blocks(document: Document, entries: list[Entry]) -> tuple[list[tuple
         decision = _row(document, entries, block, entry.section.paragraph or _label_of(entry.text))
         kept = [t for t in texts if t]
         decision.text = " ".join(kept)
+        item = _item_of(entries, index) if label and len(decision.text.split()) <= SAYS_ONLY_WHAT else None
+        if item:  # "RECOMMENDATION: Approve." says what to do, and its item what to
+            decision.text, decision.title = f"{item} {entry.text}", item
         decision.items = split_items(kept)[1]
         decision.details["addressee"] = decision.details.get("addressee") or None
         decision.details = {k: v for k, v in decision.details.items() if v}
         found.append((index, decision))
     return found, used
+
+
+SAYS_ONLY_WHAT = 4  # words: "Approve.", "Receive and file." name no subject
+_ITEM = re.compile(r"^(?:\(?\d{1,3}[a-z]?[.)]|[A-Z][.)])\s*\S")  # "14. WARRANT REPORT ...", "14.WARRANT ...", "B) ..."
+
+
+def _item_of(entries: list[Entry], index: int) -> str | None:
+    """The numbered agenda item a recommendation label belongs to: the line above it when that line
+    opens an item, else the numbered heading of its section."""
+    above = entries[index - 1] if index else None
+    if above is not None and above.page == entries[index].page and _ITEM.match(above.text):
+        return above.text
+    number, title = minute_of(entries[index].section)
+    return f"{number}. {title}" if number and title else None
 
 
 def _label_of(text: str) -> str | None:

@@ -840,3 +840,18 @@ def test_minutes_in_prose_record_a_decision_told_in_reported_speech_but_not_a_hy
     resolutions = [d.text for d in _decisions(minutes, "minutes.txt") if d.kind == "resolution"]
     assert len(resolutions) == 1  # not the hypothesis
     assert resolutions[0].endswith("The Council agreed that evening parking charges would rise to 2 pounds from 1 June 2024.")
+
+
+def test_a_recommendation_that_only_says_approve_is_read_with_its_agenda_item():
+    agenda = ("CITY OF HARBOURSIDE\nREGULAR CITY COUNCIL MEETING AGENDA\nMonday, December 12, 2022 6:30 PM\n\n"
+              "CONSENT CALENDAR\n"
+              "14. WARRANT REPORT FOR NOVEMBER 2022\nRECOMMENDATION: Approve.\n"
+              "15. TREASURER'S REPORT FOR OCTOBER 2022\nRECOMMENDATION: Approve.\n"
+              "16. STREET LIGHTING CONTRACT\n"
+              "RECOMMENDATION: It is recommended that the City Council award the street lighting contract to Harbour Electric.\n")
+    rows = [(d.title, d.text) for d in _decisions(agenda, "agenda.txt") if d.kind == "recommendation"]
+    assert ("14. WARRANT REPORT FOR NOVEMBER 2022", "14. WARRANT REPORT FOR NOVEMBER 2022 RECOMMENDATION: Approve.") in rows
+    assert ("15. TREASURER'S REPORT FOR OCTOBER 2022",
+            "15. TREASURER'S REPORT FOR OCTOBER 2022 RECOMMENDATION: Approve.") in rows
+    assert any(text.startswith("It is recommended that the City Council award") for _, text in rows)  # says its subject
+    assert len(rows) == 3
