@@ -27,7 +27,7 @@ from fitting import fit, held_out_probabilities, print_weights
 
 from minutebook.search.evaluate import is_hit, load_questions
 from minutebook.search.ranking import fusion
-from minutebook.search.ranking.retrieve import describe_candidates, hits_for, rank_candidates
+from minutebook.search.ranking.retrieve import Plan, describe_candidates, hits_for, rank_candidates
 from minutebook.search.ranking.understand import understand
 from minutebook.search.service import Minutebook
 from minutebook.search.storage.store import chunk_rows
@@ -61,8 +61,8 @@ def describe_set(library: Minutebook, path: str) -> list[Asked]:
             continue
         repaired, _, _ = index.lexicon.repair(question.question)
         context = understand(repaired, index.bodies)
-        rankings, fused = rank_candidates(index, library.encode, repaired, 10, "hybrid", candidates=s.candidates,
-                                          weights=weights, k_rrf=s.rrf_k, context=context)
+        rankings, fused = rank_candidates(index, library.encode, repaired, 10,
+                                          Plan(candidates=s.candidates, weights=weights, k_rrf=s.rrf_k, context=context))
         ids = [cid for cid, _, _ in fused]
         rows = chunk_rows(index.conn, ids)
         described = describe_candidates(index, library.encode, repaired, rankings, ids, rows)

@@ -29,7 +29,7 @@ from minutebook.search.chat.answerers import first_answer
 from minutebook.search.chat.conversation import read_turn, subject_terms
 from minutebook.search.chat.evidence import Evidence, Paper
 from minutebook.search.ranking import fusion
-from minutebook.search.ranking.retrieve import QueryEncoder, hits_for, search_passages
+from minutebook.search.ranking.retrieve import Plan, QueryEncoder, hits_for, search_passages
 from minutebook.search.ranking.understand import understand
 
 MODES = ("hybrid", "lexical", "dense")
@@ -154,11 +154,10 @@ class Minutebook:
         s = self.settings
         repaired, corrections, expansions = self.index.lexicon.repair(query) if s.repair_queries else (query, {}, {})
         context = understand(repaired, self.index.bodies)
-        hits = search_passages(
-            self.index, self.encode, repaired, k, mode, filters, s.candidates,
-            {"lexical": s.lexical_weight, "dense": s.dense_weight, "context": s.context_weight}, s.rrf_k, context,
-            fusion.model() if (fusion_method or s.fusion) == "learned" else None,
-        )
+        hits = search_passages(self.index, self.encode, repaired, k, Plan(
+            mode, filters, s.candidates, {"lexical": s.lexical_weight, "dense": s.dense_weight, "context": s.context_weight},
+            s.rrf_k, context, fusion.model() if (fusion_method or s.fusion) == "learned" else None,
+        ))
         if sort == "date":  # newest meeting first; undated papers last, in relevance order
             hits.sort(key=lambda h: h.meeting_date or "", reverse=True)
         decisions = (

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections import OrderedDict
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -120,33 +121,41 @@ def context_ranking(index: Index, fused: list[tuple[int, float, dict]], context:
     return [(cid, float(met[cid])) for cid in ranked]
 
 
-def rank_candidates(
-    index: Index,
-    encode: QueryEncoder,
-    query: str,
-    k: int,
-    mode: str = "hybrid",
-    filters: Filters = Filters(),
-    candidates: int = 100,
-    weights: dict[str, float] | None = None,
-    k_rrf: int = 60,
-    context: Context | None = None,
-) -> tuple[dict[str, list[tuple[int, float]]], list[tuple[int, float, dict]]]:
-    """The rankings ``mode`` asks for ("lexical", "dense" or "hybrid") and their reciprocal rank fusion.
+@dataclass(frozen=True)
+class Plan:
+    """How a query is ranked: the mode ("lexical", "dense" or "hybrid"), the hard filters, the
+    passages each ranking proposes, the fusion's weights and constant, the context the query names
+    (its meeting, body or paper type), and the learned fusion's weights (fusion.py; None: reciprocal
+    rank fusion orders the candidates)."""
 
-    A ``context`` (the meeting, body or paper type the query names) adds a third ranking to the
-    fusion: the candidates from the matching papers, weighted by ``weights["context"]``.
+    mode: str = "hybrid"
+    filters: Filters = Filters()
+    candidates: int = 100
+    weights: dict[str, float] = field(default_factory=dict)
+    k_rrf: int = 60
+    context: Context | None = None
+    learned: dict | None = None
+
+
+def rank_candidates(
+    index: Index, encode: QueryEncoder, query: str, k: int, plan: Plan = Plan()
+) -> tuple[dict[str, list[tuple[int, float]]], list[tuple[int, float, dict]]]:
+    """The rankings the plan's mode asks for and their reciprocal rank fusion.
+
+    A context adds a third ranking to the fusion: the candidates from the matching papers,
+    weighted by ``plan.weights["context"]``.
     """
-    allowed = index.allowed(filters)  # applied inside both rankings
+    allowed = index.allowed(plan.filters)  # applied inside both rankings
+    hybrid = plan.mode == "hybrid"
     rankings: dict[str, list[tuple[int, float]]] = {}
-    if mode in ("lexical", "hybrid"):
-        rankings["lexical"] = lexical_ranking(index, query, candidates if mode == "hybrid" else k, allowed)
-    if mode in ("dense", "hybrid"):
-        rankings["dense"] = dense_ranking(index, encode, query, candidates if mode == "hybrid" else k, allowed)
-    fused = fuse_rankings(rankings, weights or {}, k_rrf)
-    if context and mode == "hybrid" and (weights or {}).get("context", 0) > 0:
-        rankings["context"] = context_ranking(index, fused, context)
-        fused = fuse_rankings(rankings, weights or {}, k_rrf)
+    if plan.mode in ("lexical", "hybrid"):
+        rankings["lexical"] = lexical_ranking(index, query, plan.candidates if hybrid else k, allowed)
+    if plan.mode in ("dense", "hybrid"):
+        rankings["dense"] = dense_ranking(index, encode, query, plan.candidates if hybrid else k, allowed)
+    fused = fuse_rankings(rankings, plan.weights, plan.k_rrf)
+    if plan.context and hybrid and plan.weights.get("context", 0) > 0:
+        rankings["context"] = context_ranking(index, fused, plan.context)
+        fused = fuse_rankings(rankings, plan.weights, plan.k_rrf)
     return rankings, fused
 
 
@@ -158,30 +167,15 @@ def describe_candidates(index: Index, encode: QueryEncoder, query: str, rankings
     return fusion.describe(rankings, ids, texts, closest, query_terms(query))
 
 
-def search_passages(
-    index: Index,
-    encode: QueryEncoder,
-    query: str,
-    k: int,
-    mode: str = "hybrid",
-    filters: Filters = Filters(),
-    candidates: int = 100,
-    weights: dict[str, float] | None = None,
-    k_rrf: int = 60,
-    context: Context | None = None,
-    learned: dict | None = None,
-) -> list[Hit]:
-    """The ``k`` best passages for ``query`` by ``mode``: "lexical", "dense" or "hybrid".
-
-    Hybrid search orders the fused candidates by the ``learned`` fusion model when given
-    (fusion.py), else by reciprocal rank fusion.
-    """
-    rankings, fused = rank_candidates(index, encode, query, k, mode, filters, candidates, weights, k_rrf, context)
+def search_passages(index: Index, encode: QueryEncoder, query: str, k: int, plan: Plan = Plan()) -> list[Hit]:
+    """The ``k`` best passages for ``query`` as the plan says; hybrid search orders the fused
+    candidates by the learned fusion when the plan carries its weights (fusion.py)."""
+    rankings, fused = rank_candidates(index, encode, query, k, plan)
     rows = None
-    if learned and mode == "hybrid" and fused:
+    if plan.learned and plan.mode == "hybrid" and fused:
         ids = [cid for cid, _, _ in fused]
         rows = chunk_rows(index.conn, ids)
-        chances = fusion.probabilities(describe_candidates(index, encode, query, rankings, ids, rows), learned)
+        chances = fusion.probabilities(describe_candidates(index, encode, query, rankings, ids, rows), plan.learned)
         order = sorted(range(len(fused)), key=lambda n: -chances[n])  # stable: ties keep the fusion's order
         fused = [(fused[n][0], chances[n], fused[n][2]) for n in order]
     hits = hits_for(index, fused[:k], rows)
