@@ -31,7 +31,7 @@ SEMANTIC_POOL = 8  # sentences (best by words) that are also compared by meaning
 KIND_POOL = 4  # and at most this many more of the kind asked for
 SEMANTIC_CHARS = 240  # what a sentence says is in its first words; the rest costs time
 
-SECOND_SENTENCE = 0.85  # a second sentence joins the answer when its support is this close to the best
+SECOND_SENTENCE = 0.65  # a second sentence joins the answer when its support is this close to the best
 KIND_SECOND = 0.65  # or, when the best is not of the kind asked for, the best that is, this close
 
 _CONTENTS = re.compile(r"\bpages?\s+\d+\b.*\bpages?\s+\d+\b", re.IGNORECASE)
@@ -42,9 +42,14 @@ def _sentence_score(sentence: str, rank: int, subject: list[str], lexicon: Lexic
     # A sentence is read with its paper's title and heading: "the strategy" in the title is said there.
     score = coverage(lexicon, subject, f"{sentence} {context}") + 0.2 / rank
     score += KIND_BONUS * of_the_kind(sentence, asked)
-    if len(sentence) < 25 or _CONTENTS.search(sentence):
-        score -= 0.3  # a heading, a fragment or a contents line answers nothing
+    if _says_little(sentence):
+        score -= 0.3
     return score
+
+
+def _says_little(sentence: str) -> bool:
+    """A heading, a fragment or a contents line: it answers nothing."""
+    return len(sentence) < 25 or bool(_CONTENTS.search(sentence))
 
 
 # A reference to a source: "Data Team (2023). Resident Survey, Data Observatory.", a web address.
@@ -366,7 +371,7 @@ def extractive_answer(
     for candidate in ranked[1:]:
         if len(chosen) == max_sentences or candidate.score < SECOND_SENTENCE * best:
             break
-        if all(candidate.sentence != c.sentence for c in chosen):
+        if all(candidate.sentence != c.sentence for c in chosen) and not _says_little(candidate.sentence):
             chosen.append(candidate)
     if not any(c.kind for c in chosen):
         # "What was recommended about X?": the best sentence may state X; the answer must also hold
