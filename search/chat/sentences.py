@@ -31,7 +31,8 @@ SEMANTIC_POOL = 8  # sentences (best by words) that are also compared by meaning
 KIND_POOL = 4  # and at most this many more of the kind asked for
 SEMANTIC_CHARS = 240  # what a sentence says is in its first words; the rest costs time
 
-SECOND_SENTENCE = 0.65  # a second sentence joins the answer when its support is this close to the best
+ANSWER_SENTENCES = 3  # an answer reads out at most this many sentences
+SECOND_SENTENCE = 0.65  # another sentence joins the answer when its support is this close to the best
 KIND_SECOND = 0.65  # or, when the best is not of the kind asked for, the best that is, this close
 
 _CONTENTS = re.compile(r"\bpages?\s+\d+\b.*\bpages?\s+\d+\b", re.IGNORECASE)
@@ -344,11 +345,11 @@ def only_promised(report: str | None, hits: list[Hit]) -> bool:
 
 
 def extractive_answer(
-    turn: Turn, hits: list[Hit], lexicon: Lexicon, similarity=None, max_sentences: int = 2,
+    turn: Turn, hits: list[Hit], lexicon: Lexicon, similarity=None, max_sentences: int = ANSWER_SENTENCES,
     min_support: float = 0.0, decided: bool = False, asked: str | None = None, context: dict | None = None,
     paper=None, said: str = "", stored: dict[int, list[float]] | None = None, next_passage=None,
 ) -> tuple[str, list[Citation], float]:
-    """The best one or two supported sentences of the top passages, each with its marker, and the
+    """The best supported sentences (up to ``max_sentences``) of the top passages, each with its marker, and the
     support of the best; ("", [], support) when no sentence reaches ``min_support``. ``asked`` is
     the question with its misspellings corrected, for the names it holds; ``paper`` gives a
     paper's words and dates (see answer_gate); sentences in ``said`` (an earlier part's answer) are not used;

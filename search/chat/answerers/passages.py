@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from minutebook.search.chat.answer import NOT_FOUND, Answer, Citation
 
-from minutebook.search.chat.sentences import answer_passages, extractive_answer
+from minutebook.search.chat.sentences import ANSWER_SENTENCES, answer_passages, extractive_answer
 from minutebook.search.chat.conversation import Turn, read_turn, without_scene
 from minutebook.search.chat.evidence import Evidence
 from minutebook.search.ranking.understand import asks_for
@@ -40,7 +40,8 @@ def answer(turn: Turn, evidence: Evidence) -> Answer | None:
     return Answer(answer=text, found=bool(citations), query=turn.query, citations=citations, evidence=round(support, 3))
 
 
-def _extract(turn: Turn, evidence: Evidence, pool: list, decided: bool, kept: dict, max_sentences: int = 2, said: str = ""):
+def _extract(turn: Turn, evidence: Evidence, pool: list, decided: bool, kept: dict, max_sentences: int = ANSWER_SENTENCES,
+             said: str = ""):
     """The extractive answer to ``turn`` from the passages ``pool``: (text, citations, support).
     ``kept`` holds the passages' sentence vectors, read once for every part of the question."""
     lexicon = evidence.lexicon
