@@ -115,29 +115,29 @@ def _with_bare_items(sections: list[Section]) -> list[Section]:
     around them; a numbered one stands alone too. A lone unnumbered one ("FOREWORD") heads text set
     out otherwise, and stays out.
     """
-    kept: list[Section | list[tuple[Section, str]]] = []
+    out: list[Section] = []
+    run: list[tuple[Section, str]] = []  # bare headings standing together, with their titles
+
+    def close_run() -> None:
+        first, title = run[0] if run else (None, "")
+        if len(run) > 1 or (first is not None and first.paragraph and title.startswith(first.paragraph)):
+            # the titles, which hold a heading's wrapped lines
+            out.append(Section(first.path.rsplit(" > ", 1)[0], None, [replace(s.heading, text=t) for s, t in run]))
+        run.clear()
+
     for n, section in enumerate(sections):
         if any(line.text.strip() for line in section.lines):
-            kept.append(section)
+            close_run()
+            out.append(section)
             continue
         following = sections[n + 1].path if n + 1 < len(sections) else ""
         if section.heading is None or following.startswith(section.path + " > "):
             continue  # it opens the sections inside it, whose paths name it
         parent, title = section.path.rsplit(" > ", 1)
-        if kept and isinstance(kept[-1], list) and kept[-1][0][0].path.rsplit(" > ", 1)[0] == parent:
-            kept[-1].append((section, title))
-        else:
-            kept.append([(section, title)])
-    out = []
-    for part in kept:
-        if isinstance(part, Section):
-            out.append(part)
-            continue
-        [(first, title)] = part[:1]
-        if len(part) == 1 and not (first.paragraph and title.startswith(first.paragraph)):
-            continue
-        # the title holds a heading's wrapped lines
-        out.append(Section(first.path.rsplit(" > ", 1)[0], None, [replace(s.heading, text=t) for s, t in part]))
+        if run and run[0][0].path.rsplit(" > ", 1)[0] != parent:
+            close_run()
+        run.append((section, title))
+    close_run()
     return out
 
 
