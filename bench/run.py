@@ -312,6 +312,14 @@ def worker_search(a: dict) -> dict:
         t = time.perf_counter()
         library.chat([{"role": "user", "content": question}])
         chat_ms.append((time.perf_counter() - t) * 1000)
+    # The two fusions side by side on the same cached query embeddings, alternating per question:
+    # what the learned order adds (reading the candidates' texts and sentence vectors, scoring them).
+    fusion_ms: dict[str, list[float]] = {"rrf": [], "learned": []}
+    for question in questions:
+        for method in ("rrf", "learned"):
+            t = time.perf_counter()
+            library.search(question, k=10, mode="hybrid", fusion_method=method)
+            fusion_ms[method].append((time.perf_counter() - t) * 1000)
     # Two parts of a search on their own: embedding the query (the real model) and BM25.
     from minutebook.search.ranking.retrieve import lexical_ranking
 
@@ -356,6 +364,8 @@ def worker_search(a: dict) -> dict:
     result = {
         "hybrid_p50_ms": statistics.median(latencies), "hybrid_p95_ms": _pct(latencies, 95),
         "chat_p50_ms": statistics.median(chat_ms), "chat_p95_ms": _pct(chat_ms, 95),
+        "rrf_cached_p50_ms": statistics.median(fusion_ms["rrf"]),
+        "learned_cached_p50_ms": statistics.median(fusion_ms["learned"]),
         "query_encode_p50_ms": statistics.median(encode_ms), "bm25_p50_ms": statistics.median(bm25_ms),
         "flat_p50_ms": statistics.median(flat_ms), "vectors": int(len(ids)),
         "index_kind": "ivf" if V.is_ivf(index) else "flat",
@@ -488,6 +498,10 @@ def table(r: dict) -> str:
         if "chat_p50_ms" in se:
             add((f"{scale}x chat p50 / p95, query embedding cached (ms)", f"{se['chat_p50_ms']:.1f} / {se['chat_p95_ms']:.1f}",
                  "p50 <= 200"))
+        if "learned_cached_p50_ms" in se:
+            rrf_ms, learned_ms = se["rrf_cached_p50_ms"], se["learned_cached_p50_ms"]
+            add((f"{scale}x search p50, query embedding cached: rank fusion / learned fusion (ms)",
+                 f"{rrf_ms:.1f} / {learned_ms:.1f} ({learned_ms / max(rrf_ms, 1e-9):.2f}x)", ""))
         add((f"{scale}x search parts p50: query embedding / BM25 (ms)",
              f"{se['query_encode_p50_ms']:.1f} / {se['bm25_p50_ms']:.1f}", ""))
         add((f"{scale}x dense vector search p50: flat" + (" / IVF (ms)" if "ivf_p50_ms" in se else " (ms)"),
