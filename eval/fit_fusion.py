@@ -25,10 +25,9 @@ import numpy as np
 
 from fitting import fit, held_out_probabilities, print_weights
 
-from minutebook.search.evaluate import is_hit, load_questions
+from minutebook.search.evaluate import ModeScores, is_hit, load_questions
 from minutebook.search.ranking import fusion
-from minutebook.search.ranking.retrieve import Plan, describe_candidates, hits_for, rank_candidates
-from minutebook.search.ranking.understand import understand
+from minutebook.search.ranking.retrieve import describe_candidates, hits_for, rank_candidates
 from minutebook.search.service import Minutebook
 from minutebook.search.storage.store import chunk_rows
 from minutebook.settings import load_settings
@@ -53,16 +52,13 @@ def group_of(source: str) -> str:
 
 
 def describe_set(library: Minutebook, path: str) -> list[Asked]:
-    s, index = library.settings, library.index
-    weights = {"lexical": s.lexical_weight, "dense": s.dense_weight, "context": s.context_weight}
+    index = library.index
     asked = []
     for question in load_questions(ROOT / path):
         if not question.answerable:
             continue
-        repaired, _, _ = index.lexicon.repair(question.question)
-        context = understand(repaired, index.bodies)
-        rankings, fused = rank_candidates(index, library.encode, repaired, 10,
-                                          Plan(candidates=s.candidates, weights=weights, k_rrf=s.rrf_k, context=context))
+        repaired, _, _, context = library.understood(question.question)  # as a search reads it
+        rankings, fused = rank_candidates(index, library.encode, repaired, 10, library.plan(context, fusion_method="rrf"))
         ids = [cid for cid, _, _ in fused]
         rows = chunk_rows(index.conn, ids)
         described = describe_candidates(index, library.encode, repaired, rankings, ids, rows)
@@ -77,8 +73,10 @@ def first_hit(hits: list[bool], order) -> int | None:
 
 
 def figures(ranks: list[int | None]) -> tuple[float, float]:
-    """recall@5 and MRR@10 over the questions' first-hit ranks."""
-    return (sum(1 for r in ranks if r and r <= 5) / len(ranks), sum(1 / r for r in ranks if r and r <= 10) / len(ranks))
+    """recall@5 and MRR@10 over the questions' first-hit ranks, as `minutebook eval` counts them."""
+    scores = ModeScores(ranks={str(n): rank for n, rank in enumerate(ranks)})
+    ids = list(scores.ranks)
+    return scores.recall(ids, 5), scores.mrr(ids)
 
 
 def main() -> int:
@@ -89,7 +87,7 @@ def main() -> int:
     args = parser.parse_args()
     asked: list[Asked] = []
     for index_dir, sets in ((args.wide_index, WIDE_SETS), (args.papers_index, PAPERS_SETS)):
-        library = Minutebook(dataclasses.replace(load_settings(), index_dir=index_dir, fusion="rrf"))
+        library = Minutebook(dataclasses.replace(load_settings(), index_dir=index_dir))
         for path in sets:
             asked.extend(describe_set(library, path))
     X = np.array([row for a in asked for row in a.features])

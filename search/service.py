@@ -30,7 +30,7 @@ from minutebook.search.chat.conversation import read_turn, subject_terms
 from minutebook.search.chat.evidence import Evidence, Paper
 from minutebook.search.ranking import fusion
 from minutebook.search.ranking.retrieve import Plan, QueryEncoder, hits_for, search_passages
-from minutebook.search.ranking.understand import understand
+from minutebook.search.ranking.understand import Context, understand
 
 MODES = ("hybrid", "lexical", "dense")
 SORTS = ("relevance", "date")
@@ -151,13 +151,8 @@ class Minutebook:
             raise BadQuery(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
         _check_dates(filters)
         started = time.perf_counter()
-        s = self.settings
-        repaired, corrections, expansions = self.index.lexicon.repair(query) if s.repair_queries else (query, {}, {})
-        context = understand(repaired, self.index.bodies)
-        hits = search_passages(self.index, self.encode, repaired, k, Plan(
-            mode, filters, s.candidates, {"lexical": s.lexical_weight, "dense": s.dense_weight, "context": s.context_weight},
-            s.rrf_k, context, fusion.model() if (fusion_method or s.fusion) == "learned" else None,
-        ))
+        repaired, corrections, expansions, context = self.understood(query)
+        hits = search_passages(self.index, self.encode, repaired, k, self.plan(context, mode, filters, fusion_method))
         if sort == "date":  # newest meeting first; undated papers last, in relevance order
             hits.sort(key=lambda h: h.meeting_date or "", reverse=True)
         decisions = (
@@ -168,6 +163,24 @@ class Minutebook:
             query, len(hits), hits, round((time.perf_counter() - started) * 1000, 2), decisions,
             searched_for=repaired if repaired != query else None, corrections=corrections, expansions=expansions,
             context=context.as_dict(),
+        )
+
+    def understood(self, query: str) -> tuple[str, dict, dict, Context]:
+        """The query as searched (misspellings repaired, acronyms expanded, with what was changed)
+        and the context it names."""
+        repaired, corrections, expansions = (
+            self.index.lexicon.repair(query) if self.settings.repair_queries else (query, {}, {})
+        )
+        return repaired, corrections, expansions, understand(repaired, self.index.bodies)
+
+    def plan(self, context: Context | None, mode: str = "hybrid", filters: Filters = Filters(),
+             fusion_method: str | None = None) -> Plan:
+        """How the settings rank a query naming ``context``; hybrid search orders by ``fusion_method``
+        (settings.fusion unless given)."""
+        s = self.settings
+        return Plan(
+            mode, filters, s.candidates, {"lexical": s.lexical_weight, "dense": s.dense_weight, "context": s.context_weight},
+            s.rrf_k, context, fusion.model() if (fusion_method or s.fusion) == "learned" else None,
         )
 
     def check_page(self, limit: int, offset: int) -> None:
