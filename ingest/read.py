@@ -158,7 +158,7 @@ RESPACE_SHARE = 0.1  # a page this crowded is read again by pdfium (kept only if
 BROKEN_SHARE = 0.7
 BROKEN_MIN_LINES = 5  # a page of fewer lines says nothing about how its words are placed
 # A page printed with a shadow or a fake bold draws each letter twice, a hair apart, which pypdf
-# reads as "CCHHIICCAAGGOO". Seen: no ordinary word of the development papers reads so; 0.57 of the
+# reads as "HHAARRBBOOUURR". Seen: no ordinary word of the development papers reads so; 0.57 of the
 # words of a page so printed.
 DOUBLED_SHARE = 0.1
 LETTERS = re.compile(r"[^\W\d_]+")  # runs of letters: words, or words printed without spaces

@@ -15,6 +15,7 @@ import re
 
 from minutebook.vocabulary import Decision, Document
 
+from .chunk import opens_list_item
 from .decision_text import Entry, block_pages, collect_block, is_motion, minute_of, parse_marker, split_items
 
 _HEADING = re.compile(
@@ -227,14 +228,15 @@ def _formal_blocks(document: Document, entries: list[Entry]) -> tuple[list[tuple
 
 
 SAYS_ONLY_WHAT = 4  # words: "Approve.", "Receive and file." name no subject
-_ITEM = re.compile(r"^(?:\(?\d{1,3}[a-z]?[.)]|[A-Z][.)])\s*\S")  # "14. WARRANT REPORT ...", "14.WARRANT ...", "B) ..."
+# An item's number the text layer ran into its title ("7.TREASURER'S REPORT"), which no list item has.
+_GLUED_NUMBER = re.compile(r"^\(?\d{1,3}[.)](?=[A-Z])")
 
 
 def _item_of(entries: list[Entry], index: int) -> str | None:
     """The numbered agenda item a recommendation label belongs to: the line above it when that line
     opens an item, else the numbered heading of its section."""
     above = entries[index - 1] if index else None
-    if above is not None and above.page == entries[index].page and _ITEM.match(above.text):
+    if above is not None and above.page == entries[index].page and (opens_list_item(above.text) or _GLUED_NUMBER.match(above.text)):
         return above.text
     number, title = minute_of(entries[index].section)
     return f"{number}. {title}" if number and title else None

@@ -110,7 +110,7 @@ def _with_bare_items(sections: list[Section]) -> list[Section]:
     """The sections passages are made of: those with text, and lists of bare items.
 
     An agenda or a schedule often lists items that are only their heading ("1. Roll Call", "3.
-    Approval of minutes from meeting date: May 9, 2023", "JANUARY 10" / "MARCH 14"). Headings that
+    Approval of the minutes of the last meeting", "JANUARY 9" / "MARCH 13"). Headings that
     open nothing (no text, no section inside them) and stand together are one passage of the section
     around them; a numbered one stands alone too. A lone unnumbered one ("FOREWORD") heads text set
     out otherwise, and stays out.

@@ -221,7 +221,7 @@ _BROKEN_FONT = str.maketrans("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWX
 
 def write_shadowed_pdf(path: Path, pages: list[str]) -> Path:
     """Each letter drawn twice, in grey and then in black a hair up and to the left, as a shadow
-    effect is printed: pypdf reads every letter twice ("CCHHIICCAAGGOO")."""
+    effect is printed: pypdf reads every letter twice ("HHAARRBBOOUURR")."""
     metrics = FPDF(unit="pt")
     metrics.set_font("Helvetica", size=11)
     streams = []

@@ -855,3 +855,10 @@ def test_a_recommendation_that_only_says_approve_is_read_with_its_agenda_item():
             "15. TREASURER'S REPORT FOR OCTOBER 2022 RECOMMENDATION: Approve.") in rows
     assert any(text.startswith("It is recommended that the City Council award") for _, text in rows)  # says its subject
     assert len(rows) == 3
+
+
+def test_an_item_number_run_into_its_title_still_names_the_item():
+    agenda = ("CITY OF HARBOURSIDE\nREGULAR CITY COUNCIL MEETING AGENDA\nMonday, December 12, 2022 6:30 PM\n\n"
+              "CONSENT CALENDAR\n7.TREASURER'S REPORT FOR OCTOBER 2022\nRECOMMENDATION: Receive and file.\n")
+    [row] = [d for d in _decisions(agenda, "agenda.txt") if d.kind == "recommendation"]
+    assert row.text == "7.TREASURER'S REPORT FOR OCTOBER 2022 RECOMMENDATION: Receive and file."
