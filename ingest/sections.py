@@ -31,6 +31,7 @@ _NOT_HEADING_START = re.compile(r"^(?:resolved|agreed|noted|result|motion|ayes|n
 _QUANTITY = re.compile(r"^(?:in|of|x|per|out|to|and|%|million|years?|people)\b", re.IGNORECASE)
 
 MAX_TITLE = 100
+MAX_WRAPPED_TITLE = 300  # a title over several lines keeps them all: its last words name the item
 
 
 @dataclass
@@ -126,6 +127,23 @@ def classify_line(text: str, isolated: bool = False, next_long: bool = False,
     return None
 
 
+# A capitals title too long for its line wraps: the line breaks after a joining word or a comma
+# ("... BETWEEN THE CITIES OF" / "RANCHO PALOS VERDES ..."), before a parenthesis or a joining word,
+# or simply at the width of the column, which a capitals line of 40 characters or more fills.
+_JOINS_ON = re.compile(r"(?:[,&/–-]|\b(?:AND|OR|OF|THE|A|AN|TO|FOR|IN|ON|AT|BY|WITH|FROM|REGARDING|BETWEEN|INTO|AS|THAT|WHICH))$", re.IGNORECASE)
+_JOINED_TO = re.compile(r"^(?:\(|(?:AND|OR|OF|THE|TO|FOR|IN|ON|AT|BY|WITH|FROM|REGARDING|BETWEEN|PURSUANT|INC\.?|LLC)\b)")
+WRAP_WIDTH = 40
+
+
+def _continues(previous: str, text: str) -> bool:
+    """Whether a capitals line carries on the capitals line above it rather than opening a section."""
+    if not previous or not _is_caps(previous) or re.search(r"[.:;!?]$", previous):
+        return False
+    if "  " in previous or sum(ch.isdigit() for ch in previous) > 0.2 * len(previous.replace(" ", "")):
+        return False  # a table's row of columns or figures, not a title
+    return bool(_JOINS_ON.search(previous) or _JOINED_TO.match(text) or len(previous) >= WRAP_WIDTH)
+
+
 def _heading_wrap(lines: list[Line], index: int) -> int | None:
     """Index of the "(Item N)" line ending a minute heading that wraps over up to three lines."""
     for j in range(index + 1, min(len(lines), index + 4)):
@@ -166,6 +184,7 @@ def sectionize(lines: list[Line], root: str, keep_empty: bool = False) -> list[S
     sublist: tuple[float, int] | None = None  # (rank, last number) of such a list
     introduced_at: int | None = None  # the line of the last numbered entry, when it ends with ":"
     skip = -1
+    heading_end = -1  # the last line of the title of the section open now
     for index, line in enumerate(lines):
         if index <= skip:
             continue
@@ -178,7 +197,7 @@ def sectionize(lines: list[Line], root: str, keep_empty: bool = False) -> list[S
             # "1." alone, its title a line or two below (two-column minutes).
             open_entry(2.0, f"{_NUMBER_ONLY.match(text).group(1)}. {lines[nxt].text.strip()}", _NUMBER_ONLY.match(text).group(1))
             sections[-1].heading = line
-            skip = nxt
+            skip = heading_end = nxt
             continue
         prev_blank = index == 0 or not lines[index - 1].text.strip()
         next_blank = index + 1 >= count or not lines[index + 1].text.strip()
@@ -191,6 +210,15 @@ def sectionize(lines: list[Line], root: str, keep_empty: bool = False) -> list[S
             continue
         kind, rank, title, label = found
         previous = lines[index - 1].text.strip() if index else ""
+        if kind == "heading" and label is None and _is_caps(text) and _continues(previous, text):
+            if stack and heading_end == index - 1:
+                # The title goes on: the heading above takes this line, and the section keeps it.
+                stack[-1].title = f"{stack[-1].title} {text}"[:MAX_WRAPPED_TITLE]
+                sections[-1].path = " > ".join([root] + [entry.title for entry in stack])
+                heading_end = index
+            else:
+                sections[-1].lines.append(line)
+            continue
         if kind == "para" and not prev_blank and not re.search(r"[.:;!?)]$", previous) and not _title_like(previous, 8):
             sections[-1].lines.append(line)  # "section\n17.67 for calling-in": a number wrapped mid-sentence
             continue
@@ -216,6 +244,7 @@ def sectionize(lines: list[Line], root: str, keep_empty: bool = False) -> list[S
             introduced_at = index if text.endswith(":") else None
         open_entry(rank, title, label)
         sections[-1].heading = line
+        heading_end = max(index, skip) if kind == "heading" else -1
         if kind == "para":
             sections[-1].lines.append(line)
     if keep_empty:

@@ -145,3 +145,28 @@ The Board agreed to carrying out the bids.
         "Minutes > 87. Cabinet Member Updates > 1.",
         "Minutes > 87. Cabinet Member Updates > 2.",
     ]
+
+
+
+def test_a_capitals_title_wrapped_over_lines_is_one_title_and_its_text_one_section():
+    agenda = """GENERAL BUSINESS
+3. AWARD OF CONTRACT FOR HARBOURSIDE STREET SIGN
+REPLACEMENT PROJECT AND APPROVAL OF NOTICE OF
+EXEMPTION
+Recommendation: That the Council award the contract, with the town's share at $2,400.
+6.A A RESOLUTION OF THE CITY COUNCIL OF THE CITY OF HARBOURSIDE, CALIFORNIA, CERTIFYING
+THE RESULTS OF THE ELECTION HELD ON MARCH 3, 2026 AND SUCH OTHER
+MATTERS AS PROVIDED BY LAW
+8. ADJOURNMENT
+"""
+    sections = sectionize(_lines(agenda), "Agenda")
+    assert [s.path for s in sections] == [
+        "Agenda > 3. AWARD OF CONTRACT FOR HARBOURSIDE STREET SIGN REPLACEMENT PROJECT AND APPROVAL OF NOTICE"
+        " OF EXEMPTION",
+    ]
+    # The resolution's title is a sentence, so text: its last line is not a heading of its own.
+    assert sections[0].lines[-1].text == "MATTERS AS PROVIDED BY LAW"
+    # A capitals line after a finished one, or after a table's row of figures, is still a heading.
+    for text in ("BUDGET SUMMARY 2026  2025  2024 RESERVES HELD AT YEAR END\nINCOME\nGrants rose.\n",
+                 "REPORT OF THE HARBOURSIDE FINANCE COMMITTEE.\nINCOME\nGrants rose.\n"):
+        assert [s.path for s in sectionize(_lines(text), "Report")][-1] == "Report > INCOME"
