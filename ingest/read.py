@@ -17,7 +17,7 @@ from pathlib import Path
 
 from minutebook.vocabulary import Page
 
-from . import forms, ligatures
+from . import broken_words, forms, ligatures
 from .ocr import Ocr
 
 PDF_SUFFIXES = {".pdf"}
@@ -130,7 +130,7 @@ def _read_pdf(path: Path, ocr: Ocr | None) -> Iterator[Page]:
             text = ""
         pages.append(Page(source=str(path), number=number, text=text.replace("\x00", "")))
     _reread(path, pages)
-    pages = ligatures.repair(pages)
+    pages = broken_words.repair(ligatures.repair(pages))
     _split_by_word_list(pages)
     # A scan has no text layer; a font without a usable character map gives one that is not words.
     # OCR reads both from the page as printed.

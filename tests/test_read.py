@@ -81,6 +81,24 @@ def test_ligatures_a_font_maps_wrongly_are_read_as_the_letters_the_words_show():
     assert repair([Page("y.pdf", 1, kept)])[0].text == kept
 
 
+
+def test_words_a_text_layer_breaks_with_a_space_are_joined_and_other_pairs_are_not():
+    from minutebook.ingest.broken_words import repair
+    from minutebook.vocabulary import Page
+
+    pages = [
+        Page("x.pdf", 1, "Approve the Professional Services Agreem ent, as the pandem ic ended; St andards apply."),
+        Page("x.pdf", 2, "The Agreement runs for the th ird year; pay ments are monthly. Mr Smith and the rapist"
+                         " spoke; the Harbourside litigation pursuant to the act; Harbourside litigationpursuant."),
+    ]
+    fixed = [page.text for page in repair(pages)]
+    assert fixed[0] == "Approve the Professional Services Agreement, as the pandemic ended; Standards apply."
+    # Two words stay two ("the rapist"), a name is no piece of a word, and a page whose words run
+    # together elsewhere gives no licence to join two words into its run.
+    assert fixed[1] == ("The Agreement runs for the third year; payments are monthly. Mr Smith and the rapist"
+                        " spoke; the Harbourside litigation pursuant to the act; Harbourside litigationpursuant.")
+
+
 def test_a_filled_in_form_is_read_with_its_values(tmp_path):
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import ArrayObject, BooleanObject, DictionaryObject, FloatObject, NameObject, TextStringObject
