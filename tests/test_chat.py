@@ -218,3 +218,50 @@ def test_how_many_voted_asks_for_a_number_not_for_a_decision(update_library):
     answer = update_library.chat([{"role": "user", "content": "How many young people voted in the youth council elections?"}])
     assert answer.found and "1,204 young people voted" in answer.answer
 
+
+
+HARBOUR_AGENDA = """AGENDA
+Harbourside Town Council
+Meeting to be held on Thursday 12 March 2026 at 7.00 pm in the Quay Hall
+
+1. Apologies for absence
+2. Harbour wall repairs
+Report of the Harbour Master. On 14 May 2024 the Council approved the harbour wall repair contract with
+Quayside Marine Ltd for £86,000. The works are now due to start in April 2026, and the Council is asked to
+note the revised programme for the harbour wall.
+3. Date of next meeting
+"""
+
+HARBOUR_MINUTES = """MINUTES
+Harbourside Town Council
+Minutes of the meeting held on Tuesday 14 May 2024 at 7.00 pm in the Quay Hall
+
+Present: Councillors Adeyemi (Chair), Brooks, Carter and Dunmore.
+
+12. Harbour wall repairs
+The Harbour Master reported on the tenders received for the harbour wall.
+RESOLVED that the harbour wall repair contract be awarded to Quayside Marine Ltd for £86,000.
+"""
+
+
+@pytest.fixture(scope="module")
+def harbour_library(tmp_path_factory, embedder):
+    from minutebook.search.storage.build import build_index
+    from minutebook.search.service import Minutebook
+    from minutebook.settings import load_settings
+
+    papers = tmp_path_factory.mktemp("harbour")
+    (papers / "agenda-2026-03-12.txt").write_text(HARBOUR_AGENDA)
+    (papers / "minutes-2024-05-14.txt").write_text(HARBOUR_MINUTES)
+    settings = load_settings(index_dir=tmp_path_factory.mktemp("harbour-index"))
+    build_index([papers], settings, embedder, progress=False)
+    return Minutebook(settings, embedder)
+
+
+def test_an_agenda_does_not_say_what_its_own_meeting_decided(harbour_library):
+    # The agenda goes out before its meeting: the decision it tells is an earlier meeting's.
+    then = harbour_library.chat([{"role": "user", "content": "What did Harbourside Town Council decide about the harbour wall in March 2026?"}])
+    assert not then.found, then.answer
+    earlier = harbour_library.chat([{"role": "user", "content": "What did Harbourside Town Council decide about the harbour wall in May 2024?"}])
+    assert earlier.found and "Quayside Marine" in earlier.answer
+    assert any("RESOLVED" in c.text for c in earlier.citations)

@@ -228,6 +228,8 @@ def answer_gate(
         if candidate.index not in named:  # the passage holds the sentence: one check per passage
             named[candidate.index] = names_present(names, words_of(f"{hit.text} {_context_of(hit)} {hit.source}"), lexicon) or (
                 paper is not None and names_present(names, paper(hit.document_id).words, lexicon))
+        if decided and hit.document_type == "agenda" and in_period(hit.meeting_date, context):
+            return False  # an agenda goes out before its meeting: the decisions it tells are earlier ones
         return named[candidate.index] and (not decided or records_a_decision(sentence))
 
     return may_answer
