@@ -28,6 +28,20 @@ _MONTHS = re.compile(
     re.IGNORECASE,
 )
 _NOT_HEADING_START = re.compile(r"^(?:resolved|agreed|noted|result|motion|ayes|nays|noes|abstain|absent|second(?:ed)?|page)\b", re.IGNORECASE)
+# A line that is only an outcome ("NO OBJECTION", "APPROVED.", "Refused") says what became of the
+# item above it, in a table's column or under its text: it names no topic, so it opens no section.
+_OUTCOME_ONLY = re.compile(
+    r"^(?:(?:no\s+)?(?:objections?|comments?)(?:\s+raised)?|approved|refused|granted|carried|deferred|withdrawn|adopted"
+    r"|rejected|supported|not\s+supported|support|agreed|noted|resolved|defeated|lost|failed|passed)$",
+    re.IGNORECASE,
+)
+
+
+def outcome_only(text: str) -> bool:
+    """Whether a line says only what became of an item ("NO OBJECTION", "Approved.")."""
+    return bool(_OUTCOME_ONLY.match(text.strip().rstrip(".!")))
+
+
 _QUANTITY = re.compile(r"^(?:in|of|x|per|out|to|and|%|million|years?|people)\b", re.IGNORECASE)
 
 MAX_TITLE = 100
@@ -58,7 +72,7 @@ def _title_like(title: str, max_words: int = 14) -> bool:
         return False
     if not (title[0].isupper() or title[0].isdigit() or title[0] in "'\"‘“("):
         return False
-    return not _NOT_HEADING_START.match(title)
+    return not _NOT_HEADING_START.match(title) and not outcome_only(title)
 
 
 def _is_caps(text: str) -> bool:

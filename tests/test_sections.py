@@ -170,3 +170,20 @@ MATTERS AS PROVIDED BY LAW
     for text in ("BUDGET SUMMARY 2026  2025  2024 RESERVES HELD AT YEAR END\nINCOME\nGrants rose.\n",
                  "REPORT OF THE HARBOURSIDE FINANCE COMMITTEE.\nINCOME\nGrants rose.\n"):
         assert [s.path for s in sectionize(_lines(text), "Report")][-1] == "Report > INCOME"
+
+
+def test_a_line_that_is_only_an_outcome_opens_no_section():
+    minutes = """04.26.12 Planning - the following applications had been received and discussed:
+26/00795/F Harbour Barn, High Street - conversion of garden store to ancillary accommodation and
+erection of doors to the adjoining carport
+NO OBJECTION
+26/00796/F Quay House - two storey rear extension
+Approved.
+04.26.13 Finance
+The accounts were approved for payment.
+"""
+    sections = sectionize(_lines(minutes), "Minutes")
+    assert [s.path for s in sections] == ["Minutes > 04.26.12", "Minutes > 04.26.13 Finance"]
+    texts = [line.text for line in sections[0].lines]
+    assert "NO OBJECTION" in texts and "Approved." in texts
+    assert classify_line("NO OBJECTIONS") is None and classify_line("OBJECTIONS TO THE LOCAL PLAN") is not None
