@@ -45,6 +45,7 @@ def outcome_only(text: str) -> bool:
 _QUANTITY = re.compile(r"^(?:in|of|x|per|out|to|and|%|million|years?|people)\b", re.IGNORECASE)
 
 MAX_TITLE = 100
+UNMARKED_ITEMS = 100  # a paper numbering items without a stop ("5 Minutes") does not reach a hundred
 MAX_WRAPPED_TITLE = 300  # a title over several lines keeps them all: its last words name the item
 
 
@@ -117,6 +118,8 @@ def classify_line(text: str, isolated: bool = False, next_long: bool = False,
             return None
         if not mark and (_QUANTITY.match(rest) or rest.split()[0].isupper() and len(rest.split()[0]) <= 3):
             return None  # "4 IN 10 HAVE A DEGREE" is a statistic, not section 4
+        if not mark and int(number) >= UNMARKED_ITEMS:
+            return None  # "625 Phone system upgrade": an amount beside its line of a budget, not item 625
         if _title_like(rest):
             return ("heading", 2.0, f"{number}. {rest}", number)
         if mark:

@@ -187,3 +187,16 @@ The accounts were approved for payment.
     texts = [line.text for line in sections[0].lines]
     assert "NO OBJECTION" in texts and "Approved." in texts
     assert classify_line("NO OBJECTIONS") is None and classify_line("OBJECTIONS TO THE LOCAL PLAN") is not None
+
+
+def test_an_amount_opening_a_budget_line_is_no_item_number():
+    budget = """6099-01 Automation - Maintenance
+625 Phone system software upgrade
+1,600 Phone system maintenance contract
+35,800 Regional consortium fees
+5 Minutes of the last meeting
+"""
+    paths = [s.path for s in sectionize(_lines(budget), "Document")]
+    assert "Document > 625. Phone system software upgrade" not in paths
+    assert paths[-1] == "Document > 5. Minutes of the last meeting"  # an agenda's unmarked item still is one
+    assert classify_line("625. Phone system software upgrade") is not None  # "625." is marked as an item
