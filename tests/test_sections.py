@@ -195,6 +195,7 @@ def test_an_amount_opening_a_budget_line_is_no_item_number():
 1,600 Phone system maintenance contract
 35,800 Regional consortium fees
 5 Minutes of the last meeting
+The minutes were agreed as a true record.
 """
     paths = [s.path for s in sectionize(_lines(budget), "Document")]
     assert "Document > 625. Phone system software upgrade" not in paths
