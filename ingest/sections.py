@@ -42,6 +42,7 @@ def outcome_only(text: str) -> bool:
     return bool(_OUTCOME_ONLY.match(text.strip().rstrip(".!")))
 
 
+_TABLE_ROW_END = re.compile(r"(?:\s[-+(£$€]?\d[\d,.]*%?\)?){2}$")
 _QUANTITY = re.compile(r"^(?:in|of|x|per|out|to|and|%|million|years?|people)\b", re.IGNORECASE)
 
 MAX_TITLE = 100
@@ -73,6 +74,8 @@ def _title_like(title: str, max_words: int = 14) -> bool:
         return False
     if not (title[0].isupper() or title[0].isdigit() or title[0] in "'\"‘“("):
         return False
+    if _TABLE_ROW_END.search(title):
+        return False  # "TOTAL BASE BUDGET CHANGES -744.1 0.0 0.0": a table's row ends in its figures
     return not _NOT_HEADING_START.match(title) and not outcome_only(title)
 
 

@@ -201,3 +201,9 @@ The minutes were agreed as a true record.
     assert "Document > 625. Phone system software upgrade" not in paths
     assert paths[-1] == "Document > 5. Minutes of the last meeting"  # an agenda's unmarked item still is one
     assert classify_line("625. Phone system software upgrade") is not None  # "625." is marked as an item
+
+
+def test_a_table_row_ending_in_its_figures_is_no_heading():
+    assert classify_line("165. TOTAL BASE BUDGET CHANGES -744.1 0.0 0.0") == ("para", 2.5, "165.", "165")
+    assert classify_line("TOTAL POPULATION 13,373 931,826 12,854,526") is None
+    assert classify_line("4. Minutes of 12 March 2024") == ("heading", 2.0, "4. Minutes of 12 March 2024", "4")
