@@ -1,20 +1,21 @@
-"""Words a text layer breaks with a space: "Agreem ent", "pandem ic", "St andards".
+"""Words a text layer breaks with a space: "Agreem ent", "pandem ic", "St andards", "N otice".
 
 A PDF places a word's glyphs itself; where a font's spacing or a justified line leaves a gap inside a
-word, pypdf reads a space there, and neither piece can then be searched. Two pieces are joined when
-together they make a word and one of them is no word on its own. A word is one of the English list
-wordninja ships (by frequency; its rarest entries are run-together junk and are left out) or one the
-file itself uses on its own elsewhere, so "the rapist" stays two words; the joined word must be
-an English word of that list (not merely one the file holds: a
-page whose words run together holds "litigationpursuant"). Only a piece starting in lower case
-continues a word ("Mr Smith" stays two).
+word, pypdf reads a space there, and neither piece can then be searched. A drop capital is the same
+break: the first letter, set larger, is read apart from the rest of its word, on its line or at the
+end of the line above. Two pieces are joined when together they make a word and one of them is no
+word on its own. A word is one of the English list wordninja ships (by frequency; its rarest entries
+are run-together junk and are left out), so "the rapist" stays two words, and the joined word must
+be one too (not merely one the file holds: a page whose words run together holds
+"litigationpursuant"; nor is a piece a word because the file repeats it, as it repeats a break). Only a piece starting in
+lower case, or one in capitals after capitals that end a line, continues a word ("Mr Smith" stays
+two).
 """
 
 from __future__ import annotations
 
 import gzip
 import re
-from collections import Counter
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
@@ -22,8 +23,11 @@ from pathlib import Path
 from minutebook.vocabulary import Page
 
 KNOWN_WORDS = 100_000  # the words of the list counted as English (its tail holds run-together junk)
-_PAIR = re.compile(r"\b([A-Za-z]{2,}) ([a-z]{2,})\b")
-_WORD = re.compile(r"[A-Za-z]+")
+# A drop capital, set apart from the rest of its word, is read as a letter of its own: "N otice",
+# "A nyone", or on a line of its own or at the end of the line above ("N" / "otice is hereby given",
+# "... a public meeting. M" / "EETING INFORMATION").
+_PAIR = re.compile(r"\b([A-Za-z]{2,}|[A-Z]) ([a-z]{2,})\b")
+_ACROSS_LINES = re.compile(r"(^|[ \t]+)([A-Z]{1,3})[ \t]*\n([A-Z]{2,}|[a-z]{2,})\b", re.MULTILINE)
 
 
 @cache
@@ -38,22 +42,25 @@ def _ranks() -> dict[str, int]:
 def repair(pages: list[Page]) -> list[Page]:
     """The pages with words broken by a space joined again; unchanged where none is found."""
     text = "\n".join(page.text for page in pages)
-    if not _PAIR.search(text):
+    if not (_PAIR.search(text) or _ACROSS_LINES.search(text)):
         return pages
     ranks = _ranks()
-    used = Counter(word.lower() for word in _WORD.findall(text))
 
     def is_word(piece: str) -> bool:
-        # Used twice: the pair itself counts once for each of its pieces.
-        return ranks.get(piece.lower(), KNOWN_WORDS) < KNOWN_WORDS or used[piece.lower()] > 1
+        return ranks.get(piece.lower(), KNOWN_WORDS) < KNOWN_WORDS
+
+    def joins(first: str, second: str) -> bool:
+        return not (is_word(first) and is_word(second)) and ranks.get((first + second).lower(), KNOWN_WORDS) < KNOWN_WORDS
 
     def join(match: re.Match) -> str:
         first, second = match.groups()
-        joined = (first + second).lower()
-        if is_word(first) and is_word(second):
-            return match.group()
-        if ranks.get(joined, KNOWN_WORDS) < KNOWN_WORDS:
-            return first + second
-        return match.group()
+        return first + second if joins(first, second) else match.group()
 
-    return [replace(page, text=_PAIR.sub(join, page.text)) for page in pages]
+    def join_across(match: re.Match) -> str:
+        before, first, second = match.groups()
+        if not joins(first, second):
+            return match.group()
+        # A letter alone on its line joins the next; one ending a line of text moves down to its word.
+        return f"{first}{second}" if not before else f"\n{first}{second}"
+
+    return [replace(page, text=_ACROSS_LINES.sub(join_across, _PAIR.sub(join, page.text))) for page in pages]

@@ -97,6 +97,11 @@ def test_words_a_text_layer_breaks_with_a_space_are_joined_and_other_pairs_are_n
     # together elsewhere gives no licence to join two words into its run.
     assert fixed[1] == ("The Agreement runs for the third year; payments are monthly. Mr Smith and the rapist"
                         " spoke; the Harbourside litigation pursuant to the act; Harbourside litigationpursuant.")
+    # A drop capital read apart from its word, on its line or on a line of its own.
+    drop = [Page("n.pdf", 1, "N otice is hereby given that the Council will hold a public meeting. M\nEETING INFORMATION\n"
+                              "I\ntems on this agenda may change. A new date is set.")]
+    assert repair(drop)[0].text == ("Notice is hereby given that the Council will hold a public meeting.\nMEETING INFORMATION\n"
+                                    "Items on this agenda may change. A new date is set.")
 
 
 def test_a_filled_in_form_is_read_with_its_values(tmp_path):
