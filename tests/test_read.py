@@ -122,17 +122,23 @@ def test_a_filled_in_form_is_read_with_its_values(tmp_path):
 
     writer.pages[0][NameObject("/Annots")] = ArrayObject([
         field("DateTime", TextStringObject("Tuesday 12 March 2024, 7pm"), 700),
-        field("LocationAddress", TextStringObject("Village Hall"), 680),
+        field("LocationAddress", TextStringObject("Village Hall,"), 680),
         field("Regular", NameObject("/On"), 720),
         field("Special", NameObject("/Off"), 720),
         field("Chair", TextStringObject("Cllr Ash"), 650),
+        # Text typed onto the page beside a field too short for its value, a little into the row above.
+        DictionaryObject({
+            NameObject("/Type"): NameObject("/Annot"), NameObject("/Subtype"): NameObject("/FreeText"),
+            NameObject("/Contents"): TextStringObject("12 Quay Street"),
+            NameObject("/Rect"): ArrayObject([FloatObject(330), FloatObject(666), FloatObject(450), FloatObject(684)]),
+        }),
     ])
     filled = tmp_path / "notice.pdf"
     with filled.open("wb") as handle:
         writer.write(handle)
     [page] = read_pages(filled)
     lines = page.text.split("\n")
-    assert "Date/Time: Tuesday 12 March 2024, 7pm" in lines and "Location/Address: Village Hall" in lines
+    assert "Date/Time: Tuesday 12 March 2024, 7pm" in lines and "Location/Address: Village Hall, 12 Quay Street" in lines
     assert any(line.startswith("Meeting Type:") and line.endswith("☒ Regular") for line in lines)
     assert "☒ Special" not in page.text  # an unticked box says nothing
     assert lines[-1] == "Chair: Cllr Ash"  # a field whose label is not on the page comes at its end
