@@ -163,10 +163,10 @@ def header_labels(lines: list[Line]) -> dict[str, str]:
 
 
 # What a title says of the paper before naming the body: "Minutes of the Meeting of", "A Regular
-# Meeting of the", "Agenda for the".
+# Meeting of the", "Agenda for the", "Notice and Agenda of".
 _PAPER_WORDS = re.compile(
     r"^(?:(?:the|a|an|draft|notice|minutes|agenda|summons|summary|report|record|action|notes|special|regular|"
-    r"ordinary|annual|adjourned|extraordinary|meeting|session)\s+(?:(?:of|for|to)\s+)?)+(?:the\s+)?",
+    r"ordinary|annual|adjourned|extraordinary|meeting|session)\s+(?:(?:of|for|to|and)\s+)?)+(?:the\s+)?",
     re.IGNORECASE)
 
 

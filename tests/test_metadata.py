@@ -222,3 +222,10 @@ def test_a_body_named_only_by_its_kind_is_no_candidate_and_a_pick_the_candidates
     found = body.candidates(["Supported by Harbour County Council"] * 5, lambda t: [(13, 35, "Harbour County Council")],
                             "Harbour Libraries Ltd", None)
     assert body.choose(found, "Harbour Libraries Ltd") == "Harbour Libraries Ltd"
+
+
+def test_a_title_naming_two_kinds_of_paper_names_the_body_after_them():
+    meta = extract(_lines("City of Harbourside\nNOTICE AND AGENDA OF HARBOUR DISTRICT COUNCIL MEETING\n"
+                          "Notice is hereby given that the Harbour District Council will hold a public meeting.\n"
+                          "Date/Time: June 6, 2026, 5:30pm\n1. Roll Call\n2. Public comment"), "agenda")
+    assert meta.body == "Harbour District Council"
