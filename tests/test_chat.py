@@ -265,3 +265,46 @@ def test_an_agenda_does_not_say_what_its_own_meeting_decided(harbour_library):
     earlier = harbour_library.chat([{"role": "user", "content": "What did Harbourside Town Council decide about the harbour wall in May 2024?"}])
     assert earlier.found and "Quayside Marine" in earlier.answer
     assert any("RESOLVED" in c.text for c in earlier.citations)
+
+
+HARBOUR_NOTICE = """HARBOUR BOARD
+Notice of meeting
+
+Alex Morgan, Chair
+
+Sam Patel, Vice Chair
+
+Jo Reid  Executive Director
+
+The Harbour Board will hold its public meetings in 2026 on the last Friday of each month at 10.30 am
+in the Quay Hall. Members of the public may attend and speak on any item on the agenda.
+"""
+
+
+@pytest.fixture(scope="module")
+def notice_library(tmp_path_factory, embedder):
+    from minutebook.search.storage.build import build_index
+    from minutebook.search.service import Minutebook
+    from minutebook.settings import load_settings
+
+    papers = tmp_path_factory.mktemp("notice")
+    (papers / "notice-2026.txt").write_text(HARBOUR_NOTICE)  # the list's lines apart, as a PDF's sidebar reads
+    settings = load_settings(index_dir=tmp_path_factory.mktemp("notice-index"))
+    build_index([papers], settings, embedder, progress=False)
+    return Minutebook(settings, embedder)
+
+
+@pytest.mark.parametrize("question, person, post", [
+    ("Who was the Executive Director of the Harbour Board in 2026?", "Jo Reid", "Executive Director"),
+    ("Who chaired the Harbour Board?", "Alex Morgan", "Chair"),
+])
+def test_who_holds_a_post_is_read_from_the_papers_list_of_members(notice_library, question, person, post):
+    answer = notice_library.chat([{"role": "user", "content": question}])
+    assert answer.found and answer.answered_by == "who", answer.answer
+    assert person in answer.answer and post in answer.answer
+    assert "Sam Patel" not in answer.answer  # the vice chair's line is another post
+
+
+def test_a_post_the_list_does_not_hold_is_not_given_a_name_from_it(notice_library):
+    answer = notice_library.chat([{"role": "user", "content": "Who was the Treasurer of the Harbour Board in 2026?"}])
+    assert not (answer.found and answer.answered_by == "who"), answer.answer

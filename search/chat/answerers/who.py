@@ -1,5 +1,7 @@
-"""Who took a decision or wrote a paper: "Who took decision 24/00093?" is answered by the decision
-maker its record names; "Who wrote the report on X?" by the author the paper's header names."""
+"""Who took a decision, wrote a paper or holds a post: "Who took decision 24/00093?" is answered by
+the decision maker its record names; "Who wrote the report on X?" by the author the paper's header
+names; "Who was the Executive Director of X?" or "Who chaired X?" by the line of a paper's list of
+members or officers that puts a name beside that post ("Martin Bennett  Executive Director")."""
 
 from __future__ import annotations
 
@@ -9,8 +11,10 @@ from minutebook.vocabulary import Hit
 
 from minutebook.search.chat.answer import ANSWER_PASSAGES, MIN_WORDS, Answer, Citation, cite, coverage, where_said
 from minutebook.search.chat.conversation import Turn, subject_terms
+from minutebook.search.chat.names import names_present, question_names, words_of
+from minutebook.search.chat.sentences import paper_speaks_of_period, speaks_of_period
 from minutebook.search.chat.evidence import Evidence
-from minutebook.search.storage.lexicon import Lexicon
+from minutebook.search.storage.lexicon import Lexicon, stem
 from minutebook.search.chat.answerers.decision import choose_decision
 
 
@@ -21,6 +25,8 @@ def answer(turn: Turn, evidence: Evidence) -> Answer | None:
         turn, evidence.decisions, evidence.lexicon, lambda row, said: evidence.passage_for(row, said, anywhere=True))
     if not citations:
         text, citations = author_answer(turn, evidence.hits, evidence.lexicon, evidence.author_of)
+    if not citations:
+        text, citations = post_answer(turn, evidence)
     return Answer.cited(turn.query, text, citations)
 
 
@@ -67,4 +73,53 @@ def author_answer(turn: Turn, hits: list[Hit], lexicon: Lexicon, author_of) -> t
         author = author_of(hit.document_id)
         if author and coverage(lexicon, subject, hit.document_title) >= MIN_WORDS:
             return f'The report "{hit.document_title}" ({where_said(hit)}) is by {author}. [1]', [cite(1, hit)]
+    return "", []
+
+
+# "Who was the Executive Director of ...", "Who is the chair of ...", "Who chaired ...": the post is the
+# words after "the" up to the body or time the question goes on to, or the verb made a noun.
+_POST_QUESTION = re.compile(
+    r"^\s*who\s+(?:is|was|are|were|will\s+be|served\s+as|acted\s+as)\s+(?:the\s+)?(?P<post>[a-z][\w -]{1,40}?)"
+    r"\s*(?:\b(?:of|for|at|on|in|to|during|when)\b|[?,]|$)"
+    r"|^\s*who\s+(?P<verb>chaired|chairs|chaired|clerked|clerks|presided)\b",
+    re.IGNORECASE,
+)
+_VERB_POST = {"chaired": "chair", "chairs": "chair", "clerked": "clerk", "clerks": "clerk", "presided": "president"}
+_NAME = re.compile(r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+)?[A-Z][a-z'’.-]+(?:\s+[A-Z][a-z'’.-]*\.?){1,3}")
+POST_LINE_WORDS = 10  # a line of a list of members: a name and a post, no sentence
+
+
+def post_answer(turn: Turn, evidence: Evidence) -> tuple[str, list[Citation]]:
+    """"Who was the Executive Director?": a line of a passage that is only a name beside that post
+    ("Julie Trott, Chair", "Executive Director: Martin Bennett"), from a passage of the paper the
+    question names, cited to it."""
+    match = _POST_QUESTION.search(turn.question)
+    if not match:
+        return "", []
+    post = _VERB_POST.get((match["verb"] or "").lower()) or match["post"]
+    wanted = [stem(word) for word in re.findall(r"[a-z]+", post.lower()) if word not in ("a", "an", "the")]
+    if not wanted or len(wanted) > 4:
+        return "", []
+    names = question_names(turn.question)
+    for hit in evidence.hits[:ANSWER_PASSAGES]:
+        if not names_present(names, words_of(f"{hit.text} {hit.section or ''} {hit.document_title}"), evidence.lexicon):
+            continue
+        if not (speaks_of_period(hit.text, hit.meeting_date, evidence.context)
+                or paper_speaks_of_period(evidence.paper(hit.document_id), evidence.context)):
+            continue  # the list of another year's paper
+        heading = (hit.section or "").rsplit(" > ", 1)[-1]  # a short line of a list is often read as a heading
+        for line in [*hit.text.split("\n"), heading]:
+            line = line.strip()
+            words = re.findall(r"[A-Za-z]+", line)
+            if not line or len(words) > POST_LINE_WORDS:
+                continue
+            stems = [stem(word.lower()) for word in words]
+            at = next((i for i in range(len(stems)) if stems[i:i + len(wanted)] == wanted), None)
+            if at is None:
+                continue
+            # The rest of the line, once the post is taken out, must be someone's name.
+            rest = re.sub(r"\s+", " ", line.replace(" ".join(words[at:at + len(wanted)]), " ")).strip(" ,:;–-")
+            person = _NAME.fullmatch(rest)
+            if person and not any(stem(w.lower()) in wanted for w in rest.split()):
+                return f"{line} [1]", [cite(1, hit)]
     return "", []
