@@ -244,6 +244,18 @@ RESOLVED that the harbour wall repair contract be awarded to Quayside Marine Ltd
 """
 
 
+COMMUNITY_MINUTES = """MINUTES
+Quayside Community Council
+Minutes of the meeting held on Tuesday 2 September 2025 at 7.30 pm in the Church Rooms
+
+Present: Mr Gale (Chair), Mrs Hughes, Mr Innes.
+
+4. Quay Lane gate
+A resident asked for support over the locked gate on the old path along Quay Lane. Members felt the
+path should be open to walkers and the Clerk will write to the landowner asking for the gate to be reopened.
+"""
+
+
 @pytest.fixture(scope="module")
 def harbour_library(tmp_path_factory, embedder):
     from minutebook.search.storage.build import build_index
@@ -253,6 +265,7 @@ def harbour_library(tmp_path_factory, embedder):
     papers = tmp_path_factory.mktemp("harbour")
     (papers / "agenda-2026-03-12.txt").write_text(HARBOUR_AGENDA)
     (papers / "minutes-2024-05-14.txt").write_text(HARBOUR_MINUTES)
+    (papers / "community-minutes-2025-09-02.txt").write_text(COMMUNITY_MINUTES)
     settings = load_settings(index_dir=tmp_path_factory.mktemp("harbour-index"))
     build_index([papers], settings, embedder, progress=False)
     return Minutebook(settings, embedder)
@@ -308,3 +321,9 @@ def test_who_holds_a_post_is_read_from_the_papers_list_of_members(notice_library
 def test_a_post_the_list_does_not_hold_is_not_given_a_name_from_it(notice_library):
     answer = notice_library.chat([{"role": "user", "content": "Who was the Treasurer of the Harbour Board in 2026?"}])
     assert not (answer.found and answer.answered_by == "who"), answer.answer
+
+
+def test_minutes_that_tell_a_decision_in_their_own_words_answer_what_was_decided(harbour_library):
+    # No "resolved" or "agreed": what the minutes of the meeting say was done is what was decided.
+    answer = harbour_library.chat([{"role": "user", "content": "What did Quayside Community Council decide about the locked gate on Quay Lane?"}])
+    assert answer.found and "write to the landowner" in answer.answer, answer.answer

@@ -230,7 +230,9 @@ def answer_gate(
                 paper is not None and names_present(names, paper(hit.document_id).words, lexicon))
         if decided and hit.document_type == "agenda" and in_period(hit.meeting_date, context):
             return False  # an agenda goes out before its meeting: the decisions it tells are earlier ones
-        return named[candidate.index] and (not decided or records_a_decision(sentence))
+        # Minutes tell what was done in their own words ("the Clerk will write to the landowner"): that is the
+        # record of the decision. An agenda or a report needs the words of one.
+        return named[candidate.index] and (not decided or records_a_decision(sentence) or hit.document_type == "minutes")
 
     return may_answer
 

@@ -1,8 +1,9 @@
 """The extractive answer: the best supported sentences of the passages found, read out and cited.
 
 A question of two parts ("What was recommended, and what did the trusts do?") gets a sentence for
-each. For a question about what was decided only a sentence that records a decision can answer: a
-passage that merely mentions the subject is no evidence that anything was decided.
+each. For a question about what was decided only a sentence that records a decision, or a sentence
+of minutes (which tell what was done in their own words), can answer: a report or an agenda that
+merely mentions the subject is no evidence that anything was decided.
 """
 
 from __future__ import annotations
