@@ -231,8 +231,10 @@ def answer_gate(
         if decided and hit.document_type == "agenda" and in_period(hit.meeting_date, context):
             return False  # an agenda goes out before its meeting: the decisions it tells are earlier ones
         # Minutes tell what was done in their own words ("the Clerk will write to the landowner"): that is the
-        # record of the decision. An agenda or a report needs the words of one.
-        return named[candidate.index] and (not decided or records_a_decision(sentence) or hit.document_type == "minutes")
+        # record of the decision, when they are the minutes of the meeting asked about (an earlier
+        # meeting's minutes in a pack mention the next one's date). An agenda or a report needs the words of one.
+        minuted = hit.document_type == "minutes" and (not context.get("date_from") or in_period(hit.meeting_date, context))
+        return named[candidate.index] and (not decided or records_a_decision(sentence) or minuted)
 
     return may_answer
 
