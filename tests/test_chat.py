@@ -122,21 +122,27 @@ def test_who_took_a_decision_is_answered_from_its_record(server):
     assert "Mr Tom Ashby" in by_subject["answer"] and by_subject["citations"][0]["chunk_id"] == cited["chunk_id"]
 
 
-@pytest.fixture(scope="module")
-def strategy_library(tmp_path_factory, embedder):
-    """A strategy, its progress update and two annual reports, ingested: one commitment in three papers."""
+def _library(tmp_path_factory, embedder, name: str, papers: dict[str, str]):
+    """A Minutebook over ``papers`` (file name -> text), ingested into an index of its own."""
     from minutebook.search.storage.build import build_index
     from minutebook.search.service import Minutebook
     from minutebook.settings import load_settings
 
+    folder = tmp_path_factory.mktemp(name)
+    for file, text in papers.items():
+        (folder / file).write_text(text)
+    settings = load_settings(index_dir=tmp_path_factory.mktemp(f"{name}-index"))
+    build_index([folder], settings, embedder, progress=False)
+    return Minutebook(settings, embedder)
+
+
+@pytest.fixture(scope="module")
+def strategy_library(tmp_path_factory, embedder):
+    """A strategy, its progress update and two annual reports, ingested: one commitment in three papers."""
     from .test_links import ANNUAL_2024, ANNUAL_2025, PROGRESS, STRATEGY
 
-    papers = tmp_path_factory.mktemp("strategy")
-    for name, text in (("strategy", STRATEGY), ("progress", PROGRESS), ("annual-2024", ANNUAL_2024), ("annual-2025", ANNUAL_2025)):
-        (papers / f"{name}.txt").write_text(text)
-    settings = load_settings(index_dir=tmp_path_factory.mktemp("strategy-index"))
-    build_index([papers], settings, embedder, progress=False)
-    return Minutebook(settings, embedder)
+    return _library(tmp_path_factory, embedder, "strategy", {
+        "strategy.txt": STRATEGY, "progress.txt": PROGRESS, "annual-2024.txt": ANNUAL_2024, "annual-2025.txt": ANNUAL_2025})
 
 
 def test_where_a_commitment_was_first_made_is_its_timeline_first_appearance_first(strategy_library):
@@ -194,15 +200,7 @@ The Governing Board agreed:
 
 @pytest.fixture(scope="module")
 def update_library(tmp_path_factory, embedder):
-    from minutebook.search.storage.build import build_index
-    from minutebook.search.service import Minutebook
-    from minutebook.settings import load_settings
-
-    papers = tmp_path_factory.mktemp("update")
-    (papers / "update.txt").write_text(BOARD_UPDATE)
-    settings = load_settings(index_dir=tmp_path_factory.mktemp("update-index"))
-    build_index([papers], settings, embedder, progress=False)
-    return Minutebook(settings, embedder)
+    return _library(tmp_path_factory, embedder, "update", {"update.txt": BOARD_UPDATE})
 
 
 def test_a_list_agreed_is_read_on_into_the_next_passage_and_both_are_cited(update_library):
@@ -258,17 +256,9 @@ path should be open to walkers and the Clerk will write to the landowner asking 
 
 @pytest.fixture(scope="module")
 def harbour_library(tmp_path_factory, embedder):
-    from minutebook.search.storage.build import build_index
-    from minutebook.search.service import Minutebook
-    from minutebook.settings import load_settings
-
-    papers = tmp_path_factory.mktemp("harbour")
-    (papers / "agenda-2026-03-12.txt").write_text(HARBOUR_AGENDA)
-    (papers / "minutes-2024-05-14.txt").write_text(HARBOUR_MINUTES)
-    (papers / "community-minutes-2025-09-02.txt").write_text(COMMUNITY_MINUTES)
-    settings = load_settings(index_dir=tmp_path_factory.mktemp("harbour-index"))
-    build_index([papers], settings, embedder, progress=False)
-    return Minutebook(settings, embedder)
+    return _library(tmp_path_factory, embedder, "harbour", {
+        "agenda-2026-03-12.txt": HARBOUR_AGENDA, "minutes-2024-05-14.txt": HARBOUR_MINUTES,
+        "community-minutes-2025-09-02.txt": COMMUNITY_MINUTES})
 
 
 def test_an_agenda_does_not_say_what_its_own_meeting_decided(harbour_library):
@@ -280,6 +270,7 @@ def test_an_agenda_does_not_say_what_its_own_meeting_decided(harbour_library):
     assert any("RESOLVED" in c.text for c in earlier.citations)
 
 
+# A notice's list of members, its lines apart as a PDF's sidebar reads.
 HARBOUR_NOTICE = """HARBOUR BOARD
 Notice of meeting
 
@@ -296,15 +287,7 @@ in the Quay Hall. Members of the public may attend and speak on any item on the 
 
 @pytest.fixture(scope="module")
 def notice_library(tmp_path_factory, embedder):
-    from minutebook.search.storage.build import build_index
-    from minutebook.search.service import Minutebook
-    from minutebook.settings import load_settings
-
-    papers = tmp_path_factory.mktemp("notice")
-    (papers / "notice-2026.txt").write_text(HARBOUR_NOTICE)  # the list's lines apart, as a PDF's sidebar reads
-    settings = load_settings(index_dir=tmp_path_factory.mktemp("notice-index"))
-    build_index([papers], settings, embedder, progress=False)
-    return Minutebook(settings, embedder)
+    return _library(tmp_path_factory, embedder, "notice", {"notice-2026.txt": HARBOUR_NOTICE})
 
 
 @pytest.mark.parametrize("question, person, post", [
