@@ -227,7 +227,9 @@ Meeting to be held on Thursday 12 March 2026 at 7.00 pm in the Quay Hall
 Report of the Harbour Master. On 14 May 2024 the Council approved the harbour wall repair contract with
 Quayside Marine Ltd for £86,000. The works are now due to start in April 2026, and the Council is asked to
 note the revised programme for the harbour wall.
-3. Date of next meeting
+3. Appointment of Harbour Master
+The Council is asked to appoint Dana Fox as Harbour Master from 1 April 2026.
+4. Date of next meeting
 """
 
 HARBOUR_MINUTES = """MINUTES
@@ -268,6 +270,11 @@ def test_an_agenda_does_not_say_what_its_own_meeting_decided(harbour_library):
     earlier = harbour_library.chat([{"role": "user", "content": "What did Harbourside Town Council decide about the harbour wall in May 2024?"}])
     assert earlier.found and "Quayside Marine" in earlier.answer
     assert any("RESOLVED" in c.text for c in earlier.citations)
+    # Nor who its meeting chose: the agenda only proposes the name.
+    chosen = harbour_library.chat([{"role": "user", "content": "Who was appointed Harbour Master by Harbourside Town Council in March 2026?"}])
+    assert not chosen.found, chosen.answer
+    proposed = harbour_library.chat([{"role": "user", "content": "What appointment is Harbourside Town Council asked to make in March 2026?"}])
+    assert proposed.found and "Dana Fox" in proposed.answer, proposed.answer
 
 
 # A notice's list of members, its lines apart as a PDF's sidebar reads.
