@@ -271,7 +271,7 @@ def test_an_agenda_does_not_say_what_its_own_meeting_decided(harbour_library):
     assert earlier.found and "Quayside Marine" in earlier.answer
     assert any("RESOLVED" in c.text for c in earlier.citations)
     # Nor who its meeting chose: the agenda only proposes the name.
-    chosen = harbour_library.chat([{"role": "user", "content": "Who was appointed Harbour Master by Harbourside Town Council in March 2026?"}])
+    chosen = harbour_library.chat([{"role": "user", "content": "Was Dana Fox appointed Harbour Master in March 2026?"}])
     assert not chosen.found, chosen.answer
     proposed = harbour_library.chat([{"role": "user", "content": "What appointment is Harbourside Town Council asked to make in March 2026?"}])
     assert proposed.found and "Dana Fox" in proposed.answer, proposed.answer
