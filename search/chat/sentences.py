@@ -181,8 +181,9 @@ def _with_neighbours(sentence: str, passage: str) -> str:
 
 
 # A question about what a meeting did: someone elected or appointed, something adopted or approved.
-_TAKEN = re.compile(r"\b(?:was|were|got|been)\s+(?:elected|appointed|chosen|selected|adopted|approved|passed|rejected|decided|agreed|voted)\b",
-                    re.IGNORECASE)
+# "who was elected", "was Dana Fox appointed": the subject may stand between the two words.
+_TAKEN = re.compile(r"\b(?:was|were|got|been)(?:\s+[\w'’.-]+){0,4}?\s+(?:elected|appointed|chosen|selected|adopted|approved|passed"
+                    r"|rejected|decided|agreed|voted)\b", re.IGNORECASE)
 
 
 def answer_gate(
