@@ -606,3 +606,12 @@ def test_when_and_how_long_are_read_from_the_question_and_answered_by_their_kind
     assert answers("Case 19-042: Ohio City Historic District (Approved 9/22/16)", "When were the original plans approved?")
     assert answers("The Plan will go to Cabinet on 17 March.", "When is the Plan going to Cabinet, per the March 2026 report?")
     assert not answers("The Plan will go to Cabinet in March.", "When is the Plan going to Cabinet, per the March 2026 report?")
+
+
+def test_why_is_answered_by_a_cause_not_by_the_event_again():
+    question = "Why was the Harbourside Planning Commission meeting of 9 March 2026 cancelled?"
+    assert not answers("The Planning Commission meeting for Monday, 9 March 2026, has been cancelled.", question)
+    assert answers("The meeting was cancelled due to a lack of a quorum.", question)
+    assert answers("It was held by conference call in order to follow the guidance on social distancing.",
+                   "Why was the April meeting held by conference call?")
+    assert answers("The meeting has been cancelled.", "When was the meeting cancelled?") is False  # no date: the when rule

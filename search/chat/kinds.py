@@ -220,11 +220,18 @@ KIND_WORDS = {
 }
 
 
+_WHY = re.compile(r"\s*(?:(?:and|but|so)\s+)?(?:why|for\s+what\s+reasons?)\b", re.IGNORECASE)
+_BECAUSE = re.compile(r"\b(?:because|due\s+to|owing\s+to|as\s+a\s+result|result(?:s|ed)?\s+(?:of|from)|in\s+order\s+to|so\s+that|since|given\s+that"
+                      r"|in\s+response\s+to|in\s+light\s+of|in\s+view\s+of|on\s+account\s+of|caused\s+by|reasons?|to\s+allow|to\s+ensure"
+                      r"|to\s+enable|to\s+avoid|to\s+comply|to\s+follow)\b", re.IGNORECASE)
+
+
 def answers_the_kind(sentence: str, question: str, asked: Asked, lexicon: Lexicon) -> bool:
     """Whether a sentence can answer what ``question`` asks (read once as ``asked``): a how-many
     answer needs a number, a when answer a date or a time, that the question did not give (and a
     count of votes, a vote); a how-often answer says how often; a how-much-did-it-cost answer gives
-    an amount; a who answer names someone the question does not (names_someone)."""
+    an amount; a who answer names someone the question does not (names_someone); a why answer gives a
+    cause."""
     if asked.money and not MONEY.search(sentence):
         return False
     given = set(_NUMBER.findall(question)) | {m.lower() for m in _DATE_WORDS.findall(question)}
@@ -238,4 +245,6 @@ def answers_the_kind(sentence: str, question: str, asked: Asked, lexicon: Lexico
         return bool(_FREQUENCY.search(sentence))
     if asked.asks == "who":
         return names_someone(sentence, question, lexicon)
+    if _WHY.match(question) and not _BECAUSE.search(sentence):
+        return False  # "why was it cancelled?" is answered by a cause, not by its being cancelled
     return True
