@@ -36,7 +36,7 @@ def filled_fields(page) -> list[tuple[str, str]]:
     """(name, value) of the page's filled form fields, top to bottom, left to right (pypdf page).
 
     Text typed onto the page as a FreeText annotation (a "typewriter" note, often finishing a field
-    too short for its value: "Maggie Daley Fieldhouse," + "337 E Randolph St") goes on the value of
+    too short for its value: "Quay Hall," + "12 Harbour Road") goes on the value of
     the field whose row it shares most, to its left; one beside no field is a value of its own."""
     found: list[_Filled] = []
     typed = []

@@ -75,7 +75,7 @@ def _title_like(title: str, max_words: int = 14) -> bool:
     if not (title[0].isupper() or title[0].isdigit() or title[0] in "'\"‘“("):
         return False
     if _TABLE_ROW_END.search(title):
-        return False  # "TOTAL BASE BUDGET CHANGES -744.1 0.0 0.0": a table's row ends in its figures
+        return False  # "TOTAL BUDGET CHANGES -120.5 0.0 0.0": a table's row ends in its figures
     return not _NOT_HEADING_START.match(title) and not outcome_only(title)
 
 
@@ -148,7 +148,7 @@ def classify_line(text: str, isolated: bool = False, next_long: bool = False,
 
 
 # A capitals title too long for its line wraps: the line breaks after a joining word or a comma
-# ("... BETWEEN THE CITIES OF" / "RANCHO PALOS VERDES ..."), before a parenthesis or a joining word,
+# ("... BETWEEN THE TOWNS OF" / "HARBOURSIDE AND MILLBROOK ..."), before a parenthesis or a joining word,
 # or simply at the width of the column, which a capitals line of 40 characters or more fills.
 _JOINS_ON = re.compile(r"(?:[,&/–-]|\b(?:AND|OR|OF|THE|A|AN|TO|FOR|IN|ON|AT|BY|WITH|FROM|REGARDING|BETWEEN|INTO|AS|THAT|WHICH))$", re.IGNORECASE)
 _JOINED_TO = re.compile(r"^(?:\(|(?:AND|OR|OF|THE|TO|FOR|IN|ON|AT|BY|WITH|FROM|REGARDING|BETWEEN|PURSUANT|INC\.?|LLC)\b)")

@@ -1,7 +1,7 @@
 """Who took a decision, wrote a paper or holds a post: "Who took decision 24/00093?" is answered by
 the decision maker its record names; "Who wrote the report on X?" by the author the paper's header
 names; "Who was the Executive Director of X?" or "Who chaired X?" by the line of a paper's list of
-members or officers that puts a name beside that post ("Martin Bennett  Executive Director")."""
+members or officers that puts a name beside that post ("Jo Reid  Executive Director")."""
 
 from __future__ import annotations
 
@@ -91,7 +91,7 @@ POST_LINE_WORDS = 10  # a line of a list of members: a name and a post, no sente
 
 def post_answer(turn: Turn, evidence: Evidence) -> tuple[str, list[Citation]]:
     """"Who was the Executive Director?": a line of a passage that is only a name beside that post
-    ("Julie Trott, Chair", "Executive Director: Martin Bennett"), from a passage of the paper the
+    ("Alex Morgan, Chair", "Executive Director: Jo Reid"), from a passage of the paper the
     question names, cited to it."""
     match = _POST_QUESTION.search(turn.question)
     if not match:
