@@ -608,10 +608,10 @@ def test_when_and_how_long_are_read_from_the_question_and_answered_by_their_kind
     assert not answers("The Plan will go to Cabinet in March.", "When is the Plan going to Cabinet, per the March 2026 report?")
 
 
-def test_why_is_answered_by_a_cause_not_by_the_event_again():
-    question = "Why was the Harbourside Planning Commission meeting of 9 March 2026 cancelled?"
-    assert not answers("The Planning Commission meeting for Monday, 9 March 2026, has been cancelled.", question)
-    assert answers("The meeting was cancelled due to a lack of a quorum.", question)
-    assert answers("It was held by conference call in order to follow the guidance on social distancing.",
-                   "Why was the April meeting held by conference call?")
-    assert answers("The meeting has been cancelled.", "When was the meeting cancelled?") is False  # no date: the when rule
+@pytest.mark.parametrize("sentence, question, answered", [
+    ("The Planning Commission meeting for Monday, 9 March 2026, has been cancelled.", "Why was the meeting of 9 March 2026 cancelled?", False),
+    ("The meeting was cancelled due to a lack of a quorum.", "Why was the meeting of 9 March 2026 cancelled?", True),
+    ("It was held by conference call in order to follow the guidance on distancing.", "Why was the April meeting held by call?", True),
+])
+def test_why_is_answered_by_a_cause_not_by_the_event_again(sentence, question, answered):
+    assert answers(sentence, question) is answered
