@@ -294,7 +294,18 @@ in the Quay Hall. Members of the public may attend and speak on any item on the 
 
 @pytest.fixture(scope="module")
 def notice_library(tmp_path_factory, embedder):
-    return _library(tmp_path_factory, embedder, "notice", {"notice-2026.txt": HARBOUR_NOTICE})
+    return _library(tmp_path_factory, embedder, "notice", {"notice-2026.txt": HARBOUR_NOTICE, "agenda-2026-03-27.txt": MARCH_NOTICE})
+
+
+MARCH_NOTICE = """NOTICE AND AGENDA OF MEETING
+Harbour Board
+Date/Time: Friday 27 March 2026, 10.30 am
+Location: Quay Hall, 12 Harbour Road
+
+1. Apologies for absence
+2. Harbour wall repairs: the works are due to start in April 2026.
+3. Moorings charges for 2026/27
+"""
 
 
 @pytest.mark.parametrize("question, person, post", [
@@ -317,3 +328,12 @@ def test_minutes_that_tell_a_decision_in_their_own_words_answer_what_was_decided
     # No "resolved" or "agreed": what the minutes of the meeting say was done is what was decided.
     answer = harbour_library.chat([{"role": "user", "content": "What did Quayside Community Council decide about the locked gate on Quay Lane?"}])
     assert answer.found and "write to the landowner" in answer.answer, answer.answer
+
+
+def test_where_and_when_a_meeting_is_held_is_read_from_its_own_paper(notice_library):
+    answer = notice_library.chat([{"role": "user", "content": "Where and at what time does the Harbour Board meet on 27 March 2026?"}])
+    assert answer.found and answer.answered_by == "held", answer.answer
+    assert "10.30 am" in answer.answer and "Quay Hall, 12 Harbour Road" in answer.answer
+    # A question about something at the meeting is not one about its time and place.
+    other = notice_library.chat([{"role": "user", "content": "When will the harbour wall works start, per the March 2026 agenda?"}])
+    assert other.answered_by != "held"

@@ -1,0 +1,64 @@
+"""Where and at what time a meeting is held: "Where and at what time did the District Council meet on
+June 6?" or "What time did the special meeting start?" is answered by the lines of that meeting's own
+paper that give its time of day ("Date/Time: June 6, 5:30pm") and its place ("Location: Quay Hall, 12
+Harbour Road"), in the paper of the meeting or period the question names. Such a question says
+nothing beyond the meeting itself, so the sentences of the passages answer it poorly: what it asks
+about is only that the meeting met."""
+
+from __future__ import annotations
+
+import re
+
+from minutebook.ingest.chunk import sentence_spans
+
+from minutebook.search.chat.answer import ANSWER_PASSAGES, Answer, cite
+from minutebook.search.chat.conversation import Turn, subject_terms, without_scene
+from minutebook.search.chat.evidence import Evidence
+from minutebook.search.chat.sentences import in_period
+from minutebook.search.storage.lexicon import stem
+
+_ASKS_TIME = re.compile(r"\bwhat\s+time\b|\bwhen\b.{0,80}\b(?:start|starts|started|begin|begins|began)\b", re.IGNORECASE)
+_ASKS_PLACE = re.compile(r"\bwhere\b|\bwhat\s+(?:venue|location|address)\b", re.IGNORECASE)
+# The words of a question about a meeting's time and place that say nothing else.
+_MEETING_WORDS = {stem(word) for word in (
+    "meet meets met meeting meetings held hold holds take takes took place start starts started begin begins began "
+    "convene convened session time venue location address located happen happened "
+    "special regular annual ordinary extraordinary adjourned public").split()}
+_TIME = re.compile(r"\b\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m\b\.?|p\.?m\b\.?)|\b\d{3,4}\s*(?:am|pm)\b", re.IGNORECASE)
+# A place: labelled ("Location:", "Venue:", "Place:"), a street address, or "held at / in".
+_PLACE = re.compile(
+    r"\b(?:location|venue|place|address)\s*(?:/\s*\w+\s*)?:|\bheld\s+(?:at|in)\b"
+    r"|\b\d{1,5}\s+(?:[NSEW]\.?\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\s+(?:Street|St|Road|Rd|Avenue|Ave|Drive|Dr|Boulevard|Blvd|Lane|Ln|Way|Place|Pl)\b\.?",
+)
+
+
+def answer(turn: Turn, evidence: Evidence) -> Answer | None:
+    wants_time, wants_place = bool(_ASKS_TIME.search(turn.question)), bool(_ASKS_PLACE.search(turn.question))
+    if not (wants_time or wants_place) or not evidence.context.get("date_from"):
+        return None
+    known = " ".join(part for hit in evidence.hits[:ANSWER_PASSAGES] for part in (hit.organisation, hit.body) if part)
+    about = {stem(term) for term in subject_terms(without_scene(turn.query, f"{known} {evidence.context.get('body') or ''}"))
+             if len(term) > 1 and not term.isdigit()}  # "'s", a body's number ("District Council 001")
+    if about - _MEETING_WORDS:
+        return None  # it asks about something at the meeting, not where or when it met
+    for hit in evidence.hits[:ANSWER_PASSAGES]:
+        if not in_period(hit.meeting_date, evidence.context):
+            continue  # the paper of the meeting named: its own header says when and where
+        paper = evidence.paper(hit.document_id)
+        found: dict[str, tuple[str, int]] = {}
+        for chunk_id, text in zip(paper.ids, paper.texts):
+            for start, end in sentence_spans(text):
+                line = text[start:end].strip()
+                if wants_time and "time" not in found and _TIME.search(line):
+                    found["time"] = (line, chunk_id)
+                if wants_place and "place" not in found and _PLACE.search(line):
+                    found["place"] = (line, chunk_id)
+        if (not wants_time or "time" in found) and (not wants_place or "place" in found):
+            lines = list(dict.fromkeys(found[key] for key in ("time", "place") if key in found))
+            passages = {chunk_id: evidence.hit(chunk_id) for _, chunk_id in lines}
+            if not all(passages.values()):
+                return None
+            order = list(dict.fromkeys(chunk_id for _, chunk_id in lines))
+            text = " ".join(f"{line} [{order.index(chunk_id) + 1}]" for line, chunk_id in dict.fromkeys(lines))
+            return Answer.cited(turn.query, text, [cite(n, passages[chunk_id]) for n, chunk_id in enumerate(order, start=1)])
+    return None
