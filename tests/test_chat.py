@@ -305,6 +305,7 @@ Location: Quay Hall, 12 Harbour Road
 1. Apologies for absence
 2. Harbour wall repairs: the works are due to start in April 2026.
 3. Moorings charges for 2026/27
+4. Close of meeting: the meeting will end by 12.30 pm.
 """
 
 
@@ -334,6 +335,8 @@ def test_where_and_when_a_meeting_is_held_is_read_from_its_own_paper(notice_libr
     answer = notice_library.chat([{"role": "user", "content": "Where and at what time does the Harbour Board meet on 27 March 2026?"}])
     assert answer.found and answer.answered_by == "held", answer.answer
     assert "10.30 am" in answer.answer and "Quay Hall, 12 Harbour Road" in answer.answer
+    ends = notice_library.chat([{"role": "user", "content": "What time will the Harbour Board meeting on 27 March 2026 end?"}])
+    assert ends.answered_by == "held" and "12.30 pm" in ends.answer and "10.30 am" not in ends.answer, ends.answer
     # A question about something at the meeting is not one about its time and place.
     other = notice_library.chat([{"role": "user", "content": "When will the harbour wall works start, per the March 2026 agenda?"}])
     assert other.answered_by != "held"

@@ -18,12 +18,18 @@ from minutebook.search.chat.sentences import in_period
 from minutebook.search.storage.lexicon import stem
 
 _ASKS_TIME = re.compile(r"\bwhat\s+time\b|\bwhen\b.{0,80}\b(?:start|starts|started|begin|begins|began)\b", re.IGNORECASE)
+# "What time did the meeting end?": the line that closes it ("Moved ... to adjourn at 8:10 P.M.",
+# "The meeting is scheduled to end by 4.30 pm"), not the time it opened.
+_ASKS_END = re.compile(r"\b(?:end|ends|ended|finish|finishes|finished|close|closes|closed|conclude|concluded|adjourn|adjourned)\b",
+                       re.IGNORECASE)
+_ENDS = re.compile(r"\b(?:adjourn\w*|end|ends|ended|close[sd]?|conclude[sd]?|finish\w*)\b", re.IGNORECASE)
 _ASKS_PLACE = re.compile(r"\bwhere\b|\bwhat\s+(?:venue|location|address)\b", re.IGNORECASE)
 # The words of a question about a meeting's time and place that say nothing else.
 _MEETING_WORDS = {stem(word) for word in (
     "meet meets met meeting meetings held hold holds take takes took place start starts started begin begins began "
     "convene convened session time venue location address located happen happened "
-    "special regular annual ordinary extraordinary adjourned public").split()}
+    "special regular annual ordinary extraordinary adjourned public end ends ended finish finished close closed "
+    "conclude concluded adjourn").split()}
 _TIME = re.compile(r"\b\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m\b\.?|p\.?m\b\.?)|\b\d{3,4}\s*(?:am|pm)\b", re.IGNORECASE)
 # A place: labelled ("Location:", "Venue:", "Place:"), a street address, or "held at / in".
 _PLACE = re.compile(
@@ -34,6 +40,7 @@ _PLACE = re.compile(
 
 def answer(turn: Turn, evidence: Evidence) -> Answer | None:
     wants_time, wants_place = bool(_ASKS_TIME.search(turn.question)), bool(_ASKS_PLACE.search(turn.question))
+    ends = wants_time and bool(_ASKS_END.search(turn.question))
     if not (wants_time or wants_place) or not evidence.context.get("date_from"):
         return None
     known = " ".join(part for hit in evidence.hits[:ANSWER_PASSAGES] for part in (hit.organisation, hit.body) if part)
@@ -49,8 +56,8 @@ def answer(turn: Turn, evidence: Evidence) -> Answer | None:
         for chunk_id, text in zip(paper.ids, paper.texts):
             for start, end in sentence_spans(text):
                 line = text[start:end].strip()
-                if wants_time and "time" not in found and _TIME.search(line):
-                    found["time"] = (line, chunk_id)
+                if wants_time and ("time" not in found or ends) and _TIME.search(line) and (not ends or _ENDS.search(line)):
+                    found["time"] = (line, chunk_id)  # the first time of day, or the last that closes the meeting
                 if wants_place and "place" not in found and _PLACE.search(line):
                     found["place"] = (line, chunk_id)
         if (not wants_time or "time" in found) and (not wants_place or "place" in found):
