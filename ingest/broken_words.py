@@ -14,13 +14,12 @@ two).
 
 from __future__ import annotations
 
-import gzip
 import re
 from dataclasses import replace
-from functools import cache
-from pathlib import Path
 
 from minutebook.vocabulary import Page
+
+from . import english
 
 KNOWN_WORDS = 100_000  # the words of the list counted as English (its tail holds run-together junk)
 # A drop capital, set apart from the rest of its word, is read as a letter of its own: "N otice",
@@ -30,21 +29,12 @@ _PAIR = re.compile(r"\b([A-Za-z]{2,}|[A-Z]) ([a-z]{2,})\b")
 _ACROSS_LINES = re.compile(r"(^|[ \t]+)([A-Z]{1,3})[ \t]*\n([A-Z]{2,}|[a-z]{2,})\b", re.MULTILINE)
 
 
-@cache
-def _ranks() -> dict[str, int]:
-    """Each word of wordninja's English list (a declared dependency) with its place by frequency."""
-    import wordninja
-
-    path = Path(wordninja.__file__).parent / "wordninja" / "wordninja_words.txt.gz"
-    return {word: rank for rank, word in enumerate(gzip.decompress(path.read_bytes()).decode().split())}
-
-
 def repair(pages: list[Page]) -> list[Page]:
     """The pages with words broken by a space joined again; unchanged where none is found."""
     text = "\n".join(page.text for page in pages)
     if not (_PAIR.search(text) or _ACROSS_LINES.search(text)):
         return pages
-    ranks = _ranks()
+    ranks = english.word_ranks()
 
     def is_word(piece: str) -> bool:
         return ranks.get(piece.lower(), KNOWN_WORDS) < KNOWN_WORDS

@@ -10,14 +10,13 @@ out as their letters.
 
 from __future__ import annotations
 
-import gzip
 import re
 import unicodedata
 from dataclasses import replace
-from functools import cache
-from pathlib import Path
 
 from minutebook.vocabulary import Page
+
+from . import english
 
 LIGATURES = ("ti", "tt", "tti", "ft", "tf", "ff", "fi", "fl", "ffi", "ffl", "fb", "fh", "fj", "fk", "th", "st", "ct")
 MIN_SHARE = 0.6  # of its words the chosen ligature must turn into English words
@@ -28,15 +27,6 @@ _WORD_AROUND = r"[A-Za-z]*{}[A-Za-z]*"
 _PRESENTATION_FORMS = str.maketrans({chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)})
 
 
-@cache
-def english_words() -> frozenset[str]:
-    """The word list wordninja ships beside its module (a declared dependency), lower case."""
-    import wordninja
-
-    path = Path(wordninja.__file__).parent / "wordninja" / "wordninja_words.txt.gz"
-    return frozenset(gzip.decompress(path.read_bytes()).decode().split())
-
-
 def repair(pages: list[Page]) -> list[Page]:
     """The pages with each wrongly mapped ligature character replaced, when the file's own words show
     which letters it stands for; unchanged otherwise."""
@@ -45,7 +35,7 @@ def repair(pages: list[Page]) -> list[Page]:
     suspects = set(_SUSPECT.findall(text))
     if not suspects:
         return pages
-    words = english_words()
+    words = english.word_ranks()
     chosen: dict[str, str] = {}
     for char in suspects:
         found = [w for w in re.findall(_WORD_AROUND.format(re.escape(char)), text) if w != char]
