@@ -106,6 +106,16 @@ def _counts(sentence: str, thing: str | None) -> bool:
     )
 
 
+_WHY = re.compile(r"\s*(?:(?:and|but|so)\s+)?(?:why|for\s+what\s+reasons?)\b", re.IGNORECASE)
+_BECAUSE = re.compile(r"\b(?:because|due\s+to|owing\s+to|as\s+a\s+result|result(?:s|ed)?\s+(?:of|from)|in\s+order\s+to|so\s+that|since|given\s+that"
+                      r"|in\s+response\s+to|in\s+light\s+of|in\s+view\s+of|on\s+account\s+of|caused\s+by|reasons?|to\s+allow|to\s+ensure"
+                      r"|to\s+enable|to\s+avoid|to\s+comply|to\s+follow)\b", re.IGNORECASE)
+# A question about what a meeting did: someone elected or appointed, something adopted or approved.
+# "who was elected", "was Dana Fox appointed": the subject may stand between the two words.
+_TAKEN = re.compile(r"\b(?:was|were|got|been)(?:\s+[\w'’.-]+){0,4}?\s+(?:elected|appointed|chosen|selected|adopted|approved|passed"
+                    r"|rejected|decided|agreed|voted)\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Asked:
     """What kind of sentence answers a question, read from it once."""
@@ -116,6 +126,8 @@ class Asked:
     # "recommendation", "commitment", a report's "findings", a motion's "outcome", a numbered "record"
     kind: str | None = None
     report: str | None = None  # the report whose findings are asked for ("final report"), see report_asked_about
+    why: bool = False  # a cause ("Why was the meeting cancelled?")
+    taken: bool = False  # what a meeting did: someone elected or appointed, something adopted (see _TAKEN)
 
     @classmethod
     def read(cls, turn: Turn) -> "Asked":
@@ -132,7 +144,8 @@ class Asked:
             kind = next((k for k in ("recommendation", "commitment") if words & KIND_WORDS[k]), None)
         money = bool(_MONEY_QUESTION.search(question) or _MONEY_MEASURE.search(question))
         counted = _COUNTED.search(question)
-        return cls(turn.asks, money, counted["thing"] if counted else None, kind, report)
+        return cls(turn.asks, money, counted["thing"] if counted else None, kind, report,
+                   bool(_WHY.match(question)), bool(_TAKEN.search(question)))
 
 
 def of_the_kind(sentence: str, asked: Asked) -> float:
@@ -220,12 +233,6 @@ KIND_WORDS = {
 }
 
 
-_WHY = re.compile(r"\s*(?:(?:and|but|so)\s+)?(?:why|for\s+what\s+reasons?)\b", re.IGNORECASE)
-_BECAUSE = re.compile(r"\b(?:because|due\s+to|owing\s+to|as\s+a\s+result|result(?:s|ed)?\s+(?:of|from)|in\s+order\s+to|so\s+that|since|given\s+that"
-                      r"|in\s+response\s+to|in\s+light\s+of|in\s+view\s+of|on\s+account\s+of|caused\s+by|reasons?|to\s+allow|to\s+ensure"
-                      r"|to\s+enable|to\s+avoid|to\s+comply|to\s+follow)\b", re.IGNORECASE)
-
-
 def answers_the_kind(sentence: str, question: str, asked: Asked, lexicon: Lexicon) -> bool:
     """Whether a sentence can answer what ``question`` asks (read once as ``asked``): a how-many
     answer needs a number, a when answer a date or a time, that the question did not give (and a
@@ -245,6 +252,6 @@ def answers_the_kind(sentence: str, question: str, asked: Asked, lexicon: Lexico
         return bool(_FREQUENCY.search(sentence))
     if asked.asks == "who":
         return names_someone(sentence, question, lexicon)
-    if _WHY.match(question) and not _BECAUSE.search(sentence):
+    if asked.why and not _BECAUSE.search(sentence):
         return False  # "why was it cancelled?" is answered by a cause, not by its being cancelled
     return True

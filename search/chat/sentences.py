@@ -180,12 +180,6 @@ def _with_neighbours(sentence: str, passage: str) -> str:
     return " ".join([*before, sentence, _introduced(sentence, passage)])
 
 
-# A question about what a meeting did: someone elected or appointed, something adopted or approved.
-# "who was elected", "was Dana Fox appointed": the subject may stand between the two words.
-_TAKEN = re.compile(r"\b(?:was|were|got|been)(?:\s+[\w'’.-]+){0,4}?\s+(?:elected|appointed|chosen|selected|adopted|approved|passed"
-                    r"|rejected|decided|agreed|voted)\b", re.IGNORECASE)
-
-
 def answer_gate(
     turn: Turn, hits: list[Hit], lexicon: Lexicon, decided: bool, asked: str | None = None, context: dict | None = None,
     paper=None, kind: Asked | None = None,
@@ -210,7 +204,6 @@ def answer_gate(
     references = {re.sub(r"\s", "", m["ref"]) for m in _NAMED_RECORD.finditer(asked or turn.question)}
 
     asks_where = turn.asks == "where" or bool(_ASKS_CONTACT.search(turn.question))
-    outcome = bool(_TAKEN.search(turn.question))  # "who was elected", "what was adopted": a meeting's outcome
 
     def may_answer(candidate: Candidate) -> bool:
         sentence, hit = candidate.sentence, hits[candidate.index]
@@ -235,7 +228,7 @@ def answer_gate(
         if candidate.index not in named:  # the passage holds the sentence: one check per passage
             named[candidate.index] = names_present(names, words_of(f"{hit.text} {_context_of(hit)} {hit.source}"), lexicon) or (
                 paper is not None and names_present(names, paper(hit.document_id).words, lexicon))
-        if (decided or outcome) and hit.document_type == "agenda" and in_period(hit.meeting_date, context):
+        if (decided or kind.taken) and hit.document_type == "agenda" and in_period(hit.meeting_date, context):
             return False  # an agenda goes out before its meeting: the decisions it tells are earlier ones
         # Minutes tell what was done in their own words ("the Clerk will write to the landowner"): that is the
         # record of the decision, when they are the minutes of the meeting asked about (an earlier
