@@ -20,9 +20,7 @@ from minutebook.search.storage.lexicon import stem
 _ASKS_TIME = re.compile(r"\bwhat\s+time\b|\bwhen\b.{0,80}\b(?:start|starts|started|begin|begins|began)\b", re.IGNORECASE)
 # "What time did the meeting end?": the line that closes it ("Moved ... to adjourn at 8:10 P.M.",
 # "The meeting is scheduled to end by 4.30 pm"), not the time it opened.
-_ASKS_END = re.compile(r"\b(?:end|ends|ended|finish|finishes|finished|close|closes|closed|conclude|concluded|adjourn|adjourned)\b",
-                       re.IGNORECASE)
-_ENDS = re.compile(r"\b(?:adjourn\w*|end|ends|ended|close[sd]?|conclude[sd]?|finish\w*)\b", re.IGNORECASE)
+_ENDS = re.compile(r"\b(?:adjourn\w*|end|ends|ended|close[sd]?|conclude[sd]?|finish\w*)\b", re.IGNORECASE)  # asked, and said
 _ASKS_PLACE = re.compile(r"\bwhere\b|\bwhat\s+(?:venue|location|address)\b", re.IGNORECASE)
 # The words of a question about a meeting's time and place that say nothing else.
 _MEETING_WORDS = {stem(word) for word in (
@@ -40,7 +38,7 @@ _PLACE = re.compile(
 
 def answer(turn: Turn, evidence: Evidence) -> Answer | None:
     wants_time, wants_place = bool(_ASKS_TIME.search(turn.question)), bool(_ASKS_PLACE.search(turn.question))
-    ends = wants_time and bool(_ASKS_END.search(turn.question))
+    ends = wants_time and bool(_ENDS.search(turn.question))
     if not (wants_time or wants_place) or not evidence.context.get("date_from"):
         return None
     known = " ".join(part for hit in evidence.hits[:ANSWER_PASSAGES] for part in (hit.organisation, hit.body) if part)
@@ -61,11 +59,15 @@ def answer(turn: Turn, evidence: Evidence) -> Answer | None:
                 if wants_place and "place" not in found and _PLACE.search(line):
                     found["place"] = (line, chunk_id)
         if (not wants_time or "time" in found) and (not wants_place or "place" in found):
-            lines = list(dict.fromkeys(found[key] for key in ("time", "place") if key in found))
-            passages = {chunk_id: evidence.hit(chunk_id) for _, chunk_id in lines}
-            if not all(passages.values()):
-                return None
-            order = list(dict.fromkeys(chunk_id for _, chunk_id in lines))
-            text = " ".join(f"{line} [{order.index(chunk_id) + 1}]" for line, chunk_id in dict.fromkeys(lines))
-            return Answer.cited(turn.query, text, [cite(n, passages[chunk_id]) for n, chunk_id in enumerate(order, start=1)])
+            return _read_out(turn, evidence, list(dict.fromkeys(found[key] for key in ("time", "place") if key in found)))
     return None
+
+
+def _read_out(turn: Turn, evidence: Evidence, lines: list[tuple[str, int]]) -> Answer | None:
+    """The (line, chunk id) pairs found, each line cited to its passage, a passage cited once."""
+    order = list(dict.fromkeys(chunk_id for _, chunk_id in lines))
+    passages = [evidence.hit(chunk_id) for chunk_id in order]
+    if not all(passages):
+        return None
+    text = " ".join(f"{line} [{order.index(chunk_id) + 1}]" for line, chunk_id in lines)
+    return Answer.cited(turn.query, text, [cite(n, passage) for n, passage in enumerate(passages, start=1)])

@@ -81,7 +81,7 @@ def author_answer(turn: Turn, hits: list[Hit], lexicon: Lexicon, author_of) -> t
 _POST_QUESTION = re.compile(
     r"^\s*who\s+(?:is|was|are|were|will\s+be|served\s+as|acted\s+as)\s+(?:the\s+)?(?P<post>[a-z][\w -]{1,40}?)"
     r"\s*(?:\b(?:of|for|at|on|in|to|during|when)\b|[?,]|$)"
-    r"|^\s*who\s+(?P<verb>chaired|chairs|chaired|clerked|clerks|presided)\b",
+    r"|^\s*who\s+(?P<verb>chaired|chairs|clerked|clerks|presided)\b",
     re.IGNORECASE,
 )
 _VERB_POST = {"chaired": "chair", "chairs": "chair", "clerked": "clerk", "clerks": "clerk", "presided": "president"}
