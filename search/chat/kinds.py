@@ -109,7 +109,7 @@ def _counts(sentence: str, thing: str | None) -> bool:
 _WHY = re.compile(r"\s*(?:(?:and|but|so)\s+)?(?:why|for\s+what\s+reasons?)\b", re.IGNORECASE)
 _BECAUSE = re.compile(r"\b(?:because|due\s+to|owing\s+to|as\s+a\s+result|result(?:s|ed)?\s+(?:of|from)|in\s+order\s+to|so\s+that|since|given\s+that"
                       r"|in\s+response\s+to|in\s+light\s+of|in\s+view\s+of|on\s+account\s+of|caused\s+by|reasons?|to\s+allow|to\s+ensure"
-                      r"|to\s+enable|to\s+avoid|to\s+comply|to\s+follow)\b", re.IGNORECASE)
+                      r"|to\s+enable|to\s+avoid|to\s+comply)\b", re.IGNORECASE)
 # A question about what a meeting did: someone elected or appointed, something adopted or approved.
 # "who was elected", "was Dana Fox appointed": the subject may stand between the two words.
 _TAKEN = re.compile(r"\b(?:was|were|got|been)(?:\s+[\w'’.-]+){0,4}?\s+(?:elected|appointed|chosen|selected|adopted|approved|passed"
