@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from fitting import fit, held_out_probabilities, print_weights
+from fitting import fit, held_out_probabilities, model_fields, print_weights
 
 from minutebook.search.evaluate import ModeScores, is_hit, load_questions
 from minutebook.search.ranking import fusion
@@ -114,8 +114,7 @@ def main() -> int:
     if not args.dry_run:
         fusion.WEIGHTS.parent.mkdir(exist_ok=True)
         fusion.WEIGHTS.write_text(json.dumps({
-            "features": list(fusion.FEATURES), "coef": [round(float(w), 4) for w in model.coef_[0]],
-            "intercept": round(float(model.intercept_[0]), 4),
+            **model_fields(fusion.FEATURES, model),
             "fitted_on": {"questions": len(asked), "candidates": len(y), "bodies": len(set(groups)),
                           "sets": WIDE_SETS + PAPERS_SETS, "date": time.strftime("%Y-%m-%d")},
             "body_held_out": results,

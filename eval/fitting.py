@@ -122,12 +122,17 @@ def fit(X: np.ndarray, y: np.ndarray, C: float) -> LogisticRegression:
     return LogisticRegression(C=C, max_iter=1000).fit(X, y)
 
 
+def model_fields(features: Sequence[str], model: LogisticRegression) -> dict:
+    """A fitted model as ingest/logistic.py reads it: its features, their weights and the intercept."""
+    return {"features": list(features), "coef": [round(float(w), 4) for w in model.coef_[0]],
+            "intercept": round(float(model.intercept_[0]), 4)}
+
+
 def write_weights(path: Path, features: Sequence[str], model: LogisticRegression, threshold: float,
                   papers: list[Paper], candidates: int, held_out: dict, how: str, labels: str) -> None:
     path.parent.mkdir(exist_ok=True)
     path.write_text(json.dumps({
-        "features": list(features), "coef": [round(float(w), 4) for w in model.coef_[0]],
-        "intercept": round(float(model.intercept_[0]), 4), "threshold": round(float(threshold), 2),
+        **model_fields(features, model), "threshold": round(float(threshold), 2),
         "fitted_on": {"papers": len(papers), "bodies": len({p.body for p in papers}), "candidates": candidates,
                       "labels": labels, "date": time.strftime("%Y-%m-%d")},
         "body_held_out": {"papers": len(papers), **held_out},
