@@ -21,9 +21,10 @@ _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _ORD = r"(?:\s*(?:st|nd|rd|th)\b)?"
 _YEAR = r"(?:19|20)\d\d"
 
-# "Wednesday, 23rd September, 2020", "9 February 2022", "23 rd September", "9<sup>th</sup> Feb"
+# "Wednesday, 23rd September, 2020", "9 February 2022", "23 rd September", "9<sup>th</sup> Feb",
+# and the form of enactments: "this 13th day of December, 2022"
 _DAY_MONTH = re.compile(
-    rf"\b{_WEEKDAY}(?P<d>[0-3]?\d){_ORD}\s*(?:of\s+)?(?P<m>{_MONTH})(?:,?\s*(?P<y>{_YEAR}))?(?![\w/])",
+    rf"\b{_WEEKDAY}(?P<d>[0-3]?\d){_ORD}(?:\s+day)?\s*(?:of\s+)?(?P<m>{_MONTH})(?:,?\s*(?P<y>{_YEAR}))?(?![\w/])",
     re.IGNORECASE,
 )
 # "January 27, 2020", "Monday, January 29, 2018", "Jan. 5 2021"; a text layer without word spaces

@@ -278,6 +278,9 @@ def _first_date(texts: list[str], default_year: int | None) -> str | None:
     return numeric
 
 
+_ADOPTED = re.compile(r"\b(?:adopted|passed|enacted)\b", re.IGNORECASE)
+
+
 def _is_header_line(text: str) -> bool:
     """A short line of its own: not prose, nor the wrapped end of a sentence ("contracts end on 31 March 2025.")."""
     text = text.strip()
@@ -322,13 +325,18 @@ def extract(lines: list[Line], kind: str, pack: Meta | None = None, items: dict[
     if date is None and labels.get("to"):
         date = parse_date(labels["to"], context_year)
     if date is None and kind == "decision_record":
+        # An enactment is dated where it says it was adopted or passed ("ADOPTED this 13th day of
+        # December, 2022"); the date it takes effect or was signed is not its meeting's.
+        date = next((found[0][1] for line in lines[:400] if (match := _ADOPTED.search(line.text))
+                     and (found := find_dates(line.text[match.end():], context_year))), None)
+    if date is None and kind == "decision_record":
         # The decision date sits by the signature ("signed ... date") at the end.
         tail = [line.text for line in lines[-60:] if line.text.strip()]
         for index, text in enumerate(tail):
             if re.search(r"^\s*(?:signed|date|dated)\b|\bsigned\b.*\bdate\b", text, re.IGNORECASE):
                 dates = [iso for t in tail[max(0, index - 3):index + 2] for _, iso in find_dates(t, context_year)]
                 date = dates[-1] if dates else date
-    if date is None and (kind in {"agenda", "minutes", "report", "decision_record"} or "date_plain" in labels):
+    if date is None and (kind in {"agenda", "minutes", "report"} or "date_plain" in labels):
         # A date in a sentence of the summary ("contracts end on 31 March 2025") is not the
         # meeting's: a report's meeting date stands on a header line of its own.
         lines_with_dates = head[:25] if kind != "report" else [t for t in head[:25] if _is_header_line(t)]

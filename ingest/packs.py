@@ -77,6 +77,10 @@ _MINUTED = re.compile(
     r"|(?:present|attending|in\s+attendance|apologies(?:\s+for\s+absence)?|absent)\s*(?:were|:|-|–))",
 )
 _FROM_TO = re.compile(r"^(?:from|to|by)\s*:", re.IGNORECASE)
+# An enactment opens with its number ("ORDINANCE NO. 88-2017", "Resolution NO 300 - 2024") or
+# recites before it enacts ("WHEREAS, ...", "BE IT RESOLVED", "... ORDAINS AS FOLLOWS").
+_ENACTMENT_TITLE = re.compile(r"^(?:an?\s+)?(?:ordinance|resolution)\s*(?:no\b|number\b|#)", re.IGNORECASE)
+_RECITAL = re.compile(r"^(?:whereas\b|now,?\s+therefore\b|be\s+it\s+(?:further\s+)?(?:resolved|ordained)\b)", re.IGNORECASE)
 
 
 def _head(lines: list[Line], count: int) -> list[str]:
@@ -112,6 +116,8 @@ def classify(lines: list[Line], title: str = "") -> str:
     words = f"{title} {' '.join(head[:6])}".lower()
     if has_report_header:
         return "report"
+    if any(_ENACTMENT_TITLE.match(text) for text in head[:6]) or sum(bool(_RECITAL.match(text)) for text in head) >= 2:
+        return "decision_record"
     if re.search(r"\bannual\s+(?:report|review)\b", words):
         return "annual_report"
     if re.search(r"\bprogress\s+(?:update|report)\b|\btracker\b|\bperformance\s+report\b", words):

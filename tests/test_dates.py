@@ -20,6 +20,7 @@ from minutebook.ingest.dates import date_spans, find_dates, parse_date
         ("Date 10th September 2015", "2015-09-10"),
         ("WEDNESDAY, 9 FEBRUARY 2022 AT 10.00 AM", "2022-02-09"),
         ("9 th February 2022", "2022-02-09"),
+        ("ADOPTED this 13th day of December, 2022", "2022-12-13"),
         ("2024-03-05", "2024-03-05"),
         ("Cabinet - 4 March 2025", "2025-03-04"),
     ],

@@ -229,3 +229,14 @@ def test_a_title_naming_two_kinds_of_paper_names_the_body_after_them():
                           "Notice is hereby given that the Harbour District Council will hold a public meeting.\n"
                           "Date/Time: June 6, 2026, 5:30pm\n1. Roll Call\n2. Public comment"), "agenda")
     assert meta.body == "Harbour District Council"
+
+
+def test_an_enactment_is_dated_by_its_adoption_not_by_when_it_takes_effect():
+    text = ("ORDINANCE NO. 41-2021\nAN ORDINANCE ON MOORINGS\nThis ordinance takes effect July 1, 2021.\n"
+            "WHEREAS, the river is used for recreation;\nPASSED AND ADOPTED this 14th day of June, 2021.")
+    meta = extract(_lines(text), "decision_record")
+    assert [c.iso for c in meta.date_candidates if c.features["rule_pick"]] == ["2021-06-14"]
+    assert meta.meeting_date != "2021-07-01"
+    # Without an adoption line the effective date is not taken for the meeting's.
+    undated = "ORDINANCE NO. 41-2021\nAN ORDINANCE ON MOORINGS\nThis ordinance takes effect July 1, 2021."
+    assert extract(_lines(undated), "decision_record").meeting_date is None

@@ -69,6 +69,17 @@ def test_classify_types():
     assert classify(_lines("Hello\nworld")) == "other"
 
 
+def test_an_enactment_is_a_decision_record():
+    numbered = "Resolution NO\n112 – 2023\nA resolution setting the fees for hall hire."
+    recited = ("HARBOURSIDE PORT DISTRICT\nWHEREAS, the District owns the quay; and\n"
+               "WHEREAS, the quay needs repair;\nNOW, THEREFORE, BE IT RESOLVED that the works proceed.")
+    assert classify(_lines(numbered)) == "decision_record"
+    assert classify(_lines(recited)) == "decision_record"
+    # One recital quoted in a paper is not an enactment, nor is a report that attaches one.
+    assert classify(_lines("Quay Hall Trust\nNotes\nWHEREAS the hall was let twice, income rose.")) == "other"
+    assert classify(_lines("Subject: Quay fees\nReport by: Harbour Master\nResolution No. 12 is attached")) == "report"
+
+
 def test_agenda_items_read_the_list_and_drop_page_references():
     items = agenda_items(_lines(TEXT_PACK))
     assert items == {"1": "Apologies for absence", "2": "Minutes of the previous meeting", "3": "Street Trading Policy"}
