@@ -402,8 +402,12 @@ def _title(head: list[str], labels: dict[str, str], kind: str, meta: Meta) -> st
             continue
         if meta.organisation and clean.lower() == meta.organisation.lower():
             continue
-        # A title set in big type often breaks into one or two words a line ("CAPITAL" / "STRATEGY").
+        # A title set in big type often breaks into one or two words a line ("CAPITAL" / "STRATEGY"),
+        # and a record's number may stand below its name ("Resolution NO" / "300 – 2024").
         parts = [clean]
+        if re.search(r"\b(?:no\.?|number|#)$", clean, re.IGNORECASE) and index + 1 < len(head):
+            parts.append(_clean(head[index + 1]))
+            return tidy_case(" ".join(parts))[:200]
         for nxt in head[index + 1:index + 4]:
             if len(clean.split()) <= 3 and len(nxt.split()) <= 3 and nxt.isupper() == clean.isupper() and not _SKIP_TITLE.match(nxt):
                 parts.append(_clean(nxt))

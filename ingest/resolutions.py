@@ -40,6 +40,7 @@ _FOR = re.compile(r"\bfor\s*\((\d+)\)", re.IGNORECASE)
 _AGAINST = re.compile(r"\bagainst\s*\((\d+)\)", re.IGNORECASE)
 _ABSTAIN = re.compile(r"\babstain(?:ed|ing|ions?)?\s*\((\d+)\)", re.IGNORECASE)
 _TALLY = re.compile(r"\b(?:carried|approved|passed|failed|lost|adopted)\b[^.\d]{0,20}?\(?(\d{1,2})\s*[-–]\s*(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?(?:\s*[-–]\s*(\d{1,2}))?\)?", re.IGNORECASE)
+_VOTE_COUNT = re.compile(r"\b\d{1,2}\s*[-–]\s*\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+vote\b|\bvote\s+of\s+\d{1,2}\s*[-–]\s*\d{1,2}\b", re.IGNORECASE)
 _OUTCOME = re.compile(r"\b(?:(?:substantive\s+)?motion|amendment|recommendations?)\s+(?:was\s+)?(carried|lost|agreed|fell|defeated|approved|failed)\b", re.IGNORECASE)
 _PROPOSAL = re.compile(
     r"(?P<mover>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir|Dame)\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*,?\s*"
@@ -77,9 +78,9 @@ _FORMAL = re.compile(r"(?<![A-Za-z])(?:RESOLVED|AGREED|DECIDED|RESULT\s*:|MOTION
 
 def records_an_outcome(text: str) -> bool:
     """Whether a sentence says how a motion was disposed of ("RESULT: FAILED [4-2]", "the motion was
-    carried", "Carried 5-0", "the amendment was lost")."""
+    carried", "Carried 5-0", "the amendment was lost", "(4-1 vote)")."""
     return bool(re.search(r"(?<![A-Za-z])RESULT\s*:", text) or _MOTION_CARRIED.search(text)
-                or _OUTCOME.search(text) or _TALLY.search(text))
+                or _OUTCOME.search(text) or _TALLY.search(text) or _VOTE_COUNT.search(text))
 
 
 # Said of a decision in a report, which is no resolution of its own: "The decision was taken in

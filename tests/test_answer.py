@@ -321,6 +321,13 @@ def test_a_name_spelt_by_its_sound_names_a_distinctive_word_but_never_a_common_o
     assert not names_present(question_names("How many sessions did the Is This Leaf campaign deliver?"), words, lex)
 
 
+def test_a_name_asked_by_its_initials_is_named_by_the_name_in_full():
+    passage = "A lease with the United Service Organization, Inc. for a lounge at Quay Hall Airport."
+    lex = lexicon(passage)
+    assert names_present(question_names("Which lease gave the USO a lounge at Quay Hall?"), words_of(passage), lex)
+    assert not names_present(question_names("Which lease gave the RNLI a lounge at Quay Hall?"), words_of(passage), lex)
+
+
 def test_every_sentence_is_weighed_by_the_meaning_the_index_keeps_for_it():
     from minutebook.search.chat.sentences import ranked_sentences
 
@@ -459,6 +466,9 @@ def test_a_record_named_by_its_number_is_answered_only_from_that_record():
     said = answer("Under resolution 2019-41, how much will the board receive from the school district for school health services?",
                   passage)
     assert "$142,000.00" in said
+    # Papers dash a number as they like ("2019 – 45"); the question's "2019-45" names it all the same.
+    passage = "J. RESOLUTION (2019 – 45) Renew the lease of the harbour office at a rate of $3.10."
+    assert "3.10" in answer("What does resolution 2019-45 renew, and at what rate?", passage)
 
 
 @pytest.mark.parametrize("question, asks", [
@@ -534,6 +544,9 @@ def test_a_who_answer_names_someone_the_question_does_not():
     assert names_someone("Patrick Heisinger made a presentation.", question, words)
     assert names_someone("Supt Jenkins volunteered to be the sponsor.", question, words)
     assert names_someone("This theme will be led by the Portsmouth District Police Commander.", question, words)
+    # A post before a surname names the person; a post before a common word does not.
+    assert names_someone("Director Jenkins will closely monitor our cash flow.", question, words)
+    assert not names_someone("Chair Select a new member.", question, words)
 
 
 def test_a_period_the_passage_names_lets_any_of_its_sentences_answer():
@@ -615,3 +628,15 @@ def test_when_and_how_long_are_read_from_the_question_and_answered_by_their_kind
 ])
 def test_why_is_answered_by_a_cause_not_by_the_event_again(sentence, question, answered):
     assert answers(sentence, question) is answered
+
+
+def test_an_enactment_answers_what_was_decided_in_its_own_words_and_a_report_does_not():
+    from dataclasses import replace
+    passage = "Passed at the Quay Hall council meeting (4-1 vote). The harbour fee is raised to $40."
+    question = "What was the vote when the Quay Hall council raised the harbour fee?"
+    turn = read_turn([{"role": "user", "content": question}])
+    enacted = replace(hit(passage), document_type="decision_record")
+    text, _, _ = extractive_answer(turn, [enacted], lexicon(passage), decided=True)
+    assert "4-1 vote" in text
+    reported = replace(hit("Officers propose the harbour fee is raised to $40 when the council next meets."), document_type="report")
+    assert extractive_answer(turn, [reported], lexicon(passage), decided=True)[0] == ""

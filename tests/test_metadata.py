@@ -240,3 +240,8 @@ def test_an_enactment_is_dated_by_its_adoption_not_by_when_it_takes_effect():
     # Without an adoption line the effective date is not taken for the meeting's.
     undated = "ORDINANCE NO. 41-2021\nAN ORDINANCE ON MOORINGS\nThis ordinance takes effect July 1, 2021."
     assert extract(_lines(undated), "decision_record").meeting_date is None
+
+
+def test_a_record_number_below_its_name_is_part_of_the_title():
+    meta = extract(_lines("Resolution NO\n112 – 2023\nA resolution setting the fees for hall hire."), "decision_record")
+    assert meta.title == "Resolution NO 112 – 2023"

@@ -184,6 +184,9 @@ _ROLE = re.compile(r"\b(?:the|its|their|our)\s+(?:[A-Z][\w&'’-]*\s+(?:(?:of|fo
                    r"|Charity|Society)\b")
 _ROLE_WORDS = frozenset("vice chair chairman chairwoman deputy director officer officers manager lead head chief executive "
                         "leader member members clerk secretary commander".split())  # "Vice Chair" is a role, not a name
+# A post before a surname ("Director Whitmer", "Trustee Ash", "Councilmember Keane") names the person.
+_TITLED = re.compile(r"\b(?:Director|Chair(?:man|woman|person)?|Trustee|Council\s?[Mm]ember|Alder(?:man|woman)|Supervisor"
+                     r"|Manager|Clerk|Treasurer|Secretary|President|Chief|Senator|Representative)\s+(?P<name>[A-Z][a-z'’-]+)")
 _CAPITALISED_RUN = re.compile(r"(?<![\w.])[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+")
 
 
@@ -195,6 +198,9 @@ def names_someone(sentence: str, question: str, lexicon: Lexicon) -> bool:
     if any(m.group(0).lower().split()[-1] not in asked for m in _ROLE.finditer(sentence)):
         return True  # "the District Police Commander", "the Saints Foundation"
     rare = DISTINCTIVE * lexicon.passages
+    if any((name := m["name"].lower()) not in asked and name not in _ROLE_WORDS and lexicon.df.get(name, 0) <= rare
+           for m in _TITLED.finditer(sentence)):
+        return True
     return any(
         all(w not in asked and w not in _ROLE_WORDS and lexicon.df.get(w, 0) <= rare for w in words)
         for run in _CAPITALISED_RUN.finditer(sentence)

@@ -169,6 +169,13 @@ _ASKS_CONTACT = re.compile(r"\b(?:where|address|venue|located|location|phone|tel
 _NAMED_RECORD = re.compile(
     r"\b(?:resolution|decision|minute|motion|ordinance|item|record)s?\s+(?:no\.?\s*|number\s*)?(?P<ref>\d+(?:[/.-]\d+)+)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]{2,}")
+_DASHES = str.maketrans("‐‑‒–—−", "------")
+
+
+def _compact(reference: str) -> str:
+    """A record's number as papers space and dash it alike: "300 – 2024" and "300-2024"."""
+    return re.sub(r"\s", "", reference.translate(_DASHES))
+
 FRAGMENT_WORDS = 4  # a sentence of fewer words must itself name what the question is about
 
 
@@ -201,7 +208,7 @@ def answer_gate(
     # "resolution 2019-44", "decision 24/00093": a record named by its number is answered only by a
     # sentence that gives that number, or goes on from one that does (papers space it as they like:
     # "(2019- 44)").
-    references = {re.sub(r"\s", "", m["ref"]) for m in _NAMED_RECORD.finditer(asked or turn.question)}
+    references = {_compact(m["ref"]) for m in _NAMED_RECORD.finditer(asked or turn.question)}
 
     asks_where = turn.asks == "where" or bool(_ASKS_CONTACT.search(turn.question))
 
@@ -209,7 +216,8 @@ def answer_gate(
         sentence, hit = candidate.sentence, hits[candidate.index]
         if not asks_where and is_furniture(sentence):
             return False  # an address, a phone line or a signature rule says where, not what
-        if references and not any(r in re.sub(r"\s", "", _with_neighbours(sentence, hit.text)) for r in references):
+        # The paper may be that record: its title gives the number ("Resolution No 300 – 2024").
+        if references and not any(r in _compact(f"{hit.document_title or ''} {_with_neighbours(sentence, hit.text)}") for r in references):
             return False
         if len(_WORD.findall(sentence)) < FRAGMENT_WORDS and not coverage(lexicon, subject, sentence):
             return False  # a table's total line, a stray label: what it is about is only in its context
@@ -232,8 +240,10 @@ def answer_gate(
             return False  # an agenda goes out before its meeting: the decisions it tells are earlier ones
         # Minutes tell what was done in their own words ("the Clerk will write to the landowner"): that is the
         # record of the decision, when they are the minutes of the meeting asked about (an earlier
-        # meeting's minutes in a pack mention the next one's date). An agenda or a report needs the words of one.
-        minuted = hit.document_type == "minutes" and (not context.get("date_from") or in_period(hit.meeting_date, context))
+        # meeting's minutes in a pack mention the next one's date); so is an enactment or a record of
+        # decision, every line of which is the decision. An agenda or a report needs the words of one.
+        minuted = hit.document_type in ("minutes", "decision_record") and (
+            not context.get("date_from") or in_period(hit.meeting_date, context) or hit.meeting_date is None)
         return named[candidate.index] and (not decided or records_a_decision(sentence) or minuted)
 
     return may_answer
