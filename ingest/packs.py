@@ -3,7 +3,9 @@
 ModernGov and similar systems stamp "Agenda Item N" on the pages of each item's paper (at the
 top of the first page, or at the foot of every page); converters turn it into a line such as
 "# Agenda Item 3". A change of item number starts a new paper. In a PDF the paper starts at the
-top of the page carrying the stamp, since a foot-of-page stamp comes after that page's text.
+top of the page carrying the stamp, since a foot-of-page stamp comes after that page's text. A page
+that opens the minutes of a meeting (a title block with a date, then who was present) starts a
+paper too: packs carry the last meeting's minutes after the agenda, often without a stamp.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .chunk import Line
+from .dates import find_dates
 from .noise import is_agenda_stamp
 
 
@@ -22,12 +25,28 @@ class Paper:
     in_pack: bool = False  # one of several papers split out of a pack
 
 
+# A page that opens a meeting's record: a title block with a date, then who was present
+# ("AUDIT COMMITTEE" / "24 SEPTEMBER 2009" / "PRESENT:"). A pack often carries the minutes of the
+# last meeting after its agenda, with no stamp between them.
+_PRESENT = re.compile(r"^(?:members\s+)?present\s*(?::|-|–|$)", re.IGNORECASE)
+OPENING_LINES = 8
+
+
+def _opens_minutes(lines: list[Line], start: int) -> bool:
+    head = [line.text.strip() for line in lines[start:start + OPENING_LINES * 2] if line.text.strip()][:OPENING_LINES]
+    present = next((n for n, text in enumerate(head) if _PRESENT.match(text)), None)
+    return present is not None and present > 0 and any(find_dates(text) for text in head[:present])
+
+
 def split_pack(lines: list[Line], paged: bool) -> list[Paper]:
-    """Papers in reading order. A file without stamps is one paper."""
+    """Papers in reading order: a new paper at each change of stamp, and (in a paged file) at a page
+    that opens the minutes of a meeting. A file without either is one paper."""
     starts: list[tuple[int, str | None]] = [(0, None)]
     page_start: dict[int, int] = {}
     current: str | None = None
     for index, line in enumerate(lines):
+        if paged and line.page not in page_start and index > 0 and _opens_minutes(lines, index):
+            starts.append((index, current))
         page_start.setdefault(line.page, index)
         item = is_agenda_stamp(line.text) if line.text else None
         if item is None or item == current:
@@ -57,12 +76,12 @@ def split_pack(lines: list[Line], paged: bool) -> list[Paper]:
 _MINUTES = re.compile(
     r"^(?:(?:draft|printed|approved|unconfirmed|signed)\s*)?minutes\b(?!\s+of\s+(?:the\s+)?previous)"
     r"|meeting\s*minutes\b|\bminutes\s*of\s*(?:the|a|an)\s*(?:[\w&'’-]+\s*){0,8}?meeting\b"
-    r"|^minutes\s*from\b",
+    r"|^minutes\s*from\b|^notes\s+(?:of|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}meeting\b",
     re.IGNORECASE,
 )
 _AGENDA = re.compile(
     r"^(?:a\s?g\s?e\s?n\s?d\s?a)\b|meeting\s*agenda\b|^notice\s*of\s*(?:the\s*)?meeting\b|\bsummons\b"
-    r"|-\s*agenda\s*-|^agenda\s*(?:for|and|of)\b",
+    r"|-\s*agenda\s*-|^agenda\s*(?:for|and|of)\b|^(?:a|the)\s+meeting\s+of\b.{0,80}\bwill\s+be\s+held\b",
     re.IGNORECASE,
 )
 _DECISION = re.compile(r"record\s*of\s*decision|decision\s*to\s*be\s*taken\s*by|^decision\s*notice\b", re.IGNORECASE)

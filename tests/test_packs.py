@@ -101,3 +101,21 @@ def test_minutes_that_do_not_call_themselves_minutes_are_known_by_the_meeting_to
     # A report that lists who it is for is still a report.
     report = ["Barnby Parish Council", "Report to the meeting of 3 May 2024", "Purpose of report: the playground fence"]
     assert classify(_lines("\n".join(report))) == "report"
+
+
+def test_a_pack_splits_where_a_page_opens_the_minutes_of_a_meeting():
+    agenda = _lines("Quay Hall Council\nAudit Committee\nA meeting of the Audit Committee will be held:\n"
+                    "Date: 22 October 2009\n1 Minutes of the last meeting\n2 Annual accounts", page=1)
+    minutes = _lines("AUDIT COMMITTEE\n24 SEPTEMBER 2009\nPRESENT:\nCouncillors Ash and Birch\n"
+                     "1 DECLARATIONS OF INTEREST\nNone.", page=2)
+    more = _lines("Present: the Clerk for item 4\n4 ANNUAL ACCOUNTS\nRESOLVED: that the accounts be approved.", page=3)
+    papers = split_pack(agenda + minutes + more, paged=True)
+    assert [len(p.lines) for p in papers] == [6, 9]
+    assert [classify(p.lines) for p in papers] == ["agenda", "minutes"]
+    # Minutes that open the file are one paper; a page naming who was present without a title
+    # block and date above it goes on from the page before.
+    assert len(split_pack(minutes + more, paged=True)) == 1
+
+
+def test_notes_of_a_meeting_are_its_minutes():
+    assert classify(_lines("Thursday, 5 March 2020\nHarbourside Playground\nNotes from First Open Meeting\n1. Chair: A Ash")) == "minutes"
