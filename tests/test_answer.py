@@ -640,3 +640,14 @@ def test_an_enactment_answers_what_was_decided_in_its_own_words_and_a_report_doe
     assert "4-1 vote" in text
     reported = replace(hit("Officers propose the harbour fee is raised to $40 when the council next meets."), document_type="report")
     assert extractive_answer(turn, [reported], lexicon(passage), decided=True)[0] == ""
+
+
+def test_a_title_block_is_not_the_answer_for_naming_the_organisation():
+    from dataclasses import replace
+    passage = ("Harbourside Department of Works Advisory Board Meeting Monday, 4 November 2019 at Quay Hall. "
+               "Approval of Minutes from 6 August 2019 - Board Members.")
+    question = "Which earlier meeting's minutes was the Harbourside works advisory board asked to approve in November 2019?"
+    turn = read_turn([{"role": "user", "content": question}])
+    paper = replace(hit(passage, title="Advisory Board Meeting"), body="Advisory Board", organisation="Harbourside Department of Works")
+    text, _, _ = extractive_answer(turn, [paper], lexicon(passage), max_sentences=1)
+    assert text.startswith("Approval of Minutes from 6 August 2019")

@@ -147,7 +147,9 @@ def answer_passages(hits: list[Hit], closest: dict[int, float]) -> list[Hit]:
 
 
 def _context_of(hit: Hit) -> str:
-    return " ".join(part for part in (hit.document_title, hit.section or "", hit.body or "") if part)
+    """What every sentence of a passage is read with: its paper's title, body and organisation and its
+    heading. A title block names them too, and is not the answer for doing so."""
+    return " ".join(part for part in (hit.document_title, hit.section or "", hit.body or "", hit.organisation or "") if part)
 
 
 def _read_with(sentence: str, hit: Hit) -> str:
