@@ -651,3 +651,24 @@ def test_a_title_block_is_not_the_answer_for_naming_the_organisation():
     paper = replace(hit(passage, title="Advisory Board Meeting"), body="Advisory Board", organisation="Harbourside Department of Works")
     text, _, _ = extractive_answer(turn, [paper], lexicon(passage), max_sentences=1)
     assert text.startswith("Approval of Minutes from 6 August 2019")
+
+
+@pytest.mark.parametrize("question, taken", [
+    ("Who was elected chair at the June meeting?", True),
+    ("Who did the Quay Hall board appoint to fill its vacancy?", True),
+    ("Which contract did the council approve in May?", True),
+    ("What did the board discuss in June?", False),
+])
+def test_what_a_meeting_did_is_read_in_either_voice(question, taken):
+    assert Asked.read(read_turn([{"role": "user", "content": question}])).taken is taken
+
+
+def test_an_agenda_does_not_say_whom_its_own_meeting_appointed():
+    from dataclasses import replace
+    passage = "5. Discussions: Vacancy Search Update. Ms Dana Fox to present the shortlist for the vacancy."
+    turn = read_turn([{"role": "user", "content": "Who did the Quay Hall board appoint to fill its vacancy on 6 June 2023?"}])
+    context = {"date_from": "2023-06-06", "date_to": "2023-06-06"}
+    agenda = replace(hit(passage, title="Quay Hall board agenda"), document_type="agenda", meeting_date="2023-06-06")
+    assert extractive_answer(turn, [agenda], lexicon(passage), context=context)[0] == ""
+    minutes = replace(agenda, document_type="minutes", text="The board appointed Ms Dana Fox to fill the vacancy.")
+    assert "Dana Fox" in extractive_answer(turn, [minutes], lexicon(minutes.text), context=context)[0]

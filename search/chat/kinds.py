@@ -113,7 +113,9 @@ _BECAUSE = re.compile(r"\b(?:because|due\s+to|owing\s+to|as\s+a\s+result|result(
 # A question about what a meeting did: someone elected or appointed, something adopted or approved.
 # "who was elected", "was Dana Fox appointed": the subject may stand between the two words.
 _TAKEN = re.compile(r"\b(?:was|were|got|been)(?:\s+[\w'’.-]+){0,4}?\s+(?:elected|appointed|chosen|selected|adopted|approved|passed"
-                    r"|rejected|decided|agreed|voted)\b", re.IGNORECASE)
+                    r"|rejected|decided|agreed|voted)\b"
+                    r"|\bdid(?:\s+[\w'’.-]+){1,6}?\s+(?:elect|appoint|choose|select|adopt|approve|pass|reject|decide|agree|vote)\b",
+                    re.IGNORECASE)  # "who was elected", and "who did the council appoint"
 
 
 @dataclass(frozen=True)
