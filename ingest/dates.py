@@ -94,8 +94,17 @@ def numeric_order(text: str) -> bool:
 
 def find_dates(text: str, default_year: int | None = None, month_first: bool = False) -> list[tuple[int, str]]:
     """Every date in ``text`` as (offset, ISO date), in reading order; ``month_first`` reads an
-    ambiguous numeric date as the US write it (see ``numeric_order``)."""
+    ambiguous date (numeric, or a named month between two days) as the US write it (see ``numeric_order``)."""
     text = text[:_MAX_SCAN]
+    named = (_MONTH_DAY, _DAY_MONTH) if month_first else (_DAY_MONTH, _MONTH_DAY)
+    found = _dates(text, default_year, month_first, named)
+    # A list of dates without years ("JANUARY 10 MARCH 14 JULY 11") is read the way that uses every
+    # month and day in it: read day first, it would pair "10 MARCH" and leave "JANUARY" over.
+    other = _dates(text, default_year, month_first, named[::-1])
+    return other if len(other) > len(found) else found
+
+
+def _dates(text: str, default_year: int | None, month_first: bool, named: tuple[re.Pattern, re.Pattern]) -> list[tuple[int, str]]:
     found: dict[int, tuple[int, str]] = {}
     taken: list[tuple[int, int]] = []
 
@@ -113,10 +122,10 @@ def find_dates(text: str, default_year: int | None = None, month_first: bool = F
 
     for match in _ISO.finditer(text):
         add(match, _iso(int(match["y"]), int(match["m"]), int(match["d"])))
-    for match in _DAY_MONTH.finditer(text):
-        add(match, _named(match["d"], match["m"], match["y"], default_year))
-    for match in _MONTH_DAY.finditer(text):
-        add(match, _named(match["d"] or match["d2"], match["m"], match["y"] or match["y2"], default_year))
+    for pattern in named:
+        for match in pattern.finditer(text):
+            groups = match.groupdict()
+            add(match, _named(groups["d"] or groups.get("d2"), groups["m"], groups["y"] or groups.get("y2"), default_year))
     for match in _NUMERIC.finditer(text):
         add(match, _numeric(match["a"], match["b"], match["y"], month_first))
     return [found[key] for key in sorted(found)]

@@ -294,7 +294,15 @@ in the Quay Hall. Members of the public may attend and speak on any item on the 
 
 @pytest.fixture(scope="module")
 def notice_library(tmp_path_factory, embedder):
-    return _library(tmp_path_factory, embedder, "notice", {"notice-2026.txt": HARBOUR_NOTICE, "agenda-2026-03-27.txt": MARCH_NOTICE})
+    return _library(tmp_path_factory, embedder, "notice", {"notice-2026.txt": HARBOUR_NOTICE, "agenda-2026-03-27.txt": MARCH_NOTICE,
+                                                             "schedule-2025.txt": QUAY_SCHEDULE})
+
+
+QUAY_SCHEDULE = """Quay Hall Trust
+2025 MONTHLY TRUSTEES MEETING SCHEDULE
+Held on the second Tuesday of the month unless otherwise posted. Location: the Quay Hall library.
+OPEN TO THE PUBLIC JANUARY 14 MARCH 11 JUNE 10 SEPTEMBER 9 DECEMBER 9
+"""
 
 
 MARCH_NOTICE = """NOTICE AND AGENDA OF MEETING
@@ -340,3 +348,16 @@ def test_where_and_when_a_meeting_is_held_is_read_from_its_own_paper(notice_libr
     # A question about something at the meeting is not one about its time and place.
     other = notice_library.chat([{"role": "user", "content": "When will the harbour wall works start, per the March 2026 agenda?"}])
     assert other.answered_by != "held"
+
+
+def test_when_a_body_meets_is_read_from_its_schedule(notice_library):
+    every = notice_library.chat([{"role": "user", "content": "On which dates does the Quay Hall Trust meet in 2025?"}])
+    assert every.answered_by == "schedule", every.answer
+    assert all(day in every.answer for day in ("JANUARY 14", "MARCH 11", "JUNE 10", "SEPTEMBER 9", "DECEMBER 9"))
+    last = notice_library.chat([{"role": "user", "content": "What is the last Quay Hall Trust meeting date on its 2025 schedule?"}])
+    assert last.answered_by == "schedule" and "DECEMBER 9" in last.answer and "JUNE 10" not in last.answer, last.answer
+    june = notice_library.chat([{"role": "user", "content": "When did the Quay Hall Trust meet in June 2025?"}])
+    assert june.answered_by == "schedule" and "JUNE 10" in june.answer and "MARCH 11" not in june.answer, june.answer
+    # Something else about the meetings is not a question for the schedule.
+    other = notice_library.chat([{"role": "user", "content": "When will the harbour wall works start in 2026?"}])
+    assert other.answered_by != "schedule"

@@ -61,3 +61,10 @@ def test_a_date_whose_weekday_disagrees_is_not_taken():
 def test_date_spans_cover_dates_months_and_years_but_not_numbers_or_spans():
     text = "Held 18 Oct 2021; minutes of May 9, 2005 and 4/23/19; in November 2022, in 2019; 216 14th Street; 2019-20 budget"
     assert [text[a:b] for a, b in date_spans(text)] == ["18 Oct 2021", "May 9, 2005", "4/23/19", "November 2022", "2019"]
+
+
+def test_a_list_of_dates_without_years_is_read_the_way_that_uses_every_month():
+    listed = find_dates("OPEN TO THE PUBLIC JANUARY 10 MARCH 14 JULY 11", 2019)
+    assert [iso for _, iso in listed] == ["2019-01-10", "2019-03-14", "2019-07-11"]
+    # Days written before their months stay so.
+    assert [iso for _, iso in find_dates("on 10 March and 14 July", 2019)] == ["2019-03-10", "2019-07-14"]

@@ -136,3 +136,21 @@ def mark_read(answer: Answer) -> None:
 
 def as_dict(answer: Answer) -> dict:
     return asdict(answer)
+
+
+def cited_lines(query: str, lines: list[tuple[str, int]], hit_of) -> "Answer | None":
+    """An answer reading out (line, chunk id) pairs in order, each line cited to its passage (a
+    passage cited once, after its lines in a row); ``hit_of(chunk_id)`` gives the passage. None when
+    one cannot be found."""
+    order = list(dict.fromkeys(chunk_id for _, chunk_id in lines))
+    passages = [hit_of(chunk_id) for chunk_id in order]
+    if not all(passages):
+        return None
+    runs: list[tuple[list[str], int]] = []  # lines of one passage in a row are cited once, after the last
+    for line, chunk_id in lines:
+        if runs and runs[-1][1] == chunk_id:
+            runs[-1][0].append(line)
+        else:
+            runs.append(([line], chunk_id))
+    text = " ".join(f"{'; '.join(said)} [{order.index(chunk_id) + 1}]" for said, chunk_id in runs)
+    return Answer.cited(query, text, [cite(n, passage) for n, passage in enumerate(passages, start=1)])

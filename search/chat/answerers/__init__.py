@@ -2,7 +2,8 @@
 
 Each module has ``answer(turn, evidence) -> Answer | None``. The specific ways come first (a
 follow-up asking when, a decision by its place in a list, a decision record, a commitment's
-timeline, who took or wrote something, when a body meets next, where and when a meeting is held);
+timeline, who took or wrote something, when a body meets next, when it meets by its schedule, where and
+when a meeting is held);
 the extractive answer from the passages comes last.
 """
 
@@ -11,9 +12,9 @@ from __future__ import annotations
 from minutebook.search.chat.answer import NOT_FOUND, Answer
 from minutebook.search.chat.conversation import Turn
 from minutebook.search.chat.evidence import Evidence
-from minutebook.search.chat.answerers import decision, held, listed, next_meeting, passages, previous, timeline, who
+from minutebook.search.chat.answerers import decision, held, listed, next_meeting, passages, previous, schedule, timeline, who
 
-ANSWERERS = (previous, listed, decision, timeline, who, next_meeting, held, passages)
+ANSWERERS = (previous, listed, decision, timeline, who, next_meeting, schedule, held, passages)
 
 
 def first_answer(turn: Turn, evidence: Evidence) -> Answer:

@@ -11,7 +11,7 @@ import re
 
 from minutebook.ingest.chunk import sentence_spans
 
-from minutebook.search.chat.answer import ANSWER_PASSAGES, Answer, cite
+from minutebook.search.chat.answer import ANSWER_PASSAGES, Answer, cited_lines
 from minutebook.search.chat.conversation import Turn, subject_terms, without_scene
 from minutebook.search.chat.evidence import Evidence
 from minutebook.search.chat.sentences import in_period
@@ -59,15 +59,6 @@ def answer(turn: Turn, evidence: Evidence) -> Answer | None:
                 if wants_place and "place" not in found and _PLACE.search(line):
                     found["place"] = (line, chunk_id)
         if (not wants_time or "time" in found) and (not wants_place or "place" in found):
-            return _read_out(turn, evidence, list(dict.fromkeys(found[key] for key in ("time", "place") if key in found)))
+            return cited_lines(turn.query, list(dict.fromkeys(found[key] for key in ("time", "place") if key in found)), evidence.hit)
     return None
 
-
-def _read_out(turn: Turn, evidence: Evidence, lines: list[tuple[str, int]]) -> Answer | None:
-    """The (line, chunk id) pairs found, each line cited to its passage, a passage cited once."""
-    order = list(dict.fromkeys(chunk_id for _, chunk_id in lines))
-    passages = [evidence.hit(chunk_id) for chunk_id in order]
-    if not all(passages):
-        return None
-    text = " ".join(f"{line} [{order.index(chunk_id) + 1}]" for line, chunk_id in lines)
-    return Answer.cited(turn.query, text, [cite(n, passage) for n, passage in enumerate(passages, start=1)])
