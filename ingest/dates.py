@@ -42,6 +42,7 @@ _ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
 MONTH = _MONTH
 _MONTH_YEAR = re.compile(rf"\b(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})\b(?![/-]\d)", re.IGNORECASE)
 
+_MONTH_WORD = re.compile(rf"\b{_MONTH}(?!\w)", re.IGNORECASE)
 _BARE_YEAR = re.compile(rf"\b{_YEAR}\b(?![/-]\d)")  # "in 2019"; not a span ("2019-20")
 _MAX_SCAN = 4000  # dates live in short header lines; never scan megabytes
 
@@ -100,6 +101,8 @@ def find_dates(text: str, default_year: int | None = None, month_first: bool = F
     found = _dates(text, default_year, month_first, named)
     # A list of dates without years ("JANUARY 10 MARCH 14 JULY 11") is read the way that uses every
     # month and day in it: read day first, it would pair "10 MARCH" and leave "JANUARY" over.
+    if len(_MONTH_WORD.findall(text)) < 2:
+        return found  # one month name cannot be read two ways
     other = _dates(text, default_year, month_first, named[::-1])
     return other if len(other) > len(found) else found
 

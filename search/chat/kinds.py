@@ -111,11 +111,12 @@ _BECAUSE = re.compile(r"\b(?:because|due\s+to|owing\s+to|as\s+a\s+result|result(
                       r"|in\s+response\s+to|in\s+light\s+of|in\s+view\s+of|on\s+account\s+of|caused\s+by|reasons?|to\s+allow|to\s+ensure"
                       r"|to\s+enable|to\s+avoid|to\s+comply)\b", re.IGNORECASE)
 # A question about what a meeting did: someone elected or appointed, something adopted or approved.
-# "who was elected", "was Dana Fox appointed": the subject may stand between the two words.
+# "who was elected", "was Dana Fox appointed" (the subject may stand between the two words), and the
+# same in the active voice: "who did the council appoint".
 _TAKEN = re.compile(r"\b(?:was|were|got|been)(?:\s+[\w'’.-]+){0,4}?\s+(?:elected|appointed|chosen|selected|adopted|approved|passed"
                     r"|rejected|decided|agreed|voted)\b"
                     r"|\bdid(?:\s+[\w'’.-]+){1,6}?\s+(?:elect|appoint|choose|select|adopt|approve|pass|reject|decide|agree|vote)\b",
-                    re.IGNORECASE)  # "who was elected", and "who did the council appoint"
+                    re.IGNORECASE)
 
 
 @dataclass(frozen=True)
