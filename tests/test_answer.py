@@ -92,6 +92,10 @@ def test_a_number_that_names_is_not_a_count():
     assert not answers("compared with other areas 5.6 This will be enhanced by tracking.", question)
     assert answers("Over 400 people have died from Covid-19.", question)
     assert answers("Unemployment grew by 5.6 per cent.", question)
+    # A street number, a ward and a case number name a place or a case; they count nothing.
+    windows = "How many windows are to be replaced at the Quay Building?"
+    assert not answers("Case 19-017: Quay Building 1138 West 9th Street Window Replacements Ward 3", windows)
+    assert answers("Twelve windows, 12 in all, at 40 Harbour Road are to be replaced.", windows)
     said = answer("What pandemic death toll did the city record?",
                   "The refresh of the plan was hampered by the Covid-19 pandemic and its death toll in the city. "
                   "The city recorded a pandemic death toll of over 400 people.")
