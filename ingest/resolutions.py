@@ -353,6 +353,8 @@ def _inline(document: Document, entries: list[Entry], used: set[int], minutes: l
             while j >= 0 and entries[j].text and j not in used and not entries[j].opens and len(block) < 8:
                 block.insert(0, j)
                 j -= 1
+            if len(block) == 1:
+                block = _motion_above(entries, index, used) + block
             if any(_RESULT.match(entries[k].text) for k in range(index + 1, min(len(entries), index + 4))):
                 continue  # the RESULT block below records this vote
         details: dict = {}
@@ -370,6 +372,32 @@ def _inline(document: Document, entries: list[Entry], used: set[int], minutes: l
         used.update(block)
         found.append((block[0], _decision(document, entries, block, details, items=[], minute=minutes[index])))
     return found
+
+
+# A vote's roll between a motion and its outcome: "Roll call vote:", "Ayes — A, B", "Nays ~ None".
+_VOTE_LINE = re.compile(r"^(?:(?:roll[\s-]*call|voice|hand|recorded)\s+vote\b|ayes?\b|yeas?\b|nays?\b|noes\b|abstain\w*|absent\b|recused\b)",
+                        re.IGNORECASE)
+_MOVED = re.compile(r"^motion\s*:|\bmoved\b", re.IGNORECASE)
+MOTION_REACH = 12  # lines: a roll call of a large board runs to a few
+
+
+def _motion_above(entries: list[Entry], index: int, used: set[int]) -> list[int]:
+    """The motion an outcome standing alone disposes of ("MOTION: Trustee Lezon moved to approve the
+    agenda. Trustee Warren seconded." / "Roll call vote:" / "Ayes — ..." / "Motion carried"), with the
+    roll between them; [] when no paragraph moving something stands just above the roll."""
+    k, votes = index - 1, []
+    while k >= 0 and k not in used and not entries[k].opens and index - k <= MOTION_REACH and (
+            not entries[k].text or _VOTE_LINE.match(entries[k].text)):
+        if entries[k].text:
+            votes.insert(0, k)
+        k -= 1
+    motion: list[int] = []
+    while k >= 0 and entries[k].text and k not in used and len(motion) < 8:
+        motion.insert(0, k)
+        if entries[k].opens:
+            break
+        k -= 1
+    return motion + votes if any(_MOVED.search(entries[m].text) for m in motion) else []
 
 
 def _hypothetical(sentence: str) -> bool:

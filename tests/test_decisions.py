@@ -862,3 +862,42 @@ def test_an_item_number_run_into_its_title_still_names_the_item():
               "CONSENT CALENDAR\n7.TREASURER'S REPORT FOR OCTOBER 2022\nRECOMMENDATION: Receive and file.\n")
     [row] = [d for d in _decisions(agenda, "agenda.txt") if d.kind == "recommendation"]
     assert row.text == "7.TREASURER'S REPORT FOR OCTOBER 2022 RECOMMENDATION: Receive and file."
+
+
+HARBOUR_LIBRARY_MINUTES = """HARBOURSIDE PUBLIC LIBRARY DISTRICT
+Regular Meeting of the Board of Trustees
+Wednesday, May 20, 2020, 7:00 p.m.
+
+1. Call to order — Trustee Ash called the meeting to order at 7:16 p.m.
+
+ATTENDING: Trustees Ash, Birch, Cole
+
+3. Approval of the agenda
+
+MOTION: Trustee Ash moved to approve the agenda as amended. Trustee Birch
+seconded.
+
+Roll call vote:
+
+Ayes — Trustees Ash, Birch, Cole
+
+Nays ~ None
+
+Motion carried
+
+4. Public comments — none
+
+5. Director's report
+
+The Director said the building will reopen in June.
+
+Motion carried
+"""
+
+
+def test_an_outcome_standing_alone_carries_the_motion_above_its_roll_call():
+    resolutions = [d for d in _decisions(HARBOUR_LIBRARY_MINUTES, "minutes.txt") if d.kind == "resolution"]
+    carried = [d for d in resolutions if "approve the agenda as amended" in d.text]
+    assert len(carried) == 1 and "Motion carried" in carried[0].text and "Ayes" in carried[0].text
+    # An outcome with no motion moved above it is not given the paragraph before it.
+    assert not any("reopen in June" in d.text for d in resolutions)
