@@ -325,6 +325,14 @@ def test_a_name_spelt_by_its_sound_names_a_distinctive_word_but_never_a_common_o
     assert not names_present(question_names("How many sessions did the Is This Leaf campaign deliver?"), words, lex)
 
 
+def test_a_long_name_is_named_by_its_distinctive_words_not_its_common_ones():
+    passage = "Telephone lines for the library system; the board reviewed internet costs."
+    lex = lexicon(passage, *["The board met. The county system was reviewed."] * 20)
+    assert not names_present(question_names("What did the Harbourside County Emergency Telephone System Board adopt?"), words_of(passage), lex)
+    named = "The Harbourside Emergency Telephone board adopted its budget."
+    assert names_present(question_names("What did the Harbourside County Emergency Telephone System Board adopt?"), words_of(named), lex)
+
+
 def test_a_name_asked_by_its_initials_is_named_by_the_name_in_full():
     passage = "A lease with the United Service Organization, Inc. for a lounge at Quay Hall Airport."
     lex = lexicon(passage)
@@ -661,6 +669,8 @@ def test_a_title_block_is_not_the_answer_for_naming_the_organisation():
     ("Who was elected chair at the June meeting?", True),
     ("Who did the Quay Hall board appoint to fill its vacancy?", True),
     ("Which contract did the council approve in May?", True),
+    ("What conditions did the commission impose on the permit?", True),
+    ("Was the extension granted in November?", True),
     ("What did the board discuss in June?", False),
 ])
 def test_what_a_meeting_did_is_read_in_either_voice(question, taken):
@@ -676,3 +686,7 @@ def test_an_agenda_does_not_say_whom_its_own_meeting_appointed():
     assert extractive_answer(turn, [agenda], lexicon(passage), context=context)[0] == ""
     minutes = replace(agenda, document_type="minutes", text="The board appointed Ms Dana Fox to fill the vacancy.")
     assert "Dana Fox" in extractive_answer(turn, [minutes], lexicon(minutes.text), context=context)[0]
+    # Nor what came of an item: "what was the outcome of ..." is asked of the minutes.
+    outcome = read_turn([{"role": "user", "content": "What was the outcome of the Quay Hall board's review of the vacancy on 6 June 2023?"}])
+    item = replace(agenda, text="6. Review of the vacancy: the board will vote on the shortlist.")
+    assert extractive_answer(outcome, [item], lexicon(item.text), context=context)[0] == ""

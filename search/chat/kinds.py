@@ -117,8 +117,8 @@ _BECAUSE = re.compile(r"\b(?:because|due\s+to|owing\s+to|as\s+a\s+result|result(
 # "who was elected", "was Dana Fox appointed" (the subject may stand between the two words), and the
 # same in the active voice: "who did the council appoint".
 _TAKEN = re.compile(r"\b(?:was|were|got|been)(?:\s+[\w'’.-]+){0,4}?\s+(?:elected|appointed|chosen|selected|adopted|approved|passed"
-                    r"|rejected|decided|agreed|voted)\b"
-                    r"|\bdid(?:\s+[\w'’.-]+){1,6}?\s+(?:elect|appoint|choose|select|adopt|approve|pass|reject|decide|agree|vote)\b",
+                    r"|rejected|decided|agreed|voted|granted|imposed)\b"
+                    r"|\bdid(?:\s+[\w'’.-]+){1,6}?\s+(?:elect|appoint|choose|select|adopt|approve|pass|reject|decide|agree|vote|grant|impose)\b",
                     re.IGNORECASE)
 
 

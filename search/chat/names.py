@@ -94,7 +94,8 @@ def sounds_like(word: str, tokens: frozenset[str], lexicon: Lexicon) -> bool:
 
 def names_present(names: list[list[str]], tokens: frozenset[str], lexicon: Lexicon) -> bool:
     """Whether ``text`` names each phrase: a one-word name in full (or its acronym's expansion),
-    a longer name by at least half of its words (papers shorten and reorder long names)."""
+    a longer name by at least half of its words, weighed by rarity (papers shorten and reorder long
+    names, and keep their distinctive words)."""
     present = {_stem(w) for w in tokens}
 
     def has(word: str) -> bool:
@@ -110,8 +111,14 @@ def names_present(names: list[list[str]], tokens: frozenset[str], lexicon: Lexic
 
     for phrase in names:
         words = [w for w in phrase if w not in JOINERS]
-        found = sum(has(w) for w in words)
-        if found < (1 if len(words) == 1 else (len(words) + 1) // 2):
+        if len(words) == 1:
+            if not has(words[0]):
+                return False
+            continue
+        # Half of a long name, weighed by rarity: "Cook County Emergency Telephone System Board" is not
+        # named by a paper saying "telephone", "system" and "board".
+        weights = {w: lexicon.idf_weight(w) for w in words}
+        if sum(weight for w, weight in weights.items() if has(w)) < 0.5 * sum(weights.values()):
             return False
     return True
 
