@@ -690,3 +690,14 @@ def test_an_agenda_does_not_say_whom_its_own_meeting_appointed():
     outcome = read_turn([{"role": "user", "content": "What was the outcome of the Quay Hall board's review of the vacancy on 6 June 2023?"}])
     item = replace(agenda, text="6. Review of the vacancy: the board will vote on the shortlist.")
     assert extractive_answer(outcome, [item], lexicon(item.text), context=context)[0] == ""
+
+
+def test_a_motion_is_read_out_with_its_seconder():
+    from minutebook.search.chat.sentences import read_out
+    passage = ("Motion: Mayor Ash moved that Council leave the record open for one week. Councilor Birch seconded. "
+               "Motion passed 5-0. The next item was the budget.")
+    said, _ = read_out("Motion: Mayor Ash moved that Council leave the record open for one week.", passage)
+    assert said.endswith("Councilor Birch seconded.")
+    # A sentence that neither seconds, refers back nor records the outcome does not go on.
+    said, _ = read_out("Motion passed 5-0.", passage)
+    assert said == "Motion passed 5-0."

@@ -255,6 +255,7 @@ INTRODUCED_CHARS = 300  # how much of the list a sentence ending in ":" introduc
 # A sentence that goes on from the one before: "At this session, the Plan was largely agreed" (or
 # one recording the outcome of the motion just described).
 OPENING_WORDS = 6  # "RESULT: FAILED [4-2]", "The motion was carried": said first, not after a new motion
+_SECONDS = re.compile(r"\bseconded\b|^second(?:ed)?\s*(?:by\b|:)", re.IGNORECASE)  # "Councilor Tuttle seconded."
 _REFERS_BACK = re.compile(r"^(?:at|in|during|after|following|from)\s+(?:this|that|these|those)\b", re.IGNORECASE)
 
 
@@ -326,8 +327,9 @@ def read_out(sentence: str, passage: str, subject: list[str] = (), lexicon: Lexi
             return f"{sentence} {fields}", ""
         first_line = following.split("\n", 1)[0]
         after = split_sentences(first_line)[0] if first_line.strip() else ""
-        # It goes on when it refers back, or opens by recording how the motion just described went.
-        goes_on = after and (_REFERS_BACK.match(after) or records_an_outcome(" ".join(after.split()[:OPENING_WORDS])))
+        # It goes on when it refers back, or opens by seconding the motion just described or recording how it went.
+        opening = " ".join(after.split()[:OPENING_WORDS])
+        goes_on = after and (_REFERS_BACK.match(after) or _SECONDS.search(opening) or records_an_outcome(opening))
         return (f"{sentence} {after}" if goes_on and len(after) <= INTRODUCED_CHARS else sentence), ""
     here = [line.strip() for line in following.split("\n") if line.strip()]
     there = []
