@@ -7,6 +7,8 @@ cosine, as chat does.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from minutebook.search.chat.answer import ANSWER_PASSAGES, Citation
@@ -643,7 +645,6 @@ def test_why_is_answered_by_a_cause_not_by_the_event_again(sentence, question, a
 
 
 def test_an_enactment_answers_what_was_decided_in_its_own_words_and_a_report_does_not():
-    from dataclasses import replace
     passage = "Passed at the Quay Hall council meeting (4-1 vote). The harbour fee is raised to $40."
     question = "What was the vote when the Quay Hall council raised the harbour fee?"
     turn = read_turn([{"role": "user", "content": question}])
@@ -655,7 +656,6 @@ def test_an_enactment_answers_what_was_decided_in_its_own_words_and_a_report_doe
 
 
 def test_a_title_block_is_not_the_answer_for_naming_the_organisation():
-    from dataclasses import replace
     passage = ("Harbourside Department of Works Advisory Board Meeting Monday, 4 November 2019 at Quay Hall. "
                "Approval of Minutes from 6 August 2019 - Board Members.")
     question = "Which earlier meeting's minutes was the Harbourside works advisory board asked to approve in November 2019?"
@@ -678,7 +678,6 @@ def test_what_a_meeting_did_is_read_in_either_voice(question, taken):
 
 
 def test_an_agenda_does_not_say_whom_its_own_meeting_appointed():
-    from dataclasses import replace
     passage = "5. Discussions: Vacancy Search Update. Ms Dana Fox to present the shortlist for the vacancy."
     turn = read_turn([{"role": "user", "content": "Who did the Quay Hall board appoint to fill its vacancy on 6 June 2023?"}])
     context = {"date_from": "2023-06-06", "date_to": "2023-06-06"}
@@ -693,7 +692,6 @@ def test_an_agenda_does_not_say_whom_its_own_meeting_appointed():
 
 
 def test_a_motion_is_read_out_with_its_seconder():
-    from minutebook.search.chat.sentences import read_out
     passage = ("Motion: Mayor Ash moved that Council leave the record open for one week. Councilor Birch seconded. "
                "Motion passed 5-0. The next item was the budget.")
     said, _ = read_out("Motion: Mayor Ash moved that Council leave the record open for one week.", passage)
