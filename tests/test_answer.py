@@ -340,6 +340,12 @@ def test_a_name_asked_by_its_initials_is_named_by_the_name_in_full():
     lex = lexicon(passage)
     assert names_present(question_names("Which lease gave the USO a lounge at Quay Hall?"), words_of(passage), lex)
     assert not names_present(question_names("Which lease gave the RNLI a lounge at Quay Hall?"), words_of(passage), lex)
+    # And the other way: a name asked in full is named by its initials in the paper.
+    short = "The HESB will meet by conference call at Quay Hall."
+    asked = question_names("When does the Harbourside Emergency Services Board meet at Quay Hall?")
+    assert names_present(asked, words_of(short), lexicon(short))
+    assert not names_present(question_names("When does the Harbourside Emergency Planning Board meet at Quay Hall?"),
+                             words_of(short), lexicon(short))
 
 
 def test_every_sentence_is_weighed_by_the_meaning_the_index_keeps_for_it():

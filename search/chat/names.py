@@ -111,6 +111,8 @@ def names_present(names: list[list[str]], tokens: frozenset[str], lexicon: Lexic
 
     for phrase in names:
         words = [w for w in phrase if w not in JOINERS]
+        if len(words) >= ACRONYM_LETTERS[0] and "".join(w[0] for w in words) in tokens:
+            continue  # "Detroit Employment Solutions Corporation" named by its initials, "DESC"
         if len(words) == 1:
             if not has(words[0]):
                 return False
