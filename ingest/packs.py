@@ -102,6 +102,27 @@ _ENACTMENT_TITLE = re.compile(r"^(?:an?\s+)?(?:ordinance|resolution)\s*(?:no\b|n
 _RECITAL = re.compile(r"^(?:whereas\b|now,?\s+therefore\b|be\s+it\s+(?:further\s+)?(?:resolved|ordained)\b)", re.IGNORECASE)
 
 
+TITLE_BLOCK = 8  # lines: a meeting paper's title block names the body or meeting, the day and the hour
+MAX_DATES_ANNOUNCED = 3  # an agenda's opening may name the minutes it approves, or a deadline; a schedule lists many
+_TIME_OF_DAY = re.compile(r"\b\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m\b|p\.?m\b)", re.IGNORECASE)
+_MEETING_TITLE = re.compile(r"\b(?:meeting|board|committee|commission|council)\b", re.IGNORECASE)
+
+
+def _announces_meeting(head: list[str]) -> bool:
+    """Whether the opening lines are a meeting's title block: a line naming a meeting or body, and
+    one date, with a time of day ("NOVEMBER 10, 2022" / "06:00 P.M."). A schedule's opening lines
+    give many dates, a notice of postponement two on one line."""
+    if len({iso for text in head for _, iso in find_dates(text)}) > MAX_DATES_ANNOUNCED:
+        return False  # a schedule: the meetings of a year
+    block = head[:TITLE_BLOCK]
+    dated = next((n for n, text in enumerate(block) if find_dates(text)), None)
+    if dated is None or len({iso for _, iso in find_dates(block[dated])}) != 1:
+        return False  # no date, or a notice moving a meeting from one date to another
+    if not any(_MEETING_TITLE.search(text) for text in block[:dated + 1]):
+        return False
+    return any(_TIME_OF_DAY.search(text) for text in block[dated:dated + 2])
+
+
 def _head(lines: list[Line], count: int) -> list[str]:
     out = []
     for line in lines:
@@ -148,6 +169,8 @@ def classify(lines: list[Line], title: str = "") -> str:
     text = " ".join(head).lower()
     if _MINUTED.search(text):
         return "minutes"  # told in the past: who attended, the meeting called to order
+    if _announces_meeting(head):
+        return "agenda"  # a meeting's title block, its date and time of day, and nothing told of it
     if re.search(r"\breport\b|\bpurpose\s+of\s+(?:the\s+)?report\b|\brecommendations?\b", text):
         return "report"
     return "other"
