@@ -25,7 +25,8 @@ from .decision_text import Entry, Sentence, minute_of, parse_marker, sentences
 # "return to schools" or "bring this work back" is not one.
 _TARGET = r"(?:the\s+|a\s+|its\s+|each\s+|our\s+)?(?:next\s+|future\s+|following\s+)?(?:[\w&'’-]+\s+){0,4}?(?:board|committee|cabinet|council|panel|hwb|h&wb|meeting|members|governing\s+body|partnership|forum|executive|scrutiny)\b"
 _VERB = (
-    r"(?:report(?:ed|ing)?\s+back|come\s+back|coming\s+back|brought\s+back|bring\s+(?:[\w'’ ]{1,40}?\s+)?back\s+to|"
+    # "come back to the Board" or "come back in six months", not "come back to work"
+    rf"(?:report(?:ed|ing)?\s+back|(?:come|coming)\s+back(?:\s+to\s+{_TARGET}|(?!\s+to\b))|brought\s+back|bring\s+(?:[\w'’ ]{{1,40}}?\s+)?back\s+to|"
     rf"return(?:ed|ing|s)?\s+(?:to\s+{_TARGET}|for\s+(?:approval|agreement|consideration|decision))|be\s+circulated|(?:to|will|would)\s+circulate|"
     rf"(?:be|is|are)\s+presented\s+(?:\w+\s+){{0,3}}?(?:to|at)\s+{_TARGET}|(?:be|is|are)\s+(?:reported|brought|submitted)\s+(?:\w+\s+){{0,3}}?(?:to|at)\s+{_TARGET}|"
     r"schedule\s+time\s+on\s+the\s+next\s+agenda|"

@@ -901,3 +901,10 @@ def test_an_outcome_standing_alone_carries_the_motion_above_its_roll_call():
     assert len(carried) == 1 and "Motion carried" in carried[0].text and "Ayes" in carried[0].text
     # An outcome with no motion moved above it is not given the paragraph before it.
     assert not any("reopen in June" in d.text for d in resolutions)
+
+
+def test_coming_back_to_work_is_no_follow_up():
+    minutes = HARBOUR_LIBRARY_MINUTES + "\n6. Reopening\n\nStaff will decide whether they want to come back to work.\n\nThe reopening plan will come back to the Board in June.\n"
+    actions = [d.text for d in _decisions(minutes, "minutes.txt") if d.kind == "action"]
+    assert any("come back to the Board in June" in text for text in actions)
+    assert not any("come back to work" in text for text in actions)
