@@ -62,7 +62,7 @@ def question_names(question: str) -> list[list[str]]:
 
 
 # A run of capitalised words, "of", "and", "for", "the" or "&" between them: "United Service Organization".
-_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|and|for|the|&)\s+)*[A-Z][\w'’-]*)+")
+_NAME_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|and|for|the|&)\s+)*[A-Z][\w'’-]*)+")
 ACRONYM_LETTERS = (3, 6)  # shorter initials ("us", "so") would match too much
 
 
@@ -71,7 +71,7 @@ def initials(text: str) -> frozenset[str]:
     "uso". A question may use the short form of a name its paper gives only in full."""
     found: set[str] = set()
     low, high = ACRONYM_LETTERS
-    for run in _CAPITALISED_RUN.finditer(text):
+    for run in _NAME_RUN.finditer(text):
         letters = "".join(w[0] for w in run.group(0).split() if w[0].isupper()).lower()
         found.update(letters[i:j] for i in range(len(letters)) for j in range(i + low, min(i + high, len(letters)) + 1))
     return frozenset(found)
