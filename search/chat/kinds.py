@@ -193,6 +193,8 @@ _ROLE_WORDS = frozenset("vice chair chairman chairwoman deputy director officer 
 # A post before a surname ("Director Whitmer", "Trustee Ash", "Councilmember Keane") names the person.
 _TITLED = re.compile(r"\b(?:Director|Chair(?:man|woman|person)?|Trustee|Council\s?[Mm]ember|Alder(?:man|woman)|Supervisor"
                      r"|Manager|Clerk|Treasurer|Secretary|President|Chief|Senator|Representative)\s+(?P<name>[A-Z][a-z'’-]+)")
+_ASKS_MOVER = re.compile(r"\bwho\b.{0,40}?\b(?:moved|seconded|proposed|made\s+the\s+motion)\b", re.IGNORECASE)
+_MOTION_WORDS = re.compile(r"\b(?:moved|mover|moves|seconded|seconder|second|proposed|proposer|motion)\b", re.IGNORECASE)
 _CAPITALISED_RUN = re.compile(r"(?<![\w.])[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+")
 
 
@@ -263,6 +265,8 @@ def answers_the_kind(sentence: str, question: str, asked: Asked, lexicon: Lexico
     if asked.asks == "frequency":
         return bool(_FREQUENCY.search(sentence))
     if asked.asks == "who":
+        if _ASKS_MOVER.search(question) and not _MOTION_WORDS.search(sentence):
+            return False  # who moved or seconded it is said where the motion is
         return names_someone(sentence, question, lexicon)
     if asked.why and not _BECAUSE.search(sentence):
         return False  # "why was it cancelled?" is answered by a cause, not by its being cancelled
