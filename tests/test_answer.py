@@ -709,5 +709,5 @@ def test_a_motion_is_read_out_with_its_seconder():
 
 def test_who_moved_is_answered_where_the_motion_is():
     question = "Who moved the towing contract with Harbourside Auto at the May meeting?"
-    assert not answers("05-1172 (D) Harbourside Auto Body Services and Quay Towing for towing services.", question)
+    assert not answers("05-1172 (D) Contract with Mr Owen Ash of Harbourside Auto for towing services.", question)
     assert answers("Moved by Ms Vlassis to defer to the next meeting.", question)
