@@ -711,3 +711,10 @@ def test_who_moved_is_answered_where_the_motion_is():
     question = "Who moved the towing contract with Harbourside Auto at the May meeting?"
     assert not answers("05-1172 (D) Contract with Mr Owen Ash of Harbourside Auto for towing services.", question)
     assert answers("Moved by Ms Vlassis to defer to the next meeting.", question)
+
+
+def test_how_members_voted_is_answered_by_a_vote():
+    question = "How did each Harbourside commissioner vote on the budget resolution?"
+    assert not answers("BE IT RESOLVED that the Board of Commissioners adopts the budget in the sum of $3,356,864.", question)
+    assert answers("Ayes: Ash, Birch, Cole. Nays: none.", question)
+    assert answers("The resolution passed 4-1.", question)

@@ -193,6 +193,8 @@ _ROLE_WORDS = frozenset("vice chair chairman chairwoman deputy director officer 
 # A post before a surname ("Director Whitmer", "Trustee Ash", "Councilmember Keane") names the person.
 _TITLED = re.compile(r"\b(?:Director|Chair(?:man|woman|person)?|Trustee|Council\s?[Mm]ember|Alder(?:man|woman)|Supervisor"
                      r"|Manager|Clerk|Treasurer|Secretary|President|Chief|Senator|Representative)\s+(?P<name>[A-Z][a-z'’-]+)")
+_ASKS_VOTES = re.compile(r"\bhow\s+did\b.{0,80}?\bvote\b|\bwho\s+voted\b|\bwhat\s+was\s+the\s+vote\b", re.IGNORECASE)
+_TALLIED = re.compile(r"\b(?:carried|passed|approved|adopted|failed|lost|defeated)\b[^.]{0,20}?\d{1,2}\s*[-–]\s*\d{1,2}|\(\d{1,2}\s*[-–]\s*\d{1,2}", re.IGNORECASE)
 _ASKS_MOVER = re.compile(r"\bwho\b.{0,40}?\b(?:moved|seconded|proposed|made\s+the\s+motion)\b", re.IGNORECASE)
 _MOTION_WORDS = re.compile(r"\b(?:moved|mover|moves|seconded|seconder|second|proposed|proposer|motion)\b", re.IGNORECASE)
 _CAPITALISED_RUN = re.compile(r"(?<![\w.])[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+")
@@ -255,6 +257,8 @@ def answers_the_kind(sentence: str, question: str, asked: Asked, lexicon: Lexico
     cause."""
     if asked.money and not MONEY.search(sentence):
         return False
+    if _ASKS_VOTES.search(question) and not (_VOTING.search(sentence) or _TALLIED.search(sentence)):
+        return False  # how members voted is said by a vote: ayes and nays, a tally, "unanimously"
     given = set(_NUMBER.findall(question)) | {m.lower() for m in _DATE_WORDS.findall(question)}
     if asked.asks == "quantity":
         if _VOTING.search(question) and not _VOTING.search(sentence):
