@@ -718,3 +718,12 @@ def test_how_members_voted_is_answered_by_a_vote():
     assert not answers("BE IT RESOLVED that the Board of Commissioners adopts the budget in the sum of $3,356,864.", question)
     assert answers("Ayes: Ash, Birch, Cole. Nays: none.", question)
     assert answers("The resolution passed 4-1.", question)
+
+
+def test_a_motion_that_failed_is_not_what_was_appointed():
+    passage = ("Moved by Ash to appoint the firm of Quay & Co as the Harbour Board's counsel. MOTION FAILED. "
+               "Moved by Birch to appoint Harbourside Legal LLP as the Harbour Board's counsel. Motion Carried 6-1.")
+    said = answer("Which firm did the Harbour Board appoint as its counsel?", passage)
+    assert "Harbourside Legal" in said and "Quay & Co" not in said
+    # Asked whether it chose the firm that failed, the failed motion is the answer.
+    assert "Quay & Co" in answer("Did the Harbour Board appoint Quay & Co as its counsel?", passage)

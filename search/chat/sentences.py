@@ -213,6 +213,7 @@ def answer_gate(
     references = {_compact(m["ref"]) for m in _NAMED_RECORD.finditer(asked or turn.question)}
 
     asks_where = turn.asks == "where" or bool(_ASKS_CONTACT.search(turn.question))
+    yes_or_no = bool(_YES_OR_NO.match(turn.question))
 
     def may_answer(candidate: Candidate) -> bool:
         sentence, hit = candidate.sentence, hits[candidate.index]
@@ -235,6 +236,8 @@ def answer_gate(
             return False
         if report and promises(sentence, report):
             return False  # a report still to come has no findings yet
+        if kind.taken and not yes_or_no and _FAILED.match(_following(sentence, hit.text)):
+            return False  # a motion that failed is not what was appointed or approved (though it says "did they?")
         if candidate.index not in named:  # the passage holds the sentence: one check per passage
             named[candidate.index] = names_present(names, words_of(f"{hit.text} {_context_of(hit)} {hit.source}"), lexicon) or (
                 paper is not None and names_present(names, paper(hit.document_id).words, lexicon))
@@ -255,6 +258,8 @@ INTRODUCED_CHARS = 300  # how much of the list a sentence ending in ":" introduc
 # A sentence that goes on from the one before: "At this session, the Plan was largely agreed" (or
 # one recording the outcome of the motion just described).
 OPENING_WORDS = 6  # "RESULT: FAILED [4-2]", "The motion was carried": said first, not after a new motion
+_YES_OR_NO = re.compile(r"(?:[^,?]{0,60},\s*)?(?:did|was|were|has|have|is|are|does|do)\b", re.IGNORECASE)  # "In May, did ...?"
+_FAILED = re.compile(r"\W*(?:the\s+)?(?:motion\s+)?(?:failed|was\s+(?:lost|defeated)|lost|defeated)\b", re.IGNORECASE)
 _SECONDS = re.compile(r"\bseconded\b|^second(?:ed)?\s*(?:by\b|:)", re.IGNORECASE)  # "Councilor Tuttle seconded."
 _REFERS_BACK = re.compile(r"^(?:at|in|during|after|following|from)\s+(?:this|that|these|those)\b", re.IGNORECASE)
 
