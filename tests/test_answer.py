@@ -702,6 +702,11 @@ def test_a_motion_is_read_out_with_its_seconder():
                "Motion passed 5-0. The next item was the budget.")
     said, _ = read_out("Motion: Mayor Ash moved that Council leave the record open for one week.", passage)
     assert said.endswith("Councilor Birch seconded.")
+    # An item goes on to the motion made on it.
+    item = ("32. On the loan guarantee for remodelling the Quay Community Center. "
+            "Moved by Flagg to adopt, reflecting the new name of the Center as the Ash Community Center. Motion Carried 6-1.")
+    said, _ = read_out("32. On the loan guarantee for remodelling the Quay Community Center.", item)
+    assert said.endswith("as the Ash Community Center.")
     # A sentence that neither seconds, refers back nor records the outcome does not go on.
     said, _ = read_out("Motion passed 5-0.", passage)
     assert said == "Motion passed 5-0."

@@ -260,6 +260,7 @@ INTRODUCED_CHARS = 300  # how much of the list a sentence ending in ":" introduc
 OPENING_WORDS = 6  # "RESULT: FAILED [4-2]", "The motion was carried": said first, not after a new motion
 _YES_OR_NO = re.compile(r"(?:[^,?]{0,60},\s*)?(?:did|was|were|has|have|is|are|does|do)\b", re.IGNORECASE)  # "In May, did ...?"
 _FAILED = re.compile(r"\W*(?:the\s+)?(?:motion\s+)?(?:failed|was\s+(?:lost|defeated)|lost|defeated)\b", re.IGNORECASE)
+_MOVES = re.compile(r"(?:moved\s+by\b|motion\s*:|it\s+was\s+moved\b|on\s+(?:the\s+)?motion\s+(?:of|by)\b)", re.IGNORECASE)
 _SECONDS = re.compile(r"\bseconded\b|^second(?:ed)?\s*(?:by\b|:)", re.IGNORECASE)  # "Councilor Tuttle seconded."
 _REFERS_BACK = re.compile(r"^(?:at|in|during|after|following|from)\s+(?:this|that|these|those)\b", re.IGNORECASE)
 
@@ -332,9 +333,11 @@ def read_out(sentence: str, passage: str, subject: list[str] = (), lexicon: Lexi
             return f"{sentence} {fields}", ""
         first_line = following.split("\n", 1)[0]
         after = split_sentences(first_line)[0] if first_line.strip() else ""
-        # It goes on when it refers back, or opens by seconding the motion just described or recording how it went.
+        # It goes on when it refers back, or opens by moving what was just described ("Moved by X to adopt"),
+        # seconding the motion just described or recording how it went.
         opening = " ".join(after.split()[:OPENING_WORDS])
-        goes_on = after and (_REFERS_BACK.match(after) or _SECONDS.search(opening) or records_an_outcome(opening))
+        goes_on = after and (_REFERS_BACK.match(after) or _MOVES.match(after) or _SECONDS.search(opening)
+                             or records_an_outcome(opening))
         return (f"{sentence} {after}" if goes_on and len(after) <= INTRODUCED_CHARS else sentence), ""
     here = [line.strip() for line in following.split("\n") if line.strip()]
     there = []
