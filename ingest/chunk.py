@@ -111,7 +111,7 @@ def _paragraphs(lines: list[Line]) -> list[_Paragraph]:
         if not stripped:
             current = None
             continue
-        if current is None or opens_list_item(line.text):
+        if current is None or (opens_list_item(line.text) and not _initial_goes_on(current.text, stripped)):
             current = _Paragraph(text="", offsets=[], lines=[])
             paragraphs.append(current)
         if current.text:
@@ -123,6 +123,19 @@ def _paragraphs(lines: list[Line]) -> list[_Paragraph]:
         current.lines.append(line)
         current.text += stripped
     return paragraphs
+
+
+_LETTER_ITEM = re.compile(r"([A-HJ-Z])\.\s+[A-Z]")
+
+
+def _initial_goes_on(text: str, line: str) -> bool:
+    """Whether a line opening like a lettered item ("E. Wilson, Managing Member") is the wrapped end of
+    a name ("... bidder as RW Excavating (Dan" / "E. Wilson"): the text before stops mid-phrase, and the
+    letter does not follow the one opening the paragraph before ("D. ..." then "E. ...")."""
+    item = _LETTER_ITEM.match(line)
+    if not item or not text or text[-1] in ".:;!?)" or not text[-1].isalpha():
+        return False
+    return not text.startswith(f"{chr(ord(item[1]) - 1)}.")
 
 
 def _cut_long(sentence: str, max_chars: int) -> list[str]:
