@@ -129,8 +129,8 @@ _LETTER_ITEM = re.compile(r"([A-HJ-Z])\.\s+[A-Z]")
 
 
 def _initial_goes_on(text: str, line: str) -> bool:
-    """Whether a line opening like a lettered item ("E. Wilson, Managing Member") is the wrapped end of
-    a name ("... bidder as RW Excavating (Dan" / "E. Wilson"): the text before stops mid-phrase, and the
+    """Whether a line opening like a lettered item ("E. Ash, Managing Member") is the wrapped end of
+    a name ("... bidder as Quay Excavating (Ann" / "E. Ash"): the text before stops mid-phrase, and the
     letter does not follow the one opening the paragraph before ("D. ..." then "E. ...")."""
     item = _LETTER_ITEM.match(line)
     if not item or not text or text[-1] in ".:;!?)" or not text[-1].isalpha():

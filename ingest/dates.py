@@ -43,6 +43,8 @@ MONTH = _MONTH
 _MONTH_YEAR = re.compile(rf"\b(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})\b(?![/-]\d)", re.IGNORECASE)
 
 _MONTH_WORD = re.compile(rf"\b{_MONTH}(?!\w)", re.IGNORECASE)
+# A time of day: "6:00 P.M.", "10.30 am", "530pm" (a text layer dropping the colon).
+TIME_OF_DAY = re.compile(r"\b\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m\b\.?|p\.?m\b\.?)|\b\d{3,4}\s*(?:am|pm)\b", re.IGNORECASE)
 _BARE_YEAR = re.compile(rf"\b{_YEAR}\b(?![/-]\d)")  # "in 2019"; not a span ("2019-20")
 _MAX_SCAN = 4000  # dates live in short header lines; never scan megabytes
 
@@ -99,8 +101,8 @@ def find_dates(text: str, default_year: int | None = None, month_first: bool = F
     text = text[:_MAX_SCAN]
     named = (_MONTH_DAY, _DAY_MONTH) if month_first else (_DAY_MONTH, _MONTH_DAY)
     found = _dates(text, default_year, month_first, named)
-    # A list of dates without years ("JANUARY 10 MARCH 14 JULY 11") is read the way that uses every
-    # month and day in it: read day first, it would pair "10 MARCH" and leave "JANUARY" over.
+    # A list of dates without years ("JANUARY 14 MARCH 11 JUNE 10") is read the way that uses every
+    # month and day in it: read day first, it would pair "14 MARCH" and leave "JANUARY" over.
     if len(_MONTH_WORD.findall(text)) < 2:
         return found  # one month name cannot be read two ways
     other = _dates(text, default_year, month_first, named[::-1])

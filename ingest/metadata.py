@@ -326,11 +326,10 @@ def extract(lines: list[Line], kind: str, pack: Meta | None = None, items: dict[
         date = parse_date(labels["to"], context_year)
     if date is None and kind == "decision_record":
         # An enactment is dated where it says it was adopted or passed ("ADOPTED this 13th day of
-        # December, 2022"); the date it takes effect or was signed is not its meeting's.
+        # December, 2022"); the date it takes effect is not its meeting's.
         date = next((found[0][1] for line in lines[:400] if (match := _ADOPTED.search(line.text))
                      and (found := find_dates(line.text[match.end():], context_year))), None)
-    if date is None and kind == "decision_record":
-        # The decision date sits by the signature ("signed ... date") at the end.
+    if date is None and kind == "decision_record":  # else a record of decision's date sits by its signature
         tail = [line.text for line in lines[-60:] if line.text.strip()]
         for index, text in enumerate(tail):
             if re.search(r"^\s*(?:signed|date|dated)\b|\bsigned\b.*\bdate\b", text, re.IGNORECASE):
@@ -403,7 +402,7 @@ def _title(head: list[str], labels: dict[str, str], kind: str, meta: Meta) -> st
         if meta.organisation and clean.lower() == meta.organisation.lower():
             continue
         # A title set in big type often breaks into one or two words a line ("CAPITAL" / "STRATEGY"),
-        # and a record's number may stand below its name ("Resolution NO" / "300 – 2024").
+        # and a record's number may stand below its name ("Resolution NO" / "112 – 2023").
         parts = [clean]
         if re.search(r"\b(?:no\.?|number|#)$", clean, re.IGNORECASE) and index + 1 < len(head):
             parts.append(_clean(head[index + 1]))

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .chunk import Line
-from .dates import find_dates
+from .dates import TIME_OF_DAY, find_dates
 from .noise import is_agenda_stamp
 
 
@@ -26,7 +26,7 @@ class Paper:
 
 
 # A page that opens a meeting's record: a title block with a date, then who was present
-# ("AUDIT COMMITTEE" / "24 SEPTEMBER 2009" / "PRESENT:"). A pack often carries the minutes of the
+# ("HARBOUR COMMITTEE" / "3 MARCH 2021" / "PRESENT:"). A pack often carries the minutes of the
 # last meeting after its agenda, with no stamp between them.
 _PRESENT = re.compile(r"^(?:members\s+)?present\s*(?::|-|–|$)", re.IGNORECASE)
 OPENING_LINES = 8
@@ -96,7 +96,7 @@ _MINUTED = re.compile(
     r"|(?:present|attending|in\s+attendance|apologies(?:\s+for\s+absence)?|absent)\s*(?:were|:|-|–))",
 )
 _FROM_TO = re.compile(r"^(?:from|to|by)\s*:", re.IGNORECASE)
-# An enactment opens with its number ("ORDINANCE NO. 88-2017", "Resolution NO 300 - 2024") or
+# An enactment opens with its number ("ORDINANCE NO. 41-2021", "Resolution NO 112 - 2023") or
 # recites before it enacts ("WHEREAS, ...", "BE IT RESOLVED", "... ORDAINS AS FOLLOWS").
 _ENACTMENT_TITLE = re.compile(r"^(?:an?\s+)?(?:ordinance|resolution)\s*(?:no\b|number\b|#)", re.IGNORECASE)
 _RECITAL = re.compile(r"^(?:whereas\b|now,?\s+therefore\b|be\s+it\s+(?:further\s+)?(?:resolved|ordained)\b)", re.IGNORECASE)
@@ -104,23 +104,23 @@ _RECITAL = re.compile(r"^(?:whereas\b|now,?\s+therefore\b|be\s+it\s+(?:further\s
 
 TITLE_BLOCK = 8  # lines: a meeting paper's title block names the body or meeting, the day and the hour
 MAX_DATES_ANNOUNCED = 3  # an agenda's opening may name the minutes it approves, or a deadline; a schedule lists many
-_TIME_OF_DAY = re.compile(r"\b\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m\b|p\.?m\b)", re.IGNORECASE)
 _MEETING_TITLE = re.compile(r"\b(?:meeting|board|committee|commission|council)\b", re.IGNORECASE)
 
 
 def _announces_meeting(head: list[str]) -> bool:
     """Whether the opening lines are a meeting's title block: a line naming a meeting or body, and
-    one date, with a time of day ("NOVEMBER 10, 2022" / "06:00 P.M."). A schedule's opening lines
+    one date, with a time of day ("MARCH 3, 2021" / "07:00 P.M."). A schedule's opening lines
     give many dates, a notice of postponement two on one line."""
-    if len({iso for text in head for _, iso in find_dates(text)}) > MAX_DATES_ANNOUNCED:
+    days = [{iso for _, iso in find_dates(text)} for text in head]
+    if len(set().union(*days)) > MAX_DATES_ANNOUNCED:
         return False  # a schedule: the meetings of a year
     block = head[:TITLE_BLOCK]
-    dated = next((n for n, text in enumerate(block) if find_dates(text)), None)
-    if dated is None or len({iso for _, iso in find_dates(block[dated])}) != 1:
+    dated = next((n for n in range(len(block)) if days[n]), None)
+    if dated is None or len(days[dated]) != 1:
         return False  # no date, or a notice moving a meeting from one date to another
     if not any(_MEETING_TITLE.search(text) for text in block[:dated + 1]):
         return False
-    return any(_TIME_OF_DAY.search(text) for text in block[dated:dated + 2])
+    return any(TIME_OF_DAY.search(text) for text in block[dated:dated + 2])
 
 
 def _head(lines: list[Line], count: int) -> list[str]:

@@ -382,8 +382,8 @@ MOTION_REACH = 12  # lines: a roll call of a large board runs to a few
 
 
 def _motion_above(entries: list[Entry], index: int, used: set[int]) -> list[int]:
-    """The motion an outcome standing alone disposes of ("MOTION: Trustee Lezon moved to approve the
-    agenda. Trustee Warren seconded." / "Roll call vote:" / "Ayes — ..." / "Motion carried"), with the
+    """The motion an outcome standing alone disposes of ("MOTION: Trustee Ash moved to approve the
+    agenda. Trustee Birch seconded." / "Roll call vote:" / "Ayes — ..." / "Motion carried"), with the
     roll between them; [] when no paragraph moving something stands just above the roll."""
     k, votes = index - 1, []
     while k >= 0 and k not in used and not entries[k].opens and index - k <= MOTION_REACH and (

@@ -96,7 +96,7 @@ def test_a_number_that_names_is_not_a_count():
     assert answers("Unemployment grew by 5.6 per cent.", question)
     # A street number, a ward and a case number name a place or a case; they count nothing.
     windows = "How many windows are to be replaced at the Quay Building?"
-    assert not answers("Case 19-017: Quay Building 1138 West 9th Street Window Replacements Ward 3", windows)
+    assert not answers("Case 21-044: Quay Building 2417 West 5th Street Window Replacements Ward 3", windows)
     assert answers("Twelve windows, 12 in all, at 40 Harbour Road are to be replaced.", windows)
     said = answer("What pandemic death toll did the city record?",
                   "The refresh of the plan was hampered by the Covid-19 pandemic and its death toll in the city. "
@@ -336,9 +336,9 @@ def test_a_long_name_is_named_by_its_distinctive_words_not_its_common_ones():
 
 
 def test_a_name_asked_by_its_initials_is_named_by_the_name_in_full():
-    passage = "A lease with the United Service Organization, Inc. for a lounge at Quay Hall Airport."
+    passage = "A lease with the Harbour Safety Organisation, Inc. for a lounge at Quay Hall Airport."
     lex = lexicon(passage)
-    assert names_present(question_names("Which lease gave the USO a lounge at Quay Hall?"), words_of(passage), lex)
+    assert names_present(question_names("Which lease gave the HSO a lounge at Quay Hall?"), words_of(passage), lex)
     assert not names_present(question_names("Which lease gave the RNLI a lounge at Quay Hall?"), words_of(passage), lex)
     # And the other way: a name asked in full is named by its initials in the paper.
     short = "The HESB will meet by conference call at Quay Hall."
@@ -662,13 +662,13 @@ def test_an_enactment_answers_what_was_decided_in_its_own_words_and_a_report_doe
 
 
 def test_a_title_block_is_not_the_answer_for_naming_the_organisation():
-    passage = ("Harbourside Department of Works Advisory Board Meeting Monday, 4 November 2019 at Quay Hall. "
-               "Approval of Minutes from 6 August 2019 - Board Members.")
-    question = "Which earlier meeting's minutes was the Harbourside works advisory board asked to approve in November 2019?"
+    passage = ("Harbourside Department of Works Advisory Board Meeting Monday, 7 June 2021 at Quay Hall. "
+               "Approval of Minutes from 12 March 2021 - Board Members.")
+    question = "Which earlier meeting's minutes was the Harbourside works advisory board asked to approve in June 2021?"
     turn = read_turn([{"role": "user", "content": question}])
     paper = replace(hit(passage, title="Advisory Board Meeting"), body="Advisory Board", organisation="Harbourside Department of Works")
     text, _, _ = extractive_answer(turn, [paper], lexicon(passage), max_sentences=1)
-    assert text.startswith("Approval of Minutes from 6 August 2019")
+    assert text.startswith("Approval of Minutes from 12 March 2021")
 
 
 @pytest.mark.parametrize("question, taken", [
@@ -704,7 +704,7 @@ def test_a_motion_is_read_out_with_its_seconder():
     assert said.endswith("Councilor Birch seconded.")
     # An item goes on to the motion made on it.
     item = ("32. On the loan guarantee for remodelling the Quay Community Center. "
-            "Moved by Flagg to adopt, reflecting the new name of the Center as the Ash Community Center. Motion Carried 6-1.")
+            "Moved by Birch to adopt, reflecting the new name of the Center as the Ash Community Center. Motion Carried 6-1.")
     said, _ = read_out("32. On the loan guarantee for remodelling the Quay Community Center.", item)
     assert said.endswith("as the Ash Community Center.")
     # A sentence that neither seconds, refers back nor records the outcome does not go on.
@@ -714,13 +714,13 @@ def test_a_motion_is_read_out_with_its_seconder():
 
 def test_who_moved_is_answered_where_the_motion_is():
     question = "Who moved the towing contract with Harbourside Auto at the May meeting?"
-    assert not answers("05-1172 (D) Contract with Mr Owen Ash of Harbourside Auto for towing services.", question)
-    assert answers("Moved by Ms Vlassis to defer to the next meeting.", question)
+    assert not answers("12-3456 (D) Contract with Mr Dale Ash of Harbourside Auto for towing services.", question)
+    assert answers("Moved by Ms Cole to defer to the next meeting.", question)
 
 
 def test_how_members_voted_is_answered_by_a_vote():
     question = "How did each Harbourside commissioner vote on the budget resolution?"
-    assert not answers("BE IT RESOLVED that the Board of Commissioners adopts the budget in the sum of $3,356,864.", question)
+    assert not answers("BE IT RESOLVED that the Board of Commissioners adopts the budget in the sum of $1,204,500.", question)
     assert answers("Ayes: Ash, Birch, Cole. Nays: none.", question)
     assert answers("The resolution passed 4-1.", question)
 

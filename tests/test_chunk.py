@@ -71,9 +71,9 @@ def test_a_year_wrapped_onto_its_own_line_goes_on_with_its_sentence():
 
 
 def test_a_name_wrapped_at_its_initial_goes_on_and_a_lettered_list_does_not():
-    lines = [Line(t, 1) for t in ("Designating the lowest bidder as Quay Excavating, LC (Dan",
-                                  "E. Wilson, Managing Member), $6,196,268.70.")]
-    assert pack_passages(lines, 900)[0].text == ("Designating the lowest bidder as Quay Excavating, LC (Dan "
-                                                 "E. Wilson, Managing Member), $6,196,268.70.")
+    lines = [Line(t, 1) for t in ("Designating the lowest bidder as Quay Excavating, LC (Ann",
+                                  "E. Ash, Managing Member), $2,318,400.50.")]
+    assert pack_passages(lines, 900)[0].text == ("Designating the lowest bidder as Quay Excavating, LC (Ann "
+                                                 "E. Ash, Managing Member), $2,318,400.50.")
     items = [Line(t, 1) for t in ("D. Approve the minutes", "E. Receive the budget report")]
     assert pack_passages(items, 900)[0].text == "D. Approve the minutes\nE. Receive the budget report"

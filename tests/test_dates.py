@@ -64,7 +64,7 @@ def test_date_spans_cover_dates_months_and_years_but_not_numbers_or_spans():
 
 
 def test_a_list_of_dates_without_years_is_read_the_way_that_uses_every_month():
-    listed = find_dates("OPEN TO THE PUBLIC JANUARY 10 MARCH 14 JULY 11", 2019)
-    assert [iso for _, iso in listed] == ["2019-01-10", "2019-03-14", "2019-07-11"]
+    listed = find_dates("OPEN TO THE PUBLIC JANUARY 14 MARCH 11 JUNE 10", 2019)
+    assert [iso for _, iso in listed] == ["2019-01-14", "2019-03-11", "2019-06-10"]
     # Days written before their months stay so.
     assert [iso for _, iso in find_dates("on 10 March and 14 July", 2019)] == ["2019-03-10", "2019-07-14"]

@@ -866,9 +866,9 @@ def test_an_item_number_run_into_its_title_still_names_the_item():
 
 HARBOUR_LIBRARY_MINUTES = """HARBOURSIDE PUBLIC LIBRARY DISTRICT
 Regular Meeting of the Board of Trustees
-Wednesday, May 20, 2020, 7:00 p.m.
+Wednesday, June 9, 2021, 6:30 p.m.
 
-1. Call to order — Trustee Ash called the meeting to order at 7:16 p.m.
+1. Call to order — Trustee Ash called the meeting to order at 6:41 p.m.
 
 ATTENDING: Trustees Ash, Birch, Cole
 

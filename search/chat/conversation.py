@@ -14,6 +14,7 @@ from minutebook.search.chat.names import JOINERS, question_names
 from minutebook.search.decisions.registers import BODY_WORDS, DECISION_WORDS, is_about_a_decision
 from minutebook.search.ranking.retrieve import query_terms
 from minutebook.search.ranking.understand import is_date_word
+from minutebook.search.storage.lexicon import stem
 
 ANAPHORA = frozenset("they them their that this it its those these he she his her there then".split())
 QUESTION_WORDS = frozenset(
@@ -108,6 +109,13 @@ def without_scene(question: str, known: str) -> str:
                 text = re.sub(rf"\b{re.escape(word)}(?:['’]s)?\b", " ", text, flags=re.IGNORECASE)
     text = " ".join(text.split())
     return text if len(re.findall(r"\w+", text)) >= SCENE_LEFT else question
+
+
+def asked_beyond(question: str, known: str) -> set[str]:
+    """The stems of the subject words a question keeps once the meeting it names (``known``, see
+    without_scene) is taken out: what it asks about at that meeting, if anything. A body's number
+    ("Ward Committee 12") and a possessive's "s" say nothing."""
+    return {stem(term) for term in subject_terms(without_scene(question, known)) if len(term) > 1 and not term.isdigit()}
 
 
 def read_turn(messages: list[dict]) -> Turn:

@@ -63,3 +63,9 @@ class Evidence:
     min_support: float = 0.0  # the least support an extractive answer needs
     max_query_chars: int = 1000
     repair_queries: bool = True
+
+    def names_found(self, count: int) -> str:
+        """The organisations and bodies of the first ``count`` passages found, and the body the
+        question names: the meeting a question's names may be taken out as (conversation.without_scene)."""
+        parts = [part for hit in self.hits[:count] for part in (hit.organisation, hit.body) if part]
+        return " ".join([*parts, self.context.get("body") or ""])

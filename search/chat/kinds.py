@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from minutebook.ingest.commitments import states_a_commitment
 from minutebook.ingest.dates import MONTH
+from minutebook.ingest.noise import STREET
 from minutebook.ingest.resolutions import records_a_decision, records_an_outcome
 
 from minutebook.search.chat.conversation import Turn, measure_asked
@@ -70,7 +71,7 @@ _NUMBERED_RECORD = re.compile(
 # month ("16th January", "March 12"), a date in figures ("2016-12-15", "15/12/16"), a financial year
 # ("2017/18"), a time ("7:00 p.m."), a place in order ("the 3rd floor"), a part of a paper ("see
 # Section 5", "Appendix 2", "Ward 3"), a label or code ("v1", "Q3", "A27", "31542R"), a case number
-# ("19-017") or a street number ("1138 West 9th Street").
+# ("21-044") or a street number ("2417 West 5th Street").
 _MONTH_NAMED = rf"(?=[A-Z])(?i:{MONTH})(?!\w)"  # "January", "JAN"; not "may" the verb
 _NAMING_NUMBER = re.compile(
     rf"(?<=[A-Za-z]-)\d+|\b\d{{1,2}}\.\d{{1,2}}(?=\s+[A-Z][a-z])"
@@ -79,8 +80,7 @@ _NAMING_NUMBER = re.compile(
     r"|\b(?i:section|paragraph|para|appendix|annex|page|item|table|figure|chapter|option|phase|stage|tier|part"
     r"|schedule|recommendation|minute|resolution|ward|district)\s+\(?\d[\d.]*"
     r"|\b\d{4}-\d\d-\d\d\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(?:19|20)\d\d[/-]\d\d\b|(?<=[A-Za-z])\d+|\b\d+(?=[A-Z]{1,3}\b)"
-    r"|\b\d{2,}-\d{3,}\b"
-    r"|\b\d{1,5}(?=\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z][\w.'’]*|\d+(?:st|nd|rd|th))\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Drive|Dr|Boulevard|Blvd|Lane|Ln|Way|Court|Ct)\b)"
+    rf"|\b\d{{2,}}-\d{{3,}}\b|{STREET}"
 )
 
 
@@ -121,6 +121,8 @@ _TAKEN = re.compile(r"\b(?:was|were|got|been)(?:\s+[\w'’.-]+){0,4}?\s+(?:elect
                     r"|\bdid(?:\s+[\w'’.-]+){1,6}?\s+(?:elect|appoint|choose|select|adopt|approve|pass|reject|decide|agree|vote|grant|impose)\b",
                     re.IGNORECASE)
 
+_ASKS_VOTES = re.compile(r"\bhow\s+did\b.{0,80}?\bvote\b|\bwho\s+voted\b|\bwhat\s+was\s+the\s+vote\b", re.IGNORECASE)
+_ASKS_MOVER = re.compile(r"\bwho\b.{0,40}?\b(?:moved|seconded|proposed|made\s+the\s+motion)\b", re.IGNORECASE)
 
 @dataclass(frozen=True)
 class Asked:
@@ -134,6 +136,8 @@ class Asked:
     report: str | None = None  # the report whose findings are asked for ("final report"), see report_asked_about
     why: bool = False  # a cause ("Why was the meeting cancelled?")
     taken: bool = False  # what a meeting did: someone elected or appointed, something adopted (see _TAKEN)
+    votes: bool = False  # how members voted ("How did each commissioner vote?")
+    mover: bool = False  # who moved or seconded a motion
 
     @classmethod
     def read(cls, turn: Turn) -> "Asked":
@@ -151,7 +155,8 @@ class Asked:
         money = bool(_MONEY_QUESTION.search(question) or _MONEY_MEASURE.search(question))
         counted = _COUNTED.search(question)
         return cls(turn.asks, money, counted["thing"] if counted else None, kind, report,
-                   bool(_WHY.match(question)), bool(_TAKEN.search(question)))
+                   bool(_WHY.match(question)), bool(_TAKEN.search(question)),
+                   bool(_ASKS_VOTES.search(question)), bool(_ASKS_MOVER.search(question)))
 
 
 def of_the_kind(sentence: str, asked: Asked) -> float:
@@ -190,12 +195,9 @@ _ROLE = re.compile(r"\b(?:the|its|their|our)\s+(?:[A-Z][\w&'’-]*\s+(?:(?:of|fo
                    r"|Charity|Society)\b")
 _ROLE_WORDS = frozenset("vice chair chairman chairwoman deputy director officer officers manager lead head chief executive "
                         "leader member members clerk secretary commander".split())  # "Vice Chair" is a role, not a name
-# A post before a surname ("Director Whitmer", "Trustee Ash", "Councilmember Keane") names the person.
+# A post before a surname ("Director Ash", "Trustee Birch", "Councilmember Cole") names the person.
 _TITLED = re.compile(r"\b(?:Director|Chair(?:man|woman|person)?|Trustee|Council\s?[Mm]ember|Alder(?:man|woman)|Supervisor"
                      r"|Manager|Clerk|Treasurer|Secretary|President|Chief|Senator|Representative)\s+(?P<name>[A-Z][a-z'’-]+)")
-_ASKS_VOTES = re.compile(r"\bhow\s+did\b.{0,80}?\bvote\b|\bwho\s+voted\b|\bwhat\s+was\s+the\s+vote\b", re.IGNORECASE)
-_TALLIED = re.compile(r"\b(?:carried|passed|approved|adopted|failed|lost|defeated)\b[^.]{0,20}?\d{1,2}\s*[-–]\s*\d{1,2}|\(\d{1,2}\s*[-–]\s*\d{1,2}", re.IGNORECASE)
-_ASKS_MOVER = re.compile(r"\bwho\b.{0,40}?\b(?:moved|seconded|proposed|made\s+the\s+motion)\b", re.IGNORECASE)
 _MOTION_WORDS = re.compile(r"\b(?:moved|mover|moves|seconded|seconder|second|proposed|proposer|motion)\b", re.IGNORECASE)
 _CAPITALISED_RUN = re.compile(r"(?<![\w.])[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+")
 
@@ -257,7 +259,7 @@ def answers_the_kind(sentence: str, question: str, asked: Asked, lexicon: Lexico
     cause."""
     if asked.money and not MONEY.search(sentence):
         return False
-    if _ASKS_VOTES.search(question) and not (_VOTING.search(sentence) or _TALLIED.search(sentence)):
+    if asked.votes and not (_VOTING.search(sentence) or records_an_outcome(sentence)):
         return False  # how members voted is said by a vote: ayes and nays, a tally, "unanimously"
     given = set(_NUMBER.findall(question)) | {m.lower() for m in _DATE_WORDS.findall(question)}
     if asked.asks == "quantity":
@@ -269,7 +271,7 @@ def answers_the_kind(sentence: str, question: str, asked: Asked, lexicon: Lexico
     if asked.asks == "frequency":
         return bool(_FREQUENCY.search(sentence))
     if asked.asks == "who":
-        if _ASKS_MOVER.search(question) and not _MOTION_WORDS.search(sentence):
+        if asked.mover and not _MOTION_WORDS.search(sentence):
             return False  # who moved or seconded it is said where the motion is
         return names_someone(sentence, question, lexicon)
     if asked.why and not _BECAUSE.search(sentence):

@@ -61,14 +61,14 @@ def question_names(question: str) -> list[list[str]]:
     return phrases
 
 
-# A run of capitalised words, "of", "and", "for", "the" or "&" between them: "United Service Organization".
+# A run of capitalised words, "of", "and", "for", "the" or "&" between them: "Harbour Safety Organisation".
 _NAME_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|and|for|the|&)\s+)*[A-Z][\w'’-]*)+")
 ACRONYM_LETTERS = (3, 6)  # shorter initials ("us", "so") would match too much
 
 
 def initials(text: str) -> frozenset[str]:
-    """The acronyms a text's capitalised names make, lower case: "United Service Organization" gives
-    "uso". A question may use the short form of a name its paper gives only in full."""
+    """The acronyms a text's capitalised names make, lower case: "Harbour Safety Organisation" gives
+    "hso". A question may use the short form of a name its paper gives only in full."""
     found: set[str] = set()
     low, high = ACRONYM_LETTERS
     for run in _NAME_RUN.finditer(text):
@@ -112,13 +112,13 @@ def names_present(names: list[list[str]], tokens: frozenset[str], lexicon: Lexic
     for phrase in names:
         words = [w for w in phrase if w not in JOINERS]
         if len(words) >= ACRONYM_LETTERS[0] and "".join(w[0] for w in words) in tokens:
-            continue  # "Detroit Employment Solutions Corporation" named by its initials, "DESC"
+            continue  # "Harbourside Ferry Services Company" named by its initials, "HFSC"
         if len(words) == 1:
             if not has(words[0]):
                 return False
             continue
-        # Half of a long name, weighed by rarity: "Cook County Emergency Telephone System Board" is not
-        # named by a paper saying "telephone", "system" and "board".
+        # Half of a long name, weighed by rarity: "Quay and Millbrook" is not named by a paper saying
+        # only "Quay", a word every paper of that council holds.
         weights = {w: lexicon.idf_weight(w) for w in words}
         if sum(weight for w, weight in weights.items() if has(w)) < 0.5 * sum(weights.values()):
             return False

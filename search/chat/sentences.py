@@ -175,7 +175,7 @@ _DASHES = str.maketrans("‐‑‒–—−", "------")
 
 
 def _compact(reference: str) -> str:
-    """A record's number as papers space and dash it alike: "300 – 2024" and "300-2024"."""
+    """A record's number as papers space and dash it alike: "112 – 2023" and "112-2023"."""
     return re.sub(r"\s", "", reference.translate(_DASHES))
 
 FRAGMENT_WORDS = 4  # a sentence of fewer words must itself name what the question is about
@@ -219,7 +219,7 @@ def answer_gate(
         sentence, hit = candidate.sentence, hits[candidate.index]
         if not asks_where and is_furniture(sentence):
             return False  # an address, a phone line or a signature rule says where, not what
-        # The paper may be that record: its title gives the number ("Resolution No 300 – 2024").
+        # The paper may be that record: its title gives the number ("Resolution No 112 – 2023").
         if references and not any(r in _compact(f"{hit.document_title or ''} {_with_neighbours(sentence, hit.text)}") for r in references):
             return False
         if len(_WORD.findall(sentence)) < FRAGMENT_WORDS and not coverage(lexicon, subject, sentence):
@@ -261,7 +261,7 @@ OPENING_WORDS = 6  # "RESULT: FAILED [4-2]", "The motion was carried": said firs
 _YES_OR_NO = re.compile(r"(?:[^,?]{0,60},\s*)?(?:did|was|were|has|have|is|are|does|do)\b", re.IGNORECASE)  # "In May, did ...?"
 _FAILED = re.compile(r"\W*(?:the\s+)?(?:motion\s+)?(?:failed|was\s+(?:lost|defeated)|lost|defeated)\b", re.IGNORECASE)
 _MOVES = re.compile(r"(?:moved\s+by\b|motion\s*:|it\s+was\s+moved\b|on\s+(?:the\s+)?motion\s+(?:of|by)\b)", re.IGNORECASE)
-_SECONDS = re.compile(r"\bseconded\b|^second(?:ed)?\s*(?:by\b|:)", re.IGNORECASE)  # "Councilor Tuttle seconded."
+_SECONDS = re.compile(r"\bseconded\b|^second(?:ed)?\s*(?:by\b|:)", re.IGNORECASE)  # "Councillor Birch seconded."
 _REFERS_BACK = re.compile(r"^(?:at|in|during|after|following|from)\s+(?:this|that|these|those)\b", re.IGNORECASE)
 
 

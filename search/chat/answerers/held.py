@@ -1,6 +1,6 @@
 """Where and at what time a meeting is held: "Where and at what time did the District Council meet on
-June 6?" or "What time did the special meeting start?" is answered by the lines of that meeting's own
-paper that give its time of day ("Date/Time: June 6, 5:30pm") and its place ("Location: Quay Hall, 12
+May 11?" or "What time did the special meeting start?" is answered by the lines of that meeting's own
+paper that give its time of day ("Date/Time: May 11, 6:30pm") and its place ("Location: Quay Hall, 12
 Harbour Road"), in the paper of the meeting or period the question names. Such a question says
 nothing beyond the meeting itself, so the sentences of the passages answer it poorly: what it asks
 about is only that the meeting met."""
@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 
 from minutebook.ingest.chunk import sentence_spans
+from minutebook.ingest.dates import TIME_OF_DAY
+from minutebook.ingest.noise import STREET
 
 from minutebook.search.chat.answer import ANSWER_PASSAGES, Answer, cited_lines
-from minutebook.search.chat.conversation import Turn, subject_terms, without_scene
+from minutebook.search.chat.conversation import Turn, asked_beyond
 from minutebook.search.chat.evidence import Evidence
 from minutebook.search.chat.sentences import in_period
 from minutebook.search.storage.lexicon import stem
@@ -28,12 +30,8 @@ _MEETING_WORDS = {stem(word) for word in (
     "convene convened session time venue location address located happen happened "
     "special regular annual ordinary extraordinary adjourned public end ends ended finish finished close closed "
     "conclude concluded adjourn").split()}
-_TIME = re.compile(r"\b\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m\b\.?|p\.?m\b\.?)|\b\d{3,4}\s*(?:am|pm)\b", re.IGNORECASE)
 # A place: labelled ("Location:", "Venue:", "Place:"), a street address, or "held at / in".
-_PLACE = re.compile(
-    r"\b(?:location|venue|place|address)\s*(?:/\s*\w+\s*)?:|\bheld\s+(?:at|in)\b"
-    r"|\b\d{1,5}\s+(?:[NSEW]\.?\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\s+(?:Street|St|Road|Rd|Avenue|Ave|Drive|Dr|Boulevard|Blvd|Lane|Ln|Way|Place|Pl)\b\.?",
-)
+_PLACE = re.compile(rf"\b(?:location|venue|place|address)\s*(?:/\s*\w+\s*)?:|\bheld\s+(?:at|in)\b|{STREET}")
 
 
 def answer(turn: Turn, evidence: Evidence) -> Answer | None:
@@ -41,10 +39,7 @@ def answer(turn: Turn, evidence: Evidence) -> Answer | None:
     ends = wants_time and bool(_ENDS.search(turn.question))
     if not (wants_time or wants_place) or not evidence.context.get("date_from"):
         return None
-    known = " ".join(part for hit in evidence.hits[:ANSWER_PASSAGES] for part in (hit.organisation, hit.body) if part)
-    about = {stem(term) for term in subject_terms(without_scene(turn.query, f"{known} {evidence.context.get('body') or ''}"))
-             if len(term) > 1 and not term.isdigit()}  # "'s", a body's number ("District Council 001")
-    if about - _MEETING_WORDS:
+    if asked_beyond(turn.query, evidence.names_found(ANSWER_PASSAGES)) - _MEETING_WORDS:
         return None  # it asks about something at the meeting, not where or when it met
     for hit in evidence.hits[:ANSWER_PASSAGES]:
         if not in_period(hit.meeting_date, evidence.context):
@@ -54,7 +49,7 @@ def answer(turn: Turn, evidence: Evidence) -> Answer | None:
         for chunk_id, text in zip(paper.ids, paper.texts):
             for start, end in sentence_spans(text):
                 line = text[start:end].strip()
-                if wants_time and ("time" not in found or ends) and _TIME.search(line) and (not ends or _ENDS.search(line)):
+                if wants_time and ("time" not in found or ends) and TIME_OF_DAY.search(line) and (not ends or _ENDS.search(line)):
                     found["time"] = (line, chunk_id)  # the first time of day, or the last that closes the meeting
                 if wants_place and "place" not in found and _PLACE.search(line):
                     found["place"] = (line, chunk_id)

@@ -13,7 +13,7 @@ from minutebook.ingest.chunk import sentence_spans
 from minutebook.ingest.dates import find_dates, find_year, numeric_order
 
 from minutebook.search.chat.answer import ANSWER_PASSAGES, Answer, cited_lines
-from minutebook.search.chat.conversation import Turn, subject_terms, without_scene
+from minutebook.search.chat.conversation import Turn, asked_beyond
 from minutebook.search.chat.evidence import Evidence
 from minutebook.search.chat.names import JOINERS, names_present, question_names, words_of
 from minutebook.search.storage.lexicon import stem
@@ -38,9 +38,7 @@ def answer(turn: Turn, evidence: Evidence) -> Answer | None:
         return None
     names = question_names(turn.question)
     named = {stem(word) for phrase in names for word in phrase if word not in JOINERS}
-    known = " ".join(part for hit in evidence.hits[:ANSWER_PASSAGES] for part in (hit.organisation, hit.body) if part)
-    about = {stem(term) for term in subject_terms(without_scene(turn.query, known)) if len(term) > 1 and not term.isdigit()}
-    if about - _SCHEDULE_WORDS - named:
+    if asked_beyond(turn.query, evidence.names_found(ANSWER_PASSAGES)) - _SCHEDULE_WORDS - named:
         return None  # it asks about something else at the meetings
     found = evidence.hits[:ANSWER_PASSAGES]
     for document_id in dict.fromkeys(hit.document_id for hit in found):
@@ -72,7 +70,7 @@ def answer(turn: Turn, evidence: Evidence) -> Answer | None:
 
 def _by_date(sentence: str, year: int, month_first: bool) -> list[tuple[str, str]]:
     """(ISO date, its part of the sentence): a schedule's row runs several meetings together
-    ("Friday, June 26, 2020 10:30 a.m. Maywood Friday, July 31, 2020 ..."); each date goes with
+    ("Friday, June 4, 2021 10:30 a.m. Quay Hall Friday, July 2, 2021 ..."); each date goes with
     the words up to the next."""
     dates = find_dates(sentence, year, month_first)
     if len(dates) == 1:
