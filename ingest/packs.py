@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from .chunk import Line
 from .dates import TIME_OF_DAY, find_dates
 from .noise import is_agenda_stamp
+from .resolutions import records_an_outcome
 
 
 @dataclass
@@ -152,7 +153,7 @@ def classify(lines: list[Line], title: str = "") -> str:
         index, kind = min(marks)
         # A report's header comes first; "Minutes of ..." in its subject does not make it minutes.
         if not (has_report_header and kind != "decision_record" and index > 2):
-            return kind
+            return "minutes" if kind == "agenda" and tells_outcomes(lines) else kind
     words = f"{title} {' '.join(head[:6])}".lower()
     if has_report_header:
         return "report"
@@ -174,6 +175,18 @@ def classify(lines: list[Line], title: str = "") -> str:
     if re.search(r"\breport\b|\bpurpose\s+of\s+(?:the\s+)?report\b|\brecommendations?\b", text):
         return "report"
     return "other"
+
+
+OUTCOME_SHARE = 0.1  # an agenda tells no outcomes; a meeting's record tells one for most items
+
+
+def tells_outcomes(lines: list[Line]) -> bool:
+    """Whether a paper tells how its motions went ("Moved by Lee to adopt. Motion Carried 6-1.") on at
+    least one line in ten: it is the record of its meeting, whatever its head calls it ("The Council
+    took the following action on the items of the attached meeting agenda")."""
+    told = [line for line in lines if line.text.strip()]
+    outcomes = sum(records_an_outcome(line.text) for line in told)
+    return outcomes >= 3 and outcomes >= OUTCOME_SHARE * len(told)
 
 
 _AGENDA_LINE = re.compile(r"^\s*(?:•\s*)?(?:item\s+)?(\d{1,2}[a-z]?)[.)]?\s+(\S.{2,300}?)\s*$", re.IGNORECASE)

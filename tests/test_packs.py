@@ -130,3 +130,14 @@ def test_a_meetings_title_block_with_its_day_and_hour_is_an_agenda():
     assert classify(_lines(schedule)) == "other"
     moved = "HARBOUR BOARD\nThe meeting of Thursday, March 4, 2021 at 7:00 p.m. is moved to April 8, 2021.\nThe Clerk"
     assert classify(_lines(moved)) == "other"
+
+
+def test_a_paper_telling_how_its_motions_went_is_minutes_whatever_its_head_says():
+    head = ("HARBOUR BOARD MEETING REPORT\nThe Board took the following action on the items of the attached meeting agenda.\n"
+            "March 3, 2021 7:00 PM\n")
+    items = "".join(f"{n}. Approving the Quay Hall lease {n}. Moved by Ash to adopt. Motion Carried 5-1.\n(A) Lease plan\n"
+                    for n in range(1, 6))
+    assert classify(_lines(head + items)) == "minutes"
+    # An agenda that mentions one earlier outcome is still an agenda.
+    agenda = "HARBOUR BOARD MEETING AGENDA\nMarch 3, 2021 7:00 PM\n" + "".join(f"{n}. Item {n}\n(A) Report\n" for n in range(1, 12))
+    assert classify(_lines(agenda + "The lease was approved last month (Motion Carried 5-1).\n")) == "agenda"
