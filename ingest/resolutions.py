@@ -375,9 +375,14 @@ def _inline(document: Document, entries: list[Entry], used: set[int], minutes: l
 
 
 # A vote's roll between a motion and its outcome: "Roll call vote:", "Ayes — A, B", "Nays ~ None".
-_VOTE_LINE = re.compile(r"^(?:(?:roll[\s-]*call|voice|hand|recorded)\s+vote\b|ayes?\b|yeas?\b|nays?\b|noes\b|abstain\w*|absent\b|recused\b)",
+_ROLL_CALL_LINE = re.compile(r"^(?:(?:roll[\s-]*call|voice|hand|recorded)\s+vote\b|ayes?\b|yeas?\b|nays?\b|noes\b|abstain\w*|absent\b|recused\b)",
                         re.IGNORECASE)
 _MOVED = re.compile(r"^motion\s*:|\bmoved\b", re.IGNORECASE)
+
+
+def is_roll_call(text: str) -> bool:
+    """Whether a line is part of a vote's roll ("Roll call vote:", "Ayes — A, B", "Nays: Ash.")."""
+    return bool(_ROLL_CALL_LINE.match(text))
 MOTION_REACH = 12  # lines: a roll call of a large board runs to a few
 
 
@@ -387,7 +392,7 @@ def _motion_above(entries: list[Entry], index: int, used: set[int]) -> list[int]
     roll between them; [] when no paragraph moving something stands just above the roll."""
     k, votes = index - 1, []
     while k >= 0 and k not in used and not entries[k].opens and index - k <= MOTION_REACH and (
-            not entries[k].text or _VOTE_LINE.match(entries[k].text)):
+            not entries[k].text or _ROLL_CALL_LINE.match(entries[k].text)):
         if entries[k].text:
             votes.insert(0, k)
         k -= 1

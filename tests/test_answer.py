@@ -173,6 +173,14 @@ def test_a_motion_is_read_out_with_its_result():
     assert said.endswith("RESULT: FAILED [2-4]")
 
 
+def test_an_outcome_is_read_out_with_who_voted_how():
+    passage = "(B) Quay Hall lease. Moved by Ash to adopt. Motion Carried 5-1-1. Nays: Birch. Absent: Cole. (C) Harbour wall repairs."
+    said, _ = read_out("Moved by Ash to adopt.", passage)
+    assert said == "Moved by Ash to adopt. Motion Carried 5-1-1. Nays: Birch. Absent: Cole."
+    said, _ = read_out("Motion Carried 5-1-1.", passage)
+    assert said == "Motion Carried 5-1-1. Nays: Birch. Absent: Cole."
+
+
 def test_a_list_is_read_on_into_the_next_passage_by_the_items_asked_about():
     words = lexicon("The Board agreed:", "merger with other groups", "integrated working", "shared officer")
     tail = ", as set out in the operating model that the partners have developed together over the last year"
@@ -556,7 +564,7 @@ def test_a_decision_is_chosen_from_the_body_the_question_names_and_may_be_named_
 
 def test_a_who_answer_names_someone_the_question_does_not():
     # Of 2,480 passages, everyday words are in many, a name in few; a role may be in few too ("vice", "chair").
-    common = "the meeting was held at government center city council chamber select new using nomination process"
+    common = "the meeting was held at government center city council chamber select new using nomination process none"
     words = Lexicon({**{w: 150 for w in common.split()}, "chair": 48, "vice": 6, "patrick": 2, "heisinger": 1, "jenkins": 3}, {}, 2480)
     question = "Who gave the East Palo Alto Planning Commission the presentation on stipends?"
     assert not names_someone("The meeting was held at the Government Center, City Council Chamber, East Palo Alto.", question, words)
@@ -567,6 +575,10 @@ def test_a_who_answer_names_someone_the_question_does_not():
     # A post before a surname names the person; a post before a common word does not.
     assert names_someone("Director Jenkins will closely monitor our cash flow.", question, words)
     assert not names_someone("Chair Select a new member.", question, words)
+    # Minutes name members by surname where a motion or a vote does: "Moved by Jenkins", "Nays: Jenkins".
+    assert names_someone("Moved by Jenkins to adopt. Motion Carried 5-1.", question, words)
+    assert names_someone("Nays: Jenkins.", question, words)
+    assert not names_someone("Nays: None.", question, words)  # a common word after the label is no name
 
 
 def test_a_period_the_passage_names_lets_any_of_its_sentences_answer():

@@ -198,6 +198,9 @@ _ROLE_WORDS = frozenset("vice chair chairman chairwoman deputy director officer 
 # A post before a surname ("Director Ash", "Trustee Birch", "Councilmember Cole") names the person.
 _TITLED = re.compile(r"\b(?:Director|Chair(?:man|woman|person)?|Trustee|Council\s?[Mm]ember|Alder(?:man|woman)|Supervisor"
                      r"|Manager|Clerk|Treasurer|Secretary|President|Chief|Senator|Representative)\s+(?P<name>[A-Z][a-z'’-]+)")
+# A member named by surname alone where a motion or a vote names them: "Moved by Lee", "Nays: Ash".
+_VOTED = re.compile(r"(?i:\b(?:moved|seconded|proposed)\s+by\s+|\b(?:ayes?|nays?|noes|yeas?|absent|abstain(?:ed|ing)?|recused)\s*[:–—-]\s*)"
+                    r"(?P<name>[A-Z][a-z'’-]+)")
 _MOTION_WORDS = re.compile(r"\b(?:moved|mover|moves|seconded|seconder|second|proposed|proposer|motion)\b", re.IGNORECASE)
 _CAPITALISED_RUN = re.compile(r"(?<![\w.])[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+")
 
@@ -211,7 +214,7 @@ def names_someone(sentence: str, question: str, lexicon: Lexicon) -> bool:
         return True  # "the District Police Commander", "the Saints Foundation"
     rare = DISTINCTIVE * lexicon.passages
     if any((name := m["name"].lower()) not in asked and name not in _ROLE_WORDS and lexicon.df.get(name, 0) <= rare
-           for m in _TITLED.finditer(sentence)):
+           for pattern in (_TITLED, _VOTED) for m in pattern.finditer(sentence)):
         return True
     return any(
         all(w not in asked and w not in _ROLE_WORDS and lexicon.df.get(w, 0) <= rare for w in words)

@@ -12,7 +12,7 @@ from minutebook.ingest.chunk import opens_list_item, sentence_spans, split_sente
 from minutebook.ingest.dates import find_dates, month_years
 from minutebook.ingest.metadata import header_fields
 from minutebook.ingest.noise import is_furniture
-from minutebook.ingest.resolutions import records_a_decision, records_an_outcome
+from minutebook.ingest.resolutions import is_roll_call, records_a_decision, records_an_outcome
 from minutebook.vocabulary import Hit
 
 from minutebook.search.chat.conversation import Turn, subject_terms
@@ -332,13 +332,21 @@ def read_out(sentence: str, passage: str, subject: list[str] = (), lexicon: Lexi
         if fields := _record_goes_on(sentence, passage):
             return f"{sentence} {fields}", ""
         first_line = following.split("\n", 1)[0]
-        after = split_sentences(first_line)[0] if first_line.strip() else ""
+        next_ones = split_sentences(first_line) if first_line.strip() else []
+        after = next_ones[0] if next_ones else ""
         # It goes on when it refers back, or opens by moving what was just described ("Moved by X to adopt"),
-        # seconding the motion just described or recording how it went.
+        # seconding the motion just described, recording how it went or who voted how ("Nays: Ash.").
         opening = " ".join(after.split()[:OPENING_WORDS])
         goes_on = after and (_REFERS_BACK.match(after) or _MOVES.match(after) or _SECONDS.search(opening)
-                             or records_an_outcome(opening))
-        return (f"{sentence} {after}" if goes_on and len(after) <= INTRODUCED_CHARS else sentence), ""
+                             or records_an_outcome(opening) or is_roll_call(after))
+        if not goes_on or len(after) > INTRODUCED_CHARS:
+            return sentence, ""
+        said = [after]
+        for more_of_roll in next_ones[1:]:  # a vote's roll goes on a line a vote: "Nays: Ash. Absent: Birch."
+            if not is_roll_call(more_of_roll) or sum(map(len, said)) + len(more_of_roll) > INTRODUCED_CHARS:
+                break
+            said.append(more_of_roll)
+        return " ".join([sentence, *said]), ""
     here = [line.strip() for line in following.split("\n") if line.strip()]
     there = []
     for line in more.split("\n") if here and all(opens_list_item(line) for line in here) else ():
