@@ -20,6 +20,7 @@ from minutebook.vocabulary import Decision, Document
 
 from .dates import month_year, parse_date
 from .decision_text import Entry, Sentence, minute_of, parse_marker, sentences
+from .english import NUMBER_WORDS
 
 # A follow-up is a verb of coming back / reporting / circulating aimed at a body or a meeting;
 # "return to schools" or "bring this work back" is not one.
@@ -55,8 +56,6 @@ _WHO = re.compile(
     r"^(?:that\s+|agree\s+that\s+|\w\)\s+)?(?P<who>(?:the\s+)?(?:[A-Z][\w&'’.-]*|of|and|for|&)(?:\s+(?:[A-Z][\w&'’.-]*|of|and|for|the|&)){0,7})\s+"
     r"(?:will|would|to|are|is|agreed\s+to|could|shall)\b"
 )
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                 "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "an": 1, "eighteen": 18, "twenty-four": 24}
 _RELATIVE = re.compile(r"\b(?:in|within)\s+(?:(?:the\s+)?(?:next\s+)?)(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|a|an)\s+(?P<unit>weeks?|months?|years?)(?:['’]?\s*time)?\b", re.IGNORECASE)
 _MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 _DUE = re.compile(
@@ -107,7 +106,7 @@ def _due(text: str, meeting_date: str | None) -> tuple[str | None, str | None]:
         due_text = relative.group(0)
         if meeting_date:
             n = relative.group("n").lower()
-            count = int(n) if n.isdigit() else _NUMBER_WORDS.get(n, 0)
+            count = int(n) if n.isdigit() else NUMBER_WORDS.get(n.lower(), 0)
             unit = relative.group("unit").lower().rstrip("s") + "s"
             base = date.fromisoformat(meeting_date)
             return due_text, (base + relativedelta(**{unit: count})).isoformat()

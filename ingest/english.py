@@ -16,3 +16,14 @@ def word_ranks() -> dict[str, int]:
 
     path = Path(wordninja.__file__).parent / "wordninja" / "wordninja_words.txt.gz"
     return {word: rank for rank, word in enumerate(gzip.decompress(path.read_bytes()).decode().split())}
+
+
+_UNITS = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+# A count in words, as papers write small numbers: "five focus groups", "twenty-four months".
+NUMBER_WORDS: dict[str, int] = {
+    **{word: n for n, word in enumerate(_UNITS, start=1)},
+    **{word: 10 * n for n, word in enumerate(_TENS, start=2)},
+    **{f"{ten}-{unit}": 10 * n + u for n, ten in enumerate(_TENS, start=2) for u, unit in enumerate(_UNITS[:9], start=1)},
+    "a": 1, "an": 1, "dozen": 12, "hundred": 100,
+}

@@ -74,6 +74,14 @@ def test_a_year_or_a_paragraph_number_is_not_a_count():
     assert answers("Some 1,070 residents are waiting.", "How many residents?")
 
 
+def test_a_count_in_words_counts_the_thing_asked_about():
+    question = "How many focus groups did the consultant propose for Quay Hall?"
+    assert answers("We propose conducting a series of five focus groups with residents.", question)
+    assert answers("We propose twenty-four focus groups.", question)
+    assert not answers("The consultation will run for eight weeks.", question)  # a count in words of something else
+    assert not answers("One of the groups will meet at the library.", question)
+
+
 @pytest.mark.parametrize("question, asks", [
     ("What local pandemic death toll was cited when the plan was refreshed?", "quantity"),
     ("What was the return per pound invested?", "quantity"),

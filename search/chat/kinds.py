@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from minutebook.ingest.commitments import states_a_commitment
 from minutebook.ingest.dates import MONTH
+from minutebook.ingest.english import NUMBER_WORDS
 from minutebook.ingest.noise import STREET
 from minutebook.ingest.resolutions import records_a_decision, records_an_outcome
 
@@ -54,7 +55,10 @@ _MONEY_MEASURE = measure_asked("cost|budget|price|grant|allocation|funding|spend
 # An amount of money: "£4.2m", "$14,429.00", "4.2 million pounds". Without a currency sign "25m" is as
 # likely metres ("a 25m pool") and "5k" a run.
 MONEY = re.compile(r"[£$€]\s?\d|\b\d[\d,.]*\s?(?:million|billion|pounds|dollars|euros)\b", re.IGNORECASE)
-_NUMBER = re.compile(r"\d+(?:[,.]\d+)*")  # "1,070", "5.5"; not the comma after "2015,"
+# A number in figures ("1,070", "5.5"; not the comma after "2015,") or in words ("five focus groups";
+# not "one", as often a pronoun as a count).
+_COUNT_WORDS = "|".join(sorted((w for w in NUMBER_WORDS if w not in ("a", "an", "one")), key=len, reverse=True))
+_NUMBER = re.compile(rf"\d+(?:[,.]\d+)*|\b(?:{_COUNT_WORDS})\b", re.IGNORECASE)
 _YEAR_NUMBER = re.compile(r"^(?:19|20)\d\d$")
 _COUNTED = re.compile(r"\bhow many\s+(?:more\s+|fewer\s+)?(?P<thing>[a-z][\w-]*)", re.IGNORECASE)
 _FINDING = re.compile(r"\b(?:conclu(?:de|ded|des|sion|sions)|found|finds|findings|show(?:s|ed)?|reveal(?:s|ed)?|recommend(?:s|ed|ations?)?)\b", re.IGNORECASE)
@@ -84,29 +88,33 @@ _NAMING_NUMBER = re.compile(
 )
 
 
-def _counts_in(sentence: str) -> tuple[str, list[re.Match]]:
+def _counts_in(sentence: str, thing: str | None = None) -> tuple[str, list[re.Match]]:
     """The numbers of a sentence that may be counts, with the sentence they were found in: not a
     year, not the paragraph or list number it opens with ("2. A Relational ..."), nor a number
-    that names (_NAMING_NUMBER)."""
+    that names (_NAMING_NUMBER). A number in words ("eight weeks") is a count only of the thing a
+    question counts (``thing``: "how many focus groups" -> "five focus groups")."""
     sentence = _LEADING_NUMBER.sub("", sentence)
     naming = [m.span() for m in _NAMING_NUMBER.finditer(sentence)]
     return sentence, [
         m for m in _NUMBER.finditer(sentence)
         if not _YEAR_NUMBER.match(m.group(0)) and not any(start <= m.start() < end for start, end in naming)
+        and (m.group(0)[0].isdigit() or (thing is not None and _next_to(sentence, m, thing)))
     ]
+
+
+def _next_to(sentence: str, number: re.Match, thing: str) -> bool:
+    """Whether ``thing`` is among the three words after ``number`` ("5 sessions", "five new sessions")."""
+    stem = _stem(thing.lower())
+    return any(_stem(w) == stem for w in re.findall(r"[a-z]+", sentence[number.end():number.end() + 40].lower())[:3])
 
 
 def _counts(sentence: str, thing: str | None) -> bool:
     """Whether a sentence gives a count, and, when the question says what is counted ("how many
     sessions"), a number next to that thing."""
-    sentence, numbers = _counts_in(sentence)
+    sentence, numbers = _counts_in(sentence)  # in figures: a number in words answers, without weighing more
     if not thing:
         return bool(numbers)
-    stem = _stem(thing.lower())
-    return any(
-        any(_stem(w) == stem for w in re.findall(r"[a-z]+", sentence[n.end():n.end() + 40].lower())[:3])
-        for n in numbers
-    )
+    return any(_next_to(sentence, n, thing) for n in numbers)
 
 
 _WHY = re.compile(r"\s*(?:(?:and|but|so)\s+)?(?:why|for\s+what\s+reasons?)\b", re.IGNORECASE)
@@ -264,11 +272,11 @@ def answers_the_kind(sentence: str, question: str, asked: Asked, lexicon: Lexico
         return False
     if asked.votes and not (_VOTING.search(sentence) or records_an_outcome(sentence)):
         return False  # how members voted is said by a vote: ayes and nays, a tally, "unanimously"
-    given = set(_NUMBER.findall(question)) | {m.lower() for m in _DATE_WORDS.findall(question)}
+    given = {n.lower() for n in _NUMBER.findall(question)} | {m.lower() for m in _DATE_WORDS.findall(question)}
     if asked.asks == "quantity":
         if _VOTING.search(question) and not _VOTING.search(sentence):
             return False  # "how many voted for ...?" is answered by a vote, not any count nearby
-        return any(n.group(0) not in given for n in _counts_in(sentence)[1])
+        return any(n.group(0).lower() not in given for n in _counts_in(sentence, asked.counted)[1])
     if asked.asks == "when":
         return any(m.lower() not in given for m in _DATE_WORDS.findall(sentence))
     if asked.asks == "frequency":
