@@ -587,6 +587,10 @@ def test_a_who_answer_names_someone_the_question_does_not():
     assert names_someone("Moved by Jenkins to adopt. Motion Carried 5-1.", question, words)
     assert names_someone("Nays: Jenkins.", question, words)
     assert not names_someone("Nays: None.", question, words)  # a common word after the label is no name
+    # A name may open with an initial or give its surname in capitals.
+    assert names_someone("Presented by J. Heisinger.", question, words)
+    assert names_someone("Patrick HEISINGER made a presentation.", question, words)
+    assert not names_someone("The Council Chamber was held.", question, words)
 
 
 def test_a_period_the_passage_names_lets_any_of_its_sentences_answer():

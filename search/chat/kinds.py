@@ -210,7 +210,8 @@ _TITLED = re.compile(r"\b(?:Director|Chair(?:man|woman|person)?|Trustee|Council\
 _VOTED = re.compile(r"(?i:\b(?:moved|seconded|proposed)\s+by\s+|\b(?:ayes?|nays?|noes|yeas?|absent|abstain(?:ed|ing)?|recused)\s*[:–—-]\s*)"
                     r"(?P<name>[A-Z][a-z'’-]+)")
 _MOTION_WORDS = re.compile(r"\b(?:moved|mover|moves|seconded|seconder|second|proposed|proposer|motion)\b", re.IGNORECASE)
-_CAPITALISED_RUN = re.compile(r"(?<![\w.])[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+")
+# "Dana Fox", "J. Fox", "Dana FOX": a name of two or more words, the first may be an initial.
+_CAPITALISED_RUN = re.compile(r"(?<![\w.])(?:[A-Z]\.?\s?|[A-Z][a-z'’-]+\s+)(?:[A-Z][a-z'’-]+|[A-Z]{2,}\b(?!\.))(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]{2,}\b))*")
 
 
 def names_someone(sentence: str, question: str, lexicon: Lexicon) -> bool:
