@@ -48,6 +48,9 @@ def test_bodies_and_paper_types_are_recognised():
     assert (context.date_from, context.body, context.asks_for) == ("2025-03-04", "Cabinet", "decision")
     assert understand("What was recommended about parks?", bodies, TODAY).asks_for == "recommendation"
     assert understand("Who took the decision on parks?", bodies, TODAY).asks_for is None
+    # "the proposed development" names a thing: the question asks what was decided about it.
+    assert understand("What did the Cabinet decide about the Quay Hall proposed development?", bodies, TODAY).asks_for == "decision"
+    assert understand("What changes were proposed to the constitution?", bodies, TODAY).asks_for == "recommendation"
 
 
 MOTION = ("Minute 41. Allotment rents. Councillor Price proposed, and Councillor Lee seconded, that allotment rents "

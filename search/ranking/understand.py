@@ -115,8 +115,17 @@ def asks_for(question: str) -> str | None:
     a person, not for the decision's record."""
     if re.match(r"\s*(?:and\s+)?who\b", question, re.IGNORECASE):
         return None
-    words = set(re.findall(r"\w+", question.lower()))
+    # "the proposed development" names a thing; it does not ask what was proposed.
+    asked = _NAMING_PROPOSAL.sub(" ", question)
+    words = set(re.findall(r"\w+", asked.lower()))
     return "recommendation" if words & _PROPOSED else "decision" if words & _DECIDED else None
+
+
+# "proposed" before the thing it describes ("proposed development", "the recommended option"); not "was
+# proposed for", "recommended that", "proposed by".
+_NAMING_PROPOSAL = re.compile(
+    r"\b(?:recommended|proposed)(?=\s+(?!(?:that|to|by|for|in|at|on|as|about|and|or|with|from|the|a|an|this|its|their|it|them)\b)[a-z])"
+    r"|\b(?:the|a|an|this|that|these|those|its|their|any)\s+(?:recommended|proposed)\b", re.IGNORECASE)
 
 
 def understand(question: str, bodies: list[str], today: date | None = None) -> Context:
