@@ -13,7 +13,7 @@ import pytest
 
 from minutebook.search.chat.answer import ANSWER_PASSAGES, Citation
 
-from minutebook.search.chat.sentences import MEANING_PASSAGES, answer_passages, extractive_answer, read_out
+from minutebook.search.chat.sentences import asks_contact, MEANING_PASSAGES, answer_passages, extractive_answer, read_out
 from minutebook.search.chat.conversation import read_turn, without_scene
 from minutebook.search.chat.evidence import Paper
 from minutebook.search.chat.kinds import Asked, answers_the_kind, names_someone
@@ -756,3 +756,10 @@ def test_a_motion_that_failed_is_not_what_was_appointed():
     assert "Harbourside Legal" in said and "Quay & Co" not in said
     # Asked whether it chose the firm that failed, the failed motion is the answer.
     assert "Quay & Co" in answer("Did the Harbour Board appoint Quay & Co as its counsel?", passage)
+
+
+def test_a_contact_word_in_a_name_does_not_ask_for_contact_details():
+    assert asks_contact("What number should I call to join the Harbour Board meeting?")
+    assert asks_contact("Where does the Harbour Board meet?")
+    assert asks_contact("Email address for public comment?")
+    assert not asks_contact("Who chaired the Harbour Emergency Telephone System Board in 2020?")

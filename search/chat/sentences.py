@@ -165,9 +165,15 @@ def _read_with(sentence: str, hit: Hit) -> str:
     return f"{hit.text[:at]} {context}" if at > 0 else context
 
 
-# A question answered by an address, a phone number or an e-mail: furniture may answer it.
-_ASKS_CONTACT = re.compile(r"\b(?:where|address|venue|located|location|phone|telephone|call|e-?mail|contact|website)\b",
-                           re.IGNORECASE)
+# A question answered by an address, a phone number or an e-mail: furniture may answer it. The words
+# ask in lower case: "Telephone" in "the Emergency Telephone System Board" is part of a name.
+_ASKS_CONTACT = re.compile(r"\b(?:where|address|venue|located|location|phone|telephone|call|e-?mail|contact|website)\b")
+
+
+def asks_contact(question: str) -> bool:
+    return bool(_ASKS_CONTACT.search(question[:1].lower() + question[1:]))
+
+
 _NAMED_RECORD = re.compile(
     r"\b(?:resolution|decision|minute|motion|ordinance|item|record)s?\s+(?:no\.?\s*|number\s*)?(?P<ref>\d+(?:[/.-]\d+)+)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]{2,}")
@@ -212,7 +218,7 @@ def answer_gate(
     # "(2019- 44)").
     references = {_compact(m["ref"]) for m in _NAMED_RECORD.finditer(asked or turn.question)}
 
-    asks_where = turn.asks == "where" or bool(_ASKS_CONTACT.search(turn.question))
+    asks_where = turn.asks == "where" or asks_contact(turn.question)
     yes_or_no = bool(_YES_OR_NO.match(turn.question))
 
     def may_answer(candidate: Candidate) -> bool:
