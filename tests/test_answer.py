@@ -719,6 +719,9 @@ def test_an_agenda_does_not_say_whom_its_own_meeting_appointed():
     outcome = read_turn([{"role": "user", "content": "What was the outcome of the Quay Hall board's review of the vacancy on 6 June 2023?"}])
     item = replace(agenda, text="6. Review of the vacancy: the board will vote on the shortlist.")
     assert extractive_answer(outcome, [item], lexicon(item.text), context=context)[0] == ""
+    # Nor do an earlier meeting's minutes, written before it met.
+    earlier = replace(minutes, meeting_date="2023-05-02", text="The board will appoint Ms Dana Fox to fill the vacancy in June.")
+    assert extractive_answer(turn, [earlier], lexicon(earlier.text), context=context)[0] == ""
 
 
 def test_a_motion_is_read_out_with_its_seconder():

@@ -247,8 +247,10 @@ def answer_gate(
         if candidate.index not in named:  # the passage holds the sentence: one check per passage
             named[candidate.index] = names_present(names, words_of(f"{hit.text} {_context_of(hit)} {hit.source}"), lexicon) or (
                 paper is not None and names_present(names, paper(hit.document_id).words, lexicon))
-        if (decided or kind.taken or kind.kind == "outcome") and hit.document_type == "agenda" and in_period(hit.meeting_date, context):
-            return False  # an agenda goes out before its meeting: the decisions it tells are earlier ones
+        if (decided or kind.taken or kind.kind == "outcome") and (
+                hit.document_type == "agenda" and in_period(hit.meeting_date, context)
+                or hit.meeting_date and context.get("date_from") and hit.meeting_date < context["date_from"]):
+            return False  # an agenda goes out before its meeting, as an earlier meeting's papers do: what they tell was decided before
         # Minutes tell what was done in their own words ("the Clerk will write to the landowner"): that is the
         # record of the decision, when they are the minutes of the meeting asked about (an earlier
         # meeting's minutes in a pack mention the next one's date); so is an enactment or a record of
