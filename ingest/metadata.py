@@ -265,6 +265,13 @@ def find_body(head: list[str], labels: dict[str, str], scan: bool = True) -> str
     return None
 
 
+# An earlier meeting's minutes as an item of these: "2 MINUTES OF THE MEETING HELD ON 23 JUNE", "To approve
+# the minutes of the last meeting", "RESOLVED: That the minutes ... are agreed as a correct record".
+_MINUTES_ITEM = re.compile(
+    r"^(?:\d{1,3}[.)]?\s+|(?:to\s+)?(?:approve|confirm|agree|receive|sign)\b.*\bminutes\b|.*\bminutes\s+of\s+the\s+(?:previous|last)\b"
+    r"|.*\bminutes\b.*\b(?:agreed|approved|confirmed|signed|accepted|adopted)\b|.*\b(?:true|correct)\s+record\b)", re.IGNORECASE)
+
+
 def _first_date(texts: list[str], default_year: int | None) -> str | None:
     """First date among lines, preferring a written month over a numeric stamp ("REVISED 4/23/19")."""
     numeric = None
@@ -318,7 +325,8 @@ def extract(lines: list[Line], kind: str, pack: Meta | None = None, items: dict[
         date = parse_date(labels["date"], context_year)
     if date is None and kind == "minutes":
         for index, text in enumerate(head[:25]):
-            if re.search(r"\bminutes\b", text, re.IGNORECASE):
+            # "2 MINUTES OF THE MEETING HELD ON 23 JUNE": an item approving an earlier meeting's minutes.
+            if re.search(r"\bminutes\b", text, re.IGNORECASE) and not _MINUTES_ITEM.match(text):
                 date = _first_date([" ".join(head[max(0, index - 1):index + 3])], context_year)
                 if date:
                     break

@@ -93,6 +93,15 @@ def test_kent_style_minutes_with_county_and_body_lines():
     assert meta.meeting_date == "2025-01-30"
 
 
+def test_minutes_are_not_dated_by_the_earlier_minutes_they_approve():
+    lines = _lines("HARBOUR AUDIT COMMITTEE\n24 SEPTEMBER 2009\n(19:15 TO 19:25)\nPRESENT: Dana Fox (Chair)\n"
+                   "1 DECLARATIONS OF INTEREST\nNone.\n2 MINUTES OF THE MEETING HELD ON 23 JUNE 2009 (Agenda item 3)\n"
+                   "RESOLVED: That the minutes of the meeting held on 23 June are agreed as a correct record.")
+    assert extract(lines, "minutes").meeting_date == "2009-09-24"
+    # In an agenda pack, read by the header rules alone.
+    assert extract(lines, "minutes", Meta(meeting_date="2009-10-22")).meeting_date == "2009-09-24"
+
+
 def test_agenda_date_prefers_written_month_over_revision_stamp():
     meta = extract(_lines("REVISED\n4/23/19\nRIVER COUNTY BOARD OF HEALTH\nAGENDA – April 24, 2019\n1. Call to Order."), "agenda")
     assert meta.meeting_date == "2019-04-24"
