@@ -766,3 +766,12 @@ def test_a_contact_word_in_a_name_does_not_ask_for_contact_details():
     assert asks_contact("Where does the Harbour Board meet?")
     assert asks_contact("Email address for public comment?")
     assert not asks_contact("Who chaired the Harbour Emergency Telephone System Board in 2020?")
+
+
+def test_a_question_in_the_minutes_answers_with_its_reply():
+    passage = ("Members asked officers about the accounts.\nWhat would be the effect of correcting the £381k Quay Hall "
+               "reconciliation discrepancy?\nThere would be a net write-on to the accounts.\nCan the Cabinet Member say more?")
+    said = answer("How large was the Quay Hall reconciliation discrepancy?", passage)
+    assert "£381k" in said and said.rstrip(" [1]").endswith("net write-on to the accounts.")
+    # A question with no reply after it still answers nothing.
+    assert answer("What more could the Cabinet Member say?", "Can the Cabinet Member say more about the Quay Hall?") == ""

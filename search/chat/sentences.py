@@ -69,11 +69,18 @@ def source_lines(passage: str):
     return lambda offset: any(start <= offset <= end and cites for start, end, cites in lines)
 
 
-def says_nothing(sentence: str) -> bool:
+def says_nothing(sentence: str, reply: str = "") -> bool:
     """A question ("Can the Cabinet Member tell me how many ...?") asks; a paper's header block
     ("Title of meeting: ... Subject: ... Report by: ...") labels the paper. Neither answers; a
-    reference to a source (source_lines) names where something was said, and does not say it either."""
-    return sentence.rstrip().endswith("?") or header_fields(sentence) >= 2
+    reference to a source (source_lines) names where something was said, and does not say it either.
+    A question with its reply after it (minutes of questions and answers: "What would be the effect of
+    correcting the £381k discrepancy?" / "A net write-on.") says what the reply answers, and is read
+    out with it."""
+    return (_asks(sentence) and (not reply or _asks(reply))) or header_fields(sentence) >= 2
+
+
+def _asks(sentence: str) -> bool:
+    return sentence.rstrip().endswith("?")
 
 
 @dataclass
@@ -106,8 +113,9 @@ def ranked_sentences(
         (hit.text[start:end], index, number)
         for index, hit in enumerate(hits)
         for cites in [source_lines(hit.text)]
-        for number, (start, end) in enumerate(sentence_spans(hit.text))
-        if not cites(start) and not says_nothing(hit.text[start:end])
+        for spans in [sentence_spans(hit.text)]
+        for number, (start, end) in enumerate(spans)
+        if not cites(start) and not says_nothing(hit.text[start:end], hit.text[spans[number + 1][0]:spans[number + 1][1]] if number + 1 < len(spans) else "")
     ]
     candidates = [
         Candidate(sentence, index, _sentence_score(sentence, index + 1, subject, lexicon, asked, _read_with(sentence, hits[index])),
@@ -337,6 +345,8 @@ def read_out(sentence: str, passage: str, subject: list[str] = (), lexicon: Lexi
     if not following:
         return sentence, ""
     if not sentence.endswith(":"):
+        if _asks(sentence):  # a question is read with its reply
+            return f"{sentence} {split_sentences(following.split(chr(10), 1)[0] or following)[0]}", ""
         if fields := _record_goes_on(sentence, passage):
             return f"{sentence} {fields}", ""
         first_line = following.split("\n", 1)[0]
