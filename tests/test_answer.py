@@ -80,6 +80,9 @@ def test_a_count_in_words_counts_the_thing_asked_about():
     assert answers("We propose twenty-four focus groups.", question)
     assert not answers("The consultation will run for eight weeks.", question)  # a count in words of something else
     assert not answers("One of the groups will meet at the library.", question)
+    # A question that counts nothing named asks for a measure: "five minutes" gives one.
+    assert answers("Each member of the public may speak for a total of five minutes.", "How long may a member of the public speak?")
+    assert not answers("Each member of the public may speak once.", "How long may a member of the public speak?")
 
 
 @pytest.mark.parametrize("question, asks", [

@@ -91,15 +91,21 @@ _NAMING_NUMBER = re.compile(
 def _counts_in(sentence: str, thing: str | None = None) -> tuple[str, list[re.Match]]:
     """The numbers of a sentence that may be counts, with the sentence they were found in: not a
     year, not the paragraph or list number it opens with ("2. A Relational ..."), nor a number
-    that names (_NAMING_NUMBER). A number in words ("eight weeks") is a count only of the thing a
-    question counts (``thing``: "how many focus groups" -> "five focus groups")."""
+    that names (_NAMING_NUMBER). A number in words is a count of the thing a question counts
+    (``thing``: "how many focus groups" -> "five focus groups") or, when it counts nothing named, a
+    measure ("how long ...?" -> "five minutes")."""
     sentence = _LEADING_NUMBER.sub("", sentence)
     naming = [m.span() for m in _NAMING_NUMBER.finditer(sentence)]
     return sentence, [
         m for m in _NUMBER.finditer(sentence)
         if not _YEAR_NUMBER.match(m.group(0)) and not any(start <= m.start() < end for start, end in naming)
-        and (m.group(0)[0].isdigit() or (thing is not None and _next_to(sentence, m, thing)))
+        and (m.group(0)[0].isdigit() or (_next_to(sentence, m, thing) if thing else bool(_UNIT.match(sentence, m.end()))))
     ]
+
+
+# A number in words measures when a unit follows it: "five minutes", "twelve months", "ten per cent".
+_UNIT = re.compile(r"\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|per\s*cent|percent|miles?|feet|metres?|meters?)\b",
+                   re.IGNORECASE)
 
 
 def _next_to(sentence: str, number: re.Match, thing: str) -> bool:
