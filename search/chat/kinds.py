@@ -117,7 +117,7 @@ def _next_to(sentence: str, number: re.Match, thing: str) -> bool:
 def _counts(sentence: str, thing: str | None) -> bool:
     """Whether a sentence gives a count, and, when the question says what is counted ("how many
     sessions"), a number next to that thing."""
-    sentence, numbers = _counts_in(sentence)  # in figures: a number in words answers, without weighing more
+    sentence, numbers = _counts_in(sentence)  # in figures only: a number in words may answer, but earns no kind bonus
     if not thing:
         return bool(numbers)
     return any(_next_to(sentence, n, thing) for n in numbers)

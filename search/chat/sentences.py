@@ -83,6 +83,10 @@ def _asks(sentence: str) -> bool:
     return sentence.rstrip().endswith("?")
 
 
+def _next_sentence(passage: str, spans: list[tuple[int, int]], number: int) -> str:
+    return passage[spans[number + 1][0]:spans[number + 1][1]] if number + 1 < len(spans) else ""
+
+
 @dataclass
 class Candidate:
     sentence: str
@@ -115,7 +119,7 @@ def ranked_sentences(
         for cites in [source_lines(hit.text)]
         for spans in [sentence_spans(hit.text)]
         for number, (start, end) in enumerate(spans)
-        if not cites(start) and not says_nothing(hit.text[start:end], hit.text[spans[number + 1][0]:spans[number + 1][1]] if number + 1 < len(spans) else "")
+        if not cites(start) and not says_nothing(hit.text[start:end], _next_sentence(hit.text, spans, number))
     ]
     candidates = [
         Candidate(sentence, index, _sentence_score(sentence, index + 1, subject, lexicon, asked, _read_with(sentence, hits[index])),
@@ -346,7 +350,8 @@ def read_out(sentence: str, passage: str, subject: list[str] = (), lexicon: Lexi
         return sentence, ""
     if not sentence.endswith(":"):
         if _asks(sentence):  # a question is read with its reply
-            return f"{sentence} {split_sentences(following.split(chr(10), 1)[0] or following)[0]}", ""
+            reply = split_sentences(following.split("\n", 1)[0])
+            return (f"{sentence} {reply[0]}" if reply else sentence), ""
         if fields := _record_goes_on(sentence, passage):
             return f"{sentence} {fields}", ""
         first_line = following.split("\n", 1)[0]
