@@ -56,7 +56,8 @@ _WHO = re.compile(
     r"^(?:that\s+|agree\s+that\s+|\w\)\s+)?(?P<who>(?:the\s+)?(?:[A-Z][\w&'’.-]*|of|and|for|&)(?:\s+(?:[A-Z][\w&'’.-]*|of|and|for|the|&)){0,7})\s+"
     r"(?:will|would|to|are|is|agreed\s+to|could|shall)\b"
 )
-_RELATIVE = re.compile(r"\b(?:in|within)\s+(?:(?:the\s+)?(?:next\s+)?)(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|a|an)\s+(?P<unit>weeks?|months?|years?)(?:['’]?\s*time)?\b", re.IGNORECASE)
+_COUNT = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))  # "twenty-four" before "twenty"
+_RELATIVE = re.compile(rf"\b(?:in|within)\s+(?:(?:the\s+)?(?:next\s+)?)(?P<n>\d{{1,2}}|{_COUNT})\s+(?P<unit>weeks?|months?|years?)(?:['’]?\s*time)?\b", re.IGNORECASE)
 _MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 _DUE = re.compile(
     rf"\b(?:(?:in|by|at|within|before|for|during|from|until)\s+)?(?:(?:the\s+)?(?:next|following|coming|a\s+future|future)\s+(?:\w+\s+)?(?:meeting|months|weeks|year|quarter)s?"
@@ -106,7 +107,7 @@ def _due(text: str, meeting_date: str | None) -> tuple[str | None, str | None]:
         due_text = relative.group(0)
         if meeting_date:
             n = relative.group("n").lower()
-            count = int(n) if n.isdigit() else NUMBER_WORDS.get(n.lower(), 0)
+            count = int(n) if n.isdigit() else NUMBER_WORDS.get(n, 0)
             unit = relative.group("unit").lower().rstrip("s") + "s"
             base = date.fromisoformat(meeting_date)
             return due_text, (base + relativedelta(**{unit: count})).isoformat()

@@ -374,16 +374,17 @@ def _inline(document: Document, entries: list[Entry], used: set[int], minutes: l
     return found
 
 
+# How a member voted, as a vote's roll labels it: "Ayes — A, B", "Nays: Ash", "Absent: Cole".
+VOTE_LABEL = r"(?:ayes?|yeas?|nays?|noes|abstain\w*|absent|recused)\b"
 # A vote's roll between a motion and its outcome: "Roll call vote:", "Ayes — A, B", "Nays ~ None".
-_ROLL_CALL_LINE = re.compile(r"^(?:(?:roll[\s-]*call|voice|hand|recorded)\s+vote\b|ayes?\b|yeas?\b|nays?\b|noes\b|abstain\w*|absent\b|recused\b)",
-                        re.IGNORECASE)
+_ROLL_CALL_LINE = re.compile(rf"^(?:(?:roll[\s-]*call|voice|hand|recorded)\s+vote\b|{VOTE_LABEL})", re.IGNORECASE)
 _MOVED = re.compile(r"^motion\s*:|\bmoved\b", re.IGNORECASE)
+MOTION_REACH = 12  # lines: a roll call of a large board runs to a few
 
 
 def is_roll_call(text: str) -> bool:
     """Whether a line is part of a vote's roll ("Roll call vote:", "Ayes — A, B", "Nays: Ash.")."""
     return bool(_ROLL_CALL_LINE.match(text))
-MOTION_REACH = 12  # lines: a roll call of a large board runs to a few
 
 
 def _motion_above(entries: list[Entry], index: int, used: set[int]) -> list[int]:

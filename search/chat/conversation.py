@@ -111,6 +111,11 @@ def without_scene(question: str, known: str) -> str:
     return text if len(re.findall(r"\w+", text)) >= SCENE_LEFT else question
 
 
+# The words of a question about when or where a body meets that say nothing else (stems); the
+# answerers reading meetings' times, places and schedules add their own.
+MEETING_WORDS = frozenset(stem(word) for word in "meet meets met meeting meetings held hold holds session sessions".split())
+
+
 def asked_beyond(question: str, known: str) -> set[str]:
     """The stems of the subject words a question keeps once the meeting it names (``known``, see
     without_scene) is taken out: what it asks about at that meeting, if anything. A body's number

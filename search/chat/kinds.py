@@ -16,7 +16,7 @@ from minutebook.ingest.commitments import states_a_commitment
 from minutebook.ingest.dates import MONTH
 from minutebook.ingest.english import NUMBER_WORDS
 from minutebook.ingest.noise import STREET
-from minutebook.ingest.resolutions import records_a_decision, records_an_outcome
+from minutebook.ingest.resolutions import VOTE_LABEL, records_a_decision, records_an_outcome
 
 from minutebook.search.chat.conversation import Turn, measure_asked
 from minutebook.search.storage.lexicon import Lexicon, stem as _stem
@@ -138,6 +138,7 @@ _TAKEN = re.compile(r"\b(?:was|were|got|been)(?:\s+[\w'’.-]+){0,4}?\s+(?:elect
 _ASKS_VOTES = re.compile(r"\bhow\s+did\b.{0,80}?\bvote\b|\bwho\s+voted\b|\bwhat\s+was\s+the\s+vote\b", re.IGNORECASE)
 _ASKS_MOVER = re.compile(r"\bwho\b.{0,40}?\b(?:moved|seconded|proposed|made\s+the\s+motion)\b", re.IGNORECASE)
 
+
 @dataclass(frozen=True)
 class Asked:
     """What kind of sentence answers a question, read from it once."""
@@ -213,8 +214,7 @@ _ROLE_WORDS = frozenset("vice chair chairman chairwoman deputy director officer 
 _TITLED = re.compile(r"\b(?:Director|Chair(?:man|woman|person)?|Trustee|Council\s?[Mm]ember|Alder(?:man|woman)|Supervisor"
                      r"|Manager|Clerk|Treasurer|Secretary|President|Chief|Senator|Representative)\s+(?P<name>[A-Z][a-z'’-]+)")
 # A member named by surname alone where a motion or a vote names them: "Moved by Lee", "Nays: Ash".
-_VOTED = re.compile(r"(?i:\b(?:moved|seconded|proposed)\s+by\s+|\b(?:ayes?|nays?|noes|yeas?|absent|abstain(?:ed|ing)?|recused)\s*[:–—-]\s*)"
-                    r"(?P<name>[A-Z][a-z'’-]+)")
+_VOTED = re.compile(rf"(?i:\b(?:moved|seconded|proposed)\s+by\s+|\b{VOTE_LABEL}\s*[:–—-]\s*)(?P<name>[A-Z][a-z'’-]+)")
 _MOTION_WORDS = re.compile(r"\b(?:moved|mover|moves|seconded|seconder|second|proposed|proposer|motion)\b", re.IGNORECASE)
 # "Dana Fox", "J. Fox", "Dana FOX": a name of two or more words, the first may be an initial.
 _CAPITALISED_RUN = re.compile(r"(?<![\w.])(?:[A-Z]\.?\s?|[A-Z][a-z'’-]+\s+)(?:[A-Z][a-z'’-]+|[A-Z]{2,}\b(?!\.))(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]{2,}\b))*")

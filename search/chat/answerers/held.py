@@ -14,7 +14,7 @@ from minutebook.ingest.dates import TIME_OF_DAY
 from minutebook.ingest.noise import STREET
 
 from minutebook.search.chat.answer import ANSWER_PASSAGES, Answer, cited_lines
-from minutebook.search.chat.conversation import Turn, asked_beyond
+from minutebook.search.chat.conversation import MEETING_WORDS, Turn, asked_beyond
 from minutebook.search.chat.evidence import Evidence
 from minutebook.search.chat.sentences import in_period
 from minutebook.search.storage.lexicon import stem
@@ -25,11 +25,10 @@ _ASKS_TIME = re.compile(r"\bwhat\s+time\b|\bwhen\b.{0,80}\b(?:start|starts|start
 _ENDS = re.compile(r"\b(?:adjourn\w*|end|ends|ended|close[sd]?|conclude[sd]?|finish\w*)\b", re.IGNORECASE)  # asked, and said
 _ASKS_PLACE = re.compile(r"\bwhere\b|\bwhat\s+(?:venue|location|address)\b", re.IGNORECASE)
 # The words of a question about a meeting's time and place that say nothing else.
-_MEETING_WORDS = {stem(word) for word in (
-    "meet meets met meeting meetings held hold holds take takes took place start starts started begin begins began "
-    "convene convened session time venue location address located happen happened "
-    "special regular annual ordinary extraordinary adjourned public end ends ended finish finished close closed "
-    "conclude concluded adjourn").split()}
+_MEETING_WORDS = MEETING_WORDS | {stem(word) for word in (
+    "take takes took place start starts started begin begins began convene convened time venue location address located "
+    "happen happened special regular annual ordinary extraordinary adjourned public end ends ended finish finished close "
+    "closed conclude concluded adjourn").split()}
 # A place: labelled ("Location:", "Venue:", "Place:"), a street address, or "held at / in".
 _PLACE = re.compile(rf"\b(?:location|venue|place|address)\s*(?:/\s*\w+\s*)?:|\bheld\s+(?:at|in)\b|{STREET}")
 
@@ -56,4 +55,3 @@ def answer(turn: Turn, evidence: Evidence) -> Answer | None:
         if (not wants_time or "time" in found) and (not wants_place or "place" in found):
             return cited_lines(turn.query, list(dict.fromkeys(found[key] for key in ("time", "place") if key in found)), evidence.hit)
     return None
-

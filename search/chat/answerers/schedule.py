@@ -13,7 +13,7 @@ from minutebook.ingest.chunk import sentence_spans
 from minutebook.ingest.dates import find_dates, find_year, numeric_order
 
 from minutebook.search.chat.answer import ANSWER_PASSAGES, Answer, cited_lines
-from minutebook.search.chat.conversation import Turn, asked_beyond
+from minutebook.search.chat.conversation import MEETING_WORDS, Turn, asked_beyond
 from minutebook.search.chat.evidence import Evidence
 from minutebook.search.chat.names import JOINERS, names_present, question_names, words_of
 from minutebook.search.storage.lexicon import stem
@@ -23,9 +23,9 @@ _ASKS_DATES = re.compile(r"^(?:when\b|(?:on\s+)?(?:which|what)\s+(?:dates?|days?
 _LAST = re.compile(r"\b(?:last|final|latest)\b", re.IGNORECASE)
 _FIRST = re.compile(r"\b(?:first|earliest)\b", re.IGNORECASE)
 # The words of a question about when a body meets that say nothing else.
-_SCHEDULE_WORDS = {stem(word) for word in (
-    "meet meets met meeting meetings scheduled schedule schedules calendar date dates day days held hold holds "
-    "session sessions board committee regular monthly year last final latest first earliest planned due its").split()}
+_SCHEDULE_WORDS = MEETING_WORDS | {stem(word) for word in (
+    "scheduled schedule schedules calendar date dates day days board committee regular monthly year last final latest "
+    "first earliest planned due its").split()}
 MIN_DAYS, MIN_MONTHS = 4, 3  # a schedule lists meetings over the year, not one meeting's dates
 MAX_DATES = 12  # "which dates in 2019" is answered by every one, up to a year of monthly meetings
 
