@@ -22,7 +22,7 @@ _ORD = r"(?:\s*(?:st|nd|rd|th)\b)?"
 _YEAR = r"(?:19|20)\d\d"
 
 # "Wednesday, 23rd September, 2020", "9 February 2022", "23 rd September", "9<sup>th</sup> Feb",
-# and the form of enactments: "this 13th day of December, 2022"
+# and the form of enactments: "this 4th day of March, 2021"
 _DAY_MONTH = re.compile(
     rf"\b{_WEEKDAY}(?P<d>[0-3]?\d){_ORD}(?:\s+day)?\s*(?:of\s+)?(?P<m>{_MONTH})(?:,?\s*(?P<y>{_YEAR}))?(?![\w/])",
     re.IGNORECASE,

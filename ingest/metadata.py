@@ -265,7 +265,7 @@ def find_body(head: list[str], labels: dict[str, str], scan: bool = True) -> str
     return None
 
 
-# An earlier meeting's minutes as an item of these: "2 MINUTES OF THE MEETING HELD ON 23 JUNE", "To approve
+# An earlier meeting's minutes as an item of these: "4 MINUTES OF THE MEETING HELD ON 12 MAY", "To approve
 # the minutes of the last meeting", "RESOLVED: That the minutes ... are agreed as a correct record".
 _MINUTES_ITEM = re.compile(
     r"^(?:\d{1,3}[.)]?\s+|(?:to\s+)?(?:approve|confirm|agree|receive|sign)\b.*\bminutes\b|.*\bminutes\s+of\s+the\s+(?:previous|last)\b"
@@ -325,7 +325,7 @@ def extract(lines: list[Line], kind: str, pack: Meta | None = None, items: dict[
         date = parse_date(labels["date"], context_year)
     if date is None and kind == "minutes":
         for index, text in enumerate(head[:25]):
-            # "2 MINUTES OF THE MEETING HELD ON 23 JUNE": an item approving an earlier meeting's minutes.
+            # "4 MINUTES OF THE MEETING HELD ON 12 MAY": an item approving an earlier meeting's minutes.
             if re.search(r"\bminutes\b", text, re.IGNORECASE) and not _MINUTES_ITEM.match(text):
                 date = _first_date([" ".join(head[max(0, index - 1):index + 3])], context_year)
                 if date:
@@ -333,8 +333,8 @@ def extract(lines: list[Line], kind: str, pack: Meta | None = None, items: dict[
     if date is None and labels.get("to"):
         date = parse_date(labels["to"], context_year)
     if date is None and kind == "decision_record":
-        # An enactment is dated where it says it was adopted or passed ("ADOPTED this 13th day of
-        # December, 2022"); the date it takes effect is not its meeting's.
+        # An enactment is dated where it says it was adopted or passed ("ADOPTED this 4th day of
+        # March, 2021"); the date it takes effect is not its meeting's.
         date = next((found[0][1] for line in lines[:400] if (match := _ADOPTED.search(line.text))
                      and (found := find_dates(line.text[match.end():], context_year))), None)
     if date is None and kind == "decision_record":  # else a record of decision's date sits by its signature

@@ -213,7 +213,7 @@ def _drop_repeated_boilerplate(lines: list[Line]) -> list[Line]:
 # Page furniture a reader skips: a contact line, a postal address, a signature rule. A sentence that
 # is one of these says where or how to reach someone, never what a paper says about its subject.
 _CONTACT = re.compile(r"\b(?:phone|tel|telephone|fax)\b\.?\s*:?\s*[(+\d]|[\w.+-]+@[\w-]+\.[\w.]+|\bwww\.", re.IGNORECASE)
-# A street address: "2417 West 5th Street", "12 Harbour Rd."
+# A street address: "118 West 9th Street", "12 Harbour Rd."
 STREET = (r"\b\d{1,6}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:[A-Z0-9][\w.'’-]*\s+){0,4}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd"
           r"|Drive|Dr|Lane|Ln|Way|Place|Pl|Court|Ct|Parkway|Pkwy|Highway|Hwy|Square|Sq|Terrace|Close|Crescent)\b\.?")
 _ADDRESS = re.compile(rf"{STREET}.{{0,80}}(?:\b[A-Z]{{2}}\s+\d{{5}}(?:-\d{{4}})?\b)"

@@ -182,8 +182,8 @@ OUTCOME_SHARE = 0.1  # an agenda tells no outcomes; a meeting's record tells one
 
 def tells_outcomes(lines: list[Line]) -> bool:
     """Whether a paper tells how its motions went ("Moved by Lee to adopt. Motion Carried 6-1.") on at
-    least one line in ten: it is the record of its meeting, whatever its head calls it ("The Council
-    took the following action on the items of the attached meeting agenda")."""
+    least one line in ten: it is the record of its meeting, whatever its head calls it ("Actions taken
+    by the Council on the items of this meeting agenda")."""
     told = [line for line in lines if line.text.strip()]
     outcomes = sum(records_an_outcome(line.text) for line in told)
     return outcomes >= 3 and outcomes >= OUTCOME_SHARE * len(told)

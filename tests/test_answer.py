@@ -76,13 +76,13 @@ def test_a_year_or_a_paragraph_number_is_not_a_count():
 
 def test_a_count_in_words_counts_the_thing_asked_about():
     question = "How many focus groups did the consultant propose for Quay Hall?"
-    assert answers("We propose conducting a series of five focus groups with residents.", question)
+    assert answers("The consultants will hold five focus groups with residents.", question)
     assert answers("We propose twenty-four focus groups.", question)
-    assert not answers("The consultation will run for eight weeks.", question)  # a count in words of something else
+    assert not answers("The survey stays open for eight weeks.", question)  # a count in words of something else
     assert not answers("One of the groups will meet at the library.", question)
     # A question that counts nothing named asks for a measure: "five minutes" gives one.
-    assert answers("Each member of the public may speak for a total of five minutes.", "How long may a member of the public speak?")
-    assert not answers("Each member of the public may speak once.", "How long may a member of the public speak?")
+    assert answers("Speakers at the lectern have five minutes each.", "How long may a speaker address the board?")
+    assert not answers("Speakers may address the board once.", "How long may a speaker address the board?")
 
 
 @pytest.mark.parametrize("question, asks", [
@@ -107,7 +107,7 @@ def test_a_number_that_names_is_not_a_count():
     assert answers("Unemployment grew by 5.6 per cent.", question)
     # A street number, a ward and a case number name a place or a case; they count nothing.
     windows = "How many windows are to be replaced at the Quay Building?"
-    assert not answers("Case 21-044: Quay Building 2417 West 5th Street Window Replacements Ward 3", windows)
+    assert not answers("Case 31-072: Quay Building 118 West 9th Street Replacement Windows Ward 6", windows)
     assert answers("Twelve windows, 12 in all, at 40 Harbour Road are to be replaced.", windows)
     said = answer("What pandemic death toll did the city record?",
                   "The refresh of the plan was hampered by the Covid-19 pandemic and its death toll in the city. "
@@ -347,11 +347,11 @@ def test_a_name_spelt_by_its_sound_names_a_distinctive_word_but_never_a_common_o
 
 
 def test_a_long_name_is_named_by_its_distinctive_words_not_its_common_ones():
-    passage = "Telephone lines for the library system; the board reviewed internet costs."
-    lex = lexicon(passage, *["The board met. The county system was reviewed."] * 20)
-    assert not names_present(question_names("What did the Harbourside County Emergency Telephone System Board adopt?"), words_of(passage), lex)
-    named = "The Harbourside Emergency Telephone board adopted its budget."
-    assert names_present(question_names("What did the Harbourside County Emergency Telephone System Board adopt?"), words_of(named), lex)
+    passage = "Radio licences for the library network; the board reviewed internet costs."
+    lex = lexicon(passage, *["The board met. The county network was reviewed."] * 20)
+    assert not names_present(question_names("What did the Harbourside County Emergency Radio Network Board adopt?"), words_of(passage), lex)
+    named = "The Harbourside Emergency Radio board adopted its budget."
+    assert names_present(question_names("What did the Harbourside County Emergency Radio Network Board adopt?"), words_of(named), lex)
 
 
 def test_a_name_asked_by_its_initials_is_named_by_the_name_in_full():
@@ -521,7 +521,7 @@ def test_what_is_asked_is_read_past_a_scene_setting_clause(question, asks):
 
 
 def test_a_time_of_day_answers_when():
-    assert answers("The meeting is scheduled to end by 4.30 pm.", "By what time was the meeting expected to end?")
+    assert answers("The meeting will close by 9 pm.", "By what time was the meeting expected to end?")
     assert not answers("The meeting is in the Council Chamber.", "By what time was the meeting expected to end?")
 
 
@@ -584,7 +584,7 @@ def test_a_who_answer_names_someone_the_question_does_not():
     assert names_someone("Supt Jenkins volunteered to be the sponsor.", question, words)
     assert names_someone("This theme will be led by the Portsmouth District Police Commander.", question, words)
     # A post before a surname names the person; a post before a common word does not.
-    assert names_someone("Director Jenkins will closely monitor our cash flow.", question, words)
+    assert names_someone("Director Jenkins will review the harbour fees.", question, words)
     assert not names_someone("Chair Select a new member.", question, words)
     # Minutes name members by surname where a motion or a vote does: "Moved by Jenkins", "Nays: Jenkins".
     assert names_someone("Moved by Jenkins to adopt. Motion Carried 5-1.", question, words)
@@ -669,9 +669,9 @@ def test_when_and_how_long_are_read_from_the_question_and_answered_by_their_kind
 
 
 @pytest.mark.parametrize("sentence, question, answered", [
-    ("The Planning Commission meeting for Monday, 9 March 2026, has been cancelled.", "Why was the meeting of 9 March 2026 cancelled?", False),
+    ("The Harbour Board meeting of Monday, 9 March 2026 will not take place.", "Why was the meeting of 9 March 2026 cancelled?", False),
     ("The meeting was cancelled due to a lack of a quorum.", "Why was the meeting of 9 March 2026 cancelled?", True),
-    ("It was held by conference call in order to follow the guidance on distancing.", "Why was the April meeting held by call?", True),
+    ("It was held online in order to keep members safe.", "Why was the April meeting held by call?", True),
 ])
 def test_why_is_answered_by_a_cause_not_by_the_event_again(sentence, question, answered):
     assert answers(sentence, question) is answered
@@ -728,15 +728,15 @@ def test_an_agenda_does_not_say_whom_its_own_meeting_appointed():
 
 
 def test_a_motion_is_read_out_with_its_seconder():
-    passage = ("Motion: Mayor Ash moved that Council leave the record open for one week. Councilor Birch seconded. "
+    passage = ("Motion: Mayor Ash moved that Council hold the hearing over to its next meeting. Councilor Birch seconded. "
                "Motion passed 5-0. The next item was the budget.")
-    said, _ = read_out("Motion: Mayor Ash moved that Council leave the record open for one week.", passage)
+    said, _ = read_out("Motion: Mayor Ash moved that Council hold the hearing over to its next meeting.", passage)
     assert said.endswith("Councilor Birch seconded.")
     # An item goes on to the motion made on it.
     item = ("32. On the loan guarantee for remodelling the Quay Community Center. "
-            "Moved by Birch to adopt, reflecting the new name of the Center as the Ash Community Center. Motion Carried 6-1.")
+            "Moved by Birch to adopt, with the hall to be renamed the Ash Community Hall. Motion Carried 6-1.")
     said, _ = read_out("32. On the loan guarantee for remodelling the Quay Community Center.", item)
-    assert said.endswith("as the Ash Community Center.")
+    assert said.endswith("renamed the Ash Community Hall.")
     # A sentence that neither seconds, refers back nor records the outcome does not go on.
     said, _ = read_out("Motion passed 5-0.", passage)
     assert said == "Motion passed 5-0."
@@ -768,13 +768,13 @@ def test_a_contact_word_in_a_name_does_not_ask_for_contact_details():
     assert asks_contact("What number should I call to join the Harbour Board meeting?")
     assert asks_contact("Where does the Harbour Board meet?")
     assert asks_contact("Email address for public comment?")
-    assert not asks_contact("Who chaired the Harbour Emergency Telephone System Board in 2020?")
+    assert not asks_contact("Who chaired the Harbour Telephone Relay Board in 2020?")
 
 
 def test_a_question_in_the_minutes_answers_with_its_reply():
-    passage = ("Members asked officers about the accounts.\nWhat would be the effect of correcting the £381k Quay Hall "
-               "reconciliation discrepancy?\nThere would be a net write-on to the accounts.\nCan the Cabinet Member say more?")
-    said = answer("How large was the Quay Hall reconciliation discrepancy?", passage)
-    assert "£381k" in said and said.rstrip(" [1]").endswith("net write-on to the accounts.")
+    passage = ("Members asked officers about the accounts.\nWhat would correcting the £52k Quay Hall "
+               "ledger error cost?\nIt would cost nothing: it is a timing difference.\nCan the Cabinet Member say more?")
+    said = answer("How large was the Quay Hall ledger error?", passage)
+    assert "£52k" in said and said.rstrip(" [1]").endswith("it is a timing difference.")
     # A question with no reply after it still answers nothing.
     assert answer("What more could the Cabinet Member say?", "Can the Cabinet Member say more about the Quay Hall?") == ""

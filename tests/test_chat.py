@@ -300,8 +300,8 @@ def notice_library(tmp_path_factory, embedder):
 
 QUAY_SCHEDULE = """Quay Hall Trust
 2025 MONTHLY TRUSTEES MEETING SCHEDULE
-Held on the second Tuesday of the month unless otherwise posted. Location: the Quay Hall library.
-OPEN TO THE PUBLIC JANUARY 14 MARCH 11 JUNE 10 SEPTEMBER 9 DECEMBER 9
+The trustees meet on the second Tuesday of the month. Location: the Quay Hall library.
+PUBLIC MEETINGS: JANUARY 14 MARCH 11 JUNE 10 SEPTEMBER 9 DECEMBER 9
 """
 
 

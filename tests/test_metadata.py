@@ -94,12 +94,12 @@ def test_kent_style_minutes_with_county_and_body_lines():
 
 
 def test_minutes_are_not_dated_by_the_earlier_minutes_they_approve():
-    lines = _lines("HARBOUR AUDIT COMMITTEE\n24 SEPTEMBER 2009\n(19:15 TO 19:25)\nPRESENT: Dana Fox (Chair)\n"
-                   "1 DECLARATIONS OF INTEREST\nNone.\n2 MINUTES OF THE MEETING HELD ON 23 JUNE 2009 (Agenda item 3)\n"
-                   "RESOLVED: That the minutes of the meeting held on 23 June are agreed as a correct record.")
-    assert extract(lines, "minutes").meeting_date == "2009-09-24"
+    lines = _lines("HARBOUR AUDIT COMMITTEE\n14 OCTOBER 2021\n(18:30 TO 19:40)\nPRESENT: Dana Fox (Chair)\n"
+                   "1 DECLARATIONS OF INTEREST\nNone.\n2 MINUTES OF THE MEETING HELD ON 9 SEPTEMBER 2021 (Agenda item 3)\n"
+                   "RESOLVED: That the minutes of the meeting held on 9 September are agreed as a correct record.")
+    assert extract(lines, "minutes").meeting_date == "2021-10-14"
     # In an agenda pack, read by the header rules alone.
-    assert extract(lines, "minutes", Meta(meeting_date="2009-10-22")).meeting_date == "2009-09-24"
+    assert extract(lines, "minutes", Meta(meeting_date="2021-11-18")).meeting_date == "2021-10-14"
 
 
 def test_agenda_date_prefers_written_month_over_revision_stamp():

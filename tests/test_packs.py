@@ -105,8 +105,8 @@ def test_minutes_that_do_not_call_themselves_minutes_are_known_by_the_meeting_to
 
 def test_a_pack_splits_where_a_page_opens_the_minutes_of_a_meeting():
     agenda = _lines("Quay Hall Council\nAudit Committee\nA meeting of the Audit Committee will be held:\n"
-                    "Date: 22 October 2009\n1 Minutes of the last meeting\n2 Annual accounts", page=1)
-    minutes = _lines("AUDIT COMMITTEE\n24 SEPTEMBER 2009\nPRESENT:\nCouncillors Ash and Birch\n"
+                    "Date: 18 November 2021\n1 Minutes of the last meeting\n2 Annual accounts", page=1)
+    minutes = _lines("AUDIT COMMITTEE\n14 OCTOBER 2021\nPRESENT:\nCouncillors Ash and Birch\n"
                      "1 DECLARATIONS OF INTEREST\nNone.", page=2)
     more = _lines("Present: the Clerk for item 4\n4 ANNUAL ACCOUNTS\nRESOLVED: that the accounts be approved.", page=3)
     papers = split_pack(agenda + minutes + more, paged=True)
@@ -118,7 +118,7 @@ def test_a_pack_splits_where_a_page_opens_the_minutes_of_a_meeting():
 
 
 def test_notes_of_a_meeting_are_its_minutes():
-    assert classify(_lines("Thursday, 5 March 2020\nHarbourside Playground\nNotes from First Open Meeting\n1. Chair: A Ash")) == "minutes"
+    assert classify(_lines("Tuesday, 9 June 2020\nHarbourside Playground\nNotes from First Residents Meeting\n1. Chair: A Ash")) == "minutes"
 
 
 def test_a_meetings_title_block_with_its_day_and_hour_is_an_agenda():
@@ -133,7 +133,7 @@ def test_a_meetings_title_block_with_its_day_and_hour_is_an_agenda():
 
 
 def test_a_paper_telling_how_its_motions_went_is_minutes_whatever_its_head_says():
-    head = ("HARBOUR BOARD MEETING REPORT\nThe Board took the following action on the items of the attached meeting agenda.\n"
+    head = ("HARBOUR BOARD MEETING REPORT\nActions taken by the Board on the items of this meeting agenda.\n"
             "March 3, 2021 7:00 PM\n")
     items = "".join(f"{n}. Approving the Quay Hall lease {n}. Moved by Ash to adopt. Motion Carried 5-1.\n(A) Lease plan\n"
                     for n in range(1, 6))

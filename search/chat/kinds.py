@@ -75,7 +75,7 @@ _NUMBERED_RECORD = re.compile(
 # month ("16th January", "March 12"), a date in figures ("2016-12-15", "15/12/16"), a financial year
 # ("2017/18"), a time ("7:00 p.m."), a place in order ("the 3rd floor"), a part of a paper ("see
 # Section 5", "Appendix 2", "Ward 3"), a label or code ("v1", "Q3", "A27", "31542R"), a case number
-# ("21-044") or a street number ("2417 West 5th Street").
+# ("31-072") or a street number ("118 West 9th Street").
 _MONTH_NAMED = rf"(?=[A-Z])(?i:{MONTH})(?!\w)"  # "January", "JAN"; not "may" the verb
 _NAMING_NUMBER = re.compile(
     rf"(?<=[A-Za-z]-)\d+|\b\d{{1,2}}\.\d{{1,2}}(?=\s+[A-Z][a-z])"

@@ -73,8 +73,8 @@ def says_nothing(sentence: str, reply: str = "") -> bool:
     """A question ("Can the Cabinet Member tell me how many ...?") asks; a paper's header block
     ("Title of meeting: ... Subject: ... Report by: ...") labels the paper. Neither answers; a
     reference to a source (source_lines) names where something was said, and does not say it either.
-    A question with its reply after it (minutes of questions and answers: "What would be the effect of
-    correcting the £381k discrepancy?" / "A net write-on.") says what the reply answers, and is read
+    A question with its reply after it (minutes of questions and answers: "What would correcting the
+    £52k ledger error cost?" / "Nothing: it is a timing difference.") says what the reply answers, and is read
     out with it."""
     return (_asks(sentence) and (not reply or _asks(reply))) or header_fields(sentence) >= 2
 
@@ -178,7 +178,7 @@ def _read_with(sentence: str, hit: Hit) -> str:
 
 
 # A question answered by an address, a phone number or an e-mail: furniture may answer it. The words
-# ask in lower case: "Telephone" in "the Emergency Telephone System Board" is part of a name.
+# ask in lower case: "Telephone" in "the Harbour Telephone Relay Board" is part of a name.
 _ASKS_CONTACT = re.compile(r"\b(?:where|address|venue|located|location|phone|telephone|call|e-?mail|contact|website)\b")
 
 

@@ -20,8 +20,8 @@ from minutebook.search.chat.sentences import in_period
 from minutebook.search.storage.lexicon import stem
 
 _ASKS_TIME = re.compile(r"\bwhat\s+time\b|\bwhen\b.{0,80}\b(?:start|starts|started|begin|begins|began)\b", re.IGNORECASE)
-# "What time did the meeting end?": the line that closes it ("Moved ... to adjourn at 8:10 P.M.",
-# "The meeting is scheduled to end by 4.30 pm"), not the time it opened.
+# "What time did the meeting end?": the line that closes it ("Moved ... to adjourn at 8:45 P.M.",
+# "The meeting will close by 9 pm"), not the time it opened.
 _ENDS = re.compile(r"\b(?:adjourn\w*|end|ends|ended|close[sd]?|conclude[sd]?|finish\w*)\b", re.IGNORECASE)  # asked, and said
 _ASKS_PLACE = re.compile(r"\bwhere\b|\bwhat\s+(?:venue|location|address)\b", re.IGNORECASE)
 # The words of a question about a meeting's time and place that say nothing else.
