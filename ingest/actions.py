@@ -162,7 +162,7 @@ _ASSIGNED = re.compile(
     # after a caption ("Dogs in the Pond – HD to ...") or a minute's number and title run on into
     # its first sentence ("24/032 Footpaths The Clerk will ...")
     rf"^(?:[\w&'’ -]{{0,60}}?[-–:]\s+|\d{{1,4}}(?:[/.]\d{{1,4}})+\.?\s+(?:[A-Z][\w'’&-]*\s+){{0,5}}?)?"
-    rf"(?:it\s+was\s+(?:agreed|resolved|decided)\s+(?:that\s+)?)?{_ACTOR}\s+"
+    rf"(?:(?i:it)\s+was\s+(?:agreed|resolved|decided)\s+(?:that\s+)?)?{_ACTOR}\s+"
     r"(?P<how>to|will|would|shall|agreed\s+to|offered\s+to|undertook\s+to|(?:is|are)\s+to)\s+(?P<verb>[a-z]+)"
 )
 
