@@ -13,7 +13,9 @@ import pytest
 
 from minutebook.search.chat.answer import ANSWER_PASSAGES, Citation
 
-from minutebook.search.chat.sentences import asks_contact, MEANING_PASSAGES, answer_passages, extractive_answer, read_out
+from minutebook.search.chat.sentences import (
+    MEANING_PASSAGES, answer_passages, asks_contact, extractive_answer, paragraph_neighbours, read_out,
+)
 from minutebook.search.chat.conversation import read_turn, without_scene
 from minutebook.search.chat.evidence import Paper
 from minutebook.search.chat.kinds import Asked, answers_the_kind, names_someone
@@ -62,9 +64,32 @@ def answer(question: str, *passages: str, embedder=None) -> str:
 
 def test_how_many_is_answered_by_a_count_of_the_thing_asked_not_by_a_year():
     passage = ("The Shed was first discussed in 2018 by a group of neighbours. "
-               "It has now grown to include around 40 members and a second workshop.")
+               "The Shed has now grown to include around 40 members and a second workshop.")
     said = answer("How many members does the Shed have?", passage)
     assert "40 members" in said and "2018" not in said
+    # A count that says "it" is read with the sentence it refers back to.
+    said = answer("How many members does the Shed have?", passage.replace("The Shed has", "It has"))
+    assert said.startswith("The Shed was first discussed in 2018") and "40 members" in said
+
+
+def test_a_sentence_is_read_with_the_next_of_its_paragraph_but_not_with_another_point():
+    passage = ("The Board agreed to fund the Quay Hall reading scheme from the Harbour bequest. "
+               "A maximum of 2,500 dollars will be given.\n\n"
+               "The Board agreed to repaint the reading room. Did anyone object?\n"
+               "- Repainting starts in May.\n"
+               "The painters were thanked. Tenders close in June.")
+    said = answer("Which fund will pay for the Quay Hall reading scheme?", passage)
+    assert said.startswith("The Board agreed to fund the Quay Hall reading scheme") and "2,500 dollars" in said
+    # the next paragraph, a question and a list item are other points
+    assert paragraph_neighbours("A maximum of 2,500 dollars will be given.", passage) == ("", "")
+    assert paragraph_neighbours("The Board agreed to repaint the reading room.", passage) == ("", "")
+    assert paragraph_neighbours("Did anyone object?", passage) == ("", "")
+    # the sentence before is read only for a sentence referring back to it
+    assert paragraph_neighbours("The painters were thanked.", passage) == ("", "Tenders close in June.")
+    assert paragraph_neighbours("Tenders close in June.", passage) == ("", "")
+    assert paragraph_neighbours("Tenders close in June.", passage.replace("Tenders close", "They close")) == ("", "")
+    assert paragraph_neighbours("They close in June.", passage.replace("Tenders close", "They close")) == (
+        "The painters were thanked.", "")
 
 
 def test_a_year_or_a_paragraph_number_is_not_a_count():

@@ -390,6 +390,49 @@ def read_out(sentence: str, passage: str, subject: list[str] = (), lexicon: Lexi
     return f"{sentence} {said_here}".rstrip(), " ".join(items[n] for n in chosen if n >= len(here))
 
 
+NEIGHBOUR_CHARS = 250  # a neighbour longer than this is a point of its own
+PARAGRAPH_CHARS = 400  # a sentence is read with its neighbours up to this length in all
+
+
+def paragraph_neighbours(sentence: str, passage: str) -> tuple[str, str]:
+    """The sentences of ``sentence``'s paragraph read with it, (before, after), each "" when there is
+    none: minutes and reports spread one point over a few short sentences ("The grant was agreed. A
+    maximum of $2,500 will be given."), and the sentence that answers best may leave the figure or
+    the name to the next. The one before is read only when the sentence refers back to it ("It has
+    grown to 40 members"). A list item, a heading, a question and the next paragraph are other
+    points, never read with it."""
+    at = passage.find(sentence)
+    if at < 0:
+        return "", ""
+    spans = sentence_spans(passage)
+    end = at + len(sentence)
+    before = next(((a, b) for a, b in reversed(spans) if b <= at), None)
+    after = next(((a, b) for a, b in spans if a >= end), None)
+
+    def same_point(span, gap: str) -> str:
+        text = passage[span[0]:span[1]].strip() if span else ""
+        if not text or "\n\n" in gap or len(text) > NEIGHBOUR_CHARS or _LIST_GLYPH.search(text) or opens_list_item(text):
+            return ""
+        return text if text.endswith((".", "!")) else ""  # a heading, a field line or a question stands apart
+
+    refers_back = _REFERS_TO_BEFORE.match(sentence.strip()) and not opens_list_item(sentence)
+    prior = same_point(before, passage[before[1]:at]) if refers_back and before else ""
+    later = same_point(after, passage[end:after[0]]) if after else ""
+    if len(sentence) + len(later) > PARAGRAPH_CHARS:
+        later = ""
+    if len(sentence) + len(later) + len(prior) > PARAGRAPH_CHARS:
+        prior = ""
+    return prior, later
+
+
+_REFERS_TO_BEFORE = re.compile(r"(?:it|this|that|these|those|they|he|she|such)\b", re.IGNORECASE)
+_LIST_GLYPH = re.compile(r"[•§▪◦●■\u2022\uf0b7\uf0a7]")
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
 def only_promised(report: str | None, hits: list[Hit]) -> bool:
     """Whether the passages mention ``report`` (whose findings a question asks for) only as one
     still to come."""
@@ -452,12 +495,17 @@ def extractive_answer(
         return known or len(citations)
 
     for candidate in chosen:
-        if any(candidate.sentence in part for part in parts):
+        if any(_flat(candidate.sentence) in _flat(part) for part in parts):
             continue  # already read out as the sentence going on from another
         hit = hits[candidate.index]
         lead = named_before(candidate.sentence, hit.text, subject, lexicon)
         following = next_passage(hit) if next_passage and candidate.sentence.rstrip().endswith(":") else None
         said, said_next = read_out(candidate.sentence, hit.text, subject, lexicon, following.text if following else "")
+        if said == candidate.sentence.rstrip():  # with its paragraph's neighbours, unless read out already
+            others = [_flat(c.sentence) for c in chosen if c is not candidate] + [_flat(part) for part in parts]
+            prior, later = paragraph_neighbours(candidate.sentence, hit.text)
+            fresh = [n if n and not any(_flat(n) in other for other in others) else "" for n in ("" if lead else prior, later)]
+            said = " ".join(part for part in (fresh[0], said, fresh[1]) if part)
         parts.append(f"{lead}{said} [{number(hit)}]")
         if said_next:  # the list goes on in the next passage, which is cited for it
             parts.append(f"{said_next} [{number(following)}]")
