@@ -198,6 +198,10 @@ def test_a_field_of_a_record_is_read_out_with_the_fields_after_it():
                "Project Representatives: A. Lund, Lund Builders; the school's bursar, who will attend.")
     said, _ = read_out("Harbour School 12 Quay Street", passage)
     assert said == "Harbour School 12 Quay Street Window Replacement Ward 3: Okafor"
+    # So is a record's title line, however long.
+    titled = "Case 8 - Proposed Demolition of a Single-Storey Store Building Seeking Final Approval\nProject Address: 9 Quay Street\nWard 3"
+    said, _ = read_out("Case 8 - Proposed Demolition of a Single-Storey Store Building Seeking Final Approval", titled)
+    assert said.endswith("Project Address: 9 Quay Street Ward 3")
     # A line of prose is no field: it is read out alone.
     prose = "The school asked to replace its windows.\nWindow Replacement\nWard 3: Okafor"
     assert read_out("The school asked to replace its windows.", prose) == ("The school asked to replace its windows.", "")

@@ -325,10 +325,11 @@ def _is_field(line: str) -> bool:
 
 
 def _record_goes_on(sentence: str, passage: str) -> str:
-    """The next fields of the record a chosen line belongs to, when the line is a field standing on
-    its own line; "" otherwise."""
+    """The next fields of the record a chosen line belongs to, when the line stands on its own
+    without a full stop (a field, or the record's title line: "Case 7 - Demolition of a shed" /
+    "Project Address: 12 Quay Street"); "" otherwise."""
     lines = [line.strip() for line in passage.split("\n")]
-    if sentence not in lines or not _is_field(sentence) or opens_list_item(sentence):
+    if sentence not in lines or sentence.rstrip().endswith((".", "!", "?", ";", ":")) or opens_list_item(sentence):
         return ""
     fields = []
     for line in lines[lines.index(sentence) + 1:]:
