@@ -192,6 +192,24 @@ def test_a_sentence_that_goes_on_from_the_answer_is_read_out_with_it():
         "At this session, the Plan was largely agreed and feedback was positive.", "")
 
 
+def test_an_agenda_item_title_answers_but_a_report_heading_does_not():
+    # The structure layer makes an agenda item's title the heading of the line under it.
+    passages = [
+        ("Harbour Board Agenda > Pilot of the Quay Hall Reading Scheme – Cllr Dana Fox", "Welcome and introductions – Cllr Ash Birch"),
+        ("Harbour Board Agenda > Review of the Mooring Fees – Cllr Cole Ives", "Approval of the minutes – Board Members"),
+    ]
+    hits = [replace(hit(text, n, title="Harbour Board Agenda"), section=section, document_type="agenda")
+            for n, (section, text) in enumerate(passages, start=1)]
+    turn = read_turn([{"role": "user", "content": "Who presented the pilot of the Quay Hall Reading Scheme?"}])
+    texts = [h.text for h in hits]
+    said, cited, _ = extractive_answer(turn, hits, lexicon(*texts, *(s for s, _ in passages)))
+    assert said.startswith("Pilot of the Quay Hall Reading Scheme – Cllr Dana Fox") and cited[0].chunk_id == 1
+    # A report's heading names a part of it; it is not read out as an answer.
+    as_report = [replace(h, document_type="report") for h in hits]
+    said, _, _ = extractive_answer(turn, as_report, lexicon(*texts, *(s for s, _ in passages)))
+    assert "Dana Fox" not in said
+
+
 def test_a_field_of_a_record_is_read_out_with_the_fields_after_it():
     # A case list laid out a field a line: the line naming the site is read with what is proposed there.
     passage = ("Case 7: Old Town Historic District\nHarbour School 12 Quay Street\nWindow Replacement\nWard 3: Okafor\n"

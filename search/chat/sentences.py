@@ -95,7 +95,7 @@ class Candidate:
     words: float = 0.0  # share of the question's subject its passage holds, with the paper's title and heading
     meaning: float = 0.0  # cosine with the question (0 when not compared)
     kind: float = 0.0  # how well it is of the kind of answer asked for (see of_the_kind)
-    number: int = 0  # its place among its passage's sentences (sentence_spans), as the index keeps their vectors
+    number: int = 0  # its place among its passage's sentences (sentence_spans), as the index keeps their vectors; -1: an item title
 
 
 def ranked_sentences(
@@ -121,6 +121,7 @@ def ranked_sentences(
         for number, (start, end) in enumerate(spans)
         if not cites(start) and not says_nothing(hit.text[start:end], _next_sentence(hit.text, spans, number))
     ]
+    found += _item_titles(hits)
     candidates = [
         Candidate(sentence, index, _sentence_score(sentence, index + 1, subject, lexicon, asked, _read_with(sentence, hits[index])),
                   passage_cover[index], kind=of_the_kind(sentence, asked), number=number)
@@ -133,7 +134,7 @@ def ranked_sentences(
     stored = stored or {}
     for candidate in candidates:
         cosines = stored.get(candidate.index)
-        if cosines is not None and candidate.number < len(cosines):
+        if cosines is not None and 0 <= candidate.number < len(cosines):
             candidate.meaning = float(cosines[candidate.number])
             candidate.score += SEMANTIC_WEIGHT * candidate.meaning
         else:
@@ -147,6 +148,26 @@ def ranked_sentences(
             candidate.score += SEMANTIC_WEIGHT * close
             candidate.meaning = close
     return sorted(candidates, key=lambda c: -c.score)
+
+
+# An agenda's or a minute's item title is what the item is, and often who brings it ("Pilot of the
+# Harbour Scheme – Dana Fox"); the structure layer makes it the heading of the text under it. It may
+# answer as a sentence of its first passage. A report's headings only name its parts.
+ITEM_TITLE_TYPES = ("agenda", "minutes")
+ITEM_TITLE_WORDS = 4  # "Background", "Public Comment" name a part, not an item
+
+
+def _item_titles(hits: list[Hit]) -> list[tuple[str, int, int]]:
+    """(title, passage position, -1) for the item title each agenda or minutes passage stands under,
+    once per paper, unless its text repeats it; -1: the index keeps no sentence vector for it."""
+    found, seen = [], set()
+    for index, hit in enumerate(hits):
+        title = (hit.section or "").rsplit(" > ", 1)[-1].strip()
+        if (hit.document_type in ITEM_TITLE_TYPES and len(title.split()) >= ITEM_TITLE_WORDS
+                and (title, hit.document_id) not in seen and title not in hit.text and not says_nothing(title)):
+            seen.add((title, hit.document_id))
+            found.append((title, index, -1))
+    return found
 
 
 def answer_passages(hits: list[Hit], closest: dict[int, float]) -> list[Hit]:
