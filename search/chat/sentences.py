@@ -152,14 +152,14 @@ def ranked_sentences(
 
 # An agenda's or a minute's item title is what the item is, and often who brings it ("Pilot of the
 # Harbour Scheme – Dana Fox"); the structure layer makes it the heading of the text under it. It may
-# answer as a sentence of its first passage. A report's headings only name its parts.
+# answer as a sentence of the best-ranked passage under it. A report's headings only name its parts.
 ITEM_TITLE_TYPES = ("agenda", "minutes")
 ITEM_TITLE_WORDS = 4  # "Background", "Public Comment" name a part, not an item
 
 
 def _item_titles(hits: list[Hit]) -> list[tuple[str, int, int]]:
-    """(title, passage position, -1) for the item title each agenda or minutes passage stands under,
-    once per paper, unless its text repeats it; -1: the index keeps no sentence vector for it."""
+    """(title, passage position, -1) for the item title agenda or minutes passages stand under, with
+    the best-ranked of them, unless its text repeats it; -1: the index keeps no sentence vector for it."""
     found, seen = [], set()
     for index, hit in enumerate(hits):
         title = (hit.section or "").rsplit(" > ", 1)[-1].strip()
