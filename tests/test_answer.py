@@ -204,6 +204,10 @@ def test_an_agenda_item_title_answers_but_a_report_heading_does_not():
     texts = [h.text for h in hits]
     said, cited, _ = extractive_answer(turn, hits, lexicon(*texts, *(s for s, _ in passages)))
     assert said.startswith("Pilot of the Quay Hall Reading Scheme – Cllr Dana Fox") and cited[0].chunk_id == 1
+    # The passage may stand under a sub-heading of the item: the item's title still answers.
+    under = [replace(h, section=f"{h.section} > Comments") for h in hits]
+    said, _, _ = extractive_answer(turn, under, lexicon(*texts, *(s for s, _ in passages)))
+    assert said.startswith("Pilot of the Quay Hall Reading Scheme – Cllr Dana Fox")
     # A report's heading names a part of it; it is not read out as an answer.
     as_report = [replace(h, document_type="report") for h in hits]
     said, _, _ = extractive_answer(turn, as_report, lexicon(*texts, *(s for s, _ in passages)))

@@ -158,11 +158,15 @@ ITEM_TITLE_WORDS = 4  # "Background", "Public Comment" name a part, not an item
 
 
 def _item_titles(hits: list[Hit]) -> list[tuple[str, int, int]]:
-    """(title, passage position, -1) for the item title agenda or minutes passages stand under, with
-    the best-ranked of them, unless its text repeats it; -1: the index keeps no sentence vector for it."""
+    """(title, passage position, -1) for the item title agenda or minutes passages stand under (the
+    nearest heading of four words or more), with the best-ranked of them, unless its text repeats
+    it; -1: the index keeps no sentence vector for it."""
     found, seen = [], set()
     for index, hit in enumerate(hits):
-        title = (hit.section or "").rsplit(" > ", 1)[-1].strip()
+        # the nearest heading that is an item's title: a passage may stand under a sub-heading
+        # ("Comments") of the item; the first part of the path is the paper's own root
+        headings = [part.strip() for part in (hit.section or "").split(" > ")[1:]]
+        title = next((part for part in reversed(headings) if len(part.split()) >= ITEM_TITLE_WORDS), "")
         if (hit.document_type in ITEM_TITLE_TYPES and len(title.split()) >= ITEM_TITLE_WORDS
                 and (title, hit.document_id) not in seen and title not in hit.text and not says_nothing(title)):
             seen.add((title, hit.document_id))
