@@ -195,7 +195,7 @@ def test_a_sentence_that_goes_on_from_the_answer_is_read_out_with_it():
 def test_an_agenda_item_title_answers_but_a_report_heading_does_not():
     # The structure layer makes an agenda item's title the heading of the line under it.
     passages = [
-        ("Harbour Board Agenda > Pilot of the Quay Hall Reading Scheme – Cllr Dana Fox", "Welcome and introductions – Cllr Ash Birch"),
+        ("Harbour Board Agenda > Pilot of the Quay Hall Reading Scheme – Cllr Dana Fox", "A trial of six months in two branches."),
         ("Harbour Board Agenda > Review of the Mooring Fees – Cllr Cole Ives", "Approval of the minutes – Board Members"),
     ]
     hits = [replace(hit(text, n, title="Harbour Board Agenda"), section=section, document_type="agenda")
@@ -204,6 +204,8 @@ def test_an_agenda_item_title_answers_but_a_report_heading_does_not():
     texts = [h.text for h in hits]
     said, cited, _ = extractive_answer(turn, hits, lexicon(*texts, *(s for s, _ in passages)))
     assert said.startswith("Pilot of the Quay Hall Reading Scheme – Cllr Dana Fox") and cited[0].chunk_id == 1
+    # It is read with the first sentence under it.
+    assert said.startswith("Pilot of the Quay Hall Reading Scheme – Cllr Dana Fox A trial of six months in two branches. [1]")
     # The passage may stand under a sub-heading of the item: the item's title still answers.
     under = [replace(h, section=f"{h.section} > Comments") for h in hits]
     said, _, _ = extractive_answer(turn, under, lexicon(*texts, *(s for s, _ in passages)))

@@ -451,6 +451,13 @@ def paragraph_neighbours(sentence: str, passage: str) -> tuple[str, str]:
     return prior, later
 
 
+def _opening(passage: str) -> str:
+    """The first sentence of a passage, when it is short and opens no list ("" otherwise)."""
+    spans = sentence_spans(passage)
+    first = passage[spans[0][0]:spans[0][1]].strip() if spans else ""
+    return first if len(first) <= NEIGHBOUR_CHARS and not opens_list_item(first) and not _LIST_GLYPH.search(first) else ""
+
+
 _REFERS_TO_BEFORE = re.compile(r"(?:it|this|that|these|those|they|he|she|such)\b", re.IGNORECASE)
 _LIST_GLYPH = re.compile(r"[•§▪◦●■\u2022\uf0b7\uf0a7]")
 
@@ -529,7 +536,8 @@ def extractive_answer(
         said, said_next = read_out(candidate.sentence, hit.text, subject, lexicon, following.text if following else "")
         if said == candidate.sentence.rstrip():  # with its paragraph's neighbours, unless read out already
             others = [_flat(c.sentence) for c in chosen if c is not candidate] + [_flat(part) for part in parts]
-            prior, later = paragraph_neighbours(candidate.sentence, hit.text)
+            # an item title goes on to the first sentence under it, as a sentence to the next of its paragraph
+            prior, later = ("", _opening(hit.text)) if candidate.number < 0 else paragraph_neighbours(candidate.sentence, hit.text)
             fresh = [n if n and not any(_flat(n) in other for other in others) else "" for n in ("" if lead else prior, later)]
             said = " ".join(part for part in (fresh[0], said, fresh[1]) if part)
         parts.append(f"{lead}{said} [{number(hit)}]")
