@@ -418,15 +418,16 @@ def read_out(sentence: str, passage: str, subject: list[str] = (), lexicon: Lexi
 
 NEIGHBOUR_CHARS = 250  # a neighbour longer than this is a point of its own
 PARAGRAPH_CHARS = 400  # a sentence is read with its neighbours up to this length in all
+FOLLOWING = 2  # sentences of the paragraph read after the one chosen
 
 
 def paragraph_neighbours(sentence: str, passage: str) -> tuple[str, str]:
     """The sentences of ``sentence``'s paragraph read with it, (before, after), each "" when there is
     none: minutes and reports spread one point over a few short sentences ("The grant was agreed. A
     maximum of $2,500 will be given."), and the sentence that answers best may leave the figure or
-    the name to the next. The one before is read only when the sentence refers back to it ("It has
-    grown to 40 members"). A list item, a heading, a question and the next paragraph are other
-    points, never read with it."""
+    the name to the next one or two. The one before is read only when the sentence refers back to
+    it ("It has grown to 40 members"). A list item, a heading, a question and the next paragraph are
+    other points, never read with it."""
     at = passage.find(sentence)
     if at < 0:
         return "", ""
@@ -443,9 +444,15 @@ def paragraph_neighbours(sentence: str, passage: str) -> tuple[str, str]:
 
     refers_back = _REFERS_TO_BEFORE.match(sentence.strip()) and not opens_list_item(sentence)
     prior = same_point(before, passage[before[1]:at]) if refers_back and before else ""
-    later = same_point(after, passage[end:after[0]]) if after else ""
-    if len(sentence) + len(later) > PARAGRAPH_CHARS:
-        later = ""
+    following: list[str] = []  # up to FOLLOWING sentences of the paragraph, within PARAGRAPH_CHARS
+    while after and len(following) < FOLLOWING:
+        said = same_point(after, passage[end:after[0]])
+        if not said or len(sentence) + sum(map(len, following)) + len(said) > PARAGRAPH_CHARS:
+            break
+        following.append(said)
+        end = after[1]
+        after = next(((a, b) for a, b in spans if a >= end), None)
+    later = " ".join(following)
     if len(sentence) + len(later) + len(prior) > PARAGRAPH_CHARS:
         prior = ""
     return prior, later
