@@ -167,8 +167,8 @@ def _item_titles(hits: list[Hit]) -> list[tuple[str, int, int]]:
         # ("Comments") of the item; the first part of the path is the paper's own root
         headings = [part.strip() for part in (hit.section or "").split(" > ")[1:]]
         title = next((part for part in reversed(headings) if len(part.split()) >= ITEM_TITLE_WORDS), "")
-        if (hit.document_type in ITEM_TITLE_TYPES and len(title.split()) >= ITEM_TITLE_WORDS
-                and (title, hit.document_id) not in seen and title not in hit.text and not says_nothing(title)):
+        if (title and hit.document_type in ITEM_TITLE_TYPES and (title, hit.document_id) not in seen
+                and title not in hit.text and not says_nothing(title)):
             seen.add((title, hit.document_id))
             found.append((title, index, -1))
     return found
