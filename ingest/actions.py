@@ -20,7 +20,7 @@ from minutebook.vocabulary import Decision, Document
 
 from .dates import month_year, parse_date
 from .decision_text import Entry, Sentence, minute_of, parse_marker, sentences
-from .english import NUMBER_WORDS
+from .english import NUMBER_WORDS, count_words
 
 # A follow-up is a verb of coming back / reporting / circulating aimed at a body or a meeting;
 # "return to schools" or "bring this work back" is not one.
@@ -56,8 +56,7 @@ _WHO = re.compile(
     r"^(?:that\s+|agree\s+that\s+|\w\)\s+)?(?P<who>(?:the\s+)?(?:[A-Z][\w&'’.-]*|of|and|for|&)(?:\s+(?:[A-Z][\w&'’.-]*|of|and|for|the|&)){0,7})\s+"
     r"(?:will|would|to|are|is|agreed\s+to|could|shall)\b"
 )
-_COUNT = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))  # "twenty-four" before "twenty"
-_RELATIVE = re.compile(rf"\b(?:in|within)\s+(?:(?:the\s+)?(?:next\s+)?)(?P<n>\d{{1,2}}|{_COUNT})\s+(?P<unit>weeks?|months?|years?)(?:['’]?\s*time)?\b", re.IGNORECASE)
+_RELATIVE = re.compile(rf"\b(?:in|within)\s+(?:(?:the\s+)?(?:next\s+)?)(?P<n>\d{{1,2}}|{count_words()})\s+(?P<unit>weeks?|months?|years?)(?:['’]?\s*time)?\b", re.IGNORECASE)
 _MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 _DUE = re.compile(
     rf"\b(?:(?:in|by|at|within|before|for|during|from|until)\s+)?(?:(?:the\s+)?(?:next|following|coming|a\s+future|future)\s+(?:\w+\s+)?(?:meeting|months|weeks|year|quarter)s?"

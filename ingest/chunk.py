@@ -58,7 +58,8 @@ _ABBREVIATIONS = {
 _BOUNDARY = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9•])")
 # A list item opens a paragraph; a year ending a sentence wrapped onto its own line ("with effect
 # from 1 February\n2013. External advice ...") does not.
-_BULLET = re.compile(r"^\s*(?:[-•*▪◦●■o\u2022\uf0b7\uf0a7]\s+|\(?(?!\d{4})[a-z0-9ivx]{1,4}[.)]\s+)", re.IGNORECASE)
+BULLET_GLYPHS = "•▪◦●■\u2022\uf0b7\uf0a7"  # what papers print as bullets (\uf0b7, \uf0a7: a symbol font's)
+_BULLET = re.compile(rf"^\s*(?:[-*o{BULLET_GLYPHS}]\s+|\(?(?!\d{{4}})[a-z0-9ivx]{{1,4}}[.)]\s+)", re.IGNORECASE)
 
 
 def opens_list_item(line: str) -> bool:

@@ -27,3 +27,8 @@ NUMBER_WORDS: dict[str, int] = {
     **{f"{ten}-{unit}": 10 * n + u for n, ten in enumerate(_TENS, start=2) for u, unit in enumerate(_UNITS[:9], start=1)},
     "a": 1, "an": 1, "dozen": 12, "hundred": 100,
 }
+
+
+def count_words(leave_out: tuple[str, ...] = ()) -> str:
+    """NUMBER_WORDS as a regex alternation, longest first ("twenty-four" before "twenty")."""
+    return "|".join(sorted((word for word in NUMBER_WORDS if word not in leave_out), key=len, reverse=True))

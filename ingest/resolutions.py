@@ -393,7 +393,7 @@ def _motion_above(entries: list[Entry], index: int, used: set[int]) -> list[int]
     roll between them; [] when no paragraph moving something stands just above the roll."""
     k, votes = index - 1, []
     while k >= 0 and k not in used and not entries[k].opens and index - k <= MOTION_REACH and (
-            not entries[k].text or _ROLL_CALL_LINE.match(entries[k].text)):
+            not entries[k].text or is_roll_call(entries[k].text)):
         if entries[k].text:
             votes.insert(0, k)
         k -= 1

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from minutebook.ingest.commitments import states_a_commitment
 from minutebook.ingest.dates import MONTH
-from minutebook.ingest.english import NUMBER_WORDS
+from minutebook.ingest.english import count_words
 from minutebook.ingest.noise import STREET
 from minutebook.ingest.resolutions import VOTE_LABEL, records_a_decision, records_an_outcome
 
@@ -57,8 +57,7 @@ _MONEY_MEASURE = measure_asked("cost|budget|price|grant|allocation|funding|spend
 MONEY = re.compile(r"[£$€]\s?\d|\b\d[\d,.]*\s?(?:million|billion|pounds|dollars|euros)\b", re.IGNORECASE)
 # A number in figures ("1,070", "5.5"; not the comma after "2015,") or in words ("five focus groups";
 # not "one", as often a pronoun as a count).
-_COUNT_WORDS = "|".join(sorted((w for w in NUMBER_WORDS if w not in ("a", "an", "one")), key=len, reverse=True))
-_NUMBER = re.compile(rf"\d+(?:[,.]\d+)*|\b(?:{_COUNT_WORDS})\b", re.IGNORECASE)
+_NUMBER = re.compile(rf"\d+(?:[,.]\d+)*|\b(?:{count_words(leave_out=('a', 'an', 'one'))})\b", re.IGNORECASE)
 _YEAR_NUMBER = re.compile(r"^(?:19|20)\d\d$")
 _COUNTED = re.compile(r"\bhow many\s+(?:more\s+|fewer\s+)?(?P<thing>[a-z][\w-]*)", re.IGNORECASE)
 _FINDING = re.compile(r"\b(?:conclu(?:de|ded|des|sion|sions)|found|finds|findings|show(?:s|ed)?|reveal(?:s|ed)?|recommend(?:s|ed|ations?)?)\b", re.IGNORECASE)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from minutebook.ingest.chunk import opens_list_item, sentence_spans, split_sentences
+from minutebook.ingest.chunk import BULLET_GLYPHS, opens_list_item, sentence_spans, split_sentences
 from minutebook.ingest.dates import find_dates, month_years
 from minutebook.ingest.metadata import header_fields
 from minutebook.ingest.noise import is_furniture
@@ -344,9 +344,12 @@ FIELD_WORDS = 10  # a line this short, without a full stop, is a field
 RECORD_FIELDS = 2  # the fields read out after the one chosen
 
 
+_STOPS = (".", "!", "?", ";", ":")  # a line ending so is a sentence or a lead-in, not a field
+
+
 def _is_field(line: str) -> bool:
     line = line.strip()
-    return bool(line) and len(line.split()) <= FIELD_WORDS and not line.endswith((".", "!", "?", ";", ":"))
+    return bool(line) and len(line.split()) <= FIELD_WORDS and not line.endswith(_STOPS)
 
 
 def _record_goes_on(sentence: str, passage: str) -> str:
@@ -354,7 +357,7 @@ def _record_goes_on(sentence: str, passage: str) -> str:
     without a full stop (a field, or the record's title line: "Case 7 - Demolition of a shed" /
     "Project Address: 12 Quay Street"); "" otherwise."""
     lines = [line.strip() for line in passage.split("\n")]
-    if sentence not in lines or sentence.rstrip().endswith((".", "!", "?", ";", ":")) or opens_list_item(sentence):
+    if sentence not in lines or sentence.rstrip().endswith(_STOPS) or opens_list_item(sentence):
         return ""
     fields = []
     for line in lines[lines.index(sentence) + 1:]:
@@ -438,9 +441,8 @@ def paragraph_neighbours(sentence: str, passage: str) -> tuple[str, str]:
 
     def same_point(span, gap: str) -> str:
         text = passage[span[0]:span[1]].strip() if span else ""
-        if not text or "\n\n" in gap or len(text) > NEIGHBOUR_CHARS or _LIST_GLYPH.search(text) or opens_list_item(text):
-            return ""
-        return text if text.endswith((".", "!")) else ""  # a heading, a field line or a question stands apart
+        # a heading, a field line or a question stands apart, as does the next paragraph
+        return text if _short_point(text) and text.endswith((".", "!")) and "\n\n" not in gap else ""
 
     refers_back = _REFERS_TO_BEFORE.match(sentence.strip()) and not opens_list_item(sentence)
     prior = same_point(before, passage[before[1]:at]) if refers_back and before else ""
@@ -459,18 +461,30 @@ def paragraph_neighbours(sentence: str, passage: str) -> tuple[str, str]:
 
 
 def _opening(passage: str) -> str:
-    """The first sentence of a passage, when it is short and opens no list ("" otherwise)."""
+    """The first sentence of a passage, when it is a short point of its own ("" otherwise)."""
     spans = sentence_spans(passage)
     first = passage[spans[0][0]:spans[0][1]].strip() if spans else ""
-    return first if len(first) <= NEIGHBOUR_CHARS and not opens_list_item(first) and not _LIST_GLYPH.search(first) else ""
+    return first if _short_point(first) else ""
+
+
+def _short_point(text: str) -> bool:
+    """Whether a sentence may be read beside another: some words, short, and no list item (opening
+    one, or items run together on a line: "... strengths: • Staff • Hours")."""
+    return bool(text) and len(text) <= NEIGHBOUR_CHARS and not opens_list_item(text) and not _LIST_GLYPH.search(text)
 
 
 _REFERS_TO_BEFORE = re.compile(r"(?:it|this|that|these|those|they|he|she|such)\b", re.IGNORECASE)
-_LIST_GLYPH = re.compile(r"[•§▪◦●■\u2022\uf0b7\uf0a7]")
+# Bullets inside a line; "§" is how a symbol font's bullet often comes out of a text layer.
+_LIST_GLYPH = re.compile(f"[{BULLET_GLYPHS}§]")
 
 
 def _flat(text: str) -> str:
     return " ".join(text.split())
+
+
+def _unread(text: str, read: list[str]) -> str:
+    """``text``, unless the answer reads it already (``read``: what it reads, whitespace closed up)."""
+    return text if text and not any(_flat(text) in other for other in read) else ""
 
 
 def only_promised(report: str | None, hits: list[Hit]) -> bool:
@@ -541,12 +555,12 @@ def extractive_answer(
         lead = named_before(candidate.sentence, hit.text, subject, lexicon)
         following = next_passage(hit) if next_passage and candidate.sentence.rstrip().endswith(":") else None
         said, said_next = read_out(candidate.sentence, hit.text, subject, lexicon, following.text if following else "")
-        if said == candidate.sentence.rstrip():  # with its paragraph's neighbours, unless read out already
-            others = [_flat(c.sentence) for c in chosen if c is not candidate] + [_flat(part) for part in parts]
-            # an item title goes on to the first sentence under it, as a sentence to the next of its paragraph
+        if said == candidate.sentence.rstrip():
+            # read with its paragraph's neighbours (an item title: with the first sentence under it),
+            # each unless the answer reads it already
             prior, later = ("", _opening(hit.text)) if candidate.number < 0 else paragraph_neighbours(candidate.sentence, hit.text)
-            fresh = [n if n and not any(_flat(n) in other for other in others) else "" for n in ("" if lead else prior, later)]
-            said = " ".join(part for part in (fresh[0], said, fresh[1]) if part)
+            read = [_flat(c.sentence) for c in chosen if c is not candidate] + [_flat(part) for part in parts]
+            said = " ".join(filter(None, (_unread("" if lead else prior, read), said, _unread(later, read))))
         parts.append(f"{lead}{said} [{number(hit)}]")
         if said_next:  # the list goes on in the next passage, which is cited for it
             parts.append(f"{said_next} [{number(following)}]")
