@@ -196,6 +196,10 @@ class Settings:
             "help": "how hybrid search orders the rankings' candidates: learned (the fitted model) or rrf (reciprocal rank fusion)",
         },
     )
+    query_adapter: bool = field(
+        default_factory=lambda: _env("QUERY_ADAPTER", "1") not in ("0", "false", "no"),
+        metadata={"env": "MINUTEBOOK_QUERY_ADAPTER", "help": "map query vectors by the fitted adapter before dense search (0: off)"},
+    )
     admin_token: str = field(
         default_factory=lambda: _env("ADMIN_TOKEN", ""),
         repr=False,  # never printed in a log or traceback

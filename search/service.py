@@ -28,7 +28,7 @@ from minutebook.search.chat.sentences import MEANING_CANDIDATES
 from minutebook.search.chat.answerers import first_answer
 from minutebook.search.chat.conversation import read_turn, subject_terms
 from minutebook.search.chat.evidence import Evidence, Paper
-from minutebook.search.ranking import fusion
+from minutebook.search.ranking import fusion, query_adapter
 from minutebook.search.ranking.retrieve import Plan, QueryEncoder, hits_for, search_passages
 from minutebook.search.ranking.understand import Context, understand
 
@@ -90,7 +90,8 @@ class Minutebook:
                 f"the index in {settings.index_dir} was built with {self.index.manifest.get('model')}, "
                 f"not the configured model {self.embedder.name}: re-run `minutebook ingest`"
             )
-        self.encode = QueryEncoder(self.embedder)
+        adapter = query_adapter.load(dimension=self.embedder.dimension) if settings.query_adapter else None
+        self.encode = QueryEncoder(self.embedder, adapter=adapter)
         self.embedder.encode(["warm up"])  # the first call is slow; pay it before the first user does
 
     def refresh_due(self) -> bool:
@@ -285,7 +286,7 @@ class Minutebook:
             paper=self._paper, author_of=self._author,
             rows_of=lambda document, kind: registers.document_decisions(self.index.conn, document, kind),
             appearances=lambda row_id: registers.appearances(self.index.conn, row_id),
-            next_passage=self._next_passage, hit=self._hit, encode=self.encode, embed=self.embedder.encode,
+            next_passage=self._next_passage, hit=self._hit, encode=self.encode.plain, embed=self.embedder.encode,
             sentence_vectors=lambda chunks: sentence_vectors(self.index.conn, chunks, self.embedder.dimension),
             previous=lambda: self.chat(messages[:last_user], filters),
             min_support=self.settings.min_evidence, max_query_chars=self.settings.max_query_chars,

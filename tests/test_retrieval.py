@@ -178,3 +178,51 @@ def test_hybrid_search_orders_by_the_learned_fusion_and_can_fall_back_to_rank_fu
     assert {h.chunk_id for h in rrf} & {h.chunk_id for h in learned}
     with pytest.raises(ValueError, match="MINUTEBOOK_FUSION"):
         load_settings(fusion="blend")
+
+
+def test_the_query_adapter_maps_to_unit_vectors_and_refuses_weights_it_cannot_use(tmp_path):
+    import json
+
+    import numpy as np
+
+    from minutebook.search.ranking import query_adapter
+
+    vector = np.array([0.6, 0.8, 0.0], dtype=np.float32)
+    still = query_adapter.QueryAdapter(np.zeros((3, 1), np.float32), np.zeros((3, 1), np.float32))
+    assert np.allclose(still(vector), vector)  # no map: the model's own vector
+    tilted = query_adapter.QueryAdapter(np.array([[0.0], [0.0], [1.0]], np.float32), np.array([[1.0], [0.0], [0.0]], np.float32))
+    mapped = tilted(vector)
+    assert np.isclose(np.linalg.norm(mapped), 1.0) and mapped[2] > 0.4  # the first axis pulls in the third
+    weights = tmp_path / "adapter.json"
+    weights.write_text(json.dumps({"u": [[0.0], [0.0], [1.0]], "v": [[1.0], [0.0], [0.0]]}))
+    assert query_adapter.load(weights, dimension=3) is not None
+    assert query_adapter.load(weights, dimension=384) is None  # made for another model
+    assert query_adapter.load(tmp_path / "missing.json") is None
+    weights.write_text("{not json")
+    assert query_adapter.load(weights) is None
+
+
+def test_the_fitted_query_adapter_suits_the_model_and_beat_its_vectors_held_out(embedder):
+    import json
+
+    from minutebook.search.ranking import query_adapter
+
+    assert query_adapter.load(dimension=embedder.dimension) is not None
+    weights = json.loads(query_adapter.WEIGHTS.read_text())
+    assert not any("blind" in name or "fresh" in name for name in weights["fitted_on"]["sets"])
+    overall = weights["body_held_out"]["all"]
+    assert overall["mapped"][0] > overall["model"][0] and overall["mapped"][1] > overall["model"][1]  # recall@5, MRR@10
+
+
+def test_search_reads_the_mapped_query_and_chat_the_models_own(library, embedder):
+    import numpy as np
+
+    query = "what was promised for cyclists"
+    plain = embedder.encode([query])[0]
+    assert library.encode.adapter is not None
+    assert np.allclose(library.encode.plain(query), plain)
+    assert not np.allclose(library.encode(query), plain)
+    off = Minutebook(load_settings(index_dir=library.settings.index_dir, query_adapter=False), embedder)
+    assert off.encode.adapter is None and np.allclose(off.encode(query), plain)
+    assert "Segregated cycle lanes" in off.search(query, k=3).results[0].text
+    assert "Segregated cycle lanes" in library.search(query, k=3).results[0].text

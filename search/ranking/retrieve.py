@@ -18,21 +18,29 @@ from minutebook.search.filters import Filters
 from minutebook.search.storage.index import Index
 from minutebook.search.storage.store import chunk_rows, sentence_vectors
 from minutebook.search.ranking import fusion
+from minutebook.search.ranking.query_adapter import QueryAdapter
 from minutebook.search.ranking.understand import Context
 
 
 class QueryEncoder:
-    """Embeds queries, remembering recent ones: users repeat and refine the same questions."""
+    """Embeds queries, remembering recent ones: users repeat and refine the same questions. A query
+    is searched with its vector mapped by the ``adapter`` (query_adapter.py) when there is one;
+    ``plain`` gives the model's own vector."""
 
-    def __init__(self, embedder: Embedder, size: int = 1024) -> None:
+    def __init__(self, embedder: Embedder, size: int = 1024, adapter: QueryAdapter | None = None) -> None:
         self.embedder = embedder
         self.size = size
+        self.adapter = adapter
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
 
     def clear(self) -> None:
         self._cache.clear()
 
     def __call__(self, query: str) -> np.ndarray:
+        vector = self.plain(query)
+        return self.adapter(vector) if self.adapter is not None else vector
+
+    def plain(self, query: str) -> np.ndarray:
         vector = self._cache.get(query)
         if vector is None:
             vector = self.embedder.encode([query])[0]
