@@ -15,7 +15,6 @@ and corpus/, each built by `minutebook ingest`.
 
 from __future__ import annotations
 
-import argparse
 import dataclasses
 import json
 import time
@@ -23,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from fitting import fit, held_out_probabilities, model_fields, print_weights
+from fitting import fit, held_out_probabilities, index_arguments, model_fields, print_weights
 
 from minutebook.search.evaluate import ModeScores, is_hit, load_questions
 from minutebook.search.ranking import fusion
@@ -80,11 +79,7 @@ def figures(ranks: list[int | None]) -> tuple[float, float]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--wide-index", type=Path, required=True)
-    parser.add_argument("--papers-index", type=Path, required=True)
-    parser.add_argument("--dry-run", action="store_true", help="print the figures, write nothing")
-    args = parser.parse_args()
+    args = index_arguments(__doc__)
     asked: list[Asked] = []
     for index_dir, sets in ((args.wide_index, WIDE_SETS), (args.papers_index, PAPERS_SETS)):
         library = Minutebook(dataclasses.replace(load_settings(), index_dir=index_dir))

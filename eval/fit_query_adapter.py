@@ -17,7 +17,6 @@ and corpus/, each built by `minutebook ingest`.
 
 from __future__ import annotations
 
-import argparse
 import dataclasses
 import json
 import time
@@ -28,6 +27,7 @@ import torch
 from sklearn.model_selection import GroupKFold
 
 from fit_fusion import figures, group_of
+from fitting import index_arguments
 
 from minutebook.search.evaluate import is_hit, load_questions
 from minutebook.search.ranking import query_adapter
@@ -112,11 +112,7 @@ def first_hits(asked: list[Asked], passages: list[np.ndarray], adapter=None) -> 
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--wide-index", type=Path, required=True)
-    parser.add_argument("--papers-index", type=Path, required=True)
-    parser.add_argument("--dry-run", action="store_true", help="print the figures, write nothing")
-    args = parser.parse_args()
+    args = index_arguments(__doc__)
     asked: list[Asked] = []
     matrices: list[np.ndarray] = []
     for n, (index_dir, sets) in enumerate(((args.wide_index, WIDE_SETS), (args.papers_index, PAPERS_SETS))):

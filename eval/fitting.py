@@ -43,6 +43,16 @@ def arguments(doc: str) -> argparse.Namespace:
     return parser.parse_args()
 
 
+def index_arguments(doc: str) -> argparse.Namespace:
+    """The question fits' command line: --wide-index IDX (../shared/papers-wide with corpus/),
+    --papers-index IDX (../shared/papers with corpus/) and --dry-run."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--wide-index", type=Path, required=True)
+    parser.add_argument("--papers-index", type=Path, required=True)
+    parser.add_argument("--dry-run", action="store_true", help="print the figures, write nothing")
+    return parser.parse_args()
+
+
 def first_paper_metadata(path: Path):
     """The metadata (ingest/metadata.py's Meta, with its candidates) of the first paper in a file,
     or None when the file has no readable text."""
