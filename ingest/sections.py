@@ -261,6 +261,11 @@ def sectionize(lines: list[Line], root: str, keep_empty: bool = False) -> list[S
                 sublist = (rank, 1)
             else:
                 sublist = None
+                # The next number of an open list is its next item, a heading or a paragraph alike:
+                # "2. Declarations of interest - to receive ..." does not sit inside "1. Apologies".
+                previous_item = next((entry for entry in reversed(stack) if entry.label == str(number - 1)), None)
+                if previous_item is not None:
+                    rank = previous_item.rank
             introduced_at = index if text.endswith(":") else None
         open_entry(rank, title, label)
         sections[-1].heading = line

@@ -207,3 +207,28 @@ def test_a_table_row_ending_in_its_figures_is_no_heading():
     assert classify_line("88. TOTAL BUDGET CHANGES -120.5 0.0 0.0") == ("para", 2.5, "88.", "88")
     assert classify_line("RESIDENTS SURVEYED 1,204 2,310 4,875") is None
     assert classify_line("4. Minutes of 12 March 2024") == ("heading", 2.0, "4. Minutes of 12 March 2024", "4")
+
+
+def test_the_next_number_of_a_list_is_its_next_item_whether_heading_or_paragraph():
+    # A short item reads as a heading, a long one as a numbered paragraph; both are items of one list.
+    agenda = """1. To receive apologies for absence
+
+2. Declarations of Interest - to receive any declarations of interest from members relating to items
+on the agenda, in accordance with the code of conduct.
+
+3. Harbour Mooring Fees
+
+4. Public Participation - to receive submissions from members of the public relating to items on the
+agenda, in accordance with standing orders.
+"""
+    paths = _paths(agenda, "Agenda")
+    assert "Agenda > 2." in paths and "Agenda > 4." in paths
+    assert not any("apologies" in path and "2." in path.split(" > ")[-1] for path in paths)
+    # numbered paragraphs under a heading of their own stay under it
+    report = """Harbour Mooring Fees
+
+1. The fees were last set in 2019 and have not kept pace with the cost of dredging the harbour.
+
+2. Officers propose a rise of five per cent from April, with a reduced rate for residents' boats.
+"""
+    assert set(_paths(report)) == {"Report > Harbour Mooring Fees > 1.", "Report > Harbour Mooring Fees > 2."}
