@@ -90,7 +90,7 @@ class Minutebook:
                 f"the index in {settings.index_dir} was built with {self.index.manifest.get('model')}, "
                 f"not the configured model {self.embedder.name}: re-run `minutebook ingest`"
             )
-        adapter = query_adapter.load(dimension=self.embedder.dimension) if settings.query_adapter else None
+        adapter = query_adapter.load(model_id=self.embedder.model_id) if settings.query_adapter else None
         self.encode = QueryEncoder(self.embedder, adapter=adapter)
         self.embedder.encode(["warm up"])  # the first call is slow; pay it before the first user does
 

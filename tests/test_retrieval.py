@@ -194,9 +194,10 @@ def test_the_query_adapter_maps_to_unit_vectors_and_refuses_weights_it_cannot_us
     mapped = tilted(vector)
     assert np.isclose(np.linalg.norm(mapped), 1.0) and mapped[2] > 0.4  # the first axis pulls in the third
     weights = tmp_path / "adapter.json"
-    weights.write_text(json.dumps({"u": [[0.0], [0.0], [1.0]], "v": [[1.0], [0.0], [0.0]]}))
-    assert query_adapter.load(weights, dimension=3) is not None
-    assert query_adapter.load(weights, dimension=384) is None  # made for another model
+    weights.write_text(json.dumps({"u": [[0.0], [0.0], [1.0]], "v": [[1.0], [0.0], [0.0]], "embedder": "toy-model:ab12"}))
+    assert query_adapter.load(weights, model_id="toy-model:ab12") is not None
+    assert query_adapter.load(weights, model_id="toy-model:ab12:int8") is not None  # the same model quantised
+    assert query_adapter.load(weights, model_id="other-model:cd34") is None  # fitted to another model's vectors
     assert query_adapter.load(tmp_path / "missing.json") is None
     weights.write_text("{not json")
     assert query_adapter.load(weights) is None
@@ -207,7 +208,7 @@ def test_the_fitted_query_adapter_suits_the_model_and_beat_its_vectors_held_out(
 
     from minutebook.search.ranking import query_adapter
 
-    assert query_adapter.load(dimension=embedder.dimension) is not None
+    assert query_adapter.load(model_id=embedder.model_id) is not None
     weights = json.loads(query_adapter.WEIGHTS.read_text())
     assert not any("blind" in name or "fresh" in name for name in weights["fitted_on"]["sets"])
     overall = weights["body_held_out"]["all"]

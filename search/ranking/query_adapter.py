@@ -30,14 +30,17 @@ class QueryAdapter:
         return (mapped / np.linalg.norm(mapped)).astype(np.float32)
 
 
-def load(path: Path = WEIGHTS, dimension: int | None = None) -> QueryAdapter | None:
-    """The adapter at ``path``, or None when it is missing, unreadable or made for vectors of another
-    ``dimension`` (another model)."""
+def load(path: Path = WEIGHTS, model_id: str | None = None) -> QueryAdapter | None:
+    """The adapter at ``path``, or None when it is missing, unreadable or fitted to another model's
+    vectors (``model_id``: the embedder's; a quantised model shares its float model's adapter)."""
     try:
         weights = json.loads(path.read_text())
         u, v = np.array(weights["u"], dtype=np.float32), np.array(weights["v"], dtype=np.float32)
+        fitted_to = str(weights["embedder"])
     except (OSError, ValueError, KeyError):
         return None
-    if u.shape != v.shape or u.ndim != 2 or (dimension is not None and u.shape[0] != dimension):
+    if u.shape != v.shape or u.ndim != 2:
+        return None
+    if model_id is not None and not (model_id == fitted_to or model_id.startswith(f"{fitted_to}:")):
         return None
     return QueryAdapter(u, v)
