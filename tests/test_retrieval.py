@@ -203,7 +203,7 @@ def test_the_query_adapter_maps_to_unit_vectors_and_refuses_weights_it_cannot_us
     assert query_adapter.load(weights) is None
 
 
-def test_the_fitted_query_adapter_suits_the_model_and_beat_its_vectors_held_out(embedder):
+def test_the_fitted_query_adapter_suits_the_model_and_beats_its_vectors_held_out(embedder):
     import json
 
     from minutebook.search.ranking import query_adapter
