@@ -262,7 +262,7 @@ def sectionize(lines: list[Line], root: str, keep_empty: bool = False) -> list[S
             else:
                 sublist = None
                 # The next number of an open list is its next item, a heading or a paragraph alike:
-                # "2. Declarations of interest - to receive ..." does not sit inside "1. Apologies".
+                # "2. Quay Hall Lease - to consider the report on ..." does not sit inside "1. Mooring Fees".
                 previous_item = next((entry for entry in reversed(stack) if entry.label == str(number - 1)), None)
                 if previous_item is not None:
                     rank = previous_item.rank
