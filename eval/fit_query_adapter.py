@@ -62,16 +62,14 @@ def passages_of(library: Minutebook) -> tuple[np.ndarray, np.ndarray]:
     return stored_vectors(library.index.vectors)
 
 
-def ask_set(library: Minutebook, path: str, index: int, ids: np.ndarray) -> list[Asked]:
-    row_of = {int(cid): n for n, cid in enumerate(ids)}
-    hits = hits_for(library.index, [(int(cid), 0.0, {}) for cid in ids])
+def ask_set(library: Minutebook, path: str, index: int, hits: dict) -> list[Asked]:
+    """The answerable questions of a set, each with the rows of its index's passage matrix whose
+    passages (``hits``: row -> Hit) hold its evidence."""
     asked = []
     for question in load_questions(ROOT / path):
         if not question.answerable:
             continue
-        sources = tuple(e.source.lstrip("./") for e in question.evidence)
-        right = [row_of[hit.chunk_id] for hit in hits
-                 if hit.source.replace("\\", "/").endswith(sources) and is_hit(hit, question.evidence)]
+        right = [row for row, hit in hits.items() if is_hit(hit, question.evidence)]
         if right:
             repaired = library.understood(question.question)[0]  # as a search reads it
             asked.append(Asked(path, group_of(question.evidence[0].source), index, library.encode.plain(repaired), right))
@@ -124,8 +122,10 @@ def main() -> int:
         library = Minutebook(dataclasses.replace(load_settings(), index_dir=index_dir, query_adapter=False))
         ids, matrix = passages_of(library)
         matrices.append(matrix)
+        row_of = {int(cid): row for row, cid in enumerate(ids)}
+        hits = {row_of[hit.chunk_id]: hit for hit in hits_for(library.index, [(int(cid), 0.0, {}) for cid in ids])}  # read once
         for path in sets:
-            asked.extend(ask_set(library, path, n, ids))
+            asked.extend(ask_set(library, path, n, hits))
     passages = [torch.tensor(m) for m in matrices]
     groups = [a.group for a in asked]
     held_out: list[int | None] = [None] * len(asked)

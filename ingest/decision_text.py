@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .chunk import split_sentences
-from .sections import Section
+from .sections import Section, headings_of
 from .tables import is_table_line
 
 
@@ -248,7 +248,7 @@ def minutes_by_line(entries: list[Entry]) -> list[tuple[str | None, str | None]]
 
 def _heading_style(section: Section, ref: str) -> str | None:
     """The punctuation after the minute number in the heading that opened it ("." in "293. Title")."""
-    for part in [*section.path.split(" > ")[1:], section.heading.text.strip() if section.heading else ""]:
+    for part in [*headings_of(section.path), section.heading.text.strip() if section.heading else ""]:
         match = re.match(rf"^{re.escape(ref)}([.)])", part.strip())
         if match:
             return match.group(1)
@@ -272,7 +272,7 @@ def minute_of(section: Section) -> tuple[str | None, str | None]:
     The first numbered heading below the root ("33. Health and Wellbeing Strategy (AI 5)") gives
     both; without numbers, the first heading below the root gives the title.
     """
-    parts = section.path.split(" > ")[1:]
+    parts = headings_of(section.path)
     for part in parts:
         match = _NUMBERED.match(part)
         if match and not re.match(r"^[\d.,%£$]+(?:\s|$)", match.group(2)):

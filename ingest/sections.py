@@ -84,6 +84,12 @@ def _is_caps(text: str) -> bool:
     return len(letters) >= 4 and sum(ch.isupper() for ch in letters) >= 0.85 * len(letters)
 
 
+def headings_of(path: str) -> list[str]:
+    """The headings of a section path below the paper's root: "Agenda > 4. Budget > Comments" ->
+    ["4. Budget", "Comments"]."""
+    return path.split(" > ")[1:]
+
+
 def classify_line(text: str, isolated: bool = False, next_long: bool = False,
                   opens_numbered: bool = False) -> tuple[str, float, str, str | None] | None:
     """("heading" | "para", rank, title, paragraph label) for a line that opens a section.

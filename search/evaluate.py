@@ -67,13 +67,14 @@ def shown(section: str | None, text: str) -> str:
 
 
 def is_hit(hit: Hit, evidence: tuple[Evidence, ...]) -> bool:
-    passage = shown(hit.section, hit.text)
     source = hit.source.replace("\\", "/")
+    passage = None  # read only for a passage of the evidence's paper and page
     for item in evidence:
         if not source.endswith(item.source.lstrip("./")):
             continue
         if item.page is not None and not (hit.page or 0) <= item.page <= (hit.last_page or hit.page or 0):
             continue
+        passage = passage if passage is not None else shown(hit.section, hit.text)
         if normalise(item.snippet) in passage:
             return True
     return False

@@ -13,6 +13,7 @@ from minutebook.ingest.dates import find_dates, month_years
 from minutebook.ingest.metadata import header_fields
 from minutebook.ingest.noise import is_furniture
 from minutebook.ingest.resolutions import is_roll_call, records_a_decision, records_an_outcome
+from minutebook.ingest.sections import headings_of
 from minutebook.vocabulary import Hit
 
 from minutebook.search.chat.conversation import Turn, subject_terms
@@ -165,7 +166,7 @@ def _item_titles(hits: list[Hit]) -> list[tuple[str, int, int]]:
     for index, hit in enumerate(hits):
         # the nearest heading that is an item's title: a passage may stand under a sub-heading
         # ("Comments") of the item; the first part of the path is the paper's own root
-        headings = [part.strip() for part in (hit.section or "").split(" > ")[1:]]
+        headings = [part.strip() for part in headings_of(hit.section or "")]
         title = next((part for part in reversed(headings) if len(part.split()) >= ITEM_TITLE_WORDS), "")
         if (title and hit.document_type in ITEM_TITLE_TYPES and (title, hit.document_id) not in seen
                 and title not in hit.text and not says_nothing(title)):
