@@ -3,7 +3,8 @@
 Every name of an organisation's shape in the paper's opening text is a candidate: a municipality
 ("City of Lomita", "London Borough of Merton", "Port of Alsea"), a council ("Souldern Parish
 Council", "Merton Council"), a district ("Warrenville Public Library District"), a department
-("Illinois Department of Corrections") or an agency ("Detroit Employment Solutions Corporation").
+("Illinois Department of Corrections") or an agency ("Detroit Employment Solutions Corporation");
+and the town of a postal line ("Burbank, California 91502": "City of Burbank").
 Each is described by where it stands and how it is written (first line it appears on, whether it
 fills or opens its line or only stands in sentences, capitals, how often it recurs, whether it is the meeting's body, whether the
 letterhead rules pick it), and scored by a logistic model fitted on the development bodies'
@@ -36,6 +37,11 @@ _SHAPES = {
               rf"(?:\s+(?i:on|of|for)\s+{_PLACE})?",
 }
 _PATTERNS = {kind: re.compile(pattern) for kind, pattern in _SHAPES.items()}
+# A postal line ("Burbank, California 91502", "Palos Verdes Estates, CA 90274", "Winnipeg, Manitoba R3B 1B9")
+# names the town a meeting is held in, which is often the only way a city's own boards name their city.
+_CODE = r"(?:\d{5}(?:-\d{4})?|[A-Z]\d[A-Z]\s?\d[A-Z]\d)"  # a US ZIP or a Canadian postal code
+_POSTAL = re.compile(rf"(?:^|,\s*)(?P<place>{_PLACE}),\s*{_CAP}(?:\s+{_CAP})?\.?,?\s+{_CODE}\b")
+_CODE_LINE = re.compile(rf"\s*{_CODE}\s*$")
 # Words that open a heading before the name ("AGENDA", "Minutes of the", "Regular Meeting of the")
 # and words that are the kind of a body, not its name: "City Council" alone names no organisation.
 _LEADING = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -55,6 +61,7 @@ SMALL_WORDS = {"and", "of", "for", "the", "in", "on", "to", "a", "an", "&"}  # l
 FEATURES = (
     "municipality", "council", "district", "department", "agency", "first_line", "top", "repeats",
     "whole_line", "line_start", "only_in_sentences", "capitals", "rule_pick", "rank", "words", "the_body", "body_not_council",
+    "postal",
 )
 
 
@@ -111,6 +118,7 @@ def candidates(lines: list[str], rule_pick: str | None, body: str | None = None)
                 entry["caps"] |= match.group().isupper()
                 entry["start"] |= match.start() <= 3
                 entry["sentence"] &= bool(_PROSE_BEFORE.search(text[:match.start()]))
+    _postal_towns(texts, seen, order)
     rule_key, body_key = _key(rule_pick or ""), _key(body or "")
     out = []
     for rank, key in enumerate(k for k in order if not seen[k]["partner"]):
@@ -121,9 +129,32 @@ def candidates(lines: list[str], rule_pick: str | None, body: str | None = None)
             **placement(entry, rank, key, rule_key),
             "the_body": the_body,
             "body_not_council": the_body * float(entry["kind"] != "council"),
+            "postal": float(entry.get("postal", False)),
         })
         out.append(Candidate(entry["name"], features))
     return out
+
+
+def _postal_towns(texts: list[str], seen: dict[str, dict], order: list[str]) -> None:
+    """The town of each postal line, as the municipality "City of <town>", unless the paper names it
+    so already. A postal line may wrap before its code ("Palos Verdes Estates, CA" / "90274"): a
+    line is also read with the next when that one is only the code."""
+    for number, text in enumerate(texts):
+        following = texts[number + 1] if number + 1 < len(texts) else ""
+        for line in (text, f"{text} {following}" if _CODE_LINE.match(following) else ""):
+            match = _POSTAL.search(line)
+            place = _tidy(match["place"]) if match else None
+            if place is None:
+                continue
+            name = place if _PATTERNS["municipality"].fullmatch(place) else f"City of {place}"
+            key = _key(name)
+            if key not in seen:
+                order.append(key)
+                seen[key] = {"name": name, "kind": "municipality", "first": number, "count": 0, "whole": False,
+                             "caps": False, "partner": False, "start": False, "sentence": False}
+            seen[key]["postal"] = True
+            seen[key]["count"] += 1
+            break
 
 
 def choose(found: list[Candidate], rule_pick: str | None) -> str | None:

@@ -187,6 +187,11 @@ ORGANISATION_STYLES = [
      "April 6, 2016", "agenda", "Riverbend Unified School District"),
     ("library district", "Elmhurst Public Library District\nBoard of Trustees Regular Meeting\nMay 20, 2020\n"
      "AGENDA", "agenda", "Elmhurst Public Library District"),
+    ("a city's board named only by its hall's address", "PARKS AND RECREATION BOARD\nCity Council Chambers\n"
+     "12 Quay Street\nHarbourside, California 90210\nNOVEMBER 10, 2022\n06:00 P.M.\n1. Call to order", "agenda",
+     "City of Harbourside"),
+    ("a postal line wrapped before its code", "December 20, 2022\n6:00 PM\nCouncil Chambers of City Hall\n"
+     "40 Harbour Drive\nHarbourside Heights, CA\n90274\nAGENDA\nPLANNING COMMISSION", "agenda", "City of Harbourside Heights"),
     ("a partner named under the masthead", "Friends of Hollybrook Library\nsupported by Hollybrook Town Council\n"
      "Board minutes, 4 May 2023", "minutes", None),
 ]
