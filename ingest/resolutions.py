@@ -1,10 +1,11 @@
 """Resolutions: what a meeting decided, as minutes and decision records write it.
 
 Forms read: "RESOLVED that ...", "RESOLVED: (1) ...", "The Board RESOLVED to ...", "AGREED",
-"DECIDED", "It was resolved that", "Decision:" in a record of decision, US vote blocks
-("RESULT: APPROVED [UNANIMOUS]" / "MOTION BY:" / "AYES:"), "Motion carried 5-0", "approved -
+"DECIDED", "It was resolved that", "Decision:" in a record of decision or in minutes, US vote blocks
+("RESULT: APPROVED [UNANIMOUS]" / "MOTION BY:" / "AYES:"), "Motion carried 5-0", a motion closed
+by its outcome alone ("Moved by X, seconded by Y / THAT Council award ... / Carried."), "approved -
 X (motion), Y (second)", and, in minutes that use none of these, sentences such as "the policy
-was accepted by the Board". A motion or amendment quoted before the vote repeats the resolution's
+was accepted by the Board" or "The Committee resolved to:" with its list. A motion or amendment quoted before the vote repeats the resolution's
 words but is not the resolution: quoted text and "proposed ... the motion that" blocks are
 skipped, and "UNRESOLVED" never matches.
 """
@@ -26,6 +27,8 @@ _HEADER = re.compile(
 _CAPS_VERB = re.compile(r"(?<![A-Za-z])(?P<word>RESOLVED|AGREED|DECIDED)(?![A-Za-z])\s*(?P<after>(?:that\b|to\b|:|-|–|unanimously\b).*)$")
 _DECISION_LABEL = re.compile(r"^(?:decision(?:s)?(?:\s+(?:taken|made))?|the decision)\s*[:–-]\s*(?P<after>.*)$", re.IGNORECASE)
 
+_MINUTED_DECISION = re.compile(r"^decision\s*:\s*(?P<after>.*)$", re.IGNORECASE)
+
 _VOTE_LINE = re.compile(
     r"^(?:for|against|abstain(?:ed|ing|ions?)?)\s*\(\d+\)|^(?:(?:substantive\s+)?motion|amendment|recommendations?)\s+(?:was\s+)?(?:carried|lost|agreed|fell|defeated)\b"
     r"|^(?:result|motion by|second(?:ed)?(?: by)?|ayes|nays|noes|abstain|absent)\s*:",
@@ -45,7 +48,7 @@ _OUTCOME = re.compile(r"\b(?:(?:substantive\s+)?motion|amendment|recommendations
 _PROPOSAL = re.compile(
     r"(?P<mover>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir|Dame)\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*,?\s*"
     r"(?:proposed|moved)\s*,?\s*(?:and|&)\s+(?P<seconder>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir|Dame)\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+seconded"
-    r"|(?:proposed|moved)\s+by\s+(?P<mover2>[A-Z][\w'’. -]{1,40}?)\s*,?\s*(?:and\s+)?seconded\s+by\s+(?P<seconder2>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
+    r"|(?:[Pp]roposed|[Mm]oved)\s+by\s+(?P<mover2>[A-Z][\w'’. -]{1,40}?)\s*,?\s*(?:and\s+)?seconded\s+by\s+(?P<seconder2>[A-Z][\w'’.-]*(?:\s+(?!THAT\b)[A-Z][\w'’.-]*){0,3})"
     r"|(?P<mover3>(?:Commissioner|Councillor|Council\s*member|Member|Director|Trustee|Mr|Mrs|Ms|Dr)\.?\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+made\s+a\s+motion\s*,?\s*seconded\s+by\s+(?P<seconder3>(?:Commissioner|Councillor|Council\s*member|Member|Director|Trustee|Mr|Mrs|Ms|Dr)?\.?\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})",
 )
 # "X proposed and Y seconded that the motion be put to the vote", "... that the meeting be extended":
@@ -62,6 +65,13 @@ _LABELLED = re.compile(r"^(?P<label>proposer|proposed by|mover|moved by|motion b
 _RESULT = re.compile(r"^RESULT\s*:\s*(?P<outcome>[A-Z][A-Z ]+?)\s*(?:\[(?P<how>[^\]]*)\])?\s*$")
 _ROLL = re.compile(r"^(?P<label>AYES|NAYS|NOES|ABSTAIN(?:ED|ING)?|ABSENT|RECUSED)\s*:\s*(?P<names>.*)$", re.IGNORECASE)
 _MOTION_CARRIED = re.compile(r"\bmotion\s+(?:was\s+)?(?:carried|passed|approved|adopted|failed)\b", re.IGNORECASE)
+# An outcome said alone after its motion: "THAT Council award the tender ... Carried.", "All those in
+# favour? Contrary? Carried.", "CARRIED UNANIMOUSLY", "Defeated (3-4)".
+_BARE_OUTCOME = re.compile(
+    r"(?:^|(?<=[.?!:;]\s))(?P<word>carried|defeated|lost)(?:\s+(?:unanimously|as\s+amended))?"
+    r"\s*(?:\(?\d{1,2}\s*[-–]\s*\d{1,2}(?:\s*[-–]\s*\d{1,2})*\)?)?\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
 _APPROVED_INLINE = re.compile(r"^(?:APPROVED\s*[-–:]|.*\b(?:approved|adopted|accepted)\b.*\(motion\))", re.IGNORECASE)
 _INLINE_MOVER = re.compile(r"(?P<mover>[A-Z][\w'’. -]{1,40}?)\s*\(motion\)\s*,?\s*(?P<seconder>[A-Z][\w'’. -]{1,40}?)\s*\(second(?:ed)?\)")
 
@@ -259,11 +269,13 @@ def _formal(document: Document, entries: list[Entry], minutes: list) -> tuple[li
     """RESOLVED / AGREED / DECIDED / Decision: blocks."""
     found: list[tuple[int, Decision]] = []
     used: set[int] = set()
-    is_record = document.type == "decision_record"
+    # A record of decision labels its decision ("Decision - approve the routes"); so do minutes, with a
+    # colon ("Decision: Granted subject to conditions."), where "Decision - 24/00097" names a record.
+    label_of = {"decision_record": _DECISION_LABEL, "minutes": _MINUTED_DECISION}.get(document.type)
     for index, entry in enumerate(entries):
         if index in used or not entry.text or entry.table:
             continue
-        label = _DECISION_LABEL.match(entry.text) if is_record else None
+        label = label_of.match(entry.text) if label_of else None
         if not (label or _is_header(entry.text)) or _quoted(entries, index):
             continue
         block = collect_block(entries, index, _stop)
@@ -343,7 +355,7 @@ def _inline(document: Document, entries: list[Entry], used: set[int], minutes: l
         if index in used or not text or entry.table:
             continue
         inline = _APPROVED_INLINE.match(text)
-        carried = None if outcomes_only else _MOTION_CARRIED.search(text)
+        carried = None if outcomes_only else _MOTION_CARRIED.search(text) or _BARE_OUTCOME.search(text)
         if not (inline or carried):
             continue
         block = [index]
@@ -357,14 +369,17 @@ def _inline(document: Document, entries: list[Entry], used: set[int], minutes: l
                 block = _motion_above(entries, index, used) + block
             if any(_RESULT.match(entries[k].text) for k in range(index + 1, min(len(entries), index + 4))):
                 continue  # the RESULT block below records this vote
-        details: dict = {}
         joined = " ".join(entries[j].text for j in block)
+        if carried and not inline and not _MOTION_CARRIED.search(text) and not _MOTION.search(joined):
+            continue  # "Carried." alone decides only the motion it closes
+        details: dict = {}
         if match := _INLINE_MOVER.search(joined):
             details["mover"], details["seconder"] = match.group("mover").strip(" -–"), match.group("seconder").strip()
         elif match := _PROPOSAL.search(joined):
             details["mover"] = (match.group("mover") or match.group("mover2") or match.group("mover3")).strip()
             details["seconder"] = (match.group("seconder") or match.group("seconder2") or match.group("seconder3")).strip()
-        if re.search(r"\bfailed\b", joined, re.IGNORECASE):
+        bare = _BARE_OUTCOME.search(text)
+        if re.search(r"\bfailed\b", joined, re.IGNORECASE) or bare and bare["word"].lower() != "carried":
             details["outcome"] = "failed"
         elif carried:
             details["outcome"] = "carried"
@@ -378,7 +393,9 @@ def _inline(document: Document, entries: list[Entry], used: set[int], minutes: l
 VOTE_LABEL = r"(?:ayes?|yeas?|nays?|noes|abstain\w*|absent|recused)\b"
 # A vote's roll between a motion and its outcome: "Roll call vote:", "Ayes — A, B", "Nays ~ None".
 _ROLL_CALL_LINE = re.compile(rf"^(?:(?:roll[\s-]*call|voice|hand|recorded)\s+vote\b|{VOTE_LABEL})", re.IGNORECASE)
-_MOVED = re.compile(r"^motion\s*:|\bmoved\b", re.IGNORECASE)
+_MOVED = re.compile(r"^motion\s*:|\bmoved\b|\bmove\s+that\b", re.IGNORECASE)
+# A motion's words: who moved it, or its operative "THAT ..." (a Canadian minute's "THAT Council award ...").
+_MOTION = re.compile(rf"{_MOVED.pattern}|\bseconded\b|(?:^|\s)(?-i:THAT)\s", re.IGNORECASE)
 MOTION_REACH = 12  # lines: a roll call of a large board runs to a few
 
 
@@ -429,8 +446,17 @@ def _narrative(document: Document, entries: list[Entry], used: set[int], minutes
         if used.intersection(indices) or not _NARRATIVE.search(sentence.text) or _hypothetical(sentence.text):
             continue
         details: dict = {}
-        _labelled_followers(entries, sentence.end, details)
-        found.append((sentence.start, _decision(document, entries, indices, details, text=sentence.text, items=[],
+        text, items = sentence.text, []
+        if text.endswith(":") and entries[sentence.end].text.endswith(":"):
+            # "The Committee resolved to:" and its list
+            listed = collect_block(entries, sentence.end, _stop)[1:]
+            items = split_items([entries[sentence.end].text] + [entries[i].text for i in listed])[1]
+            if items:
+                used.update(listed)
+                indices += listed
+                text = " ".join([text, *(entries[i].text for i in listed)])
+        _labelled_followers(entries, indices[-1], details)
+        found.append((sentence.start, _decision(document, entries, indices, details, text=text, items=items,
                                                 minute=minutes[sentence.start])))
     return found
 

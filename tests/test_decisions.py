@@ -909,3 +909,35 @@ def test_coming_back_to_work_is_no_follow_up():
     actions = [d.text for d in _decisions(minutes, "minutes.txt") if d.kind == "action"]
     assert any("come back to the Board in June" in text for text in actions)
     assert not any("come back to work" in text for text in actions)
+
+
+def test_decisions_in_more_publishing_styles():
+    """A Canadian council's numbered motions closed by "Carried.", a licensing board's "Decision:",
+    a committee that "resolved to:" a list, and a verbatim transcript's "I move that ... Carried."."""
+    canadian = ("Minutes of the Regular Meeting of Council of the Township of Harbourside held on March 4, 2024\n\n"
+                "5. Road Resurfacing Tender\n\n"
+                "R2024-041 Moved by Councillor Fox, seconded by Councillor Lane\n"
+                "THAT Council award the road resurfacing tender to Quay Paving Ltd. in the amount of $412,000.\n"
+                "Carried.\n\n"
+                "R2024-042 Moved by Councillor Lane, seconded by Councillor Fox\n"
+                "THAT the library hours be extended on Saturdays.\nDefeated.\n")
+    rows = [d for d in _decisions(canadian, "minutes.txt") if d.kind == "resolution"]
+    assert [(d.details["mover"], d.details["seconder"], d.details["outcome"]) for d in rows] == [
+        ("Councillor Fox", "Councillor Lane", "carried"), ("Councillor Lane", "Councillor Fox", "failed")]
+    assert "THAT Council award the road resurfacing tender to Quay Paving Ltd." in rows[0].text
+    licensing = ("Minutes of the Licensing Board meeting held on 12 June 2024\n\n"
+                 "4. Application for a premises licence - The Quay Tavern, 3 Harbour Street\n"
+                 "The Board considered the application and heard from the applicant.\n"
+                 "Decision: Granted subject to the conditions set out in the report.\n\n"
+                 "5. Decision - 24/00097 - Harbour Walls, which had been called in, may proceed.\n")
+    assert [d.text for d in _decisions(licensing, "minutes.txt") if d.kind == "resolution"] == [
+        "Decision: Granted subject to the conditions set out in the report."]
+    committee = ("Minutes of the Harbourside Finance Committee held on 3 April 2024\n\n"
+                 "6. Budget monitoring\nThe Committee resolved to:\n"
+                 "a) note the forecast underspend of £12,000;\nb) transfer £5,000 to the harbour reserve.\n")
+    listed = [d for d in _decisions(committee, "minutes.txt") if d.kind == "resolution"]
+    assert [d.items for d in listed] == [["note the forecast underspend of £12,000;", "transfer £5,000 to the harbour reserve."]]
+    transcript = ("Council Meeting 14 May 2024\n\nMayor Fox: I move that By-law No. 35/2024 be read a first time.\n"
+                  "Councillor Lane: Second.\nMayor Fox: All those in favour? Contrary? Carried.\n")
+    moved = [d for d in _decisions(transcript, "minutes.txt") if d.kind == "resolution"]
+    assert len(moved) == 1 and "By-law No. 35/2024 be read a first time" in moved[0].text
