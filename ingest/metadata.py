@@ -319,6 +319,8 @@ def extract(lines: list[Line], kind: str, pack: Meta | None = None, items: dict[
         meta.body = meta.organisation  # "Cuyahoga County Board of Health", "Ayton Community Council" are both
     if meta.organisation is None and meta.body and _is_organisation(meta.body):
         meta.organisation = meta.body  # a parish or city council meeting as itself
+    written = organisation.spellings([line.text for line in lines[: _HEAD_LINES * 3]])
+    meta.organisation, meta.body = organisation.as_written(meta.organisation, written), organisation.as_written(meta.body, written)
 
     date = None
     if labels.get("date"):

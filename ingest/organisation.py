@@ -85,6 +85,25 @@ def word_case(word: str) -> str:
     return word.capitalize() if len(word) > 3 else word
 
 
+def spellings(lines: list[str]) -> dict[str, str]:
+    """How the paper writes its capitalised words when not in capitals ("Des", "La"), by lower case."""
+    counts: dict[str, dict[str, int]] = {}
+    for line in lines:
+        for word in re.findall(r"\b[A-Z][a-z][\w'’]*", line):
+            forms = counts.setdefault(word.lower(), {})
+            forms[word] = forms.get(word, 0) + 1
+    return {low: max(forms, key=forms.get) for low, forms in counts.items()}
+
+
+def as_written(name: str | None, written: dict[str, str]) -> str | None:
+    """A name read from a heading in capitals, its short words as the paper writes them elsewhere:
+    "DES Moines City Council" -> "Des Moines City Council" when the text says "Des Moines"; a short
+    word it never writes otherwise stays an acronym ("NHS")."""
+    if not name:
+        return name
+    return " ".join(written.get(word.lower(), word) if word.isupper() and len(word) <= 3 else word for word in name.split())
+
+
 def candidates(lines: list[str], rule_pick: str | None, body: str | None = None) -> list[Candidate]:
     """Each distinct organisation-shaped name of the opening lines, described where it first appears.
 

@@ -192,6 +192,8 @@ ORGANISATION_STYLES = [
      "City of Harbourside"),
     ("a postal line wrapped before its code", "December 20, 2022\n6:00 PM\nCouncil Chambers of City Hall\n"
      "40 Harbour Drive\nHarbourside Heights, CA\n90274\nAGENDA\nPLANNING COMMISSION", "agenda", "City of Harbourside Heights"),
+    ("a heading in capitals, its short words as the text writes them", "DE LA MER CITY COUNCIL\nREGULAR MEETING AGENDA\n"
+     "Monday, March 4, 2024 6:30 PM\nThe De La Mer City Council will meet in the Harbour Room.", "agenda", "De La Mer City Council"),
     ("a partner named under the masthead", "Friends of Hollybrook Library\nsupported by Hollybrook Town Council\n"
      "Board minutes, 4 May 2023", "minutes", None),
 ]
