@@ -14,7 +14,7 @@ import pytest
 from minutebook.search.chat.answer import ANSWER_PASSAGES, Citation
 
 from minutebook.search.chat.sentences import (
-    MEANING_PASSAGES, answer_passages, asks_contact, extractive_answer, paragraph_neighbours, read_out,
+    MEANING_PASSAGES, answer_passages, asks_contact, extractive_answer, paragraph_neighbours, read_out, spelt_out,
 )
 from minutebook.search.chat.conversation import read_turn, without_scene
 from minutebook.search.chat.evidence import Paper
@@ -421,6 +421,15 @@ def test_a_name_asked_by_its_initials_is_named_by_the_name_in_full():
     assert names_present(asked, words_of(short), lexicon(short))
     assert not names_present(question_names("When does the Harbourside Emergency Planning Board meet at Quay Hall?"),
                              words_of(short), lexicon(short))
+
+
+def test_a_paper_giving_a_name_by_its_initials_holds_its_words_for_the_question():
+    # The schedule says "HESB" only; the question asks by the name in full, which is most of its subject.
+    schedule = "HESB Board special session: Monday, 5 August 2019, by conference call."
+    question = "How was the Harbourside Emergency Services Board special session in August 2019 held?"
+    assert "conference call" in answer(question, schedule)
+    assert spelt_out(schedule, question_names(question)) == "harbourside emergency services board"
+    assert spelt_out(schedule, question_names("How was the Harbourside Emergency Planning Board meeting held?")) == ""
 
 
 def test_every_sentence_is_weighed_by_the_meaning_the_index_keeps_for_it():

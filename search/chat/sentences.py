@@ -18,7 +18,7 @@ from minutebook.vocabulary import Hit
 
 from minutebook.search.chat.conversation import Turn, subject_terms
 from minutebook.search.chat.kinds import Asked, answers_the_kind, of_the_kind, promises
-from minutebook.search.chat.names import names_present, question_names, words_of
+from minutebook.search.chat.names import ACRONYM_LETTERS, JOINERS, names_present, question_names, words_of
 from minutebook.search.storage.lexicon import Lexicon
 from minutebook.search.chat.answer import ANSWER_PASSAGES, MIN_MEANING, MIN_WORDS, Citation, cite, coverage, where_said
 
@@ -113,7 +113,9 @@ def ranked_sentences(
     """
     subject = subject_terms(turn.query)
     asked = asked or Asked.read(turn)
-    passage_cover = [coverage(lexicon, subject, f"{hit.text} {_context_of(hit)}") for hit in hits]
+    names = question_names(turn.query)
+    spelt = [spelt_out(f"{hit.text} {_context_of(hit)}", names) for hit in hits]
+    passage_cover = [coverage(lexicon, subject, f"{hit.text} {_context_of(hit)} {spelt[n]}") for n, hit in enumerate(hits)]
     found = [
         (hit.text[start:end], index, number)
         for index, hit in enumerate(hits)
@@ -124,7 +126,7 @@ def ranked_sentences(
     ]
     found += _item_titles(hits)
     candidates = [
-        Candidate(sentence, index, _sentence_score(sentence, index + 1, subject, lexicon, asked, _read_with(sentence, hits[index])),
+        Candidate(sentence, index, _sentence_score(sentence, index + 1, subject, lexicon, asked, f"{_read_with(sentence, hits[index])} {spelt[index]}"),
                   passage_cover[index], kind=of_the_kind(sentence, asked), number=number)
         for sentence, index, number in found
     ]
@@ -182,6 +184,18 @@ def answer_passages(hits: list[Hit], closest: dict[int, float]) -> list[Hit]:
     rest = [(closest[hit.chunk_id], n) for n, hit in enumerate(hits[ANSWER_PASSAGES:], start=ANSWER_PASSAGES) if hit.chunk_id in closest]
     added = sorted(n for _, n in sorted(rest, reverse=True)[:MEANING_PASSAGES])
     return hits[:ANSWER_PASSAGES] + [hits[n] for n in added]
+
+
+def spelt_out(text: str, names: list[list[str]]) -> str:
+    """The question's long names that ``text`` gives only by their initials, in full: a paper calling
+    itself "DESC" holds the words of "Detroit Employment Solutions Corporation" a question asks by."""
+    tokens = set(re.findall(r"\w+", text.lower()))
+    spelt = []
+    for phrase in names:
+        words = [word for word in phrase if word not in JOINERS]
+        if len(words) >= ACRONYM_LETTERS[0] and "".join(word[0] for word in words) in tokens:
+            spelt.append(" ".join(words))
+    return " ".join(spelt)
 
 
 def _context_of(hit: Hit) -> str:
