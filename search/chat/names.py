@@ -92,6 +92,12 @@ def sounds_like(word: str, tokens: frozenset[str], lexicon: Lexicon) -> bool:
     )
 
 
+def by_initials(phrase: list[str], tokens: set[str] | frozenset[str]) -> bool:
+    """Whether ``tokens`` (lower-case words) name a long name by its initials ("hfsc")."""
+    words = [w for w in phrase if w not in JOINERS]
+    return len(words) >= ACRONYM_LETTERS[0] and "".join(w[0] for w in words) in tokens
+
+
 def names_present(names: list[list[str]], tokens: frozenset[str], lexicon: Lexicon) -> bool:
     """Whether ``text`` names each phrase: a one-word name in full (or its acronym's expansion),
     a longer name by at least half of its words, weighed by rarity (papers shorten and reorder long
@@ -111,7 +117,7 @@ def names_present(names: list[list[str]], tokens: frozenset[str], lexicon: Lexic
 
     for phrase in names:
         words = [w for w in phrase if w not in JOINERS]
-        if len(words) >= ACRONYM_LETTERS[0] and "".join(w[0] for w in words) in tokens:
+        if by_initials(phrase, tokens):
             continue  # "Harbourside Ferry Services Company" named by its initials, "HFSC"
         if len(words) == 1:
             if not has(words[0]):

@@ -18,7 +18,7 @@ from minutebook.vocabulary import Hit
 
 from minutebook.search.chat.conversation import Turn, subject_terms
 from minutebook.search.chat.kinds import Asked, answers_the_kind, of_the_kind, promises
-from minutebook.search.chat.names import ACRONYM_LETTERS, JOINERS, names_present, question_names, words_of
+from minutebook.search.chat.names import JOINERS, by_initials, names_present, question_names, words_of
 from minutebook.search.storage.lexicon import Lexicon
 from minutebook.search.chat.answer import ANSWER_PASSAGES, MIN_MEANING, MIN_WORDS, Citation, cite, coverage, where_said
 
@@ -190,12 +190,7 @@ def spelt_out(text: str, names: list[list[str]]) -> str:
     """The question's long names that ``text`` gives only by their initials, in full: a paper calling
     itself "DESC" holds the words of "Detroit Employment Solutions Corporation" a question asks by."""
     tokens = set(re.findall(r"\w+", text.lower()))
-    spelt = []
-    for phrase in names:
-        words = [word for word in phrase if word not in JOINERS]
-        if len(words) >= ACRONYM_LETTERS[0] and "".join(word[0] for word in words) in tokens:
-            spelt.append(" ".join(words))
-    return " ".join(spelt)
+    return " ".join(" ".join(word for word in phrase if word not in JOINERS) for phrase in names if by_initials(phrase, tokens))
 
 
 def _context_of(hit: Hit) -> str:
