@@ -232,6 +232,12 @@ def is_furniture(sentence: str) -> bool:
     return bool(_CONTACT.search(sentence) or _ADDRESS.search(sentence))
 
 
+def without_addresses(text: str) -> str:
+    """``text`` with its postal addresses taken out: "1311 S. Maybrook Dr Maywood, IL 60153" names a
+    street and a town, not a doctor or anyone else."""
+    return _ADDRESS.sub(" ", text)
+
+
 def is_agenda_stamp(text: str) -> str | None:
     """The item number of an "Agenda Item N" stamp line, else None."""
     match = _AGENDA_STAMP.match(text)

@@ -658,6 +658,9 @@ def test_a_who_answer_names_someone_the_question_does_not():
     # A name may open with an initial or give its surname in capitals.
     assert names_someone("Presented by J. Heisinger.", question, words)
     assert names_someone("Patrick HEISINGER made a presentation.", question, words)
+    # An address names a street and a town: "Dr" after a street's name is its drive, and no doctor.
+    assert not names_someone("Meeting Date Friday, February 28, 2020 1311 S. Harbourview Dr Quayton, IL 60153", question, words)
+    assert names_someone("Presented by Patrick Heisinger, 12 Quay Road, Harbourside, CA 90210.", question, words)
     assert not names_someone("The Council Chamber was held.", question, words)
 
 

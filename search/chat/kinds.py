@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from minutebook.ingest.commitments import states_a_commitment
 from minutebook.ingest.dates import MONTH
 from minutebook.ingest.english import count_words
-from minutebook.ingest.noise import STREET
+from minutebook.ingest.noise import STREET, without_addresses
 from minutebook.ingest.resolutions import VOTE_LABEL, records_a_decision, records_an_outcome
 
 from minutebook.search.chat.conversation import Turn, measure_asked
@@ -220,7 +220,9 @@ _CAPITALISED_RUN = re.compile(r"(?<![\w.])(?:[A-Z]\.?\s?|[A-Z][a-z'’-]+\s+)(?:
 
 
 def names_someone(sentence: str, question: str, lexicon: Lexicon) -> bool:
-    """Whether a sentence names a person, a role or an organisation the question does not."""
+    """Whether a sentence names a person, a role or an organisation the question does not (an
+    address names none)."""
+    sentence = without_addresses(sentence)
     asked = words_of(question)
     if _HONORIFIC.search(sentence):
         return True
