@@ -46,7 +46,9 @@ _CODE_LINE = re.compile(rf"\s*{_CODE}\s*$")
 # and words that are the kind of a body, not its name: "City Council" alone names no organisation.
 _LEADING = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "agenda", "minutes", "notice", "dear", "member", "members", "all", "councillor", "councillors", "meeting", "meetings", "regular", "special", "of", "the", "a", "an", "summary",
-            "draft", "annual", "adjourned", "and", "joint", "public", "hearing", "amended", "revised", "report", "to", "for"}
+            "draft", "annual", "adjourned", "and", "joint", "public", "hearing", "amended", "revised", "report", "to", "for",
+            # a post signed before its council ("Nick Oakhill, Chairman Souldern Parish Council")
+            "chair", "chairman", "chairwoman", "chairperson", "vice", "clerk", "mayor", "leader", "secretary", "treasurer"}
 _GENERIC = _LEADING | {"city", "county", "council", "town", "village", "borough", "district", "parish", "community",
                        "board", "commission", "committee", "department", "planning", "authority", "trust", "agency",
                        "corporation", "school", "library", "members", "member", "directors", "trustees", "commissioners", "full"}

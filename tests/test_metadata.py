@@ -194,6 +194,9 @@ ORGANISATION_STYLES = [
      "40 Harbour Drive\nHarbourside Heights, CA\n90274\nAGENDA\nPLANNING COMMISSION", "agenda", "City of Harbourside Heights"),
     ("a heading in capitals, its short words as the text writes them", "DE LA MER CITY COUNCIL\nREGULAR MEETING AGENDA\n"
      "Monday, March 4, 2024 6:30 PM\nThe De La Mer City Council will meet in the Harbour Room.", "agenda", "De La Mer City Council"),
+    ("a post signed before its council", "Thursday, 5 March 2020\nHarbourside Playground Restoration\n"
+     "Notes from First Open Meeting\n1. Chair: Dana Fox, Chairman Harbourside Parish Council.", "minutes",
+     "Harbourside Parish Council"),
     ("a partner named under the masthead", "Friends of Hollybrook Library\nsupported by Hollybrook Town Council\n"
      "Board minutes, 4 May 2023", "minutes", None),
 ]
