@@ -1,13 +1,13 @@
 """Resolutions: what a meeting decided, as minutes and decision records write it.
 
 Forms read: "RESOLVED that ...", "RESOLVED: (1) ...", "The Board RESOLVED to ...", "AGREED",
-"DECIDED", "It was resolved that", "Decision:" in a record of decision or in minutes, US vote blocks
-("RESULT: APPROVED [UNANIMOUS]" / "MOTION BY:" / "AYES:"), "Motion carried 5-0", a motion closed
-by its outcome alone ("Moved by X, seconded by Y / THAT Council award ... / Carried."), "approved -
-X (motion), Y (second)", and, in minutes that use none of these, sentences such as "the policy
-was accepted by the Board" or "The Committee resolved to:" with its list. A motion or amendment quoted before the vote repeats the resolution's
-words but is not the resolution: quoted text and "proposed ... the motion that" blocks are
-skipped, and "UNRESOLVED" never matches.
+"DECIDED", "It was resolved that", "Decision:" in a record of decision or in minutes, US vote
+blocks ("RESULT: APPROVED [UNANIMOUS]" / "MOTION BY:" / "AYES:"), "Motion carried 5-0", a motion
+closed by its outcome alone ("Moved by X, seconded by Y / THAT Council award ... / Carried."),
+"approved - X (motion), Y (second)", and, in minutes that use none of these, sentences such as "the
+policy was accepted by the Board" or "The Committee resolved to:" with its list. A motion or
+amendment quoted before the vote repeats the resolution's words but is not the resolution: quoted
+text and "proposed ... the motion that" blocks are skipped, and "UNRESOLVED" never matches.
 """
 
 from __future__ import annotations
