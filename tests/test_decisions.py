@@ -941,3 +941,11 @@ def test_decisions_in_more_publishing_styles():
                   "Councillor Lane: Second.\nMayor Fox: All those in favour? Contrary? Carried.\n")
     moved = [d for d in _decisions(transcript, "minutes.txt") if d.kind == "resolution"]
     assert len(moved) == 1 and "By-law No. 35/2024 be read a first time" in moved[0].text
+
+
+def test_staff_recommending_in_their_own_voice_is_a_recommendation():
+    agenda = ("HARBOURSIDE HOUSING AUTHORITY\nREGULAR MEETING AGENDA\nNovember 15, 2022\n\n"
+              "1. APPROVAL OF MINUTES\nStaff recommends the Housing Authority approve the minutes of the meeting of October 18, 2022.\n\n"
+              "2. QUAY STREET PLAYGROUND\nResidents recommend more swings at the playground.\n")
+    rows = [d.text for d in _decisions(agenda, "agenda.txt") if d.kind == "recommendation"]
+    assert rows == ["Staff recommends the Housing Authority approve the minutes of the meeting of October 18, 2022."]
