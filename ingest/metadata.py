@@ -334,11 +334,12 @@ def extract(lines: list[Line], kind: str, pack: Meta | None = None, items: dict[
                     break
     if date is None and labels.get("to"):
         date = parse_date(labels["to"], context_year)
+    enacted = None
     if date is None and kind == "decision_record":
         # An enactment is dated where it says it was adopted or passed ("ADOPTED this 4th day of
         # March, 2021"); the date it takes effect is not its meeting's.
-        date = next((found[0][1] for line in lines[:400] if (match := _ADOPTED.search(line.text))
-                     and (found := find_dates(line.text[match.end():], context_year))), None)
+        date = enacted = next((found[0][1] for line in lines[:400] if (match := _ADOPTED.search(line.text))
+                               and (found := find_dates(line.text[match.end():], context_year))), None)
     if date is None and kind == "decision_record":  # else a record of decision's date sits by its signature
         tail = [line.text for line in lines[-60:] if line.text.strip()]
         for index, text in enumerate(tail):
@@ -357,7 +358,7 @@ def extract(lines: list[Line], kind: str, pack: Meta | None = None, items: dict[
     else:
         month_first = numeric_order("\n".join(line.text for line in lines[:400]))
         meta.date_candidates = candidates(lines, date, context_year, month_first)
-        meta.meeting_date = choose(meta.date_candidates, date)
+        meta.meeting_date = choose(meta.date_candidates, date) or enacted
     if pack:
         meta.published_date = pack.meeting_date
 
