@@ -233,7 +233,7 @@ def is_furniture(sentence: str) -> bool:
 
 
 def without_addresses(text: str) -> str:
-    """``text`` with its postal addresses taken out: "1311 S. Maybrook Dr Maywood, IL 60153" names a
+    """``text`` with its postal addresses taken out: "40 N. Harbour Dr Quayton, IL 60100" names a
     street and a town, not a doctor or anyone else."""
     return _ADDRESS.sub(" ", text)
 

@@ -4,7 +4,7 @@ Every name of an organisation's shape in the paper's opening text is a candidate
 ("City of Lomita", "London Borough of Merton", "Port of Alsea"), a council ("Souldern Parish
 Council", "Merton Council"), a district ("Warrenville Public Library District"), a department
 ("Illinois Department of Corrections") or an agency ("Detroit Employment Solutions Corporation");
-and the town of a postal line ("Burbank, California 91502": "City of Burbank").
+and the town of a postal line ("Harbourside, California 90210": "City of Harbourside").
 Each is described by where it stands and how it is written (first line it appears on, whether it
 fills or opens its line or only stands in sentences, capitals, how often it recurs, whether it is the meeting's body, whether the
 letterhead rules pick it), and scored by a logistic model fitted on the development bodies'
@@ -37,7 +37,7 @@ _SHAPES = {
               rf"(?:\s+(?i:on|of|for)\s+{_PLACE})?",
 }
 _PATTERNS = {kind: re.compile(pattern) for kind, pattern in _SHAPES.items()}
-# A postal line ("Burbank, California 91502", "Palos Verdes Estates, CA 90274", "Winnipeg, Manitoba R3B 1B9")
+# A postal line ("Harbourside, California 90210", "Quay Heights, CA 90274", "Harbourside, Manitoba R3B 1B9")
 # names the town a meeting is held in, which is often the only way a city's own boards name their city.
 _CODE = r"(?:\d{5}(?:-\d{4})?|[A-Z]\d[A-Z]\s?\d[A-Z]\d)"  # a US ZIP or a Canadian postal code
 _POSTAL = re.compile(rf"(?:^|,\s*)(?P<place>{_PLACE}),\s*{_CAP}(?:\s+{_CAP})?\.?,?\s+{_CODE}\b")
@@ -47,7 +47,7 @@ _CODE_LINE = re.compile(rf"\s*{_CODE}\s*$")
 _LEADING = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "agenda", "minutes", "notice", "dear", "member", "members", "all", "councillor", "councillors", "meeting", "meetings", "regular", "special", "of", "the", "a", "an", "summary",
             "draft", "annual", "adjourned", "and", "joint", "public", "hearing", "amended", "revised", "report", "to", "for",
-            # a post signed before its council ("Nick Oakhill, Chairman Souldern Parish Council")
+            # a post signed before its council ("Dana Fox, Chairman Harbourside Parish Council")
             "chair", "chairman", "chairwoman", "chairperson", "vice", "clerk", "mayor", "leader", "secretary", "treasurer"}
 _GENERIC = _LEADING | {"city", "county", "council", "town", "village", "borough", "district", "parish", "community",
                        "board", "commission", "committee", "department", "planning", "authority", "trust", "agency",
@@ -88,7 +88,7 @@ def word_case(word: str) -> str:
 
 
 def spellings(lines: list[str]) -> dict[str, str]:
-    """How the paper writes its capitalised words when not in capitals ("Des", "La"), by lower case."""
+    """How the paper writes its capitalised words when not in capitals ("De", "La"), by lower case."""
     counts: dict[str, dict[str, int]] = {}
     for line in lines:
         for word in re.findall(r"\b[A-Z][a-z][\w'’]*", line):
@@ -99,7 +99,7 @@ def spellings(lines: list[str]) -> dict[str, str]:
 
 def as_written(name: str | None, written: dict[str, str]) -> str | None:
     """A name read from a heading in capitals, its short words as the paper writes them elsewhere:
-    "DES Moines City Council" -> "Des Moines City Council" when the text says "Des Moines"; a short
+    "DE LA Mer City Council" -> "De La Mer City Council" when the text says "De La Mer"; a short
     word it never writes otherwise stays an acronym ("NHS")."""
     if not name:
         return name
@@ -158,7 +158,7 @@ def candidates(lines: list[str], rule_pick: str | None, body: str | None = None)
 
 def _postal_towns(texts: list[str], seen: dict[str, dict], order: list[str]) -> None:
     """The town of each postal line, as the municipality "City of <town>", unless the paper names it
-    so already. A postal line may wrap before its code ("Palos Verdes Estates, CA" / "90274"): a
+    so already. A postal line may wrap before its code ("Quay Heights, CA" / "90274"): a
     line is also read with the next when that one is only the code."""
     for number, text in enumerate(texts):
         following = texts[number + 1] if number + 1 < len(texts) else ""

@@ -270,7 +270,7 @@ def _formal(document: Document, entries: list[Entry], minutes: list) -> tuple[li
     found: list[tuple[int, Decision]] = []
     used: set[int] = set()
     # A record of decision labels its decision ("Decision - approve the routes"); so do minutes, with a
-    # colon ("Decision: Granted subject to conditions."), where "Decision - 24/00097" names a record.
+    # colon ("Decision: Granted subject to conditions."), where "Decision - 25/00123" names a record.
     label_of = {"decision_record": _DECISION_LABEL, "minutes": _MINUTED_DECISION}.get(document.type)
     for index, entry in enumerate(entries):
         if index in used or not entry.text or entry.table:

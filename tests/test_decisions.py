@@ -929,7 +929,7 @@ def test_decisions_in_more_publishing_styles():
                  "4. Application for a premises licence - The Quay Tavern, 3 Harbour Street\n"
                  "The Board considered the application and heard from the applicant.\n"
                  "Decision: Granted subject to the conditions set out in the report.\n\n"
-                 "5. Decision - 24/00097 - Harbour Walls, which had been called in, may proceed.\n")
+                 "5. Decision - 25/00123 - Harbour Walls, which had been called in, may proceed.\n")
     assert [d.text for d in _decisions(licensing, "minutes.txt") if d.kind == "resolution"] == [
         "Decision: Granted subject to the conditions set out in the report."]
     committee = ("Minutes of the Harbourside Finance Committee held on 3 April 2024\n\n"

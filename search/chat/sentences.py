@@ -188,7 +188,7 @@ def answer_passages(hits: list[Hit], closest: dict[int, float]) -> list[Hit]:
 
 def spelt_out(text: str, names: list[list[str]]) -> str:
     """The question's long names that ``text`` gives only by their initials, in full: a paper calling
-    itself "DESC" holds the words of "Detroit Employment Solutions Corporation" a question asks by."""
+    itself "HESB" holds the words of "Harbourside Emergency Services Board" a question asks by."""
     tokens = set(re.findall(r"\w+", text.lower()))
     return " ".join(" ".join(word for word in phrase if word not in JOINERS) for phrase in names if by_initials(phrase, tokens))
 
