@@ -355,7 +355,9 @@ def _inline(document: Document, entries: list[Entry], used: set[int], minutes: l
         if index in used or not text or entry.table:
             continue
         inline = _APPROVED_INLINE.match(text)
-        carried = None if outcomes_only else _MOTION_CARRIED.search(text) or _BARE_OUTCOME.search(text)
+        motion_carried = None if outcomes_only else _MOTION_CARRIED.search(text)
+        bare = None if outcomes_only or motion_carried else _BARE_OUTCOME.search(text)  # "Carried." alone
+        carried = motion_carried or bare
         if not (inline or carried):
             continue
         block = [index]
@@ -370,7 +372,7 @@ def _inline(document: Document, entries: list[Entry], used: set[int], minutes: l
             if any(_RESULT.match(entries[k].text) for k in range(index + 1, min(len(entries), index + 4))):
                 continue  # the RESULT block below records this vote
         joined = " ".join(entries[j].text for j in block)
-        if carried and not inline and not _MOTION_CARRIED.search(text) and not _MOTION.search(joined):
+        if bare and not inline and not _MOTION.search(joined):
             continue  # "Carried." alone decides only the motion it closes
         details: dict = {}
         if match := _INLINE_MOVER.search(joined):
@@ -378,7 +380,6 @@ def _inline(document: Document, entries: list[Entry], used: set[int], minutes: l
         elif match := _PROPOSAL.search(joined):
             details["mover"] = (match.group("mover") or match.group("mover2") or match.group("mover3")).strip()
             details["seconder"] = (match.group("seconder") or match.group("seconder2") or match.group("seconder3")).strip()
-        bare = _BARE_OUTCOME.search(text)
         if re.search(r"\bfailed\b", joined, re.IGNORECASE) or bare and bare["word"].lower() != "carried":
             details["outcome"] = "failed"
         elif carried:
