@@ -114,8 +114,9 @@ def ranked_sentences(
     subject = subject_terms(turn.query)
     asked = asked or Asked.read(turn)
     names = question_names(turn.query)
-    spelt = [spelt_out(f"{hit.text} {_context_of(hit)}", names) for hit in hits]
-    passage_cover = [coverage(lexicon, subject, f"{hit.text} {_context_of(hit)} {spelt[n]}") for n, hit in enumerate(hits)]
+    read = [f"{hit.text} {_context_of(hit)}" for hit in hits]  # each passage with its paper's title, heading and names
+    spelt = [spelt_out(text, names) for text in read]
+    passage_cover = [coverage(lexicon, subject, f"{text} {names_in_full}") for text, names_in_full in zip(read, spelt)]
     found = [
         (hit.text[start:end], index, number)
         for index, hit in enumerate(hits)
