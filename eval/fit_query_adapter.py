@@ -109,11 +109,6 @@ def first_hits(asked: list[Asked], passages: list[np.ndarray], adapter=None) -> 
     return ranks
 
 
-def float_model_id(embedder) -> str:
-    """The embedder's model id without its quantisation: quantised vectors are mapped alike."""
-    return embedder.model_id.removesuffix(f":{embedder.quantize}") if embedder.quantize else embedder.model_id
-
-
 def main() -> int:
     args = index_arguments(__doc__)
     asked: list[Asked] = []
@@ -149,7 +144,7 @@ def main() -> int:
         query_adapter.WEIGHTS.parent.mkdir(exist_ok=True)
         query_adapter.WEIGHTS.write_text(json.dumps({
             "u": np.round(u.astype(float), 5).tolist(), "v": np.round(v.astype(float), 5).tolist(),
-            "embedder": float_model_id(library.embedder),  # the vectors it maps
+            "embedder": library.embedder.float_model_id,  # the vectors it maps; quantised ones are mapped alike
             "fitted_on": {"questions": len(asked), "bodies": len(set(groups)), "passages": sum(len(m) for m in matrices),
                           "sets": WIDE_SETS + PAPERS_SETS, "date": time.strftime("%Y-%m-%d")},
             "body_held_out": {**results, "all": {"questions": len(asked), "model": [round(x, 3) for x in before],

@@ -85,7 +85,8 @@ class Embedder:
         # Quantised weights give (slightly) different vectors: they must never share cache rows or
         # an index with the float ones, so the quantisation is part of the model id. The float model
         # in ONNX Runtime gives torch's vectors (cosine 1.0000, tested), so it shares torch's id.
-        self.model_id = f"{self.name}:{fingerprint}" + (f":{quantize}" if quantize else "")
+        self.float_model_id = f"{self.name}:{fingerprint}"  # the float model's: what a quantised one approximates
+        self.model_id = self.float_model_id + (f":{quantize}" if quantize else "")
         self.batch_size = batch_size
         if self._onnx is not None:
             dimension = self._onnx.dimension
