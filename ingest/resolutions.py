@@ -16,7 +16,7 @@ import re
 
 from minutebook.vocabulary import Decision, Document
 
-from .decision_text import Entry, block_pages, collect_block, minute_of, minutes_by_line, sentences, split_items
+from .decision_text import Entry, block_pages, collect_block, minute_of, minutes_by_line, parse_marker, sentences, split_items
 
 # "RESOLVED that", "3. RESOLVED:", "26) RESOLVED", "It was resolved that", "AGREED -", "Decided:".
 _LEAD_LABEL = r"^(?:\(?\d{1,3}[.)]\)?\s+)?"
@@ -66,9 +66,9 @@ _RESULT = re.compile(r"^RESULT\s*:\s*(?P<outcome>[A-Z][A-Z ]+?)\s*(?:\[(?P<how>[
 _ROLL = re.compile(r"^(?P<label>AYES|NAYS|NOES|ABSTAIN(?:ED|ING)?|ABSENT|RECUSED)\s*:\s*(?P<names>.*)$", re.IGNORECASE)
 _MOTION_CARRIED = re.compile(r"\bmotion\s+(?:was\s+)?(?:carried|passed|approved|adopted|failed)\b", re.IGNORECASE)
 # An outcome said alone after its motion: "THAT Council award the tender ... Carried.", "All those in
-# favour? Contrary? Carried.", "CARRIED UNANIMOUSLY", "Defeated (3-4)".
+# favour? Contrary? Carried.", "CARRIED UNANIMOUSLY", "Defeated (3-4)", "Agreed unanimously.".
 _BARE_OUTCOME = re.compile(
-    r"(?:^|(?<=[.?!:;]\s))(?P<word>carried|defeated|lost)(?:\s+(?:unanimously|as\s+amended))?"
+    r"(?:^|(?<=[.?!:;]\s))(?P<word>carried|defeated|lost|agreed)(?:\s+(?:unanimously|as\s+amended|by\s+all))?"
     r"\s*(?:\(?\d{1,2}\s*[-–]\s*\d{1,2}(?:\s*[-–]\s*\d{1,2})*\)?)?\s*[.!]?\s*$",
     re.IGNORECASE,
 )
@@ -354,7 +354,7 @@ def _inline(document: Document, entries: list[Entry], used: set[int], minutes: l
         text = entry.text
         if index in used or not text or entry.table:
             continue
-        inline = _APPROVED_INLINE.match(text)
+        inline = _APPROVED_INLINE.match(_unbulleted(text))
         motion_carried = None if outcomes_only else _MOTION_CARRIED.search(text)
         bare = None if outcomes_only or motion_carried else _BARE_OUTCOME.search(text)  # "Carried." alone
         carried = motion_carried or bare
@@ -380,7 +380,7 @@ def _inline(document: Document, entries: list[Entry], used: set[int], minutes: l
         elif match := _PROPOSAL.search(joined):
             details["mover"] = (match.group("mover") or match.group("mover2") or match.group("mover3")).strip()
             details["seconder"] = (match.group("seconder") or match.group("seconder2") or match.group("seconder3")).strip()
-        if re.search(r"\bfailed\b", joined, re.IGNORECASE) or bare and bare["word"].lower() != "carried":
+        if re.search(r"\bfailed\b", joined, re.IGNORECASE) or bare and bare["word"].lower() not in ("carried", "agreed"):
             details["outcome"] = "failed"
         elif carried:
             details["outcome"] = "carried"
@@ -394,10 +394,12 @@ def _inline(document: Document, entries: list[Entry], used: set[int], minutes: l
 VOTE_LABEL = r"(?:ayes?|yeas?|nays?|noes|abstain\w*|absent|recused)\b"
 # A vote's roll between a motion and its outcome: "Roll call vote:", "Ayes — A, B", "Nays ~ None".
 _ROLL_CALL_LINE = re.compile(rf"^(?:(?:roll[\s-]*call|voice|hand|recorded)\s+vote\b|{VOTE_LABEL})", re.IGNORECASE)
-_MOVED = re.compile(r"^motion\s*:|\bmoved\b|\bmove\s+that\b", re.IGNORECASE)
+# "MOTION: X moved to ...", "X moves that ...", "It was proposed by X, seconded by Y, that ...".
+_MOVED = re.compile(r"^motion\s*:|\bmoved\b|\bmoves?\s+that\b|\bproposed\s+by\b", re.IGNORECASE)
 # A motion's words: who moved it, or its operative "THAT ..." (a Canadian minute's "THAT Council award ...").
 _MOTION = re.compile(rf"{_MOVED.pattern}|\bseconded\b|(?:^|\s)(?-i:THAT)\s", re.IGNORECASE)
 MOTION_REACH = 12  # lines: a roll call of a large board runs to a few
+MOTION_SEARCH = 40  # lines back from an outcome to the motion it closes, past the item's discussion
 
 
 def is_roll_call(text: str) -> bool:
@@ -415,13 +417,75 @@ def _motion_above(entries: list[Entry], index: int, used: set[int]) -> list[int]
         if entries[k].text:
             votes.insert(0, k)
         k -= 1
+    # The paragraph just above the roll moves something; else the last paragraph of the same item
+    # that does, with the item's discussion between them left out ("MOTION: X moved to adopt ...
+    # Y seconded." / "Director Z stated ..." / "Roll call vote:" / "Motion carried").
+    while k >= 0 and k not in used and index - k <= MOTION_SEARCH:
+        motion = _paragraph_above(entries, k, used)
+        if not motion:
+            break
+        if any(_MOVED.search(entries[m].text) for m in motion):
+            return motion + votes
+        if entries[motion[0]].opens or _outcome_line(entries[motion[-1]].text):
+            break  # the item's start, or an earlier motion's outcome: nothing moved is pending
+        k = motion[0] - 1
+        while k >= 0 and not entries[k].text and not entries[k].opens:
+            k -= 1
+    return []
+
+
+def _paragraph_above(entries: list[Entry], k: int, used: set[int]) -> list[int]:
+    """The lines of the paragraph ending at line ``k`` (back to a blank line or its section's start)."""
     motion: list[int] = []
     while k >= 0 and entries[k].text and k not in used and len(motion) < 8:
         motion.insert(0, k)
         if entries[k].opens:
             break
         k -= 1
-    return motion + votes if any(_MOVED.search(entries[m].text) for m in motion) else []
+    return motion
+
+
+def _outcome_line(text: str) -> bool:
+    return bool(_MOTION_CARRIED.search(text) or _BARE_OUTCOME.search(text) or _RESULT.match(text))
+
+
+# An item's minute that is only how it was disposed of: "Continued to September 17, 2018.",
+# "Granted subject to conditions.", "Deferred.", "Action: Approved 5-0".
+_DISPOSITION = re.compile(
+    r"^(?:(?:action|outcome|result)\s*[:–-]\s*)?(?:the\s+(?:item|application|matter|request)\s+(?:was\s+)?)?"
+    r"(?P<word>approved|granted|refused|denied|continued|deferred|tabled|withdrawn|postponed)\b"
+    r"(?P<rest>\s+(?:to|until|subject\s+to|with|as|by|unanimously|\(?\d)\b.*)?\s*[.]?$",
+    re.IGNORECASE,
+)
+MAX_DISPOSITION = 160  # characters: an outcome with its date or conditions, not a paragraph of debate
+
+
+def _dispositions(document: Document, entries: list[Entry], used: set[int], minutes: list) -> list[tuple[int, Decision]]:
+    """Items minuted by their outcome alone, under their heading ("1. Short-term rental survey" /
+    "Continued to September 17, 2018."): the heading is what was decided on, the line how."""
+    found = []
+    for index, entry in enumerate(entries):
+        if index in used or not entry.text or entry.heading or len(entry.text) > MAX_DISPOSITION:
+            continue
+        match = _DISPOSITION.match(entry.text)
+        if not match:
+            continue
+        k = index - 1
+        while k >= 0 and not entries[k].text:
+            k -= 1
+        if k < 0 or k in used or not entries[k].heading:
+            continue  # an outcome under a paragraph closes a motion (_inline), not an item
+        details: dict = {"outcome": match.group("word").lower()}
+        _tally(entry.text, details)
+        used.update((k, index))
+        found.append((k, _decision(document, entries, [k, index], details, items=[], minute=minutes[index])))
+    return found
+
+
+def _unbulleted(text: str) -> str:
+    """A line without its bullet: "◦ APPROVED – 2018 calendar" says what "APPROVED – ..." says."""
+    marker = parse_marker(text)
+    return marker.rest if marker and marker.family == "bullet" else text
 
 
 def _hypothetical(sentence: str) -> bool:
@@ -479,6 +543,8 @@ def extract_resolutions(document: Document, entries: list[Entry]) -> list[tuple[
     minutes = minutes_by_line(entries)
     formal, used = _formal(document, entries, minutes)
     found = formal + _us_votes(document, entries, used, minutes) + _inline(document, entries, used, minutes, bool(formal))
+    if document.type in ("minutes", "other"):
+        found += _dispositions(document, entries, used, minutes)
     if document.type == "minutes" and not any(_FORMAL.search(e.text) for e in entries):
         # No formal markers at all: the minutes record decisions in sentences ("It was agreed
         # that ..." already found above is found again here and dropped as a repeat).

@@ -904,6 +904,39 @@ def test_an_outcome_standing_alone_carries_the_motion_above_its_roll_call():
     assert not any("reopen in June" in d.text for d in resolutions)
 
 
+def test_an_outcome_closes_the_items_last_motion_past_its_discussion():
+    """US minutes that debate a motion before its roll call, a UK proposal answered "Agreed
+    unanimously.", a bulleted "APPROVED –" line, and an item minuted by its disposition alone."""
+    us = ("HARBOURSIDE PUBLIC LIBRARY DISTRICT\nMinutes of the Board of Trustees, Wednesday, June 9, 2021\n\n"
+          "8. New Business\n\na. Adopt Ordinance No. 21-07 on the Quay Hall lease\n\n"
+          "MOTION: Trustee Ash moved to adopt Ordinance No. 21-07 on the Quay Hall lease.\nTrustee Birch seconded.\n\n"
+          "The Director said the lease runs for ten years.\nTrustee Cole asked about the rent.\n\n"
+          "Roll call vote:\n\nAyes - Ash, Birch, Cole\nNays - none\n\nMotion carried\n\n"
+          "9. Director's report\n\nThe Director said the building will reopen in June.\n\nMotion carried\n")
+    rows = [d for d in _decisions(us, "minutes.txt") if d.kind == "resolution"]
+    adopted = [d for d in rows if "Ordinance No. 21-07" in d.text]
+    assert len(adopted) == 1 and adopted[0].text.startswith("MOTION: Trustee Ash moved to adopt Ordinance No. 21-07")
+    assert "Ayes" in adopted[0].text and "rent" not in adopted[0].text  # the discussion is left out
+    # The next item's outcome, with nothing moved in that item, is not given the item above's motion.
+    assert not any("reopen in June" in d.text for d in rows) and len(rows) == 2
+    uk = ("Minutes of Harbourside Parish Council held on 3 March 2024\n\n24/031 Planning consultants\n"
+          "Members discussed the need for advice on the Quay Hall site.\n"
+          "It was proposed by Cllr Fox, seconded by Cllr Lane, that Council retain planning consultants for the first stage.\n"
+          "Agreed unanimously.\n")
+    proposal = [d for d in _decisions(uk, "minutes.txt") if d.kind == "resolution"]
+    assert len(proposal) == 1 and "retain planning consultants" in proposal[0].text
+    assert (proposal[0].details["mover"], proposal[0].details["seconder"]) == ("Cllr Fox", "Cllr Lane")
+    bulleted = ("Harbourside Special Service Area\nMinutes of the Commission, March 2, 2018\n\n"
+                "• New Business\n◦ APPROVED – 2018 meetings calendar\n◦ Banner repairs were discussed\n")
+    assert [d.text for d in _decisions(bulleted, "minutes.txt") if d.kind == "resolution"] == ["◦ APPROVED – 2018 meetings calendar"]
+    disposed = ("Minutes of the Harbourside City Council meeting of August 13, 2018\n\nOLD BUSINESS\n"
+                "1. Discuss results of the quay parking survey\nContinued to September 17, 2018.\n\n"
+                "2. Library hours\nThe Council continued to discuss the library hours at length and heard from residents.\n")
+    items = [d for d in _decisions(disposed, "minutes.txt") if d.kind == "resolution"]
+    assert [(d.text, d.details["outcome"]) for d in items] == [
+        ("1. Discuss results of the quay parking survey Continued to September 17, 2018.", "continued")]
+
+
 def test_coming_back_to_work_is_no_follow_up():
     minutes = HARBOUR_LIBRARY_MINUTES + "\n6. Reopening\n\nStaff on leave may come back to work in May.\n\nThe reopening plan will come back to the Board in June.\n"
     actions = [d.text for d in _decisions(minutes, "minutes.txt") if d.kind == "action"]
