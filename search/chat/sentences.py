@@ -33,7 +33,7 @@ KIND_POOL = 4  # and at most this many more of the kind asked for
 SEMANTIC_CHARS = 240  # what a sentence says is in its first words; the rest costs time
 
 ANSWER_SENTENCES = 3  # an answer reads out at most this many sentences
-SECOND_SENTENCE = 0.65  # another sentence joins the answer when its support is this close to the best
+SECOND_SENTENCE = 0.6  # another sentence joins the answer when its support is this close to the best
 KIND_SECOND = 0.65  # or, when the best is not of the kind asked for, the best that is, this close
 
 _CONTENTS = re.compile(r"\bpages?\s+\d+\b.*\bpages?\s+\d+\b", re.IGNORECASE)
