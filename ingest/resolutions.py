@@ -4,8 +4,9 @@ Forms read: "RESOLVED that ...", "RESOLVED: (1) ...", "The Board RESOLVED to ...
 "DECIDED", "It was resolved that", "Decision:" in a record of decision or in minutes, US vote
 blocks ("RESULT: APPROVED [UNANIMOUS]" / "MOTION BY:" / "AYES:"), "Motion carried 5-0", a motion
 closed by its outcome alone ("Moved by X, seconded by Y / THAT Council award ... / Carried."),
-"approved - X (motion), Y (second)", and, in minutes that use none of these, sentences such as "the
-policy was accepted by the Board" or "The Committee resolved to:" with its list. A motion or
+"approved - X (motion), Y (second)", an item minuted by its disposition alone ("Continued to
+September 17, 2018."), and, in minutes that use none of these, sentences such as "the policy was
+accepted by the Board" or "The Committee resolved to:" with its list. A motion or
 amendment quoted before the vote repeats the resolution's words but is not the resolution: quoted
 text and "proposed ... the motion that" blocks are skipped, and "UNRESOLVED" never matches.
 """
@@ -454,7 +455,7 @@ def _outcome_line(text: str) -> bool:
 _DISPOSITION = re.compile(
     r"^(?:(?:action|outcome|result)\s*[:–-]\s*)?(?:the\s+(?:item|application|matter|request)\s+(?:was\s+)?)?"
     r"(?P<word>approved|granted|refused|denied|continued|deferred|tabled|withdrawn|postponed)\b"
-    r"(?P<rest>\s+(?:to|until|subject\s+to|with|as|by|unanimously|\(?\d)\b.*)?\s*[.]?$",
+    r"(?:\s+(?:to|until|subject\s+to|with|as|by|unanimously|\(?\d)\b.*)?\s*[.]?$",
     re.IGNORECASE,
 )
 MAX_DISPOSITION = 160  # characters: an outcome with its date or conditions, not a paragraph of debate
