@@ -147,6 +147,13 @@ def summarise(scores: list[PaperScore]) -> dict:
     }
 
 
+def per_body_found(bodies: dict[str, dict]) -> tuple[float, int]:
+    """(mean share of labelled decisions found, bodies counted): one body with hundreds of labelled
+    agenda items weighs as much as a parish council with a dozen."""
+    shares = [t["found"] / t["decisions"] for t in bodies.values() if t["decisions"]]
+    return (sum(shares) / len(shares) if shares else 0.0), len(shares)
+
+
 def table_line(name: str, t: dict) -> str:
     return (f"{name:42s} {t['papers']:3d}  {_ratio(t['date_right'], t['date_of']):14s} {_ratio(t['date_wrong'], t['date_of']):14s} "
             f"{_ratio(t['body_right'], t['papers']):14s} {_ratio(t['type_right'], t['papers']):14s} {_ratio(t['org_right'], t['org_of']):14s} "
@@ -186,10 +193,12 @@ def main() -> int:
         if not scores:
             continue
         folders = sorted({s.folder for s in scores})
+        bodies = {f: summarise([s for s in scores if s.folder == f]) for f in folders}
         report[part] = {
             "all": summarise(scores),
+            "found_per_body": per_body_found(bodies),
             "readable": summarise([s for s in scores if s.readable]),
-            "bodies": {f: summarise([s for s in scores if s.folder == f]) for f in folders},
+            "bodies": bodies,
             "papers": [asdict(s) for s in scores] if args.show else None,
         }
     if args.json:
@@ -202,6 +211,9 @@ def main() -> int:
             print(table_line(folder, t))
         print(table_line(f"ALL {part}", r["all"]))
         print(table_line(f"ALL {part}, readable text only", r["readable"]))
+        mean, counted = r["found_per_body"]
+        if counted:
+            print(f"decisions found, each body weighed alike: {mean:.2f} (mean over the {counted} bodies with labelled decisions)")
         if args.show:
             for s in by_split[part]:
                 print(f"\n{s.file}: date {s.date} body {s.body} type {s.type} org {s.organisation}\n  got  {s.got}\n  want {s.want}")
