@@ -432,7 +432,7 @@ def read_out(sentence: str, passage: str, subject: list[str] = (), lexicon: Lexi
 
 NEIGHBOUR_CHARS = 250  # a neighbour longer than this is a point of its own
 PARAGRAPH_CHARS = 400  # a sentence is read with its neighbours up to this length in all
-FOLLOWING = 2  # sentences of the paragraph read after the one chosen
+FOLLOWING = 3  # sentences of the paragraph read after the one chosen
 
 
 def paragraph_neighbours(sentence: str, passage: str) -> tuple[str, str]:
