@@ -86,9 +86,10 @@ def test_a_sentence_is_read_with_the_next_of_its_paragraph_but_not_with_another_
     assert paragraph_neighbours("Did anyone object?", passage) == ("", "")
     # the sentence before is read only for a sentence referring back to it
     assert paragraph_neighbours("The painters were thanked.", passage) == ("", "Tenders close in June.")
-    # up to two sentences after it, within the paragraph's limit
-    longer = passage + " Work starts in July. The hall reopens in May."
-    assert paragraph_neighbours("The painters were thanked.", longer) == ("", "Tenders close in June. Work starts in July.")
+    # up to three sentences after it, within the paragraph's limit
+    longer = passage + " Work starts in July. The hall reopens in May. Keys go to the clerk."
+    assert paragraph_neighbours("The painters were thanked.", longer) == (
+        "", "Tenders close in June. Work starts in July. The hall reopens in May.")
     assert paragraph_neighbours("Tenders close in June.", passage) == ("", "")
     assert paragraph_neighbours("Tenders close in June.", passage.replace("Tenders close", "They close")) == ("", "")
     assert paragraph_neighbours("They close in June.", passage.replace("Tenders close", "They close")) == (
