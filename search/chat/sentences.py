@@ -439,7 +439,7 @@ def paragraph_neighbours(sentence: str, passage: str) -> tuple[str, str]:
     """The sentences of ``sentence``'s paragraph read with it, (before, after), each "" when there is
     none: minutes and reports spread one point over a few short sentences ("The grant was agreed. A
     maximum of $2,500 will be given."), and the sentence that answers best may leave the figure or
-    the name to the next one or two. The one before is read only when the sentence refers back to
+    the name to the next one, two or three. The one before is read only when the sentence refers back to
     it ("It has grown to 40 members"). A list item, a heading, a question and the next paragraph are
     other points, never read with it."""
     at = passage.find(sentence)
