@@ -1,12 +1,14 @@
 """Score paper metadata and decisions against the labels of ../shared/papers-wide, per body.
 
-    python eval/score_wide.py [--papers DIR] [--split dev|blind|earlier|all] [--show] [--json]
+    python eval/score_wide.py [--papers DIR] [--split dev|blind|earlier|built-on|all] [--show] [--json]
 
 The labels (eval/wide/labels/<body folder>.json) were written by reading the papers alone; the
 split (eval/wide/split.json) holds a third of the bodies out as a blind part that nothing is tuned
 on. The "earlier" part is the US papers of ../shared/papers (eval/earlier/labels/<folder>.json,
 labelled the same way), development papers whose decisions no rule was fitted on before they were
-labelled. For each paper the first document parsed from its file is compared with the label:
+labelled; the "built-on" part is its UK papers (a county council's and a library service's, labels
+marked "part": "built-on"), the papers the decision rules were first written on, labelled the same
+way later. For each paper the first document parsed from its file is compared with the label:
 
   * meeting date: right, wrong or empty (a wrong date is counted apart: empty is better than wrong);
   * body and organisation: right when the two names share their words (rapidfuzz token_set_ratio
@@ -167,7 +169,7 @@ HEADER = (f"{'body':42s} {'pp':>3s}  {'date right':14s} {'date wrong':14s} {'bod
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--papers", type=Path, default=PAPERS, help="the papers-wide folder (default ../shared/papers-wide)")
-    parser.add_argument("--split", choices=("dev", "blind", "earlier", "all"), default="all", help="which bodies to score")
+    parser.add_argument("--split", choices=("dev", "blind", "earlier", "built-on", "all"), default="all", help="which bodies to score")
     parser.add_argument("--show", action="store_true", help="list each paper's fields and its missed and extra decisions")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
@@ -182,13 +184,16 @@ def main() -> int:
     label_files += [(f, args.papers.parent / "papers") for f in sorted(EARLIER_LABELS.glob("*.json"))]
     for label_file, papers in label_files:
         labels = json.loads(label_file.read_text())
-        part = "earlier" if label_file.parent == EARLIER_LABELS else "blind" if labels["folder"] in blind else "dev"
+        if label_file.parent == EARLIER_LABELS:
+            part = labels.get("part", "earlier")
+        else:
+            part = "blind" if labels["folder"] in blind else "dev"
         if args.split not in ("all", part):
             continue
         for paper in labels["papers"]:
             by_split[part].append(score_paper(labels["folder"], paper, papers))
     report = {}
-    for part in ("dev", "blind", "earlier"):
+    for part in ("dev", "blind", "earlier", "built-on"):
         scores = by_split.get(part, [])
         if not scores:
             continue
