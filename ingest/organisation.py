@@ -1,14 +1,15 @@
 """The organisation a paper belongs to, chosen among candidates by the evidence around each, or left empty.
 
 Every name of an organisation's shape in the paper's opening text is a candidate: a municipality
-("City of Lomita", "London Borough of Merton", "Port of Alsea"), a council ("Souldern Parish
-Council", "Merton Council"), a district ("Warrenville Public Library District"), a department
-("Illinois Department of Corrections") or an agency ("Detroit Employment Solutions Corporation");
-and the town of a postal line ("Harbourside, California 90210": "City of Harbourside").
+("City of Harbourside", "London Borough of Quayford", "Port of Harbourside"), a council ("Quayford
+Parish Council", "Harbourside Council"), a district ("Quayford Public Library District"), a
+department ("Harbour State Department of Corrections"), an agency ("Harbourside Employment Solutions
+Corporation"), a company or society running a service ("Harbourside Libraries IPS"), and the town of
+a postal line ("Harbourside, California 90210": "City of Harbourside").
 Each is described by where it stands and how it is written (first line it appears on, whether it
-fills or opens its line or only stands in sentences, capitals, how often it recurs, whether it is the meeting's body, whether the
-letterhead rules pick it), and scored by a logistic model fitted on the development bodies'
-labels (``eval/fit_organisation.py`` writes ``weights/organisation.json``). The best candidate is
+fills or opens its line or only stands in sentences, capitals, how often it recurs, whether it is
+the meeting's body, whether the letterhead rules pick it), and scored by a logistic model fitted on
+the development bodies' labels (``eval/fit_organisation.py`` writes ``weights/organisation.json``). The best candidate is
 kept only above the threshold chosen with the fit; below it the letterhead rules' pick stands.
 """
 
@@ -35,6 +36,8 @@ _SHAPES = {
     "department": rf"{_PLACE}\s+(?i:department)\s+(?i:of)\s+{_PLACE}",
     "agency": rf"{_PLACE}\s+(?i:corporation|authority|commission|board|trust|agency|foundation)"
               rf"(?:\s+(?i:on|of|for)\s+{_PLACE})?",
+    # a service run as a company or society ("Harbourside Libraries IPS", "Quay Leisure Ltd")
+    "company": rf"{_PLACE}\s+(?:Ltd|Limited|LLC|Inc|IPS|CIC|plc|PLC)\b\.?",
 }
 _PATTERNS = {kind: re.compile(pattern) for kind, pattern in _SHAPES.items()}
 # A postal line ("Harbourside, California 90210", "Quay Heights, CA 90274", "Harbourside, Manitoba R3B 1B9")
@@ -61,7 +64,7 @@ _PROSE_BEFORE = re.compile(r"\b[a-z]+\s+(?:[a-z]+\s+)?$")  # "... heard that the
 SMALL_WORDS = {"and", "of", "for", "the", "in", "on", "to", "a", "an", "&"}  # lower case inside a name
 
 FEATURES = (
-    "municipality", "council", "district", "department", "agency", "first_line", "top", "repeats",
+    "municipality", "council", "district", "department", "agency", "company", "first_line", "top", "repeats",
     "whole_line", "line_start", "only_in_sentences", "capitals", "rule_pick", "rank", "words", "the_body", "body_not_council",
     "postal",
 )
@@ -78,7 +81,7 @@ def _tidy(name: str) -> str | None:
 
 
 def word_case(word: str) -> str:
-    """A word of a name in capitals as a reader writes it: "LOMITA" -> "Lomita", "OF" -> "of";
+    """A word of a name in capitals as a reader writes it: "HARBOURSIDE" -> "Harbourside", "OF" -> "of";
     a short word stays as it is ("NHS" is an acronym)."""
     if not word.isupper():
         return word
@@ -109,7 +112,7 @@ def as_written(name: str | None, written: dict[str, str]) -> str | None:
 def candidates(lines: list[str], rule_pick: str | None, body: str | None = None) -> list[Candidate]:
     """Each distinct organisation-shaped name of the opening lines, described where it first appears.
 
-    A name only ever introduced as a partner ("supported by Suffolk County Council") is no
+    A name only ever introduced as a partner ("supported by Quayford County Council") is no
     candidate: the paper says itself that someone else publishes it. ``body`` is the meeting's body
     as the header rules read it: a board or committee named as the body belongs to an organisation
     rather than being one, unless it is a council meeting as itself."""
