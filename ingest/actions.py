@@ -33,7 +33,9 @@ _VERB = (
     r"schedule\s+time\s+on\s+the\s+next\s+agenda|"
     # "will review the policy at the next meeting", "an update for the next board meeting was requested"
     r"(?:review|consider|discuss)(?:ing)?\b[^.;]{0,120}?\bat\s+(?:the|its)\s+next\s+(?:[\w&'’-]+\s+){0,3}meeting|"
-    r"(?:update|report)\b[^.;]{0,100}?\bfor\s+the\s+next\s+(?:[\w&'’-]+\s+){0,3}meeting\s+was\s+requested)"
+    r"(?:update|report)\b[^.;]{0,100}?\bfor\s+the\s+next\s+(?:[\w&'’-]+\s+){0,3}meeting\s+was\s+requested|"
+    # "should follow this up before the next board meeting", "a list would be prepared for the next meeting"
+    r"(?:will|would|should|shall|to)\s+(?:be\s+)?[a-z]+\b[^.;]{0,100}?\b(?:at|for|before|to|by)\s+(?:the|its)\s+next\s+(?:[\w&'’-]+\s+){0,4}meeting)"
 )
 _FOLLOW_UP = re.compile(_VERB, re.IGNORECASE)
 _FUTURE = re.compile(r"\b(?:will|would|shall|to|could|should|resolved|agreed|agree|happy\s+to|asked|requested|expected|due)\b|^(?:\w\)\s+)?that\b", re.IGNORECASE)
@@ -59,7 +61,7 @@ _WHO = re.compile(
 _RELATIVE = re.compile(rf"\b(?:in|within)\s+(?:(?:the\s+)?(?:next\s+)?)(?P<n>\d{{1,2}}|{count_words()})\s+(?P<unit>weeks?|months?|years?)(?:['’]?\s*time)?\b", re.IGNORECASE)
 _MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 _DUE = re.compile(
-    rf"\b(?:(?:in|by|at|within|before|for|during|from|until)\s+)?(?:(?:the\s+)?(?:next|following|coming|a\s+future|future)\s+(?:\w+\s+)?(?:meeting|months|weeks|year|quarter)s?"
+    rf"\b(?:(?:in|by|at|within|before|for|during|from|until)\s+)?(?:(?:the\s+)?(?:next|following|coming|a\s+future|future)\s+(?:[\w&'’-]+\s+){{0,4}}?(?:meeting|months|weeks|year|quarter)s?"
     rf"|(?:early|mid|late|end\s+of)?\s*{_MONTH}\s+(?:19|20)\d\d|(?:the\s+)?(?:spring|summer|autumn|winter|new\s+year)(?:\s+(?:19|20)\d\d)?"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+(?:19|20)\d\d)?)",
     re.IGNORECASE,

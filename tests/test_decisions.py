@@ -944,6 +944,18 @@ def test_coming_back_to_work_is_no_follow_up():
     assert not any("come back to work" in text for text in actions)
 
 
+def test_work_aimed_at_the_next_meeting_is_a_follow_up():
+    minutes = ("Minutes of the Harbourside Libraries Board held on 24 January 2013\n\n"
+               "4. Directors\nIt was agreed that the General Manager should follow this up before the next board meeting.\n\n"
+               "5. Insurance\nIt was agreed a list would be prepared for the next Finance & Audit meeting.\n\n"
+               "6. Premises\nThe next meeting will be held at Quay Hall.\nThe roof was repaired before the last meeting.\n")
+    actions = [(d.text, d.details.get("due_text")) for d in _decisions(minutes, "minutes.txt") if d.kind == "action"]
+    assert [text for text, _ in actions] == [
+        "It was agreed that the General Manager should follow this up before the next board meeting.",
+        "It was agreed a list would be prepared for the next Finance & Audit meeting."]
+    assert all(due and "next" in due for _, due in actions)  # dated by the body's next meeting when read
+
+
 def test_decisions_in_more_publishing_styles():
     """A Canadian council's numbered motions closed by "Carried.", a licensing board's "Decision:",
     a committee that "resolved to:" a list, and a verbatim transcript's "I move that ... Carried."."""
