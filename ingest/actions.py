@@ -34,7 +34,7 @@ _VERB = (
     # "will review the policy at the next meeting", "an update for the next board meeting was requested"
     r"(?:review|consider|discuss)(?:ing)?\b[^.;]{0,120}?\bat\s+(?:the|its)\s+next\s+(?:[\w&'’-]+\s+){0,3}meeting|"
     r"(?:update|report)\b[^.;]{0,100}?\bfor\s+the\s+next\s+(?:[\w&'’-]+\s+){0,3}meeting\s+was\s+requested|"
-    # "should follow this up before the next board meeting", "a list would be prepared for the next meeting"
+    # "the treasurer should chase the insurer before the next board meeting", "a plan would be drawn up for the next meeting"
     r"(?:will|would|should|shall|to)\s+(?:be\s+)?[a-z]+\b[^.;]{0,100}?\b(?:at|for|before|to|by)\s+(?:the|its)\s+next\s+(?:[\w&'’-]+\s+){0,4}meeting)"
 )
 _FOLLOW_UP = re.compile(_VERB, re.IGNORECASE)

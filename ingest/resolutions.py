@@ -5,7 +5,7 @@ Forms read: "RESOLVED that ...", "RESOLVED: (1) ...", "The Board RESOLVED to ...
 blocks ("RESULT: APPROVED [UNANIMOUS]" / "MOTION BY:" / "AYES:"), "Motion carried 5-0", a motion
 closed by its outcome alone ("Moved by X, seconded by Y / THAT Council award ... / Carried."),
 "approved - X (motion), Y (second)", an item minuted by its disposition alone ("Continued to
-September 17, 2018."), and, in minutes that use none of these, sentences such as "the policy was
+March 3, 2025."), and, in minutes that use none of these, sentences such as "the policy was
 accepted by the Board" or "The Committee resolved to:" with its list. A motion or
 amendment quoted before the vote repeats the resolution's words but is not the resolution: quoted
 text and "proposed ... the motion that" blocks are skipped, and "UNRESOLVED" never matches.
@@ -450,7 +450,7 @@ def _outcome_line(text: str) -> bool:
     return bool(_MOTION_CARRIED.search(text) or _BARE_OUTCOME.search(text) or _RESULT.match(text))
 
 
-# An item's minute that is only how it was disposed of: "Continued to September 17, 2018.",
+# An item's minute that is only how it was disposed of: "Continued to March 3, 2025.",
 # "Granted subject to conditions.", "Deferred.", "Action: Approved 5-0".
 _DISPOSITION = re.compile(
     r"^(?:(?:action|outcome|result)\s*[:–-]\s*)?(?:the\s+(?:item|application|matter|request)\s+(?:was\s+)?)?"
@@ -462,8 +462,8 @@ MAX_DISPOSITION = 160  # characters: an outcome with its date or conditions, not
 
 
 def _dispositions(document: Document, entries: list[Entry], used: set[int], minutes: list) -> list[tuple[int, Decision]]:
-    """Items minuted by their outcome alone, under their heading ("1. Short-term rental survey" /
-    "Continued to September 17, 2018."): the heading is what was decided on, the line how."""
+    """Items minuted by their outcome alone, under their heading ("1. Quay parking survey" /
+    "Continued to March 3, 2025."): the heading is what was decided on, the line how."""
     found = []
     for index, entry in enumerate(entries):
         if index in used or not entry.text or entry.heading or len(entry.text) > MAX_DISPOSITION:
@@ -484,7 +484,7 @@ def _dispositions(document: Document, entries: list[Entry], used: set[int], minu
 
 
 def _unbulleted(text: str) -> str:
-    """A line without its bullet: "◦ APPROVED – 2018 calendar" says what "APPROVED – ..." says."""
+    """A line without its bullet: "◦ APPROVED – quay festival budget" says what "APPROVED – ..." says."""
     marker = parse_marker(text)
     return marker.rest if marker and marker.family == "bullet" else text
 
