@@ -25,6 +25,8 @@ from .english import NUMBER_WORDS, count_words
 # A follow-up is a verb of coming back / reporting / circulating aimed at a body or a meeting;
 # "return to schools" or "bring this work back" is not one.
 _TARGET = r"(?:the\s+|a\s+|its\s+|each\s+|our\s+)?(?:next\s+|future\s+|following\s+)?(?:[\w&'’-]+\s+){0,4}?(?:board|committee|cabinet|council|panel|hwb|h&wb|meeting|members|governing\s+body|partnership|forum|executive|scrutiny)\b"
+# "the next meeting", "its next Harbour & Quays Committee meeting": a meeting of a body still to come.
+_NEXT_MEETING = r"(?:the|its)\s+next\s+(?:[\w&'’-]+\s+){0,4}meeting"
 _VERB = (
     # "come back to the Board" or "come back in six months", not "come back to work"
     rf"(?:report(?:ed|ing)?\s+back|(?:come|coming)\s+back(?:\s+to\s+{_TARGET}|(?!\s+to\b))|brought\s+back|bring\s+(?:[\w'’ ]{{1,40}}?\s+)?back\s+to|"
@@ -32,10 +34,10 @@ _VERB = (
     rf"(?:be|is|are)\s+presented\s+(?:\w+\s+){{0,3}}?(?:to|at)\s+{_TARGET}|(?:be|is|are)\s+(?:reported|brought|submitted)\s+(?:\w+\s+){{0,3}}?(?:to|at)\s+{_TARGET}|"
     r"schedule\s+time\s+on\s+the\s+next\s+agenda|"
     # "will review the policy at the next meeting", "an update for the next board meeting was requested"
-    r"(?:review|consider|discuss)(?:ing)?\b[^.;]{0,120}?\bat\s+(?:the|its)\s+next\s+(?:[\w&'’-]+\s+){0,3}meeting|"
-    r"(?:update|report)\b[^.;]{0,100}?\bfor\s+the\s+next\s+(?:[\w&'’-]+\s+){0,3}meeting\s+was\s+requested|"
+    rf"(?:review|consider|discuss)(?:ing)?\b[^.;]{{0,120}}?\bat\s+{_NEXT_MEETING}|"
+    rf"(?:update|report)\b[^.;]{{0,100}}?\bfor\s+{_NEXT_MEETING}\s+was\s+requested|"
     # "the treasurer should chase the insurer before the next board meeting", "a plan would be drawn up for the next meeting"
-    r"(?:will|would|should|shall|to)\s+(?:be\s+)?[a-z]+\b[^.;]{0,100}?\b(?:at|for|before|to|by)\s+(?:the|its)\s+next\s+(?:[\w&'’-]+\s+){0,4}meeting)"
+    rf"(?:will|would|should|shall|to)\s+(?:be\s+)?[a-z]+\b[^.;]{{0,100}}?\b(?:at|for|before|to|by)\s+{_NEXT_MEETING})"
 )
 _FOLLOW_UP = re.compile(_VERB, re.IGNORECASE)
 _FUTURE = re.compile(r"\b(?:will|would|shall|to|could|should|resolved|agreed|agree|happy\s+to|asked|requested|expected|due)\b|^(?:\w\)\s+)?that\b", re.IGNORECASE)

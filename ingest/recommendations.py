@@ -25,10 +25,11 @@ _LABEL = re.compile(r"^(?:recommendations?\s*(?:\(s\))?|recommended|recommendati
 _NUMBERED_REC = re.compile(r"^recommendation\s+(?P<number>\d{1,2})\s*[:.–-]?\s*(?P<rest>.*)$", re.IGNORECASE)
 _BODY = r"(?:board|committee|cabinet|council|panel|hwb|h&wb|members?|executive|group|commission|authority|leader|trust|body|director|officer|forum|partnership|governors|you)"
 _ASKED = re.compile(rf"\b{_BODY}\s+(?:is|are)\s+(?:hereby\s+|therefore\s+)?(?:recommended|asked|requested|invited)\s+to\b", re.IGNORECASE)
+# Case matters: "RECOMMENDED that" in capitals is the label, "recommended" in prose is not.
 _RECOMMENDED = re.compile(r"(?<![A-Za-z])RECOMMENDED\s+(?:that|to|:)|^RECOMMENDED\b|^(?:it\s+is\s+)?recommended\s+that\b"
                           # who recommends, in the paper's own voice: "Staff recommends the Authority approve", "We recommend that"
                           r"|^(?:[Ss]taff|[Ww]e|[Oo]fficers|(?:[Tt]he\s+)?(?:[A-Z][\w&'’-]*\s+){0,3}(?:[Mm]anager|[Dd]irector|[Dd]epartment))"
-                          r"\s+(?:therefore\s+|also\s+)?recommends?\s+(?:that\s+)?(?:the\s+)?[A-Za-z]", re.IGNORECASE * 0)
+                          r"\s+(?:therefore\s+|also\s+)?recommends?\s+(?:that\s+)?(?:the\s+)?[A-Za-z]")
 
 
 def records_a_recommendation(text: str) -> bool:

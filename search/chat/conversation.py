@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from minutebook.ingest.dates import date_spans
-from minutebook.search.chat.names import JOINERS, question_names
+from minutebook.search.chat.names import name_words, question_names
 from minutebook.search.decisions.registers import BODY_WORDS, DECISION_WORDS, is_about_a_decision
 from minutebook.search.ranking.retrieve import query_terms
 from minutebook.search.ranking.understand import is_date_word
@@ -103,7 +103,7 @@ def without_scene(question: str, known: str) -> str:
     text = " ".join([*kept, question[at:]])
     known_words = set(re.findall(r"\w+", known.lower()))
     for phrase in question_names(question):
-        words = [word for word in phrase if word not in JOINERS]
+        words = name_words(phrase)
         if all(word in known_words for word in words):
             for word in words:
                 text = re.sub(rf"\b{re.escape(word)}(?:['’]s)?\b", " ", text, flags=re.IGNORECASE)

@@ -92,9 +92,13 @@ def sounds_like(word: str, tokens: frozenset[str], lexicon: Lexicon) -> bool:
     )
 
 
-def by_initials(phrase: list[str], tokens: set[str] | frozenset[str]) -> bool:
-    """Whether ``tokens`` (lower-case words) name a long name by its initials ("hfsc")."""
-    words = [w for w in phrase if w not in JOINERS]
+def name_words(phrase: list[str]) -> list[str]:
+    """A name's own words, without its joiners ("of", "and", "the")."""
+    return [w for w in phrase if w not in JOINERS]
+
+
+def by_initials(words: list[str], tokens: set[str] | frozenset[str]) -> bool:
+    """Whether ``tokens`` (lower-case words) name a long name (its name_words) by its initials ("hfsc")."""
     return len(words) >= ACRONYM_LETTERS[0] and "".join(w[0] for w in words) in tokens
 
 
@@ -116,8 +120,8 @@ def names_present(names: list[list[str]], tokens: frozenset[str], lexicon: Lexic
         return bool(expansion) and all(_stem(w) in present for w in re.findall(r"\w+", expansion.lower()) if len(w) > 3)
 
     for phrase in names:
-        words = [w for w in phrase if w not in JOINERS]
-        if by_initials(phrase, tokens):
+        words = name_words(phrase)
+        if by_initials(words, tokens):
             continue  # "Harbourside Ferry Services Company" named by its initials, "HFSC"
         if len(words) == 1:
             if not has(words[0]):

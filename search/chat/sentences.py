@@ -18,7 +18,7 @@ from minutebook.vocabulary import Hit
 
 from minutebook.search.chat.conversation import Turn, subject_terms
 from minutebook.search.chat.kinds import Asked, answers_the_kind, of_the_kind, promises
-from minutebook.search.chat.names import JOINERS, by_initials, names_present, question_names, words_of
+from minutebook.search.chat.names import by_initials, name_words, names_present, question_names, words_of
 from minutebook.search.storage.lexicon import Lexicon
 from minutebook.search.chat.answer import ANSWER_PASSAGES, MIN_MEANING, MIN_WORDS, Citation, cite, coverage, where_said
 
@@ -191,7 +191,7 @@ def spelt_out(text: str, names: list[list[str]]) -> str:
     """The question's long names that ``text`` gives only by their initials, in full: a paper calling
     itself "HESB" holds the words of "Harbourside Emergency Services Board" a question asks by."""
     tokens = set(re.findall(r"\w+", text.lower()))
-    return " ".join(" ".join(word for word in phrase if word not in JOINERS) for phrase in names if by_initials(phrase, tokens))
+    return " ".join(" ".join(words) for words in map(name_words, names) if by_initials(words, tokens))
 
 
 def _context_of(hit: Hit) -> str:
