@@ -267,6 +267,49 @@ def _phrases(document: Document, entries: list[Entry], used: set[int]) -> list[t
     return found
 
 
+# An agenda item that asks its body to act, in the item's own first words: "6. Approving Supplemental
+# Agreement No. 1 ...", "1. PUBLIC SAFETY COMMITTEE REPORT - Authorize the City Manager to ...",
+# "2. ANNUAL REVIEW - City Council to receive and file this report.", "Consideration of Ordinance No. 38".
+# A capitalised title before a dash or colon is the item's name, not its request.
+_ITEM_TITLE = r"(?:[A-Z0-9][A-Z0-9 ,&/’'()-]{3,}?\s*[-–:]\s+)?"
+_ITEM_ADDRESSEE = rf"(?:that\s+)?(?:(?:the\s+)?(?:[A-Z][\w&'’-]*\s+){{0,3}}{_BODY}\s+(?:to\s+)?)?"
+_ASKS = re.compile(
+    rf"^{_ITEM_TITLE}{_ITEM_ADDRESSEE}(?:to\s+|conditionally\s+)?"
+    r"(?:approv(?:e|ing|al\s+of)|adopt(?:ing|ion\s+of)?|authori[sz](?:e|ing|ation\s+(?:of|to|for))|award(?:ing)?"
+    r"|accept(?:ing|ance\s+of)?|ratif(?:y|ying|ication\s+of)|appoint(?:ing|ment\s+of)?|waive|receive\s+and\s+file"
+    r"|direct(?:ing)?|amend(?:ing|ment\s+(?:of|to))?|grant(?:ing)?|renew(?:ing|al\s+of)?|establish(?:ing)?"
+    r"|consider(?:ation\s+of)?)\b(?P<what>.*)$",
+    re.IGNORECASE,
+)
+_NOTHING = re.compile(r"^\W*$|(?:^|[-–:])\s*(?:none|n/?a|nil)\W*$", re.IGNORECASE)  # "APPROVAL OF MINUTES – NONE"
+MAX_ITEM_LINES = 15  # an item's request and what it names; a long ordinance title reads on in its report
+
+
+def _agenda_items(document: Document, entries: list[Entry], used: set[int]) -> list[tuple[int, Decision]]:
+    """Numbered agenda items that ask the body to approve, adopt or authorise something, outside any
+    recommendation already read: on a US agenda the item itself is the recommended action."""
+    found = []
+    for index, entry in enumerate(entries):
+        marker = parse_marker(entry.text) if entry.opens and entry.text else None
+        if index in used or entry.table or marker is None or marker.family not in ("number", "decimal", "letter"):
+            continue
+        lines = [index]
+        for following in range(index + 1, min(len(entries), index + MAX_ITEM_LINES)):
+            if entries[following].opens or entries[following].heading:
+                break
+            lines.append(following)
+        if used.intersection(lines):
+            continue  # the item's recommendation is already read ("1. MINUTES" / "Staff recommends ...")
+        asks = _ASKS.match(" ".join([marker.rest] + [entries[i].text for i in lines[1:] if entries[i].text]))
+        if not asks or _NOTHING.search(asks.group("what")):
+            continue
+        used.update(lines)
+        decision = _row(document, entries, lines, marker.value)
+        decision.items = []
+        found.append((index, decision))
+    return found
+
+
 def extract_recommendations(document: Document, entries: list[Entry]) -> list[tuple[int, Decision]]:
     """(first line index, recommendation) for every recommendation list the paper makes."""
     if document.type in ("minutes", "decision_record") or is_motion(entries):
@@ -274,4 +317,6 @@ def extract_recommendations(document: Document, entries: list[Entry]) -> list[tu
     found, used = _formal_blocks(document, entries)
     if not found:
         found = _phrases(document, entries, used)
+    if document.type == "agenda":
+        found += _agenda_items(document, entries, used)
     return found

@@ -994,3 +994,22 @@ def test_staff_recommending_in_their_own_voice_is_a_recommendation():
               "2. QUAY STREET PLAYGROUND\nResidents recommend more swings at the playground.\n")
     rows = [d.text for d in _decisions(agenda, "agenda.txt") if d.kind == "recommendation"]
     assert rows == ["Staff recommends the Housing Authority approve the minutes of the meeting of October 18, 2022."]
+
+
+def test_an_agenda_item_that_asks_the_body_to_act_is_a_recommendation():
+    agenda = ("HARBOURSIDE CITY COUNCIL\nREGULAR MEETING AGENDA\nMarch 4, 2025\n\n"
+              "1. QUAY SAFETY COMMITTEE REPORT - Authorize the City Manager to\n"
+              "purchase a harbour patrol boat from the Quay Safety grant.\n\n"
+              "2. Approving Supplemental Agreement No. 2 with Quayford Design, Inc. for the\n"
+              "seawall study, not to exceed $41,000.\n\n"
+              "3. Communication from a resident about parking on Quay Street.\n\n"
+              "4. APPROVAL OF MINUTES – NONE\n\n"
+              "5. ANNUAL HARBOUR REVIEW - City Council to receive and file this report.\n")
+    rows = [(d.reference, d.text) for d in _decisions(agenda, "agenda.txt") if d.kind == "recommendation"]
+    assert rows == [
+        ("1", "1. QUAY SAFETY COMMITTEE REPORT - Authorize the City Manager to purchase a harbour patrol boat from the Quay Safety grant."),
+        ("2", "2. Approving Supplemental Agreement No. 2 with Quayford Design, Inc. for the seawall study, not to exceed $41,000."),
+        ("5", "5. ANNUAL HARBOUR REVIEW - City Council to receive and file this report."),
+    ]
+    minutes = agenda.replace("REGULAR MEETING AGENDA", "MINUTES OF THE REGULAR MEETING")
+    assert not [d for d in _decisions(minutes, "minutes.txt") if d.kind == "recommendation"]
