@@ -285,26 +285,41 @@ _NOTHING = re.compile(r"^\W*$|(?:^|[-–:])\s*(?:none|n/?a|nil)\W*$", re.IGNOREC
 MAX_ITEM_LINES = 15  # an item's request and what it names; a long ordinance title reads on in its report
 
 
+# Agenda item numbers that are no list marker: "13I.", "9.A", "E-1", "7.B." (a letter for the section).
+_ITEM_NUMBER = re.compile(r"^(?P<number>\d{1,3}[A-Z]|\d{1,2}\.[A-Z]|[A-Z]-?\d{1,2}|[A-Z]\.\d{1,2})\.?\s+(?P<rest>\S.*)$")
+
+
+def _item_number(entry: Entry) -> tuple[str, str] | None:
+    """(number, text after it) when a line opens a numbered agenda item."""
+    if not entry.text or entry.table:
+        return None
+    marker = parse_marker(entry.text) if entry.opens else None
+    if marker is not None and marker.family in ("number", "decimal", "letter"):
+        return marker.value, marker.rest
+    match = _ITEM_NUMBER.match(entry.text)
+    return (match.group("number"), match.group("rest")) if match else None
+
+
 def _agenda_items(document: Document, entries: list[Entry], used: set[int]) -> list[tuple[int, Decision]]:
     """Numbered agenda items that ask the body to approve, adopt or authorise something, outside any
     recommendation already read: on a US agenda the item itself is the recommended action."""
     found = []
     for index, entry in enumerate(entries):
-        marker = parse_marker(entry.text) if entry.opens and entry.text else None
-        if index in used or entry.table or marker is None or marker.family not in ("number", "decimal", "letter"):
+        number = _item_number(entry)
+        if index in used or number is None:
             continue
         lines = [index]
         for following in range(index + 1, min(len(entries), index + MAX_ITEM_LINES)):
-            if entries[following].opens or entries[following].heading:
+            if entries[following].opens or entries[following].heading or _item_number(entries[following]):
                 break
             lines.append(following)
         if used.intersection(lines):
             continue  # the item's recommendation is already read ("1. MINUTES" / "Staff recommends ...")
-        asks = _ASKS.match(" ".join([marker.rest] + [entries[i].text for i in lines[1:] if entries[i].text]))
+        asks = _ASKS.match(" ".join([number[1]] + [entries[i].text for i in lines[1:] if entries[i].text]))
         if not asks or _NOTHING.search(asks.group("what")):
             continue
         used.update(lines)
-        decision = _row(document, entries, lines, marker.value)
+        decision = _row(document, entries, lines, number[0])
         decision.items = []
         found.append((index, decision))
     return found
