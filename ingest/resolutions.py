@@ -483,6 +483,46 @@ def _dispositions(document: Document, entries: list[Entry], used: set[int], minu
     return found
 
 
+# "the Chairman put the amendment set out in paragraph 17 to the vote and the voting was as follows:"
+_PUT_TO_VOTE = re.compile(r"\bput\b[^.]{0,160}?\bto\s+the\s+vote\b|\bput\s+to\s+the\s+vote\b", re.IGNORECASE)
+_AMENDMENT_OUTCOME = re.compile(r"\bamendment\s+(?:was\s+)?(?P<word>carried|lost|agreed|fell|defeated|approved|failed)\b", re.IGNORECASE)
+
+
+def _puts(entries: list[Entry], k: int) -> bool:
+    """Whether a sentence putting something to the vote starts on line ``k`` (it may wrap once)."""
+    following = entries[k + 1].text if k + 1 < len(entries) else ""
+    return bool(entries[k].text and _PUT_TO_VOTE.search(f"{entries[k].text} {following}")
+                and not _PUT_TO_VOTE.search(following))
+
+
+def _amendment_votes(document: Document, entries: list[Entry], used: set[int], minutes: list) -> list[tuple[int, Decision]]:
+    """Amendments put to a recorded vote ("the Chairman put the amendment set out in paragraph 17 to
+    the vote ..." / "For (14)" ... / "Amendment lost."): each is a decision of its own, carried or
+    lost, which no RESOLVED records. The roll of names is left out of the row; its counts are kept."""
+    found = []
+    for index, entry in enumerate(entries):
+        outcome = _AMENDMENT_OUTCOME.search(entry.text) if entry.text and index not in used else None
+        if not outcome or len(entry.text) > MAX_DISPOSITION:
+            continue
+        put = next((k for k in range(index - 1, max(-1, index - 1 - MOTION_SEARCH), -1)
+                    if k in used or _puts(entries, k) or _AMENDMENT_OUTCOME.search(entries[k].text)), None)
+        if put is None or put in used or not _puts(entries, put):
+            continue
+        paragraph = _paragraph_above(entries, put, used)
+        k = put + 1
+        while k < index and entries[k].text and not entries[k].opens and not entries[k].heading:
+            paragraph.append(k)  # the sentence putting it runs on ("... paragraph 17 to the vote and the voting was as follows:")
+            k += 1
+        roll = " ".join(entries[j].text for j in range(put, index))
+        details: dict = {"outcome": outcome.group("word").lower()}
+        for key, pattern in (("for", _FOR), ("against", _AGAINST), ("abstain", _ABSTAIN)):
+            if match := pattern.search(roll):
+                details.setdefault("votes", {})[key] = int(match.group(1))
+        used.update((*paragraph, index))
+        found.append((paragraph[0], _decision(document, entries, [*paragraph, index], details, items=[], minute=minutes[index])))
+    return found
+
+
 def _unbulleted(text: str) -> str:
     """A line without its bullet: "◦ APPROVED – quay festival budget" says what "APPROVED – ..." says."""
     marker = parse_marker(text)
@@ -545,7 +585,7 @@ def extract_resolutions(document: Document, entries: list[Entry]) -> list[tuple[
     formal, used = _formal(document, entries, minutes)
     found = formal + _us_votes(document, entries, used, minutes) + _inline(document, entries, used, minutes, bool(formal))
     if document.type in ("minutes", "other"):
-        found += _dispositions(document, entries, used, minutes)
+        found += _amendment_votes(document, entries, used, minutes) + _dispositions(document, entries, used, minutes)
     if document.type == "minutes" and not any(_FORMAL.search(e.text) for e in entries):
         # No formal markers at all: the minutes record decisions in sentences ("It was agreed
         # that ..." already found above is found again here and dropped as a repeat).

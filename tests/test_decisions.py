@@ -1015,3 +1015,20 @@ def test_an_agenda_item_that_asks_the_body_to_act_is_a_recommendation():
     ]
     minutes = agenda.replace("REGULAR MEETING AGENDA", "MINUTES OF THE REGULAR MEETING")
     assert not [d for d in _decisions(minutes, "minutes.txt") if d.kind == "recommendation"]
+
+
+def test_an_amendment_put_to_a_recorded_vote_is_a_decision_of_its_own():
+    minutes = ("Minutes of the Harbourside County Council meeting held on 6 March 2025\n\n"
+               "7) Mr Fox proposed and Mrs Lane seconded the following amendment to the motion set out in paragraph 6:\n"
+               "“Council is asked to defer the quay charges for a year.”\n\n"
+               "8) Following the debate, the Chairman put the amendment set out in\n"
+               "paragraph 7 to the vote and the voting was as follows:\n\n"
+               "For (14)\n\nMr Fox, Mrs Lane, Dr Ash\n\nAgainst (45)\n\nMr Birch, Mrs Cole\n\nAbstain (4)\n\nMr Dale\n\n"
+               "Amendment lost.\n\n"
+               "9) RESOLVED that the quay charges set out in the report be approved.\n")
+    rows = [d for d in _decisions(minutes, "minutes.txt") if d.kind == "resolution"]
+    vote = next(d for d in rows if "to the vote" in d.text)
+    assert vote.text == ("8) Following the debate, the Chairman put the amendment set out in paragraph 7 to the vote "
+                         "and the voting was as follows: Amendment lost.")
+    assert vote.details["outcome"] == "lost" and vote.details["votes"] == {"for": 14, "against": 45, "abstain": 4}
+    assert any(d.text.startswith("9) RESOLVED that the quay charges") for d in rows)
