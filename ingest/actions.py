@@ -164,7 +164,8 @@ _ACTOR = (
 _ASSIGNED = re.compile(
     # after a caption ("Dogs in the Pond – HD to ...") or a minute's number and title run on into
     # its first sentence ("24/032 Footpaths The Clerk will ...")
-    rf"^(?:[\w&'’ -]{{0,60}}?[-–:]\s+|\d{{1,4}}(?:[/.]\d{{1,4}})+\.?\s+(?:[A-Z][\w'’&-]*\s+){{0,5}}?)?"
+    # or joined on to a report of the discussion ("... and Cllr Blackwell agreed to ask to see them")
+    rf"(?:^(?:[\w&'’ -]{{0,60}}?[-–:]\s+|\d{{1,4}}(?:[/.]\d{{1,4}})+\.?\s+(?:[A-Z][\w'’&-]*\s+){{0,5}}?)?|(?<=\band\s)|(?<=\bthat\s))"
     rf"(?:(?i:it)\s+was\s+(?:agreed|resolved|decided)\s+(?:that\s+)?)?{_ACTOR}\s+"
     r"(?P<how>to|will|would|shall|agreed\s+to|offered\s+to|undertook\s+to|(?:is|are)\s+to)\s+(?P<verb>[a-z]+)"
 )
@@ -178,7 +179,7 @@ def _assignments(document: Document, entries: list[Entry], taken: set[int]) -> l
             continue
         marker = parse_marker(sentence.text)
         body = marker.rest if marker and marker.family != "caps" else sentence.text
-        match = _ASSIGNED.match(body)
+        match = _ASSIGNED.search(body)
         if not match or match.group("verb") in ("be", "have", "been") and match.group("how") == "would":
             continue  # "X would be ..." reports what happened
         found.append((sentence.start, _row(document, entries, sentence, body, match.group("actor").strip())))
