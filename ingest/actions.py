@@ -171,8 +171,19 @@ _ASSIGNED = re.compile(
 )
 
 
+# A task minuted without a doer, as a heading of what is to be done: "Quotes to be obtained.", "The
+# situation to be monitored and reported to the County Council.", "Mrs Gray to be informed." No
+# finite verb comes before "to be": "the work needs to be done" or "the hall will be used" reports.
+_TO_BE_DONE = re.compile(
+    r"^(?:[\w&'’ /()-]{0,60}?[-–:]\s+)?[A-Z][\w'’&,/()-]*"
+    r"(?:\s+(?!(?:is|are|was|were|will|would|has|have|had|needs?|should|could|may|might|must|shall|can|wants?|likes?)\b)[\w'’&,/()-]+){0,10}?"
+    r"\s+(?:still\s+|now\s+|also\s+)?to\s+be\s+(?:[a-z]+ed|made|sent|done|held|taken|put|set|sought|written|brought|drawn|led|given|kept|shown|told)\b"
+)
+
+
 def _assignments(document: Document, entries: list[Entry], taken: set[int]) -> list[tuple[int, Decision]]:
-    """Tasks minutes give to a named person or officer ("AS to chase ...", "the Clerk will write ...")."""
+    """Tasks minutes give to a named person or officer ("AS to chase ...", "the Clerk will write ..."),
+    or set down to be done ("Quotes to be obtained")."""
     found = []
     for sentence in sentences(entries):
         if sentence.start in taken:
@@ -180,9 +191,10 @@ def _assignments(document: Document, entries: list[Entry], taken: set[int]) -> l
         marker = parse_marker(sentence.text)
         body = marker.rest if marker and marker.family != "caps" else sentence.text
         match = _ASSIGNED.search(body)
-        if not match or match.group("verb") in ("be", "have", "been") and match.group("how") == "would":
-            continue  # "X would be ..." reports what happened
-        found.append((sentence.start, _row(document, entries, sentence, body, match.group("actor").strip())))
+        if match and not (match.group("verb") in ("be", "have", "been") and match.group("how") == "would"):  # "X would be ..." reports what happened
+            found.append((sentence.start, _row(document, entries, sentence, body, match.group("actor").strip())))
+        elif _TO_BE_DONE.match(body) and not body.rstrip().endswith("?") and not _DIRECTIVE.match(body):
+            found.append((sentence.start, _row(document, entries, sentence, body, None)))
     return found
 
 
