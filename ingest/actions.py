@@ -167,6 +167,8 @@ _ASSIGNED = re.compile(
     # or joined on to a report of the discussion ("... and Cllr Blackwell agreed to ask to see them")
     rf"(?:^(?:[\w&'’ -]{{0,60}}?[-–:]\s+|\d{{1,4}}(?:[/.]\d{{1,4}})+\.?\s+(?:[A-Z][\w'’&-]*\s+){{0,5}}?)?|(?<=\band\s)|(?<=\bthat\s))"
     rf"(?:(?i:it)\s+was\s+(?:agreed|resolved|decided)\s+(?:that\s+)?)?{_ACTOR}\s+"
+    # in reported speech: "Director Whitmer stated she will check ...", "the Clerk said that he would write ..."
+    r"(?:(?:stated|said|shared|confirmed|advised|indicated|explained|reported)\s+(?:that\s+)?(?:she|he|they)\s+)?"
     r"(?P<how>to|will|would|shall|agreed\s+to|offered\s+to|undertook\s+to|(?:is|are)\s+to)\s+(?P<verb>[a-z]+)"
 )
 
@@ -191,7 +193,7 @@ def _assignments(document: Document, entries: list[Entry], taken: set[int]) -> l
         marker = parse_marker(sentence.text)
         body = marker.rest if marker and marker.family != "caps" else sentence.text
         match = _ASSIGNED.search(body)
-        if match and not (match.group("verb") in ("be", "have", "been") and match.group("how") == "would"):  # "X would be ..." reports what happened
+        if match and not (match.group("verb") in ("be", "have", "been", "like", "prefer") and match.group("how") == "would"):  # "X would be ..." reports what happened
             found.append((sentence.start, _row(document, entries, sentence, body, match.group("actor").strip())))
         elif _TO_BE_DONE.match(body) and not body.rstrip().endswith("?") and not _DIRECTIVE.match(body):
             found.append((sentence.start, _row(document, entries, sentence, body, None)))
