@@ -343,12 +343,18 @@ def _us_votes(document: Document, entries: list[Entry], used: set[int], minutes:
     return found
 
 
+SAYS_ONLY_OUTCOME = 3  # words: "Motion carried.", "The motion was carried"
+_VOTE_WORDS = re.compile(r"\b(?:for|against|abstain\w*)\s*\(\d+\)", re.IGNORECASE)
+FORMAL_REACH = 12  # lines from a vote's outcome on to the RESOLVED it is the outcome of
+
+
 def _inline(document: Document, entries: list[Entry], used: set[int], minutes: list,
-            outcomes_only: bool) -> list[tuple[int, Decision]]:
+            formal: set[int]) -> list[tuple[int, Decision]]:
     """"Minutes approved - A (motion), B (second)", "APPROVED - 2018 budget", "Motion carried 5-0".
 
-    ``outcomes_only``: the minutes record their decisions as RESOLVED blocks, so a "Motion
-    carried." line is the vote's outcome (read into that block's details), not a decision.
+    ``formal``: the lines of the RESOLVED blocks found. A "Motion carried." line just before one, or
+    just after, is that vote's outcome (read into the block's details), not a decision; away from
+    any (a transcript whose one RESOLVED is a motion read out) it closes a motion of its own.
     """
     found = []
     for index, entry in enumerate(entries):
@@ -356,6 +362,7 @@ def _inline(document: Document, entries: list[Entry], used: set[int], minutes: l
         if index in used or not text or entry.table:
             continue
         inline = _APPROVED_INLINE.match(_unbulleted(text))
+        outcomes_only = any(k in formal for k in range(index - 3, index + FORMAL_REACH + 1))
         motion_carried = None if outcomes_only else _MOTION_CARRIED.search(text)
         bare = None if outcomes_only or motion_carried else _BARE_OUTCOME.search(text)  # "Carried." alone
         carried = motion_carried or bare
@@ -373,6 +380,8 @@ def _inline(document: Document, entries: list[Entry], used: set[int], minutes: l
             if any(_RESULT.match(entries[k].text) for k in range(index + 1, min(len(entries), index + 4))):
                 continue  # the RESULT block below records this vote
         joined = " ".join(entries[j].text for j in block)
+        if not inline and len(_VOTE_WORDS.sub(" ", joined).split()) <= SAYS_ONLY_OUTCOME:
+            continue  # "Abstain (0) Motion carried.": what was carried is not on record here
         if bare and not inline and not _MOTION.search(joined):
             continue  # "Carried." alone decides only the motion it closes
         details: dict = {}
@@ -583,7 +592,7 @@ def extract_resolutions(document: Document, entries: list[Entry]) -> list[tuple[
         return []  # an agenda proposes; only an agenda pack that minutes votes records decisions
     minutes = minutes_by_line(entries)
     formal, used = _formal(document, entries, minutes)
-    found = formal + _us_votes(document, entries, used, minutes) + _inline(document, entries, used, minutes, bool(formal))
+    found = formal + _us_votes(document, entries, used, minutes) + _inline(document, entries, used, minutes, set(used))
     if document.type in ("minutes", "other"):
         found += _amendment_votes(document, entries, used, minutes) + _dispositions(document, entries, used, minutes)
     if document.type == "minutes" and not any(_FORMAL.search(e.text) for e in entries):

@@ -924,8 +924,9 @@ def test_an_outcome_closes_the_items_last_motion_past_its_discussion():
     adopted = [d for d in rows if "Ordinance No. 21-07" in d.text]
     assert len(adopted) == 1 and adopted[0].text.startswith("MOTION: Trustee Ash moved to adopt Ordinance No. 21-07")
     assert "Ayes" in adopted[0].text and "rent" not in adopted[0].text  # the discussion is left out
-    # The next item's outcome, with nothing moved in that item, is not given the item above's motion.
-    assert not any("reopen in June" in d.text for d in rows) and len(rows) == 2
+    # The next item's outcome, with nothing moved in that item, is not given the item above's motion,
+    # nor is it a row of its own: what was carried is not on record.
+    assert not any("reopen in June" in d.text for d in rows) and len(rows) == 1
     uk = ("Minutes of Harbourside Parish Council held on 3 March 2024\n\n24/031 Planning consultants\n"
           "Members discussed seating on the quay green.\n"
           "It was proposed by Cllr Fox, seconded by Cllr Lane, that Council buy two benches for the quay green.\n"
@@ -1039,3 +1040,16 @@ def test_an_amendment_put_to_a_recorded_vote_is_a_decision_of_its_own():
                          "and the voting was as follows: Amendment lost.")
     assert vote.details["outcome"] == "lost" and vote.details["votes"] == {"for": 14, "against": 45, "abstain": 4}
     assert any(d.text.startswith("9) RESOLVED that the quay charges") for d in rows)
+
+
+def test_a_transcript_vote_is_a_decision_though_a_motion_read_out_says_resolved():
+    filler = "".join(f"Councillor Lane: The harbour has served us well for {n} years and more.\n\n" for n in range(20))
+    transcript = ("Council Meeting 14 May 2024\n\n"
+                  "Councillor Fox moves that the Minutes of the meeting held on April 9, 2024 be taken as read and confirmed.\n\n"
+                  "Madam Speaker: All those in favour? Contrary? Carried.\n\n" + filler +
+                  "Councillor Ash: I will read my motion. BE IT RESOLVED that the City write to the harbour board.\n\n"
+                  "Madam Speaker: Abstain (0)\n\nMotion carried.\n")
+    rows = [d.text for d in _decisions(transcript, "minutes.txt") if d.kind == "resolution"]
+    assert rows[0] == ("Councillor Fox moves that the Minutes of the meeting held on April 9, 2024 be taken as read and confirmed. "
+                       "Madam Speaker: All those in favour? Contrary? Carried.")
+    assert not any(text.endswith("Abstain (0) Motion carried.") and len(text) < 40 for text in rows)
