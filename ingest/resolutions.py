@@ -73,6 +73,12 @@ _BARE_OUTCOME = re.compile(
     r"\s*(?:\(?\d{1,2}\s*[-–]\s*\d{1,2}(?:\s*[-–]\s*\d{1,2})*\)?)?\s*[.!]?\s*$",
     re.IGNORECASE,
 )
+# The question put in a verbatim transcript, and its answer: "All those in favour of Items 2 to 9?
+# Contrary? Carried. Item No. 1, Madam Clerk." The question names what is decided.
+_PUT_QUESTION = re.compile(
+    r"\ball\s+(?:those\s+)?in\s+favou?r\b[^?]{0,80}\?\s*(?:(?:contrary|opposed|against)\W{0,3}\s*)?(?P<word>carried|defeated|lost)\b",
+    re.IGNORECASE,
+)
 _APPROVED_INLINE = re.compile(r"^(?:APPROVED\s*[-–:]|.*\b(?:approved|adopted|accepted)\b.*\(motion\))", re.IGNORECASE)
 _INLINE_MOVER = re.compile(r"(?P<mover>[A-Z][\w'’. -]{1,40}?)\s*\(motion\)\s*,?\s*(?P<seconder>[A-Z][\w'’. -]{1,40}?)\s*\(second(?:ed)?\)")
 
@@ -364,7 +370,8 @@ def _inline(document: Document, entries: list[Entry], used: set[int], minutes: l
         inline = _APPROVED_INLINE.match(_unbulleted(text))
         outcomes_only = any(k in formal for k in range(index - 3, index + FORMAL_REACH + 1))
         motion_carried = None if outcomes_only else _MOTION_CARRIED.search(text)
-        bare = None if outcomes_only or motion_carried else _BARE_OUTCOME.search(text)  # "Carried." alone
+        put = None if outcomes_only or motion_carried else _PUT_QUESTION.search(text)
+        bare = None if outcomes_only or motion_carried else _BARE_OUTCOME.search(text) or put  # "Carried." alone
         carried = motion_carried or bare
         if not (inline or carried):
             continue
@@ -382,7 +389,7 @@ def _inline(document: Document, entries: list[Entry], used: set[int], minutes: l
         joined = " ".join(entries[j].text for j in block)
         if not inline and len(_VOTE_WORDS.sub(" ", joined).split()) <= SAYS_ONLY_OUTCOME:
             continue  # "Abstain (0) Motion carried.": what was carried is not on record here
-        if bare and not inline and not _MOTION.search(joined):
+        if bare and not inline and not put and not _MOTION.search(joined):
             continue  # "Carried." alone decides only the motion it closes
         details: dict = {}
         if match := _INLINE_MOVER.search(joined):
@@ -405,7 +412,9 @@ VOTE_LABEL = r"(?:ayes?|yeas?|nays?|noes|abstain\w*|absent|recused)\b"
 # A vote's roll between a motion and its outcome: "Roll call vote:", "Ayes — A, B", "Nays ~ None".
 _ROLL_CALL_LINE = re.compile(rf"^(?:(?:roll[\s-]*call|voice|hand|recorded)\s+vote\b|{VOTE_LABEL})", re.IGNORECASE)
 # "MOTION: X moved to ...", "X moves that ...", "It was proposed by X, seconded by Y, that ...".
-_MOVED = re.compile(r"^motion\s*:|\bmoved\b|\bmoves?\s+that\b|\bproposed\s+by\b", re.IGNORECASE)
+# A speaker's own motion in a transcript: "I move that By-law No. 35/2014 be read", "move adoption of Items 1 to 9".
+_MOVED = re.compile(r"^motion\s*:|\bmoved\b|\bmoves?\s+that\b|\bproposed\s+by\b|\bI\s+(?:will\s+)?move\b|\bmove\s+(?:the\s+)?adoption\b",
+                    re.IGNORECASE)
 # A motion's words: who moved it, or its operative "THAT ..." (a Canadian minute's "THAT Council award ...").
 _MOTION = re.compile(rf"{_MOVED.pattern}|\bseconded\b|(?:^|\s)(?-i:THAT)\s", re.IGNORECASE)
 MOTION_REACH = 12  # lines: a roll call of a large board runs to a few

@@ -1046,10 +1046,13 @@ def test_a_transcript_vote_is_a_decision_though_a_motion_read_out_says_resolved(
     filler = "".join(f"Councillor Lane: The harbour has served us well for {n} years and more.\n\n" for n in range(20))
     transcript = ("Council Meeting 14 May 2024\n\n"
                   "Councillor Fox moves that the Minutes of the meeting held on April 9, 2024 be taken as read and confirmed.\n\n"
-                  "Madam Speaker: All those in favour? Contrary? Carried.\n\n" + filler +
+                  "Madam Speaker: All those in favour? Contrary? Carried.\n\n"
+                  "Madam Speaker: All those in favour of Items 2 to 9 of the Harbour Report? Contrary? Carried. Item No. 1, Madam Clerk.\n\n"
+                  + filler +
                   "Councillor Ash: I will read my motion. BE IT RESOLVED that the City write to the harbour board.\n\n"
                   "Madam Speaker: Abstain (0)\n\nMotion carried.\n")
     rows = [d.text for d in _decisions(transcript, "minutes.txt") if d.kind == "resolution"]
     assert rows[0] == ("Councillor Fox moves that the Minutes of the meeting held on April 9, 2024 be taken as read and confirmed. "
                        "Madam Speaker: All those in favour? Contrary? Carried.")
+    assert rows[1].startswith("Madam Speaker: All those in favour of Items 2 to 9 of the Harbour Report? Contrary? Carried.")
     assert not any(text.endswith("Abstain (0) Motion carried.") and len(text) < 40 for text in rows)
