@@ -271,7 +271,9 @@ def _phrases(document: Document, entries: list[Entry], used: set[int]) -> list[t
 # Agreement No. 1 ...", "1. PUBLIC SAFETY COMMITTEE REPORT - Authorize the City Manager to ...",
 # "2. ANNUAL REVIEW - City Council to receive and file this report.", "Consideration of Ordinance No. 38".
 # A capitalised title before a dash or colon is the item's name, not its request.
-_ITEM_TITLE = r"(?:[A-Z0-9][A-Z0-9 ,&/’'()-]{3,}?\s*[-–:]\s+)?"
+_ITEM_TITLE = (r"(?:[A-Z0-9][A-Z0-9 ,&/’'()-]{3,}?\s*[-–:]\s+"
+               # the record it would make: "RESOLUTION (2019-39) Authorize ...", "ORDINANCE NO. 12 - Adopting ..."
+               r"|(?:RESOLUTION|ORDINANCE|MOTION)\s*(?:NO\.?\s*)?(?:\([\w -]{1,12}\)|[\w-]{1,12})?\s*[-–:]?\s+)?")
 _ITEM_ADDRESSEE = rf"(?:that\s+)?(?:(?:the\s+)?(?:[A-Z][\w&'’-]*\s+){{0,3}}{_BODY}\s+(?:to\s+)?)?"
 _ASKS = re.compile(
     rf"^{_ITEM_TITLE}{_ITEM_ADDRESSEE}(?:to\s+|conditionally\s+)?"
@@ -289,11 +291,12 @@ MAX_ITEM_LINES = 15  # an item's request and what it names; a long ordinance tit
 _ITEM_NUMBER = re.compile(r"^(?P<number>\d{1,3}[A-Z]|\d{1,2}\.[A-Z]|[A-Z]-?\d{1,2}|[A-Z]\.\d{1,2})\.?\s+(?P<rest>\S.*)$")
 
 
-def _item_number(entry: Entry) -> tuple[str, str] | None:
-    """(number, text after it) when a line opens a numbered agenda item."""
+def _item_number(entry: Entry, after_blank: bool = False) -> tuple[str, str] | None:
+    """(number, text after it) when a line opens a numbered agenda item: a section's first line, or
+    a numbered line after a blank one."""
     if not entry.text or entry.table:
         return None
-    marker = parse_marker(entry.text) if entry.opens else None
+    marker = parse_marker(entry.text) if entry.opens or after_blank else None
     if marker is not None and marker.family in ("number", "decimal", "letter"):
         return marker.value, marker.rest
     match = _ITEM_NUMBER.match(entry.text)
@@ -305,7 +308,7 @@ def _agenda_items(document: Document, entries: list[Entry], used: set[int]) -> l
     recommendation already read: on a US agenda the item itself is the recommended action."""
     found = []
     for index, entry in enumerate(entries):
-        number = _item_number(entry)
+        number = _item_number(entry, index > 0 and not entries[index - 1].text)
         if index in used or number is None:
             continue
         lines = [index]

@@ -1013,13 +1013,17 @@ def test_an_agenda_item_that_asks_the_body_to_act_is_a_recommendation():
               "3. Communication from a resident about parking on Quay Street.\n\n"
               "4. APPROVAL OF MINUTES – NONE\n\n"
               "5. ANNUAL HARBOUR REVIEW - City Council to receive and file this report.\n\n"
-              "5B. Consideration of Ordinance No. 12 on mooring fees.\n")
+              "5B. Consideration of Ordinance No. 12 on mooring fees.\n\n"
+              "6. Harbour grants\n"
+              "The grants are listed below.\n\n"
+              "C. RESOLUTION (2025- 07) Authorize the Harbour Master to enter an agreement with Quayford Marine.\n")
     rows = [(d.reference, d.text) for d in _decisions(agenda, "agenda.txt") if d.kind == "recommendation"]
     assert rows == [
         ("1", "1. QUAY SAFETY COMMITTEE REPORT - Authorize the City Manager to purchase a harbour patrol boat from the Quay Safety grant."),
         ("2", "2. Approving Supplemental Agreement No. 2 with Quayford Design, Inc. for the seawall study, not to exceed $41,000."),
         ("5", "5. ANNUAL HARBOUR REVIEW - City Council to receive and file this report."),
         ("5B", "5B. Consideration of Ordinance No. 12 on mooring fees."),
+        ("c", "C. RESOLUTION (2025- 07) Authorize the Harbour Master to enter an agreement with Quayford Marine."),
     ]
     minutes = agenda.replace("REGULAR MEETING AGENDA", "MINUTES OF THE REGULAR MEETING")
     assert not [d for d in _decisions(minutes, "minutes.txt") if d.kind == "recommendation"]
