@@ -358,9 +358,9 @@ def _inline(document: Document, entries: list[Entry], used: set[int], minutes: l
             formal: set[int]) -> list[tuple[int, Decision]]:
     """"Minutes approved - A (motion), B (second)", "APPROVED - 2018 budget", "Motion carried 5-0".
 
-    ``formal``: the lines of the RESOLVED blocks found. A "Motion carried." line just before one, or
-    just after, is that vote's outcome (read into the block's details), not a decision; away from
-    any (a transcript whose one RESOLVED is a motion read out) it closes a motion of its own.
+    ``formal``: the lines of the RESOLVED and vote blocks found. A "Motion carried." line just before
+    one, or just after, is that vote's outcome (read into the block's details), not a decision; away
+    from any (a transcript whose one RESOLVED is a motion read out) it closes a motion of its own.
     """
     found = []
     for index, entry in enumerate(entries):
@@ -601,7 +601,8 @@ def extract_resolutions(document: Document, entries: list[Entry]) -> list[tuple[
         return []  # an agenda proposes; only an agenda pack that minutes votes records decisions
     minutes = minutes_by_line(entries)
     formal, used = _formal(document, entries, minutes)
-    found = formal + _us_votes(document, entries, used, minutes) + _inline(document, entries, used, minutes, set(used))
+    voted = _us_votes(document, entries, used, minutes)
+    found = formal + voted + _inline(document, entries, used, minutes, set(used))
     if document.type in ("minutes", "other"):
         found += _amendment_votes(document, entries, used, minutes) + _dispositions(document, entries, used, minutes)
     if document.type == "minutes" and not any(_FORMAL.search(e.text) for e in entries):
