@@ -274,7 +274,9 @@ def _phrases(document: Document, entries: list[Entry], used: set[int]) -> list[t
 _ITEM_TITLE = (r"(?:[A-Z0-9][A-Z0-9 ,&/’'()-]{3,}?\s*[-–:]\s+"
                # the record it would make: "RESOLUTION (2019-39) Authorize ...", "ORDINANCE NO. 12 - Adopting ..."
                r"|(?:RESOLUTION|ORDINANCE|MOTION)\s*(?:NO\.?\s*)?(?:\([\w -]{1,12}\)|[\w-]{1,12})?\s*[-–:]?\s+)?")
-_ITEM_ADDRESSEE = rf"(?:that\s+)?(?:(?:the\s+)?(?:[A-Z][\w&'’-]*\s+){{0,3}}{_BODY}\s+(?:to\s+)?)?"
+# who is asked, and who asks in its own voice: "City Council to ...", "Staff recommends the Housing Authority approve ..."
+_ITEM_ADDRESSEE = (rf"(?:(?:staff|officers?|we)\s+(?:therefore\s+)?recommends?\s+)?"
+                   rf"(?:that\s+)?(?:(?:the\s+)?(?:[A-Z][\w&'’-]*\s+){{0,3}}{_BODY}\s+(?:to\s+)?)?")
 _ASKS = re.compile(
     rf"^{_ITEM_TITLE}{_ITEM_ADDRESSEE}(?:to\s+|conditionally\s+)?"
     r"(?:approv(?:e|ing|al\s+of)|adopt(?:ing|ion\s+of)?|authori[sz](?:e|ing|ation\s+(?:of|to|for))|award(?:ing)?"

@@ -1016,7 +1016,8 @@ def test_an_agenda_item_that_asks_the_body_to_act_is_a_recommendation():
               "5B. Consideration of Ordinance No. 12 on mooring fees.\n\n"
               "6. Harbour grants\n"
               "The grants are listed below.\n\n"
-              "C. RESOLUTION (2025- 07) Authorize the Harbour Master to enter an agreement with Quayford Marine.\n")
+              "C. RESOLUTION (2025- 07) Authorize the Harbour Master to enter an agreement with Quayford Marine.\n\n"
+              "7. QUAY WARRANTS – Staff recommends the City Council approve the warrant runs of March 2025.\n")
     rows = [(d.reference, d.text) for d in _decisions(agenda, "agenda.txt") if d.kind == "recommendation"]
     assert rows == [
         ("1", "1. QUAY SAFETY COMMITTEE REPORT - Authorize the City Manager to purchase a harbour patrol boat from the Quay Safety grant."),
@@ -1024,6 +1025,7 @@ def test_an_agenda_item_that_asks_the_body_to_act_is_a_recommendation():
         ("5", "5. ANNUAL HARBOUR REVIEW - City Council to receive and file this report."),
         ("5B", "5B. Consideration of Ordinance No. 12 on mooring fees."),
         ("c", "C. RESOLUTION (2025- 07) Authorize the Harbour Master to enter an agreement with Quayford Marine."),
+        ("7", "7. QUAY WARRANTS – Staff recommends the City Council approve the warrant runs of March 2025."),
     ]
     minutes = agenda.replace("REGULAR MEETING AGENDA", "MINUTES OF THE REGULAR MEETING")
     assert not [d for d in _decisions(minutes, "minutes.txt") if d.kind == "recommendation"]
