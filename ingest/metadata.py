@@ -178,9 +178,16 @@ def _body_from(text: str) -> str | None:
     return tidy_case(body) if _BODY.search(body) else None
 
 
+# "Council of the City of Winnipeg": the body named by its place's kind, as "City Council".
+_COUNCIL_OF_PLACE = re.compile(
+    r"\b(?P<body>(?i:council|board\s+of\s+supervisors|board\s+of\s+commissioners))\s+(?i:of)\s+(?i:the)\s+"
+    r"(?P<kind>(?i:city|town|village|county|borough|township|municipality))\s+(?i:of)\s+[A-Z]")
+
+
 def _body_names(text: str) -> list[tuple[int, int, str]]:
     """Every body a line names, without the paper's words before it: (start, end, name)."""
-    out = []
+    out = [(match.start(), match.end("kind"), tidy_case(f"{match['kind']} {match['body']}"))
+           for match in _COUNCIL_OF_PLACE.finditer(text)]
     for match in _BODY.finditer(text):
         raw = match["body"].strip()
         name = _PAPER_WORDS.sub("", raw)

@@ -250,6 +250,13 @@ def test_a_title_naming_two_kinds_of_paper_names_the_body_after_them():
     assert meta.body == "Harbour District Council"
 
 
+def test_a_council_named_by_its_place_is_that_places_council():
+    meta = extract(_lines("Council of the City of Quayford\n\nMinutes - Regular Meeting\nWednesday, April 30, 2025\n\n"
+                          "The Council met at 9:30 a.m.\nMadam Speaker: All those in favour? Contrary? Carried."), "minutes")
+    # The candidate is the council of the place; the fitted model weighs it with the others.
+    assert [c.name for c in meta.body_candidates][:1] == ["City Council"] and meta.organisation == "City of Quayford"
+
+
 def test_an_enactment_is_dated_by_its_adoption_not_by_when_it_takes_effect():
     text = ("ORDINANCE NO. 41-2021\nAN ORDINANCE ON MOORINGS\nThis ordinance takes effect July 1, 2021.\n"
             "WHEREAS, the river is used for recreation;\nPASSED AND ADOPTED this 14th day of June, 2021.")
