@@ -17,6 +17,7 @@ from minutebook.vocabulary import Decision, Document
 
 from .chunk import opens_list_item
 from .decision_text import Entry, block_pages, collect_block, is_motion, minute_of, parse_marker, split_items
+from .noise import is_furniture
 
 _HEADING = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:summary\s+of\s+|key\s+|the\s+)?recommendations?\s*(?:\(s\))?\s*:?\s*$", re.IGNORECASE
@@ -273,7 +274,7 @@ def _phrases(document: Document, entries: list[Entry], used: set[int]) -> list[t
 # A capitalised title before a dash or colon is the item's name, not its request.
 _ITEM_TITLE = (r"(?:[A-Z0-9][A-Z0-9 ,&/’'()-]{3,}?\s*[-–:]\s+"
                # the record it would make: "RESOLUTION (2019-39) Authorize ...", "ORDINANCE NO. 12 - Adopting ..."
-               r"|(?:RESOLUTION|ORDINANCE|MOTION)\s*(?:NO\.?\s*)?(?:\([\w -]{1,12}\)|[\w-]{1,12})?\s*[-–:]?\s+)?")
+               r"|(?:RESOLUTION|ORDINANCE|MOTION)\s*(?:NO\.?\s*)?(?:\([\w -]{1,12}\)|[\w-]{1,12})?\s*(?:\([^)]{1,80}\))?\s*[-–:]?\s+)?")
 # who is asked, and who asks in its own voice: "City Council to ...", "Staff recommends the Housing Authority approve ..."
 _ITEM_ADDRESSEE = (rf"(?:(?:staff|officers?|we)\s+(?:therefore\s+)?recommends?\s+)?"
                    rf"(?:that\s+)?(?:(?:the\s+)?(?:[A-Z][\w&'’-]*\s+){{0,3}}{_BODY}\s+(?:to\s+)?)?")
@@ -310,21 +311,29 @@ def _agenda_items(document: Document, entries: list[Entry], used: set[int]) -> l
     recommendation already read: on a US agenda the item itself is the recommended action."""
     found = []
     for index, entry in enumerate(entries):
-        number = _item_number(entry, index > 0 and not entries[index - 1].text)
-        if index in used or number is None:
+        after_blank = index > 0 and not entries[index - 1].text
+        number = _item_number(entry, after_blank)
+        # An agenda set out as paragraphs under unnumbered headings (a web page's): each paragraph an
+        # item. Under a numbered item a paragraph describes that item ("To consider the report of ...").
+        paragraph = (number is None and (entry.opens or after_blank) and entry.text[:1].isupper() and not entry.heading
+                     and minute_of(entry.section)[0] is None)
+        if index in used or (number is None and not paragraph):
             continue
         lines = [index]
         for following in range(index + 1, min(len(entries), index + MAX_ITEM_LINES)):
-            if entries[following].opens or entries[following].heading or _item_number(entries[following]):
+            later = entries[following]
+            if later.opens or later.heading or _item_number(later) or (paragraph and not later.text):
                 break
             lines.append(following)
         if used.intersection(lines):
             continue  # the item's recommendation is already read ("1. MINUTES" / "Staff recommends ...")
-        asks = _ASKS.match(" ".join([number[1]] + [entries[i].text for i in lines[1:] if entries[i].text]))
-        if not asks or _NOTHING.search(asks.group("what")):
-            continue
+        first = number[1] if number else entry.text
+        said = " ".join([first] + [entries[i].text for i in lines[1:] if entries[i].text])
+        asks = _ASKS.match(said)
+        if not asks or _NOTHING.search(asks.group("what")) or is_furniture(said):
+            continue  # nothing asked, or a contact line ("Direct Dial/Ext: ...")
         used.update(lines)
-        decision = _row(document, entries, lines, number[0])
+        decision = _row(document, entries, lines, number[0] if number else None)
         decision.items = []
         found.append((index, decision))
     return found

@@ -1062,3 +1062,13 @@ def test_a_transcript_vote_is_a_decision_though_a_motion_read_out_says_resolved(
                        "Madam Speaker: All those in favour? Contrary? Carried.")
     assert rows[1].startswith("Madam Speaker: All those in favour of Items 2 to 9 of the Harbour Report? Contrary? Carried.")
     assert not any(text.endswith("Abstain (0) Motion carried.") and len(text) < 40 for text in rows)
+
+
+def test_an_agenda_set_out_as_paragraphs_reads_each_paragraph_as_an_item():
+    agenda = ("Harbourside Planning Commission\nAgenda for June 7, 2025\n\n"
+              "ADMINISTRATIVE APPROVALS\n\n"
+              "Ordinance No. 41-2025 (Ward 3/Councillor Fox): Authorizing the Director of Harbours to lease the quay store.\n\n"
+              "Project Representative: Ada Fox, Quayford Design\n\n"
+              "Direct Dial/Ext: 0300 041 4043 e-mail: clerk@harbourside.example Ask for: Ben Lane\n")
+    rows = [d.text for d in _decisions(agenda, "agenda.txt") if d.kind == "recommendation"]
+    assert rows == ["Ordinance No. 41-2025 (Ward 3/Councillor Fox): Authorizing the Director of Harbours to lease the quay store."]
