@@ -272,7 +272,7 @@ def _phrases(document: Document, entries: list[Entry], used: set[int]) -> list[t
 # Agreement No. 1 ...", "1. PUBLIC SAFETY COMMITTEE REPORT - Authorize the City Manager to ...",
 # "2. ANNUAL REVIEW - City Council to receive and file this report.", "Consideration of Ordinance No. 38".
 # A capitalised title before a dash or colon is the item's name, not its request.
-_ITEM_TITLE = (r"(?:[A-Z0-9][A-Z0-9 ,&/’'()-]{3,}?\s*[-–:]\s+"
+_ITEM_TITLE = (r"(?:[A-Z0-9][A-Z0-9 ,.:;&/’'()-]{3,}?\s*[-–:]\s+"
                # the record it would make: "RESOLUTION (2019-39) Authorize ...", "ORDINANCE NO. 12 - Adopting ..."
                r"|(?:RESOLUTION|ORDINANCE|MOTION)\s*(?:NO\.?\s*)?(?:\([\w -]{1,12}\)|[\w-]{1,12})?\s*(?:\([^)]{1,80}\))?\s*[-–:]?\s+)?")
 # who is asked, and who asks in its own voice: "City Council to ...", "Staff recommends the Housing Authority approve ..."

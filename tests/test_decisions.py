@@ -1017,7 +1017,8 @@ def test_an_agenda_item_that_asks_the_body_to_act_is_a_recommendation():
               "6. Harbour grants\n"
               "The grants are listed below.\n\n"
               "C. RESOLUTION (2025- 07) Authorize the Harbour Master to enter an agreement with Quayford Marine.\n\n"
-              "7. QUAY WARRANTS – Staff recommends the City Council approve the warrant runs of March 2025.\n")
+              "7. QUAY WARRANTS – Staff recommends the City Council approve the warrant runs of March 2025.\n\n"
+              "8. PUBLIC HEARING: SECOND READING OF ORDINANCE NO. 12-\n25 - Waive second reading and adopt Ordinance No. 12-25.\n")
     rows = [(d.reference, d.text) for d in _decisions(agenda, "agenda.txt") if d.kind == "recommendation"]
     assert rows == [
         ("1", "1. QUAY SAFETY COMMITTEE REPORT - Authorize the City Manager to purchase a harbour patrol boat from the Quay Safety grant."),
@@ -1026,6 +1027,7 @@ def test_an_agenda_item_that_asks_the_body_to_act_is_a_recommendation():
         ("5B", "5B. Consideration of Ordinance No. 12 on mooring fees."),
         ("c", "C. RESOLUTION (2025- 07) Authorize the Harbour Master to enter an agreement with Quayford Marine."),
         ("7", "7. QUAY WARRANTS – Staff recommends the City Council approve the warrant runs of March 2025."),
+        ("8", "8. PUBLIC HEARING: SECOND READING OF ORDINANCE NO. 12- 25 - Waive second reading and adopt Ordinance No. 12-25."),
     ]
     minutes = agenda.replace("REGULAR MEETING AGENDA", "MINUTES OF THE REGULAR MEETING")
     assert not [d for d in _decisions(minutes, "minutes.txt") if d.kind == "recommendation"]
