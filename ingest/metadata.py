@@ -178,10 +178,11 @@ def _body_from(text: str) -> str | None:
     return tidy_case(body) if _BODY.search(body) else None
 
 
-# "Council of the City of Winnipeg": the body named by its place's kind, as "City Council".
+_PLACE_KIND = r"(?i:city|town|village|county|borough|township|municipality)"  # the kind of place a council governs
+# "Council of the City of Quayford": the body named by its place's kind, as "City Council".
 _COUNCIL_OF_PLACE = re.compile(
     r"\b(?P<body>(?i:council|board\s+of\s+supervisors|board\s+of\s+commissioners))\s+(?i:of)\s+(?i:the)\s+"
-    r"(?P<kind>(?i:city|town|village|county|borough|township|municipality))\s+(?i:of)\s+[A-Z]")
+    rf"(?P<kind>{_PLACE_KIND})\s+(?i:of)\s+[A-Z]")
 
 
 def _body_names(text: str) -> list[tuple[int, int, str]]:
@@ -201,10 +202,10 @@ def _is_organisation(text: str) -> bool:
     return bool(match) and len(match["org"]) >= len(text.strip()) - 3
 
 
-# "City of Rolling Hills Estates" (also across a line break: "CITY OF" / "ROLLING HILLS ESTATES"),
-# "Council of the City of Winnipeg", "Town of ...": a municipality named by its kind and place.
+# "City of Quay Heights Estates" (also across a line break: "CITY OF" / "QUAY HEIGHTS ESTATES"),
+# "Council of the City of Quayford", "Town of ...": a municipality named by its kind and place.
 _MUNICIPALITY = re.compile(
-    r"(?:^|\n\s*|\b(?i:council|corporation|mayor)\s+(?i:of)\s+(?i:the)\s+)(?P<kind>(?i:city|town|village|county|borough|township|municipality))"
+    rf"(?:^|\n\s*|\b(?i:council|corporation|mayor)\s+(?i:of)\s+(?i:the)\s+)(?P<kind>{_PLACE_KIND})"
     r"\s+(?i:of)\s+(?P<place>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})")
 
 

@@ -27,10 +27,11 @@ _NUMBERED_REC = re.compile(r"^recommendation\s+(?P<number>\d{1,2})\s*[:.–-]?\s
 _BODY = r"(?:board|committee|cabinet|council|panel|hwb|h&wb|members?|executive|group|commission|authority|leader|trust|body|director|officer|forum|partnership|governors|you)"
 _ASKED = re.compile(rf"\b{_BODY}\s+(?:is|are)\s+(?:hereby\s+|therefore\s+)?(?:recommended|asked|requested|invited)\s+to\b", re.IGNORECASE)
 # Case matters: "RECOMMENDED that" in capitals is the label, "recommended" in prose is not.
+# Who recommends, in the paper's own voice: "Staff recommends the Authority approve", "We recommend that".
+_OWN_VOICE = (r"(?:[Ss]taff|[Ww]e|[Oo]fficers|(?:[Tt]he\s+)?(?:[A-Z][\w&'’-]*\s+){0,3}(?:[Mm]anager|[Dd]irector|[Dd]epartment))"
+              r"\s+(?:therefore\s+|also\s+)?recommends?\s+")
 _RECOMMENDED = re.compile(r"(?<![A-Za-z])RECOMMENDED\s+(?:that|to|:)|^RECOMMENDED\b|^(?:it\s+is\s+)?recommended\s+that\b"
-                          # who recommends, in the paper's own voice: "Staff recommends the Authority approve", "We recommend that"
-                          r"|^(?:[Ss]taff|[Ww]e|[Oo]fficers|(?:[Tt]he\s+)?(?:[A-Z][\w&'’-]*\s+){0,3}(?:[Mm]anager|[Dd]irector|[Dd]epartment))"
-                          r"\s+(?:therefore\s+|also\s+)?recommends?\s+(?:that\s+)?(?:the\s+)?[A-Za-z]")
+                          rf"|^{_OWN_VOICE}(?:that\s+)?(?:the\s+)?[A-Za-z]")
 
 
 def records_a_recommendation(text: str) -> bool:
@@ -275,9 +276,8 @@ def _phrases(document: Document, entries: list[Entry], used: set[int]) -> list[t
 _ITEM_TITLE = (r"(?:[A-Z0-9][A-Z0-9 ,.:;&/’'()-]{3,}?\s*[-–:]\s+"
                # the record it would make: "RESOLUTION (2019-39) Authorize ...", "ORDINANCE NO. 12 - Adopting ..."
                r"|(?:RESOLUTION|ORDINANCE|MOTION)\s*(?:NO\.?\s*)?(?:\([\w -]{1,12}\)|[\w-]{1,12})?\s*(?:\([^)]{1,80}\))?\s*[-–:]?\s+)?")
-# who is asked, and who asks in its own voice: "City Council to ...", "Staff recommends the Housing Authority approve ..."
-_ITEM_ADDRESSEE = (rf"(?:(?:staff|officers?|we)\s+(?:therefore\s+)?recommends?\s+)?"
-                   rf"(?:that\s+)?(?:(?:the\s+)?(?:[A-Z][\w&'’-]*\s+){{0,3}}{_BODY}\s+(?:to\s+)?)?")
+# who asks in its own voice, and who is asked: "Staff recommends the Harbour Authority approve ...", "City Council to ..."
+_ITEM_ADDRESSEE = rf"(?:{_OWN_VOICE})?(?:that\s+)?(?:(?:the\s+)?(?:[A-Z][\w&'’-]*\s+){{0,3}}{_BODY}\s+(?:to\s+)?)?"
 _ASKS = re.compile(
     rf"^{_ITEM_TITLE}{_ITEM_ADDRESSEE}(?:to\s+|conditionally\s+)?"
     r"(?:approv(?:e|ing|al\s+of)|adopt(?:ing|ion\s+of)?|authori[sz](?:e|ing|ation\s+(?:of|to|for))|award(?:ing)?"

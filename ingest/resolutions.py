@@ -350,7 +350,7 @@ def _us_votes(document: Document, entries: list[Entry], used: set[int], minutes:
 
 
 SAYS_ONLY_OUTCOME = 3  # words: "Motion carried.", "The motion was carried"
-_VOTE_WORDS = re.compile(r"\b(?:for|against|abstain\w*)\s*\(\d+\)", re.IGNORECASE)
+_VOTE_WORDS = re.compile("|".join(p.pattern for p in (_FOR, _AGAINST, _ABSTAIN)), re.IGNORECASE)  # "For (14)", "Abstain (0)"
 FORMAL_REACH = 12  # lines from a vote's outcome on to the RESOLVED it is the outcome of
 
 
@@ -503,7 +503,12 @@ def _dispositions(document: Document, entries: list[Entry], used: set[int], minu
 
 # "the Chairman put the amendment set out in paragraph 17 to the vote and the voting was as follows:"
 _PUT_TO_VOTE = re.compile(r"\bput\b[^.]{0,160}?\bto\s+the\s+vote\b|\bput\s+to\s+the\s+vote\b", re.IGNORECASE)
-_AMENDMENT_OUTCOME = re.compile(r"\bamendment\s+(?:was\s+)?(?P<word>carried|lost|agreed|fell|defeated|approved|failed)\b", re.IGNORECASE)
+
+
+def _amendment_outcome(text: str) -> str | None:
+    """How an amendment was disposed of ("Amendment lost." -> "lost"), when the line says so."""
+    match = _OUTCOME.search(text)
+    return match.group(1).lower() if match and match.group(0).lower().startswith("amendment") else None
 
 
 def _puts(entries: list[Entry], k: int) -> bool:
@@ -519,11 +524,11 @@ def _amendment_votes(document: Document, entries: list[Entry], used: set[int], m
     lost, which no RESOLVED records. The roll of names is left out of the row; its counts are kept."""
     found = []
     for index, entry in enumerate(entries):
-        outcome = _AMENDMENT_OUTCOME.search(entry.text) if entry.text and index not in used else None
+        outcome = _amendment_outcome(entry.text) if entry.text and index not in used else None
         if not outcome or len(entry.text) > MAX_DISPOSITION:
             continue
         put = next((k for k in range(index - 1, max(-1, index - 1 - MOTION_SEARCH), -1)
-                    if k in used or _puts(entries, k) or _AMENDMENT_OUTCOME.search(entries[k].text)), None)
+                    if k in used or _puts(entries, k) or _amendment_outcome(entries[k].text)), None)
         if put is None or put in used or not _puts(entries, put):
             continue
         paragraph = _paragraph_above(entries, put, used)
@@ -532,7 +537,7 @@ def _amendment_votes(document: Document, entries: list[Entry], used: set[int], m
             paragraph.append(k)  # the sentence putting it runs on ("... paragraph 17 to the vote and the voting was as follows:")
             k += 1
         roll = " ".join(entries[j].text for j in range(put, index))
-        details: dict = {"outcome": outcome.group("word").lower()}
+        details: dict = {"outcome": outcome}
         for key, pattern in (("for", _FOR), ("against", _AGAINST), ("abstain", _ABSTAIN)):
             if match := pattern.search(roll):
                 details.setdefault("votes", {})[key] = int(match.group(1))
