@@ -164,10 +164,10 @@ _ACTOR = (
 _ASSIGNED = re.compile(
     # after a caption ("Dogs in the Pond – HD to ...") or a minute's number and title run on into
     # its first sentence ("24/032 Footpaths The Clerk will ...")
-    # or joined on to a report of the discussion ("... and Cllr Blackwell agreed to ask to see them")
+    # or joined on to a report of the discussion ("... the noticeboard was damaged and Cllr Ash agreed to repaint it")
     rf"(?:^(?:[\w&'’ -]{{0,60}}?[-–:]\s+|\d{{1,4}}(?:[/.]\d{{1,4}})+\.?\s+(?:[A-Z][\w'’&-]*\s+){{0,5}}?)?|(?<=\band\s)|(?<=\bthat\s))"
     rf"(?:(?i:it)\s+was\s+(?:agreed|resolved|decided)\s+(?:that\s+)?)?{_ACTOR}\s+"
-    # in reported speech: "Director Whitmer stated she will check ...", "the Clerk said that he would write ..."
+    # in reported speech: "Director Smith stated she will check ...", "the Clerk said that he would write ..."
     r"(?:(?:stated|said|shared|confirmed|advised|indicated|explained|reported)\s+(?:that\s+)?(?:she|he|they)\s+)?"
     r"(?P<how>to|will|would|shall|agreed\s+to|offered\s+to|undertook\s+to|(?:is|are)\s+to)\s+(?P<verb>[a-z]+)"
 )

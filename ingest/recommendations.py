@@ -270,11 +270,11 @@ def _phrases(document: Document, entries: list[Entry], used: set[int]) -> list[t
 
 
 # An agenda item that asks its body to act, in the item's own first words: "6. Approving Supplemental
-# Agreement No. 1 ...", "1. PUBLIC SAFETY COMMITTEE REPORT - Authorize the City Manager to ...",
-# "2. ANNUAL REVIEW - City Council to receive and file this report.", "Consideration of Ordinance No. 38".
+# Agreement No. 2 with Quayford Design ...", "1. QUAY SAFETY COMMITTEE REPORT - Authorize the City
+# Manager to ...", "2. HARBOUR REVIEW - City Council to receive and file this report.", "Consideration of Ordinance No. 12".
 # A capitalised title before a dash or colon is the item's name, not its request.
 _ITEM_TITLE = (r"(?:[A-Z0-9][A-Z0-9 ,.:;&/’'()-]{3,}?\s*[-–:]\s+"
-               # the record it would make: "RESOLUTION (2019-39) Authorize ...", "ORDINANCE NO. 12 - Adopting ..."
+               # the record it would make: "RESOLUTION (2025-07) Authorize ...", "ORDINANCE NO. 12 - Adopting ..."
                r"|(?:RESOLUTION|ORDINANCE|MOTION)\s*(?:NO\.?\s*)?(?:\([\w -]{1,12}\)|[\w-]{1,12})?\s*(?:\([^)]{1,80}\))?\s*[-–:]?\s+)?")
 # who asks in its own voice, and who is asked: "Staff recommends the Harbour Authority approve ...", "City Council to ..."
 _ITEM_ADDRESSEE = rf"(?:{_OWN_VOICE})?(?:that\s+)?(?:(?:the\s+)?(?:[A-Z][\w&'’-]*\s+){{0,3}}{_BODY}\s+(?:to\s+)?)?"
@@ -290,7 +290,7 @@ _NOTHING = re.compile(r"^\W*$|(?:^|[-–:])\s*(?:none|n/?a|nil)\W*$", re.IGNOREC
 MAX_ITEM_LINES = 15  # an item's request and what it names; a long ordinance title reads on in its report
 
 
-# Agenda item numbers that are no list marker: "13I.", "9.A", "E-1", "7.B." (a letter for the section).
+# Agenda item numbers that are no list marker: "5B." (an item added later), "9.A", "E-1", "7.B." (a letter for the section).
 _ITEM_NUMBER = re.compile(r"^(?P<number>\d{1,3}[A-Z]|\d{1,2}\.[A-Z]|[A-Z]-?\d{1,2}|[A-Z]\.\d{1,2})\.?\s+(?P<rest>\S.*)$")
 
 

@@ -73,8 +73,8 @@ _BARE_OUTCOME = re.compile(
     r"\s*(?:\(?\d{1,2}\s*[-–]\s*\d{1,2}(?:\s*[-–]\s*\d{1,2})*\)?)?\s*[.!]?\s*$",
     re.IGNORECASE,
 )
-# The question put in a verbatim transcript, and its answer: "All those in favour of Items 2 to 9?
-# Contrary? Carried. Item No. 1, Madam Clerk." The question names what is decided.
+# The question put in a verbatim transcript, and its answer: "All those in favour of Items 2 to 9 of
+# the Harbour Report? Opposed? Carried. Next item." The question names what is decided.
 _PUT_QUESTION = re.compile(
     r"\ball\s+(?:those\s+)?in\s+favou?r\b[^?]{0,80}\?\s*(?:(?:contrary|opposed|against)\W{0,3}\s*)?(?P<word>carried|defeated|lost)\b",
     re.IGNORECASE,
@@ -412,7 +412,7 @@ VOTE_LABEL = r"(?:ayes?|yeas?|nays?|noes|abstain\w*|absent|recused)\b"
 # A vote's roll between a motion and its outcome: "Roll call vote:", "Ayes — A, B", "Nays ~ None".
 _ROLL_CALL_LINE = re.compile(rf"^(?:(?:roll[\s-]*call|voice|hand|recorded)\s+vote\b|{VOTE_LABEL})", re.IGNORECASE)
 # "MOTION: X moved to ...", "X moves that ...", "It was proposed by X, seconded by Y, that ...".
-# A speaker's own motion in a transcript: "I move that By-law No. 35/2014 be read", "move adoption of Items 1 to 9".
+# A speaker's own motion in a transcript: "I move that By-law No. 35/2024 be read", "move adoption of Items 1 to 9".
 _MOVED = re.compile(r"^motion\s*:|\bmoved\b|\bmoves?\s+that\b|\bproposed\s+by\b|\bI\s+(?:will\s+)?move\b|\bmove\s+(?:the\s+)?adoption\b",
                     re.IGNORECASE)
 # A motion's words: who moved it, or its operative "THAT ..." (a Canadian minute's "THAT Council award ...").
@@ -501,7 +501,7 @@ def _dispositions(document: Document, entries: list[Entry], used: set[int], minu
     return found
 
 
-# "the Chairman put the amendment set out in paragraph 17 to the vote and the voting was as follows:"
+# "the Chairman put the amendment set out in paragraph 7 to the vote and the voting was as follows:"
 _PUT_TO_VOTE = re.compile(r"\bput\b[^.]{0,160}?\bto\s+the\s+vote\b|\bput\s+to\s+the\s+vote\b", re.IGNORECASE)
 
 
@@ -519,7 +519,7 @@ def _puts(entries: list[Entry], k: int) -> bool:
 
 
 def _amendment_votes(document: Document, entries: list[Entry], used: set[int], minutes: list) -> list[tuple[int, Decision]]:
-    """Amendments put to a recorded vote ("the Chairman put the amendment set out in paragraph 17 to
+    """Amendments put to a recorded vote ("the Chairman put the amendment set out in paragraph 7 to
     the vote ..." / "For (14)" ... / "Amendment lost."): each is a decision of its own, carried or
     lost, which no RESOLVED records. The roll of names is left out of the row; its counts are kept."""
     found = []
@@ -534,7 +534,7 @@ def _amendment_votes(document: Document, entries: list[Entry], used: set[int], m
         paragraph = _paragraph_above(entries, put, used)
         k = put + 1
         while k < index and entries[k].text and not entries[k].opens and not entries[k].heading:
-            paragraph.append(k)  # the sentence putting it runs on ("... paragraph 17 to the vote and the voting was as follows:")
+            paragraph.append(k)  # the sentence putting it runs on ("... paragraph 7 to the vote and the voting was as follows:")
             k += 1
         roll = " ".join(entries[j].text for j in range(put, index))
         details: dict = {"outcome": outcome}
