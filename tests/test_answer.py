@@ -112,6 +112,10 @@ def test_a_count_in_words_counts_the_thing_asked_about():
     # A question that counts nothing named asks for a measure: "five minutes" gives one.
     assert answers("Speakers at the lectern have five minutes each.", "How long may a speaker address the board?")
     assert not answers("Speakers may address the board once.", "How long may a speaker address the board?")
+    # A count in words of what the paper calls the thing by another name, or a measure joined on.
+    assert answers("Three members of the five-member board form a quorum.", "How many harbour commissioners make a quorum?")
+    assert answers("Approve a two-year lease with the Quayford rowing club.", "How long is the rowing club's lease?")
+    assert not answers("The fund pays for three new wardens.", "How much money goes to the warden scheme?")  # money is in figures
 
 
 @pytest.mark.parametrize("question, asks", [
@@ -403,6 +407,13 @@ def test_a_name_spelt_by_its_sound_names_a_distinctive_word_but_never_a_common_o
     assert not names_present(question_names("How many sessions did the Is This Leaf campaign deliver?"), words, lex)
 
 
+def test_a_name_joined_by_an_ampersand_is_named_as_the_question_writes_it():
+    passage = "Approve a five-year extension of the licence with B&Q for the depot roof."
+    lex = lexicon(passage)
+    assert names_present(question_names("What rent will B&Q pay for the depot roof?"), words_of(passage), lex)
+    assert not names_present(question_names("What rent will P&O pay for the depot roof?"), words_of(passage), lex)
+
+
 def test_a_long_name_is_named_by_its_distinctive_words_not_its_common_ones():
     passage = "Radio licences for the library network; the board reviewed internet costs."
     lex = lexicon(passage, *["The board met. The county network was reviewed."] * 20)
@@ -535,7 +546,9 @@ def test_a_question_of_revenue_fees_bids_or_payments_asks_for_money():
     for question in ("How much did the council end up paying for the zip wire?",
                      "How much revenue did the golf course bring in during 2021-2022?",
                      "What was the winning bid amount for the bridge rehabilitation?",
-                     "How much does the council charge for a sign permit?"):
+                     "How much does the council charge for a sign permit?",
+                     "How much money went to the zip wire?",
+                     "How much is the annual rent for the zip wire site?"):
         assert not answers(refurbishment, question), question
         assert answers("The zip wire, the bridge works and the permits came to $12,500 in 2021-2022.", question), question
     assert answers("Some 4 acres of land were sold.", "How much land was sold?")  # not every how-much is money

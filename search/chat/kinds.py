@@ -49,7 +49,7 @@ _MONEY_QUESTION = re.compile(
     r"\bhow much\b.*\b(?:cost|costs|costing|spend|spending|spent|pay|pays|paying|paid|worth|budget|fund|funding|funded|price"
     r"|grant|grants|receive|received|allocate|allocated|allocation|award|awarded|raise|raised|save|saved|saving|savings"
     r"|charge|charges|charged|charging|fee|fees|revenue|revenues|income|earn|earns|earned|bring\s+in|brought\s+in|owe|owed"
-    r"|borrow|borrowed|bid|bids)\b", re.IGNORECASE)
+    r"|borrow|borrowed|bid|bids|money|rent|rents)\b", re.IGNORECASE)
 _MONEY_MEASURE = measure_asked("cost|budget|price|grant|allocation|funding|spend|value|fee|charge|revenue|income|bid amount"
                                "|contract sum|premium")
 # An amount of money: "£4.2m", "$14,429.00", "4.2 million pounds". Without a currency sign "25m" is as
@@ -87,24 +87,29 @@ _NAMING_NUMBER = re.compile(
 )
 
 
-def _counts_in(sentence: str, thing: str | None = None) -> tuple[str, list[re.Match]]:
+def _counts_in(sentence: str, thing: str | None = None, spelt: bool = False) -> tuple[str, list[re.Match]]:
     """The numbers of a sentence that may be counts, with the sentence they were found in: not a
     year, not the paragraph or list number it opens with ("2. A Relational ..."), nor a number
     that names (_NAMING_NUMBER). A number in words is a count of the thing a question counts
     (``thing``: "how many focus groups" -> "five focus groups") or, when it counts nothing named, a
-    measure ("how long ...?" -> "five minutes")."""
+    measure ("how long ...?" -> "five minutes"); ``spelt``: or of whatever it counts ("three members"),
+    as an answer may say it (not money, which is given in figures)."""
     sentence = _LEADING_NUMBER.sub("", sentence)
     naming = [m.span() for m in _NAMING_NUMBER.finditer(sentence)]
     return sentence, [
         m for m in _NUMBER.finditer(sentence)
         if not _YEAR_NUMBER.match(m.group(0)) and not any(start <= m.start() < end for start, end in naming)
-        and (m.group(0)[0].isdigit() or (_next_to(sentence, m, thing) if thing else bool(_UNIT.match(sentence, m.end()))))
+        and (m.group(0)[0].isdigit() or (_next_to(sentence, m, thing) if thing else bool(_UNIT.match(sentence, m.end())))
+             or spelt and bool(_COUNTED_NOUN.match(sentence, m.end())) and not (thing and _UNIT.match(sentence, m.end())))
     ]
 
 
 # A number in words measures when a unit follows it: "five minutes", "twelve months", "ten per cent".
-_UNIT = re.compile(r"\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|per\s*cent|percent|miles?|feet|metres?|meters?)\b",
+_UNIT = re.compile(r"[\s-]+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|per\s*cent|percent|miles?|feet|metres?|meters?)\b",
                    re.IGNORECASE)
+# It counts what follows it as a plural or joined on: "three members", "a five-member board" (English
+# spells small counts out where a table would give figures); a span of time counts no thing asked for.
+_COUNTED_NOUN = re.compile(r"-[a-z]{3,}\b|\s+(?:[a-z]+\s+)?[a-z]{2,}(?<![su])s\b")
 
 
 def _next_to(sentence: str, number: re.Match, thing: str) -> bool:
@@ -284,7 +289,7 @@ def answers_the_kind(sentence: str, question: str, asked: Asked, lexicon: Lexico
     if asked.asks == "quantity":
         if _VOTING.search(question) and not _VOTING.search(sentence):
             return False  # "how many voted for ...?" is answered by a vote, not any count nearby
-        return any(n.group(0).lower() not in given for n in _counts_in(sentence, asked.counted)[1])
+        return any(n.group(0).lower() not in given for n in _counts_in(sentence, asked.counted, spelt=not asked.money)[1])
     if asked.asks == "when":
         return any(m.lower() not in given for m in _DATE_WORDS.findall(sentence))
     if asked.asks == "frequency":

@@ -79,7 +79,8 @@ def initials(text: str) -> frozenset[str]:
 
 def words_of(text: str) -> frozenset[str]:
     """The distinct lower-case words of a text, and the initials of its names, as names_present reads them."""
-    return frozenset(re.findall(r"\w+", text.lower())) | initials(text)
+    lower = text.lower()  # "AT&T" is a name as a question gives it, and its letters as words
+    return frozenset(re.findall(r"\w+", lower)) | frozenset(re.findall(r"\w+(?:&\w+)+", lower)) | initials(text)
 
 
 def sounds_like(word: str, tokens: frozenset[str], lexicon: Lexicon) -> bool:
