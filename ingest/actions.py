@@ -5,7 +5,7 @@ One row per sentence that promises a follow-up. ``due_text`` is the time as writ
 is an ISO date where the text allows: a month and year ("February 2022") is the FIRST day of that
 month (always the first, so dates sort and compare consistently), and a relative period ("in six
 months", "in 3 weeks") is counted from the document's meeting date, as are loose times ("the coming
-months", "by the spring"; see _LOOSE). "The next meeting" is dated when the register is read, by
+months", "by the spring"; see LOOSE). "The next meeting" is dated when the register is read, by
 the body's next meeting in the papers.
 """
 
@@ -60,7 +60,7 @@ _WHO = re.compile(
     r"^(?:that\s+|agree\s+that\s+|\w\)\s+)?(?P<who>(?:the\s+)?(?:[A-Z][\w&'’.-]*|of|and|for|&)(?:\s+(?:[A-Z][\w&'’.-]*|of|and|for|the|&)){0,7})\s+"
     r"(?:will|would|to|are|is|agreed\s+to|could|shall)\b"
 )
-_RELATIVE = re.compile(rf"\b(?:in|within)\s+(?:(?:the\s+)?(?:next\s+)?)(?P<n>\d{{1,2}}|{count_words()})\s+(?P<unit>weeks?|months?|years?)(?:['’]?\s*time)?\b", re.IGNORECASE)
+RELATIVE = re.compile(rf"\b(?:in|within)\s+(?:(?:the\s+)?(?:next\s+)?)(?P<n>\d{{1,2}}|{count_words()})\s+(?P<unit>weeks?|months?|years?)(?:['’]?\s*time)?\b", re.IGNORECASE)
 _MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 _DUE = re.compile(
     rf"\b(?:(?:in|by|at|within|before|for|during|from|until)\s+)?(?:(?:the\s+)?(?:next|following|coming|a\s+future|future)\s+(?:[\w&'’-]+\s+){{0,4}}?(?:meeting|months|weeks|year|quarter)s?"
@@ -81,13 +81,13 @@ def _bound(text: str, match: re.Match) -> bool:
 # month on, "the coming year" a year on. The words are kept as due_text beside the date.
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _COMING = {"weeks": {"months": 1}, "months": {"months": 3}, "year": {"years": 1}}
-_LOOSE = re.compile(r"\b(?:(?:in|over|during|within)\s+)?the\s+(?:coming|next\s+few)\s+(?P<span>weeks|months|year)\b"
+LOOSE = re.compile(r"\b(?:(?:in|over|during|within)\s+)?the\s+(?:coming|next\s+few)\s+(?P<span>weeks|months|year)\b"
                     r"|\b(?:by|in|during|before|over)\s+(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\b(?!\s+(?:19|20)\d\d)",
                     re.IGNORECASE)
 
 
 def _loose(text: str, meeting_date: str | None) -> tuple[str, str | None] | None:
-    match = _LOOSE.search(text)
+    match = LOOSE.search(text)
     if not match:
         return None
     if not meeting_date:
@@ -105,7 +105,7 @@ def _due(text: str, meeting_date: str | None) -> tuple[str | None, str | None]:
     date is that of the body's next meeting in the papers, known when the register is read."""
     if loose := _loose(text, meeting_date):
         return loose
-    relative = _RELATIVE.search(text)
+    relative = RELATIVE.search(text)
     if relative:
         due_text = relative.group(0)
         if meeting_date:

@@ -604,6 +604,14 @@ def test_a_time_of_day_answers_when():
     assert not answers("The meeting is in the Council Chamber.", "By what time was the meeting expected to end?")
 
 
+def test_a_time_told_from_another_answers_when():
+    question = "When will the Quay Hall fence come back to the board?"
+    assert answers("(3) Direct staff to report on the fence to the board one year after the hall reopens.", question)
+    assert answers("Officers will bring the fence survey back within six months.", question)
+    assert answers("A report on the fence will follow in the coming weeks.", question)
+    assert not answers("Officers will bring the fence survey back to the board.", question)
+
+
 def test_a_count_of_votes_is_answered_by_a_vote():
     question = "How many members voted for the budget?"
     assert not answers("In 2018 the district spent $6,927 of its $270,143 budget.", question)

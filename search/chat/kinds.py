@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from minutebook.ingest.actions import LOOSE, RELATIVE
 from minutebook.ingest.commitments import states_a_commitment
 from minutebook.ingest.dates import MONTH
 from minutebook.ingest.english import count_words
@@ -31,6 +32,10 @@ _IN_FIGURES = r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(?:19|20)\d\d-\d\d-\d\d\b"
 _YEAR_MONTH_TIME = (rf"\b(?:19|20)\d\d\b|\b{_MONTHS}\b"
                     r"|\b\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\b\.?|\b\d{1,2}:\d\d\b|\b(?:noon|midday|midnight)\b")
 _DATE_WORDS = re.compile(f"{_DAY_MONTH}|{_IN_FIGURES}|{_YEAR_MONTH_TIME}", re.IGNORECASE)
+# A time told from another: "within six months", "one year after the park opens", "in the coming
+# weeks", "by the spring" (as an action's due time is read, ingest/actions.py).
+_SPAN = rf"(?:\d{{1,2}}|a|{count_words()})\s+(?:weeks?|months?|years?)"
+_RELATIVE_TIME = re.compile(rf"\b(?:{RELATIVE.pattern}|{LOOSE.pattern}|{_SPAN}\s+(?:after|from|following)\b)", re.IGNORECASE)
 # The dates that weigh in a sentence's favour leave out dates in figures, which minutes give for what
 # they approve ("Minutes from 11/30/17 meeting approved") more than for what is to come.
 _NAMED_DATE_WORDS = re.compile(f"{_DAY_MONTH}|{_YEAR_MONTH_TIME}", re.IGNORECASE)
@@ -291,7 +296,7 @@ def answers_the_kind(sentence: str, question: str, asked: Asked, lexicon: Lexico
             return False  # "how many voted for ...?" is answered by a vote, not any count nearby
         return any(n.group(0).lower() not in given for n in _counts_in(sentence, asked.counted, spelt=not asked.money)[1])
     if asked.asks == "when":
-        return any(m.lower() not in given for m in _DATE_WORDS.findall(sentence))
+        return any(m.lower() not in given for m in _DATE_WORDS.findall(sentence)) or bool(_RELATIVE_TIME.search(sentence))
     if asked.asks == "frequency":
         return bool(_FREQUENCY.search(sentence))
     if asked.asks == "who":
