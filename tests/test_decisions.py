@@ -831,6 +831,20 @@ def test_minutes_give_tasks_to_people_in_each_style():
         ("Director Smith", "Director Smith will survey sta"), ("Director Smith", "Director Smith stated she will")]  # not a wish
 
 
+def test_a_motion_handing_work_on_to_an_officer_is_an_action():
+    minutes = ("Minutes of the Regular Meeting of the Harbourside City Council held on March 4, 2024\n\n"
+               "12. Request from the Quay Hall Trust to speak on harbour parking.\n"
+               "Moved by Ash to receive, file and refer to the City Manager to review the parking rules. Motion Carried 7-0.\n\n"
+               "13. Ferry landing lease.\n"
+               "Moved by Birch to direct the City Manager to negotiate a lease with Harbour Ferries. Motion Carried 6-1.\n\n"
+               "14. Quarterly financial report.\n"
+               "Moved by Cole to receive and file. Motion Carried 7-0.\n")
+    actions = [d.text for d in _decisions(minutes, "minutes.txt") if d.kind == "action"]
+    assert len(actions) == 2  # not the report received and filed
+    assert actions[0].startswith("Moved by Ash to receive, file and refer to the City Manager")
+    assert actions[1].startswith("Moved by Birch to direct the City Manager to negotiate")
+
+
 def test_loose_times_are_dated_from_the_meeting_with_their_words_kept():
     minutes = ("Minutes of the Meeting of Barnby Parish Council held on 1 October 2024\n\n"
                "24/101 Hall\nThe Clerk will report back to the Council by the spring on the roof repairs.\n"
