@@ -379,8 +379,10 @@ def _inline(document: Document, entries: list[Entry], used: set[int], minutes: l
         if carried and not inline:
             # the paragraph holding "Motion carried": back to its first line
             j = index - 1
-            while j >= 0 and entries[j].text and j not in used and not entries[j].opens and len(block) < 8:
+            while j >= 0 and entries[j].text and j not in used and len(block) < 8 and not entries[j].heading:
                 block.insert(0, j)
+                if entries[j].opens:  # "2) Mr Ash proposed ..." opens the paragraph and belongs to it
+                    break
                 j -= 1
             if len(block) == 1:
                 block = _motion_above(entries, index, used) + block

@@ -831,6 +831,16 @@ def test_minutes_give_tasks_to_people_in_each_style():
         ("Director Smith", "Director Smith will survey sta"), ("Director Smith", "Director Smith stated she will")]  # not a wish
 
 
+def test_an_outcome_is_read_with_the_numbered_motion_it_closes():
+    minutes = ("Minutes of the meeting of Quayford County Council held on 13 March 2025\n\n"
+               "7. Harbour Pay Policy\n\n"
+               "1) Mr Ash proposed and Mrs Birch seconded that the debate be extended\n"
+               "by fifteen minutes.\n"
+               "Agreed.\n")
+    resolutions = [d.text for d in _decisions(minutes, "minutes.txt") if d.kind == "resolution"]
+    assert resolutions == ["1) Mr Ash proposed and Mrs Birch seconded that the debate be extended by fifteen minutes. Agreed."]
+
+
 def test_a_motion_handing_work_on_to_an_officer_is_an_action():
     minutes = ("Minutes of the Regular Meeting of the Harbourside City Council held on March 4, 2024\n\n"
                "12. Request from the Quay Hall Trust to speak on harbour parking.\n"
