@@ -604,6 +604,15 @@ def test_a_time_of_day_answers_when():
     assert not answers("The meeting is in the Council Chamber.", "By what time was the meeting expected to end?")
 
 
+def test_how_long_is_answered_by_a_span_not_by_any_number():
+    question = "How long an extension is the applicant seeking for Parcel Map No. 4120?"
+    assert answers("The applicant is requesting an extension of 12 months to the tentative map.", question)
+    assert answers("Speakers will be limited to three (3) minutes.", "How long may each speaker talk?")
+    assert answers("The closure would last at least until the end of June.", "How long will the quay stay closed?")
+    assert not answers("Re: Tentative Parcel Map #2001-189 (Parcel Map No. 4120) 1590-1598 Quay Street", question)
+    assert not answers("The fee rose by five per cent.", "How long will the quay stay closed?")
+
+
 def test_a_time_told_from_another_answers_when():
     question = "When will the Quay Hall fence come back to the board?"
     assert answers("(3) Direct staff to report on the fence to the board one year after the hall reopens.", question)

@@ -110,8 +110,8 @@ def _counts_in(sentence: str, thing: str | None = None, spelt: bool = False) -> 
 
 
 # A number in words measures when a unit follows it: "five minutes", "twelve months", "ten per cent".
-_UNIT = re.compile(r"[\s-]+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|per\s*cent|percent|miles?|feet|metres?|meters?)\b",
-                   re.IGNORECASE)
+_LENGTHS = r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|miles?|feet|metres?|meters?"  # of time or of distance
+_UNIT = re.compile(rf"[\s-]+(?:{_LENGTHS}|per\s*cent|percent)\b", re.IGNORECASE)
 # It counts what follows it as a plural or joined on: "three members", "a five-member board" (English
 # spells small counts out where a table would give figures); a span of time counts no thing asked for.
 _COUNTED_NOUN = re.compile(r"-[a-z]{3,}\b|\s+(?:[a-z]+\s+)?[a-z]{2,}(?<![su])s\b")
@@ -144,6 +144,11 @@ _TAKEN = re.compile(r"\b(?:was|were|got|been)(?:\s+[\w'’.-]+){0,4}?\s+(?:elect
                     r"|\bdid(?:\s+[\w'’.-]+){1,6}?\s+(?:elect|appoint|choose|select|adopt|approve|pass|reject|decide|agree|vote|grant|impose)\b",
                     re.IGNORECASE)
 
+# How long something lasts is answered by a span ("12 months", "a two-year lease", "three (3) minutes") or the time it
+# runs until ("until the end of June"), not by any number nearby.
+_ASKS_SPAN = re.compile(r"\bhow\s+long\b(?!\s+ago\b)", re.IGNORECASE)
+_SPAN_GIVEN = re.compile(rf"(?:\d[\d,.]*|\b(?:{count_words()})(?:\s*\(\d+\))?)(?:\s+and\s+a\s+half)?[\s-]+(?:{_LENGTHS})\b"
+                         rf"|\b(?:until|till|through)\b[^.;]{{0,30}}?(?:{MONTH}|\b(?:19|20)\d\d\b)", re.IGNORECASE)
 _ASKS_VOTES = re.compile(r"\bhow\s+did\b.{0,80}?\bvote\b|\bwho\s+voted\b|\bwhat\s+was\s+the\s+vote\b", re.IGNORECASE)
 _ASKS_MOVER = re.compile(r"\bwho\b.{0,40}?\b(?:moved|seconded|proposed|made\s+the\s+motion)\b", re.IGNORECASE)
 
@@ -162,6 +167,7 @@ class Asked:
     taken: bool = False  # what a meeting did: someone elected or appointed, something adopted (see _TAKEN)
     votes: bool = False  # how members voted ("How did each commissioner vote?")
     mover: bool = False  # who moved or seconded a motion
+    span: bool = False  # how long something lasts ("How long an extension is sought?")
 
     @classmethod
     def read(cls, turn: Turn) -> "Asked":
@@ -180,7 +186,8 @@ class Asked:
         counted = _COUNTED.search(question)
         return cls(turn.asks, money, counted["thing"] if counted else None, kind, report,
                    bool(_WHY.match(question)), bool(_TAKEN.search(question)),
-                   bool(_ASKS_VOTES.search(question)), bool(_ASKS_MOVER.search(question)))
+                   bool(_ASKS_VOTES.search(question)), bool(_ASKS_MOVER.search(question)),
+                   bool(_ASKS_SPAN.search(question)))
 
 
 def of_the_kind(sentence: str, asked: Asked) -> float:
@@ -292,6 +299,8 @@ def answers_the_kind(sentence: str, question: str, asked: Asked, lexicon: Lexico
         return False  # how members voted is said by a vote: ayes and nays, a tally, "unanimously"
     given = {n.lower() for n in _NUMBER.findall(question)} | {m.lower() for m in _DATE_WORDS.findall(question)}
     if asked.asks == "quantity":
+        if asked.span:
+            return any(m.group(0).lower() not in question.lower() for m in _SPAN_GIVEN.finditer(sentence))
         if _VOTING.search(question) and not _VOTING.search(sentence):
             return False  # "how many voted for ...?" is answered by a vote, not any count nearby
         return any(n.group(0).lower() not in given for n in _counts_in(sentence, asked.counted, spelt=not asked.money)[1])
