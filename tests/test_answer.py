@@ -604,6 +604,14 @@ def test_a_time_of_day_answers_when():
     assert not answers("The meeting is in the Council Chamber.", "By what time was the meeting expected to end?")
 
 
+def test_a_where_answer_names_a_place():
+    from minutebook.search.chat.kinds import of_the_kind
+    where = Asked(asks="where")
+    assert of_the_kind("Location/Address: Quayford Fieldhouse, 337 Harbour St", where) == 1.0
+    assert of_the_kind("The board meets in the Quay Hall Council Chamber.", where) == 1.0
+    assert of_the_kind("The board will take public comment before each item.", where) == 0.0
+
+
 def test_how_long_is_answered_by_a_span_not_by_any_number():
     question = "How long an extension is the applicant seeking for Parcel Map No. 4120?"
     assert answers("The applicant is requesting an extension of 12 months to the tentative map.", question)

@@ -190,6 +190,11 @@ class Asked:
                    bool(_ASKS_SPAN.search(question)))
 
 
+# Where a meeting is held: a street address, or a place named by its kind or its label ("Location:").
+_PLACE = re.compile(rf"{STREET}|\b(?:location|venue|address)\s*[:/]|\b(?:[A-Z][\w'’-]*\s+){{1,4}}(?:Hall|Chambers?|Room|Cent(?:re|er)"
+                    r"|Library|Fieldhouse|School|Church|Pavilion|Institute|Building|Office)s?\b")
+
+
 def of_the_kind(sentence: str, asked: Asked) -> float:
     """How well a sentence is of the kind of answer asked for: 0, 1, or 2 for a count of the very
     thing counted."""
@@ -203,6 +208,8 @@ def of_the_kind(sentence: str, asked: Asked) -> float:
         return float(bool(_FREQUENCY.search(sentence)))
     if asked.asks == "who":
         return 2 / 3 * bool(_PERSON.search(sentence))
+    if asked.asks == "where":
+        return float(bool(_PLACE.search(sentence)))
     if asked.kind == "recommendation":
         return float(bool(_RECOMMENDING.search(sentence)))
     if asked.kind == "commitment":
