@@ -287,6 +287,13 @@ _ASKS = re.compile(
     re.IGNORECASE,
 )
 _NOTHING = re.compile(r"^\W*$|(?:^|[-–:])\s*(?:none|n/?a|nil)\W*$", re.IGNORECASE)  # "APPROVAL OF MINUTES – NONE"
+
+
+def asks_to_act(item: str) -> bool:
+    """Whether an agenda item's words (its number left off) ask its body to act: "Finance To approve
+    monthly accounts payable", "Adopt Ordinance No. 12", "ARTERIAL REVIEW - City Council to receive and file"."""
+    asks = _ASKS.match(item)
+    return bool(asks) and not _NOTHING.search(asks.group("what"))
 MAX_ITEM_LINES = 15  # an item's request and what it names; a long ordinance title reads on in its report
 
 
@@ -329,8 +336,7 @@ def _agenda_items(document: Document, entries: list[Entry], used: set[int]) -> l
             continue  # the item's recommendation is already read ("1. MINUTES" / "Staff recommends ...")
         first = number[1] if number else entry.text
         said = " ".join([first] + [entries[i].text for i in lines[1:] if entries[i].text])
-        asks = _ASKS.match(said)
-        if not asks or _NOTHING.search(asks.group("what")) or is_furniture(said):
+        if not asks_to_act(said) or is_furniture(said):
             continue  # nothing asked, or a contact line ("Direct Dial/Ext: ...")
         used.update(lines)
         decision = _row(document, entries, lines, number[0] if number else None)

@@ -17,6 +17,7 @@ from minutebook.ingest.commitments import states_a_commitment
 from minutebook.ingest.dates import MONTH
 from minutebook.ingest.english import count_words
 from minutebook.ingest.noise import STREET, without_addresses
+from minutebook.ingest.recommendations import asks_to_act
 from minutebook.ingest.resolutions import VOTE_LABEL, records_a_decision, records_an_outcome
 
 from minutebook.search.chat.conversation import Turn, measure_asked
@@ -210,8 +211,8 @@ def of_the_kind(sentence: str, asked: Asked) -> float:
         return 2 / 3 * bool(_PERSON.search(sentence))
     if asked.asks == "where":
         return float(bool(_PLACE.search(sentence)))
-    if asked.kind == "recommendation":
-        return float(bool(_RECOMMENDING.search(sentence)))
+    if asked.kind == "recommendation":  # said so, or an agenda item asking the body to act ("To approve ...")
+        return float(bool(_RECOMMENDING.search(sentence) or asks_to_act(_LEADING_NUMBER.sub("", sentence))))
     if asked.kind == "commitment":
         return float(states_a_commitment(sentence))
     if asked.kind == "findings":
