@@ -290,8 +290,8 @@ _NOTHING = re.compile(r"^\W*$|(?:^|[-–:])\s*(?:none|n/?a|nil)\W*$", re.IGNOREC
 
 
 def asks_to_act(item: str) -> bool:
-    """Whether an agenda item's words (its number left off) ask its body to act: "Finance To approve
-    monthly accounts payable", "Adopt Ordinance No. 12", "ARTERIAL REVIEW - City Council to receive and file"."""
+    """Whether an agenda item's words (its number left off) ask its body to act: "To approve the
+    harbour accounts for payment", "Adopt Ordinance No. 12", "HARBOUR REVIEW - City Council to receive and file"."""
     asks = _ASKS.match(item)
     return bool(asks) and not _NOTHING.search(asks.group("what"))
 MAX_ITEM_LINES = 15  # an item's request and what it names; a long ordinance title reads on in its report

@@ -607,7 +607,7 @@ def test_a_time_of_day_answers_when():
 def test_an_agenda_item_asking_its_body_to_act_is_a_recommendation():
     from minutebook.search.chat.kinds import of_the_kind
     asked = Asked(asks="other", kind="recommendation")
-    assert of_the_kind("10. Finance To approve monthly accounts payable", asked) == 1.0
+    assert of_the_kind("10. To approve the harbour accounts for payment", asked) == 1.0
     assert of_the_kind("Adopt Ordinance No. 12, joining the Quayford library consortium", asked) == 1.0
     assert of_the_kind("The library joined the consortium in 2019.", asked) == 0.0
 
