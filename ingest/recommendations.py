@@ -289,6 +289,15 @@ _ASKS = re.compile(
 _NOTHING = re.compile(r"^\W*$|(?:^|[-–:])\s*(?:none|n/?a|nil)\W*$", re.IGNORECASE)  # "APPROVAL OF MINUTES – NONE"
 
 
+def _verb_heading(entry: Entry, number: str) -> str | None:
+    """The heading item ``number`` stands under when it is only a verb of acting ("APPROVING",
+    "RECEIVE AND FILE"): it asks for each item below it."""
+    parts = entry.section.path.split(" > ")
+    above = parts[-2] if len(parts) >= 2 and parts[-1].startswith(number) else parts[-1]
+    asks = _ASKS.match(above.strip())
+    return above.strip() if asks and not asks.group("what").strip(" :") else None
+
+
 def asks_to_act(item: str) -> bool:
     """Whether an agenda item's words (its number left off) ask its body to act: "To approve the
     harbour accounts for payment", "Adopt Ordinance No. 12", "HARBOUR REVIEW - City Council to receive and file"."""
@@ -336,6 +345,8 @@ def _agenda_items(document: Document, entries: list[Entry], used: set[int]) -> l
             continue  # the item's recommendation is already read ("1. MINUTES" / "Staff recommends ...")
         first = number[1] if number else entry.text
         said = " ".join([first] + [entries[i].text for i in lines[1:] if entries[i].text])
+        if not asks_to_act(said) and number and (heading := _verb_heading(entry, number[0])):
+            said = f"{heading} {said}"  # "APPROVING" / "24. The grant application to ...": the heading asks for each item
         if not asks_to_act(said) or is_furniture(said):
             continue  # nothing asked, or a contact line ("Direct Dial/Ext: ...")
         used.update(lines)

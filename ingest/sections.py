@@ -91,12 +91,14 @@ def headings_of(path: str) -> list[str]:
 
 
 def classify_line(text: str, isolated: bool = False, next_long: bool = False,
-                  opens_numbered: bool = False) -> tuple[str, float, str, str | None] | None:
+                  opens_numbered: bool = False, expected: int | None = None) -> tuple[str, float, str, str | None] | None:
     """("heading" | "para", rank, title, paragraph label) for a line that opens a section.
 
     ``isolated``: blank lines around it; ``next_long``: prose follows; ``opens_numbered``: it
     ends a sentence-free gap and a numbered paragraph follows. These only matter for plain title
-    lines, which are headings only by their position.
+    lines, which are headings only by their position. ``expected``: the number the last numbered
+    item makes next, which opens an item even when its title starts with a figure ("24. 2021 Grant
+    Program application", "25. $125,000 in grant funds").
     """
     text = text.strip()
     if not text or "\t" in text or len(text) > 2000:
@@ -123,7 +125,8 @@ def classify_line(text: str, isolated: bool = False, next_long: bool = False,
         return None
     if match := _INT.match(text):
         number, mark, rest = match.groups()
-        if int(number) == 0 or _MONTHS.match(rest) or re.match(r"^(?:[%£$]|\d[\d,.]*(?:\s|%|$))", rest):
+        listed = bool(mark) and expected is not None and int(number) == expected and not re.match(r"^\S+\s*$", rest)
+        if int(number) == 0 or _MONTHS.match(rest) or not listed and re.match(r"^(?:[%£$]|\d[\d,.]*(?:\s|%|$))", rest):
             return None
         if not mark and (_QUANTITY.match(rest) or rest.split()[0].isupper() and len(rest.split()[0]) <= 3):
             return None  # "4 IN 10 HAVE A DEGREE" is a statistic, not section 4
@@ -211,6 +214,7 @@ def sectionize(lines: list[Line], root: str, keep_empty: bool = False) -> list[S
     introduced_at: int | None = None  # the line of the last numbered entry, when it ends with ":"
     skip = -1
     heading_end = -1  # the last line of the title of the section open now
+    last_number = 0  # of the last numbered entry opened, under any heading ("23." then "APPROVING" then "24.")
     for index, line in enumerate(lines):
         if index <= skip:
             continue
@@ -230,7 +234,8 @@ def sectionize(lines: list[Line], root: str, keep_empty: bool = False) -> list[S
         next_long = nxt is not None and len(lines[nxt].text.strip()) >= 60
         prev_ends = prev_blank or bool(re.search(r"[.:;!?]$", lines[index - 1].text.strip()))
         opens_numbered = prev_ends and len(text) <= 60 and nxt is not None and bool(_INT.match(lines[nxt].text.strip()))
-        found = classify_line(text, prev_blank and next_blank, next_long, opens_numbered)
+        found = classify_line(text, prev_blank and next_blank, next_long, opens_numbered,
+                              last_number + 1 if last_number else None)
         if found is None:
             sections[-1].lines.append(line)
             continue
@@ -258,7 +263,7 @@ def sectionize(lines: list[Line], root: str, keep_empty: bool = False) -> list[S
                 # A PDF line that wraps into the next is the start of a paragraph, not a heading.
                 kind, title, rank = "para", f"{label}." if "." not in label else label, (2.5 if rank == 2.0 else rank)
         if label and label.isdigit():
-            number = int(label)
+            number = last_number = int(label)
             if sublist and number == sublist[1] + 1:
                 rank, sublist = sublist[0], (sublist[0], number)
             elif number == 1 and introduced_at is not None and stack and not any(

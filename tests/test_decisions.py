@@ -831,6 +831,23 @@ def test_minutes_give_tasks_to_people_in_each_style():
         ("Director Smith", "Director Smith will survey sta"), ("Director Smith", "Director Smith stated she will")]  # not a wish
 
 
+def test_agenda_items_under_a_verb_heading_ask_the_body_to_act():
+    agenda = ("CITY OF HARBOURSIDE\nREGULAR CITY COUNCIL MEETING AGENDA\nMonday, December 12, 2022 6:30 PM\n\n"
+              "LEGAL DEPARTMENT - CLAIMS\n"
+              "23. Approving payment for the claim of Dana Fox.\n"
+              "APPROVING\n"
+              "24. 2025 Harbour Grant Program application to the Quayford Trust for dredging\n"
+              "the inner harbour.\n"
+              "25. Agreement with Quayford Ferries for the winter timetable.\n"
+              "PUBLIC HEARINGS\n"
+              "26. On the proposed Quay Street parking district.\n")
+    rows = [d.text for d in _decisions(agenda, "agenda.txt") if d.kind == "recommendation"]
+    assert any(t.startswith("23. Approving payment") for t in rows)
+    assert any("2025 Harbour Grant Program application" in t for t in rows)
+    assert any("Agreement with Quayford Ferries" in t for t in rows)
+    assert not any("Quay Street parking district" in t for t in rows)  # a hearing's heading asks nothing
+
+
 def test_an_outcome_is_read_with_the_numbered_motion_it_closes():
     minutes = ("Minutes of the meeting of Quayford County Council held on 13 March 2025\n\n"
                "7. Harbour Pay Policy\n\n"

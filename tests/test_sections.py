@@ -232,3 +232,20 @@ agenda, in accordance with standing orders.
 2. Officers propose a rise of five per cent from April, with a reduced rate for residents' boats.
 """
     assert set(_paths(report)) == {"Report > Harbour Mooring Fees > 1.", "Report > Harbour Mooring Fees > 2."}
+
+
+def test_the_next_number_opens_its_item_under_a_new_heading_though_its_title_starts_with_a_figure():
+    agenda = """LEGAL DEPARTMENT - CLAIMS
+23. Approving payment for the claim of Dana Fox.
+APPROVING
+24. 2025 Harbour Grant Program application to the Quayford Trust for dredging
+the inner harbour.
+25. $125,000 in harbour reserve funds for repairs to the Quay Hall roof.
+"""
+    paths = _paths(agenda, "Agenda")
+    assert "Agenda > APPROVING > 24." in paths and "Agenda > APPROVING > 25." in paths
+    # a figure that is not the list's next number is a line of text, not an item
+    budget = """1. Harbour maintenance budget
+12 2,000 for the slipway and 3,000 for the moorings.
+"""
+    assert not any(path.endswith("12.") for path in _paths(budget, "Report"))
