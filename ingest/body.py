@@ -22,7 +22,7 @@ from .candidates import choose as _choose
 
 WEIGHTS = Path(__file__).with_name("weights") / "body.json"
 
-_PAPER_BEFORE = re.compile(r"\b(?:agenda|minutes|notice|summons|meeting|session)\s+(?:of|for)\s+(?:the\s+)?$", re.IGNORECASE)
+_PAPER_BEFORE = re.compile(r"\b(?:agenda|minutes|notice|summons|summary|record|meeting|session)\s+(?:of|for)\s+(?:the\s+)?$", re.IGNORECASE)
 _MEETING_AFTER = re.compile(r"^\s*(?:(?:regular|special|ordinary|annual|adjourned)\s+)?(?:meeting|session)\b", re.IGNORECASE)
 _PROSE_BEFORE = re.compile(r"\b[a-z]+\s+(?:[a-z]+\s+)?$")  # "... was held by the Planning Commission"
 

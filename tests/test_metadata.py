@@ -243,6 +243,15 @@ def test_a_body_named_only_by_its_kind_is_no_candidate_and_a_pick_the_candidates
     assert body.choose(found, "Harbour Libraries Ltd") == "Harbour Libraries Ltd"
 
 
+def test_a_summary_or_record_of_a_meeting_names_its_body_as_minutes_of_one_do():
+    from minutebook.ingest import body
+
+    for line in ("SUMMARY OF QUAYFORD CITY COUNCIL MEETING", "Record of the Quayford City Council meeting"):
+        start = line.upper().index("QUAYFORD")
+        found = body.candidates([line], lambda t: [(start, start + 21, t[start:start + 21])], None, None)
+        assert found[0].features["paper_before"] == 1.0, line
+
+
 def test_a_title_naming_two_kinds_of_paper_names_the_body_after_them():
     meta = extract(_lines("City of Harbourside\nNOTICE AND AGENDA OF HARBOUR DISTRICT COUNCIL MEETING\n"
                           "Notice is hereby given that the Harbour District Council will hold a public meeting.\n"
