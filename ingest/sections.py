@@ -37,6 +37,10 @@ _OUTCOME_ONLY = re.compile(
 )
 
 
+# A recorded vote's count over its list of names ("For (34)", "Against (0)") heads no section.
+_VOTE_COUNT = re.compile(r"^(?:for|against|abstain\w*|abstentions?)\s*\(\d+\)$", re.IGNORECASE)
+
+
 def outcome_only(text: str) -> bool:
     """Whether a line says only what became of an item ("NO OBJECTION", "Approved.")."""
     return bool(_OUTCOME_ONLY.match(text.strip().rstrip(".!")))
@@ -76,7 +80,7 @@ def _title_like(title: str, max_words: int = 14) -> bool:
         return False
     if _TABLE_ROW_END.search(title):
         return False  # "TOTAL BUDGET CHANGES -120.5 0.0 0.0": a table's row ends in its figures
-    return not _NOT_HEADING_START.match(title) and not outcome_only(title)
+    return not _NOT_HEADING_START.match(title) and not outcome_only(title) and not _VOTE_COUNT.match(title)
 
 
 def _is_caps(text: str) -> bool:

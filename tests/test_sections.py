@@ -249,3 +249,24 @@ the inner harbour.
 12 2,000 for the slipway and 3,000 for the moorings.
 """
     assert not any(path.endswith("12.") for path in _paths(budget, "Report"))
+
+
+def test_a_recorded_vote_s_counts_head_no_section():
+    minutes = """7. Harbour Dredging Motion
+
+5) The Chairman put the motion to the vote and the voting was as follows.
+
+For (34)
+
+Mr Ash, Mrs Birch, Mr Cole, Mrs Dale, Mr Elm, Mrs Fox, Mr Gray, Mrs Hale, Mr Ives, Mrs Jay and others
+
+Against (2)
+
+Mr Kent, Mrs Lee
+
+Abstain (0)
+
+Motion carried.
+"""
+    paths = _paths(minutes, "Minutes")
+    assert not any("For (34)" in path or "Against (2)" in path for path in paths)
