@@ -290,6 +290,23 @@ def test_a_place_named_by_the_paper_but_not_the_passage_still_counts_and_another
     assert extractive_answer(turn, hits, words)[0] == ""  # without the paper, the passage alone decides
 
 
+def test_a_name_elsewhere_in_the_minutes_is_another_item_s():
+    # Minutes name each item's subject in its heading: a vote under another item does not answer.
+    from minutebook.search.chat.sentences import Candidate, answer_gate
+    passage = "Members voted on the motion: For (30), Against (2). Motion carried."
+    turn = read_turn([{"role": "user", "content": "How many members voted for the Quay Hall motion?"}])
+
+    def allowed(document_type: str, paper_text: str) -> bool:
+        passage_hit = Hit(chunk_id=1, text=passage, score=1.0, source="/papers/1.pdf", document_id="d1",
+                          document_title="Harbour Council", page=3, document_type=document_type, section="7. Ferries")
+        gate = answer_gate(turn, [passage_hit], lexicon(passage), False, paper={"d1": Paper((paper_text,))}.get)
+        return gate(Candidate(passage, 0, 1.0))
+
+    minutes = "Minutes of the Harbour Council\n6. Quay Hall\nThe hall lease was noted.\n7. Ferries\n" + passage
+    assert not allowed("minutes", minutes)
+    assert allowed("report", "Quay Hall motion: report to the Harbour Council\n" + passage)  # a report names it once
+
+
 def test_the_findings_of_a_report_the_papers_only_promise_are_not_found(embedder):
     question = "What did the consultants' final report on the libraries review conclude?"
     promised = ("The libraries review began with a staff event in April. "

@@ -293,8 +293,10 @@ def answer_gate(
         if kind.taken and not yes_or_no and _FAILED.match(_following(sentence, hit.text)):
             return False  # a motion that failed is not what was appointed or approved (though it says "did they?")
         if candidate.index not in named:  # the passage holds the sentence: one check per passage
+            # A report names its subject once, in its title block; minutes name each item's in its
+            # heading, so a name elsewhere in the minutes is another item's.
             named[candidate.index] = names_present(names, words_of(f"{hit.text} {_context_of(hit)} {hit.source}"), lexicon) or (
-                paper is not None and names_present(names, paper(hit.document_id).words, lexicon))
+                paper is not None and hit.document_type != "minutes" and names_present(names, paper(hit.document_id).words, lexicon))
         if (decided or kind.taken or kind.kind == "outcome") and (
                 hit.document_type == "agenda" and in_period(hit.meeting_date, context)
                 or hit.meeting_date and context.get("date_from") and hit.meeting_date < context["date_from"]):
