@@ -303,6 +303,8 @@ def asks_to_act(item: str) -> bool:
     harbour accounts for payment", "Adopt Ordinance No. 12", "HARBOUR REVIEW - City Council to receive and file"."""
     asks = _ASKS.match(item)
     return bool(asks) and not _NOTHING.search(asks.group("what"))
+
+
 MAX_ITEM_LINES = 15  # an item's request and what it names; a long ordinance title reads on in its report
 
 
