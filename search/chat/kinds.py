@@ -33,10 +33,6 @@ _IN_FIGURES = r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(?:19|20)\d\d-\d\d-\d\d\b"
 _YEAR_MONTH_TIME = (rf"\b(?:19|20)\d\d\b|\b{_MONTHS}\b"
                     r"|\b\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\b\.?|\b\d{1,2}:\d\d\b|\b(?:noon|midday|midnight)\b")
 _DATE_WORDS = re.compile(f"{_DAY_MONTH}|{_IN_FIGURES}|{_YEAR_MONTH_TIME}", re.IGNORECASE)
-# A time told from another: "within six months", "one year after the park opens", "in the coming
-# weeks", "by the spring" (as an action's due time is read, ingest/actions.py).
-_SPAN = rf"(?:\d{{1,2}}|a|{count_words()})\s+(?:weeks?|months?|years?)"
-_RELATIVE_TIME = re.compile(rf"\b(?:{RELATIVE.pattern}|{LOOSE.pattern}|{_SPAN}\s+(?:after|from|following)\b)", re.IGNORECASE)
 # The dates that weigh in a sentence's favour leave out dates in figures, which minutes give for what
 # they approve ("Minutes from 11/30/17 meeting approved") more than for what is to come.
 _NAMED_DATE_WORDS = re.compile(f"{_DAY_MONTH}|{_YEAR_MONTH_TIME}", re.IGNORECASE)
@@ -113,6 +109,11 @@ def _counts_in(sentence: str, thing: str | None = None, spelt: bool = False) -> 
 # A number in words measures when a unit follows it: "five minutes", "twelve months", "ten per cent".
 _LENGTHS = r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|miles?|feet|metres?|meters?"  # of time or of distance
 _UNIT = re.compile(rf"[\s-]+(?:{_LENGTHS}|per\s*cent|percent)\b", re.IGNORECASE)
+# A length of time or distance: "12 months", "a two-year lease", "three (3) minutes", "a year and a half".
+_A_SPAN = rf"(?:\d[\d,.]*|\b(?:{count_words()})(?:\s*\(\d+\))?)(?:\s+and\s+a\s+half)?[\s-]+(?:{_LENGTHS})\b"
+# A time told from another: "within six months", "one year after the park opens", "in the coming
+# weeks", "by the spring" (as an action's due time is read, ingest/actions.py).
+_RELATIVE_TIME = re.compile(rf"\b(?:{RELATIVE.pattern}|{LOOSE.pattern}|{_A_SPAN}\s+(?:after|from|following)\b)", re.IGNORECASE)
 # It counts what follows it as a plural or joined on: "three members", "a five-member board" (English
 # spells small counts out where a table would give figures); a span of time counts no thing asked for.
 _COUNTED_NOUN = re.compile(r"-[a-z]{3,}\b|\s+(?:[a-z]+\s+)?[a-z]{2,}(?<![su])s\b")
@@ -148,8 +149,7 @@ _TAKEN = re.compile(r"\b(?:was|were|got|been)(?:\s+[\w'’.-]+){0,4}?\s+(?:elect
 # How long something lasts is answered by a span ("12 months", "a two-year lease", "three (3) minutes") or the time it
 # runs until ("until the end of June"), not by any number nearby.
 _ASKS_SPAN = re.compile(r"\bhow\s+long\b(?!\s+ago\b)", re.IGNORECASE)
-_SPAN_GIVEN = re.compile(rf"(?:\d[\d,.]*|\b(?:{count_words()})(?:\s*\(\d+\))?)(?:\s+and\s+a\s+half)?[\s-]+(?:{_LENGTHS})\b"
-                         rf"|\b(?:until|till|through)\b[^.;]{{0,30}}?(?:{MONTH}|\b(?:19|20)\d\d\b)", re.IGNORECASE)
+_SPAN_GIVEN = re.compile(rf"{_A_SPAN}|\b(?:until|till|through)\b[^.;]{{0,30}}?(?:{MONTH}|\b(?:19|20)\d\d\b)", re.IGNORECASE)
 _ASKS_VOTES = re.compile(r"\bhow\s+did\b.{0,80}?\bvote\b|\bwho\s+voted\b|\bwhat\s+was\s+the\s+vote\b", re.IGNORECASE)
 _ASKS_MOVER = re.compile(r"\bwho\b.{0,40}?\b(?:moved|seconded|proposed|made\s+the\s+motion)\b", re.IGNORECASE)
 
@@ -193,7 +193,7 @@ class Asked:
 
 # Where a meeting is held: a street address, or a place named by its kind or its label ("Location:").
 _PLACE = re.compile(rf"{STREET}|\b(?:location|venue|address)\s*[:/]|\b(?:[A-Z][\w'’-]*\s+){{1,4}}(?:Hall|Chambers?|Room|Cent(?:re|er)"
-                    r"|Library|Fieldhouse|School|Church|Pavilion|Institute|Building|Office)s?\b")
+                    r"|Library|School|Church|Pavilion|Institute|Building|Office)s?\b")
 
 
 def of_the_kind(sentence: str, asked: Asked) -> float:
