@@ -18,6 +18,7 @@ from minutebook.vocabulary import Decision, Document
 from .chunk import opens_list_item
 from .decision_text import Entry, block_pages, collect_block, is_motion, minute_of, parse_marker, split_items
 from .noise import is_furniture
+from .sections import headings_of
 
 _HEADING = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:summary\s+of\s+|key\s+|the\s+)?recommendations?\s*(?:\(s\))?\s*:?\s*$", re.IGNORECASE
@@ -292,10 +293,11 @@ _NOTHING = re.compile(r"^\W*$|(?:^|[-–:])\s*(?:none|n/?a|nil)\W*$", re.IGNOREC
 def _verb_heading(entry: Entry, number: str) -> str | None:
     """The heading item ``number`` stands under when it is only a verb of acting ("APPROVING",
     "RECEIVE AND FILE"): it asks for each item below it."""
-    parts = entry.section.path.split(" > ")
-    above = parts[-2] if len(parts) >= 2 and parts[-1].startswith(number) else parts[-1]
-    asks = _ASKS.match(above.strip())
-    return above.strip() if asks and not asks.group("what").strip(" :") else None
+    parts = [part.strip() for part in headings_of(entry.section.path)]
+    if parts and parts[-1].startswith(number):
+        parts.pop()  # the item's own heading
+    asks = _ASKS.match(parts[-1]) if parts else None
+    return parts[-1] if asks and not asks.group("what").strip(" :") else None
 
 
 def asks_to_act(item: str) -> bool:
