@@ -260,6 +260,11 @@ def _decisions(text: str, name: str = "paper.txt"):
     return [decision for doc in docs for decision in doc.decisions]
 
 
+def _of_kind(text: str, kind: str, name: str = "paper.txt"):
+    """The decisions of one kind read from a paper's text."""
+    return [decision for decision in _decisions(text, name) if decision.kind == kind]
+
+
 def _rows(decisions):
     return [(d.kind, d.reference, d.items) for d in decisions]
 
@@ -304,12 +309,12 @@ def test_resolution_details_and_unresolved_is_never_a_match():
 
 
 def test_actions_resolve_due_dates_against_the_meeting():
-    actions = [d for d in _decisions(MODERNGOV_MINUTES, "minutes.txt") if d.kind == "action"]
+    actions = _of_kind(MODERNGOV_MINUTES, "action", "minutes.txt")
     six_months, march = actions
     assert six_months.details["due_text"] == "in six months"
     assert six_months.details["due_date"] == "2025-07-07"
     assert march.details["due_date"] == "2025-03-01"  # a month is its first day
-    assert "Officers" in [d for d in _decisions(NHS_MINUTES) if d.kind == "action"][0].details["who"]
+    assert "Officers" in _of_kind(NHS_MINUTES, "action")[0].details["who"]
 
 
 def test_us_votes_give_mover_seconder_and_counts():
@@ -392,7 +397,7 @@ def test_recommendation_details_and_no_restated_rows():
 
 
 def test_progress_table_commitments_carry_owner_status_update():
-    rows = [d for d in _decisions(STRATEGY, "strategy.txt") if d.kind == "commitment" and d.reference]
+    rows = [d for d in _of_kind(STRATEGY, "commitment", "strategy.txt") if d.reference]
     assert rows[1].text == "Reduce loneliness in older people"
     assert rows[1].details == {"owner": "Age Concern", "status": "Amber", "update": "Befriending pilot delayed to spring."}
 
@@ -414,7 +419,7 @@ Seconder: Sue Buck
 
 The chair thanked the staff.
 """
-    resolutions = [d for d in _decisions(text, "suffolk.txt") if d.kind == "resolution"]
+    resolutions = _of_kind(text, "resolution", "suffolk.txt")
     assert [d.reference for d in resolutions] == ["1", "2"]
     assert resolutions[1].details["mover"] == "Sylvia Knights"
     assert resolutions[1].details["seconder"] == "Sue Buck"
@@ -422,7 +427,7 @@ The chair thanked the staff.
 
 def test_decisions_handle_a_large_paper_and_never_raise():
     big = "\n".join([MODERNGOV_MINUTES, REPORT, STRATEGY] * 40)
-    assert len([d for d in _decisions(big, "big.txt") if d.kind == "resolution"]) >= 3  # repeats collapse; timing is for bench/
+    assert len(_of_kind(big, "resolution", "big.txt")) >= 3  # repeats collapse; timing is for bench/
     for odd in ["", "RESOLVED", "RESOLVED that:\n\n(1)", "Recommendations\n\n1\n", "\t\t\n" * 50, "(a)\n(b)\n" * 100]:
         _decisions(odd, "odd.txt")
 
@@ -441,7 +446,7 @@ We will ask you to work with other councils in your area to develop proposals.
 Yours sincerely,
 The Minister
 """
-    texts = [d.text for d in _decisions(text, "strategy.txt") if d.kind == "commitment"]
+    texts = [d.text for d in _of_kind(text, "commitment", "strategy.txt")]
     assert texts == ["We will open three new community health hubs in the north of the county by 2026."]
 
 
@@ -455,7 +460,7 @@ Subject: Capital Strategy
 1.3 The Scrutiny Committee had resolved: "That an update be brought back to the next meeting of the Committee."
 1.4 A progress report will come back to Cabinet in six months.
 """
-    texts = [d.text for d in _decisions(text, "report.txt") if d.kind == "action"]
+    texts = [d.text for d in _of_kind(text, "action", "report.txt")]
     assert texts == ["A progress report will come back to Cabinet in six months."]
 
 
@@ -508,13 +513,13 @@ RESOLVED that Council agrees the revised terms of reference.
 
 
 def test_a_wrapped_minute_heading_still_opens_its_minute():
-    resolutions = [d for d in _decisions(WRAPPED_MINUTE_HEADINGS, "minutes.txt") if d.kind == "resolution"]
+    resolutions = _of_kind(WRAPPED_MINUTE_HEADINGS, "resolution", "minutes.txt")
     assert [d.reference for d in resolutions] == ["120", "121", "122"]
     assert resolutions[0].title.startswith("Minutes of the meeting held on 10 April 2025")
 
 
 def test_a_closure_motion_is_not_the_motion_that_became_the_resolution():
-    resolution = [d for d in _decisions(WRAPPED_MINUTE_HEADINGS, "minutes.txt") if d.kind == "resolution"][1]
+    resolution = _of_kind(WRAPPED_MINUTE_HEADINGS, "resolution", "minutes.txt")[1]
     assert resolution.details["mover"] == "Mrs Shaw" and resolution.details["seconder"] == "Mr Lane"
     district = """Minutes of the Cabinet of Southvale District Council, 3 June 2025
 
@@ -525,7 +530,7 @@ Cllr Carr moved, and Cllr Dunn seconded, that the question be now put.
 
 RESOLVED that the leisure centre contract be awarded to the preferred bidder.
 """
-    resolution = next(d for d in _decisions(district, "cabinet.txt") if d.kind == "resolution")
+    resolution = _of_kind(district, "resolution", "cabinet.txt")[0]
     assert resolution.details["mover"] == "Cllr Amis" and resolution.details["seconder"] == "Cllr Boyd"
 
 
@@ -544,7 +549,7 @@ def _long_budget_resolution() -> str:
 
 
 def test_a_resolution_list_runs_on_after_in_addition_and_past_eighty_lines():
-    resolution = next(d for d in _decisions(_long_budget_resolution(), "minutes.txt") if d.kind == "resolution")
+    resolution = _of_kind(_long_budget_resolution(), "resolution", "minutes.txt")[0]
     assert len(resolution.items) == 22
     assert resolution.items[-1].startswith("The budget proposal number 22")
     short = """Minutes of the Board of Directors held on 2 April 2025
@@ -563,16 +568,16 @@ In addition:
 In addition:
 The Chair thanked the staff.
 """
-    resolution = next(d for d in _decisions(short, "trust.txt") if d.kind == "resolution")
+    resolution = _of_kind(short, "resolution", "trust.txt")[0]
     assert len(resolution.items) == 3
 
 
 def test_a_proposed_record_of_decision_is_not_a_resolution():
     proposed = DECISION_RECORD.replace("– RECORD OF DECISION", "– PROPOSED RECORD OF DECISION")
-    assert not [d for d in _decisions(proposed, "prod.txt") if d.kind == "resolution"]
+    assert not _of_kind(proposed, "resolution", "prod.txt")
     draft = DECISION_RECORD.replace("KENT COUNTY COUNCIL – RECORD OF DECISION", "Draft Decision - Record of Decision")
-    assert not [d for d in _decisions(draft, "draft.txt") if d.kind == "resolution"]
-    assert len([d for d in _decisions(DECISION_RECORD, "record.txt") if d.kind == "resolution"]) == 1
+    assert not _of_kind(draft, "resolution", "draft.txt")
+    assert len(_of_kind(DECISION_RECORD, "resolution", "record.txt")) == 1
 
 
 def test_background_and_attached_documents_are_not_recommendations():
@@ -594,7 +599,7 @@ Background documents
 a) Agenda for Scrutiny Committee on Wednesday, 29th January, 2025
 b) Agenda for Cabinet on Thursday, 30th January, 2025
 """
-    rows = [d for d in _decisions(call_in, "callin.txt") if d.kind == "recommendation"]
+    rows = _of_kind(call_in, "recommendation", "callin.txt")
     assert len(rows) == 1 and rows[0].items == []
     report = """Report to County Council, 9 January 2025
 Subject: Local Government Reorganisation
@@ -611,7 +616,7 @@ County Council is asked to:
 
 1.1 The Government published its White Paper in December 2024.
 """
-    rows = [d for d in _decisions(report, "report.txt") if d.kind == "recommendation"]
+    rows = _of_kind(report, "recommendation", "report.txt")
     assert [d.items for d in rows] == [["Endorse the joint work with the district councils", "Note the timetable for proposals"]]
 
 
@@ -628,7 +633,7 @@ We will publish the new carers' guidance in the spring.
 Yours ever,
 The Secretary of State
 """
-    texts = [d.text for d in _decisions(strategy, "strategy.txt") if d.kind == "commitment"]
+    texts = [d.text for d in _of_kind(strategy, "commitment", "strategy.txt")]
     assert texts == ["We will open a carers' hub in every district by 2027."]
     questions = """Questions put and answers given - County Council 13 March 2025
 
@@ -638,7 +643,7 @@ Mrs Lowe asked the Cabinet Member for Highways about lorries using rural lanes.
 Answer
 Thank you for the question. We will write to the hauliers and ask them to use the signed routes.
 """
-    assert not [d for d in _decisions(questions, "questions.txt") if d.kind == "commitment"]
+    assert not _of_kind(questions, "commitment", "questions.txt")
     amendment = """Budget Amendment Form
 Amendment Name: Independent Group Alternative Budget
 Proposer: Mr Ray Holt Seconder: Mrs Ann Webb
@@ -660,7 +665,7 @@ Practices were overseen by the ICB, and arrangements were made that any concerns
 The findings of the audit will inform the reporting back to the Board on each priority.
 The Partnership will bring its revised threshold document back to the Board in March 2025.
 """
-    texts = [d.text for d in _decisions(annual, "annual.txt") if d.kind == "action"]
+    texts = [d.text for d in _of_kind(annual, "action", "annual.txt")]
     assert texts == ["The Partnership will bring its revised threshold document back to the Board in March 2025."]
     report = """Report to Cabinet
 Date of meeting: 4 March 2025
@@ -671,7 +676,7 @@ Subject: Family Hubs
 That the decision be delayed until the funding is confirmed; and that an update be brought to the next meeting.
 5.2 Officers will report back to Cabinet in six months on the new service.
 """
-    texts = [d.text for d in _decisions(report, "report.txt") if d.kind == "action"]
+    texts = [d.text for d in _of_kind(report, "action", "report.txt")]
     assert texts == ["Officers will report back to Cabinet in six months on the new service."]
     minutes = """Minutes of the Health and Wellbeing Board meeting held on 24 November 2021
 
@@ -680,7 +685,7 @@ That the decision be delayed until the funding is confirmed; and that an update 
 It was agreed that a report on the funding options would come back to the Board in March 2022.
 RESOLVED that delivery and funding options post Autumn 2022 are researched and are presented within a report to the Board.
 """
-    actions = [d for d in _decisions(minutes, "minutes.txt") if d.kind == "action"]
+    actions = _of_kind(minutes, "action", "minutes.txt")
     assert [d.details.get("due_date") for d in actions] == ["2022-03-01", None]
 
 
@@ -707,7 +712,7 @@ It was agreed at the Closed Board meeting that the priorities within the
 document need to be categorised. These will be graded at the Board Away
 Day on 6th March 2024.
 """
-    resolutions = [d for d in _decisions(text, "board.txt") if d.kind == "resolution"]
+    resolutions = _of_kind(text, "resolution", "board.txt")
     assert [d.reference for d in resolutions] == ["1", "2", "3", "4", "5"]
     assert resolutions[-1].text.startswith("It was agreed at the Closed Board meeting")
 
@@ -725,7 +730,7 @@ def test_a_sentence_broken_by_blank_lines_and_emphasis_is_read_whole():
 
 - 4.3 We heard that the vision is broadly supported by partners.
 """
-    texts = [d.text for d in _decisions(text, "blueprint.txt") if d.kind == "commitment"]
+    texts = [d.text for d in _of_kind(text, "commitment", "blueprint.txt")]
     assert texts == ["We will do things because they matter to local people, we know that they work and we know "
                      "that they will make a measurable difference to their lives."]
 
@@ -746,7 +751,7 @@ Cleaner air cannot be achieved by any one organisation, so we must work together
 3. Active travel
 Cycling has doubled since 2019.
 """
-    texts = [d.text for d in _decisions(text, "plan.txt") if d.kind == "commitment"]
+    texts = [d.text for d in _of_kind(text, "commitment", "plan.txt")]
     assert texts == [
         "This priority is a shared commitment that we will seek to cut roadside nitrogen dioxide by a third.",
         "Empower the Clean Air Partnership to lead the work in every ward",
@@ -762,7 +767,7 @@ The board reviewed the lone working guidance at its meeting in January.
 The board will review the fire risk assessments against the insurer's checklist at the next meeting.
 An update on the staff training records for the next board meeting was requested.
 """
-    actions = [d for d in _decisions(text, "minutes.txt") if d.kind == "action"]
+    actions = _of_kind(text, "action", "minutes.txt")
     assert [d.text for d in actions] == [
         "The board will review the fire risk assessments against the insurer's checklist at the next meeting.",
         "An update on the staff training records for the next board meeting was requested.",
@@ -822,11 +827,11 @@ Trustee Jones said she would like a report on masks. Director Smith stated she w
 
 
 def test_minutes_give_tasks_to_people_in_each_style():
-    parish = [d for d in _decisions(PARISH_ACTION_MINUTES, "minutes.txt") if d.kind == "action"]
+    parish = _of_kind(PARISH_ACTION_MINUTES, "action", "minutes.txt")
     assert [d.details.get("who") for d in parish] == ["AS", "Cllr Birch", "The Clerk", "BC", "Cllr Ash", None]  # not who "would be away", nor the Council
     assert parish[-1].text == "The broken bench to be reported to the County Council."  # not a question, nor what "needs to be" done
     assert parish[0].text == "AS to obtain two quotes for a new fence."
-    library = [d for d in _decisions(LIBRARY_MINUTES, "minutes.txt") if d.kind == "action"]
+    library = _of_kind(LIBRARY_MINUTES, "action", "minutes.txt")
     assert [(d.details["who"], d.text[:30]) for d in library] == [
         ("Director Smith", "Director Smith will survey sta"), ("Director Smith", "Director Smith stated she will")]  # not a wish
 
@@ -841,7 +846,7 @@ def test_agenda_items_under_a_verb_heading_ask_the_body_to_act():
               "25. Agreement with Quayford Ferries for the winter timetable.\n"
               "PUBLIC HEARINGS\n"
               "26. On the proposed Quay Street parking district.\n")
-    rows = [d.text for d in _decisions(agenda, "agenda.txt") if d.kind == "recommendation"]
+    rows = [d.text for d in _of_kind(agenda, "recommendation", "agenda.txt")]
     assert any(t.startswith("23. Approving payment") for t in rows)
     assert any("2025 Harbour Grant Program application" in t for t in rows)
     assert any("Agreement with Quayford Ferries" in t for t in rows)
@@ -854,7 +859,7 @@ def test_an_outcome_is_read_with_the_numbered_motion_it_closes():
                "1) Mr Ash proposed and Mrs Birch seconded that the debate be extended\n"
                "by fifteen minutes.\n"
                "Agreed.\n")
-    resolutions = [d.text for d in _decisions(minutes, "minutes.txt") if d.kind == "resolution"]
+    resolutions = [d.text for d in _of_kind(minutes, "resolution", "minutes.txt")]
     assert resolutions == ["1) Mr Ash proposed and Mrs Birch seconded that the debate be extended by fifteen minutes. Agreed."]
 
 
@@ -866,7 +871,7 @@ def test_a_motion_handing_work_on_to_an_officer_is_an_action():
                "Moved by Birch to direct the City Manager to negotiate a lease with Harbour Ferries. Motion Carried 6-1.\n\n"
                "14. Quarterly financial report.\n"
                "Moved by Cole to receive and file. Motion Carried 7-0.\n")
-    actions = [d.text for d in _decisions(minutes, "minutes.txt") if d.kind == "action"]
+    actions = [d.text for d in _of_kind(minutes, "action", "minutes.txt")]
     assert len(actions) == 2  # not the report received and filed
     assert actions[0].startswith("Moved by Ash to receive, file and refer to the City Manager")
     assert actions[1].startswith("Moved by Birch to direct the City Manager to negotiate")
@@ -876,7 +881,7 @@ def test_loose_times_are_dated_from_the_meeting_with_their_words_kept():
     minutes = ("Minutes of the Meeting of Barnby Parish Council held on 1 October 2024\n\n"
                "24/101 Hall\nThe Clerk will report back to the Council by the spring on the roof repairs.\n"
                "Cllr Ash will bring the lighting plan back to the Council in the coming weeks.\n")
-    actions = [d for d in _decisions(minutes, "minutes.txt") if d.kind == "action"]
+    actions = _of_kind(minutes, "action", "minutes.txt")
     assert [(a.details["due_text"], a.details["due_date"]) for a in actions] == [
         ("by the spring", "2025-03-01"), ("in the coming weeks", "2024-11-01")]
 
@@ -886,7 +891,7 @@ def test_minutes_in_prose_record_a_decision_told_in_reported_speech_but_not_a_hy
                "24/040 Car park\n"
                "The Council agreed that evening parking charges would rise to 2 pounds from 1 June 2024.\n"
                "Members agreed it would be helpful to hear from residents first.\n")
-    resolutions = [d.text for d in _decisions(minutes, "minutes.txt") if d.kind == "resolution"]
+    resolutions = [d.text for d in _of_kind(minutes, "resolution", "minutes.txt")]
     assert len(resolutions) == 1  # not the hypothesis
     assert resolutions[0].endswith("The Council agreed that evening parking charges would rise to 2 pounds from 1 June 2024.")
 
@@ -898,7 +903,7 @@ def test_a_recommendation_that_only_says_approve_is_read_with_its_agenda_item():
               "15. TREASURER'S REPORT FOR OCTOBER 2022\nRECOMMENDATION: Approve.\n"
               "16. STREET LIGHTING CONTRACT\n"
               "RECOMMENDATION: It is recommended that the City Council award the street lighting contract to Harbour Electric.\n")
-    rows = [(d.title, d.text) for d in _decisions(agenda, "agenda.txt") if d.kind == "recommendation"]
+    rows = [(d.title, d.text) for d in _of_kind(agenda, "recommendation", "agenda.txt")]
     assert ("14. WARRANT REPORT FOR NOVEMBER 2022", "14. WARRANT REPORT FOR NOVEMBER 2022 RECOMMENDATION: Approve.") in rows
     assert ("15. TREASURER'S REPORT FOR OCTOBER 2022",
             "15. TREASURER'S REPORT FOR OCTOBER 2022 RECOMMENDATION: Approve.") in rows
@@ -909,7 +914,7 @@ def test_a_recommendation_that_only_says_approve_is_read_with_its_agenda_item():
 def test_an_item_number_run_into_its_title_still_names_the_item():
     agenda = ("CITY OF HARBOURSIDE\nREGULAR CITY COUNCIL MEETING AGENDA\nMonday, December 12, 2022 6:30 PM\n\n"
               "CONSENT CALENDAR\n7.TREASURER'S REPORT FOR OCTOBER 2022\nRECOMMENDATION: Receive and file.\n")
-    [row] = [d for d in _decisions(agenda, "agenda.txt") if d.kind == "recommendation"]
+    [row] = _of_kind(agenda, "recommendation", "agenda.txt")
     assert row.text == "7.TREASURER'S REPORT FOR OCTOBER 2022 RECOMMENDATION: Receive and file."
 
 
@@ -945,7 +950,7 @@ Motion carried
 
 
 def test_an_outcome_standing_alone_carries_the_motion_above_its_roll_call():
-    resolutions = [d for d in _decisions(HARBOUR_LIBRARY_MINUTES, "minutes.txt") if d.kind == "resolution"]
+    resolutions = _of_kind(HARBOUR_LIBRARY_MINUTES, "resolution", "minutes.txt")
     carried = [d for d in resolutions if "approve the agenda as amended" in d.text]
     assert len(carried) == 1 and "Motion carried" in carried[0].text and "Ayes" in carried[0].text
     # An outcome with no motion moved above it is not given the paragraph before it.
@@ -961,7 +966,7 @@ def test_an_outcome_closes_the_items_last_motion_past_its_discussion():
           "The Director said the lease runs for ten years.\nTrustee Cole asked about the rent.\n\n"
           "Roll call vote:\n\nAyes - Ash, Birch, Cole\nNays - none\n\nMotion carried\n\n"
           "9. Director's report\n\nThe Director said the building will reopen in June.\n\nMotion carried\n")
-    rows = [d for d in _decisions(us, "minutes.txt") if d.kind == "resolution"]
+    rows = _of_kind(us, "resolution", "minutes.txt")
     adopted = [d for d in rows if "Ordinance No. 21-07" in d.text]
     assert len(adopted) == 1 and adopted[0].text.startswith("MOTION: Trustee Ash moved to adopt Ordinance No. 21-07")
     assert "Ayes" in adopted[0].text and "rent" not in adopted[0].text  # the discussion is left out
@@ -972,23 +977,23 @@ def test_an_outcome_closes_the_items_last_motion_past_its_discussion():
           "Members discussed seating on the quay green.\n"
           "It was proposed by Cllr Fox, seconded by Cllr Lane, that Council buy two benches for the quay green.\n"
           "Agreed unanimously.\n")
-    proposal = [d for d in _decisions(uk, "minutes.txt") if d.kind == "resolution"]
+    proposal = _of_kind(uk, "resolution", "minutes.txt")
     assert len(proposal) == 1 and "buy two benches" in proposal[0].text
     assert (proposal[0].details["mover"], proposal[0].details["seconder"]) == ("Cllr Fox", "Cllr Lane")
     bulleted = ("Harbourside Special Service Area\nMinutes of the Commission, March 2, 2025\n\n"
                 "• New Business\n◦ APPROVED – quay festival budget\n◦ Banner repairs were discussed\n")
-    assert [d.text for d in _decisions(bulleted, "minutes.txt") if d.kind == "resolution"] == ["◦ APPROVED – quay festival budget"]
+    assert [d.text for d in _of_kind(bulleted, "resolution", "minutes.txt")] == ["◦ APPROVED – quay festival budget"]
     disposed = ("Minutes of the Harbourside City Council meeting of February 10, 2025\n\nOLD BUSINESS\n"
                 "1. Quay parking survey\nContinued to March 3, 2025.\n\n"
                 "2. Library hours\nThe Council continued to discuss the library hours at length and heard from residents.\n")
-    items = [d for d in _decisions(disposed, "minutes.txt") if d.kind == "resolution"]
+    items = _of_kind(disposed, "resolution", "minutes.txt")
     assert [(d.text, d.details["outcome"]) for d in items] == [
         ("1. Quay parking survey Continued to March 3, 2025.", "continued")]
 
 
 def test_coming_back_to_work_is_no_follow_up():
     minutes = HARBOUR_LIBRARY_MINUTES + "\n6. Reopening\n\nStaff on leave may come back to work in May.\n\nThe reopening plan will come back to the Board in June.\n"
-    actions = [d.text for d in _decisions(minutes, "minutes.txt") if d.kind == "action"]
+    actions = [d.text for d in _of_kind(minutes, "action", "minutes.txt")]
     assert any("come back to the Board in June" in text for text in actions)
     assert not any("come back to work" in text for text in actions)
 
@@ -998,7 +1003,7 @@ def test_work_aimed_at_the_next_meeting_is_a_follow_up():
                "4. Insurance\nIt was agreed that the treasurer should chase the insurer before the next board meeting.\n\n"
                "5. Quay Hall\nIt was agreed a repair plan would be drawn up for the next Harbour & Quays meeting.\n\n"
                "6. Premises\nThe next meeting will be held at Quay Hall.\nThe roof was repaired before the last meeting.\n")
-    actions = [(d.text, d.details.get("due_text")) for d in _decisions(minutes, "minutes.txt") if d.kind == "action"]
+    actions = [(d.text, d.details.get("due_text")) for d in _of_kind(minutes, "action", "minutes.txt")]
     assert [text for text, _ in actions] == [
         "It was agreed that the treasurer should chase the insurer before the next board meeting.",
         "It was agreed a repair plan would be drawn up for the next Harbour & Quays meeting."]
@@ -1015,7 +1020,7 @@ def test_decisions_in_more_publishing_styles():
                 "Carried.\n\n"
                 "R2024-042 Moved by Councillor Lane, seconded by Councillor Fox\n"
                 "THAT the library hours be extended on Saturdays.\nDefeated.\n")
-    rows = [d for d in _decisions(canadian, "minutes.txt") if d.kind == "resolution"]
+    rows = _of_kind(canadian, "resolution", "minutes.txt")
     assert [(d.details["mover"], d.details["seconder"], d.details["outcome"]) for d in rows] == [
         ("Councillor Fox", "Councillor Lane", "carried"), ("Councillor Lane", "Councillor Fox", "failed")]
     assert "THAT Council award the road resurfacing tender to Quay Paving Ltd." in rows[0].text
@@ -1024,16 +1029,16 @@ def test_decisions_in_more_publishing_styles():
                  "The Board considered the application and heard from the applicant.\n"
                  "Decision: Granted subject to the conditions set out in the report.\n\n"
                  "5. Decision - 25/00123 - Harbour Walls, which had been called in, may proceed.\n")
-    assert [d.text for d in _decisions(licensing, "minutes.txt") if d.kind == "resolution"] == [
+    assert [d.text for d in _of_kind(licensing, "resolution", "minutes.txt")] == [
         "Decision: Granted subject to the conditions set out in the report."]
     committee = ("Minutes of the Harbourside Finance Committee held on 3 April 2024\n\n"
                  "6. Budget monitoring\nThe Committee resolved to:\n"
                  "a) note the forecast underspend of £12,000;\nb) transfer £5,000 to the harbour reserve.\n")
-    listed = [d for d in _decisions(committee, "minutes.txt") if d.kind == "resolution"]
+    listed = _of_kind(committee, "resolution", "minutes.txt")
     assert [d.items for d in listed] == [["note the forecast underspend of £12,000;", "transfer £5,000 to the harbour reserve."]]
     transcript = ("Council Meeting 14 May 2024\n\nMayor Fox: I move that By-law No. 35/2024 be read a first time.\n"
                   "Councillor Lane: Second.\nMayor Fox: All those in favour? Contrary? Carried.\n")
-    moved = [d for d in _decisions(transcript, "minutes.txt") if d.kind == "resolution"]
+    moved = _of_kind(transcript, "resolution", "minutes.txt")
     assert len(moved) == 1 and "By-law No. 35/2024 be read a first time" in moved[0].text
 
 
@@ -1041,7 +1046,7 @@ def test_staff_recommending_in_their_own_voice_is_a_recommendation():
     agenda = ("HARBOURSIDE HOUSING AUTHORITY\nREGULAR MEETING AGENDA\nNovember 15, 2022\n\n"
               "1. APPROVAL OF MINUTES\nStaff recommends the Housing Authority approve the minutes of the meeting of October 18, 2022.\n\n"
               "2. QUAY STREET PLAYGROUND\nResidents recommend more swings at the playground.\n")
-    rows = [d.text for d in _decisions(agenda, "agenda.txt") if d.kind == "recommendation"]
+    rows = [d.text for d in _of_kind(agenda, "recommendation", "agenda.txt")]
     assert rows == ["Staff recommends the Housing Authority approve the minutes of the meeting of October 18, 2022."]
 
 
@@ -1060,7 +1065,7 @@ def test_an_agenda_item_that_asks_the_body_to_act_is_a_recommendation():
               "C. RESOLUTION (2025- 07) Authorize the Harbour Master to enter an agreement with Quayford Marine.\n\n"
               "7. QUAY WARRANTS – Staff recommends the City Council approve the warrant runs of March 2025.\n\n"
               "8. PUBLIC HEARING: SECOND READING OF ORDINANCE NO. 12-\n25 - Waive second reading and adopt Ordinance No. 12-25.\n")
-    rows = [(d.reference, d.text) for d in _decisions(agenda, "agenda.txt") if d.kind == "recommendation"]
+    rows = [(d.reference, d.text) for d in _of_kind(agenda, "recommendation", "agenda.txt")]
     assert rows == [
         ("1", "1. QUAY SAFETY COMMITTEE REPORT - Authorize the City Manager to purchase a harbour patrol boat from the Quay Safety grant."),
         ("2", "2. Approving Supplemental Agreement No. 2 with Quayford Design, Inc. for the seawall study, not to exceed $41,000."),
@@ -1071,7 +1076,7 @@ def test_an_agenda_item_that_asks_the_body_to_act_is_a_recommendation():
         ("8", "8. PUBLIC HEARING: SECOND READING OF ORDINANCE NO. 12- 25 - Waive second reading and adopt Ordinance No. 12-25."),
     ]
     minutes = agenda.replace("REGULAR MEETING AGENDA", "MINUTES OF THE REGULAR MEETING")
-    assert not [d for d in _decisions(minutes, "minutes.txt") if d.kind == "recommendation"]
+    assert not _of_kind(minutes, "recommendation", "minutes.txt")
 
 
 def test_an_amendment_put_to_a_recorded_vote_is_a_decision_of_its_own():
@@ -1083,7 +1088,7 @@ def test_an_amendment_put_to_a_recorded_vote_is_a_decision_of_its_own():
                "For (14)\n\nMr Fox, Mrs Lane, Dr Ash\n\nAgainst (45)\n\nMr Birch, Mrs Cole\n\nAbstain (4)\n\nMr Dale\n\n"
                "Amendment lost.\n\n"
                "9) RESOLVED that the quay charges set out in the report be approved.\n")
-    rows = [d for d in _decisions(minutes, "minutes.txt") if d.kind == "resolution"]
+    rows = _of_kind(minutes, "resolution", "minutes.txt")
     vote = next(d for d in rows if "to the vote" in d.text)
     assert vote.text == ("8) Following the debate, the Chairman put the amendment set out in paragraph 7 to the vote "
                          "and the voting was as follows: Amendment lost.")
@@ -1100,7 +1105,7 @@ def test_a_transcript_vote_is_a_decision_though_a_motion_read_out_says_resolved(
                   + filler +
                   "Councillor Ash: I will read my motion. BE IT RESOLVED that the City write to the harbour board.\n\n"
                   "Madam Speaker: Abstain (0)\n\nMotion carried.\n")
-    rows = [d.text for d in _decisions(transcript, "minutes.txt") if d.kind == "resolution"]
+    rows = [d.text for d in _of_kind(transcript, "resolution", "minutes.txt")]
     assert rows[0] == ("Councillor Fox moves that the Minutes of the meeting held on April 9, 2024 be taken as read and confirmed. "
                        "Madam Speaker: All those in favour? Contrary? Carried.")
     assert rows[1].startswith("Madam Speaker: All those in favour of Items 2 to 9 of the Harbour Report? Contrary? Carried.")
@@ -1113,5 +1118,5 @@ def test_an_agenda_set_out_as_paragraphs_reads_each_paragraph_as_an_item():
               "Ordinance No. 41-2025 (Ward 3/Councillor Fox): Authorizing the Director of Harbours to lease the quay store.\n\n"
               "Project Representative: Ada Fox, Quayford Design\n\n"
               "Direct Dial/Ext: 0300 041 4043 e-mail: clerk@harbourside.example Ask for: Ben Lane\n")
-    rows = [d.text for d in _decisions(agenda, "agenda.txt") if d.kind == "recommendation"]
+    rows = [d.text for d in _of_kind(agenda, "recommendation", "agenda.txt")]
     assert rows == ["Ordinance No. 41-2025 (Ward 3/Councillor Fox): Authorizing the Director of Harbours to lease the quay store."]
