@@ -142,6 +142,15 @@ def test_a_number_that_names_is_not_a_count():
     windows = "How many windows are to be replaced at the Quay Building?"
     assert not answers("Case 31-072: Quay Building 118 West 9th Street Replacement Windows Ward 6", windows)
     assert answers("Twelve windows, 12 in all, at 40 Harbour Road are to be replaced.", windows)
+    # A record's number, the sections of a code and a list's marker name what they stand by; the
+    # total asked for is not among them.
+    total = "What total amount will the Quayford harbour levy raise?"
+    assert not answers("Motion carried to adopt Resolution No. 24-31 confirming the harbour levy report.", total)
+    assert not answers("Notice is given under Harbour Code sections 4210, 4212 and 4217 of a hearing on the levy.", total)
+    assert answers("The harbour levy will raise 96,400 in its first year.", total)
+    votes = "How many votes did Dana Fox receive in the Quayford election?"
+    assert not answers("Action Required: (1) Newly elected members will choose a Chair by vote.", votes)
+    assert answers("Dana Fox received 1,204 votes.", votes)
     said = answer("What pandemic death toll did the city record?",
                   "The refresh of the plan was hampered by the Covid-19 pandemic and its death toll in the city. "
                   "The city recorded a pandemic death toll of over 400 people.")
