@@ -655,6 +655,14 @@ def test_how_long_is_answered_by_a_span_not_by_any_number():
     assert not answers("The fee rose by five per cent.", "How long will the quay stay closed?")
 
 
+def test_on_what_date_is_answered_by_a_day_not_a_month():
+    question = "On what date will the Quayford harbour lights be switched on?"
+    assert answers("The harbour lights will be switched on on 28 November.", question)
+    assert answers("Switch-on is set for 11/28/25 at the quay.", question)
+    assert not answers("All lights should be checked in good time (October) before the switch-on.", question)
+    assert answers("All lights should be checked in good time (October) before the switch-on.", "When are the lights checked?")
+
+
 def test_a_time_told_from_another_answers_when():
     question = "When will the Quay Hall fence come back to the board?"
     assert answers("(3) Direct staff to report on the fence to the board one year after the hall reopens.", question)

@@ -154,6 +154,8 @@ _TAKEN = re.compile(r"\b(?:was|were|got|been)(?:\s+[\w'’.-]+){0,4}?\s+(?:elect
 _ASKS_SPAN = re.compile(r"\bhow\s+long\b(?!\s+ago\b)", re.IGNORECASE)
 _SPAN_GIVEN = re.compile(rf"{_A_SPAN}|\b(?:until|till|through)\b[^.;]{{0,30}}?(?:{MONTH}|\b(?:19|20)\d\d\b)", re.IGNORECASE)
 _ASKS_VOTES = re.compile(r"\bhow\s+did\b.{0,80}?\bvote\b|\bwho\s+voted\b|\bwhat\s+was\s+the\s+vote\b", re.IGNORECASE)
+_ASKS_DAY = re.compile(r"\b(?:what|which)\s+(?:date|day)\b(?!\s+of\s+the\s+(?:week|month))", re.IGNORECASE)  # "on what date ...?": a day, not a month
+_DAY_GIVEN = re.compile(f"{_DAY_MONTH}|{_IN_FIGURES}", re.IGNORECASE)
 _ASKS_MOVER = re.compile(r"\bwho\b.{0,40}?\b(?:moved|seconded|proposed|made\s+the\s+motion)\b", re.IGNORECASE)
 
 
@@ -172,6 +174,7 @@ class Asked:
     votes: bool = False  # how members voted ("How did each commissioner vote?")
     mover: bool = False  # who moved or seconded a motion
     span: bool = False  # how long something lasts ("How long an extension is sought?")
+    day: bool = False  # the day of something ("On what date ...?"), which a month alone does not give
 
     @classmethod
     def read(cls, turn: Turn) -> "Asked":
@@ -191,7 +194,7 @@ class Asked:
         return cls(turn.asks, money, counted["thing"] if counted else None, kind, report,
                    bool(_WHY.match(question)), bool(_TAKEN.search(question)),
                    bool(_ASKS_VOTES.search(question)), bool(_ASKS_MOVER.search(question)),
-                   bool(_ASKS_SPAN.search(question)))
+                   bool(_ASKS_SPAN.search(question)), bool(_ASKS_DAY.search(question)))
 
 
 # Where a meeting is held: a street address, or a place named by its kind or its label ("Location:").
@@ -316,6 +319,8 @@ def answers_the_kind(sentence: str, question: str, asked: Asked, lexicon: Lexico
             return False  # "how many voted for ...?" is answered by a vote, not any count nearby
         return any(n.group(0).lower() not in given for n in _counts_in(sentence, asked.counted, spelt=not asked.money)[1])
     if asked.asks == "when":
+        if asked.day:
+            return any(m.lower() not in given for m in _DAY_GIVEN.findall(sentence)) or bool(_RELATIVE_TIME.search(sentence))
         return any(m.lower() not in given for m in _DATE_WORDS.findall(sentence)) or bool(_RELATIVE_TIME.search(sentence))
     if asked.asks == "frequency":
         return bool(_FREQUENCY.search(sentence))
