@@ -147,7 +147,7 @@ def test_a_number_that_names_is_not_a_count():
     total = "What total amount will the Quayford harbour levy raise?"
     assert not answers("Motion carried to adopt Resolution No. 24-31 confirming the harbour levy report.", total)
     assert not answers("Notice is given under Harbour Code sections 4210, 4212 and 4217 of a hearing on the levy.", total)
-    assert answers("The harbour levy will raise 96,400 in its first year.", total)
+    assert answers("The harbour levy will raise $96,400 in its first year.", total)
     votes = "How many votes did Dana Fox receive in the Quayford election?"
     assert not answers("Action Required: (1) Newly elected members will choose a Chair by vote.", votes)
     assert answers("Dana Fox received 1,204 votes.", votes)
@@ -574,10 +574,15 @@ def test_a_question_of_revenue_fees_bids_or_payments_asks_for_money():
                      "What was the winning bid amount for the bridge rehabilitation?",
                      "How much does the council charge for a sign permit?",
                      "How much money went to the zip wire?",
-                     "How much is the annual rent for the zip wire site?"):
+                     "How much is the annual rent for the zip wire site?",
+                     "What total amount did the zip wire and bridge works come to?",
+                     "What total dollar amount of invoices was approved?",
+                     "What settlement amount did the council approve for the bridge claim?",
+                     "What total spending does the 2021-2022 budget show?"):
         assert not answers(refurbishment, question), question
         assert answers("The zip wire, the bridge works and the permits came to $12,500 in 2021-2022.", question), question
     assert answers("Some 4 acres of land were sold.", "How much land was sold?")  # not every how-much is money
+    assert answers("Each speaker has 3 minutes.", "What amount of time does each speaker have?")
 
 
 def test_dates_times_and_parts_of_a_paper_are_not_counts():

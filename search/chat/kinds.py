@@ -52,8 +52,8 @@ _MONEY_QUESTION = re.compile(
     r"|grant|grants|receive|received|allocate|allocated|allocation|award|awarded|raise|raised|save|saved|saving|savings"
     r"|charge|charges|charged|charging|fee|fees|revenue|revenues|income|earn|earns|earned|bring\s+in|brought\s+in|owe|owed"
     r"|borrow|borrowed|bid|bids|money|rent|rents)\b", re.IGNORECASE)
-_MONEY_MEASURE = measure_asked("cost|budget|price|grant|allocation|funding|spend|value|fee|charge|revenue|income|bid amount"
-                               "|contract sum|premium")
+_MONEY_MEASURE = measure_asked("cost|budget|price|grant|allocation|funding|spend|spending|expenditure|value|fee|charge|revenue"
+                               r"|income|dollar amount|amount(?!\s+of\b)|settlement|contract sum|premium")  # "the amount of time" is no money
 # An amount of money: "£4.2m", "$14,429.00", "4.2 million pounds". Without a currency sign "25m" is as
 # likely metres ("a 25m pool") and "5k" a run.
 MONEY = re.compile(r"[£$€]\s?\d|\b\d[\d,.]*\s?(?:million|billion|pounds|dollars|euros)\b", re.IGNORECASE)
