@@ -724,6 +724,17 @@ def test_a_decision_is_chosen_from_the_body_the_question_names_and_may_be_named_
     assert choose_decision([call_in], "What did the Cabinet agree about the family hubs?", ["family", "hubs"], words) is None
 
 
+def test_who_holds_an_office_is_answered_beside_the_office():
+    for question in ("Who chaired the Quayford Harbour Board in 2020?", "Who was chosen as the new mayor of Quayford?",
+                     "Who was president of the Quayford Harbour Board?"):
+        assert not answers("Cllr Dana Fox, GIS Manager; Cllr Sam Ash, CAD Administrator", question), question
+    assert answers("Members: Cllr Sam Ash, Cllr Dana Fox (Chair)", "Who chaired the Quayford Harbour Board in 2020?")
+    assert answers("Councillor Dana Fox was elected Mayor for the coming year.", "Who was chosen as the new mayor of Quayford?")
+    assert answers("Cllr Dana Fox, Board President, opened the meeting.", "Who was president of the Quayford Harbour Board?")
+    # an office the question only mentions is not what it asks about
+    assert answers("Cllr Sam Ash presented the report as Cllr Lee Birch was away.", "Who gave the Treasurer's report?")
+
+
 def test_a_who_answer_names_someone_the_question_does_not():
     # Of 2,480 passages, everyday words are in many, a name in few; a role may be in few too ("vice", "chair").
     common = "the meeting was held at government center city council chamber select new using nomination process none"

@@ -156,6 +156,12 @@ _SPAN_GIVEN = re.compile(rf"{_A_SPAN}|\b(?:until|till|through)\b[^.;]{{0,30}}?(?
 _ASKS_VOTES = re.compile(r"\bhow\s+did\b.{0,80}?\bvote\b|\bwho\s+voted\b|\bwhat\s+was\s+the\s+vote\b", re.IGNORECASE)
 _ASKS_DAY = re.compile(r"\b(?:what|which)\s+(?:date|day)\b(?!\s+of\s+the\s+(?:week|month))", re.IGNORECASE)  # "on what date ...?": a day, not a month
 _DAY_GIVEN = re.compile(f"{_DAY_MONTH}|{_IN_FIGURES}", re.IGNORECASE)
+# "Who chaired the board?", "Who was chosen as the new mayor?": the office asked about, which the
+# answer names beside the person ("Dana Fox, Chair"); a list of staff or members names other people.
+_ASKS_OFFICE = re.compile(
+    r"\bwho\s+(?:(?:is|was|were|will\s+be|has\s+been|had\s+been)\s+(?:(?:chosen|elected|appointed|named|selected|made)\s+"
+    r"(?:as\s+)?)?(?:the\s+)?(?:new\s+)?(?P<office>vice[- ]chair|chair|president|mayor|clerk|treasurer|secretary)"
+    r"|(?P<verb>chair|preside)(?:s|d|ed)?)\b", re.IGNORECASE)
 _ASKS_MOVER = re.compile(r"\bwho\b.{0,40}?\b(?:moved|seconded|proposed|made\s+the\s+motion)\b", re.IGNORECASE)
 
 
@@ -175,6 +181,7 @@ class Asked:
     mover: bool = False  # who moved or seconded a motion
     span: bool = False  # how long something lasts ("How long an extension is sought?")
     day: bool = False  # the day of something ("On what date ...?"), which a month alone does not give
+    office: str | None = None  # the office a who-question asks the holder of, its first letters ("chair", "presi"), see _ASKS_OFFICE
 
     @classmethod
     def read(cls, turn: Turn) -> "Asked":
@@ -191,10 +198,12 @@ class Asked:
             kind = next((k for k in ("recommendation", "commitment") if words & KIND_WORDS[k]), None)
         money = bool(_MONEY_QUESTION.search(question) or _MONEY_MEASURE.search(question))
         counted = _COUNTED.search(question)
+        office = _ASKS_OFFICE.search(question)
         return cls(turn.asks, money, counted["thing"] if counted else None, kind, report,
                    bool(_WHY.match(question)), bool(_TAKEN.search(question)),
                    bool(_ASKS_VOTES.search(question)), bool(_ASKS_MOVER.search(question)),
-                   bool(_ASKS_SPAN.search(question)), bool(_ASKS_DAY.search(question)))
+                   bool(_ASKS_SPAN.search(question)), bool(_ASKS_DAY.search(question)),
+                   office and re.split(r"[- ]", (office["office"] or office["verb"]).lower())[0][:5])  # "presi": president, presided
 
 
 # Where a meeting is held: a street address, or a place named by its kind or its label ("Location:").
@@ -327,6 +336,8 @@ def answers_the_kind(sentence: str, question: str, asked: Asked, lexicon: Lexico
     if asked.asks == "who":
         if asked.mover and not _MOTION_WORDS.search(sentence):
             return False  # who moved or seconded it is said where the motion is
+        if asked.office and asked.office not in sentence.lower():
+            return False  # who holds an office is said beside its name ("Dana Fox, Chair")
         return names_someone(sentence, question, lexicon)
     if asked.why and not _BECAUSE.search(sentence):
         return False  # "why was it cancelled?" is answered by a cause, not by its being cancelled
