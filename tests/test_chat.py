@@ -328,6 +328,12 @@ def test_who_holds_a_post_is_read_from_the_papers_list_of_members(notice_library
     assert "Sam Patel" not in answer.answer  # the vice chair's line is another post
 
 
+def test_each_part_of_a_two_part_question_is_answered_by_its_own_way(notice_library):
+    answer = notice_library.chat([{"role": "user", "content": "Who chaired the Harbour Board, and who was its vice chair?"}])
+    assert answer.found and answer.answered_by == "who", answer.answer
+    assert "Alex Morgan" in answer.answer and "Sam Patel" in answer.answer, answer.answer
+
+
 def test_a_post_the_list_does_not_hold_is_not_given_a_name_from_it(notice_library):
     answer = notice_library.chat([{"role": "user", "content": "Who was the Treasurer of the Harbour Board in 2026?"}])
     assert not (answer.found and answer.answered_by == "who"), answer.answer

@@ -10,7 +10,7 @@ the extractive answer from the passages comes last.
 from __future__ import annotations
 
 from minutebook.search.chat.answer import NOT_FOUND, Answer
-from minutebook.search.chat.conversation import Turn
+from minutebook.search.chat.conversation import Turn, read_turn
 from minutebook.search.chat.evidence import Evidence
 from minutebook.search.chat.answerers import decision, held, listed, next_meeting, passages, previous, schedule, timeline, who
 
@@ -19,7 +19,24 @@ ANSWERERS = (previous, listed, decision, timeline, who, next_meeting, schedule, 
 
 def first_answer(turn: Turn, evidence: Evidence) -> Answer:
     """The answer of the first answerer that gives one, named in ``answered_by``; else a "not found"
-    that keeps the support the extractive answer measured."""
+    that keeps the support the extractive answer measured. A question of two parts ("Who was chair,
+    and who was vice chair?") answered by a specific way has each part answered in turn (the
+    extractive answer reads each part itself)."""
+    answer = _first(turn, evidence)
+    parts = passages.question_parts(turn.question) if not turn.followup else [turn.question]
+    if len(parts) == 1 or not answer.found or answer.answered_by == "passages":
+        return answer
+    asked = [{"role": "user", "content": part} for part in parts]
+    answered = [_first(read_turn(asked[: n + 1]), evidence) for n in range(len(parts))]
+    text, citations = passages.join_answers([(part, a.answer if a.found else "", a.citations if a.found else [])
+                                             for part, a in zip(parts, answered)])
+    if not citations:
+        return answer
+    return Answer(answer=text, found=True, query=turn.query, citations=citations, evidence=answer.evidence,
+                  answered_by=answer.answered_by)
+
+
+def _first(turn: Turn, evidence: Evidence) -> Answer:
     refused = Answer(answer=NOT_FOUND, found=False, query=turn.query)
     for answerer in ANSWERERS:
         answer = answerer.answer(turn, evidence)

@@ -79,7 +79,7 @@ def author_answer(turn: Turn, hits: list[Hit], lexicon: Lexicon, author_of) -> t
 # "Who was the Executive Director of ...", "Who is the chair of ...", "Who chaired ...": the post is the
 # words after "the" up to the body or time the question goes on to, or the verb made a noun.
 _POST_QUESTION = re.compile(
-    r"^\s*who\s+(?:is|was|are|were|will\s+be|served\s+as|acted\s+as)\s+(?:the\s+)?(?P<post>[a-z][\w -]{1,40}?)"
+    r"^\s*who\s+(?:is|was|are|were|will\s+be|served\s+as|acted\s+as)\s+(?:the\s+|its\s+|their\s+)?(?P<post>[a-z][\w -]{1,40}?)"
     r"\s*(?:\b(?:of|for|at|on|in|to|during|when)\b|[?,]|$)"
     r"|^\s*who\s+(?P<verb>chaired|chairs|clerked|clerks|presided)\b",
     re.IGNORECASE,
