@@ -440,6 +440,14 @@ def test_a_name_joined_by_an_ampersand_is_named_as_the_question_writes_it():
     assert not names_present(question_names("What rent will P&O pay for the depot roof?"), words_of(passage), lex)
 
 
+def test_an_ordinal_inside_a_name_is_one_of_its_words():
+    assert question_names("What did the council decide about Dana Fox's East 9th Street garage?") == [["dana", "fox"], ["east", "9th", "street"]]
+    passage = "63. On items regarding the request from Dana Fox to rezone 2218 E. 9th St from C-1 to C-2."
+    lex = lexicon(passage, *["Resurfacing of the east end of the High Street."] * 20)  # "east", "street": common words
+    assert names_present(question_names("What did the council decide about Dana Fox's East 9th Street garage?"), words_of(passage), lex)
+    assert not names_present(question_names("What did the council decide about Dana Fox's East 14th Street garage?"), words_of(passage), lex)
+
+
 def test_a_long_name_is_named_by_its_distinctive_words_not_its_common_ones():
     passage = "Radio licences for the library network; the board reviewed internet costs."
     lex = lexicon(passage, *["The board met. The county network was reviewed."] * 20)

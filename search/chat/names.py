@@ -38,8 +38,12 @@ def question_names(question: str) -> list[list[str]]:
     """
     phrases: list[list[str]] = []
     current: list[str] = []
-    for n, match in enumerate(re.finditer(r"[A-Za-z][\w'’&-]*", question)):
+    for n, match in enumerate(re.finditer(r"[A-Za-z][\w'’&-]*|\b\d+(?:st|nd|rd|th)\b", question)):
         word = match.group(0)
+        if word[0].isdigit():  # "East 9th Street": an ordinal inside a name is one of its words
+            if current:
+                current.append(word.lower())
+            continue
         clean = re.sub(r"['’]s$", "", word)
         is_name = (n > 0 and clean.lower() not in _NOT_NAMES and month_number(clean) is None  # "Oct", "Sept"
                    and (clean[0].isupper() or clean.isupper()))
@@ -49,12 +53,12 @@ def question_names(question: str) -> list[list[str]]:
             current.append(clean.lower())
             continue
         if not is_name or word != clean:  # a possessive ends its phrase: "Southampton's Board"
-            while current and current[-1] in JOINERS:
+            while current and (current[-1] in JOINERS or current[-1][0].isdigit()):
                 current.pop()
             if current:
                 phrases.append(current)
             current = []
-    while current and current[-1] in JOINERS:
+    while current and (current[-1] in JOINERS or current[-1][0].isdigit()):
         current.pop()
     if current:
         phrases.append(current)
