@@ -254,6 +254,9 @@ _TITLED = re.compile(r"\b(?:Director|Chair(?:man|woman|person)?|Trustee|Council\
                      r"|Manager|Clerk|Treasurer|Secretary|President|Chief|Senator|Representative)\s+(?P<name>[A-Z][a-z'’-]+)")
 # A member named by surname alone where a motion or a vote names them: "Moved by Lee", "Nays: Ash".
 _VOTED = re.compile(rf"(?i:\b(?:moved|seconded|proposed)\s+by\s+|\b{VOTE_LABEL}\s*[:–—-]\s*)(?P<name>[A-Z][a-z'’-]+)")
+# Minutes name members by their initials where they act: "IK presented the report as GD was away",
+# "HD to create a sign".
+_INITIALS_ACTING = re.compile(r"(?<![\w.])(?P<name>[A-Z]{2,3})\s+(?=[a-z])")
 _MOTION_WORDS = re.compile(r"\b(?:moved|mover|moves|seconded|seconder|second|proposed|proposer|motion)\b", re.IGNORECASE)
 # "Dana Fox", "J. Fox", "Dana FOX": a name of two or more words, the first may be an initial.
 _CAPITALISED_RUN = re.compile(r"(?<![\w.])(?:[A-Z]\.?\s?|[A-Z][a-z'’-]+\s+)(?:[A-Z][a-z'’-]+|[A-Z]{2,}\b(?!\.))(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]{2,}\b))*")
@@ -270,7 +273,7 @@ def names_someone(sentence: str, question: str, lexicon: Lexicon) -> bool:
         return True  # "the District Police Commander", "the Saints Foundation"
     rare = DISTINCTIVE * lexicon.passages
     if any((name := m["name"].lower()) not in asked and name not in _ROLE_WORDS and lexicon.df.get(name, 0) <= rare
-           for pattern in (_TITLED, _VOTED) for m in pattern.finditer(sentence)):
+           for pattern in (_TITLED, _VOTED, _INITIALS_ACTING) for m in pattern.finditer(sentence)):
         return True
     return any(
         all(w not in asked and w not in _ROLE_WORDS and lexicon.df.get(w, 0) <= rare for w in words)
