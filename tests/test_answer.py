@@ -938,6 +938,10 @@ def test_a_motion_that_failed_is_not_what_was_appointed():
     assert "Harbourside Legal" in said and "Quay & Co" not in said
     # Asked whether it chose the firm that failed, the failed motion is the answer.
     assert "Quay & Co" in answer("Did the Harbour Board appoint Quay & Co as its counsel?", passage)
+    # The failure said in the motion's own sentence.
+    postponed = ("Commissioner Ash made a motion, seconded by Commissioner Birch, to postpone the election of "
+                 "the Harbour Board Chair to July, and the motion failed to pass.")
+    assert answer("Who was elected Chair of the Harbour Board in January?", postponed) == ""
 
 
 def test_a_contact_word_in_a_name_does_not_ask_for_contact_details():

@@ -290,7 +290,7 @@ def answer_gate(
             return False
         if report and promises(sentence, report):
             return False  # a report still to come has no findings yet
-        if kind.taken and not yes_or_no and _FAILED.match(_following(sentence, hit.text)):
+        if kind.taken and not yes_or_no and (_FAILED.match(_following(sentence, hit.text)) or _FAILED_IN.search(sentence)):
             return False  # a motion that failed is not what was appointed or approved (though it says "did they?")
         if candidate.index not in named:  # the passage holds the sentence: one check per passage
             # A report names its subject once, in its title block; minutes name each item's in its
@@ -318,6 +318,7 @@ INTRODUCED_CHARS = 300  # how much of the list a sentence ending in ":" introduc
 OPENING_WORDS = 6  # "RESULT: FAILED [4-2]", "The motion was carried": said first, not after a new motion
 _YES_OR_NO = re.compile(r"(?:[^,?]{0,60},\s*)?(?:did|was|were|has|have|is|are|does|do)\b", re.IGNORECASE)  # "In May, did ...?"
 _FAILED = re.compile(r"\W*(?:the\s+)?(?:motion\s+)?(?:failed|was\s+(?:lost|defeated)|lost|defeated)\b", re.IGNORECASE)
+_FAILED_IN = re.compile(r"\bmotion\s+(?:failed|was\s+(?:lost|defeated))\b|\bfailed\s+to\s+(?:pass|carry)\b", re.IGNORECASE)  # said in the same sentence
 _MOVES = re.compile(r"(?:moved\s+by\b|motion\s*:|it\s+was\s+moved\b|on\s+(?:the\s+)?motion\s+(?:of|by)\b)", re.IGNORECASE)
 _SECONDS = re.compile(r"\bseconded\b|^second(?:ed)?\s*(?:by\b|:)", re.IGNORECASE)  # "Councillor Birch seconded."
 _REFERS_BACK = re.compile(r"^(?:at|in|during|after|following|from)\s+(?:this|that|these|those)\b", re.IGNORECASE)
