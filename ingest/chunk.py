@@ -160,19 +160,43 @@ def _cut_long(sentence: str, max_chars: int) -> list[str]:
 def pack_passages(lines: list[Line], max_chars: int) -> list[Passage]:
     """Pack the lines of one section into passages of at most ``max_chars`` characters.
 
-    Sentences of one paragraph join with a space, paragraphs with a newline.
+    Sentences of one paragraph join with a space, paragraphs with a newline. A sentence introducing
+    a list ("... indicating a potential loss of:") goes on to the next passage with the list, rather
+    than ending the passage before it.
     """
     passages: list[Passage] = []
+    units_in: list[tuple[str, Line, Line, str]] = []  # the current passage's units, with the separator before each
     text = ""
     first: Line | None = None
     last: Line | None = None
     breaks: list[tuple[int, int]] = []
 
-    def flush() -> None:
+    def add(unit: str, start_line: Line, end_line: Line, separator: str) -> None:
+        nonlocal text, first, last
+        if first is None:
+            first = start_line
+        elif start_line.page > (breaks[-1][1] if breaks else first.page):
+            breaks.append((len(text) + 1, start_line.page))  # the unit starts after its separator
+        text = f"{text}{separator}{unit}" if text else unit
+        last = end_line
+        units_in.append((unit, start_line, end_line, separator))
+
+    def flush(carry: bool) -> None:
+        """End the passage; with ``carry``, a sentence ending in ":" at its end opens the next one (the
+        list it introduces follows)."""
         nonlocal text, first, last, breaks
+        carried = units_in.pop() if carry and len(units_in) > 1 and units_in[-1][0].rstrip().endswith(":") else None
+        kept = units_in[:]
+        units_in.clear()
+        text, first, last, breaks = "", None, None, []
+        for unit in kept:  # rebuilt without the list's introduction when it is carried on
+            add(*unit)
         if text and first and last:
             passages.append(Passage(text, first.page, last.page, first.printed_page, tuple(breaks)))
         text, first, last, breaks = "", None, None, []
+        units_in.clear()
+        if carried is not None:
+            add(*carried)
 
     for paragraph in _paragraphs(lines):
         position = 0
@@ -187,17 +211,12 @@ def pack_passages(lines: list[Line], max_chars: int) -> list[Passage]:
         # Start a new passage at a paragraph boundary when the whole paragraph would not fit.
         paragraph_len = sum(len(unit) + 1 for unit, _, _ in units)
         if text and len(text) + paragraph_len > max_chars:
-            flush()
+            flush(carry=opens_list_item(paragraph.lines[0].text))
         separator = "\n"
         for unit, start_line, end_line in units:
             if text and len(text) + 1 + len(unit) > max_chars:
-                flush()
-            if first is None:
-                first = start_line
-            elif start_line.page > (breaks[-1][1] if breaks else first.page):
-                breaks.append((len(text) + 1, start_line.page))  # the unit starts after its separator
-            text = f"{text}{separator}{unit}" if text else unit
+                flush(carry=False)
+            add(unit, start_line, end_line, separator if text else "")
             separator = " "
-            last = end_line
-    flush()
+    flush(carry=False)
     return passages

@@ -77,3 +77,18 @@ def test_a_name_wrapped_at_its_initial_goes_on_and_a_lettered_list_does_not():
                                                  "E. Ash, Managing Member), $2,318,400.50.")
     items = [Line(t, 1) for t in ("D. Approve the minutes", "E. Receive the budget report")]
     assert pack_passages(items, 900)[0].text == "D. Approve the minutes\nE. Receive the budget report"
+
+
+def test_a_list_and_the_sentence_introducing_it_share_a_passage():
+    lines = [Line(s, page=1) for s in _sentences(4)]
+    lines += [Line("", page=1), Line("Harbourside representatives raised survey figures indicating a potential loss of:", page=2),
+              Line("", page=2), Line("• 212 spaces in Quayford", page=2), Line("• 97 spaces in Millbrook", page=2)]
+    passages = pack_passages(lines, max_chars=400)
+    assert all(len(p.text) <= 400 for p in passages)
+    holding = next(p for p in passages if "212 spaces" in p.text)
+    assert holding.text.startswith("Harbourside representatives raised") and holding.page == 2
+    assert not any(p.text.rstrip().endswith(":") for p in passages)
+    # A sentence ending in ":" that no list follows stays where it is.
+    plain = pack_passages([Line(s, page=1) for s in _sentences(5)] + [Line("", page=1), Line("Present:", page=1),
+                                                                       Line("", page=1), Line(_sentences(7)[6], page=1)], 400)
+    assert any(p.text.rstrip().endswith("Present:") for p in plain)
