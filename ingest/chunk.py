@@ -161,7 +161,7 @@ def pack_passages(lines: list[Line], max_chars: int) -> list[Passage]:
     """Pack the lines of one section into passages of at most ``max_chars`` characters.
 
     Sentences of one paragraph join with a space, paragraphs with a newline. A sentence introducing
-    a list ("... indicating a potential loss of:") goes on to the next passage with the list, rather
+    a list ("... showing the moorings at risk:") goes on to the next passage with the list, rather
     than ending the passage before it.
     """
     passages: list[Passage] = []

@@ -761,7 +761,7 @@ def test_a_who_answer_names_someone_the_question_does_not():
     assert names_someone("Nays: Jenkins.", question, words)
     assert not names_someone("Nays: None.", question, words)  # a common word after the label is no name
     # Minutes name members by their initials where they act; a common word in capitals is no one.
-    assert names_someone("IK presented the report as GD was away.", question, words)
+    assert names_someone("DF presented the report as SA was away.", question, words)
     assert not names_someone("THE report was presented.", question, Lexicon({**words.df, "the": 2400}, {}, 2480))
     # A name may open with an initial or give its surname in capitals.
     assert names_someone("Presented by J. Heisinger.", question, words)

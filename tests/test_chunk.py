@@ -81,11 +81,11 @@ def test_a_name_wrapped_at_its_initial_goes_on_and_a_lettered_list_does_not():
 
 def test_a_list_and_the_sentence_introducing_it_share_a_passage():
     lines = [Line(s, page=1) for s in _sentences(4)]
-    lines += [Line("", page=1), Line("Harbourside representatives raised survey figures indicating a potential loss of:", page=2),
-              Line("", page=2), Line("• 212 spaces in Quayford", page=2), Line("• 97 spaces in Millbrook", page=2)]
+    lines += [Line("", page=1), Line("Harbourside representatives raised the survey figures of the harbour board showing the moorings at risk:", page=2),
+              Line("", page=2), Line("• 212 moorings at Quayford", page=2), Line("• 97 moorings at Millbrook", page=2)]
     passages = pack_passages(lines, max_chars=400)
     assert all(len(p.text) <= 400 for p in passages)
-    holding = next(p for p in passages if "212 spaces" in p.text)
+    holding = next(p for p in passages if "212 moorings" in p.text)
     assert holding.text.startswith("Harbourside representatives raised") and holding.page == 2
     assert not any(p.text.rstrip().endswith(":") for p in passages)
     # A sentence ending in ":" that no list follows stays where it is.

@@ -76,7 +76,7 @@ _NUMBERED_RECORD = re.compile(
 # month ("16th January", "March 12"), a date in figures ("2016-12-15", "15/12/16"), a financial year
 # ("2017/18"), a time ("7:00 p.m."), a place in order ("the 3rd floor"), a part of a paper ("see
 # Section 5", "Appendix 2", "Ward 3", "sections 4210, 4212 and 4217"), a record's number ("Resolution
-# No. 24-31", "no. 1936"), a list's marker inside a sentence ("Action Required: (1) Members ..."), a
+# No. 24-31", "no. 1207"), a list's marker inside a sentence ("Action Required: (1) Members ..."), a
 # label or code ("v1", "Q3", "A27", "31542R"), a case number ("31-072") or a street number ("118 West
 # 9th Street").
 _MONTH_NAMED = rf"(?=[A-Z])(?i:{MONTH})(?!\w)"  # "January", "JAN"; not "may" the verb
@@ -254,7 +254,7 @@ _TITLED = re.compile(r"\b(?:Director|Chair(?:man|woman|person)?|Trustee|Council\
                      r"|Manager|Clerk|Treasurer|Secretary|President|Chief|Senator|Representative)\s+(?P<name>[A-Z][a-z'’-]+)")
 # A member named by surname alone where a motion or a vote names them: "Moved by Lee", "Nays: Ash".
 _VOTED = re.compile(rf"(?i:\b(?:moved|seconded|proposed)\s+by\s+|\b{VOTE_LABEL}\s*[:–—-]\s*)(?P<name>[A-Z][a-z'’-]+)")
-# Minutes name members by their initials where they act: "IK presented the report as GD was away",
+# Minutes name members by their initials where they act: "DF presented the report as SA was away",
 # "HD to create a sign".
 _INITIALS_ACTING = re.compile(r"(?<![\w.])(?P<name>[A-Z]{2,3})\s+(?=[a-z])")
 _MOTION_WORDS = re.compile(r"\b(?:moved|mover|moves|seconded|seconder|second|proposed|proposer|motion)\b", re.IGNORECASE)
