@@ -157,6 +157,26 @@ def _cut_long(sentence: str, max_chars: int) -> list[str]:
     return pieces
 
 
+@dataclass(frozen=True)
+class _Unit:
+    text: str  # a sentence, or a piece of an over-long one
+    start: Line
+    end: Line
+    joined_by: str  # "\n" when it opens a paragraph, " " within one
+
+
+def _passage(units: list[_Unit]) -> Passage:
+    """The passage a run of units makes: their text joined, and where each later page begins."""
+    first = units[0].start
+    text = units[0].text
+    breaks: list[tuple[int, int]] = []
+    for unit in units[1:]:
+        if unit.start.page > (breaks[-1][1] if breaks else first.page):
+            breaks.append((len(text) + 1, unit.start.page))  # the unit starts after its separator
+        text = f"{text}{unit.joined_by}{unit.text}"
+    return Passage(text, first.page, units[-1].end.page, first.printed_page, tuple(breaks))
+
+
 def pack_passages(lines: list[Line], max_chars: int) -> list[Passage]:
     """Pack the lines of one section into passages of at most ``max_chars`` characters.
 
@@ -165,38 +185,18 @@ def pack_passages(lines: list[Line], max_chars: int) -> list[Passage]:
     than ending the passage before it.
     """
     passages: list[Passage] = []
-    units_in: list[tuple[str, Line, Line, str]] = []  # the current passage's units, with the separator before each
-    text = ""
-    first: Line | None = None
-    last: Line | None = None
-    breaks: list[tuple[int, int]] = []
-
-    def add(unit: str, start_line: Line, end_line: Line, separator: str) -> None:
-        nonlocal text, first, last
-        if first is None:
-            first = start_line
-        elif start_line.page > (breaks[-1][1] if breaks else first.page):
-            breaks.append((len(text) + 1, start_line.page))  # the unit starts after its separator
-        text = f"{text}{separator}{unit}" if text else unit
-        last = end_line
-        units_in.append((unit, start_line, end_line, separator))
+    pending: list[_Unit] = []  # the passage being filled
+    size = 0  # its length in characters, separators included
 
     def flush(carry: bool) -> None:
         """End the passage; with ``carry``, a sentence ending in ":" at its end opens the next one (the
         list it introduces follows)."""
-        nonlocal text, first, last, breaks
-        carried = units_in.pop() if carry and len(units_in) > 1 and units_in[-1][0].rstrip().endswith(":") else None
-        kept = units_in[:]
-        units_in.clear()
-        text, first, last, breaks = "", None, None, []
-        for unit in kept:  # rebuilt without the list's introduction when it is carried on
-            add(*unit)
-        if text and first and last:
-            passages.append(Passage(text, first.page, last.page, first.printed_page, tuple(breaks)))
-        text, first, last, breaks = "", None, None, []
-        units_in.clear()
-        if carried is not None:
-            add(*carried)
+        nonlocal pending, size
+        carried = pending.pop() if carry and len(pending) > 1 and pending[-1].text.rstrip().endswith(":") else None
+        if pending:
+            passages.append(_passage(pending))
+        pending = [carried] if carried else []
+        size = len(carried.text) if carried else 0
 
     for paragraph in _paragraphs(lines):
         position = 0
@@ -210,13 +210,14 @@ def pack_passages(lines: list[Line], max_chars: int) -> list[Passage]:
                 units.append((piece, start_line, end_line))
         # Start a new passage at a paragraph boundary when the whole paragraph would not fit.
         paragraph_len = sum(len(unit) + 1 for unit, _, _ in units)
-        if text and len(text) + paragraph_len > max_chars:
+        if size and size + paragraph_len > max_chars:
             flush(carry=opens_list_item(paragraph.lines[0].text))
-        separator = "\n"
+        joined_by = "\n"
         for unit, start_line, end_line in units:
-            if text and len(text) + 1 + len(unit) > max_chars:
+            if size and size + 1 + len(unit) > max_chars:
                 flush(carry=False)
-            add(unit, start_line, end_line, separator if text else "")
-            separator = " "
+            size += len(unit) + (1 if size else 0)
+            pending.append(_Unit(unit, start_line, end_line, joined_by))
+            joined_by = " "
     flush(carry=False)
     return passages
