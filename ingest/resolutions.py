@@ -18,6 +18,7 @@ import re
 from minutebook.vocabulary import Decision, Document
 
 from .decision_text import Entry, block_pages, collect_block, minute_of, minutes_by_line, parse_marker, sentences, split_items
+from .votes import ABSTAIN as _ABSTAIN, AGAINST as _AGAINST, FOR as _FOR
 
 # "RESOLVED that", "3. RESOLVED:", "26) RESOLVED", "It was resolved that", "AGREED -", "Decided:".
 _LEAD_LABEL = r"^(?:\(?\d{1,3}[.)]\)?\s+)?"
@@ -40,9 +41,6 @@ _QUOTED_MOTION = re.compile(
 )
 
 # Votes and who moved what.
-_FOR = re.compile(r"\bfor\s*\((\d+)\)", re.IGNORECASE)
-_AGAINST = re.compile(r"\bagainst\s*\((\d+)\)", re.IGNORECASE)
-_ABSTAIN = re.compile(r"\babstain(?:ed|ing|ions?)?\s*\((\d+)\)", re.IGNORECASE)
 _TALLY = re.compile(r"\b(?:carried|approved|passed|failed|lost|adopted)\b[^.\d]{0,20}?\(?(\d{1,2})\s*[-–]\s*(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?(?:\s*[-–]\s*(\d{1,2}))?\)?", re.IGNORECASE)
 _VOTE_COUNT = re.compile(r"\b\d{1,2}\s*[-–]\s*\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+vote\b|\bvote\s+of\s+\d{1,2}\s*[-–]\s*\d{1,2}\b", re.IGNORECASE)
 _OUTCOME = re.compile(r"\b(?:(?:substantive\s+)?motion|amendment|recommendations?)\s+(?:was\s+)?(carried|lost|agreed|fell|defeated|approved|failed)\b", re.IGNORECASE)

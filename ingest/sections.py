@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from .chunk import Line
+from .votes import COUNT_LINE
 
 _MARKDOWN = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _INT = re.compile(r"^(\d{1,3})([.)]?)\s+(\S.*)$")
@@ -37,8 +38,6 @@ _OUTCOME_ONLY = re.compile(
 )
 
 
-# A recorded vote's count over its list of names ("For (34)", "Against (0)") heads no section.
-_VOTE_COUNT = re.compile(r"^(?:for|against|abstain\w*|abstentions?)\s*\(\d+\)$", re.IGNORECASE)
 
 
 def outcome_only(text: str) -> bool:
@@ -80,7 +79,7 @@ def _title_like(title: str, max_words: int = 14) -> bool:
         return False
     if _TABLE_ROW_END.search(title):
         return False  # "TOTAL BUDGET CHANGES -120.5 0.0 0.0": a table's row ends in its figures
-    return not _NOT_HEADING_START.match(title) and not outcome_only(title) and not _VOTE_COUNT.match(title)
+    return not _NOT_HEADING_START.match(title) and not outcome_only(title) and not COUNT_LINE.match(title)  # "For (34)" over its names
 
 
 def _is_caps(text: str) -> bool:
