@@ -206,8 +206,10 @@ class Asked:
                    office and re.split(r"[- ]", (office["office"] or office["verb"]).lower())[0][:5])  # "presi": president, presided
 
 
-# Where a meeting is held: a street address, or a place named by its kind or its label ("Location:").
-_PLACE = re.compile(rf"{STREET}|\b(?:location|venue|address)\s*[:/]|\b(?:[A-Z][\w'’-]*\s+){{1,4}}(?:Hall|Chambers?|Room|Cent(?:re|er)"
+# A place given by its label: "Location:", "Venue:", "Place:", "Location/Address:".
+PLACE_LABEL = r"\b(?i:location|venue|place|address)\s*(?:/\s*\w+\s*)?:"
+# Where a meeting is held: a street address, a place named by its label, or by its kind ("Quay Hall").
+_PLACE = re.compile(rf"{STREET}|{PLACE_LABEL}|\b(?:[A-Z][\w'’-]*\s+){{1,4}}(?:Hall|Chambers?|Room|Cent(?:re|er)"
                     r"|Library|School|Church|Pavilion|Institute|Building|Office)s?\b")
 
 

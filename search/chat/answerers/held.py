@@ -16,6 +16,7 @@ from minutebook.ingest.noise import STREET
 from minutebook.search.chat.answer import ANSWER_PASSAGES, Answer, cited_lines
 from minutebook.search.chat.conversation import MEETING_WORDS, Turn, asked_beyond
 from minutebook.search.chat.evidence import Evidence
+from minutebook.search.chat.kinds import PLACE_LABEL
 from minutebook.search.chat.sentences import in_period
 from minutebook.search.storage.lexicon import stem
 
@@ -30,7 +31,7 @@ _MEETING_WORDS = MEETING_WORDS | {stem(word) for word in (
     "happen happened special regular annual ordinary extraordinary adjourned public end ends ended finish finished close "
     "closed conclude concluded adjourn").split()}
 # A place: labelled ("Location:", "Venue:", "Place:"), a street address, or "held at / in".
-_PLACE = re.compile(rf"\b(?:location|venue|place|address)\s*(?:/\s*\w+\s*)?:|\bheld\s+(?:at|in)\b|{STREET}")
+_PLACE = re.compile(rf"{PLACE_LABEL}|\bheld\s+(?:at|in)\b|{STREET}")
 
 
 def answer(turn: Turn, evidence: Evidence) -> Answer | None:
