@@ -402,8 +402,8 @@ def test_progress_table_commitments_carry_owner_status_update():
     assert rows[1].details == {"owner": "Age Concern", "status": "Amber", "update": "Befriending pilot delayed to spring."}
 
 
-def test_suffolk_style_minutes_without_markers():
-    text = """Board Meeting Minutes 15 December 2016
+def test_minutes_without_markers_record_decisions_in_prose():
+    text = """Harbour Trust Board Meeting Minutes 12 December 2024
 
 1. Anti-Bribery Policy
 
@@ -412,17 +412,17 @@ Updated with change in legislation - the policy was accepted by the Board.
 2. Accounts
 
 There were no questions and the accounts were accepted and approved.
-Proposer: Sylvia Knights
-Seconder: Sue Buck
+Proposer: Dana Fox
+Seconder: Sam Ash
 
 3. Any other business
 
 The chair thanked the staff.
 """
-    resolutions = _of_kind(text, "resolution", "suffolk.txt")
+    resolutions = _of_kind(text, "resolution", "minutes.txt")
     assert [d.reference for d in resolutions] == ["1", "2"]
-    assert resolutions[1].details["mover"] == "Sylvia Knights"
-    assert resolutions[1].details["seconder"] == "Sue Buck"
+    assert resolutions[1].details["mover"] == "Dana Fox"
+    assert resolutions[1].details["seconder"] == "Sam Ash"
 
 
 def test_decisions_handle_a_large_paper_and_never_raise():

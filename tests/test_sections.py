@@ -262,7 +262,7 @@ Mr Ash, Mrs Birch, Mr Cole, Mrs Dale, Mr Elm, Mrs Fox, Mr Gray, Mrs Hale, Mr Ive
 
 Against (2)
 
-Mr Kent, Mrs Lee
+Mr Kerr, Mrs Lee
 
 Abstain (0)
 
