@@ -265,6 +265,11 @@ def _of_kind(text: str, kind: str, name: str = "paper.txt"):
     return [decision for decision in _decisions(text, name) if decision.kind == kind]
 
 
+def _texts_of_kind(text: str, kind: str, name: str = "paper.txt") -> list[str]:
+    """The texts of the decisions of one kind read from a paper's text."""
+    return [decision.text for decision in _of_kind(text, kind, name)]
+
+
 def _rows(decisions):
     return [(d.kind, d.reference, d.items) for d in decisions]
 
@@ -446,7 +451,7 @@ We will ask you to work with other councils in your area to develop proposals.
 Yours sincerely,
 The Minister
 """
-    texts = [d.text for d in _of_kind(text, "commitment", "strategy.txt")]
+    texts = _texts_of_kind(text, "commitment", "strategy.txt")
     assert texts == ["We will open three new community health hubs in the north of the county by 2026."]
 
 
@@ -460,7 +465,7 @@ Subject: Capital Strategy
 1.3 The Scrutiny Committee had resolved: "That an update be brought back to the next meeting of the Committee."
 1.4 A progress report will come back to Cabinet in six months.
 """
-    texts = [d.text for d in _of_kind(text, "action", "report.txt")]
+    texts = _texts_of_kind(text, "action", "report.txt")
     assert texts == ["A progress report will come back to Cabinet in six months."]
 
 
@@ -633,7 +638,7 @@ We will publish the new carers' guidance in the spring.
 Yours ever,
 The Secretary of State
 """
-    texts = [d.text for d in _of_kind(strategy, "commitment", "strategy.txt")]
+    texts = _texts_of_kind(strategy, "commitment", "strategy.txt")
     assert texts == ["We will open a carers' hub in every district by 2027."]
     questions = """Questions put and answers given - County Council 13 March 2025
 
@@ -665,7 +670,7 @@ Practices were overseen by the ICB, and arrangements were made that any concerns
 The findings of the audit will inform the reporting back to the Board on each priority.
 The Partnership will bring its revised threshold document back to the Board in March 2025.
 """
-    texts = [d.text for d in _of_kind(annual, "action", "annual.txt")]
+    texts = _texts_of_kind(annual, "action", "annual.txt")
     assert texts == ["The Partnership will bring its revised threshold document back to the Board in March 2025."]
     report = """Report to Cabinet
 Date of meeting: 4 March 2025
@@ -676,7 +681,7 @@ Subject: Family Hubs
 That the decision be delayed until the funding is confirmed; and that an update be brought to the next meeting.
 5.2 Officers will report back to Cabinet in six months on the new service.
 """
-    texts = [d.text for d in _of_kind(report, "action", "report.txt")]
+    texts = _texts_of_kind(report, "action", "report.txt")
     assert texts == ["Officers will report back to Cabinet in six months on the new service."]
     minutes = """Minutes of the Health and Wellbeing Board meeting held on 24 November 2021
 
@@ -730,7 +735,7 @@ def test_a_sentence_broken_by_blank_lines_and_emphasis_is_read_whole():
 
 - 4.3 We heard that the vision is broadly supported by partners.
 """
-    texts = [d.text for d in _of_kind(text, "commitment", "blueprint.txt")]
+    texts = _texts_of_kind(text, "commitment", "blueprint.txt")
     assert texts == ["We will do things because they matter to local people, we know that they work and we know "
                      "that they will make a measurable difference to their lives."]
 
@@ -751,7 +756,7 @@ Cleaner air cannot be achieved by any one organisation, so we must work together
 3. Active travel
 Cycling has doubled since 2019.
 """
-    texts = [d.text for d in _of_kind(text, "commitment", "plan.txt")]
+    texts = _texts_of_kind(text, "commitment", "plan.txt")
     assert texts == [
         "This priority is a shared commitment that we will seek to cut roadside nitrogen dioxide by a third.",
         "Empower the Clean Air Partnership to lead the work in every ward",
@@ -846,7 +851,7 @@ def test_agenda_items_under_a_verb_heading_ask_the_body_to_act():
               "25. Agreement with Quayford Ferries for the winter timetable.\n"
               "PUBLIC HEARINGS\n"
               "26. On the proposed Quay Street parking district.\n")
-    rows = [d.text for d in _of_kind(agenda, "recommendation", "agenda.txt")]
+    rows = _texts_of_kind(agenda, "recommendation", "agenda.txt")
     assert any(t.startswith("23. Approving payment") for t in rows)
     assert any("2025 Harbour Grant Program application" in t for t in rows)
     assert any("Agreement with Quayford Ferries" in t for t in rows)
@@ -859,7 +864,7 @@ def test_an_outcome_is_read_with_the_numbered_motion_it_closes():
                "1) Mr Ash proposed and Mrs Birch seconded that the debate be extended\n"
                "by fifteen minutes.\n"
                "Agreed.\n")
-    resolutions = [d.text for d in _of_kind(minutes, "resolution", "minutes.txt")]
+    resolutions = _texts_of_kind(minutes, "resolution", "minutes.txt")
     assert resolutions == ["1) Mr Ash proposed and Mrs Birch seconded that the debate be extended by fifteen minutes. Agreed."]
 
 
@@ -871,7 +876,7 @@ def test_a_motion_handing_work_on_to_an_officer_is_an_action():
                "Moved by Birch to direct the City Manager to negotiate a lease with Harbour Ferries. Motion Carried 6-1.\n\n"
                "14. Quarterly financial report.\n"
                "Moved by Cole to receive and file. Motion Carried 7-0.\n")
-    actions = [d.text for d in _of_kind(minutes, "action", "minutes.txt")]
+    actions = _texts_of_kind(minutes, "action", "minutes.txt")
     assert len(actions) == 2  # not the report received and filed
     assert actions[0].startswith("Moved by Ash to receive, file and refer to the City Manager")
     assert actions[1].startswith("Moved by Birch to direct the City Manager to negotiate")
@@ -891,7 +896,7 @@ def test_minutes_in_prose_record_a_decision_told_in_reported_speech_but_not_a_hy
                "24/040 Car park\n"
                "The Council agreed that evening parking charges would rise to 2 pounds from 1 June 2024.\n"
                "Members agreed it would be helpful to hear from residents first.\n")
-    resolutions = [d.text for d in _of_kind(minutes, "resolution", "minutes.txt")]
+    resolutions = _texts_of_kind(minutes, "resolution", "minutes.txt")
     assert len(resolutions) == 1  # not the hypothesis
     assert resolutions[0].endswith("The Council agreed that evening parking charges would rise to 2 pounds from 1 June 2024.")
 
@@ -982,7 +987,7 @@ def test_an_outcome_closes_the_items_last_motion_past_its_discussion():
     assert (proposal[0].details["mover"], proposal[0].details["seconder"]) == ("Cllr Fox", "Cllr Lane")
     bulleted = ("Harbourside Special Service Area\nMinutes of the Commission, March 2, 2025\n\n"
                 "• New Business\n◦ APPROVED – quay festival budget\n◦ Banner repairs were discussed\n")
-    assert [d.text for d in _of_kind(bulleted, "resolution", "minutes.txt")] == ["◦ APPROVED – quay festival budget"]
+    assert _texts_of_kind(bulleted, "resolution", "minutes.txt") == ["◦ APPROVED – quay festival budget"]
     disposed = ("Minutes of the Harbourside City Council meeting of February 10, 2025\n\nOLD BUSINESS\n"
                 "1. Quay parking survey\nContinued to March 3, 2025.\n\n"
                 "2. Library hours\nThe Council continued to discuss the library hours at length and heard from residents.\n")
@@ -993,7 +998,7 @@ def test_an_outcome_closes_the_items_last_motion_past_its_discussion():
 
 def test_coming_back_to_work_is_no_follow_up():
     minutes = HARBOUR_LIBRARY_MINUTES + "\n6. Reopening\n\nStaff on leave may come back to work in May.\n\nThe reopening plan will come back to the Board in June.\n"
-    actions = [d.text for d in _of_kind(minutes, "action", "minutes.txt")]
+    actions = _texts_of_kind(minutes, "action", "minutes.txt")
     assert any("come back to the Board in June" in text for text in actions)
     assert not any("come back to work" in text for text in actions)
 
@@ -1029,7 +1034,7 @@ def test_decisions_in_more_publishing_styles():
                  "The Board considered the application and heard from the applicant.\n"
                  "Decision: Granted subject to the conditions set out in the report.\n\n"
                  "5. Decision - 25/00123 - Harbour Walls, which had been called in, may proceed.\n")
-    assert [d.text for d in _of_kind(licensing, "resolution", "minutes.txt")] == [
+    assert _texts_of_kind(licensing, "resolution", "minutes.txt") == [
         "Decision: Granted subject to the conditions set out in the report."]
     committee = ("Minutes of the Harbourside Finance Committee held on 3 April 2024\n\n"
                  "6. Budget monitoring\nThe Committee resolved to:\n"
@@ -1046,7 +1051,7 @@ def test_staff_recommending_in_their_own_voice_is_a_recommendation():
     agenda = ("HARBOURSIDE HOUSING AUTHORITY\nREGULAR MEETING AGENDA\nNovember 15, 2022\n\n"
               "1. APPROVAL OF MINUTES\nStaff recommends the Housing Authority approve the minutes of the meeting of October 18, 2022.\n\n"
               "2. QUAY STREET PLAYGROUND\nResidents recommend more swings at the playground.\n")
-    rows = [d.text for d in _of_kind(agenda, "recommendation", "agenda.txt")]
+    rows = _texts_of_kind(agenda, "recommendation", "agenda.txt")
     assert rows == ["Staff recommends the Housing Authority approve the minutes of the meeting of October 18, 2022."]
 
 
@@ -1105,7 +1110,7 @@ def test_a_transcript_vote_is_a_decision_though_a_motion_read_out_says_resolved(
                   + filler +
                   "Councillor Ash: I will read my motion. BE IT RESOLVED that the City write to the harbour board.\n\n"
                   "Madam Speaker: Abstain (0)\n\nMotion carried.\n")
-    rows = [d.text for d in _of_kind(transcript, "resolution", "minutes.txt")]
+    rows = _texts_of_kind(transcript, "resolution", "minutes.txt")
     assert rows[0] == ("Councillor Fox moves that the Minutes of the meeting held on April 9, 2024 be taken as read and confirmed. "
                        "Madam Speaker: All those in favour? Contrary? Carried.")
     assert rows[1].startswith("Madam Speaker: All those in favour of Items 2 to 9 of the Harbour Report? Contrary? Carried.")
@@ -1118,5 +1123,5 @@ def test_an_agenda_set_out_as_paragraphs_reads_each_paragraph_as_an_item():
               "Ordinance No. 41-2025 (Ward 3/Councillor Fox): Authorizing the Director of Harbours to lease the quay store.\n\n"
               "Project Representative: Ada Fox, Quayford Design\n\n"
               "Direct Dial/Ext: 0300 041 4043 e-mail: clerk@harbourside.example Ask for: Ben Lane\n")
-    rows = [d.text for d in _of_kind(agenda, "recommendation", "agenda.txt")]
+    rows = _texts_of_kind(agenda, "recommendation", "agenda.txt")
     assert rows == ["Ordinance No. 41-2025 (Ward 3/Councillor Fox): Authorizing the Director of Harbours to lease the quay store."]
