@@ -389,6 +389,32 @@ def test_a_two_part_question_is_answered_part_by_part(tmp_path, embedder):
     assert "missed appointments policy" in reply.answer or "telephones every family" in reply.answer
 
 
+MARKET_HALL_MINUTES = """Harbourside Town Council
+Minutes of the meeting held on 4 March 2025
+
+12. Market Hall Cleaning
+The Council considered the tenders received for cleaning the market hall over the next three years.
+RESOLVED that the agreement with Quayford Cleaning Ltd for cleaning the market hall{price} be approved.
+"""
+
+
+@pytest.mark.parametrize("price, answered", [("", False), (", at £48,000 a year,", True)])
+def test_a_decision_answers_how_much_only_with_an_amount(tmp_path, embedder, price, answered):
+    from minutebook.search.storage.build import build_index
+    from minutebook.search.service import Minutebook
+    from minutebook.settings import load_settings
+
+    (tmp_path / "papers").mkdir()
+    (tmp_path / "papers" / "minutes.txt").write_text(MARKET_HALL_MINUTES.format(price=price))
+    settings = load_settings(index_dir=tmp_path / "index")
+    build_index([tmp_path / "papers"], settings, embedder, progress=False)
+    reply = Minutebook(settings, embedder).chat(
+        [{"role": "user", "content": "What is the value of the agreement with Quayford Cleaning for the market hall?"}])
+    assert reply.found is answered
+    if answered:
+        assert "£48,000" in reply.answer
+
+
 def test_a_tracked_commitment_is_answered_with_its_owner_status_and_latest_update():
     from minutebook.search.chat.answerers.decision import decision_answer
 

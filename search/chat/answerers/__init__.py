@@ -12,6 +12,7 @@ from __future__ import annotations
 from minutebook.search.chat.answer import NOT_FOUND, Answer
 from minutebook.search.chat.conversation import Turn, read_turn
 from minutebook.search.chat.evidence import Evidence
+from minutebook.search.chat.kinds import MONEY, Asked
 from minutebook.search.chat.answerers import decision, held, listed, next_meeting, passages, previous, schedule, timeline, who
 
 ANSWERERS = (previous, listed, decision, timeline, who, next_meeting, schedule, held, passages)
@@ -22,8 +23,8 @@ def first_answer(turn: Turn, evidence: Evidence) -> Answer:
     that keeps the support the extractive answer measured. A question of two parts ("Who was chair,
     and who was vice chair?") answered by a specific way has each part answered in turn (the
     extractive answer reads each part itself)."""
-    answer = _first(turn, evidence)
     parts = passages.question_parts(turn.question) if not turn.followup else [turn.question]
+    answer = _first(turn, evidence, whole=len(parts) == 1)
     if len(parts) == 1 or not answer.found or answer.answered_by == "passages":
         return answer
     asked = [{"role": "user", "content": part} for part in parts]
@@ -36,10 +37,16 @@ def first_answer(turn: Turn, evidence: Evidence) -> Answer:
                   answered_by=answer.answered_by)
 
 
-def _first(turn: Turn, evidence: Evidence) -> Answer:
+def _first(turn: Turn, evidence: Evidence, whole: bool = True) -> Answer:
     refused = Answer(answer=NOT_FOUND, found=False, query=turn.query)
+    # A hard fact of what is asked holds for every way of answering: "how much" needs an amount (the
+    # extractive answer checks this and more of each sentence itself). A question of several parts
+    # has it checked part by part, as each part is answered.
+    money = whole and Asked.read(turn).money
     for answerer in ANSWERERS:
         answer = answerer.answer(turn, evidence)
+        if answer is not None and answer.found and money and not MONEY.search(answer.answer):
+            continue
         if answer is not None and answer.found:
             answer.answered_by = answerer.__name__.rsplit(".", 1)[-1]
             return answer
