@@ -17,7 +17,8 @@ way later. For each paper the first document parsed from its file is compared wi
   * type: the same document type.
 
 A labelled decision is found when a row of the same kind, anywhere in the file, holds its snippet
-(case-, whitespace- and punctuation-insensitively; rapidfuzz partial_ratio >= 90 for scanned text).
+(case-, whitespace- and punctuation-insensitively; rapidfuzz partial_ratio >= 90 for scanned text),
+or stands in the snippet as at least half of it (each such row finds one label: see ``holds``).
 Precision is the share of extracted rows of the labelled kinds (resolution, recommendation, action)
 that hold some labelled decision of their kind. Papers whose text layer is missing or garbled are
 scored too and also shown apart ("readable" figures leave them out); pages without a text layer are
@@ -66,9 +67,19 @@ def same_name(predicted: str | None, label: str | None) -> bool:
     return fuzz.token_set_ratio(words(predicted), words(label)) >= NAME_MATCH
 
 
-def holds(text: str, snippet: str) -> bool:
+def holds(text: str, snippet: str) -> str | None:
+    """How a row's text holds a labelled snippet: "whole" when the snippet stands in it (fuzzily, for
+    scanned text), "part" when the row stands in the snippet and is at least half of it (the label
+    quoted a line before the decision too: "... 6th October. AM to liaise with Mr Porteus"), else
+    None. A shorter row would be found in every snippet that ends with its words ("Note and file.")."""
     want, have = words(snippet), words(text)
-    return bool(want) and (want in have or fuzz.partial_ratio(want, have) >= SNIPPET_MATCH)
+    if not want or not have:
+        return None
+    if want in have or (len(have) >= len(want) and fuzz.partial_ratio(want, have) >= SNIPPET_MATCH):
+        return "whole"
+    if len(have.split()) * 2 >= len(want.split()) and (have in want or fuzz.partial_ratio(have, want) >= SNIPPET_MATCH):
+        return "part"
+    return None
 
 
 @dataclass
@@ -114,8 +125,13 @@ def score_paper(folder: str, label: dict, papers: Path) -> PaperScore:
     )
     rows = [d for p in parsed for d in p.decisions if d.kind in KINDS]
     matched_rows: set[int] = set()
+    parts: set[int] = set()  # rows that found a label as part of its snippet: each finds one
     for gold in label.get("decisions", []):
-        hits = [i for i, d in enumerate(rows) if d.kind == gold["kind"] and holds(d.text, gold["snippet"])]
+        held = {i: holds(d.text, gold["snippet"]) for i, d in enumerate(rows) if d.kind == gold["kind"]}
+        hits = [i for i, how in held.items() if how == "whole"]
+        if not hits:
+            hits = [i for i, how in held.items() if how == "part" and i not in parts][:1]
+            parts.update(hits)
         result.decisions += 1
         if hits:
             result.found += 1
