@@ -226,7 +226,7 @@ def _formal_blocks(document: Document, entries: list[Entry]) -> tuple[list[tuple
         decision.text = " ".join(kept)
         item = _item_of(entries, index) if label and len(decision.text.split()) <= SAYS_ONLY_WHAT else None
         if item:  # "RECOMMENDATION: Approve." says what to do, and its item what to
-            decision.text, decision.title = f"{item} {entry.text}", item
+            decision.title, decision.text = item[0], f"{item[1]} {entry.text}"
         decision.items = split_items(kept)[1]
         decision.details["addressee"] = decision.details.get("addressee") or None
         decision.details = {k: v for k, v in decision.details.items() if v}
@@ -239,14 +239,23 @@ SAYS_ONLY_WHAT = 4  # words: "Approve.", "Receive and file." name no subject
 _GLUED_NUMBER = re.compile(r"^\(?\d{1,3}[.)](?=[A-Z])")
 
 
-def _item_of(entries: list[Entry], index: int) -> str | None:
-    """The numbered agenda item a recommendation label belongs to: the line above it when that line
-    opens an item, else the numbered heading of its section."""
-    above = entries[index - 1] if index else None
-    if above is not None and above.page == entries[index].page and (opens_list_item(above.text) or _GLUED_NUMBER.match(above.text)):
-        return above.text
-    number, title = minute_of(entries[index].section)
-    return f"{number}. {title}" if number and title else None
+ITEM_LINES = 6  # an item's title and the few lines describing it, above its recommendation label
+
+
+def _item_of(entries: list[Entry], index: int) -> tuple[str, str] | None:
+    """The numbered agenda item a recommendation label belongs to, as its title and its lines:
+    from the nearest line above that opens an item ("5.Aquatic Program Annual Report Report on ...")
+    down to the label, on its page and in its section, not past a heading or another item's label;
+    else the numbered heading of its section."""
+    label = entries[index]
+    for start in range(index - 1, max(index - 1 - ITEM_LINES, -1), -1):
+        above = entries[start]
+        if above.page != label.page or above.section is not label.section or above.heading or _LABEL.match(above.text):
+            break
+        if opens_list_item(above.text) or _GLUED_NUMBER.match(above.text):
+            return above.text, " ".join(entry.text for entry in entries[start:index] if entry.text)
+    number, title = minute_of(label.section)
+    return (f"{number}. {title}",) * 2 if number and title else None
 
 
 def _label_of(text: str) -> str | None:

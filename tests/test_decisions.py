@@ -923,6 +923,24 @@ def test_an_item_number_run_into_its_title_still_names_the_item():
     assert row.text == "7.TREASURER'S REPORT FOR OCTOBER 2022 RECOMMENDATION: Receive and file."
 
 
+def test_a_recommendation_that_only_says_note_and_file_is_read_with_its_item_and_description():
+    agenda = ("CITY OF HARBOURSIDE\nPARKS BOARD MEETING AGENDA\nThursday, November 10, 2022 6:30 PM\n\n"
+              "NEW BUSINESS\n"
+              "1.Quay Hall Annual Report for Fiscal Year 2021-2022 The Board will\n"
+              "receive an annual report on the Quay Hall operations for Fiscal Year\n2021-2022.\n"
+              "Recommendation: Note and file.\n"
+              "2.Ferry Landing Annual Report The Board will receive a report on the ferry landing.\n"
+              "Recommendation: Note and file.\n")
+    rows = [(d.title, d.text) for d in _of_kind(agenda, "recommendation", "agenda.txt")]
+    assert rows == [
+        ("1.Quay Hall Annual Report for Fiscal Year 2021-2022 The Board will",
+         "1.Quay Hall Annual Report for Fiscal Year 2021-2022 The Board will receive an annual report on the Quay Hall"
+         " operations for Fiscal Year 2021-2022. Recommendation: Note and file."),
+        ("2.Ferry Landing Annual Report The Board will receive a report on the ferry landing.",
+         "2.Ferry Landing Annual Report The Board will receive a report on the ferry landing. Recommendation: Note and file."),
+    ]
+
+
 HARBOUR_LIBRARY_MINUTES = """HARBOURSIDE PUBLIC LIBRARY DISTRICT
 Regular Meeting of the Board of Trustees
 Wednesday, June 9, 2021, 6:30 p.m.
