@@ -245,14 +245,15 @@ ITEM_LINES = 6  # an item's title and the few lines describing it, above its rec
 def _item_of(entries: list[Entry], index: int) -> tuple[str, str] | None:
     """The numbered agenda item a recommendation label belongs to, as its title and its lines:
     from the nearest line above that opens an item ("5.Aquatic Program Annual Report Report on ...")
-    down to the label, on its page and in its section, not past a heading or another item's label;
+    or heads the label's section, down to the label, on its page, not past another item's label;
     else the numbered heading of its section."""
     label = entries[index]
     for start in range(index - 1, max(index - 1 - ITEM_LINES, -1), -1):
         above = entries[start]
-        if above.page != label.page or above.section is not label.section or above.heading or _LABEL.match(above.text):
+        if above.page != label.page or above.section is not label.section or _LABEL.match(above.text):
             break
-        if opens_list_item(above.text) or _GLUED_NUMBER.match(above.text):
+        # the item's title: a line opening it, or the heading of the label's own section
+        if above.heading or opens_list_item(above.text) or _GLUED_NUMBER.match(above.text):
             return above.text, " ".join(entry.text for entry in entries[start:index] if entry.text)
     number, title = minute_of(label.section)
     return (f"{number}. {title}",) * 2 if number and title else None

@@ -941,6 +941,20 @@ def test_a_recommendation_that_only_says_note_and_file_is_read_with_its_item_and
     ]
 
 
+def test_a_recommendation_that_only_says_receive_and_file_is_read_with_the_heading_of_its_item():
+    agenda = ("CITY OF HARBOURSIDE\nREGULAR CITY COUNCIL MEETING AGENDA\nTuesday, December 13, 2022 7:30 PM\n\n"
+              "CONSENT CALENDAR\n\n"
+              "C. SCHEDULE OF INVESTMENTS REPORT OF OCTOBER 2022\n\nRecommendation: Receive and file.\n\n"
+              "D. REVENUE AND EXPENDITURE REPORT OF OCTOBER 2022\n\nRecommendation: Receive and file.\n")
+    rows = [(d.title, d.text) for d in _of_kind(agenda, "recommendation", "agenda.txt")]
+    assert rows == [
+        ("C. SCHEDULE OF INVESTMENTS REPORT OF OCTOBER 2022",
+         "C. SCHEDULE OF INVESTMENTS REPORT OF OCTOBER 2022 Recommendation: Receive and file."),
+        ("D. REVENUE AND EXPENDITURE REPORT OF OCTOBER 2022",
+         "D. REVENUE AND EXPENDITURE REPORT OF OCTOBER 2022 Recommendation: Receive and file."),
+    ]
+
+
 HARBOUR_LIBRARY_MINUTES = """HARBOURSIDE PUBLIC LIBRARY DISTRICT
 Regular Meeting of the Board of Trustees
 Wednesday, June 9, 2021, 6:30 p.m.
