@@ -923,36 +923,36 @@ def test_an_item_number_run_into_its_title_still_names_the_item():
     assert row.text == "7.TREASURER'S REPORT FOR OCTOBER 2022 RECOMMENDATION: Receive and file."
 
 
-def test_a_recommendation_that_only_says_note_and_file_is_read_with_its_item_and_description():
-    agenda = ("CITY OF HARBOURSIDE\nPARKS BOARD MEETING AGENDA\nThursday, November 10, 2022 6:30 PM\n\n"
-              "NEW BUSINESS\n"
-              "1.Quay Hall Annual Report for Fiscal Year 2021-2022 The Board will\n"
-              "receive an annual report on the Quay Hall operations for Fiscal Year\n2021-2022.\n"
-              "Recommendation: Note and file.\n"
-              "2.Ferry Landing Annual Report The Board will receive a report on the ferry landing.\n"
-              "Recommendation: Note and file.\n")
-    rows = [(d.title, d.text) for d in _of_kind(agenda, "recommendation", "agenda.txt")]
-    assert rows == [
+ITEMS_DESCRIBED = ("CITY OF HARBOURSIDE\nPARKS BOARD MEETING AGENDA\nThursday, November 10, 2022 6:30 PM\n\n"
+                   "NEW BUSINESS\n"
+                   "1.Quay Hall Annual Report for Fiscal Year 2021-2022 The Board will\n"
+                   "receive an annual report on the Quay Hall operations for Fiscal Year\n2021-2022.\n"
+                   "Recommendation: Note and file.\n"
+                   "2.Ferry Landing Annual Report The Board will receive a report on the ferry landing.\n"
+                   "Recommendation: Note and file.\n")
+ITEMS_AS_HEADINGS = ("CITY OF HARBOURSIDE\nREGULAR CITY COUNCIL MEETING AGENDA\nTuesday, December 13, 2022 7:30 PM\n\n"
+                     "CONSENT CALENDAR\n\n"
+                     "C. SCHEDULE OF INVESTMENTS REPORT OF OCTOBER 2022\n\nRecommendation: Receive and file.\n\n"
+                     "D. REVENUE AND EXPENDITURE REPORT OF OCTOBER 2022\n\nRecommendation: Receive and file.\n")
+
+
+@pytest.mark.parametrize("agenda, rows", [
+    (ITEMS_DESCRIBED, [  # the item's title, then the lines describing it, above the label
         ("1.Quay Hall Annual Report for Fiscal Year 2021-2022 The Board will",
          "1.Quay Hall Annual Report for Fiscal Year 2021-2022 The Board will receive an annual report on the Quay Hall"
          " operations for Fiscal Year 2021-2022. Recommendation: Note and file."),
         ("2.Ferry Landing Annual Report The Board will receive a report on the ferry landing.",
          "2.Ferry Landing Annual Report The Board will receive a report on the ferry landing. Recommendation: Note and file."),
-    ]
-
-
-def test_a_recommendation_that_only_says_receive_and_file_is_read_with_the_heading_of_its_item():
-    agenda = ("CITY OF HARBOURSIDE\nREGULAR CITY COUNCIL MEETING AGENDA\nTuesday, December 13, 2022 7:30 PM\n\n"
-              "CONSENT CALENDAR\n\n"
-              "C. SCHEDULE OF INVESTMENTS REPORT OF OCTOBER 2022\n\nRecommendation: Receive and file.\n\n"
-              "D. REVENUE AND EXPENDITURE REPORT OF OCTOBER 2022\n\nRecommendation: Receive and file.\n")
-    rows = [(d.title, d.text) for d in _of_kind(agenda, "recommendation", "agenda.txt")]
-    assert rows == [
+    ]),
+    (ITEMS_AS_HEADINGS, [  # the item's title set as the heading of the label's section
         ("C. SCHEDULE OF INVESTMENTS REPORT OF OCTOBER 2022",
          "C. SCHEDULE OF INVESTMENTS REPORT OF OCTOBER 2022 Recommendation: Receive and file."),
         ("D. REVENUE AND EXPENDITURE REPORT OF OCTOBER 2022",
          "D. REVENUE AND EXPENDITURE REPORT OF OCTOBER 2022 Recommendation: Receive and file."),
-    ]
+    ]),
+])
+def test_a_recommendation_that_only_says_note_and_file_is_read_with_its_item(agenda, rows):
+    assert [(d.title, d.text) for d in _of_kind(agenda, "recommendation", "agenda.txt")] == rows
 
 
 HARBOUR_LIBRARY_MINUTES = """HARBOURSIDE PUBLIC LIBRARY DISTRICT
