@@ -912,6 +912,17 @@ def test_what_a_meeting_did_is_read_in_either_voice(question, taken):
     assert Asked.read(read_turn([{"role": "user", "content": question}])).taken is taken
 
 
+@pytest.mark.parametrize("question, outcome", [
+    ("What was the outcome of the review?", True),
+    ("What did the Quay Hall board report out of closed session on 6 June 2023?", True),
+    ("What action did the harbour board take on the mooring fees?", True),
+    ("What did the harbour master report on the mooring fees?", False),  # a report's findings, not a meeting's act
+    ("What actions does the plan set out?", False),
+])
+def test_what_came_of_a_meeting_s_item_is_asked_as_an_outcome(question, outcome):
+    assert (Asked.read(read_turn([{"role": "user", "content": question}])).kind == "outcome") is outcome
+
+
 def test_an_agenda_does_not_say_whom_its_own_meeting_appointed():
     passage = "5. Discussions: Vacancy Search Update. Ms Dana Fox to present the shortlist for the vacancy."
     turn = read_turn([{"role": "user", "content": "Who did the Quay Hall board appoint to fill its vacancy on 6 June 2023?"}])

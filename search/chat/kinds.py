@@ -64,7 +64,9 @@ _YEAR_NUMBER = re.compile(r"^(?:19|20)\d\d$")
 _COUNTED = re.compile(r"\bhow many\s+(?:more\s+|fewer\s+)?(?P<thing>[a-z][\w-]*)", re.IGNORECASE)
 _FINDING = re.compile(r"\b(?:conclu(?:de|ded|des|sion|sions)|found|finds|findings|show(?:s|ed)?|reveal(?:s|ed)?|recommend(?:s|ed|ations?)?)\b", re.IGNORECASE)
 # "What happened to the motion?" asks how it was disposed of: a sentence recording that answers.
-_OUTCOME_QUESTION = re.compile(r"\bwhat\s+(?:happened|was\s+the\s+(?:outcome|result|vote))\b", re.IGNORECASE)
+# "What was reported out of closed session?", "What action did the board report?": what a meeting did.
+_OUTCOME_QUESTION = re.compile(r"\bwhat\s+(?:happened|was\s+the\s+(?:outcome|result|vote))\b|\breport(?:ed|s)?\s+out\b"
+                               r"|\bwhat\s+action\s+(?:did|was)\b", re.IGNORECASE)
 _RECOMMENDING = re.compile(r"\brecommend(?:s|ed|ing|ations?)?\b", re.IGNORECASE)
 # "Which resolution covers beach monitoring?" asks for a record by its number: "RESOLUTION (2019-38)
 # Authorize ...", "Minute 25", "Decision No. 24/00093".
