@@ -12,6 +12,7 @@ is asked to:") is not a report's recommendation, nor is a motion or amendment pa
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from minutebook.vocabulary import Decision, Document
 
@@ -195,6 +196,7 @@ def _formal_blocks(document: Document, entries: list[Entry]) -> tuple[list[tuple
     """Recommendations sections, "Recommendation(s):" labels and "Recommendation 1:" lists."""
     found: list[tuple[int, Decision]] = []
     used: set[int] = set()
+    labelled: list[tuple[int, Decision, list[str]]] = []  # rows under a "Recommendation:" label, with their lines
     for index, entry in enumerate(entries):
         if index in used or not entry.text:
             continue
@@ -224,13 +226,19 @@ def _formal_blocks(document: Document, entries: list[Entry]) -> tuple[list[tuple
         decision = _row(document, entries, block, entry.section.paragraph or _label_of(entry.text))
         kept = [t for t in texts if t]
         decision.text = " ".join(kept)
-        item = _item_of(entries, index) if label and len(decision.text.split()) <= SAYS_ONLY_WHAT else None
-        if item:  # "RECOMMENDATION: Approve." says what to do, and its item what to
-            decision.title, decision.text = item[0], f"{item[1]} {entry.text}"
         decision.items = split_items(kept)[1]
         decision.details["addressee"] = decision.details.get("addressee") or None
         decision.details = {k: v for k, v in decision.details.items() if v}
         found.append((index, decision))
+        if label:
+            labelled.append((index, decision, [entries[i].text for i in block if entries[i].text]))
+    # "RECOMMENDATION: Approve." says what to do, and its item what to; so do a label's words the
+    # paper gives to several items ("It is recommended that the Council receive and file.").
+    said = Counter(decision.text for _, decision, _ in labelled)
+    for index, decision, lines in labelled:
+        if len(decision.text.split()) <= SAYS_ONLY_WHAT or said[decision.text] > 1:
+            if item := _item_of(entries, index):
+                decision.title, decision.text = item[0], " ".join([item[1], *lines])
     return found, used
 
 

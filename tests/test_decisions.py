@@ -936,7 +936,21 @@ ITEMS_AS_HEADINGS = ("CITY OF HARBOURSIDE\nREGULAR CITY COUNCIL MEETING AGENDA\n
                      "D. REVENUE AND EXPENDITURE REPORT OF OCTOBER 2022\n\nRecommendation: Receive and file.\n")
 
 
+ITEMS_RECEIVED = ("CITY OF HARBOURSIDE\nREGULAR CITY COUNCIL MEETING AGENDA\nMonday, December 12, 2022 6:30 PM\n\n"
+                  "ADMINISTRATIVE ITEMS\n"
+                  "21. HARBOUR FERRY ANNUAL REPORT\n"
+                  "RECOMMENDATION: It is recommended that the City\nCouncil receive and file.\n"
+                  "22. QUAY HALL AUDIT FOR FISCAL YEAR 2021-22\n"
+                  "RECOMMENDATION: It is recommended that the City\nCouncil receive and file.\n")
+
+
 @pytest.mark.parametrize("agenda, rows", [
+    (ITEMS_RECEIVED, [  # the same words for several items say what to do, not to what
+        ("21. HARBOUR FERRY ANNUAL REPORT",
+         "21. HARBOUR FERRY ANNUAL REPORT RECOMMENDATION: It is recommended that the City Council receive and file."),
+        ("22. QUAY HALL AUDIT FOR FISCAL YEAR 2021-22",
+         "22. QUAY HALL AUDIT FOR FISCAL YEAR 2021-22 RECOMMENDATION: It is recommended that the City Council receive and file."),
+    ]),
     (ITEMS_DESCRIBED, [  # the item's title, then the lines describing it, above the label
         ("1.Quay Hall Annual Report for Fiscal Year 2021-2022 The Board will",
          "1.Quay Hall Annual Report for Fiscal Year 2021-2022 The Board will receive an annual report on the Quay Hall"
