@@ -1,4 +1,5 @@
-"""The decision judge of eval/score_wide.py: when an extracted row counts as finding a labelled one."""
+"""The evaluation's judges: when an extracted decision row finds a labelled one (eval/score_wide.py),
+and which questions ask the same fact (eval/distinct_facts.py)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,16 @@ from pathlib import Path
 
 import pytest
 
-_SPEC = importlib.util.spec_from_file_location("score_wide", Path(__file__).resolve().parent.parent / "eval" / "score_wide.py")
-score_wide = sys.modules.setdefault("score_wide", importlib.util.module_from_spec(_SPEC))
-_SPEC.loader.exec_module(score_wide)
+
+def _script(name: str):
+    spec = importlib.util.spec_from_file_location(name, Path(__file__).resolve().parent.parent / "eval" / f"{name}.py")
+    module = sys.modules.setdefault(name, importlib.util.module_from_spec(spec))
+    spec.loader.exec_module(module)
+    return module
+
+
+score_wide = _script("score_wide")
+distinct_facts = _script("distinct_facts")
 
 
 @pytest.mark.parametrize("row, snippet, how", [
@@ -25,3 +33,13 @@ _SPEC.loader.exec_module(score_wide)
 ])
 def test_a_row_finds_a_label_only_when_it_holds_the_label_or_most_of_it(row, snippet, how):
     assert score_wide.holds(row, snippet) == how
+
+
+def test_questions_on_one_page_sharing_a_key_fact_are_one_fact():
+    results = [
+        ("quay/agenda.pdf", 2, ["October 24", "5:30 PM"], True),
+        ("quay/agenda.pdf", 2, ["october 24"], False),  # the same hearing date, asked again
+        ("quay/agenda.pdf", 2, ["Dana Fox"], True),  # the same page, another fact
+        ("quay/minutes.pdf", 2, ["October 24"], True),  # the same words in another paper
+    ]
+    assert distinct_facts.group_facts(results) == [[True, False], [True], [True]]
