@@ -186,28 +186,41 @@ _TO_BE_DONE = re.compile(
 )
 
 
-def _assignments(document: Document, entries: list[Entry], taken: set[int]) -> list[tuple[int, Decision]]:
+# An action log's row reference ("Mar25.02 AS to chase ..."): a table read as text runs its rows
+# into one sentence, and each reference opens the next row.
+_LOG_ROW = re.compile(r"(?<![\w/.])(?=[A-Za-z]{1,9}\d{1,4}(?:[/.]\d{1,4})+\s)")
+_LOG_REFERENCE = re.compile(r"^[A-Za-z]{1,9}\d{1,4}(?:[/.]\d{1,4})+\s+")
+
+
+def _assignments(document: Document, entries: list[Entry], taken: set[int], undone: bool = True) -> list[tuple[int, Decision]]:
     """Tasks minutes give to a named person or officer ("AS to chase ...", "the Clerk will write ..."),
-    or set down to be done ("Quotes to be obtained")."""
+    each row of an action log's, or, with ``undone``, what is set down to be done ("Quotes to be obtained")."""
     found = []
     for sentence in sentences(entries):
         if sentence.start in taken:
             continue
         marker = parse_marker(sentence.text)
         body = marker.rest if marker and marker.family != "caps" else sentence.text
-        match = _ASSIGNED.search(body)
-        if match and not (match.group("verb") in ("be", "have", "been", "like", "prefer") and match.group("how") == "would"):  # "X would be ..." reports what happened
-            found.append((sentence.start, _row(document, entries, sentence, body, match.group("actor").strip())))
-        elif _TO_BE_DONE.match(body) and not body.rstrip().endswith("?") and not _DIRECTIVE.match(body):
-            found.append((sentence.start, _row(document, entries, sentence, body, None)))
+        for row in [row.strip() for row in _LOG_ROW.split(body) if row.strip()]:
+            logged = _LOG_REFERENCE.match(row)
+            said = row[logged.end():] if logged else row  # the task after its row's reference
+            match = _ASSIGNED.search(said)
+            if match and not (match.group("verb") in ("be", "have", "been", "like", "prefer") and match.group("how") == "would"):  # "X would be ..." reports what happened
+                task = _row(document, entries, sentence, said, match.group("actor").strip())
+            elif undone and _TO_BE_DONE.match(said) and not said.rstrip().endswith("?") and not _DIRECTIVE.match(said):
+                task = _row(document, entries, sentence, said, None)
+            else:
+                continue
+            task.reference = logged.group(0).strip() if logged else task.reference
+            found.append((sentence.start, task))
     return found
 
 
 def extract_actions(document: Document, entries: list[Entry]) -> list[tuple[int, Decision]]:
     """(first line index, action) for each promised follow-up in the paper, and in minutes each task
     given to a person."""
-    if document.type == "agenda":
-        return []
+    if document.type == "agenda":  # an agenda promises nothing itself, but may carry the last meeting's tasks
+        return _assignments(document, entries, set(), undone=False)
     found = []
     directive = False  # inside the items of a resolution: "(2) officers report back ..." is an order
     previous = ""

@@ -841,6 +841,24 @@ def test_minutes_give_tasks_to_people_in_each_style():
         ("Director Smith", "Director Smith will survey sta"), ("Director Smith", "Director Smith stated she will")]  # not a wish
 
 
+ACTION_LOG = ("Clerk's Report and Actions from previous meeting\n"
+              "No Action Owner Update\n"
+              "Feb25.02 DF will set up email addresses for the councillors.\n\n"
+              "DF On-going\n"
+              "Mar25.01 SA to discuss sharing the cost of the bench with the school\n\n"
+              "The fence to be repaired before the summer.\n")
+
+
+@pytest.mark.parametrize("kind, heading", [("minutes", "Minutes of the meeting of Quayford Parish Council held on 9 April 2025"),
+                                           ("agenda", "Quayford Parish Council\nAGENDA for the meeting on 9 April 2025")])
+def test_an_action_log_s_rows_are_tasks_in_minutes_and_in_the_agenda_that_carries_them(kind, heading):
+    rows = [(d.reference, d.details.get("who"), d.text) for d in _of_kind(f"{heading}\n\n{ACTION_LOG}", "action", f"{kind}.txt")]
+    assert ("Feb25.02", "DF", "DF will set up email addresses for the councillors.") in rows
+    assert ("Mar25.01", "SA", "SA to discuss sharing the cost of the bench with the school") in rows  # not the row before's cells
+    # what is set down to be done is a task in minutes; an agenda's lines of that shape describe items
+    assert any(text == "The fence to be repaired before the summer." for *_, text in rows) is (kind == "minutes")
+
+
 def test_agenda_items_under_a_verb_heading_ask_the_body_to_act():
     agenda = ("CITY OF HARBOURSIDE\nREGULAR CITY COUNCIL MEETING AGENDA\nMonday, December 12, 2022 6:30 PM\n\n"
               "LEGAL DEPARTMENT - CLAIMS\n"
