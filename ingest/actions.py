@@ -166,9 +166,9 @@ _ACTOR = (
 )
 _ASSIGNED = re.compile(
     # after a caption ("Dogs in the Pond – HD to ...") or a minute's number and title run on into
-    # its first sentence ("24/032 Footpaths The Clerk will ...")
+    # its first sentence ("24/032 Footpaths The Clerk will ...", "24/033: Highways: Cllr Ash agreed to ...")
     # or joined on to a report of the discussion ("... the noticeboard was damaged and Cllr Ash agreed to repaint it")
-    rf"(?:^(?:[\w&'’ -]{{0,60}}?[-–:]\s+|\d{{1,4}}(?:[/.]\d{{1,4}})+\.?\s+(?:[A-Z][\w'’&-]*\s+){{0,5}}?)?|(?<=\band\s)|(?<=\bthat\s))"
+    rf"(?:^(?:[\w&'’ -]{{0,60}}?[-–:]\s+|\d{{1,4}}(?:[/.]\d{{1,4}})+[.:]?\s+(?:[\w&'’ -]{{0,60}}?[-–:]\s+|(?:[A-Z][\w'’&-]*\s+){{0,5}}?))?|(?<=\band\s)|(?<=\bthat\s))"
     rf"(?:(?i:it)\s+was\s+(?:agreed|resolved|decided)\s+(?:that\s+)?)?{_ACTOR}\s+"
     # in reported speech: "Director Smith stated she will check ...", "the Clerk said that he would write ..."
     r"(?:(?:stated|said|shared|confirmed|advised|indicated|explained|reported)\s+(?:that\s+)?(?:she|he|they)\s+)?"

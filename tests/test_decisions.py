@@ -859,6 +859,13 @@ def test_an_action_log_s_rows_are_tasks_in_minutes_and_in_the_agenda_that_carrie
     assert any(text == "The fence to be repaired before the summer." for *_, text in rows) is (kind == "minutes")
 
 
+def test_a_task_after_a_minute_number_and_its_caption_is_read():
+    minutes = ("Minutes of the meeting of Quayford Parish Council held on 9 April 2025\n\n"
+               "25/043: Highway Matters B4058: Cllr Ms Fox agreed to ask the county for a date to mend the verge.\n")
+    [row] = _of_kind(minutes, "action", "minutes.txt")
+    assert row.details["who"] == "Cllr Ms Fox"
+
+
 def test_agenda_items_under_a_verb_heading_ask_the_body_to_act():
     agenda = ("CITY OF HARBOURSIDE\nREGULAR CITY COUNCIL MEETING AGENDA\nMonday, December 12, 2022 6:30 PM\n\n"
               "LEGAL DEPARTMENT - CLAIMS\n"
