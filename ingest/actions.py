@@ -218,7 +218,7 @@ def _assignments(document: Document, entries: list[Entry], taken: set[int], undo
 
 def extract_actions(document: Document, entries: list[Entry]) -> list[tuple[int, Decision]]:
     """(first line index, action) for each promised follow-up in the paper, and in minutes each task
-    given to a person."""
+    given to a person (in an agenda, the tasks of the action log it carries)."""
     if document.type == "agenda":  # an agenda promises nothing itself, but may carry the last meeting's tasks
         return _assignments(document, entries, set(), undone=False)
     found = []
