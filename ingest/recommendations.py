@@ -17,7 +17,7 @@ from collections import Counter
 from minutebook.vocabulary import Decision, Document
 
 from .chunk import opens_list_item
-from .decision_text import Entry, block_pages, collect_block, is_motion, minute_of, parse_marker, split_items
+from .decision_text import Entry, block_pages, collect_block, is_motion, minute_of, parse_marker, sentences, split_items
 from .noise import is_furniture
 from .sections import headings_of
 
@@ -378,13 +378,31 @@ def _agenda_items(document: Document, entries: list[Entry], used: set[int]) -> l
     return found
 
 
+# A recommendation made in running prose, as a sentence of its own: "It is recommended that a prize be
+# offered", "We recommend that the team ...". A line-level reading sees it only when it opens a line.
+_SAID_IN_PROSE = re.compile(rf"^[Ii]t\s+is\s+(?:therefore\s+|also\s+)?recommended\s+that\b|^{_OWN_VOICE}(?:that\s+)?(?:the\s+)?[A-Za-z]")
+
+
+def _in_prose(document: Document, entries: list[Entry], used: set[int]) -> list[tuple[int, Decision]]:
+    """Recommendations said mid-paragraph, each its own sentence, not on a line already read."""
+    found = []
+    for sentence in sentences(entries):
+        if sentence.start in used or not _SAID_IN_PROSE.match(sentence.text) or _is_phrase(entries[sentence.start].text):
+            continue
+        decision = _row(document, entries, [sentence.start], entries[sentence.start].section.paragraph)
+        decision.text, decision.items = sentence.text, []
+        found.append((sentence.start, decision))
+    return found
+
+
 def extract_recommendations(document: Document, entries: list[Entry]) -> list[tuple[int, Decision]]:
     """(first line index, recommendation) for every recommendation list the paper makes."""
     if document.type in ("minutes", "decision_record") or is_motion(entries):
         return []  # a motion's "asked to agree" is the movers' proposal, not a report's recommendation
     found, used = _formal_blocks(document, entries)
-    if not found:
+    if not found:  # a paper that sets out its recommendations formally discusses others in its prose
         found = _phrases(document, entries, used)
+        found += _in_prose(document, entries, used | {index for index, _ in found})
     if document.type == "agenda":
         found += _agenda_items(document, entries, used)
     return found

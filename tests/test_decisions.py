@@ -866,6 +866,15 @@ def test_a_task_after_a_minute_number_and_its_caption_is_read():
     assert row.details["who"] == "Cllr Ms Fox"
 
 
+def test_a_recommendation_said_mid_paragraph_is_read_as_its_sentence():
+    report = ("Harbourside Library District\nProposal for a community survey\n\n"
+              "The survey should reach people who do not use the library. It is recommended that a small\n"
+              "prize, such as a book token, be offered to draw attention to the survey. The survey will run\n"
+              "for six weeks.\n")
+    rows = _texts_of_kind(report, "recommendation", "report.txt")
+    assert rows == ["It is recommended that a small prize, such as a book token, be offered to draw attention to the survey."]
+
+
 def test_agenda_items_under_a_verb_heading_ask_the_body_to_act():
     agenda = ("CITY OF HARBOURSIDE\nREGULAR CITY COUNCIL MEETING AGENDA\nMonday, December 12, 2022 6:30 PM\n\n"
               "LEGAL DEPARTMENT - CLAIMS\n"
