@@ -188,8 +188,8 @@ _TO_BE_DONE = re.compile(
 
 # An action log's row reference ("Mar25.02 AS to chase ..."): a table read as text runs its rows
 # into one sentence, and each reference opens the next row.
-_LOG_ROW = re.compile(r"(?<![\w/.])(?=[A-Za-z]{1,9}\d{1,4}(?:[/.]\d{1,4})+\s)")
-_LOG_REFERENCE = re.compile(r"^[A-Za-z]{1,9}\d{1,4}(?:[/.]\d{1,4})+\s+")
+_LOG_ROW = re.compile(r"(?<![\w/.])(?=[A-Z][A-Za-z]{0,8}\d{1,4}(?:[/.]\d{1,4})+\s+[A-Z])")  # not "install v2.1 of"
+_LOG_REFERENCE = re.compile(r"^[A-Z][A-Za-z]{0,8}\d{1,4}(?:[/.]\d{1,4})+\s+(?=[A-Z])")
 
 
 def _assignments(document: Document, entries: list[Entry], taken: set[int], undone: bool = True) -> list[tuple[int, Decision]]:

@@ -846,6 +846,7 @@ ACTION_LOG = ("Clerk's Report and Actions from previous meeting\n"
               "Feb25.02 DF will set up email addresses for the councillors.\n\n"
               "DF On-going\n"
               "Mar25.01 SA to discuss sharing the cost of the bench with the school\n\n"
+              "The Clerk will install v2.1 of the booking system.\n\n"
               "The fence to be repaired before the summer.\n")
 
 
@@ -855,6 +856,7 @@ def test_an_action_log_s_rows_are_tasks_in_minutes_and_in_the_agenda_that_carrie
     rows = [(d.reference, d.details.get("who"), d.text) for d in _of_kind(f"{heading}\n\n{ACTION_LOG}", "action", f"{kind}.txt")]
     assert ("Feb25.02", "DF", "DF will set up email addresses for the councillors.") in rows
     assert ("Mar25.01", "SA", "SA to discuss sharing the cost of the bench with the school") in rows  # not the row before's cells
+    assert any(text == "The Clerk will install v2.1 of the booking system." for *_, text in rows)  # a version is no row reference
     # what is set down to be done is a task in minutes; an agenda's lines of that shape describe items
     assert any(text == "The fence to be repaired before the summer." for *_, text in rows) is (kind == "minutes")
 
