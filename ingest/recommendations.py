@@ -402,7 +402,7 @@ def extract_recommendations(document: Document, entries: list[Entry]) -> list[tu
     found, used = _formal_blocks(document, entries)
     if not found:  # a paper that sets out its recommendations formally discusses others in its prose
         found = _phrases(document, entries, used)
-        found += _in_prose(document, entries, used | {index for index, _ in found})
+        found += _in_prose(document, entries, used)  # the lines _phrases read are in ``used``
     if document.type == "agenda":
         found += _agenda_items(document, entries, used)
     return found
