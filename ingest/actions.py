@@ -188,8 +188,9 @@ _TO_BE_DONE = re.compile(
 
 # An action log's row reference ("Mar25.02 AS to chase ..."): a table read as text runs its rows
 # into one sentence, and each reference opens the next row.
-_LOG_ROW = re.compile(r"(?<![\w/.])(?=[A-Z][A-Za-z]{0,8}\d{1,4}(?:[/.]\d{1,4})+\s+[A-Z])")  # not "install v2.1 of"
-_LOG_REFERENCE = re.compile(r"^[A-Z][A-Za-z]{0,8}\d{1,4}(?:[/.]\d{1,4})+\s+(?=[A-Z])")
+_LOG_REF = r"[A-Z][A-Za-z]{0,8}\d{1,4}(?:[/.]\d{1,4})+\s+(?=[A-Z])"  # a capital follows: not "install v2.1 of"
+_LOG_ROW = re.compile(rf"(?<![\w/.])(?={_LOG_REF})")
+_LOG_REFERENCE = re.compile(rf"^{_LOG_REF}")
 
 
 def _assignments(document: Document, entries: list[Entry], taken: set[int], undone: bool = True) -> list[tuple[int, Decision]]:
@@ -211,7 +212,8 @@ def _assignments(document: Document, entries: list[Entry], taken: set[int], undo
                 task = _row(document, entries, sentence, said, None)
             else:
                 continue
-            task.reference = logged.group(0).strip() if logged else task.reference
+            if logged:
+                task.reference = logged.group(0).strip()
             found.append((sentence.start, task))
     return found
 

@@ -32,8 +32,9 @@ _ASKED = re.compile(rf"\b{_BODY}\s+(?:is|are)\s+(?:hereby\s+|therefore\s+)?(?:re
 # Who recommends, in the paper's own voice: "Staff recommends the Authority approve", "We recommend that".
 _OWN_VOICE = (r"(?:[Ss]taff|[Ww]e|[Oo]fficers|(?:[Tt]he\s+)?(?:[A-Z][\w&'’-]*\s+){0,3}(?:[Mm]anager|[Dd]irector|[Dd]epartment))"
               r"\s+(?:therefore\s+|also\s+)?recommends?\s+")
+_RECOMMENDS = rf"^{_OWN_VOICE}(?:that\s+)?(?:the\s+)?[A-Za-z]"  # "Staff recommends the Authority approve"
 _RECOMMENDED = re.compile(r"(?<![A-Za-z])RECOMMENDED\s+(?:that|to|:)|^RECOMMENDED\b|^(?:it\s+is\s+)?recommended\s+that\b"
-                          rf"|^{_OWN_VOICE}(?:that\s+)?(?:the\s+)?[A-Za-z]")
+                          rf"|{_RECOMMENDS}")
 
 
 def records_a_recommendation(text: str) -> bool:
@@ -380,7 +381,7 @@ def _agenda_items(document: Document, entries: list[Entry], used: set[int]) -> l
 
 # A recommendation made in running prose, as a sentence of its own: "It is recommended that a prize be
 # offered", "We recommend that the team ...". A line-level reading sees it only when it opens a line.
-_SAID_IN_PROSE = re.compile(rf"^[Ii]t\s+is\s+(?:therefore\s+|also\s+)?recommended\s+that\b|^{_OWN_VOICE}(?:that\s+)?(?:the\s+)?[A-Za-z]")
+_SAID_IN_PROSE = re.compile(rf"^[Ii]t\s+is\s+(?:therefore\s+|also\s+)?recommended\s+that\b|{_RECOMMENDS}")
 
 
 def _in_prose(document: Document, entries: list[Entry], used: set[int]) -> list[tuple[int, Decision]]:

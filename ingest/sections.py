@@ -38,8 +38,6 @@ _OUTCOME_ONLY = re.compile(
 )
 
 
-
-
 def outcome_only(text: str) -> bool:
     """Whether a line says only what became of an item ("NO OBJECTION", "Approved.")."""
     return bool(_OUTCOME_ONLY.match(text.strip().rstrip(".!")))
