@@ -70,7 +70,7 @@ def same_name(predicted: str | None, label: str | None) -> bool:
 def holds(text: str, snippet: str) -> str | None:
     """How a row's text holds a labelled snippet: "whole" when the snippet stands in it (fuzzily, for
     scanned text), "part" when the row stands in the snippet and is at least half of it (the label
-    quoted a line before the decision too: "... 6th October. AM to liaise with Mr Porteus"), else
+    quoted a line before the decision too: "... 4th May. DF to write to the harbour master"), else
     None. A shorter row would be found in every snippet that ends with its words ("Note and file.")."""
     want, have = words(snippet), words(text)
     if not want or not have:

@@ -253,7 +253,7 @@ ITEM_LINES = 6  # an item's title and the few lines describing it, above its rec
 
 def _item_of(entries: list[Entry], index: int) -> tuple[str, str] | None:
     """The numbered agenda item a recommendation label belongs to, as its title and its lines:
-    from the nearest line above that opens an item ("5.Aquatic Program Annual Report Report on ...")
+    from the nearest line above that opens an item ("5.Quay Hall Yearly Review Report on the hall's year ...")
     or heads the label's section, down to the label, on its page, not past another item's label;
     else the numbered heading of its section."""
     label = entries[index]

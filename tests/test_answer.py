@@ -468,7 +468,7 @@ def test_a_name_joined_by_an_ampersand_is_named_as_the_question_writes_it():
 
 def test_an_ordinal_inside_a_name_is_one_of_its_words():
     assert question_names("What did the council decide about Dana Fox's East 9th Street garage?") == [["dana", "fox"], ["east", "9th", "street"]]
-    passage = "63. On items regarding the request from Dana Fox to rezone 2218 E. 9th St from C-1 to C-2."
+    passage = "41. On the request from Dana Fox to turn the garage at 406 E. 9th St into a workshop."
     lex = lexicon(passage, *["Resurfacing of the east end of the High Street."] * 20)  # "east", "street": common words
     assert names_present(question_names("What did the council decide about Dana Fox's East 9th Street garage?"), words_of(passage), lex)
     assert not names_present(question_names("What did the council decide about Dana Fox's East 14th Street garage?"), words_of(passage), lex)
@@ -698,8 +698,8 @@ def test_on_what_date_is_answered_by_a_day_not_a_month():
     question = "On what date will the Quayford harbour lights be switched on?"
     assert answers("The harbour lights will be switched on on 28 November.", question)
     assert answers("Switch-on is set for 11/28/25 at the quay.", question)
-    assert not answers("All lights should be checked in good time (October) before the switch-on.", question)
-    assert answers("All lights should be checked in good time (October) before the switch-on.", "When are the lights checked?")
+    assert not answers("The quay lamps are to be tested early (in October) ahead of the switch-on.", question)
+    assert answers("The quay lamps are to be tested early (in October) ahead of the switch-on.", "When are the quay lamps tested?")
 
 
 def test_a_time_told_from_another_answers_when():

@@ -259,7 +259,7 @@ _TITLED = re.compile(r"\b(?:Director|Chair(?:man|woman|person)?|Trustee|Council\
 # A member named by surname alone where a motion or a vote names them: "Moved by Lee", "Nays: Ash".
 _VOTED = re.compile(rf"(?i:\b(?:moved|seconded|proposed)\s+by\s+|\b{VOTE_LABEL}\s*[:–—-]\s*)(?P<name>[A-Z][a-z'’-]+)")
 # Minutes name members by their initials where they act: "DF presented the report as SA was away",
-# "HD to create a sign".
+# "DF to repaint the bench".
 _INITIALS_ACTING = re.compile(r"(?<![\w.])(?P<name>[A-Z]{2,3})\s+(?=[a-z])")
 _MOTION_WORDS = re.compile(r"\b(?:moved|mover|moves|seconded|seconder|second|proposed|proposer|motion)\b", re.IGNORECASE)
 # "Dana Fox", "J. Fox", "Dana FOX": a name of two or more words, the first may be an initial.
