@@ -14,27 +14,22 @@ from __future__ import annotations
 
 import argparse
 import logging
-import re
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from minutebook.search.evaluate import load_questions, run_chat_benchmark  # noqa: E402
+from minutebook.search.evaluate import load_questions, normalise, run_chat_benchmark  # noqa: E402
 from minutebook.search.service import Minutebook  # noqa: E402
 from minutebook.settings import load_settings  # noqa: E402
-
-
-def _key(text: str) -> str:
-    return re.sub(r"\W+", " ", text.lower()).strip()
 
 
 def group_facts(results: list[tuple[str, int | None, list[str], bool]]) -> list[list[bool]]:
     """(source, page, key facts, right) per answerable question -> each fact's questions' results."""
     facts: list[tuple[str, int | None, set[str], list[bool]]] = []
     for source, page, keywords, right in results:
-        said = {_key(k) for k in keywords}
+        said = {normalise(k) for k in keywords}  # as the chat judge compares key facts
         for fact_source, fact_page, fact_words, oks in facts:
             if fact_source == source and fact_page == page and fact_words & said:
                 fact_words |= said
