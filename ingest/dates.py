@@ -18,7 +18,9 @@ _MONTH = (
 )
 _WEEKDAY = r"(?:(?P<w>mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_ORD = r"(?:\s*(?:st|nd|rd|th)\b)?"
+# A scanned page's superscript ordinal reads back as a quote, a degree sign or a stray letter
+# ("18" March", "18t March").
+_ORD = r"(?:\s*(?:st|nd|rd|th)\b|[\"\u201c\u201d\u2019'\u00b0*]{1,2}|[th]\b)?"
 _YEAR = r"(?:19|20)\d\d"
 
 # "Wednesday, 23rd September, 2020", "9 February 2022", "23 rd September", "9<sup>th</sup> Feb",

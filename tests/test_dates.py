@@ -34,6 +34,11 @@ def test_year_comes_from_context_when_missing():
     assert parse_date("23 rd September") is None  # never guess a year
 
 
+@pytest.mark.parametrize("text", ['held on 18" March 2024 at 7pm', "held on 18\u201d March 2024", "held on 18t March 2024"])
+def test_a_scanned_superscript_ordinal_still_reads(text):
+    assert parse_date(text) == "2024-03-18"
+
+
 def test_numeric_dates_are_day_first_unless_impossible():
     assert parse_date("04/05/2021") == "2021-05-04"
     assert parse_date("REVISED 4/23/19") == "2019-04-23"
