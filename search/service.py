@@ -23,7 +23,7 @@ from minutebook.search.storage import backend
 from minutebook.search.storage.index import Index, IndexMissing
 from minutebook.search.decisions.registers import RegisterQuery
 from minutebook.search.storage.store import sentence_vectors
-from minutebook.search.chat.answer import NOT_FOUND, Answer, cite, mark_read
+from minutebook.search.chat.answer import NOT_FOUND, Answer, cite, corroborate, mark_read
 from minutebook.search.chat.sentences import MEANING_CANDIDATES
 from minutebook.search.chat.answerers import first_answer
 from minutebook.search.chat.conversation import read_turn, subject_terms
@@ -264,6 +264,10 @@ class Minutebook:
                              fusion_method="rrf")
         answer = first_answer(turn, self._evidence(messages, filters, turn, result))
         answer.decisions = result.decisions
+        if answer.found:
+            mark_read(answer)
+            if corroborate(answer, result.results):
+                mark_read(answer)
         if answer.found and self.settings.llm_url:
             mark_read(answer)  # the sentences read out, before a model rewords them
             rewritten = llm.rewrite(

@@ -367,3 +367,46 @@ def test_when_a_body_meets_is_read_from_its_schedule(notice_library):
     # Something else about the meetings is not a question for the schedule.
     other = notice_library.chat([{"role": "user", "content": "When will the harbour wall works start in 2026?"}])
     assert other.answered_by != "schedule"
+
+
+# One sentence in a body's agenda and in the minutes of the same meeting, and in another body's agenda.
+_PLAY_AREA = "To adopt a play area policy under which the swings and climbing frame are inspected every spring by an approved contractor."
+QUAYFORD_AGENDA = f"""QUAYFORD PARISH COUNCIL
+Agenda for the meeting to be held on Tuesday 3 June 2025 at 7.30 pm in the Quay Hall
+
+4. Apologies for absence
+5. Play area
+{_PLAY_AREA}
+6. Correspondence
+"""
+QUAYFORD_MINUTES = f"""QUAYFORD PARISH COUNCIL
+Minutes of the meeting held on Tuesday 3 June 2025 at 7.30 pm in the Quay Hall
+
+Present: Cllr Fox (Chair), Cllr Ash, Cllr Reid.
+
+5. Play area
+Members discussed the draft circulated by the Clerk. {_PLAY_AREA} RESOLVED that the policy be adopted.
+"""
+HARBOURSIDE_AGENDA = f"""HARBOURSIDE TOWN COUNCIL
+Agenda for the meeting to be held on Monday 9 June 2025 at 7 pm
+
+7. Play area
+{_PLAY_AREA}
+"""
+
+
+@pytest.fixture(scope="module")
+def play_area_library(tmp_path_factory, embedder):
+    return _library(tmp_path_factory, embedder, "play-area", {
+        "quayford-agenda-2025-06-03.txt": QUAYFORD_AGENDA, "quayford-minutes-2025-06-03.txt": QUAYFORD_MINUTES,
+        "harbourside-agenda-2025-06-09.txt": HARBOURSIDE_AGENDA})
+
+
+def test_the_same_sentence_in_the_bodys_other_paper_is_cited_too(play_area_library):
+    answer = play_area_library.chat([{"role": "user", "content": "What did Quayford Parish Council decide about the play area in June 2025?"}])
+    assert answer.found and "every spring" in answer.answer, answer.answer
+    assert answer.citations[0].source.endswith("quayford-minutes-2025-06-03.txt")  # the record answers; the agenda says it too
+    cited = [c.source.rsplit("/", 1)[-1] for c in answer.citations]
+    assert {"quayford-agenda-2025-06-03.txt", "quayford-minutes-2025-06-03.txt"} <= set(cited), cited
+    assert "harbourside-agenda-2025-06-09.txt" not in cited  # another body's words are not its corroboration
+    assert all(c.spans for c in answer.citations)  # each cited passage marks the sentence it shares
