@@ -410,3 +410,37 @@ def test_the_same_sentence_in_the_bodys_other_paper_is_cited_too(play_area_libra
     assert {"quayford-agenda-2025-06-03.txt", "quayford-minutes-2025-06-03.txt"} <= set(cited), cited
     assert "harbourside-agenda-2025-06-09.txt" not in cited  # another body's words are not its corroboration
     assert all(c.spans for c in answer.citations)  # each cited passage marks the sentence it shares
+
+
+# A minute's item whose name is said only at its opening, in prose under a broader heading, and runs
+# on into a second passage.
+FOOTBRIDGE_MINUTES = """QUAYFORD PARISH COUNCIL
+Minutes of the meeting held on Tuesday 1 July 2025 at 7.30 pm in the Quay Hall
+
+Present: Cllr Fox (Chair), Cllr Ash, Cllr Reid, Cllr Sands.
+
+6. Apologies
+Apologies were received from Cllr Moor.
+
+MATTERS ARISING
+25/071 The Alder Mill footbridge: Cllr Ash reported that the timber deck of the footbridge by the old mill race has rotted in several places and that two boards gave way last month. A temporary barrier was put up by the county at the north end. Residents who walk to the school by that route now have to go round by the main road, which has no pavement for a stretch of three hundred yards. Members were concerned that children were still climbing over the barrier. Cllr Reid said that the bridge had last been repaired in 2009 and that the parish had then paid a share of the cost. Cllr Sands asked whether the county or the parish owned the structure; the Clerk said that the records were unclear and that the deeds had been asked for. Members agreed that the matter was urgent and that the route should not stay closed over the winter. Cllr Fox noted that a grant might be available from the district for footpath works and asked members to look for other sources of funding.
+The county engineer has estimated the cost of a new deck at £18,500. Members will consider how to fund it at the October meeting.
+
+8. Correspondence
+A letter from the bowls club thanking the council for its grant was noted.
+"""
+
+
+@pytest.fixture(scope="module")
+def footbridge_library(tmp_path_factory, embedder):
+    return _library(tmp_path_factory, embedder, "footbridge", {"minutes-2025-07-01.txt": FOOTBRIDGE_MINUTES})
+
+
+def test_a_minutes_item_named_in_the_passage_before_answers_for_it(footbridge_library):
+    question = "How much will a new deck for the Alder Mill footbridge cost?"
+    passages = footbridge_library.search(question, k=5).results
+    costed = next(hit for hit in passages if "£18,500" in hit.text)
+    assert "Alder Mill" not in costed.text and "Alder Mill" not in (costed.section or "")  # said in the passage before only
+    answer = footbridge_library.chat([{"role": "user", "content": question}])
+    assert answer.found and "£18,500" in answer.answer, answer.answer
+    assert answer.citations[0].chunk_id == costed.chunk_id

@@ -24,6 +24,12 @@ class Paper:
     texts: tuple[str, ...]  # its passages, in reading order
     ids: tuple[int, ...] = ()  # their chunk ids (Evidence.hit gives each as a citable passage)
 
+    def before(self, chunk_id: int) -> str:
+        """The text of the passage before ``chunk_id`` ("" for the first): a minute's item runs on
+        over passages, and its opening names what the rest is about."""
+        at = self.ids.index(chunk_id) if chunk_id in self.ids else 0
+        return self.texts[at - 1] if at > 0 else ""
+
     @cached_property
     def words(self) -> frozenset[str]:
         """Its distinct lower-case words (names.words_of)."""

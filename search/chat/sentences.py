@@ -294,9 +294,12 @@ def answer_gate(
             return False  # a motion that failed is not what was appointed or approved (though it says "did they?")
         if candidate.index not in named:  # the passage holds the sentence: one check per passage
             # A report names its subject once, in its title block; minutes name each item's in its
-            # heading, so a name elsewhere in the minutes is another item's.
+            # heading, so a name elsewhere in the minutes is another item's, but for the passage
+            # just before: an item runs on over passages (and a heading is not always read as one).
             named[candidate.index] = names_present(names, words_of(f"{hit.text} {_context_of(hit)} {hit.source}"), lexicon) or (
-                paper is not None and hit.document_type != "minutes" and names_present(names, paper(hit.document_id).words, lexicon))
+                paper is not None and names_present(names, paper(hit.document_id).words if hit.document_type != "minutes" else
+                                                    words_of(f"{paper(hit.document_id).before(hit.chunk_id)} {hit.text} {_context_of(hit)} {hit.source}"),
+                                                    lexicon))
         if (decided or kind.taken or kind.kind == "outcome") and (
                 hit.document_type == "agenda" and in_period(hit.meeting_date, context)
                 or hit.meeting_date and context.get("date_from") and hit.meeting_date < context["date_from"]):
