@@ -294,6 +294,7 @@ class Sentence:
     last_page: int
     start: int  # index of the entry the sentence starts in
     end: int  # index of the entry it ends in
+    paragraph: int = -1  # index of the entry its paragraph starts in
 
 
 def sentences(entries: list[Entry]) -> list[Sentence]:
@@ -322,7 +323,7 @@ def sentences(entries: list[Entry]) -> list[Sentence]:
             cursor = finish
             first = max(i for i, off in enumerate(offsets) if off <= begin)
             last = max(i for i, off in enumerate(offsets) if off < max(finish, begin + 1))
-            out.append(Sentence(sentence, entries[para[first]].page, entries[para[last]].page, para[first], para[last]))
+            out.append(Sentence(sentence, entries[para[first]].page, entries[para[last]].page, para[first], para[last], para[0]))
         para.clear()
 
     for index, entry in enumerate(entries):

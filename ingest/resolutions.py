@@ -563,6 +563,16 @@ def _hypothetical(sentence: str) -> bool:
     )
 
 
+# A decision told by what it refers back to: "The board accepted this policy.", "The appointment was
+# agreed." (a sentence this short names no subject of its own).
+_BACK_REFERENCE = re.compile(r"\b(?:this|these)\b", re.IGNORECASE)
+_SHORT_SENTENCE = 6  # words
+
+
+def _refers_back(sentence: str) -> bool:
+    return len(re.findall(r"[A-Za-z]+", sentence)) <= _SHORT_SENTENCE or bool(_BACK_REFERENCE.search(sentence))
+
+
 def _narrative(document: Document, entries: list[Entry], used: set[int], minutes: list) -> list[tuple[int, Decision]]:
     """Decisions minuted in prose ("the policy was accepted by the Board"), for minutes without markers.
 
@@ -570,12 +580,19 @@ def _narrative(document: Document, entries: list[Entry], used: set[int], minutes
     that decision again.
     """
     found = []
-    for sentence in sentences(entries):
+    read = sentences(entries)
+    for n, sentence in enumerate(read):
         indices = list(range(sentence.start, sentence.end + 1))
         if used.intersection(indices) or not _NARRATIVE.search(sentence.text) or _hypothetical(sentence.text):
             continue
         details: dict = {}
         text, items = sentence.text, []
+        before = read[n - 1] if n else None
+        if (before and before.paragraph == sentence.paragraph and _refers_back(sentence.text)
+                and not _NARRATIVE.search(before.text) and not used.intersection(range(before.start, before.end + 1))):
+            # "The appointment was agreed." says what was agreed in the sentence before (not another decision)
+            text = f"{before.text} {text}"
+            indices = list(range(before.start, sentence.end + 1))
         if text.endswith(":") and entries[sentence.end].text.endswith(":"):
             # "The Committee resolved to:" and its list
             listed = collect_block(entries, sentence.end, _stop)[1:]

@@ -694,6 +694,26 @@ RESOLVED that delivery and funding options post Autumn 2022 are researched and a
     assert [d.details.get("due_date") for d in actions] == ["2022-03-01", None]
 
 
+def test_a_decision_in_prose_that_refers_back_is_read_with_the_sentence_it_refers_to():
+    text = """Harbour Trust Board Meeting Minutes 20 June 2025
+
+5. Auditor
+The members were asked to consider the appointment of Quay Audit LLP as the trust's auditor for the coming year. The appointment was agreed.
+
+6. Lone Working Policy
+The policy now covers staff working from home. The board accepted this policy.
+
+7. Accounts
+The accounts were approved. The board accepted these notes to the accounts.
+"""
+    texts = _texts_of_kind(text, "resolution", "minutes.txt")
+    assert "The members were asked to consider the appointment of Quay Audit LLP as the trust's auditor for the coming year. " \
+           "The appointment was agreed." in texts
+    assert "The policy now covers staff working from home. The board accepted this policy." in texts
+    # A sentence before that is itself a decision is not what the next one refers to: two rows.
+    assert "The accounts were approved." in texts and "The board accepted these notes to the accounts." in texts
+
+
 def test_minutes_without_markers_number_each_decision_once():
     text = """Trust Board Meeting Minutes 14 March 2024
 
