@@ -444,3 +444,11 @@ def test_a_minutes_item_named_in_the_passage_before_answers_for_it(footbridge_li
     answer = footbridge_library.chat([{"role": "user", "content": question}])
     assert answer.found and "£18,500" in answer.answer, answer.answer
     assert answer.citations[0].chunk_id == costed.chunk_id
+
+
+def test_how_members_voted_is_not_answered_by_a_record_without_the_vote(harbour_library):
+    # The decision is recorded, but not how anyone voted: every way of answering needs a vote.
+    decided = harbour_library.chat([{"role": "user", "content": "What did Harbourside Town Council decide about the harbour wall in May 2024?"}])
+    assert decided.found and "Quayside Marine" in decided.answer
+    voted = harbour_library.chat([{"role": "user", "content": "How did the Harbourside Town Council members vote on the harbour wall contract in May 2024?"}])
+    assert not voted.found, voted.answer

@@ -317,6 +317,11 @@ KIND_WORDS = {
 }
 
 
+def tells_a_vote(text: str) -> bool:
+    """How members voted is said by a vote: ayes and nays, a tally, "unanimously"."""
+    return bool(_VOTING.search(text) or records_an_outcome(text))
+
+
 def answers_the_kind(sentence: str, question: str, asked: Asked, lexicon: Lexicon) -> bool:
     """Whether a sentence can answer what ``question`` asks (read once as ``asked``): a how-many
     answer needs a number, a when answer a date or a time, that the question did not give (and a
@@ -325,8 +330,8 @@ def answers_the_kind(sentence: str, question: str, asked: Asked, lexicon: Lexico
     cause."""
     if asked.money and not MONEY.search(sentence):
         return False
-    if asked.votes and not (_VOTING.search(sentence) or records_an_outcome(sentence)):
-        return False  # how members voted is said by a vote: ayes and nays, a tally, "unanimously"
+    if asked.votes and not tells_a_vote(sentence):
+        return False
     given = {n.lower() for n in _NUMBER.findall(question)} | {m.lower() for m in _DATE_WORDS.findall(question)}
     if asked.asks == "quantity":
         if asked.span:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from minutebook.search.chat.answer import NOT_FOUND, Answer
 from minutebook.search.chat.conversation import Turn, read_turn
 from minutebook.search.chat.evidence import Evidence
-from minutebook.search.chat.kinds import MONEY, Asked
+from minutebook.search.chat.kinds import MONEY, Asked, tells_a_vote
 from minutebook.search.chat.answerers import decision, held, listed, next_meeting, passages, previous, schedule, timeline, who
 
 ANSWERERS = (previous, listed, decision, timeline, who, next_meeting, schedule, held, passages)
@@ -39,13 +39,15 @@ def first_answer(turn: Turn, evidence: Evidence) -> Answer:
 
 def _first(turn: Turn, evidence: Evidence, whole: bool = True) -> Answer:
     refused = Answer(answer=NOT_FOUND, found=False, query=turn.query)
-    # A hard fact of what is asked holds for every way of answering: "how much" needs an amount (the
-    # extractive answer checks this and more of each sentence itself). A question of several parts
-    # has it checked part by part, as each part is answered.
-    money = whole and Asked.read(turn).money
+    # Hard facts of what is asked hold for every way of answering: "how much" needs an amount, "how
+    # did they vote" a vote (the extractive answer checks these and more of each sentence itself). A
+    # question of several parts has them checked part by part, as each part is answered.
+    asked = Asked.read(turn)
+    money, votes = whole and asked.money, whole and asked.votes
     for answerer in ANSWERERS:
         answer = answerer.answer(turn, evidence)
-        if answer is not None and answer.found and money and not MONEY.search(answer.answer):
+        if answer is not None and answer.found and (money and not MONEY.search(answer.answer)
+                                                    or votes and not tells_a_vote(answer.answer)):
             continue
         if answer is not None and answer.found:
             answer.answered_by = answerer.__name__.rsplit(".", 1)[-1]
