@@ -19,7 +19,7 @@ from dateutil.relativedelta import relativedelta
 from minutebook.vocabulary import Decision, Document
 
 from .dates import month_year, parse_date
-from .decision_text import Entry, Sentence, minute_of, parse_marker, sentences
+from .decision_text import Entry, Sentence, minute_of, parse_marker, referred_to, sentences
 from .english import NUMBER_WORDS, count_words
 
 # A follow-up is a verb of coming back / reporting / circulating aimed at a body or a meeting;
@@ -172,7 +172,8 @@ _ASSIGNED = re.compile(
     rf"(?:(?i:it)\s+was\s+(?:agreed|resolved|decided)\s+(?:that\s+)?)?{_ACTOR}\s+"
     # in reported speech: "Director Smith stated she will check ...", "the Clerk said that he would write ..."
     r"(?:(?:stated|said|shared|confirmed|advised|indicated|explained|reported)\s+(?:that\s+)?(?:she|he|they)\s+)?"
-    r"(?P<how>to|will|would|shall|agreed\s+to|offered\s+to|undertook\s+to|(?:is|are)\s+to)\s+(?P<verb>[a-z]+)"
+    r"(?P<how>to|will|would|shall|agreed\s+to|offered\s+to|undertook\s+to|(?:is|are)\s+to|(?:(?:was|were|is|are)\s+)?(?:asked|requested)\s+to)"
+    r"\s+(?P<verb>[a-z]+)"
 )
 
 
@@ -197,7 +198,8 @@ def _assignments(document: Document, entries: list[Entry], taken: set[int], undo
     """Tasks minutes give to a named person or officer ("AS to chase ...", "the Clerk will write ..."),
     each row of an action log's, or, with ``undone``, what is set down to be done ("Quotes to be obtained")."""
     found = []
-    for sentence in sentences(entries):
+    read = sentences(entries)
+    for n, sentence in enumerate(read):
         if sentence.start in taken:
             continue
         marker = parse_marker(sentence.text)
@@ -207,6 +209,10 @@ def _assignments(document: Document, entries: list[Entry], taken: set[int], undo
             said = row[logged.end():] if logged else row  # the task after its row's reference
             match = _ASSIGNED.search(said)
             if match and not (match.group("verb") in ("be", "have", "been", "like", "prefer") and match.group("how") == "would"):  # "X would be ..." reports what happened
+                before = referred_to(read, n) if not logged and said == body else None
+                if before and not _ASSIGNED.search(before.text):  # "DF asked to assist with obtaining this." says what in the sentence before
+                    said = f"{before.text} {said}"
+                    sentence = Sentence(said, before.page, sentence.last_page, before.start, sentence.end, sentence.paragraph)
                 task = _row(document, entries, sentence, said, match.group("actor").strip())
             elif undone and _TO_BE_DONE.match(said) and not said.rstrip().endswith("?") and not _DIRECTIVE.match(said):
                 task = _row(document, entries, sentence, said, None)

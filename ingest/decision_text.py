@@ -369,3 +369,18 @@ def is_motion(entries: list[Entry]) -> bool:
 
 def normalise(text: str) -> str:
     return " ".join(re.sub(r"[^\w%£$]+", " ", text.lower()).split())
+
+
+_BACK_REFERENCE = re.compile(r"\b(?:this|these)\b", re.IGNORECASE)
+
+
+def referred_to(read: list[Sentence], n: int, short: int = 0) -> Sentence | None:
+    """The sentence before ``read[n]`` in its paragraph when ``read[n]`` refers back to it, saying
+    "this" or "these" ("The board accepted this policy.", "DF asked to assist with obtaining this."),
+    or being ``short`` words or fewer ("The appointment was agreed.")."""
+    sentence = read[n]
+    if n == 0 or read[n - 1].paragraph != sentence.paragraph:
+        return None
+    if len(re.findall(r"[A-Za-z]+", sentence.text)) <= short or _BACK_REFERENCE.search(sentence.text):
+        return read[n - 1]
+    return None

@@ -17,7 +17,8 @@ import re
 
 from minutebook.vocabulary import Decision, Document
 
-from .decision_text import Entry, block_pages, collect_block, minute_of, minutes_by_line, parse_marker, sentences, split_items
+from .decision_text import (Entry, block_pages, collect_block, minute_of, minutes_by_line, parse_marker, referred_to, sentences,
+                            split_items)
 from .votes import ABSTAIN as _ABSTAIN, AGAINST as _AGAINST, FOR as _FOR
 
 # "RESOLVED that", "3. RESOLVED:", "26) RESOLVED", "It was resolved that", "AGREED -", "Decided:".
@@ -563,14 +564,7 @@ def _hypothetical(sentence: str) -> bool:
     )
 
 
-# A decision told by what it refers back to: "The board accepted this policy.", "The appointment was
-# agreed." (a sentence this short names no subject of its own).
-_BACK_REFERENCE = re.compile(r"\b(?:this|these)\b", re.IGNORECASE)
-_SHORT_SENTENCE = 6  # words
-
-
-def _refers_back(sentence: str) -> bool:
-    return len(re.findall(r"[A-Za-z]+", sentence)) <= _SHORT_SENTENCE or bool(_BACK_REFERENCE.search(sentence))
+_SHORT_DECISION = 6  # words: "The appointment was agreed." names no subject of its own
 
 
 def _narrative(document: Document, entries: list[Entry], used: set[int], minutes: list) -> list[tuple[int, Decision]]:
@@ -587,9 +581,8 @@ def _narrative(document: Document, entries: list[Entry], used: set[int], minutes
             continue
         details: dict = {}
         text, items = sentence.text, []
-        before = read[n - 1] if n else None
-        if (before and before.paragraph == sentence.paragraph and _refers_back(sentence.text)
-                and not _NARRATIVE.search(before.text) and not used.intersection(range(before.start, before.end + 1))):
+        before = referred_to(read, n, short=_SHORT_DECISION)
+        if before and not _NARRATIVE.search(before.text) and not used.intersection(range(before.start, before.end + 1)):
             # "The appointment was agreed." says what was agreed in the sentence before (not another decision)
             text = f"{before.text} {text}"
             indices = list(range(before.start, sentence.end + 1))

@@ -861,6 +861,20 @@ def test_minutes_give_tasks_to_people_in_each_style():
         ("Director Smith", "Director Smith will survey sta"), ("Director Smith", "Director Smith stated she will")]  # not a wish
 
 
+def test_a_task_asked_of_someone_and_a_task_referring_back_are_read_whole():
+    text = """Minutes of the meeting of Quayford Parish Council held on 9 April 2025
+
+4. Premises
+The lease renewal has been held up by the lack of plans from the county. DF asked to assist with obtaining these.
+Cllr Ash was asked to write to the landowner about the gate.
+SA to ask the school about a second bench. SA will also chase this.
+"""
+    tasks = [(d.details.get("who"), d.text) for d in _of_kind(text, "action", "minutes.txt")]
+    assert ("DF", "The lease renewal has been held up by the lack of plans from the county. DF asked to assist with obtaining these.") in tasks
+    assert ("Cllr Ash", "Cllr Ash was asked to write to the landowner about the gate.") in tasks
+    assert ("SA", "SA will also chase this.") in tasks  # the sentence before is a task of its own
+
+
 ACTION_LOG = ("Actions carried forward\n"
               "Ref Task Who Progress\n"
               "Feb25.02 DF will book the hall for the summer fete.\n\n"
