@@ -187,6 +187,11 @@ _TO_BE_DONE = re.compile(
 )
 
 
+# A member asking for something to be done: "Cllr Ash requested that the Council write in support",
+# "CO asked that the position is checked with the solicitors" (who is to do it is not said).
+_REQUESTED = re.compile(rf"{_ACTOR}\s+(?:asked|requested)\s+that\s+(?!(?:he|she|they|it)\s+(?:was|were|had|would)\b)")
+
+
 # An action log's row reference ("Mar25.02 AS to chase ..."): a table read as text runs its rows
 # into one sentence, and each reference opens the next row.
 _LOG_REF = r"[A-Z][A-Za-z]{0,8}\d{1,4}(?:[/.]\d{1,4})+\s+(?=[A-Z])"  # a capital follows: not "install v2.1 of"
@@ -215,6 +220,8 @@ def _assignments(document: Document, entries: list[Entry], taken: set[int], undo
                     sentence = Sentence(said, before.page, sentence.last_page, before.start, sentence.end, sentence.paragraph)
                 task = _row(document, entries, sentence, said, match.group("actor").strip())
             elif undone and _TO_BE_DONE.match(said) and not said.rstrip().endswith("?") and not _DIRECTIVE.match(said):
+                task = _row(document, entries, sentence, said, None)
+            elif undone and _REQUESTED.search(said):
                 task = _row(document, entries, sentence, said, None)
             else:
                 continue

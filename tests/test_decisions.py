@@ -868,11 +868,16 @@ def test_a_task_asked_of_someone_and_a_task_referring_back_are_read_whole():
 The lease renewal has been held up by the lack of plans from the county. DF asked to assist with obtaining these.
 Cllr Ash was asked to write to the landowner about the gate.
 SA to ask the school about a second bench. SA will also chase this.
+Cllr Reid requested that the Council write in support of the hall's grant application.
+Cllr Reid said that she had asked that it was minuted last time.
 """
     tasks = [(d.details.get("who"), d.text) for d in _of_kind(text, "action", "minutes.txt")]
     assert ("DF", "The lease renewal has been held up by the lack of plans from the county. DF asked to assist with obtaining these.") in tasks
     assert ("Cllr Ash", "Cllr Ash was asked to write to the landowner about the gate.") in tasks
     assert ("SA", "SA will also chase this.") in tasks  # the sentence before is a task of its own
+    # a member asking for something to be done sets a task whose doer is not said; asking what was done sets none
+    assert (None, "Cllr Reid requested that the Council write in support of the hall's grant application.") in tasks
+    assert not any("minuted last time" in text for _, text in tasks)
 
 
 ACTION_LOG = ("Actions carried forward\n"
