@@ -502,6 +502,42 @@ def _dispositions(document: Document, entries: list[Entry], used: set[int], minu
     return found
 
 
+# A council's response to a planning application, on a line of its own under the application:
+# "26/00123/F Quay House, Harbour Lane / Two storey rear extension / NO OBJECTION".
+_RESPONSE = re.compile(
+    r"^(?:(?:response|comments?|decision)\s*[:–-]\s*)?(?P<word>no\s+objections?|no\s+comments?|objections?|object(?:ed|s)?|support(?:ed|s)?)"
+    r"(?:\s+(?:to\s+(?:the|this)\s+(?:application|proposal)s?|raised))?\s*\.?$",
+    re.IGNORECASE,
+)
+# A planning application's reference opening its lines: "26/00123/F", "P/24/0456/FUL", "DC/24/01234".
+_APPLICATION = re.compile(r"^(?:[A-Z]{1,4}/)?\d{2,4}/\d{3,6}(?:/[A-Z]{1,5})?\b")
+APPLICATION_LINES = 10  # an application's reference, address and description, above its response
+
+
+def _planning_responses(document: Document, entries: list[Entry], used: set[int], minutes: list) -> list[tuple[int, Decision]]:
+    """Each planning application the minutes give a response to, read from its reference (or the
+    paragraph above) down to the response."""
+    found = []
+    for index, entry in enumerate(entries):
+        if index in used or not entry.text or entry.heading or not _RESPONSE.match(entry.text.strip()):
+            continue
+        lines, k = [], index - 1
+        while k >= 0 and index - k <= APPLICATION_LINES and entries[k].text and not entries[k].heading and k not in used:
+            if _RESPONSE.match(entries[k].text.strip()):
+                break  # the application before's response
+            lines.insert(0, k)
+            if _APPLICATION.match(entries[k].text.strip()):
+                break
+            k -= 1
+        if not lines:
+            continue
+        word = _RESPONSE.match(entry.text.strip()).group("word").lower()
+        used.update([*lines, index])
+        found.append((lines[0], _decision(document, entries, [*lines, index], {"outcome": " ".join(word.split())}, items=[],
+                                          minute=minutes[index])))
+    return found
+
+
 # "the Chairman put the amendment set out in paragraph 7 to the vote and the voting was as follows:"
 _PUT_TO_VOTE = re.compile(r"\bput\b[^.]{0,160}?\bto\s+the\s+vote\b|\bput\s+to\s+the\s+vote\b", re.IGNORECASE)
 
@@ -619,7 +655,8 @@ def extract_resolutions(document: Document, entries: list[Entry]) -> list[tuple[
     voted = _us_votes(document, entries, used, minutes)
     found = formal + voted + _inline(document, entries, used, minutes, set(used))
     if document.type in ("minutes", "other"):
-        found += _amendment_votes(document, entries, used, minutes) + _dispositions(document, entries, used, minutes)
+        found += (_amendment_votes(document, entries, used, minutes) + _dispositions(document, entries, used, minutes)
+                  + _planning_responses(document, entries, used, minutes))
     if document.type == "minutes" and not any(_FORMAL.search(e.text) for e in entries):
         # No formal markers at all: the minutes record decisions in sentences ("It was agreed
         # that ..." already found above is found again here and dropped as a repeat).

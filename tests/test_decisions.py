@@ -880,6 +880,22 @@ Cllr Reid said that she had asked that it was minuted last time.
     assert not any("minuted last time" in text for _, text in tasks)
 
 
+def test_a_planning_response_is_read_with_its_application():
+    text = """Minutes of the meeting of Quayford Parish Council held on 9 April 2025
+
+7. Planning - the following applications had been received and discussed:
+25/00412/F Quay House, Harbour Lane
+Two storey rear extension and a new porch
+NO OBJECTION
+25/00418/LB The Old Mill, Mill Lane
+Replacement windows to the front elevation
+Objection
+"""
+    rows = [(d.text, d.details.get("outcome")) for d in _of_kind(text, "resolution", "minutes.txt")]
+    assert rows == [("25/00412/F Quay House, Harbour Lane Two storey rear extension and a new porch NO OBJECTION", "no objection"),
+                    ("25/00418/LB The Old Mill, Mill Lane Replacement windows to the front elevation Objection", "objection")]
+
+
 ACTION_LOG = ("Actions carried forward\n"
               "Ref Task Who Progress\n"
               "Feb25.02 DF will book the hall for the summer fete.\n\n"
