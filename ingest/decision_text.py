@@ -297,6 +297,27 @@ class Sentence:
     paragraph: int = -1  # index of the entry its paragraph starts in
 
 
+# Who proposed and seconded, as parish minutes close a decision with them: "Prop: DF 2nd: SA",
+# "Proposed: Cllr Fox, Seconded: Cllr Ash".
+_NAME = r"[A-Z]{1,3}\b|(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+(?:[A-Z]\.?\s+)?[A-Z][\w'’-]+"  # initials, or a title and name
+PROPOSED = re.compile(
+    rf"\b(?:Prop(?:osed)?(?:\s+by)?|Proposer)\s*[:.]?\s*(?P<mover>{_NAME})\s*[,;]?\s+"
+    rf"(?:2nd|Sec(?:onded)?(?:\s+by)?|Seconder)\s*[:.]?\s*(?P<seconder>{_NAME})\.?"
+)
+
+
+def _after_proposer(sentence: str) -> list[str]:
+    """A sentence split after each proposer and seconder that closes a decision: a line without a
+    full stop ("Vice Chair - Dana Fox Prop: SA 2nd: RD") runs on into the next one."""
+    parts, start = [], 0
+    for match in PROPOSED.finditer(sentence):
+        if sentence[match.end():].strip():
+            parts.append(sentence[start:match.end()].strip())
+            start = match.end()
+    parts.append(sentence[start:].strip())
+    return [part for part in parts if part]
+
+
 def sentences(entries: list[Entry]) -> list[Sentence]:
     """Every sentence of the paper's running text (headings excluded), with its pages.
 
@@ -316,7 +337,7 @@ def sentences(entries: list[Entry]) -> list[Sentence]:
             position += len(entries[index].text) + 1
         text = " ".join(parts)
         cursor = 0
-        for sentence in split_sentences(text):
+        for sentence in (part for whole in split_sentences(text) for part in _after_proposer(whole)):
             begin = text.find(sentence, cursor)
             begin = cursor if begin < 0 else begin
             finish = begin + len(sentence)

@@ -17,8 +17,8 @@ import re
 
 from minutebook.vocabulary import Decision, Document
 
-from .decision_text import (Entry, block_pages, collect_block, minute_of, minutes_by_line, parse_marker, referred_to, sentences,
-                            split_items)
+from .decision_text import (PROPOSED, Entry, block_pages, collect_block, minute_of, minutes_by_line, parse_marker, referred_to,
+                            sentences, split_items)
 from .votes import ABSTAIN as _ABSTAIN, AGAINST as _AGAINST, FOR as _FOR
 
 # "RESOLVED that", "3. RESOLVED:", "26) RESOLVED", "It was resolved that", "AGREED -", "Decided:".
@@ -600,6 +600,30 @@ def _hypothetical(sentence: str) -> bool:
     )
 
 
+def _proposer(text: str, details: dict) -> None:
+    """The mover and seconder a decision is closed by ("... approved – Prop: RD 2nd: SA")."""
+    match = PROPOSED.search(text)
+    if match:
+        details.update(mover=match["mover"], seconder=match["seconder"])
+
+
+def _proposed_and_seconded(document: Document, entries: list[Entry], used: set[int], minutes: list) -> list[tuple[int, Decision]]:
+    """A line or sentence closed by who proposed and seconded it ("Chairman - Dana Fox Prop: SA 2nd:
+    RD"): what was put and carried, whatever its verb."""
+    found = []
+    for sentence in sentences(entries):
+        indices = list(range(sentence.start, sentence.end + 1))
+        match = PROPOSED.search(sentence.text)
+        if used.intersection(indices) or not match or not sentence.text[: match.start()].strip(" –-:"):
+            continue
+        used.update(indices)
+        details: dict = {}
+        _proposer(sentence.text, details)
+        found.append((sentence.start, _decision(document, entries, indices, details, text=sentence.text, items=[],
+                                                minute=minutes[sentence.start])))
+    return found
+
+
 _SHORT_DECISION = 6  # words: "The appointment was agreed." names no subject of its own
 
 
@@ -631,6 +655,7 @@ def _narrative(document: Document, entries: list[Entry], used: set[int], minutes
                 indices += listed
                 text = " ".join([text, *(entries[i].text for i in listed)])
         _labelled_followers(entries, indices[-1], details)
+        _proposer(text, details)
         found.append((sentence.start, _decision(document, entries, indices, details, text=text, items=items,
                                                 minute=minutes[sentence.start])))
     return found
@@ -661,4 +686,6 @@ def extract_resolutions(document: Document, entries: list[Entry]) -> list[tuple[
         # No formal markers at all: the minutes record decisions in sentences ("It was agreed
         # that ..." already found above is found again here and dropped as a repeat).
         found += _narrative(document, entries, used, minutes)
+    if document.type in ("minutes", "other"):
+        found += _proposed_and_seconded(document, entries, used, minutes)
     return found

@@ -896,6 +896,21 @@ Objection
                     ("25/00418/LB The Old Mill, Mill Lane Replacement windows to the front elevation Objection", "objection")]
 
 
+def test_who_proposed_and_seconded_closes_a_decision():
+    text = """Minutes of the meeting of Quayford Parish Council held on 9 April 2025
+
+2. Election of Officers
+Chairman – Cllr Dana Fox Prop: SA 2nd: RD
+Vice Chair – Cllr Sam Ash Prop: DF 2nd: RD
+3. Finance
+The accounts for the year were approved – Prop: RD 2nd: SA The internal audit report was noted.
+"""
+    rows = [(d.text, d.details.get("mover"), d.details.get("seconder")) for d in _of_kind(text, "resolution", "minutes.txt")]
+    assert ("Chairman – Cllr Dana Fox Prop: SA 2nd: RD", "SA", "RD") in rows
+    assert ("Vice Chair – Cllr Sam Ash Prop: DF 2nd: RD", "DF", "RD") in rows
+    assert ("The accounts for the year were approved – Prop: RD 2nd: SA", "RD", "SA") in rows  # not run on into the next sentence
+
+
 ACTION_LOG = ("Actions carried forward\n"
               "Ref Task Who Progress\n"
               "Feb25.02 DF will book the hall for the summer fete.\n\n"
