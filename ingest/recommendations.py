@@ -364,6 +364,8 @@ def _agenda_items(document: Document, entries: list[Entry], used: set[int]) -> l
             if later.opens or later.heading or _item_number(later) or (paragraph and not later.text):
                 break
             lines.append(following)
+        if paragraph and entry.text.rstrip().endswith(":"):
+            lines += _introduced(entries, lines[-1])  # "APPROVAL OF MINUTES:" / "Minutes of the 9 November meeting."
         if used.intersection(lines):
             continue  # the item's recommendation is already read ("1. MINUTES" / "Staff recommends ...")
         first = number[1] if number else entry.text
@@ -377,6 +379,21 @@ def _agenda_items(document: Document, entries: list[Entry], used: set[int]) -> l
         decision.items = []
         found.append((index, decision))
     return found
+
+
+def _introduced(entries: list[Entry], last: int) -> list[int]:
+    """The paragraph after a caption ending in ":", when it is the caption's content: not another
+    caption, heading or numbered item."""
+    following = next((i for i in range(last + 1, min(len(entries), last + 3)) if entries[i].text), None)
+    if following is None:
+        return []
+    later = entries[following]
+    if later.opens or later.heading or _item_number(later) or later.text.rstrip().endswith(":") or later.text.isupper():
+        return []
+    lines = [following]
+    while lines[-1] + 1 < len(entries) and entries[lines[-1] + 1].text and not entries[lines[-1] + 1].heading:
+        lines.append(lines[-1] + 1)
+    return lines
 
 
 # A recommendation made in running prose, as a sentence of its own: "It is recommended that a prize be

@@ -964,6 +964,18 @@ def test_agenda_items_under_a_verb_heading_ask_the_body_to_act():
     assert not any("Quay Street parking district" in t for t in rows)  # a hearing's heading asks nothing
 
 
+def test_an_agenda_caption_ending_in_a_colon_reads_on_into_its_content():
+    agenda = ("CITY OF HARBOURSIDE\nREGULAR CITY COUNCIL MEETING AGENDA\nWednesday, December 14, 2022 6:30 PM\n\n"
+              "CALL TO ORDER: 6:30 p.m.\n\n"
+              "APPROVAL OF AGENDA:\n\n"
+              "APPROVAL OF MINUTES:\n\n"
+              "Minutes of November 9, 2022 City Council Regular Meeting.\n\n"
+              "PUBLIC COMMENTS: Members of the public may address the City Council.\n")
+    rows = _texts_of_kind(agenda, "recommendation", "agenda.txt")
+    assert "APPROVAL OF MINUTES: Minutes of November 9, 2022 City Council Regular Meeting." in rows
+    assert "APPROVAL OF AGENDA:" in rows  # the next caption is not its content
+
+
 def test_an_outcome_is_read_with_the_numbered_motion_it_closes():
     minutes = ("Minutes of the meeting of Quayford County Council held on 13 March 2025\n\n"
                "7. Harbour Pay Policy\n\n"
