@@ -187,8 +187,8 @@ _TO_BE_DONE = re.compile(
 )
 
 
-# A member asking for something to be done: "Cllr Ash requested that the Council write in support",
-# "CO asked that the position is checked with the solicitors" (who is to do it is not said).
+# A member asking for something to be done: "Cllr Ash requested that the Council ask the county to repaint the shelter",
+# "DF asked that the lease be checked with the solicitors" (who is to do it is not said).
 _REQUESTED = re.compile(rf"{_ACTOR}\s+(?:asked|requested)\s+that\s+(?!(?:he|she|they|it)\s+(?:was|were|had|would)\b)")
 
 
@@ -215,7 +215,7 @@ def _assignments(document: Document, entries: list[Entry], taken: set[int], undo
             match = _ASSIGNED.search(said)
             if match and not (match.group("verb") in ("be", "have", "been", "like", "prefer") and match.group("how") == "would"):  # "X would be ..." reports what happened
                 before = referred_to(read, n) if not logged and said == body else None
-                if before and not _ASSIGNED.search(before.text):  # "DF asked to assist with obtaining this." says what in the sentence before
+                if before and not _ASSIGNED.search(before.text):  # "DF asked to help find these." says what in the sentence before
                     said = f"{before.text} {said}"
                     sentence = Sentence(said, before.page, sentence.last_page, before.start, sentence.end, sentence.paragraph)
                 task = _row(document, entries, sentence, said, match.group("actor").strip())

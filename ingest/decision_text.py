@@ -397,8 +397,8 @@ _BACK_REFERENCE = re.compile(r"\b(?:this|these)\b", re.IGNORECASE)
 
 def referred_to(read: list[Sentence], n: int, short: int = 0) -> Sentence | None:
     """The sentence before ``read[n]`` in its paragraph when ``read[n]`` refers back to it, saying
-    "this" or "these" ("The board accepted this policy.", "DF asked to assist with obtaining this."),
-    or being ``short`` words or fewer ("The appointment was agreed.")."""
+    "this" or "these" ("The trustees endorsed this plan.", "DF asked to help find these."), or
+    being ``short`` words or fewer ("The nomination was carried.")."""
     sentence = read[n]
     if n == 0 or read[n - 1].paragraph != sentence.paragraph:
         return None

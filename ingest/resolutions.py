@@ -624,7 +624,7 @@ def _proposed_and_seconded(document: Document, entries: list[Entry], used: set[i
     return found
 
 
-_SHORT_DECISION = 6  # words: "The appointment was agreed." names no subject of its own
+_SHORT_DECISION = 6  # words: "The nomination was carried." names no subject of its own
 
 
 def _narrative(document: Document, entries: list[Entry], used: set[int], minutes: list) -> list[tuple[int, Decision]]:
@@ -643,7 +643,7 @@ def _narrative(document: Document, entries: list[Entry], used: set[int], minutes
         text, items = sentence.text, []
         before = referred_to(read, n, short=_SHORT_DECISION)
         if before and not _NARRATIVE.search(before.text) and not used.intersection(range(before.start, before.end + 1)):
-            # "The appointment was agreed." says what was agreed in the sentence before (not another decision)
+            # "The nomination was carried." says what was carried in the sentence before (not another decision)
             text = f"{before.text} {text}"
             indices = list(range(before.start, sentence.end + 1))
         if text.endswith(":") and entries[sentence.end].text.endswith(":"):

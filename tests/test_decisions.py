@@ -698,18 +698,18 @@ def test_a_decision_in_prose_that_refers_back_is_read_with_the_sentence_it_refer
     text = """Harbour Trust Board Meeting Minutes 20 June 2025
 
 5. Auditor
-The members were asked to consider the appointment of Quay Audit LLP as the trust's auditor for the coming year. The appointment was agreed.
+The members were asked to consider the nomination of Quay Audit LLP as the trust's auditor for the coming year. The nomination was carried.
 
 6. Lone Working Policy
-The policy now covers staff working from home. The board accepted this policy.
+The plan now covers staff working from home. The trustees endorsed this plan.
 
 7. Accounts
 The accounts were approved. The board accepted these notes to the accounts.
 """
     texts = _texts_of_kind(text, "resolution", "minutes.txt")
-    assert "The members were asked to consider the appointment of Quay Audit LLP as the trust's auditor for the coming year. " \
-           "The appointment was agreed." in texts
-    assert "The policy now covers staff working from home. The board accepted this policy." in texts
+    assert "The members were asked to consider the nomination of Quay Audit LLP as the trust's auditor for the coming year. " \
+           "The nomination was carried." in texts
+    assert "The plan now covers staff working from home. The trustees endorsed this plan." in texts
     # A sentence before that is itself a decision is not what the next one refers to: two rows.
     assert "The accounts were approved." in texts and "The board accepted these notes to the accounts." in texts
 
@@ -865,18 +865,18 @@ def test_a_task_asked_of_someone_and_a_task_referring_back_are_read_whole():
     text = """Minutes of the meeting of Quayford Parish Council held on 9 April 2025
 
 4. Premises
-The lease renewal has been held up by the lack of plans from the county. DF asked to assist with obtaining these.
+The lease renewal has been held up by the lack of plans from the county. DF asked to help find these.
 Cllr Ash was asked to write to the landowner about the gate.
 SA to ask the school about a second bench. SA will also chase this.
-Cllr Reid requested that the Council write in support of the hall's grant application.
+Cllr Reid requested that the Council ask the county to repaint the bus shelter.
 Cllr Reid said that she had asked that it was minuted last time.
 """
     tasks = [(d.details.get("who"), d.text) for d in _of_kind(text, "action", "minutes.txt")]
-    assert ("DF", "The lease renewal has been held up by the lack of plans from the county. DF asked to assist with obtaining these.") in tasks
+    assert ("DF", "The lease renewal has been held up by the lack of plans from the county. DF asked to help find these.") in tasks
     assert ("Cllr Ash", "Cllr Ash was asked to write to the landowner about the gate.") in tasks
     assert ("SA", "SA will also chase this.") in tasks  # the sentence before is a task of its own
     # a member asking for something to be done sets a task whose doer is not said; asking what was done sets none
-    assert (None, "Cllr Reid requested that the Council write in support of the hall's grant application.") in tasks
+    assert (None, "Cllr Reid requested that the Council ask the county to repaint the bus shelter.") in tasks
     assert not any("minuted last time" in text for _, text in tasks)
 
 
