@@ -311,7 +311,7 @@ def _after_proposer(sentence: str) -> list[str]:
     full stop ("Vice Chair - Dana Fox Prop: SA 2nd: RD") runs on into the next one."""
     parts, start = [], 0
     for match in PROPOSED.finditer(sentence):
-        if sentence[match.end():].strip():
+        if re.match(r"\s+[A-Z0-9•(]", sentence[match.end():]):  # a new line's words, not "... seconded by SA and carried"
             parts.append(sentence[start:match.end()].strip())
             start = match.end()
     parts.append(sentence[start:].strip())

@@ -909,6 +909,10 @@ The accounts for the year were approved – Prop: RD 2nd: SA The internal audit 
     assert ("Chairman – Cllr Dana Fox Prop: SA 2nd: RD", "SA", "RD") in rows
     assert ("Vice Chair – Cllr Sam Ash Prop: DF 2nd: RD", "DF", "RD") in rows
     assert ("The accounts for the year were approved – Prop: RD 2nd: SA", "RD", "SA") in rows  # not run on into the next sentence
+    carried = _texts_of_kind("Minutes of the meeting of Quayford Parish Council held on 9 April 2025\n\n"
+                             "4. Bus shelter\nThe repairs were approved, Proposed: SA Seconded: RD and carried unanimously.\n",
+                             "resolution", "minutes.txt")
+    assert carried == ["The repairs were approved, Proposed: SA Seconded: RD and carried unanimously."]  # one sentence still
 
 
 ACTION_LOG = ("Actions carried forward\n"
