@@ -452,3 +452,5 @@ def test_how_members_voted_is_not_answered_by_a_record_without_the_vote(harbour_
     assert decided.found and "Quayside Marine" in decided.answer
     voted = harbour_library.chat([{"role": "user", "content": "How did the Harbourside Town Council members vote on the harbour wall contract in May 2024?"}])
     assert not voted.found, voted.answer
+    recorded = harbour_library.chat([{"role": "user", "content": "What was the recorded vote on the Harbourside harbour wall contract in May 2024?"}])
+    assert not recorded.found, recorded.answer  # "what was the recorded vote" asks how members voted too

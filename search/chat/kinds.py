@@ -155,7 +155,7 @@ _TAKEN = re.compile(r"\b(?:was|were|got|been)(?:\s+[\w'’.-]+){0,4}?\s+(?:elect
 # runs until ("until the end of June"), not by any number nearby.
 _ASKS_SPAN = re.compile(r"\bhow\s+long\b(?!\s+ago\b)", re.IGNORECASE)
 _SPAN_GIVEN = re.compile(rf"{_A_SPAN}|\b(?:until|till|through)\b[^.;]{{0,30}}?(?:{MONTH}|\b(?:19|20)\d\d\b)", re.IGNORECASE)
-_ASKS_VOTES = re.compile(r"\bhow\s+did\b.{0,80}?\bvote\b|\bwho\s+voted\b|\bwhat\s+was\s+the\s+vote\b", re.IGNORECASE)
+_ASKS_VOTES = re.compile(r"\bhow\s+did\b.{0,80}?\bvote\b|\bwho\s+voted\b|\bwhat\s+was\s+the\s+(?:\w+\s+)?vote\b", re.IGNORECASE)
 _ASKS_DAY = re.compile(r"\b(?:what|which)\s+(?:date|day)\b(?!\s+of\s+the\s+(?:week|month))", re.IGNORECASE)  # "on what date ...?": a day, not a month
 _DAY_GIVEN = re.compile(f"{_DAY_MONTH}|{_IN_FIGURES}", re.IGNORECASE)
 # "Who chaired the board?", "Who was chosen as the new mayor?": the office asked about, which the
