@@ -168,7 +168,8 @@ def test_where_a_commitment_was_first_made_is_its_timeline_first_appearance_firs
 def test_a_recommendation_asked_for_by_its_place_is_read_from_the_paper_named(strategy_library, question, place, recommendation):
     answer = strategy_library.chat([{"role": "user", "content": question}])
     assert answer.found and answer.answer.startswith(f"{place} in Director of Public Health Annual Report 2024")
-    assert recommendation in answer.answer and answer.answer.endswith("[1]")
+    read = answer.answer.partition(" Also stated in ")[0]  # where else the body's papers say it, if anywhere
+    assert recommendation in read and read.endswith("[1]")
     assert answer.citations[0].source.endswith("annual-2024.txt") and recommendation in answer.citations[0].text
 
 
@@ -409,6 +410,7 @@ def test_the_same_sentence_in_the_bodys_other_paper_is_cited_too(play_area_libra
     cited = [c.source.rsplit("/", 1)[-1] for c in answer.citations]
     assert {"quayford-agenda-2025-06-03.txt", "quayford-minutes-2025-06-03.txt"} <= set(cited), cited
     assert "harbourside-agenda-2025-06-09.txt" not in cited  # another body's words are not its corroboration
+    assert answer.answer.endswith("Also stated in [2].")  # the answer says why the agenda is listed
     assert all(c.spans for c in answer.citations)  # each cited passage marks the sentence it shares
 
 

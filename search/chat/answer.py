@@ -160,6 +160,9 @@ def corroborate(answer: Answer, hits: list[Hit], limit: int = CORROBORATING) -> 
             answer.citations.append(citation)
             papers.add(hit.document_id)
             added += 1
+    if added:  # said in the answer, so the reader knows why the passage is listed
+        markers = ", ".join(f"[{c.n}]" for c in answer.citations[-added:])
+        answer.answer = f"{answer.answer} Also stated in {markers}."
     return added
 
 
