@@ -319,11 +319,16 @@ def _verb_heading(entry: Entry, number: str) -> str | None:
     return parts[-1] if asks and not asks.group("what").strip(" :") else None
 
 
+# An applicant's request as a design review agenda states it: "Quay Hall Extension: Seeking Final Approval".
+_SEEKING = re.compile(r"\bseeking\s+(?:[\w-]+\s+){0,3}approval\b", re.IGNORECASE)
+
+
 def asks_to_act(item: str) -> bool:
     """Whether an agenda item's words (its number left off) ask its body to act: "To approve the
-    harbour accounts for payment", "Adopt Ordinance No. 12", "HARBOUR REVIEW - City Council to receive and file"."""
+    harbour accounts for payment", "Adopt Ordinance No. 12", "HARBOUR REVIEW - City Council to receive
+    and file", "Quay Hall Extension: Seeking Final Approval"."""
     asks = _ASKS.match(item)
-    return bool(asks) and not _NOTHING.search(asks.group("what"))
+    return bool(asks) and not _NOTHING.search(asks.group("what")) or bool(_SEEKING.search(item))
 
 
 MAX_ITEM_LINES = 15  # an item's request and what it names; a long ordinance title reads on in its report

@@ -980,6 +980,18 @@ def test_an_agenda_caption_ending_in_a_colon_reads_on_into_its_content():
     assert "APPROVAL OF AGENDA:" in rows  # the next caption is not its content
 
 
+def test_an_applicant_seeking_approval_asks_the_body_to_act():
+    agenda = ("CITY OF HARBOURSIDE\nDESIGN REVIEW COMMISSION AGENDA\nFriday, June 7, 2019 9:00 AM\n\n"
+              "DOWNTOWN DESIGN REVIEW\n\n"
+              "HB2019-012 - Quay Hall Extension: Seeking Final Approval\n\n"
+              "HB2019-014 - Harbour Lights Banner: Seeking Conceptual Approval\n\n"
+              "HB2019-015 - Ferry Terminal Signage: Presentation only\n")
+    rows = _texts_of_kind(agenda, "recommendation", "agenda.txt")
+    assert "HB2019-012 - Quay Hall Extension: Seeking Final Approval" in rows
+    assert "HB2019-014 - Harbour Lights Banner: Seeking Conceptual Approval" in rows
+    assert not any("Presentation only" in row for row in rows)
+
+
 def test_an_outcome_is_read_with_the_numbered_motion_it_closes():
     minutes = ("Minutes of the meeting of Quayford County Council held on 13 March 2025\n\n"
                "7. Harbour Pay Policy\n\n"
