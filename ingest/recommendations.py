@@ -321,6 +321,9 @@ def _verb_heading(entry: Entry, number: str) -> str | None:
 
 # An applicant's request as a design review agenda states it: "Quay Hall Extension: Seeking Final Approval".
 _SEEKING = re.compile(r"\bseeking\s+(?:[\w-]+\s+){0,3}approval\b", re.IGNORECASE)
+# A numbered enactment put to the body with its title: "Ordinance No. 12-2025 (Ward 3): Determining the
+# route of the harbour path", "Resolution No. 45: Declaring ...".
+_ENACTMENT_ITEM = re.compile(r"^(?i:resolution|ordinance)\s+(?i:no\.?)\s*[\w-]+\s*(?:\([^)]{1,80}\))?\s*[:–-]\s*[A-Z][a-z]")
 
 
 def asks_to_act(item: str) -> bool:
@@ -328,7 +331,7 @@ def asks_to_act(item: str) -> bool:
     harbour accounts for payment", "Adopt Ordinance No. 12", "HARBOUR REVIEW - City Council to receive
     and file", "Quay Hall Extension: Seeking Final Approval"."""
     asks = _ASKS.match(item)
-    return bool(asks) and not _NOTHING.search(asks.group("what")) or bool(_SEEKING.search(item))
+    return bool(asks) and not _NOTHING.search(asks.group("what")) or bool(_SEEKING.search(item) or _ENACTMENT_ITEM.match(item))
 
 
 MAX_ITEM_LINES = 15  # an item's request and what it names; a long ordinance title reads on in its report

@@ -980,13 +980,16 @@ def test_an_agenda_caption_ending_in_a_colon_reads_on_into_its_content():
     assert "APPROVAL OF AGENDA:" in rows  # the next caption is not its content
 
 
-def test_an_applicant_seeking_approval_asks_the_body_to_act():
+def test_an_applicant_seeking_approval_and_a_numbered_ordinance_ask_the_body_to_act():
     agenda = ("CITY OF HARBOURSIDE\nDESIGN REVIEW COMMISSION AGENDA\nFriday, June 7, 2019 9:00 AM\n\n"
               "DOWNTOWN DESIGN REVIEW\n\n"
               "HB2019-012 - Quay Hall Extension: Seeking Final Approval\n\n"
               "HB2019-014 - Harbour Lights Banner: Seeking Conceptual Approval\n\n"
-              "HB2019-015 - Ferry Terminal Signage: Presentation only\n")
+              "HB2019-015 - Ferry Terminal Signage: Presentation only\n\n"
+              "LEGISLATION\n\n"
+              "Ordinance No. 412-2019 (Ward 3): Determining the route of the harbour path.\n")
     rows = _texts_of_kind(agenda, "recommendation", "agenda.txt")
+    assert "Ordinance No. 412-2019 (Ward 3): Determining the route of the harbour path." in rows  # put to the body by its title
     assert "HB2019-012 - Quay Hall Extension: Seeking Final Approval" in rows
     assert "HB2019-014 - Harbour Lights Banner: Seeking Conceptual Approval" in rows
     assert not any("Presentation only" in row for row in rows)
