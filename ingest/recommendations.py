@@ -323,6 +323,9 @@ def _verb_heading(entry: Entry, number: str) -> str | None:
 _SEEKING = re.compile(r"\bseeking\s+(?:[\w-]+\s+){0,3}approval\b", re.IGNORECASE)
 # A numbered enactment put to the body with its title: "Ordinance No. 12-2025 (Ward 3): Determining the
 # route of the harbour path", "Resolution No. 45: Declaring ...".
+# An application put to the body by its case number: "Case 19-041: Quay House, 12 Harbour Lane, New
+# Windows", "V-0097-22 and NC-1754-22; Variance applications to allow ...".
+_CASE_ITEM = re.compile(r"^(?:(?i:case)\s+(?:(?i:no)\.?\s*)?)?[A-Z]{0,4}-?\d{2,4}-\d{2,5}\b(?:\s+(?i:and)\s+[A-Z]{0,4}-?\d{2,4}-\d{2,5})?\s*[:;–-]\s*[A-Z]")
 _ENACTMENT_ITEM = re.compile(r"^(?i:resolution|ordinance)\s+(?i:no\.?)\s*[\w-]+\s*(?:\([^)]{1,80}\))?\s*[:–-]\s*[A-Z][a-z]")
 
 
@@ -331,7 +334,8 @@ def asks_to_act(item: str) -> bool:
     harbour accounts for payment", "Adopt Ordinance No. 12", "HARBOUR REVIEW - City Council to receive
     and file", "Quay Hall Extension: Seeking Final Approval"."""
     asks = _ASKS.match(item)
-    return bool(asks) and not _NOTHING.search(asks.group("what")) or bool(_SEEKING.search(item) or _ENACTMENT_ITEM.match(item))
+    return bool(asks) and not _NOTHING.search(asks.group("what")) or bool(_SEEKING.search(item) or _ENACTMENT_ITEM.match(item)
+                                                                                or _CASE_ITEM.match(item))
 
 
 MAX_ITEM_LINES = 15  # an item's request and what it names; a long ordinance title reads on in its report
@@ -367,9 +371,11 @@ def _agenda_items(document: Document, entries: list[Entry], used: set[int]) -> l
         if index in used or (number is None and not paragraph):
             continue
         lines = [index]
+        case = paragraph and _CASE_ITEM.match(entry.text)  # a case's name, address and work stand a line each
         for following in range(index + 1, min(len(entries), index + MAX_ITEM_LINES)):
             later = entries[following]
-            if later.opens or later.heading or _item_number(later) or (paragraph and not later.text):
+            if (later.opens and not case or later.heading or _item_number(later) or (paragraph and not case and not later.text)
+                    or case and _CASE_ITEM.match(later.text)):
                 break
             lines.append(following)
         if paragraph and entry.text.rstrip().endswith(":"):

@@ -980,15 +980,21 @@ def test_an_agenda_caption_ending_in_a_colon_reads_on_into_its_content():
     assert "APPROVAL OF AGENDA:" in rows  # the next caption is not its content
 
 
-def test_an_applicant_seeking_approval_and_a_numbered_ordinance_ask_the_body_to_act():
+def test_an_applicant_seeking_approval_a_numbered_ordinance_and_a_case_ask_the_body_to_act():
     agenda = ("CITY OF HARBOURSIDE\nDESIGN REVIEW COMMISSION AGENDA\nFriday, June 7, 2019 9:00 AM\n\n"
               "DOWNTOWN DESIGN REVIEW\n\n"
+              "Ferry Terminal Signage: Presentation only\n\n"
               "HB2019-012 - Quay Hall Extension: Seeking Final Approval\n\n"
               "HB2019-014 - Harbour Lights Banner: Seeking Conceptual Approval\n\n"
-              "HB2019-015 - Ferry Terminal Signage: Presentation only\n\n"
               "LEGISLATION\n\n"
-              "Ordinance No. 412-2019 (Ward 3): Determining the route of the harbour path.\n")
+              "Ordinance No. 412-2019 (Ward 3): Determining the route of the harbour path.\n\n"
+              "CERTIFICATES OF APPROPRIATENESS\n\n"
+              "Case 19-041: Quay House\n\n1204 Harbour Lane, Quayford\n\nReplacement of the front windows\n\n"
+              "Case 19-042: The Old Mill\n\n3310 Mill Lane, Quayford\n\nA new porch to the side door\n")
     rows = _texts_of_kind(agenda, "recommendation", "agenda.txt")
+    # an application put by its case number, its name, address and work a line each, up to the next case
+    assert "Case 19-041: Quay House 1204 Harbour Lane, Quayford Replacement of the front windows" in rows
+    assert "Case 19-042: The Old Mill 3310 Mill Lane, Quayford A new porch to the side door" in rows
     assert "Ordinance No. 412-2019 (Ward 3): Determining the route of the harbour path." in rows  # put to the body by its title
     assert "HB2019-012 - Quay Hall Extension: Seeking Final Approval" in rows
     assert "HB2019-014 - Harbour Lights Banner: Seeking Conceptual Approval" in rows
