@@ -319,14 +319,14 @@ def _verb_heading(entry: Entry, number: str) -> str | None:
     return parts[-1] if asks and not asks.group("what").strip(" :") else None
 
 
-# An applicant's request as a design review agenda states it: "Quay Hall Extension: Seeking Final Approval".
+# What an agenda item may ask besides its verbs: an applicant's request as a design review agenda states
+# it ("Quay Hall Extension: Seeking Final Approval"), a numbered enactment put to the body with its title
+# ("Ordinance No. 12-2025 (Ward 3): Determining the route of the harbour path"), an application put by its
+# case number ("Case 19-041: Quay House", "V-0112-24 and NC-2040-24; Variance applications for a deck").
 _SEEKING = re.compile(r"\bseeking\s+(?:[\w-]+\s+){0,3}approval\b", re.IGNORECASE)
-# A numbered enactment put to the body with its title: "Ordinance No. 12-2025 (Ward 3): Determining the
-# route of the harbour path", "Resolution No. 45: Declaring ...".
-# An application put to the body by its case number: "Case 19-041: Quay House, 12 Harbour Lane, New
-# Windows", "V-0097-22 and NC-1754-22; Variance applications to allow ...".
-_CASE_ITEM = re.compile(r"^(?:(?i:case)\s+(?:(?i:no)\.?\s*)?)?[A-Z]{0,4}-?\d{2,4}-\d{2,5}\b(?:\s+(?i:and)\s+[A-Z]{0,4}-?\d{2,4}-\d{2,5})?\s*[:;–-]\s*[A-Z]")
 _ENACTMENT_ITEM = re.compile(r"^(?i:resolution|ordinance)\s+(?i:no\.?)\s*[\w-]+\s*(?:\([^)]{1,80}\))?\s*[:–-]\s*[A-Z][a-z]")
+_CASE = r"[A-Z]{0,4}-?\d{2,4}-\d{2,5}\b"
+_CASE_ITEM = re.compile(rf"^(?:(?i:case)\s+(?:(?i:no)\.?\s*)?)?{_CASE}(?:\s+(?i:and)\s+{_CASE})?\s*[:;–-]\s*[A-Z]")
 
 
 def asks_to_act(item: str) -> bool:
@@ -334,8 +334,9 @@ def asks_to_act(item: str) -> bool:
     harbour accounts for payment", "Adopt Ordinance No. 12", "HARBOUR REVIEW - City Council to receive
     and file", "Quay Hall Extension: Seeking Final Approval"."""
     asks = _ASKS.match(item)
-    return bool(asks) and not _NOTHING.search(asks.group("what")) or bool(_SEEKING.search(item) or _ENACTMENT_ITEM.match(item)
-                                                                                or _CASE_ITEM.match(item))
+    if asks and not _NOTHING.search(asks.group("what")):
+        return True
+    return bool(_SEEKING.search(item) or _ENACTMENT_ITEM.match(item) or _CASE_ITEM.match(item))
 
 
 MAX_ITEM_LINES = 15  # an item's request and what it names; a long ordinance title reads on in its report
