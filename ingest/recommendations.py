@@ -27,7 +27,7 @@ _HEADING = re.compile(
 _LABEL = re.compile(r"^(?:recommendations?\s*(?:\(s\))?|recommended|recommendation\s+to\s+[\w ]{2,40})\s*:\s*(?P<rest>\S.*)$", re.IGNORECASE)
 _NUMBERED_REC = re.compile(r"^recommendation\s+(?P<number>\d{1,2})\s*[:.–-]?\s*(?P<rest>.*)$", re.IGNORECASE)
 _BODY = r"(?:board|committee|cabinet|council|panel|hwb|h&wb|members?|executive|group|commission|authority|leader|trust|body|director|officer|forum|partnership|governors|you)"
-_ASKED = re.compile(rf"\b{_BODY}\s+(?:is|are)\s+(?:hereby\s+|therefore\s+)?(?:recommended|asked|requested|invited)\s+to\b", re.IGNORECASE)
+_ASKED = re.compile(rf"\b{_BODY}\s+(?:is|are)\s+(?:hereby\s+|therefore\s+|being\s+)?(?:recommended|asked|requested|invited)\s+to\b", re.IGNORECASE)
 # Case matters: "RECOMMENDED that" in capitals is the label, "recommended" in prose is not.
 # Who recommends, in the paper's own voice: "Staff recommends the Authority approve", "We recommend that".
 _OWN_VOICE = (r"(?:[Ss]taff|[Ww]e|[Oo]fficers|(?:[Tt]he\s+)?(?:[A-Z][\w&'’-]*\s+){0,3}(?:[Mm]anager|[Dd]irector|[Dd]epartment))"

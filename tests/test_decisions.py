@@ -1001,6 +1001,14 @@ def test_an_applicant_seeking_approval_a_numbered_ordinance_and_a_case_ask_the_b
     assert not any("Presentation only" in row for row in rows)
 
 
+def test_a_body_being_asked_to_act_is_a_recommendation():
+    report = ("HARBOURSIDE PLANNING COMMISSION\nSTAFF REPORT\nMeeting of November 1, 2022\n\n"
+              "SUBJECT: Time extension for Tentative Parcel Map No. 4410\n\n"
+              "The Planning Commission is being asked to approve a twelve-month extension of time for Tentative Parcel Map No. 4410.\n")
+    assert any(row.startswith("The Planning Commission is being asked to approve a twelve-month extension")
+               for row in _texts_of_kind(report, "recommendation", "report.txt"))
+
+
 def test_an_outcome_is_read_with_the_numbered_motion_it_closes():
     minutes = ("Minutes of the meeting of Quayford County Council held on 13 March 2025\n\n"
                "7. Harbour Pay Policy\n\n"
