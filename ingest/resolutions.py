@@ -624,6 +624,24 @@ def _proposed_and_seconded(document: Document, entries: list[Entry], used: set[i
     return found
 
 
+# An enactment's own clause: "Ordinance No. 12 is hereby amended as follows", "Chapter 5 is hereby repealed".
+_HEREBY = re.compile(r"\b(?:is|are)\s+hereby\s+(?:amended|adopted|repealed|enacted|established|approved|rescinded|modified)\b",
+                     re.IGNORECASE)
+
+
+def _enacted(document: Document, entries: list[Entry], used: set[int], minutes: list) -> list[tuple[int, Decision]]:
+    """The clauses by which an enactment amends, adopts or repeals, not already read as RESOLVED."""
+    found = []
+    for sentence in sentences(entries):
+        indices = list(range(sentence.start, sentence.end + 1))
+        if used.intersection(indices) or not _HEREBY.search(sentence.text):
+            continue
+        used.update(indices)
+        found.append((sentence.start, _decision(document, entries, indices, {}, text=sentence.text, items=[],
+                                                minute=minutes[sentence.start])))
+    return found
+
+
 _SHORT_DECISION = 6  # words: "The nomination was carried." names no subject of its own
 
 
@@ -688,4 +706,6 @@ def extract_resolutions(document: Document, entries: list[Entry]) -> list[tuple[
         found += _narrative(document, entries, used, minutes)
     if document.type in ("minutes", "other"):
         found += _proposed_and_seconded(document, entries, used, minutes)
+    if document.type == "decision_record":
+        found += _enacted(document, entries, used, minutes)
     return found

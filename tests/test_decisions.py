@@ -577,6 +577,17 @@ The Chair thanked the staff.
     assert len(resolution.items) == 3
 
 
+def test_an_enactment_s_clause_that_amends_is_its_decision():
+    text = ("ORDINANCE NO. 14-2024\nAN ORDINANCE OF THE CITY OF HARBOURSIDE AMENDING THE MOORINGS CODE\n\n"
+            "WHEREAS, the Moorings Code is silent on floating pontoons; and\n\n"
+            "NOW, THEREFORE, THE CITY OF HARBOURSIDE ORDAINS AS FOLLOWS:\n\n"
+            "Section 1. The Harbourside Moorings Code No. 3-2001 is hereby amended to add Section 9, Floating Pontoons.\n\n"
+            "ADOPTED this 4th day of March, 2024.\n")
+    rows = _texts_of_kind(text, "resolution", "ordinance.txt")
+    assert any("Moorings Code No. 3-2001 is hereby amended to add Section 9" in row for row in rows), rows
+    assert not any(row.startswith("WHEREAS") for row in rows)  # a recital is not what it enacts
+
+
 def test_a_proposed_record_of_decision_is_not_a_resolution():
     proposed = DECISION_RECORD.replace("– RECORD OF DECISION", "– PROPOSED RECORD OF DECISION")
     assert not _of_kind(proposed, "resolution", "prod.txt")
