@@ -629,12 +629,17 @@ _HEREBY = re.compile(r"\b(?:is|are)\s+hereby\s+(?:amended|adopted|repealed|enact
                      re.IGNORECASE)
 
 
+# An enactment's title says what it does: "A resolution modifying the moorings fee schedule", "AN ORDINANCE
+# AMENDING THE MOORINGS CODE".
+_TITLED = re.compile(r"^(?:a|an)\s+(?:resolution|ordinance)\s+(?:of\s+the\s+[\w ]{3,60}?\s+)?[a-z]+ing\b", re.IGNORECASE)
+
+
 def _enacted(document: Document, entries: list[Entry], used: set[int], minutes: list) -> list[tuple[int, Decision]]:
     """The clauses by which an enactment amends, adopts or repeals, not already read as RESOLVED."""
     found = []
     for sentence in sentences(entries):
         indices = list(range(sentence.start, sentence.end + 1))
-        if used.intersection(indices) or not _HEREBY.search(sentence.text):
+        if used.intersection(indices) or not (_HEREBY.search(sentence.text) or _TITLED.match(sentence.text)):
             continue
         used.update(indices)
         found.append((sentence.start, _decision(document, entries, indices, {}, text=sentence.text, items=[],

@@ -586,6 +586,9 @@ def test_an_enactment_s_clause_that_amends_is_its_decision():
     rows = _texts_of_kind(text, "resolution", "ordinance.txt")
     assert any("Moorings Code No. 3-2001 is hereby amended to add Section 9" in row for row in rows), rows
     assert not any(row.startswith("WHEREAS") for row in rows)  # a recital is not what it enacts
+    fees = _texts_of_kind("RESOLUTION NO. 310-2024\n\nA resolution modifying the moorings fee schedule of resolution 262-2019.\n\n"
+                          "The fees in the attached schedule take effect on 1 May 2024.\n", "resolution", "resolution.txt")
+    assert "A resolution modifying the moorings fee schedule of resolution 262-2019." in fees  # its title says what it does
 
 
 def test_a_proposed_record_of_decision_is_not_a_resolution():
