@@ -413,7 +413,7 @@ def _introduced(entries: list[Entry], last: int) -> list[int]:
 
 # A recommendation made in running prose, as a sentence of its own: "It is recommended that a prize be
 # offered", "We recommend that the team ...". A line-level reading sees it only when it opens a line.
-_SAID_IN_PROSE = re.compile(rf"^[Ii]t\s+is\s+(?:therefore\s+|also\s+)?recommended\s+that\b|{_RECOMMENDS}")
+_SAID_IN_PROSE = re.compile(rf"^(?:[A-Z][^,.;]{{0,100}},\s+)?(?:[Ii]t\s+is\s+(?:therefore\s+|also\s+)?recommended\s+that\b|{_RECOMMENDS[1:]})")
 
 
 def _in_prose(document: Document, entries: list[Entry], used: set[int]) -> list[tuple[int, Decision]]:

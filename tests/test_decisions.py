@@ -963,6 +963,10 @@ def test_a_recommendation_said_mid_paragraph_is_read_as_its_sentence():
               "for six weeks.\n")
     rows = _texts_of_kind(report, "recommendation", "report.txt")
     assert rows == ["It is recommended that two evening drop-in sessions be held at the Quay Hall branch to explain it."]
+    opened = _texts_of_kind("Harbourside Library District\nProposal for a readers' survey\n\n"
+                            "Paper forms cost more to send out. With costs in mind, we recommend an online survey with\n"
+                            "paper copies at each branch. The survey will run for a month.\n", "recommendation", "report.txt")
+    assert opened == ["With costs in mind, we recommend an online survey with paper copies at each branch."]  # after an opening phrase
 
 
 def test_agenda_items_under_a_verb_heading_ask_the_body_to_act():
