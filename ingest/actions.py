@@ -213,12 +213,13 @@ def _assignments(document: Document, entries: list[Entry], taken: set[int], undo
             logged = _LOG_REFERENCE.match(row)
             said = row[logged.end():] if logged else row  # the task after its row's reference
             match = _ASSIGNED.search(said)
+            cited = sentence
             if match and not (match.group("verb") in ("be", "have", "been", "like", "prefer") and match.group("how") == "would"):  # "X would be ..." reports what happened
                 before = referred_to(read, n) if not logged and said == body else None
                 if before and not _ASSIGNED.search(before.text):  # "DF asked to help find these." says what in the sentence before
                     said = f"{before.text} {said}"
-                    sentence = Sentence(said, before.page, sentence.last_page, before.start, sentence.end, sentence.paragraph)
-                task = _row(document, entries, sentence, said, match.group("actor").strip())
+                    cited = Sentence(said, before.page, sentence.last_page, before.start, sentence.end, sentence.paragraph)
+                task = _row(document, entries, cited, said, match.group("actor").strip())
             elif undone and _TO_BE_DONE.match(said) and not said.rstrip().endswith("?") and not _DIRECTIVE.match(said):
                 task = _row(document, entries, sentence, said, None)
             elif undone and _REQUESTED.search(said):
@@ -227,7 +228,7 @@ def _assignments(document: Document, entries: list[Entry], taken: set[int], undo
                 continue
             if logged:
                 task.reference = logged.group(0).strip()
-            found.append((sentence.start, task))
+            found.append((cited.start, task))  # where the row's text starts
     return found
 
 

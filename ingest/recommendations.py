@@ -32,9 +32,9 @@ _ASKED = re.compile(rf"\b{_BODY}\s+(?:is|are)\s+(?:hereby\s+|therefore\s+|being\
 # Who recommends, in the paper's own voice: "Staff recommends the Authority approve", "We recommend that".
 _OWN_VOICE = (r"(?:[Ss]taff|[Ww]e|[Oo]fficers|(?:[Tt]he\s+)?(?:[A-Z][\w&'’-]*\s+){0,3}(?:[Mm]anager|[Dd]irector|[Dd]epartment))"
               r"\s+(?:therefore\s+|also\s+)?recommends?\s+")
-_RECOMMENDS = rf"^{_OWN_VOICE}(?:that\s+)?(?:the\s+)?[A-Za-z]"  # "Staff recommends the Authority approve"
+_RECOMMENDS = rf"{_OWN_VOICE}(?:that\s+)?(?:the\s+)?[A-Za-z]"  # "Staff recommends the Authority approve"
 _RECOMMENDED = re.compile(r"(?<![A-Za-z])RECOMMENDED\s+(?:that|to|:)|^RECOMMENDED\b|^(?:it\s+is\s+)?recommended\s+that\b"
-                          rf"|{_RECOMMENDS}")
+                          rf"|^{_RECOMMENDS}")
 
 
 def records_a_recommendation(text: str) -> bool:
@@ -372,11 +372,9 @@ def _agenda_items(document: Document, entries: list[Entry], used: set[int]) -> l
         if index in used or (number is None and not paragraph):
             continue
         lines = [index]
-        case = paragraph and _CASE_ITEM.match(entry.text)  # a case's name, address and work stand a line each
+        case = paragraph and bool(_CASE_ITEM.match(entry.text))
         for following in range(index + 1, min(len(entries), index + MAX_ITEM_LINES)):
-            later = entries[following]
-            if (later.opens and not case or later.heading or _item_number(later) or (paragraph and not case and not later.text)
-                    or case and _CASE_ITEM.match(later.text)):
+            if _item_ends(entries[following], paragraph, case):
                 break
             lines.append(following)
         if paragraph and entry.text.rstrip().endswith(":"):
@@ -396,6 +394,17 @@ def _agenda_items(document: Document, entries: list[Entry], used: set[int]) -> l
     return found
 
 
+def _item_ends(later: Entry, paragraph: bool, case: bool) -> bool:
+    """Whether ``later`` is past an agenda item: a heading or the next numbered item; for an item set out
+    as a paragraph, its end; for an application put by its case number, whose name, address and work
+    stand a paragraph each, the next case."""
+    if later.heading or _item_number(later):
+        return True
+    if case:
+        return bool(_CASE_ITEM.match(later.text))
+    return later.opens or (paragraph and not later.text)
+
+
 def _introduced(entries: list[Entry], last: int) -> list[int]:
     """The paragraph after a caption ending in ":", when it is the caption's content: not another
     caption, heading or numbered item."""
@@ -413,7 +422,7 @@ def _introduced(entries: list[Entry], last: int) -> list[int]:
 
 # A recommendation made in running prose, as a sentence of its own: "It is recommended that a prize be
 # offered", "We recommend that the team ...". A line-level reading sees it only when it opens a line.
-_SAID_IN_PROSE = re.compile(rf"^(?:[A-Z][^,.;]{{0,100}},\s+)?(?:[Ii]t\s+is\s+(?:therefore\s+|also\s+)?recommended\s+that\b|{_RECOMMENDS[1:]})")
+_SAID_IN_PROSE = re.compile(rf"^(?:[A-Z][^,.;]{{0,100}},\s+)?(?:[Ii]t\s+is\s+(?:therefore\s+|also\s+)?recommended\s+that\b|{_RECOMMENDS})")
 
 
 def _in_prose(document: Document, entries: list[Entry], used: set[int]) -> list[tuple[int, Decision]]:

@@ -19,6 +19,7 @@ from minutebook.vocabulary import Decision, Document
 
 from .decision_text import (PROPOSED, Entry, block_pages, collect_block, minute_of, minutes_by_line, parse_marker, referred_to,
                             sentences, split_items)
+from .sections import outcome_only
 from .votes import ABSTAIN as _ABSTAIN, AGAINST as _AGAINST, FOR as _FOR
 
 # "RESOLVED that", "3. RESOLVED:", "26) RESOLVED", "It was resolved that", "AGREED -", "Decided:".
@@ -502,13 +503,18 @@ def _dispositions(document: Document, entries: list[Entry], used: set[int], minu
     return found
 
 
-# A council's response to a planning application, on a line of its own under the application:
-# "26/00123/F Quay House, Harbour Lane / Two storey rear extension / NO OBJECTION".
-_RESPONSE = re.compile(
-    r"^(?:(?:response|comments?|decision)\s*[:–-]\s*)?(?P<word>no\s+objections?|no\s+comments?|objections?|object(?:ed|s)?|support(?:ed|s)?)"
-    r"(?:\s+(?:to\s+(?:the|this)\s+(?:application|proposal)s?|raised))?\s*\.?$",
-    re.IGNORECASE,
-)
+# A council's response to a planning application, a line saying only what became of it
+# (sections.outcome_only) under the application: "26/00123/F Quay House, Harbour Lane / Two storey rear
+# extension / NO OBJECTION".
+_RESPONSE_WORD = re.compile(r"^(?:no\s+)?(?:objections?|comments?)|^(?:not\s+)?support", re.IGNORECASE)
+
+
+def _response(text: str) -> str | None:
+    """The response a line gives to a planning application ("no objection", "support"), or None."""
+    said = " ".join(text.strip().rstrip(".!").lower().split())
+    return said if outcome_only(said) and _RESPONSE_WORD.match(said) else None
+
+
 # A planning application's reference opening its lines: "26/00123/F", "P/24/0456/FUL", "DC/24/01234".
 _APPLICATION = re.compile(r"^(?:[A-Z]{1,4}/)?\d{2,4}/\d{3,6}(?:/[A-Z]{1,5})?\b")
 APPLICATION_LINES = 10  # an application's reference, address and description, above its response
@@ -519,11 +525,12 @@ def _planning_responses(document: Document, entries: list[Entry], used: set[int]
     paragraph above) down to the response."""
     found = []
     for index, entry in enumerate(entries):
-        if index in used or not entry.text or entry.heading or not _RESPONSE.match(entry.text.strip()):
+        response = None if index in used or not entry.text or entry.heading else _response(entry.text)
+        if not response:
             continue
         lines, k = [], index - 1
         while k >= 0 and index - k <= APPLICATION_LINES and entries[k].text and not entries[k].heading and k not in used:
-            if _RESPONSE.match(entries[k].text.strip()):
+            if _response(entries[k].text):
                 break  # the application before's response
             lines.insert(0, k)
             if _APPLICATION.match(entries[k].text.strip()):
@@ -531,9 +538,8 @@ def _planning_responses(document: Document, entries: list[Entry], used: set[int]
             k -= 1
         if not lines:
             continue
-        word = _RESPONSE.match(entry.text.strip()).group("word").lower()
         used.update([*lines, index])
-        found.append((lines[0], _decision(document, entries, [*lines, index], {"outcome": " ".join(word.split())}, items=[],
+        found.append((lines[0], _decision(document, entries, [*lines, index], {"outcome": response}, items=[],
                                           minute=minutes[index])))
     return found
 
@@ -607,42 +613,39 @@ def _proposer(text: str, details: dict) -> None:
         details.update(mover=match["mover"], seconder=match["seconder"])
 
 
-def _proposed_and_seconded(document: Document, entries: list[Entry], used: set[int], minutes: list) -> list[tuple[int, Decision]]:
-    """A line or sentence closed by who proposed and seconded it ("Chairman - Dana Fox Prop: SA 2nd:
-    RD"): what was put and carried, whatever its verb."""
-    found = []
-    for sentence in sentences(entries):
-        indices = list(range(sentence.start, sentence.end + 1))
-        match = PROPOSED.search(sentence.text)
-        if used.intersection(indices) or not match or not sentence.text[: match.start()].strip(" –-:"):
-            continue
-        used.update(indices)
-        details: dict = {}
-        _proposer(sentence.text, details)
-        found.append((sentence.start, _decision(document, entries, indices, details, text=sentence.text, items=[],
-                                                minute=minutes[sentence.start])))
-    return found
+def _put_and_carried(sentence: str) -> bool:
+    """A line closed by who proposed and seconded it ("Chairman - Dana Fox Prop: SA 2nd: RD"): what was
+    put and carried, whatever its verb."""
+    match = PROPOSED.search(sentence)
+    return bool(match) and bool(sentence[: match.start()].strip(" –-:"))
 
 
 # An enactment's own clause: "Ordinance No. 12 is hereby amended as follows", "Chapter 5 is hereby repealed".
 _HEREBY = re.compile(r"\b(?:is|are)\s+hereby\s+(?:amended|adopted|repealed|enacted|established|approved|rescinded|modified)\b",
                      re.IGNORECASE)
-
-
 # An enactment's title says what it does: "A resolution modifying the moorings fee schedule", "AN ORDINANCE
 # AMENDING THE MOORINGS CODE".
 _TITLED = re.compile(r"^(?:a|an)\s+(?:resolution|ordinance)\s+(?:of\s+the\s+[\w ]{3,60}?\s+)?[a-z]+ing\b", re.IGNORECASE)
 
 
-def _enacted(document: Document, entries: list[Entry], used: set[int], minutes: list) -> list[tuple[int, Decision]]:
-    """The clauses by which an enactment amends, adopts or repeals, not already read as RESOLVED."""
+def _enacts(sentence: str) -> bool:
+    """The clause or title by which an enactment amends, adopts or repeals."""
+    return bool(_HEREBY.search(sentence) or _TITLED.match(sentence))
+
+
+def _sentences_deciding(document: Document, entries: list[Entry], used: set[int], minutes: list,
+                        decides) -> list[tuple[int, Decision]]:
+    """Each sentence ``decides(text)`` says is a decision, on lines no other reading took, with who
+    proposed and seconded it when it says so."""
     found = []
     for sentence in sentences(entries):
         indices = list(range(sentence.start, sentence.end + 1))
-        if used.intersection(indices) or not (_HEREBY.search(sentence.text) or _TITLED.match(sentence.text)):
+        if used.intersection(indices) or not decides(sentence.text):
             continue
         used.update(indices)
-        found.append((sentence.start, _decision(document, entries, indices, {}, text=sentence.text, items=[],
+        details: dict = {}
+        _proposer(sentence.text, details)
+        found.append((sentence.start, _decision(document, entries, indices, details, text=sentence.text, items=[],
                                                 minute=minutes[sentence.start])))
     return found
 
@@ -710,7 +713,7 @@ def extract_resolutions(document: Document, entries: list[Entry]) -> list[tuple[
         # that ..." already found above is found again here and dropped as a repeat).
         found += _narrative(document, entries, used, minutes)
     if document.type in ("minutes", "other"):
-        found += _proposed_and_seconded(document, entries, used, minutes)
+        found += _sentences_deciding(document, entries, used, minutes, _put_and_carried)
     if document.type == "decision_record":
-        found += _enacted(document, entries, used, minutes)
+        found += _sentences_deciding(document, entries, used, minutes, _enacts)
     return found

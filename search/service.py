@@ -240,10 +240,7 @@ class Minutebook:
     def chat(self, messages: list[dict], filters: Filters = Filters()) -> Answer:
         """A cited answer to the latest question of a conversation, or a plain "not found"; each
         citation carries the spans of the sentences the answer reads out of it."""
-        answer = self._answer(messages, filters)
-        if not any(c.spans for c in answer.citations):  # marked already when a model rewrote the words
-            mark_read(answer)
-        return answer
+        return self._answer(messages, filters)
 
     def _answer(self, messages: list[dict], filters: Filters) -> Answer:
         if not messages:
@@ -265,11 +262,10 @@ class Minutebook:
         answer = first_answer(turn, self._evidence(messages, filters, turn, result))
         answer.decisions = result.decisions
         if answer.found:
-            mark_read(answer)
+            mark_read(answer)  # the sentences read out, before corroboration reads them or a model rewords them
             if corroborate(answer, result.results):
-                mark_read(answer)
+                mark_read(answer)  # the corroborating passages' own spans
         if answer.found and self.settings.llm_url:
-            mark_read(answer)  # the sentences read out, before a model rewords them
             rewritten = llm.rewrite(
                 llm.Endpoint(self.settings.llm_url, self.settings.llm_model, self.settings.llm_key),
                 turn.question, answer.answer, {c.n: c.text for c in answer.citations},

@@ -15,6 +15,7 @@ from minutebook.ingest.chunk import page_at, sentence_spans, split_sentences
 from minutebook.vocabulary import Hit
 
 from minutebook.search.storage.lexicon import Lexicon, stem as _stem
+from minutebook.search.storage.repeats import normalise
 
 NOT_FOUND = "Not found in the papers."
 ANSWER_PASSAGES = 9  # answers come from the passages chat retrieves first (docs/chat.md: 5, 8, 9, 12 measured)
@@ -134,10 +135,6 @@ def mark_read(answer: Answer) -> None:
             citation.page = page_at(citation.page, citation.page_breaks, spans[0][0])
 
 
-def _words(text: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
-
-
 CORROBORATING = 2  # passages at most cited beside an answer's own for saying the same sentence
 _MIN_SAID = 40  # characters: a sentence this long is one statement, not a common phrase
 
@@ -146,7 +143,7 @@ def corroborate(answer: Answer, hits: list[Hit], limit: int = CORROBORATING) -> 
     """Cite, after the answer's own passages, others found that state a sentence it reads out word for
     word (an agenda's item and the minutes recording it, a report and the pack carrying it): where
     else the body's papers say it. Reads the spans ``mark_read`` gave; returns how many it added."""
-    said = [words for c in answer.citations for a, b in c.spans if len(words := _words(c.text[a:b])) >= _MIN_SAID]
+    said = [words for c in answer.citations for a, b in c.spans if len(words := normalise(c.text[a:b])) >= _MIN_SAID]
     cited = {c.chunk_id for c in answer.citations}
     papers = {c.document_id for c in answer.citations}
     # the same body's other papers: a sentence shared across bodies is boilerplate, not corroboration
@@ -157,7 +154,7 @@ def corroborate(answer: Answer, hits: list[Hit], limit: int = CORROBORATING) -> 
             break
         if hit.chunk_id in cited or hit.document_id in papers or (hit.organisation, hit.body) not in bodies:
             continue
-        plain = _words(hit.text)
+        plain = normalise(hit.text)
         if any(s in plain for s in said):
             citation = cite(len(answer.citations) + 1, hit)
             answer.citations.append(citation)

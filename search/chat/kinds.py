@@ -317,9 +317,12 @@ KIND_WORDS = {
 }
 
 
-def tells_a_vote(text: str) -> bool:
-    """How members voted is said by a vote: ayes and nays, a tally, "unanimously"."""
-    return bool(_VOTING.search(text) or records_an_outcome(text))
+def gives_the_hard_facts(text: str, asked: Asked) -> bool:
+    """Whether ``text`` gives what no answer may go without: an amount for "how much did it cost", a
+    vote (ayes and nays, a tally, "unanimously") for "how did they vote"."""
+    if asked.money and not MONEY.search(text):
+        return False
+    return not asked.votes or bool(_VOTING.search(text) or records_an_outcome(text))
 
 
 def answers_the_kind(sentence: str, question: str, asked: Asked, lexicon: Lexicon) -> bool:
@@ -328,9 +331,7 @@ def answers_the_kind(sentence: str, question: str, asked: Asked, lexicon: Lexico
     count of votes, a vote); a how-often answer says how often; a how-much-did-it-cost answer gives
     an amount; a who answer names someone the question does not (names_someone); a why answer gives a
     cause."""
-    if asked.money and not MONEY.search(sentence):
-        return False
-    if asked.votes and not tells_a_vote(sentence):
+    if not gives_the_hard_facts(sentence, asked):
         return False
     given = {n.lower() for n in _NUMBER.findall(question)} | {m.lower() for m in _DATE_WORDS.findall(question)}
     if asked.asks == "quantity":

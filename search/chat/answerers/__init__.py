@@ -12,7 +12,7 @@ from __future__ import annotations
 from minutebook.search.chat.answer import NOT_FOUND, Answer
 from minutebook.search.chat.conversation import Turn, read_turn
 from minutebook.search.chat.evidence import Evidence
-from minutebook.search.chat.kinds import MONEY, Asked, tells_a_vote
+from minutebook.search.chat.kinds import Asked, gives_the_hard_facts
 from minutebook.search.chat.answerers import decision, held, listed, next_meeting, passages, previous, schedule, timeline, who
 
 ANSWERERS = (previous, listed, decision, timeline, who, next_meeting, schedule, held, passages)
@@ -42,12 +42,10 @@ def _first(turn: Turn, evidence: Evidence, whole: bool = True) -> Answer:
     # Hard facts of what is asked hold for every way of answering: "how much" needs an amount, "how
     # did they vote" a vote (the extractive answer checks these and more of each sentence itself). A
     # question of several parts has them checked part by part, as each part is answered.
-    asked = Asked.read(turn)
-    money, votes = whole and asked.money, whole and asked.votes
+    asked = Asked.read(turn) if whole else None
     for answerer in ANSWERERS:
         answer = answerer.answer(turn, evidence)
-        if answer is not None and answer.found and (money and not MONEY.search(answer.answer)
-                                                    or votes and not tells_a_vote(answer.answer)):
+        if answer is not None and answer.found and asked and not gives_the_hard_facts(answer.answer, asked):
             continue
         if answer is not None and answer.found:
             answer.answered_by = answerer.__name__.rsplit(".", 1)[-1]
