@@ -131,6 +131,7 @@ def run_benchmark(library: Minutebook, questions: list[Question], modes=MODES, k
             for mode in modes
         },
         "categories": {c: {mode: summary(ids, mode) for mode in modes} for c, ids in by_category.items()},
+        "ranks": {mode: dict(scores[mode].ranks) for mode in modes},
         "missed": {
             mode: [
                 {"id": q.id, "question": q.question, "rank": scores[mode].ranks[q.id]}
@@ -173,12 +174,15 @@ def run_chat_benchmark(library: Minutebook, questions: list[Question]) -> dict:
     per_category: dict[str, dict[str, list[float]]] = {}
     latencies: list[float] = []
     failures: list[dict] = []
+    answers: list[dict] = []  # one per question, for comparing runs question by question
     for question in questions:
         started = time.perf_counter()
         answer = library.chat([{"role": "user", "content": question.question}])
         latencies.append((time.perf_counter() - started) * 1000)
         scores = per_category.setdefault(question.category, {"facts": [], "cited": [], "refused": []})
         scores["refused"].append(0.0 if answer.found else 1.0)
+        answers.append({"id": question.id, "category": question.category, "found": answer.found,
+                         "answer": answer.answer})
         if not question.answerable:
             if answer.found:
                 failures.append({"id": question.id, "question": question.question, "problem": "answered", "answer": answer.answer})
@@ -191,6 +195,7 @@ def run_chat_benchmark(library: Minutebook, questions: list[Question]) -> dict:
             for e in question.evidence for c in answer.citations
         )
         scores["cited"].append(1.0 if cited else 0.0)
+        answers[-1].update(facts=sum(facts) / len(facts) if facts else 1.0, cited=cited)
         if not answer.found or not cited or not all(facts):
             failures.append({"id": question.id, "question": question.question,
                              "problem": "refused" if not answer.found else ("not cited" if not cited else "facts missing"),
@@ -211,6 +216,7 @@ def run_chat_benchmark(library: Minutebook, questions: list[Question]) -> dict:
         "p95_ms": round(_percentile(latencies, 95), 1),
         "categories": {c: {k: mean(v) for k, v in s.items()} for c, s in per_category.items()},
         "failures": failures,
+        "answers": answers,
     }
 
 

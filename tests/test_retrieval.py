@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from minutebook.search.filters import Filters
@@ -227,3 +229,22 @@ def test_search_reads_the_mapped_query_and_chat_the_models_own(library, embedder
     assert off.encode.adapter is None and np.allclose(off.encode(query), plain)
     assert "Segregated cycle lanes" in off.search(query, k=3).results[0].text
     assert "Segregated cycle lanes" in library.search(query, k=3).results[0].text
+
+
+def test_the_benchmarks_keep_each_questions_rank_and_answer(library, tmp_path):
+    from minutebook.search.evaluate import load_questions, run_benchmark, run_chat_benchmark
+
+    path = tmp_path / "questions.json"
+    path.write_text(json.dumps([
+        {"id": "h1", "question": "Where will the segregated cycle lanes be built?", "category": "fact",
+         "evidence": [{"source": "paper-12.txt", "snippet": "cycle lanes will be built along Harbour Road"}],
+         "answer_keywords": ["Harbour Road"]},
+        {"id": "h2", "question": "How many ferries did the harbour board buy in 2019?", "category": "unanswerable",
+         "evidence": [], "answer_keywords": []},
+    ]))
+    questions = load_questions(path)
+    ranks = run_benchmark(library, questions, modes=("hybrid",))["ranks"]["hybrid"]
+    assert list(ranks) == ["h1"] and ranks["h1"] == 1
+    answers = {a["id"]: a for a in run_chat_benchmark(library, questions)["answers"]}
+    assert answers["h1"]["found"] and answers["h1"]["cited"] and answers["h1"]["facts"] == 1.0
+    assert not answers["h2"]["found"] and "facts" not in answers["h2"]

@@ -1,5 +1,6 @@
 """The evaluation's judges: when an extracted decision row finds a labelled one (eval/score_wide.py),
-and which questions ask the same fact (eval/distinct_facts.py)."""
+which questions ask the same fact (eval/distinct_facts.py), and how every set's results are pooled
+and compared between runs (eval/run_sets.py)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ def _script(name: str):
 
 score_wide = _script("score_wide")
 distinct_facts = _script("distinct_facts")
+run_sets = _script("run_sets")
 
 
 @pytest.mark.parametrize("row, snippet, how", [
@@ -43,3 +45,30 @@ def test_questions_on_one_page_sharing_a_key_fact_are_one_fact():
         ("quay/minutes.pdf", 2, ["October 24"], True),  # the same words in another paper
     ]
     assert distinct_facts.group_facts(results) == [[True, False], [True], [True]]
+
+
+def _record(qid, answerable=True, rank=None, found=True, facts=1.0, cited=True, answer="..."):
+    return {"set": "quay.json", "group": "blind", "id": qid, "answerable": answerable, "rank": rank,
+            "found": found, "facts": facts, "cited": cited, "answer": answer}
+
+
+def test_pooled_figures_weigh_each_question_once_and_keep_refusals_apart():
+    records = [_record("q1", rank=1), _record("q2", rank=7, facts=0.5, cited=False),
+               _record("q3", found=False, facts=0.0, cited=False),
+               _record("q4", answerable=False, found=False), _record("q5", answerable=False, found=True)]
+    figures = run_sets.figures(records)
+    assert figures["recall@5"] == round(1 / 3, 3)
+    assert figures["mrr@10"] == round((1 + 1 / 7) / 3, 3)
+    assert figures["key_facts"] == 0.5 and figures["cited"] == round(1 / 3, 3)
+    assert figures["answerable_refused"] == round(1 / 3, 3) and figures["unanswerable_refused"] == 0.5
+
+
+def test_comparing_two_runs_names_the_answers_gained_and_lost():
+    old = [_record("q1", facts=0.5, answer="The lease runs to 2030."), _record("q2", answer="Dana Fox."),
+           _record("q3", answerable=False, found=False, answer="Not found in the papers.")]
+    new = [_record("q1", answer="The lease runs to 2030 at a rent of 1,200."), _record("q2", found=False, answer="Not found in the papers."),
+           _record("q3", answerable=False, found=False, answer="Not found in the papers.")]
+    changes = run_sets.compare(old, new)
+    assert "chat GAINED blind quay.json q1" in changes and "chat LOST blind quay.json q2" in changes
+    assert "q3" not in changes
+    assert run_sets.compare(old, old) == "  nothing changed"

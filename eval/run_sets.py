@@ -1,0 +1,145 @@
+#!/usr/bin/env python3
+"""Every question set, development and blind, in one run: search and chat figures per set and pooled.
+
+    python eval/run_sets.py --wide-index W --papers-index P [--json OUT] [--compare OLD.json]
+
+W is an index of ../shared/papers-wide and corpus/ (the wide and fresh sets are asked of it), P one of
+corpus/ and ../shared/papers (the first development set names papers of both). Pooled figures weigh
+every question once. ``--json`` keeps each question's result, and ``--compare`` a previous run's, so a
+change can be read question by question: which answers it gained and which it lost.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from minutebook.search.evaluate import load_questions, run_benchmark, run_chat_benchmark  # noqa: E402
+from minutebook.search.service import Minutebook  # noqa: E402
+from minutebook.settings import load_settings  # noqa: E402
+
+EVAL = ROOT / "eval"
+
+
+def _number(path: Path) -> int:
+    tail = path.stem.rsplit("-", 1)[-1]
+    return int(tail) if tail.isdigit() else 1
+
+
+def question_sets() -> list[tuple[str, str, Path]]:
+    """(group, index, file) for every set: development sets, then the blind ones."""
+    fresh_wide = sorted(EVAL.glob("fresh/questions-wide-*.json"), key=_number)
+    fresh_sample = sorted(EVAL.glob("fresh/questions-corpus-*.json"), key=_number)
+    return (
+        [("dev", "papers", EVAL / name) for name in ("questions.json", "heldout.json", "heldout2.json")]
+        + [("dev", "wide", path) for path in sorted(EVAL.glob("wide/questions-dev*.json"))]
+        + [("blind held-out", "wide", EVAL / "wide/questions-blind.json")]
+        + [("blind fresh wide", "wide", path) for path in fresh_wide]
+        + [("blind fresh sample", "wide", path) for path in fresh_sample]
+    )
+
+
+def run(libraries: dict[str, Minutebook], chat: bool, search: bool) -> list[dict]:
+    """One record per question: its set, group, search rank and chat result."""
+    records = []
+    for group, index, path in question_sets():
+        questions = load_questions(path)
+        ranks = run_benchmark(libraries[index], questions, modes=("hybrid",))["ranks"]["hybrid"] if search else {}
+        answers = {a["id"]: a for a in run_chat_benchmark(libraries[index], questions)["answers"]} if chat else {}
+        for q in questions:
+            records.append({"set": path.name, "group": group, "id": q.id, "answerable": q.answerable,
+                            "rank": ranks.get(q.id), **{k: v for k, v in answers.get(q.id, {}).items()
+                                                        if k in ("found", "facts", "cited", "answer")}})
+        print(f"{path.relative_to(EVAL)}: {len(questions)} questions", file=sys.stderr)
+    return records
+
+
+def figures(records: list[dict]) -> dict[str, float | int | None]:
+    answerable = [r for r in records if r["answerable"]]
+    unanswerable = [r for r in records if not r["answerable"]]
+
+    def mean(values: list[float]) -> float | None:
+        return round(sum(values) / len(values), 3) if values else None
+
+    chatted = [r for r in answerable if "found" in r]
+    return {
+        "questions": len(records),
+        "recall@5": mean([1.0 if (r["rank"] or 99) <= 5 else 0.0 for r in answerable]),
+        "mrr@10": mean([1 / r["rank"] if r["rank"] and r["rank"] <= 10 else 0.0 for r in answerable]),
+        "key_facts": mean([r["facts"] for r in chatted]),
+        "cited": mean([1.0 if r["cited"] else 0.0 for r in chatted]),
+        "answerable_refused": mean([0.0 if r["found"] else 1.0 for r in chatted]),
+        "unanswerable_refused": mean([0.0 if r["found"] else 1.0 for r in unanswerable if "found" in r]),
+    }
+
+
+COLUMNS = ("questions", "recall@5", "mrr@10", "key_facts", "cited", "answerable_refused", "unanswerable_refused")
+
+
+def table(records: list[dict]) -> str:
+    rows = [(name, [r for r in records if r["set"] == name]) for name in dict.fromkeys(r["set"] for r in records)]
+    rows += [(f"= {group}", [r for r in records if r["group"] == group])
+             for group in dict.fromkeys(r["group"] for r in records)]
+    heads = ("n", "r@5", "mrr", "facts", "cited", "ans.ref", "unans.ref")
+    lines = [f"{'set':<28}" + "".join(f"{h:>10}" for h in heads)]
+    for name, rows_of in rows:
+        values = figures(rows_of)
+        lines.append(f"{name:<28}" + "".join(f"{'-' if values[c] is None else values[c]:>10}" for c in COLUMNS))
+    return "\n".join(lines)
+
+
+def _right(record: dict) -> bool | None:
+    if "found" not in record:
+        return None
+    if not record["answerable"]:
+        return not record["found"]
+    return bool(record["found"] and record["cited"] and record["facts"] == 1.0)
+
+
+def compare(old: list[dict], new: list[dict]) -> str:
+    """Questions whose search rank or chat result changed between two runs."""
+    before = {(r["set"], r["id"]): r for r in old}
+    lines = []
+    for r in new:
+        o = before.get((r["set"], r["id"]))
+        if o is None:
+            continue
+        if o.get("rank") != r.get("rank"):
+            lines.append(f"  search {r['set']} {r['id']}: rank {o.get('rank')} -> {r.get('rank')}")
+        if _right(o) != _right(r) or o.get("answer") != r.get("answer"):
+            mark = {(False, True): "GAINED", (True, False): "LOST"}.get((_right(o), _right(r)), "changed")
+            lines.append(f"  chat {mark} {r['group']} {r['set']} {r['id']}\n"
+                         f"      was: {(o.get('answer') or '')[:200]}\n      now: {(r.get('answer') or '')[:200]}")
+    return "\n".join(lines) or "  nothing changed"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--wide-index", required=True, type=Path, help="index of papers-wide and corpus/")
+    parser.add_argument("--papers-index", required=True, type=Path, help="index of corpus/ and ../shared/papers")
+    parser.add_argument("--no-chat", action="store_true", help="search figures only")
+    parser.add_argument("--no-search", action="store_true", help="chat figures only")
+    parser.add_argument("--json", type=Path, help="write each question's result here")
+    parser.add_argument("--compare", type=Path, help="a previous run's --json file: list what changed")
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.WARNING)
+    libraries = {"wide": Minutebook(load_settings(index_dir=args.wide_index)),
+                 "papers": Minutebook(load_settings(index_dir=args.papers_index))}
+    records = run(libraries, chat=not args.no_chat, search=not args.no_search)
+    print(table(records))
+    if args.json:
+        args.json.write_text(json.dumps(records, indent=1))
+    if args.compare:
+        print("\nchanged since " + str(args.compare))
+        print(compare(json.loads(args.compare.read_text()), records))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
