@@ -54,8 +54,8 @@ def run(libraries: dict[str, Minutebook], chat: bool, search: bool) -> list[dict
         answers = {a["id"]: a for a in run_chat_benchmark(libraries[index], questions)["answers"]} if chat else {}
         for q in questions:
             records.append({"set": path.name, "group": group, "id": q.id, "answerable": q.answerable,
-                            "rank": ranks.get(q.id), **{k: v for k, v in answers.get(q.id, {}).items()
-                                                        if k in ("found", "facts", "cited", "answer")}})
+                            **({"rank": ranks.get(q.id)} if search else {}),
+                            **{k: v for k, v in answers.get(q.id, {}).items() if k in ("found", "facts", "cited", "answer")}})
         print(f"{path.relative_to(EVAL)}: {len(questions)} questions", file=sys.stderr)
     return records
 
@@ -68,10 +68,11 @@ def figures(records: list[dict]) -> dict[str, float | int | None]:
         return round(sum(values) / len(values), 3) if values else None
 
     chatted = [r for r in answerable if "found" in r]
+    searched = [r for r in answerable if "rank" in r]
     return {
         "questions": len(records),
-        "recall@5": mean([1.0 if (r["rank"] or 99) <= 5 else 0.0 for r in answerable]),
-        "mrr@10": mean([1 / r["rank"] if r["rank"] and r["rank"] <= 10 else 0.0 for r in answerable]),
+        "recall@5": mean([1.0 if (r["rank"] or 99) <= 5 else 0.0 for r in searched]),
+        "mrr@10": mean([1 / r["rank"] if r["rank"] and r["rank"] <= 10 else 0.0 for r in searched]),
         "key_facts": mean([r["facts"] for r in chatted]),
         "cited": mean([1.0 if r["cited"] else 0.0 for r in chatted]),
         "answerable_refused": mean([0.0 if r["found"] else 1.0 for r in chatted]),
@@ -110,7 +111,7 @@ def compare(old: list[dict], new: list[dict]) -> str:
         o = before.get((r["set"], r["id"]))
         if o is None:
             continue
-        if o.get("rank") != r.get("rank"):
+        if "rank" in o and "rank" in r and o["rank"] != r["rank"]:
             lines.append(f"  search {r['set']} {r['id']}: rank {o.get('rank')} -> {r.get('rank')}")
         if _right(o) != _right(r) or o.get("answer") != r.get("answer"):
             mark = {(False, True): "GAINED", (True, False): "LOST"}.get((_right(o), _right(r)), "changed")

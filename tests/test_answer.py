@@ -96,6 +96,17 @@ def test_a_sentence_is_read_with_the_next_of_its_paragraph_but_not_with_another_
         "The painters were thanked.", "")
 
 
+def test_a_sentence_opening_in_lower_case_is_read_with_the_line_it_goes_on_from():
+    # a line break inside a sentence splits it; the answer must not start halfway through
+    passage = ("For the 2024 season, the Harbourside Trust anticipates a grant award\n"
+               "in the amount of $1,200 from the Quay Hall fund. It pays for the ferry.")
+    assert paragraph_neighbours("in the amount of $1,200 from the Quay Hall fund.", passage) == (
+        "For the 2024 season, the Harbourside Trust anticipates a grant award", "It pays for the ferry.")
+    # but not across paragraphs, nor from a list item
+    assert paragraph_neighbours("in the amount of $1,200 from the Quay Hall fund.", passage.replace("award\n", "award\n\n"))[0] == ""
+    assert paragraph_neighbours("in the amount of $1,200 from the Quay Hall fund.", "- a grant award\n" + passage.split("\n")[1])[0] == ""
+
+
 def test_a_year_or_a_paragraph_number_is_not_a_count():
     asks = read_turn([{"role": "user", "content": "How many residents are waiting for a dentist?"}]).asks
     assert asks == "quantity"

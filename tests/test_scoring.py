@@ -61,6 +61,8 @@ def test_pooled_figures_weigh_each_question_once_and_keep_refusals_apart():
     assert figures["mrr@10"] == round((1 + 1 / 7) / 3, 3)
     assert figures["key_facts"] == 0.5 and figures["cited"] == round(1 / 3, 3)
     assert figures["answerable_refused"] == round(1 / 3, 3) and figures["unanswerable_refused"] == 0.5
+    unsearched = [{k: v for k, v in r.items() if k != "rank"} for r in records]  # a chat-only run
+    assert run_sets.figures(unsearched)["recall@5"] is None and run_sets.figures(unsearched)["key_facts"] == 0.5
 
 
 def test_comparing_two_runs_names_the_answers_gained_and_lost():
