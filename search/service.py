@@ -286,7 +286,7 @@ class Minutebook:
             paper=self._paper, author_of=self._author,
             rows_of=lambda document, kind: registers.document_decisions(self.index.conn, document, kind),
             appearances=lambda row_id: registers.appearances(self.index.conn, row_id),
-            next_passage=self._next_passage, hit=self._hit, encode=self.encode.plain, embed=self.embedder.encode,
+            next_passage=self._next_passage, previous_passage=self._previous_passage, hit=self._hit, encode=self.encode.plain, embed=self.embedder.encode,
             sentence_vectors=lambda chunks: sentence_vectors(self.index.conn, chunks, self.embedder.dimension),
             previous=lambda: self.chat(messages[:last_user], filters),
             min_support=self.settings.min_evidence, max_query_chars=self.settings.max_query_chars,
@@ -295,12 +295,19 @@ class Minutebook:
 
     def _next_passage(self, hit: Hit) -> Hit | None:
         """The passage after ``hit`` in its paper, when it is of the same section."""
+        return self._neighbour(hit, 1)
+
+    def _previous_passage(self, hit: Hit) -> Hit | None:
+        """The passage before ``hit`` in its paper, when it is of the same section."""
+        return self._neighbour(hit, -1)
+
+    def _neighbour(self, hit: Hit, step: int) -> Hit | None:
         row = self.index.conn.execute(
-            "SELECT n.id FROM chunks c JOIN chunks n ON n.document_id = c.document_id AND n.ordinal = c.ordinal + 1"
-            " WHERE c.id = ?", [hit.chunk_id],
+            "SELECT n.id FROM chunks c JOIN chunks n ON n.document_id = c.document_id AND n.ordinal = c.ordinal + ?"
+            " WHERE c.id = ?", [step, hit.chunk_id],
         ).fetchone()
-        following = self._hit(row[0]) if row else None
-        return following if following is not None and following.section == hit.section else None
+        found = self._hit(row[0]) if row else None
+        return found if found is not None and found.section == hit.section else None
 
     def _hit(self, chunk_id: int) -> Hit | None:
         """The passage ``chunk_id`` as a search result (None when the index no longer holds it)."""

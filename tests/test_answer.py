@@ -107,6 +107,21 @@ def test_a_sentence_opening_in_lower_case_is_read_with_the_line_it_goes_on_from(
     assert paragraph_neighbours("in the amount of $1,200 from the Quay Hall fund.", "- a grant award\n" + passage.split("\n")[1])[0] == ""
 
 
+def test_a_passage_opening_with_she_is_read_with_who_she_is_from_the_passage_before():
+    before = hit("Dana Fox, 12 Quay Street, Harbourside\nMs. Fox said she uses the slipway every week. "
+                 "She has never seen the problems the neighbours reported.", 1)
+    opening = hit("She stated that the harbour master has no record of complaints about the slipway for five years.", 2)
+    question = "Which speaker said the harbour master had no complaints about the slipway on record?"
+    turn = read_turn([{"role": "user", "content": question}])
+    text, cited, _ = extractive_answer(turn, [opening], lexicon(before.text, opening.text),
+                                       previous_passage=lambda h: before if h is opening else None)
+    assert text.startswith("Ms. Fox said she uses the slipway every week. [1] She stated that the harbour master")
+    assert [c.chunk_id for c in cited] == [1, 2]  # the passage naming her is cited for it
+    # a passage opening otherwise, or with no passage before, is read as it is
+    text, cited, _ = extractive_answer(turn, [opening], lexicon(before.text, opening.text), previous_passage=lambda h: None)
+    assert text.startswith("She stated") and len(cited) == 1
+
+
 def test_a_year_or_a_paragraph_number_is_not_a_count():
     asks = read_turn([{"role": "user", "content": "How many residents are waiting for a dentist?"}]).asks
     assert asks == "quantity"

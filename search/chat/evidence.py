@@ -61,6 +61,7 @@ class Evidence:
     rows_of: Callable[[str, str], list[dict]]  # (document id, kind): a paper's decisions in order
     appearances: Callable[[str], list[dict]]  # a commitment's appearances, first first
     next_passage: Callable[[Hit], Hit | None]  # the passage after a hit in its section
+    previous_passage: Callable[[Hit], Hit | None]  # the passage before a hit in its section
     hit: Callable[[str], Hit | None]  # a passage by its chunk id
     encode: Callable[[str], object]  # a text's unit vector (numpy)
     embed: Callable[[list[str]], object]  # sentences' unit vectors (numpy matrix)

@@ -481,6 +481,28 @@ def paragraph_neighbours(sentence: str, passage: str) -> tuple[str, str]:
     return prior, later
 
 
+# "She stated that ...": who is speaking is named before, in the passage before when this one opens so.
+_PERSON = re.compile(r"(?:he|she|they)\b", re.IGNORECASE)
+NAMING_BACK = 3  # sentences looked back over for the one naming who "she" is
+
+
+def _speaker_unnamed(sentence: str, passage: str) -> bool:
+    """Whether ``sentence`` opens its passage with "he", "she" or "they", so that who it is is in the passage before."""
+    at = passage.find(sentence)
+    return at >= 0 and not passage[:at].strip() and bool(_PERSON.match(sentence.strip()))
+
+
+def last_naming(passage: str) -> str:
+    """The last of the closing sentences of ``passage`` that does not itself open with "he", "she" or
+    "they" ("Ms. Ash said she supports the ramp."), when it is short; else ""."""
+    spans = sentence_spans(passage)[-NAMING_BACK:]
+    for start, end in reversed(spans):
+        text = passage[start:end].strip()
+        if not _PERSON.match(text):
+            return text if len(text) <= NEIGHBOUR_CHARS and not _LIST_GLYPH.search(text) else ""
+    return ""
+
+
 def _opening(passage: str) -> str:
     """The first sentence of a passage, when it is a short point of its own ("" otherwise)."""
     spans = sentence_spans(passage)
@@ -524,13 +546,14 @@ def only_promised(report: str | None, hits: list[Hit]) -> bool:
 def extractive_answer(
     turn: Turn, hits: list[Hit], lexicon: Lexicon, similarity=None, max_sentences: int = ANSWER_SENTENCES,
     min_support: float = 0.0, decided: bool = False, asked: str | None = None, context: dict | None = None,
-    paper=None, said: str = "", stored: dict[int, list[float]] | None = None, next_passage=None,
+    paper=None, said: str = "", stored: dict[int, list[float]] | None = None, next_passage=None, previous_passage=None,
 ) -> tuple[str, list[Citation], float]:
     """The best supported sentences (up to ``max_sentences``) of the top passages, each with its marker, and the
     support of the best; ("", [], support) when no sentence reaches ``min_support``. ``asked`` is
     the question with its misspellings corrected, for the names it holds; ``paper`` gives a
     paper's words and dates (see answer_gate); sentences in ``said`` (an earlier part's answer) are not used;
-    ``next_passage(hit)`` gives the passage after ``hit`` in its section (a list may go on there)."""
+    ``next_passage(hit)`` gives the passage after ``hit`` in its section (a list may go on there),
+    ``previous_passage(hit)`` the one before (it names who a passage's opening "She said ..." is)."""
     kind = Asked.read(turn)  # what the question asks for, read once
     if only_promised(kind.report, hits):
         return "", [], 0.0
@@ -582,6 +605,9 @@ def extractive_answer(
             prior, later = ("", _opening(hit.text)) if candidate.number < 0 else paragraph_neighbours(candidate.sentence, hit.text)
             read = [_flat(c.sentence) for c in chosen if c is not candidate] + [_flat(part) for part in parts]
             said = " ".join(filter(None, (_unread("" if lead else prior, read), said, _unread(later, read))))
+            earlier = previous_passage(hit) if previous_passage and not lead and not prior and _speaker_unnamed(candidate.sentence, hit.text) else None
+            if earlier is not None and (named := _unread(last_naming(earlier.text), read)):
+                parts.append(f"{named} [{number(earlier)}]")
         parts.append(f"{lead}{said} [{number(hit)}]")
         if said_next:  # the list goes on in the next passage, which is cited for it
             parts.append(f"{said_next} [{number(following)}]")

@@ -63,7 +63,7 @@ def _extract(turn: Turn, evidence: Evidence, pool: list, decided: bool, kept: di
         repaired, pool, lexicon, lambda sentences: (evidence.embed(sentences) @ question).tolist(),
         max_sentences=max_sentences, min_support=evidence.min_support, decided=decided,
         asked=evidence.searched_for, context=evidence.context, paper=evidence.paper, said=said, stored=stored,
-        next_passage=evidence.next_passage,
+        next_passage=evidence.next_passage, previous_passage=evidence.previous_passage,
     )
 
 
