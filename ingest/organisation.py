@@ -130,6 +130,7 @@ def candidates(lines: list[str], rule_pick: str | None, body: str | None = None)
                 name = _tidy(match.group())
                 if name is None:
                     continue
+                name = _recurring(name, texts) if kind == "municipality" else name
                 key = _key(name)
                 if key not in seen:
                     order.append(key)
@@ -157,6 +158,20 @@ def candidates(lines: list[str], rule_pick: str | None, body: str | None = None)
         })
         out.append(Candidate(entry["name"], features))
     return out
+
+
+def _recurring(name: str, texts: list[str]) -> str:
+    """A town's name as the paper repeats it: capitalised words run on after it ("City of Harbourside
+    Engineer, Planner ...", "the City of Harbourside Meeting") are not part of it when the shorter
+    name stands more often than the longer one."""
+    words = name.split()
+    text = "\n".join(texts)
+
+    def count(n: int) -> int:
+        return len(re.findall(r"\b" + r"\s+".join(map(re.escape, words[:n])) + r"\b", text, re.IGNORECASE))
+
+    counts = {n: count(n) for n in range(3, len(words) + 1)}
+    return " ".join(words[:max(counts, key=lambda n: (counts[n], n))]) if counts else name
 
 
 def _postal_towns(texts: list[str], seen: dict[str, dict], order: list[str]) -> None:
