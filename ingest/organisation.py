@@ -162,7 +162,7 @@ def candidates(lines: list[str], rule_pick: str | None, body: str | None = None)
 
 def _recurring(name: str, texts: list[str]) -> str:
     """A town's name as the paper repeats it: capitalised words run on after it ("City of Harbourside
-    Engineer, Planner ...", "the City of Harbourside Meeting") are not part of it when the shorter
+    Surveyor, Solicitor ...", "the City of Harbourside Planning Commission") are not part of it when the shorter
     name stands more often than the longer one."""
     words = name.split()
     text = "\n".join(texts)

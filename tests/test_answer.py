@@ -98,28 +98,28 @@ def test_a_sentence_is_read_with_the_next_of_its_paragraph_but_not_with_another_
 
 def test_a_sentence_opening_in_lower_case_is_read_with_the_line_it_goes_on_from():
     # a line break inside a sentence splits it; the answer must not start halfway through
-    passage = ("For the 2024 season, the Harbourside Trust anticipates a grant award\n"
-               "in the amount of $1,200 from the Quay Hall fund. It pays for the ferry.")
-    assert paragraph_neighbours("in the amount of $1,200 from the Quay Hall fund.", passage) == (
-        "For the 2024 season, the Harbourside Trust anticipates a grant award", "It pays for the ferry.")
+    passage = ("For the 2024 season, the Harbourside Trust expects a grant\n"
+               "of $1,200 from the Quay Hall fund. It pays for the ferry.")
+    assert paragraph_neighbours("of $1,200 from the Quay Hall fund.", passage) == (
+        "For the 2024 season, the Harbourside Trust expects a grant", "It pays for the ferry.")
     # but not across paragraphs, nor from a list item
-    assert paragraph_neighbours("in the amount of $1,200 from the Quay Hall fund.", passage.replace("award\n", "award\n\n"))[0] == ""
-    assert paragraph_neighbours("in the amount of $1,200 from the Quay Hall fund.", "- a grant award\n" + passage.split("\n")[1])[0] == ""
+    assert paragraph_neighbours("of $1,200 from the Quay Hall fund.", passage.replace("grant\n", "grant\n\n"))[0] == ""
+    assert paragraph_neighbours("of $1,200 from the Quay Hall fund.", "- a grant\n" + passage.split("\n")[1])[0] == ""
 
 
 def test_a_passage_opening_with_she_is_read_with_who_she_is_from_the_passage_before():
-    before = hit("Dana Fox, 12 Quay Street, Harbourside\nMs. Fox said she uses the slipway every week. "
-                 "She has never seen the problems the neighbours reported.", 1)
-    opening = hit("She stated that the harbour master has no record of complaints about the slipway for five years.", 2)
-    question = "Which speaker said the harbour master had no complaints about the slipway on record?"
+    before = hit("Dana Fox, 12 Quay Street, Harbourside\nMs. Fox said she launches her dinghy there every week. "
+                 "She thanked the council for the new railings.", 1)
+    opening = hit("She said the harbour master had logged no complaints about the slipway since 2019.", 2)
+    question = "Which speaker said the harbour master had logged no complaints about the slipway?"
     turn = read_turn([{"role": "user", "content": question}])
     text, cited, _ = extractive_answer(turn, [opening], lexicon(before.text, opening.text),
                                        previous_passage=lambda h: before if h is opening else None)
-    assert text.startswith("Ms. Fox said she uses the slipway every week. [1] She stated that the harbour master")
+    assert text.startswith("Ms. Fox said she launches her dinghy there every week. [1] She said the harbour master")
     assert [c.chunk_id for c in cited] == [1, 2]  # the passage naming her is cited for it
     # a passage opening otherwise, or with no passage before, is read as it is
     text, cited, _ = extractive_answer(turn, [opening], lexicon(before.text, opening.text), previous_passage=lambda h: None)
-    assert text.startswith("She stated") and len(cited) == 1
+    assert text.startswith("She said") and len(cited) == 1
 
 
 def test_a_year_or_a_paragraph_number_is_not_a_count():

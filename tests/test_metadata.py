@@ -198,8 +198,8 @@ ORGANISATION_STYLES = [
      "Notes from First Open Meeting\n1. Chair: Dana Fox, Chairman Harbourside Parish Council.", "minutes",
      "Harbourside Parish Council"),
     ("a town's name run on by the words after it", "RESOLUTION NO. 12-2024\nA resolution adopting a fee schedule\n"
-     "Actual cost may include the City of Harbourside Engineer, Planner, Attorney.\n"
-     "Passed at the April 8, 2024 City of Harbourside Meeting (4-1 vote)", "decision_record", "City of Harbourside"),
+     "Charges may add the City of Harbourside Surveyor, Solicitor, Clerk.\n"
+     "Adopted on April 8, 2024 at the City of Harbourside Meeting (5-0 vote)", "decision_record", "City of Harbourside"),
     ("a partner named under the masthead", "Friends of Hollybrook Library\nsupported by Hollybrook Town Council\n"
      "Board minutes, 4 May 2023", "minutes", None),
 ]

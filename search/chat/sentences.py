@@ -494,7 +494,7 @@ def _speaker_unnamed(sentence: str, passage: str) -> bool:
 
 def last_naming(passage: str) -> str:
     """The last of the closing sentences of ``passage`` that does not itself open with "he", "she" or
-    "they" ("Ms. Ash said she supports the ramp."), when it is short; else ""."""
+    "they" ("Ms. Ash said she walks the towpath daily."), when it is short; else ""."""
     spans = sentence_spans(passage)[-NAMING_BACK:]
     for start, end in reversed(spans):
         text = passage[start:end].strip()
