@@ -464,7 +464,7 @@ def paragraph_neighbours(sentence: str, passage: str) -> tuple[str, str]:
     refers_back = _REFERS_TO_BEFORE.match(sentence.strip()) and not opens_list_item(sentence)
     prior = same_point(before, passage[before[1]:at]) if refers_back and before else ""
     if before and sentence.strip()[:1].islower() and not opens_list_item(sentence) and "\n\n" not in passage[before[1]:at]:
-        # a sentence opening in lower case goes on from the line before ("PAID £2,624 LESS" / "per year than ...")
+        # a sentence opening in lower case goes on from the line before ("... expects a grant" / "of $1,200 ...")
         text = passage[before[0]:before[1]].strip()
         prior = text if len(text) <= NEIGHBOUR_CHARS and not opens_list_item(text) else prior
     following: list[str] = []  # up to FOLLOWING sentences of the paragraph, within PARAGRAPH_CHARS
