@@ -412,7 +412,7 @@ def _introduced(entries: list[Entry], last: int) -> list[int]:
     if following is None:
         return []
     later = entries[following]
-    if later.opens or later.heading or _item_number(later) or later.text.rstrip().endswith(":") or later.text.isupper():
+    if _item_ends(later, paragraph=True, case=False) or later.text.rstrip().endswith(":") or later.text.isupper():
         return []
     lines = [following]
     while lines[-1] + 1 < len(entries) and entries[lines[-1] + 1].text and not entries[lines[-1] + 1].heading:

@@ -293,13 +293,8 @@ def answer_gate(
         if kind.taken and not yes_or_no and (_FAILED.match(_following(sentence, hit.text)) or _FAILED_IN.search(sentence)):
             return False  # a motion that failed is not what was appointed or approved (though it says "did they?")
         if candidate.index not in named:  # the passage holds the sentence: one check per passage
-            # A report names its subject once, in its title block; minutes name each item's in its
-            # heading, so a name elsewhere in the minutes is another item's, but for the passage
-            # just before: an item runs on over passages (and a heading is not always read as one).
-            named[candidate.index] = names_present(names, words_of(f"{hit.text} {_context_of(hit)} {hit.source}"), lexicon) or (
-                paper is not None and names_present(names, paper(hit.document_id).words if hit.document_type != "minutes" else
-                                                    words_of(f"{paper(hit.document_id).before(hit.chunk_id)} {hit.text} {_context_of(hit)} {hit.source}"),
-                                                    lexicon))
+            named[candidate.index] = names_present(names, words_of(_as_read(hit)), lexicon) or (
+                paper is not None and names_present(names, _words_in_reach(hit, paper(hit.document_id)), lexicon))
         if (decided or kind.taken or kind.kind == "outcome") and (
                 hit.document_type == "agenda" and in_period(hit.meeting_date, context)
                 or hit.meeting_date and context.get("date_from") and hit.meeting_date < context["date_from"]):
@@ -313,6 +308,21 @@ def answer_gate(
         return named[candidate.index] and (not decided or records_a_decision(sentence) or minuted)
 
     return may_answer
+
+
+def _as_read(hit: Hit) -> str:
+    """A passage with what names it: its paper's title, body and organisation, its heading and its file."""
+    return f"{hit.text} {_context_of(hit)} {hit.source}"
+
+
+def _words_in_reach(hit: Hit, whole) -> frozenset[str]:
+    """The words a question's names may stand in for a passage of ``whole`` (its Paper). A report names
+    its subject once, in its title block: the whole paper. Minutes name each item's in its heading, so
+    a name elsewhere in them is another item's, but for the passage just before: an item runs on over
+    passages (and a heading is not always read as one)."""
+    if hit.document_type != "minutes":
+        return whole.words
+    return words_of(f"{whole.before(hit.chunk_id)} {_as_read(hit)}")
 
 
 INTRODUCED_CHARS = 300  # how much of the list a sentence ending in ":" introduces is read out with it
@@ -486,12 +496,6 @@ _PERSON = re.compile(r"(?:he|she|they)\b", re.IGNORECASE)
 NAMING_BACK = 3  # sentences looked back over for the one naming who "she" is
 
 
-def _speaker_unnamed(sentence: str, passage: str) -> bool:
-    """Whether ``sentence`` opens its passage with "he", "she" or "they", so that who it is is in the passage before."""
-    at = passage.find(sentence)
-    return at >= 0 and not passage[:at].strip() and bool(_PERSON.match(sentence.strip()))
-
-
 def last_naming(passage: str) -> str:
     """The last of the closing sentences of ``passage`` that does not itself open with "he", "she" or
     "they" ("Ms. Ash said she walks the towpath daily."), when it is short; else ""."""
@@ -499,6 +503,7 @@ def last_naming(passage: str) -> str:
     for start, end in reversed(spans):
         text = passage[start:end].strip()
         if not _PERSON.match(text):
+            # not _short_point: "Ms." opens it as a list marker would
             return text if len(text) <= NEIGHBOUR_CHARS and not _LIST_GLYPH.search(text) else ""
     return ""
 
@@ -605,7 +610,9 @@ def extractive_answer(
             prior, later = ("", _opening(hit.text)) if candidate.number < 0 else paragraph_neighbours(candidate.sentence, hit.text)
             read = [_flat(c.sentence) for c in chosen if c is not candidate] + [_flat(part) for part in parts]
             said = " ".join(filter(None, (_unread("" if lead else prior, read), said, _unread(later, read))))
-            earlier = previous_passage(hit) if previous_passage and not lead and not prior and _speaker_unnamed(candidate.sentence, hit.text) else None
+            # the passage's first sentence says "She ...": who she is, from the passage before, cited for it
+            unnamed = candidate.number == 0 and not lead and not prior and _PERSON.match(candidate.sentence.strip())
+            earlier = previous_passage(hit) if unnamed and previous_passage else None
             if earlier is not None and (named := _unread(last_naming(earlier.text), read)):
                 parts.append(f"{named} [{number(earlier)}]")
         parts.append(f"{lead}{said} [{number(hit)}]")
