@@ -5,6 +5,7 @@ and compared between runs (eval/run_sets.py)."""
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 from pathlib import Path
 
@@ -21,6 +22,7 @@ def _script(name: str):
 score_wide = _script("score_wide")
 distinct_facts = _script("distinct_facts")
 run_sets = _script("run_sets")
+label_agreement = _script("label_agreement")
 
 
 @pytest.mark.parametrize("row, snippet, how", [
@@ -35,6 +37,26 @@ run_sets = _script("run_sets")
 ])
 def test_a_row_finds_a_label_only_when_it_holds_the_label_or_most_of_it(row, snippet, how):
     assert score_wide.holds(row, snippet) == how
+
+
+@pytest.mark.parametrize("one, other, same", [
+    # one reader quotes more of the sentence than the other: the same decision, either way round
+    ("the Clerk write to the harbour trust", "It was agreed that the Clerk write to the harbour trust about the wall.", True),
+    ("It was agreed that the Clerk write to the harbour trust about the wall.", "the Clerk write to the harbour trust", True),
+    ("The accounts were approved.", "The minutes of the last meeting were approved.", False),
+])
+def test_two_readers_quote_the_same_decision_when_either_snippet_holds_the_other(one, other, same):
+    assert label_agreement.same_decision(one, other) is same
+
+
+def test_the_second_reading_covers_labelled_papers_with_the_labels_kinds():
+    second = json.loads(label_agreement.SECOND.read_text())["papers"]
+    split = json.loads(score_wide.SPLIT.read_text())
+    assert {f.split("/")[0] in split["blind"] for f in second} == {True, False}  # both splits are read twice
+    for file, decisions in second.items():
+        labelled = json.loads((score_wide.LABELS / f"{file.split('/')[0]}.json").read_text())["papers"]
+        assert any(p["file"] == file for p in labelled), file
+        assert decisions and all(d["kind"] in score_wide.KINDS and d["snippet"].strip() for d in decisions)
 
 
 def test_questions_on_one_page_sharing_a_key_fact_are_one_fact():
