@@ -192,6 +192,13 @@ _TO_BE_DONE = re.compile(
 _REQUESTED = re.compile(rf"{_ACTOR}\s+(?:asked|requested)\s+that\s+(?!(?:he|she|they|it)\s+(?:was|were|had|would)\b)")
 
 
+# An action label naming only who is to act, after the minute it closes ("... asking for an
+# inspection. Action: DF", a margin column's entry read beside its line: "Action: RD & AM"): the
+# task is the sentence before it.
+_DOER = r"(?:[A-Z]{2,4}|(?:[Tt]he\s+)?[A-Z][a-z'’-]+|[Aa]ll)"
+_ACTION_LABEL = re.compile(rf"^(?i:actions?(?:\s+by)?)\s*[:–-]\s*(?P<who>{_DOER}(?:\s*(?:[/&,]|\band\b|\s)\s*{_DOER}){{0,4}})\s*[/&,]?\s*\.?$")
+
+
 # An action log's row reference ("Mar25.02 AS to chase ..."): a table read as text runs its rows
 # into one sentence, and each reference opens the next row.
 _LOG_REF = r"[A-Z][A-Za-z]{0,8}\d{1,4}(?:[/.]\d{1,4})+\s+(?=[A-Z])"  # a capital follows: not "install v2.1 of"
@@ -214,7 +221,15 @@ def _assignments(document: Document, entries: list[Entry], taken: set[int], undo
             said = row[logged.end():] if logged else row  # the task after its row's reference
             match = _ASSIGNED.search(said)
             cited = sentence
-            if match and not (match.group("verb") in ("be", "have", "been", "like", "prefer") and match.group("how") == "would"):  # "X would be ..." reports what happened
+            label = _ACTION_LABEL.match(said) if not logged else None
+            if label:
+                before = read[n - 1] if n else None
+                if before is None or before.start in taken or any(start == before.start for start, _ in found) \
+                        or entries[before.start].heading or _ACTION_LABEL.match(before.text):
+                    continue  # a task already, or no sentence of its own to close
+                cited = Sentence(f"{before.text} {said}", before.page, sentence.last_page, before.start, sentence.end, before.paragraph)
+                task = _row(document, entries, cited, cited.text, label.group("who"))
+            elif match and not (match.group("verb") in ("be", "have", "been", "like", "prefer") and match.group("how") == "would"):  # "X would be ..." reports what happened
                 before = referred_to(read, n) if not logged and said == body else None
                 if before and not _ASSIGNED.search(before.text):  # "DF asked to help find these." says what in the sentence before
                     said = f"{before.text} {said}"

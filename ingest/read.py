@@ -17,7 +17,7 @@ from pathlib import Path
 
 from minutebook.vocabulary import Page
 
-from . import broken_words, forms, ligatures
+from . import broken_words, forms, ligatures, margins
 from .ocr import Ocr
 
 PDF_SUFFIXES = {".pdf"}
@@ -122,7 +122,9 @@ def _read_pdf(path: Path, ocr: Ocr | None) -> Iterator[Page]:
     for number in range(1, page_count + 1):
         try:
             page = reader.pages[number - 1]
-            text = forms.with_fields(page.extract_text() or "", forms.filled_fields(page))
+            collector = margins.Collector()
+            text = margins.with_owners(page.extract_text(visitor_text=collector) or "", collector.segments, float(page.mediabox.width))
+            text = forms.with_fields(text, forms.filled_fields(page))
         except DependencyError as exc:  # AES-encrypted content without the cryptography package
             raise UnreadableFile(_NEEDS_CRYPTOGRAPHY) from exc
         except Exception as exc:  # a damaged page must not lose the rest of the file

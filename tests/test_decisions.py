@@ -894,6 +894,30 @@ Cllr Reid said that she had asked that it was minuted last time.
     assert not any("minuted last time" in text for _, text in tasks)
 
 
+def test_an_action_label_naming_only_who_is_to_act_closes_the_minute_before_it():
+    text = """Minutes of the meeting of Quayford Community Council held on 8 July 2025
+
+1. Roads
+The footpath at Mill Lane is still blocked by fallen trees. The roads department will be asked to clear it.
+Action: Secretary
+
+2. Harbour wall
+Cracks in the wall were reported. A letter will be sent to the harbour trust. Action: DF
+
+3. Website
+SA to update the councillors' page.
+Action: SA
+
+4. Grants
+Action: the grants sub-group will meet in August to score the bids.
+"""
+    tasks = [(d.details.get("who"), d.text) for d in _of_kind(text, "action", "minutes.txt")]
+    assert ("Secretary", "The roads department will be asked to clear it. Action: Secretary") in tasks
+    assert ("DF", "A letter will be sent to the harbour trust. Action: DF") in tasks
+    assert [who for who, task in tasks if "councillors' page" in task] == ["SA"]  # a task already: read once
+    assert not any(task.startswith("4. Grants") or task == "Action: SA" for _, task in tasks)
+
+
 def test_a_planning_response_is_read_with_its_application():
     text = """Minutes of the meeting of Quayford Parish Council held on 9 April 2025
 

@@ -142,3 +142,66 @@ def test_a_filled_in_form_is_read_with_its_values(tmp_path):
     assert any(line.startswith("Meeting Type:") and line.endswith("☒ Regular") for line in lines)
     assert "☒ Special" not in page.text  # an unticked box says nothing
     assert lines[-1] == "Chair: Cllr Ash"  # a field whose label is not on the page comes at its end
+
+
+def _minutes_with_an_action_column(path, rows, owners_last=False):
+    """Minutes whose tasks' owners stand in a column at the right of the page, level with their line
+    (``rows``: (line, owner or None)), as parish and trust minutes set them out; ``owners_last``
+    writes the column after the text, as a table's column often is (content order then reads it
+    apart from its lines)."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(auto=False)
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    for n, (line, owner) in enumerate(rows):
+        if line:
+            pdf.text(20, 30 + 6 * n, line)
+        if owner and not owners_last:
+            pdf.text(185, 30 + 6 * n, owner)
+    for n, (_, owner) in enumerate(rows):
+        if owner and owners_last:
+            pdf.text(185, 30 + 6 * n, owner)
+    pdf.output(str(path))
+    return path
+
+
+@pytest.mark.parametrize("owners_last", [False, True])
+def test_an_action_column_in_the_margin_is_read_after_the_minute_it_stands_beside(tmp_path, owners_last):
+    path = _minutes_with_an_action_column(tmp_path / "minutes.pdf", [
+        ("MINUTES OF THE QUAYFORD PARISH COUNCIL MEETING HELD ON 4 MARCH 2025", None),
+        ("", None),
+        ("5. Harbour wall", None),
+        ("Cracks in the harbour wall were reported. A letter is to be sent to the", None),
+        ("harbour trust asking for an inspection.", "DF"),
+        ("6. Noticeboard", None),
+        ("The noticeboard needs repainting before the summer fete and quotes", "SA/"),
+        ("should be sought from local firms.", "Agenda"),
+        ("7. Correspondence", None),
+        ("A letter of thanks from the Quay Hall trustees was read.", None),
+    ], owners_last)
+    text = next(iter(read_pages(path))).text
+    lines = [line.strip() for line in text.splitlines()]
+    assert lines.index("Action: DF") == lines.index("harbour trust asking for an inspection.") + 1
+    assert lines.index("Action: SA/ Agenda") == lines.index("should be sought from local firms.") + 1
+    read = [line for line in lines if not line.startswith("Action:")]
+    assert not any(line in ("DF", "Agenda") or line.endswith((" DF", " SA/", " Agenda")) for line in read)  # read once, as the owner
+
+    from minutebook.ingest.structure import build_documents
+    actions = [d for doc in build_documents(list(read_pages(path)), "h" * 64, 1200) for d in doc.decisions if d.kind == "action"]
+    assert any(a.details.get("who") == "DF" and "harbour trust asking for an inspection" in a.text for a in actions)
+    assert any(a.details.get("who") == "SA/ Agenda" and "quotes should be sought" in a.text for a in actions)
+    assert not any("letter of thanks" in a.text for a in actions)
+
+
+def test_text_running_into_the_right_margin_is_no_action_column(tmp_path):
+    # a line's last words and a page number at the right are the text's own, not a column of owners
+    path = _minutes_with_an_action_column(tmp_path / "report.pdf", [
+        ("HARBOURSIDE TRUST ANNUAL REPORT", "7"),
+        ("The trust opened two reading rooms and welcomed new volunteers, among them", None),
+        ("Dana Fox and Sam Ash, who now run the", "Monday"),
+        ("evening clubs in the Quay Hall.", None),
+    ])
+    text = next(iter(read_pages(path))).text
+    assert "Action:" not in text and "Monday" in text
