@@ -23,6 +23,7 @@ score_wide = _script("score_wide")
 distinct_facts = _script("distinct_facts")
 run_sets = _script("run_sets")
 label_agreement = _script("label_agreement")
+score_invented = _script("score_invented")
 
 
 @pytest.mark.parametrize("row, snippet, how", [
@@ -57,6 +58,15 @@ def test_the_second_reading_covers_labelled_papers_with_the_labels_kinds():
         labelled = json.loads((score_wide.LABELS / f"{file.split('/')[0]}.json").read_text())["papers"]
         assert any(p["file"] == file for p in labelled), file
         assert decisions and all(d["kind"] in score_wide.KINDS and d["snippet"].strip() for d in decisions)
+
+
+def test_the_invented_papers_labels_quote_their_papers():
+    labels = json.loads((score_invented.INVENTED / "labels.json").read_text())["papers"]
+    assert len(labels) == 12
+    for name, decisions in labels.items():
+        text = " ".join((score_invented.INVENTED / name).read_text().split())
+        assert decisions and all(d["kind"] in score_wide.KINDS for d in decisions)
+        assert all(" ".join(d["snippet"].split()) in text for d in decisions), name
 
 
 def test_questions_on_one_page_sharing_a_key_fact_are_one_fact():
