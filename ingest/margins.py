@@ -154,5 +154,5 @@ def _with_owners(text: str, segments: list[Segment], width: float) -> str:
                 and lines[end + 1].strip() and not re.match(r"\s*(?:[\u2022\uf0b7\u25cf•·\-–*]|\(?\w{1,3}[.)])\s", lines[end + 1]):
             end += 1
         after.setdefault(end, []).append(f"Action: {owner}")
-    # each entry a line of its own, and a paragraph's end: the minute after it is another's
-    return "\n".join(part for n, line in enumerate(lines) for part in [line, *after.get(n, []), *([""] if n in after else [])])
+    # each entry a paragraph of its own: the minute after it is another's
+    return "\n".join(part for n, line in enumerate(lines) for part in [line, *(piece for label in after.get(n, []) for piece in (label, ""))])
