@@ -19,6 +19,7 @@ log = logging.getLogger(__name__)
 # An owner as an action column gives one: initials or a capitalised word, perhaps with "/" or "&"
 # to join the next ("IB/", "RD &", "Agenda", "Clerk").
 _OWNER = re.compile(r"^(?:[A-Z]{2,4}|[A-Z][a-z]+)(?:\s*[/&,]\s*(?:[A-Z]{2,4}|[A-Z][a-z]+)?)*\s*[/&,]?$")
+_INITIALS = re.compile(r"\b[A-Z]{2,4}\b")
 MARGIN = 0.75  # of the page's width: a column starting right of this is in the margin
 SAME_X = 4.0  # points: a column's entries start level with each other
 MIN_ENTRIES = 2  # entries that make a column, not a stray word
@@ -65,7 +66,9 @@ def _column(segments: list[Segment], width: float) -> list[Segment]:
     if any(s.x >= start - SAME_X for s in right if not _OWNER.match(s.text.strip())):
         return []  # a line's text runs on into the margin: no column of its own
     column = [s for s in owners if s.x >= start - SAME_X]
-    return sorted(column, key=lambda s: -s.y) if len(column) >= MIN_ENTRIES else []
+    if len(column) < MIN_ENTRIES or 2 * sum(bool(_INITIALS.search(s.text)) for s in column) < len(column):
+        return []  # a table's last column of words ("High", "Open"), not of people
+    return sorted(column, key=lambda s: -s.y)
 
 
 def _entries(column: list[Segment]) -> list[tuple[str, float, float]]:

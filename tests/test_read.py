@@ -205,3 +205,12 @@ def test_text_running_into_the_right_margin_is_no_action_column(tmp_path):
     ])
     text = next(iter(read_pages(path))).text
     assert "Action:" not in text and "Monday" in text
+    # a table's last column of words is the table's own
+    path = _minutes_with_an_action_column(tmp_path / "risks.pdf", [
+        ("RISK REGISTER OF THE QUAYFORD PARISH COUNCIL", None),
+        ("Loss of the precept through a late demand to the district", "Low"),
+        ("Damage to the Quay Hall roof in winter storms", "High"),
+        ("Failure of the harbour wall where the cracks were reported", "Medium"),
+    ], owners_last=True)
+    text = next(iter(read_pages(path))).text
+    assert "Action:" not in text and "High" in text
