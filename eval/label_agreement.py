@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import sys
 from pathlib import Path
 
@@ -66,9 +65,7 @@ def main() -> int:
     parser.add_argument("--papers", type=Path, default=score_wide.PAPERS, help="the papers-wide folder")
     parser.add_argument("--json", action="store_true", help="print the counts as JSON")
     args = parser.parse_args()
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
-    if not args.papers.is_dir():
-        print(f"no papers folder at {args.papers}", file=sys.stderr)
+    if not score_wide.papers_ready(args.papers):
         return 3
     totals = agreement(args.papers)
     if args.json:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import sys
 from pathlib import Path
 
@@ -50,7 +49,6 @@ def main() -> int:
     parser.add_argument("--show", action="store_true", help="list each paper's missed and extra decisions")
     parser.add_argument("--json", action="store_true", help="print the records as JSON")
     args = parser.parse_args()
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
     records = score()
     if args.json:
         print(json.dumps(records, indent=1))

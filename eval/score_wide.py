@@ -182,6 +182,15 @@ HEADER = (f"{'body':42s} {'pp':>3s}  {'date right':14s} {'date wrong':14s} {'bod
           f"{'org right':14s} {'decisions found':15s} {'precision':15s}")
 
 
+def papers_ready(papers: Path) -> bool:
+    """Whether the papers folder is there (else says so); pypdf's warnings on damaged files are quietened."""
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    if not papers.is_dir():
+        print(f"no papers folder at {papers}", file=sys.stderr)
+        return False
+    return True
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--papers", type=Path, default=PAPERS, help="the papers-wide folder (default ../shared/papers-wide)")
@@ -189,9 +198,7 @@ def main() -> int:
     parser.add_argument("--show", action="store_true", help="list each paper's fields and its missed and extra decisions")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
-    if not args.papers.is_dir():
-        print(f"no papers folder at {args.papers}", file=sys.stderr)
+    if not papers_ready(args.papers):
         return 3
     split = json.loads(SPLIT.read_text())
     blind = set(split["blind"])
