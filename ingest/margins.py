@@ -85,14 +85,19 @@ def _entries(column: list[Segment]) -> list[tuple[str, float, float]]:
     return entries
 
 
-def _beside(body: list[Segment], low: float, high: float) -> list[Segment]:
-    """The line an entry spanning ``low``-``high`` stands beside: the one its height overlaps most, or,
-    set in the gap after a minute, the line above it."""
+def _lines(body: list[Segment]) -> dict[float, list[Segment]]:
+    """The page's text by line: each baseline with the pieces on it (an item letter set a little low
+    is on the line it numbers)."""
     lines: dict[float, list[Segment]] = {}
     for segment in body:
-        key = next((y for y in lines if abs(y - segment.y) <= LINE * segment.size), segment.y)  # an item letter set a little low
+        key = next((y for y in lines if abs(y - segment.y) <= LINE * segment.size), segment.y)
         lines.setdefault(key, []).append(segment)
+    return lines
 
+
+def _beside(lines: dict[float, list[Segment]], low: float, high: float) -> list[Segment]:
+    """The line an entry spanning ``low``-``high`` stands beside: the one its height overlaps most, or,
+    set in the gap after a minute, the line above it."""
     def height(y: float) -> float:
         return max(s.size for s in lines[y])
 
@@ -138,13 +143,13 @@ def _with_owners(text: str, segments: list[Segment], width: float) -> str:
     column = _column(segments, width)
     if not column:
         return text
-    body = [s for s in segments if s not in column]
+    lines_by_y = _lines([s for s in segments if s not in column])
     lines = text.split("\n")
     lines = _without(lines, [segment.text.strip() for segment in column])
     after: dict[int, list[str]] = {}
     searched_from = 0
     for owner, low, high in _entries(column):
-        beside = _beside(body, low, high)
+        beside = _beside(lines_by_y, low, high)
         longest = max((s.text.strip() for s in beside), key=len, default="")
         if len(longest) < 3:
             continue
