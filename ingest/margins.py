@@ -128,6 +128,18 @@ def _without(lines: list[str], pieces: list[str]) -> list[str]:
     return kept
 
 
+_NEW_POINT = re.compile(r"\s*(?:[\u2022\uf0b7\u25cf•·\-–*]|\(?\w{1,3}[.)])\s")  # a bullet or "(b)" opens another point
+
+
+def _minute_end(lines: list[str], at: int) -> int:
+    """The last line of the sentence that line ``at`` is in: a minute's owner stands beside any of its lines."""
+    end = at
+    while (end < min(at + FOLLOWING_LINES, len(lines) - 1) and not re.search(r"[.!?:;]\s*$", lines[end])
+           and lines[end + 1].strip() and not _NEW_POINT.match(lines[end + 1])):
+        end += 1
+    return end
+
+
 def with_owners(text: str, segments: list[Segment], width: float) -> str:
     """``text`` (the page read in content order) with its margin column's entries written after the
     sentences they stand beside; unchanged when the page has no such column or an entry's line is
@@ -157,10 +169,6 @@ def _with_owners(text: str, segments: list[Segment], width: float) -> str:
         if at is None:
             continue
         searched_from = at
-        end = at
-        while end < min(at + FOLLOWING_LINES, len(lines) - 1) and not re.search(r"[.!?:;]\s*$", lines[end]) \
-                and lines[end + 1].strip() and not re.match(r"\s*(?:[\u2022\uf0b7\u25cf•·\-–*]|\(?\w{1,3}[.)])\s", lines[end + 1]):
-            end += 1
-        after.setdefault(end, []).append(f"Action: {owner}")
+        after.setdefault(_minute_end(lines, at), []).append(f"Action: {owner}")
     # each entry a paragraph of its own: the minute after it is another's
     return "\n".join(part for n, line in enumerate(lines) for part in [line, *(piece for label in after.get(n, []) for piece in (label, ""))])
