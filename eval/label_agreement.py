@@ -33,7 +33,7 @@ def same_decision(one: str, other: str) -> bool:
 
 
 def found(rows, labels: list[dict]) -> int:
-    return sum(any(r.kind == g["kind"] and score_wide.holds(r.text, g["snippet"]) for r in rows) for g in labels)
+    return sum(bool(hits) for hits in score_wide.finders(rows, labels))
 
 
 def agreement(papers: Path) -> dict:
@@ -45,9 +45,7 @@ def agreement(papers: Path) -> dict:
         part = "blind" if folder in split["blind"] else "dev"
         first = next(p for p in json.loads((score_wide.LABELS / f"{folder}.json").read_text())["papers"] if p["file"] == file)
         ours = first["decisions"]
-        path = papers / file
-        parsed = score_wide.build_documents(list(score_wide.read_pages(path, score_wide.OCR)), score_wide.file_hash(path), 1200)
-        rows = [d for p in parsed for d in p.decisions if d.kind in score_wide.KINDS]
+        rows = score_wide.decision_rows(score_wide.parse(papers / file))
         t = totals.setdefault(part, dict.fromkeys(
             ("papers", "first", "second", "first_in_second", "second_in_first", "found_first", "found_second"), 0))
         t["papers"] += 1

@@ -33,13 +33,13 @@ def score() -> list[dict]:
     for name, golds in labels.items():
         path = INVENTED / name
         documents = build_documents([Page(str(path), 1, path.read_text())], score_wide.file_hash(path), 1200)
-        rows = [d for doc in documents for d in doc.decisions if d.kind in score_wide.KINDS]
-        held = [[g for g in golds if g["kind"] == r.kind and score_wide.holds(r.text, g["snippet"])] for r in rows]
-        found = [g for g in golds if any(g in h for h in held)]
+        rows = score_wide.decision_rows(documents)
+        found = score_wide.finders(rows, golds)
+        right = {i for hits in found for i in hits}
         records.append({
-            "paper": name, "labels": len(golds), "found": len(found), "rows": len(rows), "rows_right": sum(bool(h) for h in held),
-            "missed": [f"{g['kind']}: {g['snippet']}" for g in golds if g not in found],
-            "extra": [f"{r.kind}: {r.text[:120]}" for r, h in zip(rows, held) if not h],
+            "paper": name, "labels": len(golds), "found": sum(bool(hits) for hits in found), "rows": len(rows), "rows_right": len(right),
+            "missed": [f"{g['kind']}: {g['snippet']}" for g, hits in zip(golds, found) if not hits],
+            "extra": [f"{r.kind}: {r.text[:120]}" for i, r in enumerate(rows) if i not in right],
         })
     return records
 

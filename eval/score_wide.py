@@ -82,6 +82,34 @@ def holds(text: str, snippet: str) -> str | None:
     return None
 
 
+def finders(rows: list, labels: list[dict]) -> list[list[int]]:
+    """For each labelled decision, the rows of its kind that find it: those holding its snippet whole,
+    else one row standing in it as most of it (each such row finds one label)."""
+    parts: set[int] = set()
+    found = []
+    for gold in labels:
+        held = {i: holds(d.text, gold["snippet"]) for i, d in enumerate(rows) if d.kind == gold["kind"]}
+        hits = [i for i, how in held.items() if how == "whole"]
+        if not hits:
+            hits = [i for i, how in held.items() if how == "part" and i not in parts][:1]
+            parts.update(hits)
+        found.append(hits)
+    return found
+
+
+def parse(path: Path) -> list:
+    """A file's documents as ingest parses them (scanned pages read by OCR); none when unreadable."""
+    try:
+        return build_documents(list(read_pages(path, OCR)), file_hash(path), 1200)
+    except UnreadableFile:
+        return []
+
+
+def decision_rows(documents: list) -> list:
+    """The rows of the labelled kinds the documents hold, in order."""
+    return [d for p in documents for d in p.decisions if d.kind in KINDS]
+
+
 @dataclass
 class PaperScore:
     file: str
@@ -103,11 +131,7 @@ class PaperScore:
 
 
 def score_paper(folder: str, label: dict, papers: Path) -> PaperScore:
-    path = papers / label["file"]
-    try:
-        parsed = build_documents(list(read_pages(path, OCR)), file_hash(path), 1200)
-    except UnreadableFile:
-        parsed = []
+    parsed = parse(papers / label["file"])
     front = parsed[0].document if parsed else None
     got = {k: getattr(front, k, None) for k in ("meeting_date", "body", "organisation", "type")}
     got["papers_held"] = len(parsed)
@@ -123,20 +147,14 @@ def score_paper(folder: str, label: dict, papers: Path) -> PaperScore:
         date=date, body=body_right, type=got["type"] == label.get("type"), organisation=organisation,
         got=got, want={k: label.get(k) for k in ("meeting_date", "body", "organisation", "type", "papers_held")},
     )
-    rows = [d for p in parsed for d in p.decisions if d.kind in KINDS]
-    matched_rows: set[int] = set()
-    parts: set[int] = set()  # rows that found a label as part of its snippet: each finds one
-    for gold in label.get("decisions", []):
-        held = {i: holds(d.text, gold["snippet"]) for i, d in enumerate(rows) if d.kind == gold["kind"]}
-        hits = [i for i, how in held.items() if how == "whole"]
-        if not hits:
-            hits = [i for i, how in held.items() if how == "part" and i not in parts][:1]
-            parts.update(hits)
+    rows = decision_rows(parsed)
+    found = finders(rows, label.get("decisions", []))
+    matched_rows = {i for hits in found for i in hits}
+    for gold, hits in zip(label.get("decisions", []), found):
         result.decisions += 1
         if hits:
             result.found += 1
             result.page_right += any(rows[i].page == gold.get("page") for i in hits)
-            matched_rows.update(hits)
         else:
             result.misses.append(f"{gold['kind']} p{gold.get('page')}: {gold['snippet']}")
     result.predicted = len(rows)
