@@ -14,6 +14,8 @@ import logging
 import re
 from dataclasses import dataclass
 
+from .chunk import opens_list_item
+
 log = logging.getLogger(__name__)
 
 # An owner as an action column gives one: initials or a capitalised word, perhaps with "/" or "&"
@@ -71,17 +73,24 @@ def _column(segments: list[Segment], width: float) -> list[Segment]:
     return sorted(column, key=lambda s: -s.y)
 
 
-def _entries(column: list[Segment]) -> list[tuple[str, float, float]]:
-    """(owner, bottom, top) of each entry, the height it spans on the page; an entry wraps onto the
-    next line ("IB/" over "Agenda")."""
-    entries: list[tuple[str, float, float]] = []
+@dataclass
+class Entry:
+    """One owner of the column and the height it spans on the page."""
+    owner: str
+    low: float
+    high: float
+
+
+def _entries(column: list[Segment]) -> list[Entry]:
+    """Each entry of the column, top to bottom; an entry wraps onto the next line ("IB/" over "Agenda")."""
+    entries: list[Entry] = []
     for segment in column:
         text = segment.text.strip()
-        if entries and entries[-1][0][-1] in "/&," and entries[-1][1] - segment.y <= WRAP * segment.size:
-            owner, _, top = entries[-1]
-            entries[-1] = (f"{owner} {text}", segment.y, top)
+        last = entries[-1] if entries else None
+        if last and last.owner[-1] in "/&," and last.low - segment.y <= WRAP * segment.size:
+            last.owner, last.low = f"{last.owner} {text}", segment.y
         else:
-            entries.append((text, segment.y, segment.y + segment.size))
+            entries.append(Entry(text, segment.y, segment.y + segment.size))
     return entries
 
 
@@ -128,14 +137,11 @@ def _without(lines: list[str], pieces: list[str]) -> list[str]:
     return kept
 
 
-_NEW_POINT = re.compile(r"\s*(?:[\u2022\uf0b7\u25cf•·\-–*]|\(?\w{1,3}[.)])\s")  # a bullet or "(b)" opens another point
-
-
 def _minute_end(lines: list[str], at: int) -> int:
     """The last line of the sentence that line ``at`` is in: a minute's owner stands beside any of its lines."""
     end = at
     while (end < min(at + FOLLOWING_LINES, len(lines) - 1) and not re.search(r"[.!?:;]\s*$", lines[end])
-           and lines[end + 1].strip() and not _NEW_POINT.match(lines[end + 1])):
+           and lines[end + 1].strip() and not opens_list_item(lines[end + 1])):  # a bullet or "(b)" opens another point
         end += 1
     return end
 
@@ -155,13 +161,13 @@ def _with_owners(text: str, segments: list[Segment], width: float) -> str:
     column = _column(segments, width)
     if not column:
         return text
-    lines_by_y = _lines([s for s in segments if s not in column])
-    lines = text.split("\n")
-    lines = _without(lines, [segment.text.strip() for segment in column])
+    in_column = {id(segment) for segment in column}
+    lines_by_y = _lines([s for s in segments if id(s) not in in_column])
+    lines = _without(text.split("\n"), [segment.text.strip() for segment in column])
     after: dict[int, list[str]] = {}
     searched_from = 0
-    for owner, low, high in _entries(column):
-        beside = _beside(lines_by_y, low, high)
+    for entry in _entries(column):
+        beside = _beside(lines_by_y, entry.low, entry.high)
         longest = max((s.text.strip() for s in beside), key=len, default="")
         if len(longest) < 3:
             continue
@@ -169,6 +175,6 @@ def _with_owners(text: str, segments: list[Segment], width: float) -> str:
         if at is None:
             continue
         searched_from = at
-        after.setdefault(_minute_end(lines, at), []).append(f"Action: {owner}")
+        after.setdefault(_minute_end(lines, at), []).append(f"Action: {entry.owner}")
     # each entry a paragraph of its own: the minute after it is another's
     return "\n".join(part for n, line in enumerate(lines) for part in [line, *(piece for label in after.get(n, []) for piece in (label, ""))])
