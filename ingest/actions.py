@@ -193,7 +193,7 @@ _REQUESTED = re.compile(rf"{_ACTOR}\s+(?:asked|requested)\s+that\s+(?!(?:he|she|
 
 
 # An action label naming only who is to act, after the minute it closes ("... asking for an
-# inspection. Action: DF", a margin column's entry read beside its line: "Action: RD & AM"): the
+# inspection. Action: DF", a margin column's entry read beside its line: "Action: DF & SA"): the
 # task is the sentence before it.
 _DOER = r"(?:[A-Z]{2,4}|(?:[Tt]he\s+)?[A-Z][a-z'’-]+|[Aa]ll)"
 _ACTION_LABEL = re.compile(rf"^(?i:actions?(?:\s+by)?)\s*[:–-]\s*(?P<who>{_DOER}(?:\s*(?:[/&,]|\band\b|\s)\s*{_DOER}){{0,4}})\s*[/&,]?\s*\.?$")

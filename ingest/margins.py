@@ -1,11 +1,11 @@
 """Who is to act, from a column in the right-hand margin of minutes, read beside its line.
 
-Minutes often give each task's owner in a narrow column at the right of the page ("AM", "IB/
-Agenda", "RD & AM") level with the line of the minute it belongs to. Content order reads that column
+Minutes often give each task's owner in a narrow column at the right of the page ("DF", "SA/
+Agenda", "DF & SA") level with the line of the minute it belongs to. Content order reads that column
 apart from the text, as a run of short lines elsewhere on the page, which breaks the sentences it
 falls between and loses whose task each is. From the positions of the page's text, the column's
 entries are taken out of the flow and each is written after the sentence it stands beside, as
-"Action: AM", where the task reader finds it.
+"Action: DF", where the task reader finds it.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from .chunk import opens_list_item
 log = logging.getLogger(__name__)
 
 # An owner as an action column gives one: initials or a capitalised word, perhaps with "/" or "&"
-# to join the next ("IB/", "RD &", "Agenda", "Clerk").
+# to join the next ("SA/", "DF &", "Agenda", "Clerk").
 _OWNER = re.compile(r"^(?:[A-Z]{2,4}|[A-Z][a-z]+)(?:\s*[/&,]\s*(?:[A-Z]{2,4}|[A-Z][a-z]+)?)*\s*[/&,]?$")
 _INITIALS = re.compile(r"\b[A-Z]{2,4}\b")
 MARGIN = 0.75  # of the page's width: a column starting right of this is in the margin
@@ -82,7 +82,7 @@ class Entry:
 
 
 def _entries(column: list[Segment]) -> list[Entry]:
-    """Each entry of the column, top to bottom; an entry wraps onto the next line ("IB/" over "Agenda")."""
+    """Each entry of the column, top to bottom; an entry wraps onto the next line ("SA/" over "Agenda")."""
     entries: list[Entry] = []
     for segment in column:
         text = segment.text.strip()
