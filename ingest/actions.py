@@ -27,6 +27,8 @@ from .english import NUMBER_WORDS, count_words
 _TARGET = r"(?:the\s+|a\s+|its\s+|each\s+|our\s+)?(?:next\s+|future\s+|following\s+)?(?:[\w&'’-]+\s+){0,4}?(?:board|committee|cabinet|council|panel|hwb|h&wb|meeting|members|governing\s+body|partnership|forum|executive|scrutiny)\b"
 # "the next meeting", "its next Harbour & Quays Committee meeting": a meeting of a body still to come.
 _NEXT_MEETING = r"(?:the|its)\s+next\s+(?:[\w&'’-]+\s+){0,4}meeting"
+# Who a board directs to act: its staff and officers ("the Superintendent", "the Health & Human Services Director").
+_ROLE = r"(?:staff|[Mm]anagers?|[Dd]irectors?|[Ss]uperintendent|[Dd]epartments?|[Oo]fficers?|[Cc]lerk|[Cc]ounsel|[Aa]ttorney|[Ee]ngineer|[Aa]dministrator|[Ss]ecretary|[Tt]reasurer|[Cc]hief)"
 _VERB = (
     # "come back to the Board" or "come back in six months", not "come back to work"
     rf"(?:report(?:ed|ing)?\s+back|(?:come|coming)\s+back(?:\s+to\s+{_TARGET}|(?!\s+to\b))|brought\s+back|bring\s+(?:[\w'’ ]{{1,40}}?\s+)?back\s+to|"
@@ -35,7 +37,9 @@ _VERB = (
     r"schedule\s+time\s+on\s+the\s+next\s+agenda|"
     # a motion handing on the work: "to adopt and refer to the City Manager to implement", "direct staff to prepare"
     r"refer(?:red|ring)?\s+(?:it\s+|this\s+)?to\s+(?:the\s+)?(?:[A-Z][\w&'’-]*\s+){1,4}(?:to|for)\s+[a-z]+|"
-    r"direct(?:ed|s)?\s+(?:the\s+)?(?:[A-Z][\w&'’-]*\s+){0,3}(?:staff|[Mm]anager|[Dd]epartment|[Oo]fficers?|[Cc]lerk)\s+to\s+[a-z]+|"
+    rf"direct(?:ed|s)?\s+(?:the\s+)?(?:(?:[A-Z][\w'’-]*|&)\s+){{0,4}}{_ROLE}\s+to\s+[a-z]+|"
+    # "Staff was directed to return with a phasing option", "the Clerk is directed to write"
+    rf"(?:^|\b(?-i:the)\s+)(?:(?:[A-Z][\w'’-]*|&)\s+){{0,4}}{_ROLE}\s+(?:was|were|is|are)\s+directed\s+to\s+[a-z]+|"
     # "will review the policy at the next meeting", "an update for the next board meeting was requested"
     rf"(?:review|consider|discuss)(?:ing)?\b[^.;]{{0,120}}?\bat\s+{_NEXT_MEETING}|"
     rf"(?:update|report)\b[^.;]{{0,100}}?\bfor\s+{_NEXT_MEETING}\s+was\s+requested|"
@@ -267,7 +271,9 @@ def extract_actions(document: Document, entries: list[Entry]) -> list[tuple[int,
         if re.match(r"\w+ing\b", match.group(0)) and re.search(r"\b(?:the|this|any|our|its)\s+$", text[: match.start()], re.IGNORECASE):
             continue  # "will inform the reporting back": the verb as a noun promises nothing
         # The intent must be said outside the verb's own "to the Board" ("presented to Cabinet").
-        verb_says_intent = re.match(r"(?:to|will|would)\b", match.group(0), re.IGNORECASE) or match.group(0).endswith("requested")
+        verb_says_intent = (re.match(r"(?:to|will|would)\b", match.group(0), re.IGNORECASE) or match.group(0).endswith("requested")
+                            # an order ("directed the Clerk to write"), unless only recommended ("recommend that Council direct staff to")
+                            or re.search(r"\bdirect(?:ed|s)?\b", match.group(0)) and not re.search(r"\brecommend", text[: match.start()], re.IGNORECASE))
         if not (directive or verb_says_intent or _FUTURE.search(text[: match.start()] + " " + text[match.end(): match.end() + 10])):
             continue
         if _ROUTINE.search(text) and not re.search(r"\b(?:will|shall)\b", text, re.IGNORECASE):

@@ -23,7 +23,7 @@ from .sections import outcome_only
 from .votes import ABSTAIN as _ABSTAIN, AGAINST as _AGAINST, FOR as _FOR
 
 # "RESOLVED that", "3. RESOLVED:", "26) RESOLVED", "It was resolved that", "AGREED -", "Decided:".
-_LEAD_LABEL = r"^(?:\(?\d{1,3}[.)]\)?\s+)?"
+_LEAD_LABEL = r"^(?:\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]\)?\s+)?"
 _HEADER = re.compile(
     _LEAD_LABEL + r"(?:it\s+was\s+(?:\w+\s+)?)?(?P<word>resolved|agreed|decided)\b(?P<after>.*)$", re.IGNORECASE
 )
@@ -122,7 +122,7 @@ def _header_after(text: str) -> str | None:
         lowered = text.lower()
         if word.islower() and "it was" not in lowered:
             return None  # "agreed to co-opt ..." in prose is not a header; "It was agreed that" is
-        if not word.isupper() and "it was" not in lowered and not re.match(r"^\s*[:–-]", after):
+        if not word.isupper() and "it was" not in lowered and not re.match(r"^\s*(?:[:–-]|that\b)", after):
             return None  # "Resolved:" / "Agreed -" as a label, or the capitalised verb
         return after
     match = _CAPS_VERB.search(text)
@@ -229,9 +229,9 @@ def _default_outcome(text: str, items: list[str]) -> str:
 
 
 def _tally(text: str, details: dict) -> None:
-    match = _TALLY.search(text)
+    match = _TALLY.search(text) or _COUNTED_VOTE.search(text)
     if match:
-        numbers = [int(g) for g in match.groups() if g is not None]
+        numbers = [int(n) for n in re.findall(r"\d{1,2}", match.group(0))]
         details["votes"] = {"for": numbers[0], "against": numbers[1], "abstain": numbers[2] if len(numbers) > 2 else 0}
         if len(numbers) > 3:
             details["votes"]["absent"] = numbers[3]
@@ -515,32 +515,91 @@ def _response(text: str) -> str | None:
     return said if outcome_only(said) and _RESPONSE_WORD.match(said) else None
 
 
-# A planning application's reference opening its lines: "26/00123/F", "P/24/0456/FUL", "DC/24/01234".
+# The response under its label: "Observations: The Council has no objection.", "Comments: Support".
+_RESPONSE_LABEL = re.compile(r"^(?:observations?|comments?|response|(?:the\s+)?council'?s?\s+(?:response|comments?|observations?))"
+                             r"\s*[:–-]\s*(?P<said>\S.*)$", re.IGNORECASE)
+# An application's own row ending in the response, a table's last column: "24/00452/HOU  Orchard House -
+# rear extension  No objection".
+_RESPONSE_AT_END = re.compile(r"\s(?P<said>(?:no\s+)?objections?|(?:not\s+)?support(?:ed)?|no\s+comments?)"
+                              r"(?:\s+subject\s+to\b[^.]*)?\.?$", re.IGNORECASE)
+_ENUMERATOR = re.compile(r"^\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]\)?\s+")
+
+
+def _labelled_response(text: str) -> str | None:
+    match = _RESPONSE_LABEL.match(text.strip())
+    return " ".join(match.group("said").rstrip(".!").split()) if match else None
+
+
+# A planning application's reference opening its lines: "26/00123/F", "P/24/0456/FUL", "DC/24/01234",
+# after the item's own number if it has one ("(ii) 26/00123/F - ...").
 _APPLICATION = re.compile(r"^(?:[A-Z]{1,4}/)?\d{2,4}/\d{3,6}(?:/[A-Z]{1,5})?\b")
 APPLICATION_LINES = 10  # an application's reference, address and description, above its response
 
 
+def _application(text: str) -> bool:
+    return bool(_APPLICATION.match(_ENUMERATOR.sub("", text.strip())))
+
+
 def _planning_responses(document: Document, entries: list[Entry], used: set[int], minutes: list) -> list[tuple[int, Decision]]:
     """Each planning application the minutes give a response to, read from its reference (or the
-    paragraph above) down to the response."""
+    paragraph above) down to the response; or its row alone when the response ends it."""
     found = []
     for index, entry in enumerate(entries):
-        response = None if index in used or not entry.text or entry.heading else _response(entry.text)
+        if index in used or not entry.text or entry.heading:
+            continue
+        at_end = _RESPONSE_AT_END.search(entry.text) if _application(entry.text) else None
+        if at_end:
+            used.add(index)
+            found.append((index, _decision(document, entries, [index], {"outcome": at_end.group("said").lower()}, items=[],
+                                           minute=minutes[index])))
+            continue
+        labelled = _labelled_response(entry.text)
+        response = labelled or _response(entry.text)
         if not response:
             continue
         lines, k = [], index - 1
         while k >= 0 and index - k <= APPLICATION_LINES and entries[k].text and not entries[k].heading and k not in used:
-            if _response(entries[k].text):
+            if _response(entries[k].text) or _labelled_response(entries[k].text):
                 break  # the application before's response
             lines.insert(0, k)
-            if _APPLICATION.match(entries[k].text.strip()):
+            if _application(entries[k].text):
                 break
             k -= 1
-        if not lines:
-            continue
+        if not lines or labelled and not _application(entries[lines[0]].text):
+            continue  # a label alone ("Comments: ...") answers an application only under its reference
         used.update([*lines, index])
         found.append((lines[0], _decision(document, entries, [*lines, index], {"outcome": response}, items=[],
                                           minute=minutes[index])))
+    return found
+
+
+# A summary table's row whose last column says what was done, in capitals or with the vote:
+# "7 | Resolution No. 25-031 adopting the paving list | ADOPTED 5-0 (Ash/Fox)", "Quarterly report |
+# RECEIVED AND FILED", "Fee waiver | Denied 4-1". A column of another authority's decisions ("Approved")
+# gives neither.
+_OUTCOME_CELL = re.compile(
+    r"(?<![A-Za-z])(?:APPROVED|ADOPTED|DENIED|CARRIED|CONTINUED|RECEIVED\s+AND\s+FILED|REFUSED|GRANTED|DEFERRED|TABLED|FAILED|REJECTED)(?![A-Za-z])"
+    r"|^(?i:approved|adopted|denied|carried|failed)\s+(?:as\s+amended\s+)?\(?\d{1,2}\s*[-–]\s*\d{1,2}\b"
+)
+_CELL_BREAK = re.compile(r"\t|\s\|\s")
+
+
+def _outcome_rows(document: Document, entries: list[Entry], used: set[int], minutes: list) -> list[tuple[int, Decision]]:
+    """Each row of a summary table of items and what became of them: the row is the decision."""
+    found = []
+    for index, entry in enumerate(entries):
+        if index in used or not entry.text:
+            continue
+        cells = [" ".join(cell.split()) for cell in _CELL_BREAK.split(entry.text)]
+        cells = [cell for cell in cells if cell]
+        outcome = _OUTCOME_CELL.search(cells[-1]) if len(cells) >= 2 else None
+        if not outcome or not any(len(cell.split()) >= 2 for cell in cells[:-1]):
+            continue  # what was decided must be said beside it
+        details: dict = {"outcome": " ".join(outcome.group(0).lower().split()[:1])}
+        _tally(cells[-1], details)
+        used.add(index)
+        found.append((index, _decision(document, entries, [index], details, text=" | ".join(cells), items=[],
+                                       minute=minutes[index])))
     return found
 
 
@@ -620,6 +679,30 @@ def _put_and_carried(sentence: str) -> bool:
     return bool(match) and bool(sentence[: match.start()].strip(" –-:"))
 
 
+# A vote's count said with the vote: "Vote: 5-0", "the Board voted 4-1 to", "by a vote of 5-0", "a 3-2 vote".
+_COUNTED_VOTE = re.compile(
+    r"\bvot(?:e|ed|es|ing)\s*(?::\s*|of\s+|by\s+)?\(?\d{1,2}\s*[-–]\s*\d{1,2}(?:\s*[-–]\s*\d{1,2})?\b"
+    r"|\b\d{1,2}\s*[-–]\s*\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+vote\b",
+    re.IGNORECASE,
+)
+COUNTED_WORDS = 5  # words besides the count: "Vote: 5-0." alone says what, not what was voted on
+
+
+# What a vote was on: "to approve the audit report", "voted 5-0 to accept", "approved 4-1".
+_VOTED_ON = re.compile(r"\bto\s+[a-z]{3,}|\b(?:approv|adopt|accept|den(?:y|ied)|award|authori[sz]|appoint|grant|refus|reject)\w*", re.IGNORECASE)
+
+
+def _counted(sentence: str) -> bool:
+    """A sentence recording a vote with its count, and what the vote was on ("Motion to approve the
+    audit report: Ash / Second: Fox / Vote: 5-0", "the Board voted 5-0 to accept ..."); not a vote's
+    line alone ("Motion: Ash / Second: Fox / Vote: 5-0"), which closes the decision above it."""
+    match = _COUNTED_VOTE.search(sentence)
+    if not match:
+        return False
+    rest = f"{sentence[: match.start()]} {sentence[match.end():]}"
+    return len(rest.split()) >= COUNTED_WORDS and bool(_VOTED_ON.search(rest))
+
+
 # An enactment's own clause: "Ordinance No. 12 is hereby amended as follows", "Chapter 5 is hereby repealed".
 _HEREBY = re.compile(r"\b(?:is|are)\s+hereby\s+(?:amended|adopted|repealed|enacted|established|approved|rescinded|modified)\b",
                      re.IGNORECASE)
@@ -645,6 +728,7 @@ def _sentences_deciding(document: Document, entries: list[Entry], used: set[int]
         used.update(indices)
         details: dict = {}
         _proposer(sentence.text, details)
+        _tally(sentence.text, details)
         found.append((sentence.start, _decision(document, entries, indices, details, text=sentence.text, items=[],
                                                 minute=minutes[sentence.start])))
     return found
@@ -707,13 +791,14 @@ def extract_resolutions(document: Document, entries: list[Entry]) -> list[tuple[
     found = formal + voted + _inline(document, entries, used, minutes, set(used))
     if document.type in ("minutes", "other"):
         found += (_amendment_votes(document, entries, used, minutes) + _dispositions(document, entries, used, minutes)
-                  + _planning_responses(document, entries, used, minutes))
+                  + _planning_responses(document, entries, used, minutes) + _outcome_rows(document, entries, used, minutes))
     if document.type == "minutes" and not any(_FORMAL.search(e.text) for e in entries):
         # No formal markers at all: the minutes record decisions in sentences ("It was agreed
         # that ..." already found above is found again here and dropped as a repeat).
         found += _narrative(document, entries, used, minutes)
     if document.type in ("minutes", "other"):
         found += _sentences_deciding(document, entries, used, minutes, _put_and_carried)
+        found += _sentences_deciding(document, entries, used, minutes, _counted)
     if document.type == "decision_record":
         found += _sentences_deciding(document, entries, used, minutes, _enacts)
     return found

@@ -1364,3 +1364,113 @@ def test_an_agenda_set_out_as_paragraphs_reads_each_paragraph_as_an_item():
               "Direct Dial/Ext: 0300 041 4043 e-mail: clerk@harbourside.example Ask for: Ben Lane\n")
     rows = _texts_of_kind(agenda, "recommendation", "agenda.txt")
     assert rows == ["Ordinance No. 41-2025 (Ward 3/Councillor Fox): Authorizing the Director of Harbours to lease the quay store."]
+
+
+def test_a_resolved_that_sentence_and_a_lettered_one_are_resolutions():
+    text = """Minutes of the meeting of Quayford Community Council held on 11 March 2025
+
+48/25 MATTERS ARISING
+(iii) The street light outside Quay Hall is still not repaired.
+Resolved that the Clerk report the fault again and ask for a date.
+
+52/25 FINANCE
+(b) Resolved that the following payments be approved:
+    Quay Hall - room hire £15.00
+    Harbour Grounds Ltd - grass cutting £420.00
+"""
+    rows = _texts_of_kind(text, "resolution", "minutes.txt")
+    assert any(row.startswith("Resolved that the Clerk report the fault again") for row in rows)
+    assert any("Resolved that the following payments be approved" in row for row in rows)
+    # a capitalised verb in prose is still no header
+    assert not _texts_of_kind("Minutes of the meeting of Quayford Community Council held on 11 March 2025\n\n"
+                              "1. Roads\nAgreed speed limits were discussed at length with the police.\n",
+                              "resolution", "minutes.txt")
+
+
+def test_planning_responses_under_a_label_and_at_the_end_of_the_application_s_row():
+    text = """Minutes of the meeting of Quayford Parish Council held on 9 April 2025
+
+51/25 PLANNING
+(i) 25/0934/FUL - Extension to rear of dwelling, Quay Cottage.
+    Observations: The Council has no objection.
+(ii) 25/0951/OUT - One dwelling on land beside the Old Mill.
+    Observations: The Council objects as the site lies outside the settlement boundary.
+Application     Location / proposal                         Response
+25/00452/HOU    Harbour View, Back Lane - rear extension     No objection subject to obscure glazing
+25/00467/TCA    St Anne's churchyard - fell 1 sycamore       Support
+
+Decisions notified by the planning authority:
+25/00198/HOU    3 Glebe Close - conservatory                 Approved
+
+60/25 CORRESPONDENCE
+Comments: the hall trust thanked the council for its grant.
+"""
+    rows = [(d.text, d.details.get("outcome")) for d in _of_kind(text, "resolution", "minutes.txt")]
+    assert rows == [
+        ("(i) 25/0934/FUL - Extension to rear of dwelling, Quay Cottage. Observations: The Council has no objection.",
+         "The Council has no objection"),
+        ("(ii) 25/0951/OUT - One dwelling on land beside the Old Mill. Observations: The Council objects as the site lies "
+         "outside the settlement boundary.", "The Council objects as the site lies outside the settlement boundary"),
+        ("25/00452/HOU Harbour View, Back Lane - rear extension No objection subject to obscure glazing", "no objection"),
+        ("25/00467/TCA St Anne's churchyard - fell 1 sycamore Support", "support"),
+    ]  # not another authority's decision, nor a comment under no application
+
+
+def test_a_vote_with_its_count_records_what_was_voted_on():
+    text = """Minutes of the Regular Meeting of the Harbourside Unified School District Board held on January 23, 2025
+
+G. CONSENT AGENDA
+Motion to approve Consent Agenda Items G.1-G.4: Fox / Second: Ash / Vote: 5-0
+
+H. CLOSED SESSION REPORT
+The Board President reported that in closed session the Board voted 4-1 to accept the resignation of one employee.
+
+I. ANNOUNCEMENTS
+Vote: 5-0.
+
+J. PLANNING
+ACTION: Time extension for the Quay Road parcel map granted.
+Motion: Fox / Second: Birch Vote: 6-0-0-1 (Absent: Cole)
+"""
+    rows = _of_kind(text, "resolution", "minutes.txt")
+    assert [(r.text, r.details.get("votes")) for r in rows] == [
+        ("Motion to approve Consent Agenda Items G.1-G.4: Fox / Second: Ash / Vote: 5-0", {"for": 5, "against": 0, "abstain": 0}),
+        ("The Board President reported that in closed session the Board voted 4-1 to accept the resignation of one employee.",
+         {"for": 4, "against": 1, "abstain": 0}),
+    ]  # a count alone, or a vote's own line under its decision, says nothing of what was voted on
+
+
+def test_a_board_directing_its_officers_gives_them_a_task():
+    text = """Minutes of the Regular Meeting of the Harbourside Water District Board held on November 14, 2024
+
+5. Rate study
+After discussion, the Board directed the General Manager to prepare two rate options for the December meeting.
+Staff was directed to return with a low-income assistance program.
+
+6. Reports
+The Director of Finance directed the audit last year.
+Moved by Trustee Fox That the Committee recommend that the Board direct staff to reduce the sidewalk programme.
+"""
+    tasks = _texts_of_kind(text, "action", "minutes.txt")
+    assert tasks == ["After discussion, the Board directed the General Manager to prepare two rate options for the December meeting.",
+                     "Staff was directed to return with a low-income assistance program."]
+
+
+def test_a_summary_table_row_with_its_outcome_is_a_resolution():
+    text = """Harbourside County Board of Supervisors
+Summary Action Minutes of the meeting held on February 25, 2025
+
+ITEM | DESCRIPTION | ACTION
+1 | Invocation | Led by Supervisor Fox
+2 | Approval of Agenda | APPROVED 5-0 (Fox/Ash)
+3 | Award of contract to Quay Paving, Inc., $1,187,430 | APPROVED 4-1 (Ash/Fox; Birch no)
+4 | Quarterly report on the harbour encampment | RECEIVED AND FILED
+5 | Public comment | Seven speakers. NO ACTION TAKEN
+"""
+    rows = [(r.text, r.details.get("outcome"), r.details.get("votes")) for r in _of_kind(text, "resolution", "minutes.txt")]
+    assert rows == [
+        ("2 | Approval of Agenda | APPROVED 5-0 (Fox/Ash)", "approved", {"for": 5, "against": 0, "abstain": 0}),
+        ("3 | Award of contract to Quay Paving, Inc., $1,187,430 | APPROVED 4-1 (Ash/Fox; Birch no)", "approved",
+         {"for": 4, "against": 1, "abstain": 0}),
+        ("4 | Quarterly report on the harbour encampment | RECEIVED AND FILED", "received", None),
+    ]
