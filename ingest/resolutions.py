@@ -43,8 +43,8 @@ _QUOTED_MOTION = re.compile(
 )
 
 # Votes and who moved what.
-_TALLY = re.compile(r"\b(?:carried|approved|passed|failed|lost|adopted)\b[^.\d]{0,20}?\(?(\d{1,2})\s*[-–]\s*(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?(?:\s*[-–]\s*(\d{1,2}))?\)?", re.IGNORECASE)
-_VOTE_COUNT = re.compile(r"\b\d{1,2}\s*[-–]\s*\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+vote\b|\bvote\s+of\s+\d{1,2}\s*[-–]\s*\d{1,2}\b", re.IGNORECASE)
+_TALLY = re.compile(r"\b(?:carried|approved|passed|failed|lost|adopted)\b[^.\d]{0,20}?\(?(\d{1,2})\s*[-–/]\s*(\d{1,2})(?:\s*[-–/]\s*(\d{1,2}))?(?:\s*[-–/]\s*(\d{1,2}))?\)?", re.IGNORECASE)
+_VOTE_COUNT = re.compile(r"\b\d{1,2}\s*[-–/]\s*\d{1,2}(?:\s*[-–/]\s*\d{1,2})?\s+vote\b|\bvote\s+of\s+\d{1,2}\s*[-–/]\s*\d{1,2}\b", re.IGNORECASE)
 _OUTCOME = re.compile(r"\b(?:(?:substantive\s+)?motion|amendment|recommendations?)\s+(?:was\s+)?(carried|lost|agreed|fell|defeated|approved|failed)\b", re.IGNORECASE)
 _PROPOSAL = re.compile(
     r"(?P<mover>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir|Dame)\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*,?\s*"
@@ -70,7 +70,7 @@ _MOTION_CARRIED = re.compile(r"\bmotion\s+(?:was\s+)?(?:carried|passed|approved|
 # favour? Contrary? Carried.", "CARRIED UNANIMOUSLY", "Defeated (3-4)", "Agreed unanimously.".
 _BARE_OUTCOME = re.compile(
     r"(?:^|(?<=[.?!:;]\s))(?P<word>carried|defeated|lost|agreed)(?:\s+(?:unanimously|as\s+amended|by\s+all))?"
-    r"\s*(?:\(?\d{1,2}\s*[-–]\s*\d{1,2}(?:\s*[-–]\s*\d{1,2})*\)?)?\s*[.!]?\s*$",
+    r"\s*(?:\(?\d{1,2}\s*[-–/]\s*\d{1,2}(?:\s*[-–/]\s*\d{1,2})*\)?)?\s*[.!]?\s*$",
     re.IGNORECASE,
 )
 # The question put in a verbatim transcript, and its answer: "All those in favour of Items 2 to 9 of
@@ -579,7 +579,7 @@ def _planning_responses(document: Document, entries: list[Entry], used: set[int]
 # gives neither.
 _OUTCOME_CELL = re.compile(
     r"(?<![A-Za-z])(?:APPROVED|ADOPTED|DENIED|CARRIED|CONTINUED|RECEIVED\s+AND\s+FILED|REFUSED|GRANTED|DEFERRED|TABLED|FAILED|REJECTED)(?![A-Za-z])"
-    r"|^(?i:approved|adopted|denied|carried|failed)\s+(?:as\s+amended\s+)?\(?\d{1,2}\s*[-–]\s*\d{1,2}\b"
+    r"|^(?i:approved|adopted|denied|carried|failed)\s+(?:as\s+amended\s+)?\(?\d{1,2}\s*[-–/]\s*\d{1,2}\b"
 )
 _CELL_BREAK = re.compile(r"\t|\s\|\s")
 
@@ -681,8 +681,8 @@ def _put_and_carried(sentence: str) -> bool:
 
 # A vote's count said with the vote: "Vote: 5-0", "the Board voted 4-1 to", "by a vote of 5-0", "a 3-2 vote".
 _COUNTED_VOTE = re.compile(
-    r"\bvot(?:e|ed|es|ing)\s*(?::\s*|of\s+|by\s+)?\(?\d{1,2}\s*[-–]\s*\d{1,2}(?:\s*[-–]\s*\d{1,2})?\b"
-    r"|\b\d{1,2}\s*[-–]\s*\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+vote\b",
+    r"\bvot(?:e|ed|es|ing)\s*(?::\s*|of\s+|by\s+)?\(?\d{1,2}\s*[-–/]\s*\d{1,2}(?:\s*[-–/]\s*\d{1,2})?\b"
+    r"|\b\d{1,2}\s*[-–/]\s*\d{1,2}(?:\s*[-–/]\s*\d{1,2})?\s+vote\b",
     re.IGNORECASE,
 )
 COUNTED_WORDS = 5  # words besides the count: "Vote: 5-0." alone says what, not what was voted on

@@ -1474,3 +1474,25 @@ ITEM | DESCRIPTION | ACTION
          {"for": 4, "against": 1, "abstain": 0}),
         ("4 | Quarterly report on the harbour encampment | RECEIVED AND FILED", "received", None),
     ]
+
+
+def test_a_motion_carried_with_its_count_written_with_a_slash_is_a_resolution():
+    text = """Minutes of the Ordinary Meeting of the Shire of Quayford Council held on 21 August 2024
+
+7.1 Ordinary Meeting of Council held 17 July 2024
+COUNCIL RESOLUTION 2024/142
+Moved Cr Fox, Seconded Cr Ash
+That the Minutes of the Ordinary Meeting of Council held on 17 July 2024 be confirmed as a true and correct record.
+CARRIED 7/0
+
+9.2.1 Supply of bituminous seals
+COUNCIL RESOLUTION 2024/146
+Moved Cr Birch, Seconded Cr Fox
+That Council accept the tender from Quay Seals Pty Ltd for the lump sum of $612,480.
+CARRIED 6/1
+"""
+    rows = [(r.text, r.details.get("votes")) for r in _of_kind(text, "resolution", "minutes.txt")]
+    assert any("That the Minutes of the Ordinary Meeting" in text and votes == {"for": 7, "against": 0, "abstain": 0}
+               for text, votes in rows)
+    assert any("accept the tender from Quay Seals" in text and votes == {"for": 6, "against": 1, "abstain": 0}
+               for text, votes in rows)
