@@ -19,7 +19,7 @@ from dateutil.relativedelta import relativedelta
 from minutebook.vocabulary import Decision, Document
 
 from .dates import month_year, parse_date
-from .decision_text import Entry, Sentence, minute_of, parse_marker, referred_to, sentences
+from .decision_text import Entry, Sentence, minute_of, parse_marker, referred_to, row_cells, sentences
 from .english import NUMBER_WORDS, count_words
 
 # A follow-up is a verb of coming back / reporting / circulating aimed at a body or a meeting;
@@ -251,16 +251,61 @@ def _assignments(document: Document, entries: list[Entry], taken: set[int], undo
     return found
 
 
+# An action log set out as a table: a header naming the task's column and its owner's ("No. | Action |
+# Owner | Due date"), then a row per task.
+_TASK_COLUMN = re.compile(r"^(?:agreed\s+)?actions?(?:\s+(?:agreed|required|to\s+be\s+taken))?$", re.IGNORECASE)
+_OWNER_COLUMN = re.compile(r"^(?:owner|lead|by\s+whom|responsible(?:\s+officer)?|who|action\s+by|assigned\s+to)$", re.IGNORECASE)
+_DUE_COLUMN = re.compile(r"^(?:due(?:\s+date)?|deadline|by\s+when|target(?:\s+date)?|timescale|date\s+due)$", re.IGNORECASE)
+
+
+def _log_table(document: Document, entries: list[Entry]) -> list[tuple[int, Decision]]:
+    """Each row of an action log table: its task, who owns it and when it is due. A meeting's log, in its
+    minutes or agenda; a report's plan with owners is its commitments (commitments.py)."""
+    if document.type not in ("minutes", "agenda"):
+        return []
+    found = []
+    columns: dict[str, int] | None = None
+    for index, entry in enumerate(entries):
+        cells = row_cells(entry, keep_empty=True)
+        if len(cells) < 2:
+            columns = None  # the table has ended
+            continue
+        if columns is None:
+            named = {kind: next((n for n, cell in enumerate(cells) if pattern.match(cell)), None)
+                     for kind, pattern in (("task", _TASK_COLUMN), ("owner", _OWNER_COLUMN), ("due", _DUE_COLUMN))}
+            columns = named if named["task"] is not None and named["owner"] is not None else None
+            continue
+        task = cells[columns["task"]] if columns["task"] < len(cells) else ""
+        if not task:
+            continue
+        owner = cells[columns["owner"]] if columns["owner"] < len(cells) else ""
+        sentence = Sentence(task, entry.page, entry.page, index, index, index)
+        row = _row(document, entries, sentence, task, owner or None)
+        due = cells[columns["due"]] if columns["due"] is not None and columns["due"] < len(cells) else ""
+        if due:
+            row.details["due_text"], due_date = due, _due(due, document.meeting_date)[1]
+            if due_date:
+                row.details["due_date"] = due_date
+        if columns["task"] > 0 and len(cells[0]) <= 12 and cells[0]:
+            row.reference = cells[0]  # the log's number for it ("24/01")
+        found.append((index, row))
+    return found
+
+
 def extract_actions(document: Document, entries: list[Entry]) -> list[tuple[int, Decision]]:
     """(first line index, action) for each promised follow-up in the paper, and in minutes each task
     given to a person (in an agenda, the tasks of the action log it carries)."""
+    logged = _log_table(document, entries)
+    taken = {start for start, _ in logged}
     if document.type == "agenda":  # an agenda promises nothing itself, but may carry the last meeting's tasks
-        return _assignments(document, entries, set(), undone=False)
-    found = []
+        return logged + _assignments(document, entries, taken, undone=False)
+    found = list(logged)
     directive = False  # inside the items of a resolution: "(2) officers report back ..." is an order
     previous = ""
     for sentence in sentences(entries):
         text, lead, previous = sentence.text, previous, sentence.text
+        if sentence.start in taken:
+            continue
         if _DIRECTIVE.match(text):
             directive = True
         elif not parse_marker(text):

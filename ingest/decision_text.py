@@ -25,6 +25,7 @@ class Entry:
     heading: bool = False  # a heading line (it is not in the section's text; ``text`` is its title)
     opens: bool = False  # the first line of a new section (a heading or a numbered paragraph)
     table: bool = False  # a tab-separated table row (tables are read as rows, not prose)
+    cells: tuple[str, ...] = ()  # a table row's cells, cleaned (``text`` runs them together)
 
     @property
     def depth(self) -> int:
@@ -53,9 +54,21 @@ def build_entries(sections: list[Section]) -> list[Entry]:
         if section.heading is not None and not first_is_heading:
             entries.append(Entry(clean(title), section.heading.page, section, heading=True, opens=True))
         for index, line in enumerate(section.lines):
-            entries.append(Entry(clean(line.text), line.page, section, opens=index == 0 and first_is_heading,
-                                 table=is_table_line(line.text)))
+            table = is_table_line(line.text)
+            entries.append(Entry(clean(line.text), line.page, section, opens=index == 0 and first_is_heading, table=table,
+                                 cells=tuple(clean(cell) for cell in line.text.split("\t")) if table else ()))
     return entries
+
+
+_CELL_BREAK = re.compile(r"\s\|\s")
+
+
+def row_cells(entry: Entry, keep_empty: bool = False) -> list[str]:
+    """The cells of a table row, without the empty ones unless ``keep_empty``: a tab-separated row's, or
+    a plain-text row's set off by " | " ("7 | Award of contract | APPROVED 5-0"); [] for a line that is
+    no row."""
+    cells = entry.cells or (_CELL_BREAK.split(entry.text) if " | " in entry.text else [])
+    return [cell.strip() for cell in cells if keep_empty or cell.strip()]
 
 
 # ---- list markers -------------------------------------------------------------------------

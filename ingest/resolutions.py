@@ -18,7 +18,7 @@ import re
 from minutebook.vocabulary import Decision, Document
 
 from .decision_text import (PROPOSED, Entry, block_pages, collect_block, minute_of, minutes_by_line, parse_marker, referred_to,
-                            sentences, split_items)
+                            row_cells, sentences, split_items)
 from .sections import outcome_only
 from .votes import ABSTAIN as _ABSTAIN, AGAINST as _AGAINST, FOR as _FOR
 
@@ -65,7 +65,11 @@ _LABELLED = re.compile(r"^(?P<label>proposer|proposed by|mover|moved by|motion b
 # US vote blocks.
 _RESULT = re.compile(r"^RESULT\s*:\s*(?P<outcome>[A-Z][A-Z ]+?)\s*(?:\[(?P<how>[^\]]*)\])?\s*$")
 _ROLL = re.compile(r"^(?P<label>AYES|NAYS|NOES|ABSTAIN(?:ED|ING)?|ABSENT|RECUSED)\s*:\s*(?P<names>.*)$", re.IGNORECASE)
-_MOTION_CARRIED = re.compile(r"\bmotion\s+(?:was\s+)?(?:carried|passed|approved|adopted|failed)\b", re.IGNORECASE)
+# "Motion carried", "The main motion to introduce Ordinance No. 12 passed": what was moved may stand
+# between the motion and its outcome (a stop only before a number), but not a wish ("this motion should be passed", "not carried").
+_MOTION_CARRIED = re.compile(
+    r"\bmotion\s+(?:(?:[^.;:?!]|\.(?=\s*\d)){0,120}?\s)?(?<!\bbe\s)(?<!\bto\s)(?<!\bnot\s)(?:was\s+)?(?:carried|passed|approved|adopted|failed)\b",
+    re.IGNORECASE)
 # An outcome said alone after its motion: "THAT Council award the tender ... Carried.", "All those in
 # favour? Contrary? Carried.", "CARRIED UNANIMOUSLY", "Defeated (3-4)", "Agreed unanimously.".
 _BARE_OUTCOME = re.compile(
@@ -369,7 +373,11 @@ def _inline(document: Document, entries: list[Entry], used: set[int], minutes: l
             continue
         inline = _APPROVED_INLINE.match(_unbulleted(text))
         outcomes_only = any(k in formal for k in range(index - 3, index + FORMAL_REACH + 1))
-        motion_carried = None if outcomes_only else _MOTION_CARRIED.search(text)
+        run_on = _runs_on(entries, index, used)  # "... The motion" / "carried 3-2 on the following roll call vote:"
+        said = " ".join([text, *(entries[k].text for k in run_on)])
+        motion_carried = None if outcomes_only else _MOTION_CARRIED.search(said)
+        if motion_carried and motion_carried.start() >= len(text):
+            motion_carried = None  # the next line's own outcome: read at that line
         put = None if outcomes_only or motion_carried else _PUT_QUESTION.search(text)
         bare = None if outcomes_only or motion_carried else _BARE_OUTCOME.search(text) or put  # "Carried." alone
         carried = motion_carried or bare
@@ -388,6 +396,8 @@ def _inline(document: Document, entries: list[Entry], used: set[int], minutes: l
                 block = _motion_above(entries, index, used) + block
             if any(_RESULT.match(entries[k].text) for k in range(index + 1, min(len(entries), index + 4))):
                 continue  # the RESULT block below records this vote
+        if motion_carried:
+            block += run_on
         joined = " ".join(entries[j].text for j in block)
         if not inline and len(_VOTE_WORDS.sub(" ", joined).split()) <= SAYS_ONLY_OUTCOME:
             continue  # "Abstain (0) Motion carried.": what was carried is not on record here
@@ -407,6 +417,24 @@ def _inline(document: Document, entries: list[Entry], used: set[int], minutes: l
         used.update(block)
         found.append((block[0], _decision(document, entries, block, details, items=[], minute=minutes[index])))
     return found
+
+
+RUN_ON_LINES = 2  # an outcome's sentence wraps onto a line or two: "... Motion carried" / "3-2 on the following roll call vote:"
+
+
+def _runs_on(entries: list[Entry], index: int, used: set[int]) -> list[int]:
+    """The lines after ``index`` that go on with its last sentence: it ends without a stop and the
+    next line starts in lower case or with a figure."""
+    run: list[int] = []
+    k = index
+    while len(run) < RUN_ON_LINES and k + 1 < len(entries):
+        current, following = entries[k], entries[k + 1]
+        if (not following.text or following.heading or following.table or following.opens or k + 1 in used
+                or current.text.rstrip()[-1:] in ".:;!?" or not re.match(r"[a-z0-9(]", following.text)):
+            break
+        run.append(k + 1)
+        k += 1
+    return run
 
 
 # How a member voted, as a vote's roll labels it: "Ayes — A, B", "Nays: Ash", "Absent: Cole".
@@ -503,6 +531,46 @@ def _dispositions(document: Document, entries: list[Entry], used: set[int], minu
     return found
 
 
+# What a minute's label says was done: "ACTION: Minutes of August 8 approved as submitted.", "Action taken:
+# Continued to September 12.", "Outcome: The Commission adopted Resolution No. PC-24-31 approving ...". A
+# label naming only who acts ("Action: DF") is a task (actions.py).
+_ACTION_TAKEN = re.compile(r"^(?:action(?:\s+taken)?|outcome|disposition)\s*[:–-]\s*(?P<rest>\S.*)$", re.IGNORECASE)
+_DONE = re.compile(r"\b(?:approved|adopted|continued|denied|granted|carried|accepted|tabled|deferred|confirmed|refused|rejected|failed"
+                   r"|received\s+and\s+filed|withdrawn|postponed)\b", re.IGNORECASE)
+
+
+def _actions_taken(document: Document, entries: list[Entry], used: set[int], minutes: list) -> list[tuple[int, Decision]]:
+    """Each line labelled with the action taken on its item, read on to the end of its sentence."""
+    found = []
+    for index, entry in enumerate(entries):
+        match = _ACTION_TAKEN.match(entry.text) if index not in used and entry.text and not entry.heading else None
+        if not match:
+            continue
+        lines = [index, *_runs_on(entries, index, used)]
+        said = " ".join(entries[k].text for k in lines)
+        done = _DONE.search(said)
+        if not done:
+            continue
+        after = lines[-1] + 1
+        if after < len(entries) and after not in used and _COUNTED_VOTE.search(entries[after].text) and not _counted(entries[after].text):
+            lines.append(after)  # its vote's own line: "Motion: Ash / Second: Fox Vote: 6-0-0-1"
+            said = f"{said} {entries[after].text}"
+        details: dict = {"outcome": done.group(0).lower()}
+        _tally(said, details)
+        used.update(lines)
+        found.append((index, _decision(document, entries, lines, details, items=[], minute=minutes[index])))
+    return found
+
+
+# "the Chair declared the motion carried", "The Cathaoirleach declared the amendment defeated."
+_DECLARED = re.compile(r"\bdeclared\s+the\s+(?:motion|amendment|resolution|proposal)\s+(?:to\s+be\s+|as\s+)?"
+                       r"(?:carried|lost|defeated|passed|adopted|agreed|failed)\b", re.IGNORECASE)
+
+
+def _declared(sentence: str) -> bool:
+    return bool(_DECLARED.search(sentence))
+
+
 # A council's response to a planning application, a line saying only what became of it
 # (sections.outcome_only) under the application: "26/00123/F Quay House, Harbour Lane / Two storey rear
 # extension / NO OBJECTION".
@@ -581,7 +649,6 @@ _OUTCOME_CELL = re.compile(
     r"(?<![A-Za-z])(?:APPROVED|ADOPTED|DENIED|CARRIED|CONTINUED|RECEIVED\s+AND\s+FILED|REFUSED|GRANTED|DEFERRED|TABLED|FAILED|REJECTED)(?![A-Za-z])"
     r"|^(?i:approved|adopted|denied|carried|failed)\s+(?:as\s+amended\s+)?\(?\d{1,2}\s*[-–/]\s*\d{1,2}\b"
 )
-_CELL_BREAK = re.compile(r"\t|\s\|\s")
 
 
 def _outcome_rows(document: Document, entries: list[Entry], used: set[int], minutes: list) -> list[tuple[int, Decision]]:
@@ -590,8 +657,7 @@ def _outcome_rows(document: Document, entries: list[Entry], used: set[int], minu
     for index, entry in enumerate(entries):
         if index in used or not entry.text:
             continue
-        cells = [" ".join(cell.split()) for cell in _CELL_BREAK.split(entry.text)]
-        cells = [cell for cell in cells if cell]
+        cells = row_cells(entry)
         outcome = _OUTCOME_CELL.search(cells[-1]) if len(cells) >= 2 else None
         if not outcome or not any(len(cell.split()) >= 2 for cell in cells[:-1]):
             continue  # what was decided must be said beside it
@@ -681,7 +747,7 @@ def _put_and_carried(sentence: str) -> bool:
 
 # A vote's count said with the vote: "Vote: 5-0", "the Board voted 4-1 to", "by a vote of 5-0", "a 3-2 vote".
 _COUNTED_VOTE = re.compile(
-    r"\bvot(?:e|ed|es|ing)\s*(?::\s*|of\s+|by\s+)?\(?\d{1,2}\s*[-–/]\s*\d{1,2}(?:\s*[-–/]\s*\d{1,2})?\b"
+    r"\bvot(?:e|ed|es|ing)\s*(?::\s*|of\s+|by\s+)?\(?\d{1,2}\s*[-–/]\s*\d{1,2}(?:\s*[-–/]\s*\d{1,2}){0,2}\b"
     r"|\b\d{1,2}\s*[-–/]\s*\d{1,2}(?:\s*[-–/]\s*\d{1,2})?\s+vote\b",
     re.IGNORECASE,
 )
@@ -790,7 +856,8 @@ def extract_resolutions(document: Document, entries: list[Entry]) -> list[tuple[
     voted = _us_votes(document, entries, used, minutes)
     found = formal + voted + _inline(document, entries, used, minutes, set(used))
     if document.type in ("minutes", "other"):
-        found += (_amendment_votes(document, entries, used, minutes) + _dispositions(document, entries, used, minutes)
+        found += (_amendment_votes(document, entries, used, minutes) + _actions_taken(document, entries, used, minutes)
+                  + _dispositions(document, entries, used, minutes)
                   + _planning_responses(document, entries, used, minutes) + _outcome_rows(document, entries, used, minutes))
     if document.type == "minutes" and not any(_FORMAL.search(e.text) for e in entries):
         # No formal markers at all: the minutes record decisions in sentences ("It was agreed
@@ -799,6 +866,7 @@ def extract_resolutions(document: Document, entries: list[Entry]) -> list[tuple[
     if document.type in ("minutes", "other"):
         found += _sentences_deciding(document, entries, used, minutes, _put_and_carried)
         found += _sentences_deciding(document, entries, used, minutes, _counted)
+        found += _sentences_deciding(document, entries, used, minutes, _declared)
     if document.type == "decision_record":
         found += _sentences_deciding(document, entries, used, minutes, _enacts)
     return found

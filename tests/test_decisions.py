@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from minutebook.ingest.read import html_to_text
 from minutebook.ingest.structure import build_documents
 from minutebook.vocabulary import Page
 
@@ -1437,7 +1438,10 @@ Motion: Fox / Second: Birch Vote: 6-0-0-1 (Absent: Cole)
         ("Motion to approve Consent Agenda Items G.1-G.4: Fox / Second: Ash / Vote: 5-0", {"for": 5, "against": 0, "abstain": 0}),
         ("The Board President reported that in closed session the Board voted 4-1 to accept the resignation of one employee.",
          {"for": 4, "against": 1, "abstain": 0}),
-    ]  # a count alone, or a vote's own line under its decision, says nothing of what was voted on
+        # a vote's own line is read with the action taken above it
+        ("ACTION: Time extension for the Quay Road parcel map granted. Motion: Fox / Second: Birch Vote: 6-0-0-1 (Absent: Cole)",
+         {"for": 6, "against": 0, "abstain": 0, "absent": 1}),
+    ]  # a count alone says nothing of what was voted on
 
 
 def test_a_board_directing_its_officers_gives_them_a_task():
@@ -1496,3 +1500,83 @@ CARRIED 6/1
                for text, votes in rows)
     assert any("accept the tender from Quay Seals" in text and votes == {"for": 6, "against": 1, "abstain": 0}
                for text, votes in rows)
+
+
+def test_an_outcome_wrapped_onto_the_next_line_or_said_after_the_motion_s_words_closes_its_motion():
+    text = """Minutes of the Regular Meeting of the Harbourside City Council held on March 12, 2024
+
+9.A Mid-year budget review
+The Finance Director presented the review. Councilmember Fox moved, seconded by
+Councilmember Ash, to adopt Resolution No. 2024-020. The motion
+carried by the following roll call vote:
+AYES: Ash, Birch, Fox
+NOES: Cole
+
+9.B Accessory dwelling units
+Councilmember Birch moved, seconded by Councilmember Fox, to introduce Ordinance No. 1190.
+The main motion to introduce and waive first reading of Ordinance No. 1190
+passed 4-1.
+
+9.C Harbour lights
+Councilmember Cole spoke in support and said this motion should be passed unanimously in the spring.
+"""
+    rows = [(r.text, r.details.get("votes"), r.details.get("outcome")) for r in _of_kind(text, "resolution", "minutes.txt")]
+    assert any(text.endswith("The motion carried by the following roll call vote:") and "Resolution No. 2024-020" in text
+               for text, _, _ in rows)
+    assert any(text.endswith("The main motion to introduce and waive first reading of Ordinance No. 1190 passed 4-1.")
+               and votes == {"for": 4, "against": 1, "abstain": 0} for text, votes, _ in rows)
+    assert not any("should be passed" in text for text, _, _ in rows)  # a wish is no outcome
+
+
+def test_the_action_taken_on_an_item_and_a_motion_declared_lost_are_resolutions():
+    text = """Minutes of the Regular Meeting of the Quayford Planning Commission held on August 22, 2024
+
+3. MINUTES
+    ACTION: Minutes of August 8, 2024 approved as submitted.
+
+7. PUBLIC HEARING - 12 Harbour Lane
+    ACTION: Continued to September 12, 2024, without opening the public
+    hearing.
+
+8. NOTICE OF MOTION - Harbour lights
+The motion, proposed by Cllr Fox and seconded by Cllr Ash, was put to a vote with 3 votes for and
+4 against, and the Cathaoirleach declared the motion lost.
+
+9. REPORTS
+Action: Clerk
+"""
+    rows = [(r.text, r.details.get("outcome")) for r in _of_kind(text, "resolution", "minutes.txt")]
+    assert ("ACTION: Minutes of August 8, 2024 approved as submitted.", "approved") in rows
+    assert ("ACTION: Continued to September 12, 2024, without opening the public hearing.", "continued") in rows
+    assert any(text.endswith("and the Cathaoirleach declared the motion lost.") for text, _ in rows)
+    assert not any(text.startswith("Action: Clerk") for text, _ in rows)  # who acts, not what was done
+
+
+def test_a_summary_table_in_html_keeps_its_cells():
+    html = """<html><body><h1>Harbourside County Board of Supervisors</h1>
+<p>Summary Action Minutes of the meeting held on February 25, 2025</p>
+<table><tr><th>Item</th><th>Description</th><th>Action</th></tr>
+<tr><td>2</td><td>Approval of Agenda</td><td>APPROVED 5-0 (Fox/Ash)</td></tr>
+<tr><td>3</td><td>Quarterly report on the harbour encampment</td><td>RECEIVED AND FILED</td></tr>
+<tr><td>4</td><td>Public comment</td><td>Seven speakers. NO ACTION TAKEN</td></tr>
+</table></body></html>"""
+    rows = [r.text for r in _of_kind(html_to_text(html), "resolution", "minutes.md")]
+    assert rows == ["2 | Approval of Agenda | APPROVED 5-0 (Fox/Ash)",
+                    "3 | Quarterly report on the harbour encampment | RECEIVED AND FILED"]
+
+
+def test_an_action_log_table_gives_each_task_its_owner_and_due_date():
+    text = """Minutes of the meeting of the Quayford Police and Crime Panel held on 6 February 2024
+
+9. WORK PROGRAMME
+The Panel RESOLVED to agree the work programme.
+
+ACTION LOG - MEETING OF 6 FEBRUARY 2024
+
+No.   | Action                                              | Owner                  | Due date
+24/01 | Send the Panel's report on the precept to the Commissioner | Chair              | 8 February 2024
+24/02 | Circulate response times broken down by district     | Chief Executive        | 1 March 2024
+"""
+    tasks = [(d.reference, d.text, d.details.get("who"), d.details.get("due_date")) for d in _of_kind(text, "action", "minutes.txt")]
+    assert tasks == [("24/01", "Send the Panel's report on the precept to the Commissioner", "Chair", "2024-02-08"),
+                     ("24/02", "Circulate response times broken down by district", "Chief Executive", "2024-03-01")]
