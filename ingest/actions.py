@@ -166,7 +166,10 @@ _ACTOR = (
     r"(?P<actor>[A-Z]{2,3}(?:\s*(?:&|and|/|,)\s*[A-Z]{2,3})*"  # initials, as an action column writes them
     rf"|{_PERSON_TITLE}\.?\s+(?:Ms\.?\s+|Mrs\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
     r"|(?:[Tt]he\s+)?(?:Clerk|Chair(?:man|woman|person)?|Vice[- ]Chair(?:man)?|Treasurer|Secretary|RFO|Proper\s+Officer"
-    r"|(?:City|Town|County|General|Library)\s+Manager|Executive\s+Director|Director|Management\s+Team))"
+    r"|(?:City|Town|County|General|Library)\s+Manager|Executive\s+Director|Director|Management\s+Team"
+    # an officer by title: "the Chief Finance Officer", "the Meetings Administrator", "District Manager", "Staff"
+    r"|(?:[A-Z][\w&'’-]*\s+){0,3}(?:Officer|Manager|Administrator|Superintendent|Counsel|Attorney|Engineer|Executive|CEO|CAO)"
+    r"|[Ss]taff))"
 )
 _ASSIGNED = re.compile(
     # after a caption ("Dogs in the Pond – HD to ...") or a minute's number and title run on into
@@ -210,6 +213,17 @@ _LOG_ROW = re.compile(rf"(?<![\w/.])(?={_LOG_REF})")
 _LOG_REFERENCE = re.compile(rf"^{_LOG_REF}")
 
 
+def _reports(match: re.Match, said: str) -> bool:
+    """Whether an assignment's verb reports or describes rather than tasks: "X would be ...", "Staff will be
+    visible on video", "Staff will have to choose" (but "Cllr Ash will be attending the meeting")."""
+    verb, how = match.group("verb"), match.group("how")
+    if how == "would":
+        return verb in ("be", "have", "been", "like", "prefer")
+    following = said[match.end():].split()[:1]
+    return how == "will" and (verb == "be" and not (following and following[0].endswith("ing"))
+                              or verb == "have" and following[:1] == ["to"])
+
+
 def _assignments(document: Document, entries: list[Entry], taken: set[int], undone: bool = True) -> list[tuple[int, Decision]]:
     """Tasks minutes give to a named person or officer ("AS to chase ...", "the Clerk will write ..."),
     each row of an action log's, or, with ``undone``, what is set down to be done ("Quotes to be obtained")."""
@@ -233,7 +247,7 @@ def _assignments(document: Document, entries: list[Entry], taken: set[int], undo
                     continue  # a task already, or no sentence of its own to close
                 cited = Sentence(f"{before.text} {said}", before.page, sentence.last_page, before.start, sentence.end, before.paragraph)
                 task = _row(document, entries, cited, cited.text, label.group("who"))
-            elif match and not (match.group("verb") in ("be", "have", "been", "like", "prefer") and match.group("how") == "would"):  # "X would be ..." reports what happened
+            elif match and not _reports(match, said):
                 before = referred_to(read, n) if not logged and said == body else None
                 if before and not _ASSIGNED.search(before.text):  # "DF asked to help find these." says what in the sentence before
                     said = f"{before.text} {said}"

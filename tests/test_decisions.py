@@ -1580,3 +1580,20 @@ No.   | Action                                              | Owner             
     tasks = [(d.reference, d.text, d.details.get("who"), d.details.get("due_date")) for d in _of_kind(text, "action", "minutes.txt")]
     assert tasks == [("24/01", "Send the Panel's report on the precept to the Commissioner", "Chair", "2024-02-08"),
                      ("24/02", "Circulate response times broken down by district", "Chief Executive", "2024-03-01")]
+
+
+def test_an_officer_named_by_title_is_given_a_task_but_a_description_of_staff_is_none():
+    text = """Minutes of the meeting of the Quayford Police and Crime Panel held on 6 February 2024
+
+6. PROPOSED PRECEPT
+The Chief Finance Officer agreed to provide the Panel with a breakdown of the savings programme.
+The Meetings Administrator will make the arrangements with the harbour club.
+Staff undertook to advise the Panel on the dune fencing budget before the July meeting.
+Cllr Ash will be attending the harbour forum and asked for questions to take.
+
+7. ARRANGEMENTS
+Staff will be visible on the video feed, but the public will not.
+Staff will have to choose which service to restore first.
+"""
+    tasks = [(d.details.get("who"), d.text) for d in _of_kind(text, "action", "minutes.txt")]
+    assert [who for who, _ in tasks] == ["The Chief Finance Officer", "The Meetings Administrator", "Staff", "Cllr Ash"]
