@@ -535,8 +535,8 @@ def _dispositions(document: Document, entries: list[Entry], used: set[int], minu
 # Continued to September 12.", "Outcome: The Commission adopted Resolution No. PC-24-31 approving ...". A
 # label naming only who acts ("Action: DF") is a task (actions.py).
 _ACTION_TAKEN = re.compile(r"^(?:action(?:\s+taken)?|outcome|disposition)\s*[:–-]\s*(?P<rest>\S.*)$", re.IGNORECASE)
-_DONE = re.compile(r"\b(?:approved|adopted|continued|denied|granted|carried|accepted|tabled|deferred|confirmed|refused|rejected|failed"
-                   r"|received\s+and\s+filed|withdrawn|postponed)\b", re.IGNORECASE)
+_DONE = re.compile(r"(?<!\bbe\s)(?<!\bto\s)(?<!\bnot\s)\b(?:approved|adopted|continued|denied|granted|carried|accepted|tabled|deferred|confirmed"
+                   r"|refused|rejected|failed|received\s+and\s+filed|withdrawn|postponed)\b", re.IGNORECASE)  # not "... be approved"
 
 
 def _actions_taken(document: Document, entries: list[Entry], used: set[int], minutes: list) -> list[tuple[int, Decision]]:
