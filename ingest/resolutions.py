@@ -562,6 +562,34 @@ def _actions_taken(document: Document, entries: list[Entry], used: set[int], min
     return found
 
 
+# A minute's decision told without its subject, the meeting: "Agreed to ask for a passing place.",
+# "Approved - everyone in favour.", "After some discussion, agreed to give £250 now."
+_ELLIPTICAL = re.compile(r"^(?:(?:after|following)\s+(?:some\s+|much\s+|a\s+lot\s+of\s+|further\s+)?discussion,?\s+)?"
+                         r"(?:(?-i:Agreed|Resolved|Decided|Approved)|(?<=,\s)(?:agreed|resolved|decided))"
+                         r"(?:\s+unanimously)?(?:\s+(?:to|that)\s+\w|\s*[-–:]\s*\w)", re.IGNORECASE)
+
+
+def _elliptical(document: Document, entries: list[Entry], used: set[int], minutes: list) -> list[tuple[int, Decision]]:
+    """Decisions told without their subject, each read with the sentence before when it is short
+    ("Glenarrach Toddlers asked for £300. Approved - everyone in favour."); one whose sentence before
+    is already a decision ("... CARRIED. Agreed - unanimously.") only repeats its outcome."""
+    found = []
+    read = sentences(entries)
+    for n, sentence in enumerate(read):
+        indices = list(range(sentence.start, sentence.end + 1))
+        if used.intersection(indices) or not _ELLIPTICAL.match(sentence.text.strip()):
+            continue
+        text = sentence.text
+        before = referred_to(read, n, short=_SHORT_DECISION)
+        if before:
+            if used.intersection(range(before.start, before.end + 1)):
+                continue
+            text, indices = f"{before.text} {text}", list(range(before.start, sentence.end + 1))
+        used.update(indices)
+        found.append((indices[0], _decision(document, entries, indices, {}, text=text, items=[], minute=minutes[indices[0]])))
+    return found
+
+
 # "the Chair declared the motion carried", "The Cathaoirleach declared the amendment defeated."
 _DECLARED = re.compile(r"\bdeclared\s+the\s+(?:motion|amendment|resolution|proposal)\s+(?:to\s+be\s+|as\s+)?"
                        r"(?:carried|lost|defeated|passed|adopted|agreed|failed)\b", re.IGNORECASE)
@@ -867,6 +895,8 @@ def extract_resolutions(document: Document, entries: list[Entry]) -> list[tuple[
         found += _sentences_deciding(document, entries, used, minutes, _put_and_carried)
         found += _sentences_deciding(document, entries, used, minutes, _counted)
         found += _sentences_deciding(document, entries, used, minutes, _declared)
+    if document.type == "minutes":
+        found += _elliptical(document, entries, used, minutes)
     if document.type == "decision_record":
         found += _sentences_deciding(document, entries, used, minutes, _enacts)
     return found

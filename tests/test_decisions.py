@@ -1598,3 +1598,23 @@ Staff will have to choose which service to restore first.
 """
     tasks = [(d.details.get("who"), d.text) for d in _of_kind(text, "action", "minutes.txt")]
     assert [who for who, _ in tasks] == ["The Chief Finance Officer", "The Meetings Administrator", "Staff", "Cllr Ash"]
+
+
+def test_a_decision_told_without_its_subject_is_read_with_the_request_before_it():
+    text = """Minutes of the meeting of Quayford Community Council held on 7 October 2024
+
+5. PLANNING
+- 24/00835/FUL - holiday lets, Quay Farm. Members were not against it but the access is single track. Agreed to ask for a condition requiring a passing place. DF to submit the comment.
+
+6. GRANTS
+- Quayford Toddlers asked for £300 for play equipment. Approved - everyone in favour.
+- The curling club asked for £500. After some discussion, agreed to give £250 now and consider the rest later.
+
+7. ROADS
+Moved by Cllr Fox, seconded by Cllr Ash, that the council write to the roads department. CARRIED. Agreed unanimously.
+"""
+    rows = _texts_of_kind(text, "resolution", "minutes.txt")
+    assert "Agreed to ask for a condition requiring a passing place." in rows
+    assert "• Quayford Toddlers asked for £300 for play equipment. Approved - everyone in favour." in rows
+    assert "After some discussion, agreed to give £250 now and consider the rest later." in rows
+    assert not any(row.endswith("Agreed unanimously.") and "write to the roads" not in row for row in rows)
