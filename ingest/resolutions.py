@@ -23,7 +23,8 @@ from .sections import outcome_only
 from .votes import ABSTAIN as _ABSTAIN, AGAINST as _AGAINST, FOR as _FOR
 
 # "RESOLVED that", "3. RESOLVED:", "26) RESOLVED", "It was resolved that", "AGREED -", "Decided:".
-_LEAD_LABEL = r"^(?:\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]\)?\s+)?"
+_ENUMERATOR = r"\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]\)?\s+"  # "3. ", "(b) ", "iv) "
+_LEAD_LABEL = rf"^(?:{_ENUMERATOR})?"
 _HEADER = re.compile(
     _LEAD_LABEL + r"(?:it\s+was\s+(?:\w+\s+)?)?(?P<word>resolved|agreed|decided)\b(?P<after>.*)$", re.IGNORECASE
 )
@@ -571,7 +572,7 @@ _ELLIPTICAL = re.compile(r"^(?:(?:after|following)\s+(?:some\s+|much\s+|a\s+lot\
 
 def _elliptical(document: Document, entries: list[Entry], used: set[int], minutes: list) -> list[tuple[int, Decision]]:
     """Decisions told without their subject, each read with the sentence before when it is short
-    ("Glenarrach Toddlers asked for £300. Approved - everyone in favour."); one whose sentence before
+    ("Quayford Toddlers asked for £300. Approved - everyone in favour."); one whose sentence before
     is already a decision ("... CARRIED. Agreed - unanimously.") only repeats its outcome."""
     found = []
     read = sentences(entries)
@@ -590,7 +591,7 @@ def _elliptical(document: Document, entries: list[Entry], used: set[int], minute
     return found
 
 
-# "the Chair declared the motion carried", "The Cathaoirleach declared the amendment defeated."
+# "the Chair declared the motion carried", "The Mayor declared the amendment defeated."
 _DECLARED = re.compile(r"\bdeclared\s+the\s+(?:motion|amendment|resolution|proposal)\s+(?:to\s+be\s+|as\s+)?"
                        r"(?:carried|lost|defeated|passed|adopted|agreed|failed)\b", re.IGNORECASE)
 
@@ -618,7 +619,6 @@ _RESPONSE_LABEL = re.compile(r"^(?:observations?|comments?|response|(?:the\s+)?c
 # rear extension  No objection".
 _RESPONSE_AT_END = re.compile(r"\s(?P<said>(?:no\s+)?objections?|(?:not\s+)?support(?:ed)?|no\s+comments?)"
                               r"(?:\s+subject\s+to\b[^.]*)?\.?$", re.IGNORECASE)
-_ENUMERATOR = re.compile(r"^\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]\)?\s+")
 
 
 def _labelled_response(text: str) -> str | None:
@@ -633,7 +633,7 @@ APPLICATION_LINES = 10  # an application's reference, address and description, a
 
 
 def _application(text: str) -> bool:
-    return bool(_APPLICATION.match(_ENUMERATOR.sub("", text.strip())))
+    return bool(_APPLICATION.match(re.sub(f"^{_ENUMERATOR}", "", text.strip())))
 
 
 def _planning_responses(document: Document, entries: list[Entry], used: set[int], minutes: list) -> list[tuple[int, Decision]]:

@@ -1540,7 +1540,7 @@ def test_the_action_taken_on_an_item_and_a_motion_declared_lost_are_resolutions(
 
 8. NOTICE OF MOTION - Harbour lights
 The motion, proposed by Cllr Fox and seconded by Cllr Ash, was put to a vote with 3 votes for and
-4 against, and the Cathaoirleach declared the motion lost.
+4 against, and the Chair declared the motion lost.
 
 9. REPORTS
 Action: Clerk
@@ -1549,7 +1549,7 @@ Action: The administration recommends that the consent calendar be approved.
     rows = [(r.text, r.details.get("outcome")) for r in _of_kind(text, "resolution", "minutes.txt")]
     assert ("ACTION: Minutes of August 8, 2024 approved as submitted.", "approved") in rows
     assert ("ACTION: Continued to September 12, 2024, without opening the public hearing.", "continued") in rows
-    assert any(text.endswith("and the Cathaoirleach declared the motion lost.") for text, _ in rows)
+    assert any(text.endswith("and the Chair declared the motion lost.") for text, _ in rows)
     assert not any(text.startswith("Action: ") for text, _ in rows)  # who acts, or what is proposed, not what was done
 
 
