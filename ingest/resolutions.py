@@ -17,7 +17,7 @@ import re
 
 from minutebook.vocabulary import Decision, Document
 
-from .decision_text import (PROPOSED, Entry, block_pages, collect_block, minute_of, minutes_by_line, parse_marker, referred_to,
+from .decision_text import (PROPOSED, Entry, Sentence, block_pages, collect_block, minute_of, minutes_by_line, parse_marker, referred_to,
                             row_cells, sentences, split_items)
 from .sections import outcome_only
 from .votes import ABSTAIN as _ABSTAIN, AGAINST as _AGAINST, FOR as _FOR
@@ -374,7 +374,8 @@ def _inline(document: Document, entries: list[Entry], used: set[int], minutes: l
             continue
         inline = _APPROVED_INLINE.match(_unbulleted(text))
         outcomes_only = any(k in formal for k in range(index - 3, index + FORMAL_REACH + 1))
-        run_on = _runs_on(entries, index, used)  # "... The motion" / "carried 3-2 on the following roll call vote:"
+        # "... The motion" / "carried 3-2 on the following roll call vote:"
+        run_on = _runs_on(entries, index, used) if _MOTION_WORD.search(text) else []
         said = " ".join([text, *(entries[k].text for k in run_on)])
         motion_carried = None if outcomes_only else _MOTION_CARRIED.search(said)
         if motion_carried and motion_carried.start() >= len(text):
@@ -421,6 +422,7 @@ def _inline(document: Document, entries: list[Entry], used: set[int], minutes: l
 
 
 RUN_ON_LINES = 2  # an outcome's sentence wraps onto a line or two: "... Motion carried" / "3-2 on the following roll call vote:"
+_MOTION_WORD = re.compile(r"\bmotion\b", re.IGNORECASE)
 
 
 def _runs_on(entries: list[Entry], index: int, used: set[int]) -> list[int]:
@@ -570,12 +572,12 @@ _ELLIPTICAL = re.compile(r"^(?:(?:after|following)\s+(?:some\s+|much\s+|a\s+lot\
                          r"(?:\s+unanimously)?(?:\s+(?:to|that)\s+\w|\s*[-–:]\s*\w)", re.IGNORECASE)
 
 
-def _elliptical(document: Document, entries: list[Entry], used: set[int], minutes: list) -> list[tuple[int, Decision]]:
+def _elliptical(document: Document, entries: list[Entry], used: set[int], minutes: list,
+                read: list[Sentence]) -> list[tuple[int, Decision]]:
     """Decisions told without their subject, each read with the sentence before when it is short
     ("Quayford Toddlers asked for £300. Approved - everyone in favour."); one whose sentence before
     is already a decision ("... CARRIED. Agreed - unanimously.") only repeats its outcome."""
     found = []
-    read = sentences(entries)
     for n, sentence in enumerate(read):
         indices = list(range(sentence.start, sentence.end + 1))
         if used.intersection(indices) or not _ELLIPTICAL.match(sentence.text.strip()):
@@ -811,13 +813,13 @@ def _enacts(sentence: str) -> bool:
 
 
 def _sentences_deciding(document: Document, entries: list[Entry], used: set[int], minutes: list,
-                        decides) -> list[tuple[int, Decision]]:
-    """Each sentence ``decides(text)`` says is a decision, on lines no other reading took, with who
-    proposed and seconded it when it says so."""
+                        deciders, read: list[Sentence]) -> list[tuple[int, Decision]]:
+    """Each sentence one of ``deciders`` (tests of its text) says is a decision, on lines no other
+    reading took, with who proposed and seconded it and the vote's count when it says so."""
     found = []
-    for sentence in sentences(entries):
+    for sentence in read:
         indices = list(range(sentence.start, sentence.end + 1))
-        if used.intersection(indices) or not decides(sentence.text):
+        if used.intersection(indices) or not any(decides(sentence.text) for decides in deciders):
             continue
         used.update(indices)
         details: dict = {}
@@ -831,14 +833,14 @@ def _sentences_deciding(document: Document, entries: list[Entry], used: set[int]
 _SHORT_DECISION = 6  # words: "The nomination was carried." names no subject of its own
 
 
-def _narrative(document: Document, entries: list[Entry], used: set[int], minutes: list) -> list[tuple[int, Decision]]:
+def _narrative(document: Document, entries: list[Entry], used: set[int], minutes: list,
+               read: list[Sentence]) -> list[tuple[int, Decision]]:
     """Decisions minuted in prose ("the policy was accepted by the Board"), for minutes without markers.
 
     A sentence sharing a line with a decision already found ("9. Plans: It was agreed ...") is
     that decision again.
     """
     found = []
-    read = sentences(entries)
     for n, sentence in enumerate(read):
         indices = list(range(sentence.start, sentence.end + 1))
         if used.intersection(indices) or not _NARRATIVE.search(sentence.text) or _hypothetical(sentence.text):
@@ -887,16 +889,16 @@ def extract_resolutions(document: Document, entries: list[Entry]) -> list[tuple[
         found += (_amendment_votes(document, entries, used, minutes) + _actions_taken(document, entries, used, minutes)
                   + _dispositions(document, entries, used, minutes)
                   + _planning_responses(document, entries, used, minutes) + _outcome_rows(document, entries, used, minutes))
+    read = sentences(entries)  # the paper's sentences, for the readings below
     if document.type == "minutes" and not any(_FORMAL.search(e.text) for e in entries):
         # No formal markers at all: the minutes record decisions in sentences ("It was agreed
         # that ..." already found above is found again here and dropped as a repeat).
-        found += _narrative(document, entries, used, minutes)
+        found += _narrative(document, entries, used, minutes, read)
     if document.type in ("minutes", "other"):
-        found += _sentences_deciding(document, entries, used, minutes, _put_and_carried)
-        found += _sentences_deciding(document, entries, used, minutes, _counted)
-        found += _sentences_deciding(document, entries, used, minutes, _declared)
+        found += _sentences_deciding(document, entries, used, minutes, (_put_and_carried,), read)
+        found += _sentences_deciding(document, entries, used, minutes, (_counted, _declared), read)
     if document.type == "minutes":
-        found += _elliptical(document, entries, used, minutes)
+        found += _elliptical(document, entries, used, minutes, read)
     if document.type == "decision_record":
-        found += _sentences_deciding(document, entries, used, minutes, _enacts)
+        found += _sentences_deciding(document, entries, used, minutes, (_enacts,), read)
     return found
