@@ -593,6 +593,16 @@ def _elliptical(document: Document, entries: list[Entry], used: set[int], minute
     return found
 
 
+# "On the proposal of Cllr Fox, seconded by Cllr Ash, the minutes were confirmed.": who moved it, then
+# what was decided.
+_ON_PROPOSAL = re.compile(r"\bon\s+the\s+(?:proposal|motion)\s+of\s+(?P<mover>[^,]{2,60}),\s*seconded\s+by\s+(?P<seconder>[^,]{2,60}),\s*\w",
+                          re.IGNORECASE)
+
+
+def _on_proposal(sentence: str) -> bool:
+    return bool(_ON_PROPOSAL.search(sentence))
+
+
 # "the Chair declared the motion carried", "The Mayor declared the amendment defeated."
 _DECLARED = re.compile(r"\bdeclared\s+the\s+(?:motion|amendment|resolution|proposal)\s+(?:to\s+be\s+|as\s+)?"
                        r"(?:carried|lost|defeated|passed|adopted|agreed|failed)\b", re.IGNORECASE)
@@ -824,6 +834,8 @@ def _sentences_deciding(document: Document, entries: list[Entry], used: set[int]
         used.update(indices)
         details: dict = {}
         _proposer(sentence.text, details)
+        if proposal := _ON_PROPOSAL.search(sentence.text):
+            details.update(mover=proposal["mover"].strip(), seconder=proposal["seconder"].strip())
         _tally(sentence.text, details)
         found.append((sentence.start, _decision(document, entries, indices, details, text=sentence.text, items=[],
                                                 minute=minutes[sentence.start])))
@@ -896,7 +908,7 @@ def extract_resolutions(document: Document, entries: list[Entry]) -> list[tuple[
         found += _narrative(document, entries, used, minutes, read)
     if document.type in ("minutes", "other"):
         found += _sentences_deciding(document, entries, used, minutes, (_put_and_carried,), read)
-        found += _sentences_deciding(document, entries, used, minutes, (_counted, _declared), read)
+        found += _sentences_deciding(document, entries, used, minutes, (_counted, _declared, _on_proposal), read)
     if document.type == "minutes":
         found += _elliptical(document, entries, used, minutes, read)
     if document.type == "decision_record":

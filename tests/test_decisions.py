@@ -1618,3 +1618,18 @@ Moved by Cllr Fox, seconded by Cllr Ash, that the council write to the roads dep
     assert "• Quayford Toddlers asked for £300 for play equipment. Approved - everyone in favour." in rows
     assert "After some discussion, agreed to give £250 now and consider the rest later." in rows
     assert not any(row.endswith("Agreed unanimously.") and "write to the roads" not in row for row in rows)
+
+
+def test_a_decision_on_the_proposal_of_a_member_seconded_by_another_is_a_resolution():
+    text = """Minutes of the Monthly Meeting of Quayford Municipal District held on 18 November 2024
+
+1. CONFIRMATION OF MINUTES
+On the proposal of Cllr Dana Fox, seconded by Cllr Sam Ash, the Minutes of the Monthly Meeting held on 21st October 2024 were confirmed.
+
+2. CIVIC RECEPTION
+The Members congratulated Quayford Rovers. On the proposal of Cllr Ash, seconded by Cllr Fox, it was agreed to host a civic reception for the team.
+"""
+    rows = [(r.text, r.details.get("mover"), r.details.get("seconder")) for r in _of_kind(text, "resolution", "minutes.txt")]
+    assert ("On the proposal of Cllr Dana Fox, seconded by Cllr Sam Ash, the Minutes of the Monthly Meeting held on "
+            "21st October 2024 were confirmed.", "Cllr Dana Fox", "Cllr Sam Ash") in rows
+    assert any("host a civic reception" in text for text, _, _ in rows)
