@@ -161,7 +161,8 @@ def _row(document: Document, entries: list[Entry], sentence: Sentence, body: str
 
 # Minutes give tasks to people: "AS to chase the contractor", "Cllr Blackwell agreed to ask",
 # "the Clerk will write", "Director Whitmer will survey staff", "It was agreed that KG will liaise".
-_PERSON_TITLE = r"(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Miss|Dr|Director|Trustee|Commissioner|Councilmember|Council\s+Member|Mayor|Chair(?:man|woman)?)"
+_PERSON_TITLE = (r"(?:Cllrs?|Councillors?|Crs?|Mr|Mrs|Ms|Miss|Dr|Prof|Revd?|Director|Trustee|Commissioner|Councilmember|Council\s+Member|Mayor"
+                 r"|Chair(?:man|woman)?|PCSO|PC|Sgt|Sergeant|Insp|Inspector)")
 _ACTOR = (
     r"(?P<actor>[A-Z]{2,3}(?:\s*(?:&|and|/|,)\s*[A-Z]{2,3})*"  # initials, as an action column writes them
     rf"|{_PERSON_TITLE}\.?\s+(?:Ms\.?\s+|Mrs\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"

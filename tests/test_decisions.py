@@ -1633,3 +1633,14 @@ The Members congratulated Quayford Rovers. On the proposal of Cllr Ash, seconded
     assert ("On the proposal of Cllr Dana Fox, seconded by Cllr Sam Ash, the Minutes of the Monthly Meeting held on "
             "21st October 2024 were confirmed.", "Cllr Dana Fox", "Cllr Sam Ash") in rows
     assert any("host a civic reception" in text for text, _, _ in rows)
+
+
+def test_a_task_given_to_a_police_officer_or_a_minister_by_title():
+    text = """Minutes of the meeting of Quayford Community Council held on 7 October 2024
+
+2. POLICE REPORT
+PC Fox will ask the road policing team whether they can do a weekend check in October.
+Revd Ash to arrange the Remembrance service with the school.
+"""
+    tasks = [(d.details.get("who"), d.text) for d in _of_kind(text, "action", "minutes.txt")]
+    assert [who for who, _ in tasks] == ["PC Fox", "Revd Ash"]
