@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from .chunk import Line
 from .dates import TIME_OF_DAY, find_dates
 from .noise import is_agenda_stamp
-from .resolutions import records_an_outcome
+from .motions import records_an_outcome
 
 
 @dataclass

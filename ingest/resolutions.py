@@ -19,6 +19,9 @@ from minutebook.vocabulary import Decision, Document
 
 from .decision_text import (PROPOSED, Entry, Sentence, block_pages, collect_block, minute_of, minutes_by_line, parse_marker, referred_to,
                             row_cells, sentences, split_items)
+from .motions import (BARE_OUTCOME, COUNTED_VOTE, LABELLED, MOTION, MOTION_CARRIED, MOTION_SEARCH, MOTION_WORD, ON_PROPOSAL, PROPOSAL,
+                      PUT_QUESTION, RESULT, ROLL, amendment_outcome, counts_a_vote, declares_outcome, labelled_followers, motion_above,
+                      moved_on_proposal, paragraph_above, puts_to_vote, read_tally, runs_on, vote_details)
 from .sections import outcome_only
 from .votes import ABSTAIN as _ABSTAIN, AGAINST as _AGAINST, FOR as _FOR
 
@@ -43,47 +46,9 @@ _QUOTED_MOTION = re.compile(
     r"(?:proposed|moved|seconded|amendment|motion|substantive motion)\b[^.]*?(?:that|follows?|:)?\s*[“\"]?$", re.IGNORECASE
 )
 
-# Votes and who moved what.
-_TALLY = re.compile(r"\b(?:carried|approved|passed|failed|lost|adopted)\b[^.\d]{0,20}?\(?(\d{1,2})\s*[-–/]\s*(\d{1,2})(?:\s*[-–/]\s*(\d{1,2}))?(?:\s*[-–/]\s*(\d{1,2}))?\)?", re.IGNORECASE)
-_VOTE_COUNT = re.compile(r"\b\d{1,2}\s*[-–/]\s*\d{1,2}(?:\s*[-–/]\s*\d{1,2})?\s+vote\b|\bvote\s+of\s+\d{1,2}\s*[-–/]\s*\d{1,2}\b", re.IGNORECASE)
-_OUTCOME = re.compile(r"\b(?:(?:substantive\s+)?motion|amendment|recommendations?)\s+(?:was\s+)?(carried|lost|agreed|fell|defeated|approved|failed)\b", re.IGNORECASE)
-_PROPOSAL = re.compile(
-    r"(?P<mover>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir|Dame)\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*,?\s*"
-    r"(?:proposed|moved)\s*,?\s*(?:and|&)\s+(?P<seconder>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir|Dame)\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+seconded"
-    r"|(?:[Pp]roposed|[Mm]oved)\s+by\s+(?P<mover2>[A-Z][\w'’. -]{1,40}?)\s*,?\s*(?:and\s+)?seconded\s+by\s+(?P<seconder2>[A-Z][\w'’.-]*(?:\s+(?!THAT\b)[A-Z][\w'’.-]*){0,3})"
-    r"|(?P<mover3>(?:Commissioner|Councillor|Council\s*member|Member|Director|Trustee|Mr|Mrs|Ms|Dr)\.?\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+made\s+a\s+motion\s*,?\s*seconded\s+by\s+(?P<seconder3>(?:Commissioner|Councillor|Council\s*member|Member|Director|Trustee|Mr|Mrs|Ms|Dr)?\.?\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})",
-)
-# "X proposed and Y seconded that the motion be put to the vote", "... that the meeting be extended":
-# a motion about the debate, not the motion that became the resolution.
-_PROCEDURAL = re.compile(
-    r"^[^.]{0,160}?\b(?:be\s+now\s+put|be\s+put\s+to\s+the\s+(?:vote|meeting)|extend\s+the\s+meeting|meeting\s+be\s+extended|proceed\s+to\s+next\s+business)\b",
-    re.IGNORECASE,
-)
 # "Proposed Record of Decision", "Draft decision": a decision the paper asks someone to take.
 _PROPOSED_RECORD = re.compile(r"\b(?:proposed|draft)\s+(?:record\s+of\s+)?decision\b", re.IGNORECASE)
-_LABELLED = re.compile(r"^(?P<label>proposer|proposed by|mover|moved by|motion by|seconder|seconded by|second)\s*:\s*(?P<name>.+)$", re.IGNORECASE)
 
-# US vote blocks.
-_RESULT = re.compile(r"^RESULT\s*:\s*(?P<outcome>[A-Z][A-Z ]+?)\s*(?:\[(?P<how>[^\]]*)\])?\s*$")
-_ROLL = re.compile(r"^(?P<label>AYES|NAYS|NOES|ABSTAIN(?:ED|ING)?|ABSENT|RECUSED)\s*:\s*(?P<names>.*)$", re.IGNORECASE)
-# "Motion carried", "The main motion to introduce Ordinance No. 12 passed": what was moved may stand
-# between the motion and its outcome (a stop only before a number), but not a wish ("this motion should be passed", "not carried").
-_MOTION_CARRIED = re.compile(
-    r"\bmotion\s+(?:(?:[^.;:?!]|\.(?=\s*\d)){0,120}?\s)?(?<!\bbe\s)(?<!\bto\s)(?<!\bnot\s)(?:was\s+)?(?:carried|passed|approved|adopted|failed)\b",
-    re.IGNORECASE)
-# An outcome said alone after its motion: "THAT Council award the tender ... Carried.", "All those in
-# favour? Contrary? Carried.", "CARRIED UNANIMOUSLY", "Defeated (3-4)", "Agreed unanimously.".
-_BARE_OUTCOME = re.compile(
-    r"(?:^|(?<=[.?!:;]\s))(?P<word>carried|defeated|lost|agreed)(?:\s+(?:unanimously|as\s+amended|by\s+all))?"
-    r"\s*(?:\(?\d{1,2}\s*[-–/]\s*\d{1,2}(?:\s*[-–/]\s*\d{1,2})*\)?)?\s*[.!]?\s*$",
-    re.IGNORECASE,
-)
-# The question put in a verbatim transcript, and its answer: "All those in favour of Items 2 to 9 of
-# the Harbour Report? Opposed? Carried. Next item." The question names what is decided.
-_PUT_QUESTION = re.compile(
-    r"\ball\s+(?:those\s+)?in\s+favou?r\b[^?]{0,80}\?\s*(?:(?:contrary|opposed|against)\W{0,3}\s*)?(?P<word>carried|defeated|lost)\b",
-    re.IGNORECASE,
-)
 _APPROVED_INLINE = re.compile(r"^(?:APPROVED\s*[-–:]|.*\b(?:approved|adopted|accepted)\b.*\(motion\))", re.IGNORECASE)
 _INLINE_MOVER = re.compile(r"(?P<mover>[A-Z][\w'’. -]{1,40}?)\s*\(motion\)\s*,?\s*(?P<seconder>[A-Z][\w'’. -]{1,40}?)\s*\(second(?:ed)?\)")
 
@@ -96,13 +61,6 @@ _NARRATIVE = re.compile(
     re.IGNORECASE,
 )
 _FORMAL = re.compile(r"(?<![A-Za-z])(?:RESOLVED|AGREED|DECIDED|RESULT\s*:|MOTION CARRIED)(?![A-Za-z])|\(motion\)")
-
-
-def records_an_outcome(text: str) -> bool:
-    """Whether a sentence says how a motion was disposed of ("RESULT: FAILED [4-2]", "the motion was
-    carried", "Carried 5-0", "the amendment was lost", "(4-1 vote)")."""
-    return bool(re.search(r"(?<![A-Za-z])RESULT\s*:", text) or _MOTION_CARRIED.search(text)
-                or _OUTCOME.search(text) or _TALLY.search(text) or _VOTE_COUNT.search(text))
 
 
 # Said of a decision in a report, which is no resolution of its own: "The decision was taken in
@@ -146,7 +104,7 @@ def _is_header(text: str) -> bool:
 
 
 def _stop(text: str) -> bool:
-    return bool(_VOTE_LINE.match(text)) or _is_header(text) or bool(_RESULT.match(text))
+    return bool(_VOTE_LINE.match(text)) or _is_header(text) or bool(RESULT.match(text))
 
 
 def _quoted(entries: list[Entry], index: int) -> bool:
@@ -172,76 +130,11 @@ def _minute_start(minutes: list[tuple[str | None, str | None]], index: int) -> i
     return start
 
 
-def _vote_details(entries: list[Entry], start: int, end: int) -> dict:
-    """Mover, seconder, votes and outcome of the motion that became the resolution.
-
-    Reads the minute before the resolution as events: proposals, vote counts, outcomes. The
-    resolution follows the last proposal that was not lost (amendments lost on the way do not
-    count), and the last counted vote that was not lost.
-    """
-    proposals: list[dict] = []
-    votes: list[dict] = []
-    for index in range(start, end):
-        text = entries[index].text
-        if not text:
-            continue
-        match = _PROPOSAL.search(text)
-        if match and not _PROCEDURAL.match(_following(entries, index, text[match.end():])):
-            mover = match.group("mover") or match.group("mover2") or match.group("mover3")
-            seconder = match.group("seconder") or match.group("seconder2") or match.group("seconder3")
-            proposals.append({"mover": mover.strip(), "seconder": seconder.strip(), "outcome": None})
-        if match := _FOR.search(text):
-            votes.append({"for": int(match.group(1)), "outcome": None})
-        if votes and (match := _AGAINST.search(text)):
-            votes[-1]["against"] = int(match.group(1))
-        if votes and (match := _ABSTAIN.search(text)):
-            votes[-1]["abstain"] = int(match.group(1))
-        if match := _OUTCOME.search(text):
-            outcome = match.group(1).lower()
-            if proposals and proposals[-1]["outcome"] is None:
-                proposals[-1]["outcome"] = outcome
-            if votes and votes[-1]["outcome"] is None:
-                votes[-1]["outcome"] = outcome
-        elif re.match(r"^agreed unanimously\.?$", text, re.IGNORECASE) and proposals:
-            proposals[-1]["outcome"] = proposals[-1]["outcome"] or "agreed unanimously"
-    details: dict = {}
-    kept = [p for p in proposals if p["outcome"] not in ("lost", "fell", "defeated", "failed")]
-    if kept:
-        details["mover"], details["seconder"] = kept[-1]["mover"], kept[-1]["seconder"]
-        if kept[-1]["outcome"]:
-            details["outcome"] = "carried" if kept[-1]["outcome"] == "agreed unanimously" else kept[-1]["outcome"]
-            if kept[-1]["outcome"] == "agreed unanimously":
-                details["unanimous"] = True
-    counted = [v for v in votes if v["outcome"] not in ("lost", "fell", "defeated", "failed")]
-    if counted:
-        vote = counted[-1]
-        details["votes"] = {"for": vote["for"], "against": vote.get("against", 0), "abstain": vote.get("abstain", 0)}
-        details["outcome"] = vote["outcome"] or details.get("outcome") or "carried"
-    return details
-
-
-def _following(entries: list[Entry], index: int, rest: str) -> str:
-    """``rest`` of line ``index`` run on into the next non-blank line (a motion's words wrap)."""
-    after = next((entries[j].text for j in range(index + 1, min(len(entries), index + 4)) if entries[j].text), "")
-    return f"{rest} {after}".strip()
-
-
 def _default_outcome(text: str, items: list[str]) -> str:
     parts = items or [re.sub(r"^.*?\b(?:resolved|agreed|decided)\b\s*(?:that)?", "", text, flags=re.IGNORECASE)]
     if all(re.search(r"\bnot(?:e|ed|es)\b", part[:80], re.IGNORECASE) for part in parts):
         return "noted"
     return "approved"
-
-
-def _tally(text: str, details: dict) -> None:
-    match = _TALLY.search(text) or _COUNTED_VOTE.search(text)
-    if match:
-        numbers = [int(n) for n in re.findall(r"\d{1,2}", match.group(0))]
-        details["votes"] = {"for": numbers[0], "against": numbers[1], "abstain": numbers[2] if len(numbers) > 2 else 0}
-        if len(numbers) > 3:
-            details["votes"]["absent"] = numbers[3]
-    if re.search(r"\bunanimous(?:ly)?\b", text, re.IGNORECASE):
-        details["unanimous"] = True
 
 
 def _decision(document: Document, entries: list[Entry], indices: list[int], details: dict,
@@ -264,19 +157,6 @@ def _decision(document: Document, entries: list[Entry], indices: list[int], deta
     )
 
 
-def _labelled_followers(entries: list[Entry], end: int, details: dict) -> None:
-    """"Proposer: X" / "Seconder: Y" lines just after a decision."""
-    for index in range(end + 1, min(len(entries), end + 6)):
-        text = entries[index].text
-        if not text:
-            continue
-        match = _LABELLED.match(text)
-        if not match:
-            break
-        key = "seconder" if match.group("label").lower().startswith("second") else "mover"
-        details[key] = match.group("name").strip()
-
-
 def _formal(document: Document, entries: list[Entry], minutes: list) -> tuple[list[tuple[int, Decision]], set[int]]:
     """RESOLVED / AGREED / DECIDED / Decision: blocks."""
     found: list[tuple[int, Decision]] = []
@@ -294,9 +174,9 @@ def _formal(document: Document, entries: list[Entry], minutes: list) -> tuple[li
         if label and not label.group("after") and len(block) == 1:
             continue
         used.update(block)
-        details = _vote_details(entries, _minute_start(minutes, index), index)
-        _labelled_followers(entries, block[-1], details)
-        _tally(" ".join(entries[i].text for i in block), details)
+        details = vote_details(entries, _minute_start(minutes, index), index)
+        labelled_followers(entries, block[-1], details)
+        read_tally(" ".join(entries[i].text for i in block), details)
         found.append((index, _decision(document, entries, block, details, minute=minutes[index])))
     return found, used
 
@@ -305,7 +185,7 @@ def _us_votes(document: Document, entries: list[Entry], used: set[int], minutes:
     """US vote blocks: the motion's text above "RESULT: ..." and the roll call below it."""
     found = []
     for index, entry in enumerate(entries):
-        match = _RESULT.match(entry.text)
+        match = RESULT.match(entry.text)
         if not match or index in used:
             continue
         details: dict = {"outcome": match.group("outcome").strip().lower()}
@@ -321,8 +201,8 @@ def _us_votes(document: Document, entries: list[Entry], used: set[int], minutes:
             text = entries[j].text
             if not text:
                 continue
-            roll = _ROLL.match(text)
-            labelled = _LABELLED.match(text)
+            roll = ROLL.match(text)
+            labelled = LABELLED.match(text)
             if labelled:
                 key = "seconder" if labelled.group("label").lower().startswith("second") else "mover"
                 details[key] = labelled.group("name").strip()
@@ -340,7 +220,7 @@ def _us_votes(document: Document, entries: list[Entry], used: set[int], minutes:
         motion = []
         for j in range(index - 1, max(-1, index - 10), -1):
             text = entries[j].text
-            if j in used or _RESULT.match(text) or _ROLL.match(text) or _LABELLED.match(text) or entries[j].opens and not text:
+            if j in used or RESULT.match(text) or ROLL.match(text) or LABELLED.match(text) or entries[j].opens and not text:
                 break
             if text:
                 motion.insert(0, j)
@@ -375,13 +255,13 @@ def _inline(document: Document, entries: list[Entry], used: set[int], minutes: l
         inline = _APPROVED_INLINE.match(_unbulleted(text))
         outcomes_only = any(k in formal for k in range(index - 3, index + FORMAL_REACH + 1))
         # "... The motion" / "carried 3-2 on the following roll call vote:"
-        run_on = _runs_on(entries, index, used) if _MOTION_WORD.search(text) else []
+        run_on = runs_on(entries, index, used) if MOTION_WORD.search(text) else []
         said = " ".join([text, *(entries[k].text for k in run_on)])
-        motion_carried = None if outcomes_only else _MOTION_CARRIED.search(said)
+        motion_carried = None if outcomes_only else MOTION_CARRIED.search(said)
         if motion_carried and motion_carried.start() >= len(text):
             motion_carried = None  # the next line's own outcome: read at that line
-        put = None if outcomes_only or motion_carried else _PUT_QUESTION.search(text)
-        bare = None if outcomes_only or motion_carried else _BARE_OUTCOME.search(text) or put  # "Carried." alone
+        put = None if outcomes_only or motion_carried else PUT_QUESTION.search(text)
+        bare = None if outcomes_only or motion_carried else BARE_OUTCOME.search(text) or put  # "Carried." alone
         carried = motion_carried or bare
         if not (inline or carried):
             continue
@@ -395,110 +275,30 @@ def _inline(document: Document, entries: list[Entry], used: set[int], minutes: l
                     break
                 j -= 1
             if len(block) == 1:
-                block = _motion_above(entries, index, used) + block
-            if any(_RESULT.match(entries[k].text) for k in range(index + 1, min(len(entries), index + 4))):
+                block = motion_above(entries, index, used) + block
+            if any(RESULT.match(entries[k].text) for k in range(index + 1, min(len(entries), index + 4))):
                 continue  # the RESULT block below records this vote
         if motion_carried:
             block += run_on
         joined = " ".join(entries[j].text for j in block)
         if not inline and len(_VOTE_WORDS.sub(" ", joined).split()) <= SAYS_ONLY_OUTCOME:
             continue  # "Abstain (0) Motion carried.": what was carried is not on record here
-        if bare and not inline and not put and not _MOTION.search(joined):
+        if bare and not inline and not put and not MOTION.search(joined):
             continue  # "Carried." alone decides only the motion it closes
         details: dict = {}
         if match := _INLINE_MOVER.search(joined):
             details["mover"], details["seconder"] = match.group("mover").strip(" -–"), match.group("seconder").strip()
-        elif match := _PROPOSAL.search(joined):
+        elif match := PROPOSAL.search(joined):
             details["mover"] = (match.group("mover") or match.group("mover2") or match.group("mover3")).strip()
             details["seconder"] = (match.group("seconder") or match.group("seconder2") or match.group("seconder3")).strip()
         if re.search(r"\bfailed\b", joined, re.IGNORECASE) or bare and bare["word"].lower() not in ("carried", "agreed"):
             details["outcome"] = "failed"
         elif carried:
             details["outcome"] = "carried"
-        _tally(joined, details)
+        read_tally(joined, details)
         used.update(block)
         found.append((block[0], _decision(document, entries, block, details, items=[], minute=minutes[index])))
     return found
-
-
-RUN_ON_LINES = 2  # an outcome's sentence wraps onto a line or two: "... Motion carried" / "3-2 on the following roll call vote:"
-_MOTION_WORD = re.compile(r"\bmotion\b", re.IGNORECASE)
-
-
-def _runs_on(entries: list[Entry], index: int, used: set[int]) -> list[int]:
-    """The lines after ``index`` that go on with its last sentence: it ends without a stop and the
-    next line starts in lower case or with a figure."""
-    run: list[int] = []
-    k = index
-    while len(run) < RUN_ON_LINES and k + 1 < len(entries):
-        current, following = entries[k], entries[k + 1]
-        if (not following.text or following.heading or following.table or following.opens or k + 1 in used
-                or current.text.rstrip()[-1:] in ".:;!?" or not re.match(r"[a-z0-9(]", following.text)):
-            break
-        run.append(k + 1)
-        k += 1
-    return run
-
-
-# How a member voted, as a vote's roll labels it: "Ayes — A, B", "Nays: Ash", "Absent: Cole".
-VOTE_LABEL = r"(?:ayes?|yeas?|nays?|noes|abstain\w*|absent|recused)\b"
-# A vote's roll between a motion and its outcome: "Roll call vote:", "Ayes — A, B", "Nays ~ None".
-_ROLL_CALL_LINE = re.compile(rf"^(?:(?:roll[\s-]*call|voice|hand|recorded)\s+vote\b|{VOTE_LABEL})", re.IGNORECASE)
-# "MOTION: X moved to ...", "X moves that ...", "It was proposed by X, seconded by Y, that ...".
-# A speaker's own motion in a transcript: "I move that By-law No. 35/2024 be read", "move adoption of Items 1 to 9".
-_MOVED = re.compile(r"^motion\s*:|\bmoved\b|\bmoves?\s+that\b|\bproposed\s+by\b|\bI\s+(?:will\s+)?move\b|\bmove\s+(?:the\s+)?adoption\b",
-                    re.IGNORECASE)
-# A motion's words: who moved it, or its operative "THAT ..." (a Canadian minute's "THAT Council award ...").
-_MOTION = re.compile(rf"{_MOVED.pattern}|\bseconded\b|(?:^|\s)(?-i:THAT)\s", re.IGNORECASE)
-MOTION_REACH = 12  # lines: a roll call of a large board runs to a few
-MOTION_SEARCH = 40  # lines back from an outcome to the motion it closes, past the item's discussion
-
-
-def is_roll_call(text: str) -> bool:
-    """Whether a line is part of a vote's roll ("Roll call vote:", "Ayes — A, B", "Nays: Ash.")."""
-    return bool(_ROLL_CALL_LINE.match(text))
-
-
-def _motion_above(entries: list[Entry], index: int, used: set[int]) -> list[int]:
-    """The motion an outcome standing alone disposes of ("MOTION: Trustee Ash moved to approve the
-    agenda. Trustee Birch seconded." / "Roll call vote:" / "Ayes — ..." / "Motion carried"), with the
-    roll between them; [] when no paragraph moving something stands just above the roll."""
-    k, votes = index - 1, []
-    while k >= 0 and k not in used and not entries[k].opens and index - k <= MOTION_REACH and (
-            not entries[k].text or is_roll_call(entries[k].text)):
-        if entries[k].text:
-            votes.insert(0, k)
-        k -= 1
-    # The paragraph just above the roll moves something; else the last paragraph of the same item
-    # that does, with the item's discussion between them left out ("MOTION: X moved to adopt ...
-    # Y seconded." / "Director Z stated ..." / "Roll call vote:" / "Motion carried").
-    while k >= 0 and k not in used and index - k <= MOTION_SEARCH:
-        motion = _paragraph_above(entries, k, used)
-        if not motion:
-            break
-        if any(_MOVED.search(entries[m].text) for m in motion):
-            return motion + votes
-        if entries[motion[0]].opens or _outcome_line(entries[motion[-1]].text):
-            break  # the item's start, or an earlier motion's outcome: nothing moved is pending
-        k = motion[0] - 1
-        while k >= 0 and not entries[k].text and not entries[k].opens:
-            k -= 1
-    return []
-
-
-def _paragraph_above(entries: list[Entry], k: int, used: set[int]) -> list[int]:
-    """The lines of the paragraph ending at line ``k`` (back to a blank line or its section's start)."""
-    motion: list[int] = []
-    while k >= 0 and entries[k].text and k not in used and len(motion) < 8:
-        motion.insert(0, k)
-        if entries[k].opens:
-            break
-        k -= 1
-    return motion
-
-
-def _outcome_line(text: str) -> bool:
-    return bool(_MOTION_CARRIED.search(text) or _BARE_OUTCOME.search(text) or _RESULT.match(text))
 
 
 # An item's minute that is only how it was disposed of: "Continued to March 3, 2025.",
@@ -528,7 +328,7 @@ def _dispositions(document: Document, entries: list[Entry], used: set[int], minu
         if k < 0 or k in used or not entries[k].heading:
             continue  # an outcome under a paragraph closes a motion (_inline), not an item
         details: dict = {"outcome": match.group("word").lower()}
-        _tally(entry.text, details)
+        read_tally(entry.text, details)
         used.update((k, index))
         found.append((k, _decision(document, entries, [k, index], details, items=[], minute=minutes[index])))
     return found
@@ -549,17 +349,17 @@ def _actions_taken(document: Document, entries: list[Entry], used: set[int], min
         match = _ACTION_TAKEN.match(entry.text) if index not in used and entry.text and not entry.heading else None
         if not match:
             continue
-        lines = [index, *_runs_on(entries, index, used)]
+        lines = [index, *runs_on(entries, index, used)]
         said = " ".join(entries[k].text for k in lines)
         done = _DONE.search(said)
         if not done:
             continue
         after = lines[-1] + 1
-        if after < len(entries) and after not in used and _COUNTED_VOTE.search(entries[after].text) and not _counted(entries[after].text):
+        if after < len(entries) and after not in used and COUNTED_VOTE.search(entries[after].text) and not counts_a_vote(entries[after].text):
             lines.append(after)  # its vote's own line: "Motion: Ash / Second: Fox Vote: 6-0-0-1"
             said = f"{said} {entries[after].text}"
         details: dict = {"outcome": done.group(0).lower()}
-        _tally(said, details)
+        read_tally(said, details)
         used.update(lines)
         found.append((index, _decision(document, entries, lines, details, items=[], minute=minutes[index])))
     return found
@@ -591,25 +391,6 @@ def _elliptical(document: Document, entries: list[Entry], used: set[int], minute
         used.update(indices)
         found.append((indices[0], _decision(document, entries, indices, {}, text=text, items=[], minute=minutes[indices[0]])))
     return found
-
-
-# "On the proposal of Cllr Fox, seconded by Cllr Ash, the minutes were confirmed.": who moved it, then
-# what was decided.
-_ON_PROPOSAL = re.compile(r"\bon\s+the\s+(?:proposal|motion)\s+of\s+(?P<mover>[^,]{2,60}),\s*seconded\s+by\s+(?P<seconder>[^,]{2,60}),\s*\w",
-                          re.IGNORECASE)
-
-
-def _on_proposal(sentence: str) -> bool:
-    return bool(_ON_PROPOSAL.search(sentence))
-
-
-# "the Chair declared the motion carried", "The Mayor declared the amendment defeated."
-_DECLARED = re.compile(r"\bdeclared\s+the\s+(?:motion|amendment|resolution|proposal)\s+(?:to\s+be\s+|as\s+)?"
-                       r"(?:carried|lost|defeated|passed|adopted|agreed|failed)\b", re.IGNORECASE)
-
-
-def _declared(sentence: str) -> bool:
-    return bool(_DECLARED.search(sentence))
 
 
 # A council's response to a planning application, a line saying only what became of it
@@ -702,28 +483,11 @@ def _outcome_rows(document: Document, entries: list[Entry], used: set[int], minu
         if not outcome or not any(len(cell.split()) >= 2 for cell in cells[:-1]):
             continue  # what was decided must be said beside it
         details: dict = {"outcome": " ".join(outcome.group(0).lower().split()[:1])}
-        _tally(cells[-1], details)
+        read_tally(cells[-1], details)
         used.add(index)
         found.append((index, _decision(document, entries, [index], details, text=" | ".join(cells), items=[],
                                        minute=minutes[index])))
     return found
-
-
-# "the Chairman put the amendment set out in paragraph 7 to the vote and the voting was as follows:"
-_PUT_TO_VOTE = re.compile(r"\bput\b[^.]{0,160}?\bto\s+the\s+vote\b|\bput\s+to\s+the\s+vote\b", re.IGNORECASE)
-
-
-def _amendment_outcome(text: str) -> str | None:
-    """How an amendment was disposed of ("Amendment lost." -> "lost"), when the line says so."""
-    match = _OUTCOME.search(text)
-    return match.group(1).lower() if match and match.group(0).lower().startswith("amendment") else None
-
-
-def _puts(entries: list[Entry], k: int) -> bool:
-    """Whether a sentence putting something to the vote starts on line ``k`` (it may wrap once)."""
-    following = entries[k + 1].text if k + 1 < len(entries) else ""
-    return bool(entries[k].text and _PUT_TO_VOTE.search(f"{entries[k].text} {following}")
-                and not _PUT_TO_VOTE.search(following))
 
 
 def _amendment_votes(document: Document, entries: list[Entry], used: set[int], minutes: list) -> list[tuple[int, Decision]]:
@@ -732,14 +496,14 @@ def _amendment_votes(document: Document, entries: list[Entry], used: set[int], m
     lost, which no RESOLVED records. The roll of names is left out of the row; its counts are kept."""
     found = []
     for index, entry in enumerate(entries):
-        outcome = _amendment_outcome(entry.text) if entry.text and index not in used else None
+        outcome = amendment_outcome(entry.text) if entry.text and index not in used else None
         if not outcome or len(entry.text) > MAX_DISPOSITION:
             continue
         put = next((k for k in range(index - 1, max(-1, index - 1 - MOTION_SEARCH), -1)
-                    if k in used or _puts(entries, k) or _amendment_outcome(entries[k].text)), None)
-        if put is None or put in used or not _puts(entries, put):
+                    if k in used or puts_to_vote(entries, k) or amendment_outcome(entries[k].text)), None)
+        if put is None or put in used or not puts_to_vote(entries, put):
             continue
-        paragraph = _paragraph_above(entries, put, used)
+        paragraph = paragraph_above(entries, put, used)
         k = put + 1
         while k < index and entries[k].text and not entries[k].opens and not entries[k].heading:
             paragraph.append(k)  # the sentence putting it runs on ("... paragraph 7 to the vote and the voting was as follows:")
@@ -785,30 +549,6 @@ def _put_and_carried(sentence: str) -> bool:
     return bool(match) and bool(sentence[: match.start()].strip(" –-:"))
 
 
-# A vote's count said with the vote: "Vote: 5-0", "the Board voted 4-1 to", "by a vote of 5-0", "a 3-2 vote".
-_COUNTED_VOTE = re.compile(
-    r"\bvot(?:e|ed|es|ing)\s*(?::\s*|of\s+|by\s+)?\(?\d{1,2}\s*[-–/]\s*\d{1,2}(?:\s*[-–/]\s*\d{1,2}){0,2}\b"
-    r"|\b\d{1,2}\s*[-–/]\s*\d{1,2}(?:\s*[-–/]\s*\d{1,2})?\s+vote\b",
-    re.IGNORECASE,
-)
-COUNTED_WORDS = 5  # words besides the count: "Vote: 5-0." alone says what, not what was voted on
-
-
-# What a vote was on: "to approve the audit report", "voted 5-0 to accept", "approved 4-1".
-_VOTED_ON = re.compile(r"\bto\s+[a-z]{3,}|\b(?:approv|adopt|accept|den(?:y|ied)|award|authori[sz]|appoint|grant|refus|reject)\w*", re.IGNORECASE)
-
-
-def _counted(sentence: str) -> bool:
-    """A sentence recording a vote with its count, and what the vote was on ("Motion to approve the
-    audit report: Ash / Second: Fox / Vote: 5-0", "the Board voted 5-0 to accept ..."); not a vote's
-    line alone ("Motion: Ash / Second: Fox / Vote: 5-0"), which closes the decision above it."""
-    match = _COUNTED_VOTE.search(sentence)
-    if not match:
-        return False
-    rest = f"{sentence[: match.start()]} {sentence[match.end():]}"
-    return len(rest.split()) >= COUNTED_WORDS and bool(_VOTED_ON.search(rest))
-
-
 # An enactment's own clause: "Ordinance No. 12 is hereby amended as follows", "Chapter 5 is hereby repealed".
 _HEREBY = re.compile(r"\b(?:is|are)\s+hereby\s+(?:amended|adopted|repealed|enacted|established|approved|rescinded|modified)\b",
                      re.IGNORECASE)
@@ -834,9 +574,9 @@ def _sentences_deciding(document: Document, entries: list[Entry], used: set[int]
         used.update(indices)
         details: dict = {}
         _proposer(sentence.text, details)
-        if proposal := _ON_PROPOSAL.search(sentence.text):
+        if proposal := ON_PROPOSAL.search(sentence.text):
             details.update(mover=proposal["mover"].strip(), seconder=proposal["seconder"].strip())
-        _tally(sentence.text, details)
+        read_tally(sentence.text, details)
         found.append((sentence.start, _decision(document, entries, indices, details, text=sentence.text, items=[],
                                                 minute=minutes[sentence.start])))
     return found
@@ -872,7 +612,7 @@ def _narrative(document: Document, entries: list[Entry], used: set[int], minutes
                 used.update(listed)
                 indices += listed
                 text = " ".join([text, *(entries[i].text for i in listed)])
-        _labelled_followers(entries, indices[-1], details)
+        labelled_followers(entries, indices[-1], details)
         _proposer(text, details)
         found.append((sentence.start, _decision(document, entries, indices, details, text=text, items=items,
                                                 minute=minutes[sentence.start])))
@@ -891,7 +631,7 @@ def extract_resolutions(document: Document, entries: list[Entry]) -> list[tuple[
         return []
     if document.type == "decision_record" and _proposed(document, entries):
         return []  # the decision is still to be taken; the minutes or the signed record hold it
-    if document.type == "agenda" and not any(_RESULT.match(e.text) or _MOTION_CARRIED.search(e.text) for e in entries):
+    if document.type == "agenda" and not any(RESULT.match(e.text) or MOTION_CARRIED.search(e.text) for e in entries):
         return []  # an agenda proposes; only an agenda pack that minutes votes records decisions
     minutes = minutes_by_line(entries)
     formal, used = _formal(document, entries, minutes)
@@ -908,7 +648,7 @@ def extract_resolutions(document: Document, entries: list[Entry]) -> list[tuple[
         found += _narrative(document, entries, used, minutes, read)
     if document.type in ("minutes", "other"):
         found += _sentences_deciding(document, entries, used, minutes, (_put_and_carried,), read)
-        found += _sentences_deciding(document, entries, used, minutes, (_counted, _declared, _on_proposal), read)
+        found += _sentences_deciding(document, entries, used, minutes, (counts_a_vote, declares_outcome, moved_on_proposal), read)
     if document.type == "minutes":
         found += _elliptical(document, entries, used, minutes, read)
     if document.type == "decision_record":

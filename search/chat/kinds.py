@@ -16,9 +16,10 @@ from minutebook.ingest.actions import LOOSE, RELATIVE
 from minutebook.ingest.commitments import states_a_commitment
 from minutebook.ingest.dates import MONTH
 from minutebook.ingest.english import count_words
+from minutebook.ingest.motions import VOTE_LABEL, records_an_outcome
 from minutebook.ingest.noise import STREET, without_addresses
 from minutebook.ingest.recommendations import asks_to_act
-from minutebook.ingest.resolutions import VOTE_LABEL, records_a_decision, records_an_outcome
+from minutebook.ingest.resolutions import records_a_decision
 
 from minutebook.search.chat.conversation import Turn, measure_asked
 from minutebook.search.storage.lexicon import Lexicon, stem as _stem

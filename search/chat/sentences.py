@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from minutebook.ingest.chunk import BULLET_GLYPHS, opens_list_item, sentence_spans, split_sentences
 from minutebook.ingest.dates import find_dates, month_years
 from minutebook.ingest.metadata import header_fields
+from minutebook.ingest.motions import is_roll_call, records_an_outcome
 from minutebook.ingest.noise import is_furniture
-from minutebook.ingest.resolutions import is_roll_call, records_a_decision, records_an_outcome
+from minutebook.ingest.resolutions import records_a_decision
 from minutebook.ingest.sections import headings_of
 from minutebook.vocabulary import Hit
 

@@ -1,0 +1,274 @@
+"""How a motion is moved, voted and carried, as minutes write it: who moved and seconded it, the
+vote's count and roll, its outcome (said after the motion, alone on its line, wrapped onto the next,
+declared by the chair), and the motion an outcome standing alone closes. resolutions.py reads
+decisions with these; chat and packs ask whether a passage records an outcome or is a roll call.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .decision_text import Entry
+from .votes import ABSTAIN as _ABSTAIN, AGAINST as _AGAINST, FOR as _FOR
+
+# Votes and who moved what.
+TALLY = re.compile(r"\b(?:carried|approved|passed|failed|lost|adopted)\b[^.\d]{0,20}?\(?(\d{1,2})\s*[-–/]\s*(\d{1,2})(?:\s*[-–/]\s*(\d{1,2}))?(?:\s*[-–/]\s*(\d{1,2}))?\)?", re.IGNORECASE)
+VOTE_COUNT = re.compile(r"\b\d{1,2}\s*[-–/]\s*\d{1,2}(?:\s*[-–/]\s*\d{1,2})?\s+vote\b|\bvote\s+of\s+\d{1,2}\s*[-–/]\s*\d{1,2}\b", re.IGNORECASE)
+OUTCOME = re.compile(r"\b(?:(?:substantive\s+)?motion|amendment|recommendations?)\s+(?:was\s+)?(carried|lost|agreed|fell|defeated|approved|failed)\b", re.IGNORECASE)
+PROPOSAL = re.compile(
+    r"(?P<mover>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir|Dame)\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*,?\s*"
+    r"(?:proposed|moved)\s*,?\s*(?:and|&)\s+(?P<seconder>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir|Dame)\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+seconded"
+    r"|(?:[Pp]roposed|[Mm]oved)\s+by\s+(?P<mover2>[A-Z][\w'’. -]{1,40}?)\s*,?\s*(?:and\s+)?seconded\s+by\s+(?P<seconder2>[A-Z][\w'’.-]*(?:\s+(?!THAT\b)[A-Z][\w'’.-]*){0,3})"
+    r"|(?P<mover3>(?:Commissioner|Councillor|Council\s*member|Member|Director|Trustee|Mr|Mrs|Ms|Dr)\.?\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+made\s+a\s+motion\s*,?\s*seconded\s+by\s+(?P<seconder3>(?:Commissioner|Councillor|Council\s*member|Member|Director|Trustee|Mr|Mrs|Ms|Dr)?\.?\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})",
+)
+# "X proposed and Y seconded that the motion be put to the vote", "... that the meeting be extended":
+# a motion about the debate, not the motion that became the resolution.
+PROCEDURAL = re.compile(
+    r"^[^.]{0,160}?\b(?:be\s+now\s+put|be\s+put\s+to\s+the\s+(?:vote|meeting)|extend\s+the\s+meeting|meeting\s+be\s+extended|proceed\s+to\s+next\s+business)\b",
+    re.IGNORECASE,
+)
+LABELLED = re.compile(r"^(?P<label>proposer|proposed by|mover|moved by|motion by|seconder|seconded by|second)\s*:\s*(?P<name>.+)$", re.IGNORECASE)
+# US vote blocks.
+RESULT = re.compile(r"^RESULT\s*:\s*(?P<outcome>[A-Z][A-Z ]+?)\s*(?:\[(?P<how>[^\]]*)\])?\s*$")
+ROLL = re.compile(r"^(?P<label>AYES|NAYS|NOES|ABSTAIN(?:ED|ING)?|ABSENT|RECUSED)\s*:\s*(?P<names>.*)$", re.IGNORECASE)
+# "Motion carried", "The main motion to introduce Ordinance No. 12 passed": what was moved may stand
+# between the motion and its outcome (a stop only before a number), but not a wish ("this motion should be passed", "not carried").
+MOTION_CARRIED = re.compile(
+    r"\bmotion\s+(?:(?:[^.;:?!]|\.(?=\s*\d)){0,120}?\s)?(?<!\bbe\s)(?<!\bto\s)(?<!\bnot\s)(?:was\s+)?(?:carried|passed|approved|adopted|failed)\b",
+    re.IGNORECASE)
+# An outcome said alone after its motion: "THAT Council award the tender ... Carried.", "All those in
+# favour? Contrary? Carried.", "CARRIED UNANIMOUSLY", "Defeated (3-4)", "Agreed unanimously.".
+BARE_OUTCOME = re.compile(
+    r"(?:^|(?<=[.?!:;]\s))(?P<word>carried|defeated|lost|agreed)(?:\s+(?:unanimously|as\s+amended|by\s+all))?"
+    r"\s*(?:\(?\d{1,2}\s*[-–/]\s*\d{1,2}(?:\s*[-–/]\s*\d{1,2})*\)?)?\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
+# The question put in a verbatim transcript, and its answer: "All those in favour of Items 2 to 9 of
+# the Harbour Report? Opposed? Carried. Next item." The question names what is decided.
+PUT_QUESTION = re.compile(
+    r"\ball\s+(?:those\s+)?in\s+favou?r\b[^?]{0,80}\?\s*(?:(?:contrary|opposed|against)\W{0,3}\s*)?(?P<word>carried|defeated|lost)\b",
+    re.IGNORECASE,
+)
+
+
+def records_an_outcome(text: str) -> bool:
+    """Whether a sentence says how a motion was disposed of ("RESULT: FAILED [4-2]", "the motion was
+    carried", "Carried 5-0", "the amendment was lost", "(4-1 vote)")."""
+    return bool(re.search(r"(?<![A-Za-z])RESULT\s*:", text) or MOTION_CARRIED.search(text)
+                or OUTCOME.search(text) or TALLY.search(text) or VOTE_COUNT.search(text))
+
+
+def vote_details(entries: list[Entry], start: int, end: int) -> dict:
+    """Mover, seconder, votes and outcome of the motion that became the resolution.
+
+    Reads the minute before the resolution as events: proposals, vote counts, outcomes. The
+    resolution follows the last proposal that was not lost (amendments lost on the way do not
+    count), and the last counted vote that was not lost.
+    """
+    proposals: list[dict] = []
+    votes: list[dict] = []
+    for index in range(start, end):
+        text = entries[index].text
+        if not text:
+            continue
+        match = PROPOSAL.search(text)
+        if match and not PROCEDURAL.match(with_next_line(entries, index, text[match.end():])):
+            mover = match.group("mover") or match.group("mover2") or match.group("mover3")
+            seconder = match.group("seconder") or match.group("seconder2") or match.group("seconder3")
+            proposals.append({"mover": mover.strip(), "seconder": seconder.strip(), "outcome": None})
+        if match := _FOR.search(text):
+            votes.append({"for": int(match.group(1)), "outcome": None})
+        if votes and (match := _AGAINST.search(text)):
+            votes[-1]["against"] = int(match.group(1))
+        if votes and (match := _ABSTAIN.search(text)):
+            votes[-1]["abstain"] = int(match.group(1))
+        if match := OUTCOME.search(text):
+            outcome = match.group(1).lower()
+            if proposals and proposals[-1]["outcome"] is None:
+                proposals[-1]["outcome"] = outcome
+            if votes and votes[-1]["outcome"] is None:
+                votes[-1]["outcome"] = outcome
+        elif re.match(r"^agreed unanimously\.?$", text, re.IGNORECASE) and proposals:
+            proposals[-1]["outcome"] = proposals[-1]["outcome"] or "agreed unanimously"
+    details: dict = {}
+    kept = [p for p in proposals if p["outcome"] not in ("lost", "fell", "defeated", "failed")]
+    if kept:
+        details["mover"], details["seconder"] = kept[-1]["mover"], kept[-1]["seconder"]
+        if kept[-1]["outcome"]:
+            details["outcome"] = "carried" if kept[-1]["outcome"] == "agreed unanimously" else kept[-1]["outcome"]
+            if kept[-1]["outcome"] == "agreed unanimously":
+                details["unanimous"] = True
+    counted = [v for v in votes if v["outcome"] not in ("lost", "fell", "defeated", "failed")]
+    if counted:
+        vote = counted[-1]
+        details["votes"] = {"for": vote["for"], "against": vote.get("against", 0), "abstain": vote.get("abstain", 0)}
+        details["outcome"] = vote["outcome"] or details.get("outcome") or "carried"
+    return details
+
+
+def with_next_line(entries: list[Entry], index: int, rest: str) -> str:
+    """``rest`` of line ``index`` run on into the next non-blank line (a motion's words wrap)."""
+    after = next((entries[j].text for j in range(index + 1, min(len(entries), index + 4)) if entries[j].text), "")
+    return f"{rest} {after}".strip()
+
+
+def read_tally(text: str, details: dict) -> None:
+    match = TALLY.search(text) or COUNTED_VOTE.search(text)
+    if match:
+        numbers = [int(n) for n in re.findall(r"\d{1,2}", match.group(0))]
+        details["votes"] = {"for": numbers[0], "against": numbers[1], "abstain": numbers[2] if len(numbers) > 2 else 0}
+        if len(numbers) > 3:
+            details["votes"]["absent"] = numbers[3]
+    if re.search(r"\bunanimous(?:ly)?\b", text, re.IGNORECASE):
+        details["unanimous"] = True
+
+
+def labelled_followers(entries: list[Entry], end: int, details: dict) -> None:
+    """"Proposer: X" / "Seconder: Y" lines just after a decision."""
+    for index in range(end + 1, min(len(entries), end + 6)):
+        text = entries[index].text
+        if not text:
+            continue
+        match = LABELLED.match(text)
+        if not match:
+            break
+        key = "seconder" if match.group("label").lower().startswith("second") else "mover"
+        details[key] = match.group("name").strip()
+
+
+RUN_ON_LINES = 2  # an outcome's sentence wraps onto a line or two: "... Motion carried" / "3-2 on the following roll call vote:"
+MOTION_WORD = re.compile(r"\bmotion\b", re.IGNORECASE)
+
+
+def runs_on(entries: list[Entry], index: int, used: set[int]) -> list[int]:
+    """The lines after ``index`` that go on with its last sentence: it ends without a stop and the
+    next line starts in lower case or with a figure."""
+    run: list[int] = []
+    k = index
+    while len(run) < RUN_ON_LINES and k + 1 < len(entries):
+        current, following = entries[k], entries[k + 1]
+        if (not following.text or following.heading or following.table or following.opens or k + 1 in used
+                or current.text.rstrip()[-1:] in ".:;!?" or not re.match(r"[a-z0-9(]", following.text)):
+            break
+        run.append(k + 1)
+        k += 1
+    return run
+
+
+# How a member voted, as a vote's roll labels it: "Ayes — A, B", "Nays: Ash", "Absent: Cole".
+VOTE_LABEL = r"(?:ayes?|yeas?|nays?|noes|abstain\w*|absent|recused)\b"
+# A vote's roll between a motion and its outcome: "Roll call vote:", "Ayes — A, B", "Nays ~ None".
+_ROLL_CALL_LINE = re.compile(rf"^(?:(?:roll[\s-]*call|voice|hand|recorded)\s+vote\b|{VOTE_LABEL})", re.IGNORECASE)
+# "MOTION: X moved to ...", "X moves that ...", "It was proposed by X, seconded by Y, that ...".
+# A speaker's own motion in a transcript: "I move that By-law No. 35/2024 be read", "move adoption of Items 1 to 9".
+MOVED = re.compile(r"^motion\s*:|\bmoved\b|\bmoves?\s+that\b|\bproposed\s+by\b|\bI\s+(?:will\s+)?move\b|\bmove\s+(?:the\s+)?adoption\b",
+                    re.IGNORECASE)
+# A motion's words: who moved it, or its operative "THAT ..." (a Canadian minute's "THAT Council award ...").
+MOTION = re.compile(rf"{MOVED.pattern}|\bseconded\b|(?:^|\s)(?-i:THAT)\s", re.IGNORECASE)
+MOTION_REACH = 12  # lines: a roll call of a large board runs to a few
+MOTION_SEARCH = 40  # lines back from an outcome to the motion it closes, past the item's discussion
+
+
+def is_roll_call(text: str) -> bool:
+    """Whether a line is part of a vote's roll ("Roll call vote:", "Ayes — A, B", "Nays: Ash.")."""
+    return bool(_ROLL_CALL_LINE.match(text))
+
+
+def motion_above(entries: list[Entry], index: int, used: set[int]) -> list[int]:
+    """The motion an outcome standing alone disposes of ("MOTION: Trustee Ash moved to approve the
+    agenda. Trustee Birch seconded." / "Roll call vote:" / "Ayes — ..." / "Motion carried"), with the
+    roll between them; [] when no paragraph moving something stands just above the roll."""
+    k, votes = index - 1, []
+    while k >= 0 and k not in used and not entries[k].opens and index - k <= MOTION_REACH and (
+            not entries[k].text or is_roll_call(entries[k].text)):
+        if entries[k].text:
+            votes.insert(0, k)
+        k -= 1
+    # The paragraph just above the roll moves something; else the last paragraph of the same item
+    # that does, with the item's discussion between them left out ("MOTION: X moved to adopt ...
+    # Y seconded." / "Director Z stated ..." / "Roll call vote:" / "Motion carried").
+    while k >= 0 and k not in used and index - k <= MOTION_SEARCH:
+        motion = paragraph_above(entries, k, used)
+        if not motion:
+            break
+        if any(MOVED.search(entries[m].text) for m in motion):
+            return motion + votes
+        if entries[motion[0]].opens or is_outcome_line(entries[motion[-1]].text):
+            break  # the item's start, or an earlier motion's outcome: nothing moved is pending
+        k = motion[0] - 1
+        while k >= 0 and not entries[k].text and not entries[k].opens:
+            k -= 1
+    return []
+
+
+def paragraph_above(entries: list[Entry], k: int, used: set[int]) -> list[int]:
+    """The lines of the paragraph ending at line ``k`` (back to a blank line or its section's start)."""
+    motion: list[int] = []
+    while k >= 0 and entries[k].text and k not in used and len(motion) < 8:
+        motion.insert(0, k)
+        if entries[k].opens:
+            break
+        k -= 1
+    return motion
+
+
+def is_outcome_line(text: str) -> bool:
+    return bool(MOTION_CARRIED.search(text) or BARE_OUTCOME.search(text) or RESULT.match(text))
+
+
+# "On the proposal of Cllr Fox, seconded by Cllr Ash, the minutes were confirmed.": who moved it, then
+# what was decided.
+ON_PROPOSAL = re.compile(r"\bon\s+the\s+(?:proposal|motion)\s+of\s+(?P<mover>[^,]{2,60}),\s*seconded\s+by\s+(?P<seconder>[^,]{2,60}),\s*\w",
+                          re.IGNORECASE)
+
+
+def moved_on_proposal(sentence: str) -> bool:
+    return bool(ON_PROPOSAL.search(sentence))
+
+
+# "the Chair declared the motion carried", "The Mayor declared the amendment defeated."
+_DECLARED = re.compile(r"\bdeclared\s+the\s+(?:motion|amendment|resolution|proposal)\s+(?:to\s+be\s+|as\s+)?"
+                       r"(?:carried|lost|defeated|passed|adopted|agreed|failed)\b", re.IGNORECASE)
+
+
+def declares_outcome(sentence: str) -> bool:
+    return bool(_DECLARED.search(sentence))
+
+
+# "the Chairman put the amendment set out in paragraph 7 to the vote and the voting was as follows:"
+_PUT_TO_VOTE = re.compile(r"\bput\b[^.]{0,160}?\bto\s+the\s+vote\b|\bput\s+to\s+the\s+vote\b", re.IGNORECASE)
+
+
+def amendment_outcome(text: str) -> str | None:
+    """How an amendment was disposed of ("Amendment lost." -> "lost"), when the line says so."""
+    match = OUTCOME.search(text)
+    return match.group(1).lower() if match and match.group(0).lower().startswith("amendment") else None
+
+
+def puts_to_vote(entries: list[Entry], k: int) -> bool:
+    """Whether a sentence putting something to the vote starts on line ``k`` (it may wrap once)."""
+    following = entries[k + 1].text if k + 1 < len(entries) else ""
+    return bool(entries[k].text and _PUT_TO_VOTE.search(f"{entries[k].text} {following}")
+                and not _PUT_TO_VOTE.search(following))
+
+
+# A vote's count said with the vote: "Vote: 5-0", "the Board voted 4-1 to", "by a vote of 5-0", "a 3-2 vote".
+COUNTED_VOTE = re.compile(
+    r"\bvot(?:e|ed|es|ing)\s*(?::\s*|of\s+|by\s+)?\(?\d{1,2}\s*[-–/]\s*\d{1,2}(?:\s*[-–/]\s*\d{1,2}){0,2}\b"
+    r"|\b\d{1,2}\s*[-–/]\s*\d{1,2}(?:\s*[-–/]\s*\d{1,2})?\s+vote\b",
+    re.IGNORECASE,
+)
+COUNTED_WORDS = 5  # words besides the count: "Vote: 5-0." alone says what, not what was voted on
+# What a vote was on: "to approve the audit report", "voted 5-0 to accept", "approved 4-1".
+_VOTED_ON = re.compile(r"\bto\s+[a-z]{3,}|\b(?:approv|adopt|accept|den(?:y|ied)|award|authori[sz]|appoint|grant|refus|reject)\w*", re.IGNORECASE)
+
+
+def counts_a_vote(sentence: str) -> bool:
+    """A sentence recording a vote with its count, and what the vote was on ("Motion to approve the
+    audit report: Ash / Second: Fox / Vote: 5-0", "the Board voted 5-0 to accept ..."); not a vote's
+    line alone ("Motion: Ash / Second: Fox / Vote: 5-0"), which closes the decision above it."""
+    match = COUNTED_VOTE.search(sentence)
+    if not match:
+        return False
+    rest = f"{sentence[: match.start()]} {sentence[match.end():]}"
+    return len(rest.split()) >= COUNTED_WORDS and bool(_VOTED_ON.search(rest))
