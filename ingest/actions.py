@@ -27,7 +27,9 @@ from .english import NUMBER_WORDS, count_words
 _TARGET = r"(?:the\s+|a\s+|its\s+|each\s+|our\s+)?(?:next\s+|future\s+|following\s+)?(?:[\w&'’-]+\s+){0,4}?(?:board|committee|cabinet|council|panel|hwb|h&wb|meeting|members|governing\s+body|partnership|forum|executive|scrutiny)\b"
 # "the next meeting", "its next Harbour & Quays Committee meeting": a meeting of a body still to come.
 _NEXT_MEETING = r"(?:the|its)\s+next\s+(?:[\w&'’-]+\s+){0,4}meeting"
-# Who a board directs to act: its staff and officers ("the Superintendent", "the Health & Human Services Director").
+# Who a board directs to act, in either case: its staff and officers ("the Superintendent", "the Health &
+# Human Services Director", "staff"). A task's actor (_ACTOR) is an officer only in capitals: "officers
+# will" describes.
 _ROLE = r"(?:staff|[Mm]anagers?|[Dd]irectors?|[Ss]uperintendent|[Dd]epartments?|[Oo]fficers?|[Cc]lerk|[Cc]ounsel|[Aa]ttorney|[Ee]ngineer|[Aa]dministrator|[Ss]ecretary|[Tt]reasurer|[Cc]hief)"
 _VERB = (
     # "come back to the Board" or "come back in six months", not "come back to work"
@@ -297,14 +299,20 @@ def _log_table(document: Document, entries: list[Entry]) -> list[tuple[int, Deci
         sentence = Sentence(task, entry.page, entry.page, index, index, index)
         row = _row(document, entries, sentence, task, owner or None)
         due = cells[columns["due"]] if columns["due"] is not None and columns["due"] < len(cells) else ""
-        if due:
-            row.details["due_text"], due_date = due, _due(due, document.meeting_date)[1]
-            if due_date:
+        if due:  # the log's own column says when
+            row.details["due_text"] = due
+            if due_date := _due(due, document.meeting_date)[1]:
                 row.details["due_date"] = due_date
         if columns["task"] > 0 and len(cells[0]) <= 12 and cells[0]:
             row.reference = cells[0]  # the log's number for it ("24/01")
         found.append((index, row))
     return found
+
+
+def _ordered(match: re.Match, text: str) -> bool:
+    """Whether a follow-up is an order ("directed the Clerk to write"), not only recommended ("recommend
+    that Council direct staff to")."""
+    return bool(re.search(r"\bdirect(?:ed|s)?\b", match.group(0))) and not re.search(r"\brecommend", text[: match.start()], re.IGNORECASE)
 
 
 def extract_actions(document: Document, entries: list[Entry]) -> list[tuple[int, Decision]]:
@@ -332,8 +340,7 @@ def extract_actions(document: Document, entries: list[Entry]) -> list[tuple[int,
             continue  # "will inform the reporting back": the verb as a noun promises nothing
         # The intent must be said outside the verb's own "to the Board" ("presented to Cabinet").
         verb_says_intent = (re.match(r"(?:to|will|would)\b", match.group(0), re.IGNORECASE) or match.group(0).endswith("requested")
-                            # an order ("directed the Clerk to write"), unless only recommended ("recommend that Council direct staff to")
-                            or re.search(r"\bdirect(?:ed|s)?\b", match.group(0)) and not re.search(r"\brecommend", text[: match.start()], re.IGNORECASE))
+                            or _ordered(match, text))
         if not (directive or verb_says_intent or _FUTURE.search(text[: match.start()] + " " + text[match.end(): match.end() + 10])):
             continue
         if _ROUTINE.search(text) and not re.search(r"\b(?:will|shall)\b", text, re.IGNORECASE):

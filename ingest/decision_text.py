@@ -67,7 +67,7 @@ def row_cells(entry: Entry, keep_empty: bool = False) -> list[str]:
     """The cells of a table row, without the empty ones unless ``keep_empty``: a tab-separated row's, or
     a plain-text row's set off by " | " ("7 | Award of contract | APPROVED 5-0"); [] for a line that is
     no row."""
-    cells = entry.cells or (_CELL_BREAK.split(entry.text) if " | " in entry.text else [])
+    cells = entry.cells or (_CELL_BREAK.split(entry.text) if _CELL_BREAK.search(entry.text) else [])
     return [cell.strip() for cell in cells if keep_empty or cell.strip()]
 
 

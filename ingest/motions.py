@@ -11,10 +11,16 @@ import re
 from .decision_text import Entry
 from .votes import ABSTAIN as _ABSTAIN, AGAINST as _AGAINST, FOR as _FOR
 
+# A vote's count: "5-0", "4-1-1", "7/0" (for, against, then abstaining and absent).
+_SEP = r"\s*[-–/]\s*"
+COUNT = rf"\d{{1,2}}{_SEP}\d{{1,2}}"
+# The outcome said before what it stands in for, not a wish: "should be passed", "to be approved", "not carried".
+NOT_A_WISH = r"(?<!\bbe\s)(?<!\bto\s)(?<!\bnot\s)"
+
 # Votes and who moved what.
-TALLY = re.compile(r"\b(?:carried|approved|passed|failed|lost|adopted)\b[^.\d]{0,20}?\(?(\d{1,2})\s*[-–/]\s*(\d{1,2})(?:\s*[-–/]\s*(\d{1,2}))?(?:\s*[-–/]\s*(\d{1,2}))?\)?", re.IGNORECASE)
-VOTE_COUNT = re.compile(r"\b\d{1,2}\s*[-–/]\s*\d{1,2}(?:\s*[-–/]\s*\d{1,2})?\s+vote\b|\bvote\s+of\s+\d{1,2}\s*[-–/]\s*\d{1,2}\b", re.IGNORECASE)
-OUTCOME = re.compile(r"\b(?:(?:substantive\s+)?motion|amendment|recommendations?)\s+(?:was\s+)?(carried|lost|agreed|fell|defeated|approved|failed)\b", re.IGNORECASE)
+_TALLY = re.compile(rf"\b(?:carried|approved|passed|failed|lost|adopted)\b[^.\d]{{0,20}}?\(?{COUNT}(?:{_SEP}\d{{1,2}}){{0,2}}\)?", re.IGNORECASE)
+_VOTE_COUNT = re.compile(rf"\b{COUNT}(?:{_SEP}\d{{1,2}})?\s+vote\b|\bvote\s+of\s+{COUNT}\b", re.IGNORECASE)
+_OUTCOME = re.compile(r"\b(?:(?:substantive\s+)?motion|amendment|recommendations?)\s+(?:was\s+)?(carried|lost|agreed|fell|defeated|approved|failed)\b", re.IGNORECASE)
 PROPOSAL = re.compile(
     r"(?P<mover>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir|Dame)\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*,?\s*"
     r"(?:proposed|moved)\s*,?\s*(?:and|&)\s+(?P<seconder>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir|Dame)\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+seconded"
@@ -23,7 +29,7 @@ PROPOSAL = re.compile(
 )
 # "X proposed and Y seconded that the motion be put to the vote", "... that the meeting be extended":
 # a motion about the debate, not the motion that became the resolution.
-PROCEDURAL = re.compile(
+_PROCEDURAL = re.compile(
     r"^[^.]{0,160}?\b(?:be\s+now\s+put|be\s+put\s+to\s+the\s+(?:vote|meeting)|extend\s+the\s+meeting|meeting\s+be\s+extended|proceed\s+to\s+next\s+business)\b",
     re.IGNORECASE,
 )
@@ -34,13 +40,13 @@ ROLL = re.compile(r"^(?P<label>AYES|NAYS|NOES|ABSTAIN(?:ED|ING)?|ABSENT|RECUSED)
 # "Motion carried", "The main motion to introduce Ordinance No. 12 passed": what was moved may stand
 # between the motion and its outcome (a stop only before a number), but not a wish ("this motion should be passed", "not carried").
 MOTION_CARRIED = re.compile(
-    r"\bmotion\s+(?:(?:[^.;:?!]|\.(?=\s*\d)){0,120}?\s)?(?<!\bbe\s)(?<!\bto\s)(?<!\bnot\s)(?:was\s+)?(?:carried|passed|approved|adopted|failed)\b",
+    rf"\bmotion\s+(?:(?:[^.;:?!]|\.(?=\s*\d)){{0,120}}?\s)?{NOT_A_WISH}(?:was\s+)?(?:carried|passed|approved|adopted|failed)\b",
     re.IGNORECASE)
 # An outcome said alone after its motion: "THAT Council award the tender ... Carried.", "All those in
 # favour? Contrary? Carried.", "CARRIED UNANIMOUSLY", "Defeated (3-4)", "Agreed unanimously.".
 BARE_OUTCOME = re.compile(
     r"(?:^|(?<=[.?!:;]\s))(?P<word>carried|defeated|lost|agreed)(?:\s+(?:unanimously|as\s+amended|by\s+all))?"
-    r"\s*(?:\(?\d{1,2}\s*[-–/]\s*\d{1,2}(?:\s*[-–/]\s*\d{1,2})*\)?)?\s*[.!]?\s*$",
+    rf"\s*(?:\(?{COUNT}(?:{_SEP}\d{{1,2}})*\)?)?\s*[.!]?\s*$",
     re.IGNORECASE,
 )
 # The question put in a verbatim transcript, and its answer: "All those in favour of Items 2 to 9 of
@@ -55,7 +61,7 @@ def records_an_outcome(text: str) -> bool:
     """Whether a sentence says how a motion was disposed of ("RESULT: FAILED [4-2]", "the motion was
     carried", "Carried 5-0", "the amendment was lost", "(4-1 vote)")."""
     return bool(re.search(r"(?<![A-Za-z])RESULT\s*:", text) or MOTION_CARRIED.search(text)
-                or OUTCOME.search(text) or TALLY.search(text) or VOTE_COUNT.search(text))
+                or _OUTCOME.search(text) or _TALLY.search(text) or _VOTE_COUNT.search(text))
 
 
 def vote_details(entries: list[Entry], start: int, end: int) -> dict:
@@ -72,7 +78,7 @@ def vote_details(entries: list[Entry], start: int, end: int) -> dict:
         if not text:
             continue
         match = PROPOSAL.search(text)
-        if match and not PROCEDURAL.match(with_next_line(entries, index, text[match.end():])):
+        if match and not _PROCEDURAL.match(_with_next_line(entries, index, text[match.end():])):
             mover = match.group("mover") or match.group("mover2") or match.group("mover3")
             seconder = match.group("seconder") or match.group("seconder2") or match.group("seconder3")
             proposals.append({"mover": mover.strip(), "seconder": seconder.strip(), "outcome": None})
@@ -82,7 +88,7 @@ def vote_details(entries: list[Entry], start: int, end: int) -> dict:
             votes[-1]["against"] = int(match.group(1))
         if votes and (match := _ABSTAIN.search(text)):
             votes[-1]["abstain"] = int(match.group(1))
-        if match := OUTCOME.search(text):
+        if match := _OUTCOME.search(text):
             outcome = match.group(1).lower()
             if proposals and proposals[-1]["outcome"] is None:
                 proposals[-1]["outcome"] = outcome
@@ -106,14 +112,14 @@ def vote_details(entries: list[Entry], start: int, end: int) -> dict:
     return details
 
 
-def with_next_line(entries: list[Entry], index: int, rest: str) -> str:
+def _with_next_line(entries: list[Entry], index: int, rest: str) -> str:
     """``rest`` of line ``index`` run on into the next non-blank line (a motion's words wrap)."""
     after = next((entries[j].text for j in range(index + 1, min(len(entries), index + 4)) if entries[j].text), "")
     return f"{rest} {after}".strip()
 
 
 def read_tally(text: str, details: dict) -> None:
-    match = TALLY.search(text) or COUNTED_VOTE.search(text)
+    match = _TALLY.search(text) or COUNTED_VOTE.search(text)
     if match:
         numbers = [int(n) for n in re.findall(r"\d{1,2}", match.group(0))]
         details["votes"] = {"for": numbers[0], "against": numbers[1], "abstain": numbers[2] if len(numbers) > 2 else 0}
@@ -193,7 +199,7 @@ def motion_above(entries: list[Entry], index: int, used: set[int]) -> list[int]:
             break
         if any(MOVED.search(entries[m].text) for m in motion):
             return motion + votes
-        if entries[motion[0]].opens or is_outcome_line(entries[motion[-1]].text):
+        if entries[motion[0]].opens or _is_outcome_line(entries[motion[-1]].text):
             break  # the item's start, or an earlier motion's outcome: nothing moved is pending
         k = motion[0] - 1
         while k >= 0 and not entries[k].text and not entries[k].opens:
@@ -212,7 +218,7 @@ def paragraph_above(entries: list[Entry], k: int, used: set[int]) -> list[int]:
     return motion
 
 
-def is_outcome_line(text: str) -> bool:
+def _is_outcome_line(text: str) -> bool:
     return bool(MOTION_CARRIED.search(text) or BARE_OUTCOME.search(text) or RESULT.match(text))
 
 
@@ -241,7 +247,7 @@ _PUT_TO_VOTE = re.compile(r"\bput\b[^.]{0,160}?\bto\s+the\s+vote\b|\bput\s+to\s+
 
 def amendment_outcome(text: str) -> str | None:
     """How an amendment was disposed of ("Amendment lost." -> "lost"), when the line says so."""
-    match = OUTCOME.search(text)
+    match = _OUTCOME.search(text)
     return match.group(1).lower() if match and match.group(0).lower().startswith("amendment") else None
 
 
@@ -253,11 +259,8 @@ def puts_to_vote(entries: list[Entry], k: int) -> bool:
 
 
 # A vote's count said with the vote: "Vote: 5-0", "the Board voted 4-1 to", "by a vote of 5-0", "a 3-2 vote".
-COUNTED_VOTE = re.compile(
-    r"\bvot(?:e|ed|es|ing)\s*(?::\s*|of\s+|by\s+)?\(?\d{1,2}\s*[-–/]\s*\d{1,2}(?:\s*[-–/]\s*\d{1,2}){0,2}\b"
-    r"|\b\d{1,2}\s*[-–/]\s*\d{1,2}(?:\s*[-–/]\s*\d{1,2})?\s+vote\b",
-    re.IGNORECASE,
-)
+COUNTED_VOTE = re.compile(rf"\bvot(?:e|ed|es|ing)\s*(?::\s*|of\s+|by\s+)?\(?{COUNT}(?:{_SEP}\d{{1,2}}){{0,2}}\b|{_VOTE_COUNT.pattern}",
+                          re.IGNORECASE)
 COUNTED_WORDS = 5  # words besides the count: "Vote: 5-0." alone says what, not what was voted on
 # What a vote was on: "to approve the audit report", "voted 5-0 to accept", "approved 4-1".
 _VOTED_ON = re.compile(r"\bto\s+[a-z]{3,}|\b(?:approv|adopt|accept|den(?:y|ied)|award|authori[sz]|appoint|grant|refus|reject)\w*", re.IGNORECASE)

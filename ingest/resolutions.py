@@ -19,9 +19,9 @@ from minutebook.vocabulary import Decision, Document
 
 from .decision_text import (PROPOSED, Entry, Sentence, block_pages, collect_block, minute_of, minutes_by_line, parse_marker, referred_to,
                             row_cells, sentences, split_items)
-from .motions import (BARE_OUTCOME, COUNTED_VOTE, LABELLED, MOTION, MOTION_CARRIED, MOTION_SEARCH, MOTION_WORD, ON_PROPOSAL, PROPOSAL,
+from .motions import (BARE_OUTCOME, COUNT, COUNTED_VOTE, LABELLED, MOTION, MOTION_CARRIED, MOTION_SEARCH, MOTION_WORD, ON_PROPOSAL, PROPOSAL,
                       PUT_QUESTION, RESULT, ROLL, amendment_outcome, counts_a_vote, declares_outcome, labelled_followers, motion_above,
-                      moved_on_proposal, paragraph_above, puts_to_vote, read_tally, runs_on, vote_details)
+                      moved_on_proposal, NOT_A_WISH, paragraph_above, puts_to_vote, read_tally, runs_on, vote_details)
 from .sections import outcome_only
 from .votes import ABSTAIN as _ABSTAIN, AGAINST as _AGAINST, FOR as _FOR
 
@@ -303,8 +303,14 @@ def _inline(document: Document, entries: list[Entry], used: set[int], minutes: l
 
 # An item's minute that is only how it was disposed of: "Continued to March 3, 2025.",
 # "Granted subject to conditions.", "Deferred.", "Action: Approved 5-0".
+# A minute's label for what was done with its item: "Action:", "Action taken:", "Outcome:", "Result:".
+_OUTCOME_LABEL = r"(?:action(?:\s+taken)?|outcome|result|disposition)\s*[:–-]\s*"
+# The words an item's outcome is told in, as the minutes of any body write them.
+_OUTCOME_WORDS = ("approved", "adopted", "continued", "denied", "granted", "carried", "accepted", "tabled", "deferred", "confirmed",
+                  "refused", "rejected", "failed", "received and filed", "withdrawn", "postponed")
+_DONE_WORD = "|".join(word.replace(" ", r"\s+") for word in _OUTCOME_WORDS)
 _DISPOSITION = re.compile(
-    r"^(?:(?:action|outcome|result)\s*[:–-]\s*)?(?:the\s+(?:item|application|matter|request)\s+(?:was\s+)?)?"
+    rf"^(?:{_OUTCOME_LABEL})?(?:the\s+(?:item|application|matter|request)\s+(?:was\s+)?)?"
     r"(?P<word>approved|granted|refused|denied|continued|deferred|tabled|withdrawn|postponed)\b"
     r"(?:\s+(?:to|until|subject\s+to|with|as|by|unanimously|\(?\d)\b.*)?\s*[.]?$",
     re.IGNORECASE,
@@ -337,9 +343,8 @@ def _dispositions(document: Document, entries: list[Entry], used: set[int], minu
 # What a minute's label says was done: "ACTION: Minutes of August 8 approved as submitted.", "Action taken:
 # Continued to September 12.", "Outcome: The Commission adopted Resolution No. PC-24-31 approving ...". A
 # label naming only who acts ("Action: DF") is a task (actions.py).
-_ACTION_TAKEN = re.compile(r"^(?:action(?:\s+taken)?|outcome|disposition)\s*[:–-]\s*(?P<rest>\S.*)$", re.IGNORECASE)
-_DONE = re.compile(r"(?<!\bbe\s)(?<!\bto\s)(?<!\bnot\s)\b(?:approved|adopted|continued|denied|granted|carried|accepted|tabled|deferred|confirmed"
-                   r"|refused|rejected|failed|received\s+and\s+filed|withdrawn|postponed)\b", re.IGNORECASE)  # not "... be approved"
+_ACTION_TAKEN = re.compile(rf"^{_OUTCOME_LABEL}(?P<rest>\S.*)$", re.IGNORECASE)
+_DONE = re.compile(rf"{NOT_A_WISH}\b(?:{_DONE_WORD})\b", re.IGNORECASE)  # not "... be approved"
 
 
 def _actions_taken(document: Document, entries: list[Entry], used: set[int], minutes: list) -> list[tuple[int, Decision]]:
@@ -466,10 +471,8 @@ def _planning_responses(document: Document, entries: list[Entry], used: set[int]
 # "7 | Resolution No. 25-031 adopting the paving list | ADOPTED 5-0 (Ash/Fox)", "Quarterly report |
 # RECEIVED AND FILED", "Fee waiver | Denied 4-1". A column of another authority's decisions ("Approved")
 # gives neither.
-_OUTCOME_CELL = re.compile(
-    r"(?<![A-Za-z])(?:APPROVED|ADOPTED|DENIED|CARRIED|CONTINUED|RECEIVED\s+AND\s+FILED|REFUSED|GRANTED|DEFERRED|TABLED|FAILED|REJECTED)(?![A-Za-z])"
-    r"|^(?i:approved|adopted|denied|carried|failed)\s+(?:as\s+amended\s+)?\(?\d{1,2}\s*[-–/]\s*\d{1,2}\b"
-)
+_DONE_IN_CAPITALS = "|".join(word.upper().replace(" ", r"\s+") for word in _OUTCOME_WORDS)
+_OUTCOME_CELL = re.compile(rf"(?<![A-Za-z])(?:{_DONE_IN_CAPITALS})(?![A-Za-z])|^(?i:{_DONE_WORD})\s+(?:as\s+amended\s+)?\(?{COUNT}\b")
 
 
 def _outcome_rows(document: Document, entries: list[Entry], used: set[int], minutes: list) -> list[tuple[int, Decision]]:
