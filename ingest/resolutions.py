@@ -303,14 +303,15 @@ def _inline(document: Document, entries: list[Entry], used: set[int], minutes: l
 
 # An item's minute that is only how it was disposed of: "Continued to March 3, 2025.",
 # "Granted subject to conditions.", "Deferred.", "Action: Approved 5-0".
-# A minute's label for what was done with its item: "Action:", "Action taken:", "Outcome:", "Result:".
-_OUTCOME_LABEL = r"(?:action(?:\s+taken)?|outcome|result|disposition)\s*[:–-]\s*"
+# A minute's label for what was done with its item: "Action:", "Action taken:", "Outcome:". ("RESULT:"
+# opens a US vote block, read with its roll; it labels an outcome only alone under its item.)
+_OUTCOME_LABEL = r"(?:action(?:\s+taken)?|outcome|disposition)\s*[:–-]\s*"
 # The words an item's outcome is told in, as the minutes of any body write them.
 _OUTCOME_WORDS = ("approved", "adopted", "continued", "denied", "granted", "carried", "accepted", "tabled", "deferred", "confirmed",
                   "refused", "rejected", "failed", "received and filed", "withdrawn", "postponed")
 _DONE_WORD = "|".join(word.replace(" ", r"\s+") for word in _OUTCOME_WORDS)
 _DISPOSITION = re.compile(
-    rf"^(?:{_OUTCOME_LABEL})?(?:the\s+(?:item|application|matter|request)\s+(?:was\s+)?)?"
+    rf"^(?:{_OUTCOME_LABEL}|result\s*[:–-]\s*)?(?:the\s+(?:item|application|matter|request)\s+(?:was\s+)?)?"
     r"(?P<word>approved|granted|refused|denied|continued|deferred|tabled|withdrawn|postponed)\b"
     r"(?:\s+(?:to|until|subject\s+to|with|as|by|unanimously|\(?\d)\b.*)?\s*[.]?$",
     re.IGNORECASE,
