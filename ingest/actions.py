@@ -21,6 +21,7 @@ from minutebook.vocabulary import Decision, Document
 from .dates import month_year, parse_date
 from .decision_text import Entry, Sentence, minute_of, parse_marker, referred_to, row_cells, sentences
 from .english import NUMBER_WORDS, count_words
+from .people import TITLE, attending, named
 
 # A follow-up is a verb of coming back / reporting / circulating aimed at a body or a meeting;
 # "return to schools" or "bring this work back" is not one.
@@ -163,28 +164,33 @@ def _row(document: Document, entries: list[Entry], sentence: Sentence, body: str
 
 # Minutes give tasks to people: "AS to chase the contractor", "Cllr Blackwell agreed to ask",
 # "the Clerk will write", "Director Whitmer will survey staff", "It was agreed that KG will liaise".
-_PERSON_TITLE = (r"(?:Cllrs?|Councillors?|Crs?|Mr|Mrs|Ms|Miss|Dr|Prof|Revd?|Director|Trustee|Commissioner|Councilmember|Council\s+Member|Mayor"
-                 r"|Chair(?:man|woman)?|PCSO|PC|Sgt|Sergeant|Insp|Inspector)")
 _ACTOR = (
-    r"(?P<actor>[A-Z]{2,3}(?:\s*(?:&|and|/|,)\s*[A-Z]{2,3})*"  # initials, as an action column writes them
-    rf"|{_PERSON_TITLE}\.?\s+(?:Ms\.?\s+|Mrs\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+    r"[A-Z]{2,3}(?:\s*(?:&|and|/|,)\s*[A-Z]{2,3})*"  # initials, as an action column writes them
+    rf"|{TITLE}\.?\s+(?:Ms\.?\s+|Mrs\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
     r"|(?:[Tt]he\s+)?(?:Clerk|Chair(?:man|woman|person)?|Vice[- ]Chair(?:man)?|Treasurer|Secretary|RFO|Proper\s+Officer"
     r"|(?:City|Town|County|General|Library)\s+Manager|Executive\s+Director|Director|Management\s+Team"
     # an officer by title: "the Chief Finance Officer", "the Meetings Administrator", "District Manager", "Staff"
     r"|(?:[A-Z][\w&'’-]*\s+){0,3}(?:Officer|Manager|Administrator|Superintendent|Counsel|Attorney|Engineer|Executive|CEO|CAO)"
-    r"|[Ss]taff))"
+    r"|[Ss]taff)"
 )
-_ASSIGNED = re.compile(
-    # after a caption ("Dogs in the Pond – HD to ...") or a minute's number and title run on into
-    # its first sentence ("24/032 Footpaths The Clerk will ...", "24/033: Highways: Cllr Ash agreed to ...")
-    # or joined on to a report of the discussion ("... the noticeboard was damaged and Cllr Ash agreed to repaint it")
-    rf"(?:^(?:[\w&'’ -]{{0,60}}?[-–:]\s+|\d{{1,4}}(?:[/.]\d{{1,4}})+[.:]?\s+(?:[\w&'’ -]{{0,60}}?[-–:]\s+|(?:[A-Z][\w'’&-]*\s+){{0,5}}?))?|(?<=\band\s)|(?<=\bthat\s))"
-    rf"(?:(?i:it)\s+was\s+(?:agreed|resolved|decided)\s+(?:that\s+)?)?{_ACTOR}\s+"
-    # in reported speech: "Director Smith stated she will check ...", "the Clerk said that he would write ..."
-    r"(?:(?:stated|said|shared|confirmed|advised|indicated|explained|reported)\s+(?:that\s+)?(?:she|he|they)\s+)?"
-    r"(?P<how>to|will|would|shall|agreed\s+to|offered\s+to|undertook\s+to|(?:is|are)\s+to|(?:(?:was|were|is|are)\s+)?(?:asked|requested)\s+to)"
-    r"\s+(?P<verb>[a-z]+)"
-)
+
+
+def _assignment(actor: str) -> re.Pattern:
+    """A task given to ``actor`` (a pattern), at the start of a sentence or clause."""
+    return re.compile(
+        # after a caption ("Dogs in the Pond – HD to ...") or a minute's number and title run on into
+        # its first sentence ("24/032 Footpaths The Clerk will ...", "24/033: Highways: Cllr Ash agreed to ...")
+        # or joined on to a report of the discussion ("... the noticeboard was damaged and Cllr Ash agreed to repaint it")
+        rf"(?:^(?:[\w&'’ -]{{0,60}}?[-–:]\s+|\d{{1,4}}(?:[/.]\d{{1,4}})+[.:]?\s+(?:[\w&'’ -]{{0,60}}?[-–:]\s+|(?:[A-Z][\w'’&-]*\s+){{0,5}}?))?|(?<=\band\s)|(?<=\bthat\s))"
+        rf"(?:(?i:it)\s+was\s+(?:agreed|resolved|decided)\s+(?:that\s+)?)?(?P<actor>{actor})\s+"
+        # in reported speech: "Director Smith stated she will check ...", "the Clerk said that he would write ...", "Sue said she'd ask ..."
+        r"(?:(?:stated|said|shared|confirmed|advised|indicated|explained|reported)\s+(?:that\s+)?(?:she|he|they)(?:\s+|(?=['’])))?"
+        r"(?P<how>to|will|would|shall|['’]ll|['’]d|(?:kindly\s+)?(?:agreed|offered|volunteered|undertook)\s+to|(?:is|are)\s+to|(?:(?:was|were|is|are)\s+)?(?:asked|requested)\s+to)"
+        r"\s+(?P<verb>[a-z]+)"
+    )
+
+
+_ASSIGNED = _assignment(_ACTOR)
 
 
 # A task minuted without a doer, as a heading of what is to be done: "Quotes to be obtained.", "The
@@ -199,7 +205,7 @@ _TO_BE_DONE = re.compile(
 
 # A member asking for something to be done: "Cllr Ash requested that the Council ask the county to repaint the shelter",
 # "DF asked that the lease be checked with the solicitors" (who is to do it is not said).
-_REQUESTED = re.compile(rf"{_ACTOR}\s+(?:asked|requested)\s+that\s+(?!(?:he|she|they|it)\s+(?:was|were|had|would)\b)")
+_REQUESTED = re.compile(rf"(?P<actor>{_ACTOR})\s+(?:asked|requested)\s+that\s+(?!(?:he|she|they|it)\s+(?:was|were|had|would)\b)")
 
 
 # An action label naming only who is to act, after the minute it closes ("... asking for an
@@ -219,7 +225,8 @@ _LOG_REFERENCE = re.compile(rf"^{_LOG_REF}")
 def _reports(match: re.Match, said: str) -> bool:
     """Whether an assignment's verb reports or describes rather than tasks: "X would be ...", "Staff will be
     visible on video", "Staff will have to choose" (but "Cllr Ash will be attending the meeting")."""
-    verb, how = match.group("verb"), match.group("how")
+    verb, how = match.group("verb"), match.group("how").replace("’", "'")
+    how = {"'d": "would", "'ll": "will"}.get(how, how)
     if how == "would":
         return verb in ("be", "have", "been", "like", "prefer")
     following = said[match.end():].split()[:1]
@@ -232,6 +239,8 @@ def _assignments(document: Document, entries: list[Entry], taken: set[int], undo
     each row of an action log's, or, with ``undone``, what is set down to be done ("Quotes to be obtained")."""
     found = []
     read = sentences(entries)
+    listed = named(attending(entries))
+    by_name = _assignment(listed) if listed else None  # a listed person tasked by bare name ("Janet will ...")
     for n, sentence in enumerate(read):
         if sentence.start in taken:
             continue
@@ -240,7 +249,7 @@ def _assignments(document: Document, entries: list[Entry], taken: set[int], undo
         for row in [row.strip() for row in _LOG_ROW.split(body) if row.strip()]:
             logged = _LOG_REFERENCE.match(row)
             said = row[logged.end():] if logged else row  # the task after its row's reference
-            match = _ASSIGNED.search(said)
+            match = _ASSIGNED.search(said) or (by_name.search(said) if by_name else None)
             cited = sentence
             label = _ACTION_LABEL.match(said) if not logged else None
             if label:
