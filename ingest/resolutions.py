@@ -57,7 +57,9 @@ _NARRATIVE = re.compile(
     r"\b(?:was|were)\s+(?:unanimously\s+|formally\s+)?(?:accepted|approved|agreed|adopted|endorsed|ratified|carried)\b"
     r"|\b(?:the\s+)?(?:board|committee|council|cabinet|members|meeting|panel|trustees|directors|commission)\s+"
     r"(?:unanimously\s+|formally\s+)?(?:agreed|approved|accepted|resolved|decided|endorsed|adopted|ratified)\b"
-    r"|\bit\s+was\s+(?:unanimously\s+)?(?:agreed|resolved|decided)\b",
+    r"|\bit\s+was\s+(?:unanimously\s+)?(?:agreed|resolved|decided)\b"
+    # informal minutes speak for the meeting in the first person: "we agreed to go with ...", "Everyone agreed."
+    r"|\b(?:we(?:\s+all)?|everyone|everybody|all\s+present)\s+(?:unanimously\s+)?(?:agreed|decided|resolved)\b",
     re.IGNORECASE,
 )
 _FORMAL = re.compile(r"(?<![A-Za-z])(?:RESOLVED|AGREED|DECIDED|RESULT\s*:|MOTION CARRIED)(?![A-Za-z])|\(motion\)")

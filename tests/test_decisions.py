@@ -1662,3 +1662,20 @@ Grant will be missed at the fete.
     tasks = [(d.details.get("who"), d.text) for d in _of_kind(text, "action", "minutes.txt")]
     assert [who for who, _ in tasks] == ["Robin", "Dana", "Dana and Sam", "Ash"]
     assert tasks[1][1].startswith("Dana said she'd write")
+
+
+def test_informal_minutes_speaking_for_the_meeting_in_the_first_person_record_decisions():
+    text = """Quayford Residents Association - minutes of the committee meeting held on 3 October 2023
+
+Present: Dana Fox (chair), Sam Ash, Robin Quill
+
+2. Hall hire
+We decided to put the hire rates up by 5% from 1st September.
+After a lot of discussion we agreed to go with Quay Joinery, subject to the grant.
+Sam suggested moving £5,000 into a savings account with better interest. Everyone agreed.
+We would like the hall to be busier on weekdays.
+"""
+    texts = _texts_of_kind(text, "resolution", "minutes.txt")
+    assert texts == ["We decided to put the hire rates up by 5% from 1st September.",
+                     "After a lot of discussion we agreed to go with Quay Joinery, subject to the grant.",
+                     "Sam suggested moving £5,000 into a savings account with better interest. Everyone agreed."]
