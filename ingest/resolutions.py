@@ -271,9 +271,10 @@ def _inline(document: Document, entries: list[Entry], used: set[int], minutes: l
         if carried and not inline:
             # the paragraph holding "Motion carried": back to its first line
             j = index - 1
-            while j >= 0 and entries[j].text and j not in used and len(block) < 8 and not entries[j].heading:
+            while j >= 0 and entries[j].text and j not in used and len(block) < 8 + _listed_above(entries, index) \
+                    and not entries[j].heading:
                 block.insert(0, j)
-                if entries[j].opens:  # "2) Mr Ash proposed ..." opens the paragraph and belongs to it
+                if entries[j].opens and not _in_a_list(entries, j):  # "2) Mr Ash proposed ..." opens the paragraph and belongs to it
                     break
                 j -= 1
             if len(block) == 1:
@@ -301,6 +302,23 @@ def _inline(document: Document, entries: list[Entry], used: set[int], minutes: l
         used.update(block)
         found.append((block[0], _decision(document, entries, block, details, items=[], minute=minutes[index])))
     return found
+
+
+def _in_a_list(entries: list[Entry], index: int) -> bool:
+    """Whether a numbered line is an item of a list its motion leads into ("That Council:" / "1. Accept
+    the tender ..." / "2. Authorise ..."), not a paragraph of the minutes of its own."""
+    k = index
+    while k >= 0 and entries[k].text and parse_marker(entries[k].text):
+        k -= 1
+    return k >= 0 and k < index and entries[k].text.rstrip().endswith(":") and not entries[k].heading
+
+
+def _listed_above(entries: list[Entry], index: int) -> int:
+    """How many list items stand just above ``index`` (a motion's list is read whole, however long)."""
+    k = index - 1
+    while k >= 0 and entries[k].text and parse_marker(entries[k].text):
+        k -= 1
+    return index - 1 - k
 
 
 # An item's minute that is only how it was disposed of: "Continued to March 3, 2025.",

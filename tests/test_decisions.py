@@ -1679,3 +1679,21 @@ We would like the hall to be busier on weekdays.
     assert texts == ["We decided to put the hire rates up by 5% from 1st September.",
                      "After a lot of discussion we agreed to go with Quay Joinery, subject to the grant.",
                      "Sam suggested moving £5,000 into a savings account with better interest. Everyone agreed."]
+
+
+def test_a_motion_leading_into_a_numbered_list_is_read_whole_up_to_its_outcome():
+    text = """Shire of Quayford - Minutes of the Ordinary Meeting of Council held on 21 August 2024
+
+9.2.2 Road Network Application - Quay Road
+COUNCIL RESOLUTION 2024/147
+Moved Cr Lee, Seconded Cr Fox
+That Council:
+1. Defer consideration of the application for Quay Road; and
+2. Request the Chief Executive Officer to undertake traffic counts on Quay Road during October 2024.
+CARRIED 7/0
+"""
+    rows = _of_kind(text, "resolution", "minutes.txt")
+    assert len(rows) == 1
+    assert rows[0].text.startswith("Moved Cr Lee, Seconded Cr Fox That Council: 1. Defer consideration")
+    assert "2. Request the Chief Executive Officer" in rows[0].text
+    assert rows[0].details.get("outcome") == "carried"
