@@ -241,6 +241,25 @@ def declares_outcome(sentence: str) -> bool:
     return bool(_DECLARED.search(sentence))
 
 
+# A sentence whose subject is the meeting's own body and whose verb says what it did, however the
+# minutes mark their decisions: "The Commission adopted Resolution No. PC-24-031 ...", "By consensus,
+# the Board authorized Director Ash to attend ...", "Board appointed Dana Fox as Harbour Master, 5-0",
+# "Board consensus to send a thank-you letter". At the sentence's start only: "She noted that Council
+# approved the closure" reports.
+_BODY_DID = re.compile(
+    r"^(?:(?:by\s+(?:general\s+|unanimous\s+)?consensus|by\s+unanimous\s+vote|after\s+(?:some\s+|brief\s+)?discussion),?\s+)?"
+    r"(?:the\s+)?(?:board|commission|council|committee|panel|trustees|authority)\s+"
+    r"(?:(?:then|also|unanimously)\s+)?(?:adopted|approved|awarded|appointed|authori[sz]ed|denied|granted|accepted|rejected|ratified|elected"
+    r"|received\s+and\s+filed|voted\s+to\s+[a-z]+|consensus\s+(?:was\s+)?to\s+[a-z]+)\b",
+    re.IGNORECASE,
+)
+
+
+def body_did(sentence: str) -> bool:
+    # "The board accepted this policy." says what it accepted only with the sentence before (read in prose minutes)
+    return bool(_BODY_DID.match(sentence.strip())) and len(sentence.split()) > 6
+
+
 # "the Chairman put the amendment set out in paragraph 7 to the vote and the voting was as follows:"
 _PUT_TO_VOTE = re.compile(r"\bput\b[^.]{0,160}?\bto\s+the\s+vote\b|\bput\s+to\s+the\s+vote\b", re.IGNORECASE)
 

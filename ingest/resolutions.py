@@ -20,7 +20,7 @@ from minutebook.vocabulary import Decision, Document
 from .decision_text import (PROPOSED, Entry, Sentence, block_pages, collect_block, minute_of, minutes_by_line, parse_marker, referred_to,
                             row_cells, sentences, split_items)
 from .motions import (BARE_OUTCOME, COUNT, COUNTED_VOTE, LABELLED, MOTION, MOTION_CARRIED, MOTION_SEARCH, MOTION_WORD, ON_PROPOSAL, PROPOSAL,
-                      PUT_QUESTION, RESULT, ROLL, amendment_outcome, counts_a_vote, declares_outcome, labelled_followers, motion_above,
+                      PUT_QUESTION, RESULT, ROLL, amendment_outcome, body_did, counts_a_vote, declares_outcome, labelled_followers, motion_above,
                       moved_on_proposal, NOT_A_WISH, paragraph_above, puts_to_vote, read_tally, runs_on, vote_details)
 from .sections import outcome_only
 from .votes import ABSTAIN as _ABSTAIN, AGAINST as _AGAINST, FOR as _FOR
@@ -672,7 +672,7 @@ def extract_resolutions(document: Document, entries: list[Entry]) -> list[tuple[
         found += _narrative(document, entries, used, minutes, read)
     if document.type in ("minutes", "other"):
         found += _sentences_deciding(document, entries, used, minutes, (_put_and_carried,), read)
-        found += _sentences_deciding(document, entries, used, minutes, (counts_a_vote, declares_outcome, moved_on_proposal), read)
+        found += _sentences_deciding(document, entries, used, minutes, (counts_a_vote, declares_outcome, moved_on_proposal, body_did), read)
     if document.type == "minutes":
         found += _elliptical(document, entries, used, minutes, read)
     if document.type == "decision_record":

@@ -1697,3 +1697,22 @@ CARRIED 7/0
     assert rows[0].text.startswith("Moved Cr Lee, Seconded Cr Fox That Council: 1. Defer consideration")
     assert "2. Request the Chief Executive Officer" in rows[0].text
     assert rows[0].details.get("outcome") == "carried"
+
+
+def test_a_sentence_opening_with_the_body_and_what_it_did_is_a_decision_in_marked_minutes_too():
+    text = """Quayford Water District - Minutes of the Regular Board Meeting held on 20 February 2024
+
+5. MINUTES
+RESOLVED that the minutes of the meeting held on 16 January 2024 be approved.
+
+6. PUMP STATION
+The Board awarded a contract for the Quay Pump Station Rehabilitation to Harbour Constructors, Inc. in the amount of $3,412,000.
+By consensus, the Board authorized Director Ash to attend the spring conference at District expense.
+Board consensus to send a thank-you letter to the Friends of the Harbour.
+Director Fox noted that the Board approved the rate study last year.
+"""
+    texts = _texts_of_kind(text, "resolution", "minutes.txt")
+    assert any(t.startswith("The Board awarded a contract for the Quay Pump Station") for t in texts)
+    assert any(t.startswith("By consensus, the Board authorized Director Ash") for t in texts)
+    assert any(t.startswith("Board consensus to send a thank-you letter") for t in texts)
+    assert not any("rate study" in t for t in texts)
