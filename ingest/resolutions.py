@@ -672,7 +672,9 @@ def extract_resolutions(document: Document, entries: list[Entry]) -> list[tuple[
         found += _narrative(document, entries, used, minutes, read)
     if document.type in ("minutes", "other"):
         found += _sentences_deciding(document, entries, used, minutes, (_put_and_carried,), read)
-        found += _sentences_deciding(document, entries, used, minutes, (counts_a_vote, declares_outcome, moved_on_proposal, body_did), read)
+        # the body's own sentence ("The Board awarded ...") decides in minutes; in a paper of no known type it may report
+        told = (body_did,) if document.type == "minutes" else ()
+        found += _sentences_deciding(document, entries, used, minutes, (counts_a_vote, declares_outcome, moved_on_proposal, *told), read)
     if document.type == "minutes":
         found += _elliptical(document, entries, used, minutes, read)
     if document.type == "decision_record":
