@@ -42,8 +42,11 @@ _VOTE_LINE = re.compile(
     r"|^(?:result|motion by|second(?:ed)?(?: by)?|ayes|nays|noes|abstain|absent)\s*:",
     re.IGNORECASE,
 )
+# A line introducing a motion's quoted words ("... moved the following amendment:", "proposed that"); not
+# who proposed and seconded what the meeting then agreed ("Seconded by Councillor Ash, and / AGREED – that ...").
 _QUOTED_MOTION = re.compile(
-    r"(?:proposed|moved|seconded|amendment|motion|substantive motion)\b[^.]*?(?:that|follows?|:)?\s*[“\"]?$", re.IGNORECASE
+    r"(?:proposed|moved|seconded|amendment|motion|substantive motion)\b[^.]*?(?:that|follows?|:|[“\"]|(?<!,\sand)(?<!\sand))\s*[“\"]?$",
+    re.IGNORECASE,
 )
 
 # "Proposed Record of Decision", "Draft decision": a decision the paper asks someone to take.

@@ -1716,3 +1716,23 @@ Director Fox noted that the Board approved the rate study last year.
     assert any(t.startswith("By consensus, the Board authorized Director Ash") for t in texts)
     assert any(t.startswith("Board consensus to send a thank-you letter") for t in texts)
     assert not any("rate study" in t for t in texts)
+
+
+def test_an_agreed_decision_after_who_proposed_and_seconded_it_is_no_quoted_motion():
+    text = """QUAYFORD DISTRICT COUNCIL
+MINUTES OF THE MEETING OF THE ENVIRONMENTAL SERVICES COMMITTEE HELD ON TUESDAY 4 FEBRUARY 2025
+
+ES/016/2025   RECYCLING CENTRE OPENING HOURS
+Proposed by Alderman Fox,
+Seconded by Councillor Ash, and
+
+AGREED – that the Committee approve the revised winter opening hours for the Quay Road
+recycling centre for a trial period of twelve months.
+
+ES/017/2025   NOTICE OF MOTION
+Councillor Ash moved the following motion:
+AGREED that the Council writes to the Minister about harbour dredging.
+"""
+    texts = _texts_of_kind(text, "resolution", "minutes.txt")
+    assert any(t.startswith("AGREED – that the Committee approve the revised winter opening hours") for t in texts)
+    assert not any("harbour dredging" in t for t in texts)
