@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .decision_text import Entry
+from .decision_text import Entry, parse_marker
 from .votes import ABSTAIN as _ABSTAIN, AGAINST as _AGAINST, FOR as _FOR
 
 # A vote's count: "5-0", "4-1-1", "7/0" (for, against, then abstaining and absent).
@@ -193,18 +193,35 @@ def motion_above(entries: list[Entry], index: int, used: set[int]) -> list[int]:
     # The paragraph just above the roll moves something; else the last paragraph of the same item
     # that does, with the item's discussion between them left out ("MOTION: X moved to adopt ...
     # Y seconded." / "Director Z stated ..." / "Roll call vote:" / "Motion carried").
+    passed: list[list[int]] = []  # paragraphs between the moving one and the roll, nearest first
     while k >= 0 and k not in used and index - k <= MOTION_SEARCH:
         motion = paragraph_above(entries, k, used)
         if not motion:
             break
         if any(MOVED.search(entries[m].text) for m in motion):
-            return motion + votes
-        if entries[motion[0]].opens or _is_outcome_line(entries[motion[-1]].text):
+            # "Moved: Cr Ash  Seconded: Cr Fox" / "That the Committee: a) ... b) ..." / "CARRIED": the
+            # paragraphs after the moving one are the motion's words when they open with "That"
+            words = [m for paragraph in reversed(passed) for m in paragraph]
+            return motion + (words if words and _THAT.match(entries[words[0]].text) else []) + votes
+        if entries[motion[0]].opens and not in_a_list(entries, motion[0]) or _is_outcome_line(entries[motion[-1]].text):
             break  # the item's start, or an earlier motion's outcome: nothing moved is pending
+        passed.append(motion)
         k = motion[0] - 1
         while k >= 0 and not entries[k].text and not entries[k].opens:
             k -= 1
     return []
+
+
+_THAT = re.compile(r"^(?:that|THAT|That)\s")  # a motion's words: "That the Committee receives the report"
+
+
+def in_a_list(entries: list[Entry], index: int) -> bool:
+    """Whether a numbered line is an item of a list its motion leads into ("That Council:" / "1. Accept
+    the tender ..." / "2. Authorise ..."), not a paragraph of the minutes of its own."""
+    k = index
+    while k >= 0 and entries[k].text and parse_marker(entries[k].text):
+        k -= 1
+    return k >= 0 and k < index and entries[k].text.rstrip().endswith(":") and not entries[k].heading
 
 
 def paragraph_above(entries: list[Entry], k: int, used: set[int]) -> list[int]:

@@ -20,7 +20,7 @@ from minutebook.vocabulary import Decision, Document
 from .decision_text import (PROPOSED, Entry, Sentence, block_pages, collect_block, minute_of, minutes_by_line, parse_marker, referred_to,
                             row_cells, sentences, split_items)
 from .motions import (BARE_OUTCOME, COUNT, COUNTED_VOTE, LABELLED, MOTION, MOTION_CARRIED, MOTION_SEARCH, MOTION_WORD, ON_PROPOSAL, PROPOSAL,
-                      PUT_QUESTION, RESULT, ROLL, amendment_outcome, body_did, counts_a_vote, declares_outcome, labelled_followers, motion_above,
+                      PUT_QUESTION, RESULT, ROLL, amendment_outcome, body_did, counts_a_vote, in_a_list, declares_outcome, labelled_followers, motion_above,
                       moved_on_proposal, NOT_A_WISH, paragraph_above, puts_to_vote, read_tally, runs_on, vote_details)
 from .sections import outcome_only
 from .votes import ABSTAIN as _ABSTAIN, AGAINST as _AGAINST, FOR as _FOR
@@ -277,7 +277,7 @@ def _inline(document: Document, entries: list[Entry], used: set[int], minutes: l
             while j >= 0 and entries[j].text and j not in used and len(block) < 8 + _listed_above(entries, index) \
                     and not entries[j].heading:
                 block.insert(0, j)
-                if entries[j].opens and not _in_a_list(entries, j):  # "2) Mr Ash proposed ..." opens the paragraph and belongs to it
+                if entries[j].opens and not in_a_list(entries, j):  # "2) Mr Ash proposed ..." opens the paragraph and belongs to it
                     break
                 j -= 1
             if len(block) == 1:
@@ -305,15 +305,6 @@ def _inline(document: Document, entries: list[Entry], used: set[int], minutes: l
         used.update(block)
         found.append((block[0], _decision(document, entries, block, details, items=[], minute=minutes[index])))
     return found
-
-
-def _in_a_list(entries: list[Entry], index: int) -> bool:
-    """Whether a numbered line is an item of a list its motion leads into ("That Council:" / "1. Accept
-    the tender ..." / "2. Authorise ..."), not a paragraph of the minutes of its own."""
-    k = index
-    while k >= 0 and entries[k].text and parse_marker(entries[k].text):
-        k -= 1
-    return k >= 0 and k < index and entries[k].text.rstrip().endswith(":") and not entries[k].heading
 
 
 def _listed_above(entries: list[Entry], index: int) -> int:

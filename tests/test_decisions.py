@@ -1736,3 +1736,26 @@ AGREED that the Council writes to the Minister about harbour dredging.
     texts = _texts_of_kind(text, "resolution", "minutes.txt")
     assert any(t.startswith("AGREED – that the Committee approve the revised winter opening hours") for t in texts)
     assert not any("harbour dredging" in t for t in texts)
+
+
+def test_a_motion_s_words_between_who_moved_it_and_its_outcome_are_read_with_it():
+    text = """Quayford District Council - Minutes of the Infrastructure Committee held on 14 August 2024
+
+6.1  Quay Road Wastewater Plant Upgrade
+
+The Three Waters Manager spoke to the report.
+
+Resolution number ISC/2024/039
+Moved: Cr Ash    Seconded: Cr Fox
+
+That the Infrastructure Committee:
+a)  receives the report titled "Quay Road Wastewater Plant Upgrade";
+b)  approves an early contractor involvement procurement model;
+c)  notes the indicative project timeline.
+
+CARRIED
+"""
+    rows = _of_kind(text, "resolution", "minutes.txt")
+    assert len(rows) == 1
+    assert rows[0].text.startswith("Resolution number ISC/2024/039 Moved: Cr Ash Seconded: Cr Fox That the Infrastructure Committee:")
+    assert "approves an early contractor involvement procurement model" in rows[0].text
