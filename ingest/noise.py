@@ -108,7 +108,8 @@ def _without_running_tail(text: str, running: set[str]) -> str:
 def _is_boilerplate_candidate(text: str) -> bool:
     """Notices that converters repeat on every page of a text file: capitals or a parenthesis."""
     letters = [ch for ch in text if ch.isalpha()]
-    if len(text) < 20 or "\t" in text or text.lstrip().startswith("#"):
+    # judged by its words, not its indent: a right-aligned "CARRIED" under each motion is no notice
+    if len(text.strip()) < 20 or "\t" in text or text.lstrip().startswith("#"):
         return False
     if re.match(r"^\s*(?:resolved|\d)", text, re.IGNORECASE):
         return False

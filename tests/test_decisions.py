@@ -1759,3 +1759,16 @@ CARRIED
     assert len(rows) == 1
     assert rows[0].text.startswith("Resolution number ISC/2024/039 Moved: Cr Ash Seconded: Cr Fox That the Infrastructure Committee:")
     assert "approves an early contractor involvement procurement model" in rows[0].text
+
+
+def test_an_outcome_right_aligned_under_each_motion_of_a_text_file_is_kept_every_time():
+    motions = "\n".join(
+        f"""{n}.  ITEM {n}
+Resolution No. 2024-{n:03d}
+Moved by: Councillor Ash    Seconded by: Councillor Fox
+BE IT RESOLVED THAT Council approve the harbour works schedule number {n}.
+                                                                 CARRIED
+""" for n in range(1, 5))
+    text = f"THE TOWNSHIP OF QUAYFORD\nREGULAR MEETING OF COUNCIL\nMINUTES\nDate: Tuesday, June 11, 2024\n\n{motions}"
+    texts = _texts_of_kind(text, "resolution", "minutes.txt")
+    assert [n for n in range(1, 5) if any(f"schedule number {n}." in t for t in texts)] == [1, 2, 3, 4]
