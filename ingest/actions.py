@@ -31,7 +31,7 @@ _NEXT_MEETING = r"(?:the|its)\s+next\s+(?:[\w&'’-]+\s+){0,4}meeting"
 # Who a board directs to act, in either case: its staff and officers ("the Superintendent", "the Health &
 # Human Services Director", "staff"). A task's actor (_ACTOR) is an officer only in capitals: "officers
 # will" describes.
-_ROLE = r"(?:staff|[Mm]anagers?|[Dd]irectors?|[Ss]uperintendent|[Dd]epartments?|[Oo]fficers?|[Cc]lerk|[Cc]ounsel|[Aa]ttorney|[Ee]ngineer|[Aa]dministrator|[Ss]ecretary|[Tt]reasurer|[Cc]hief)"
+_ROLE = r"(?:staff|[Mm]anagers?|[Dd]irectors?|[Ss]uperintendent|[Dd]epartments?|[Oo]fficers?|[Cc]lerk|[Cc]ounsel|[Aa]ttorney|[Ee]ngineer|[Aa]dministrator|[Ss]ecretary|[Tt]reasurer|[Cc]hief|Head)"
 _VERB = (
     # "come back to the Board" or "come back in six months", not "come back to work"
     rf"(?:report(?:ed|ing)?\s+back|(?:come|coming)\s+back(?:\s+to\s+{_TARGET}|(?!\s+to\b))|brought\s+back|bring\s+(?:[\w'’ ]{{1,40}}?\s+)?back\s+to|"
@@ -41,6 +41,11 @@ _VERB = (
     # a motion handing on the work: "to adopt and refer to the City Manager to implement", "direct staff to prepare"
     r"refer(?:red|ring)?\s+(?:it\s+|this\s+)?to\s+(?:the\s+)?(?:[A-Z][\w&'’-]*\s+){1,4}(?:to|for)\s+[a-z]+|"
     rf"direct(?:ed|s)?\s+(?:the\s+)?(?:(?:[A-Z][\w'’-]*|&)\s+){{0,4}}{_ROLE}\s+to\s+[a-z]+|"
+    # a decision's own clause instructing an officer: "to instruct the Executive Director of Education and
+    # Children's Services to hold public meetings", "requests the Chief Executive to report"
+    # (the clause's own verb, at its start: "the Committee (PAC) has requested the Department to" reports another's request)
+    rf"^(?:\(?(?:\d{{1,2}}|[a-z]|[ivx]{{1,4}})[.)]\)?\s+)?(?:to\s+)?(?:instruct|request)(?:ed|s)?\s+(?:the\s+)?(?:(?:[A-Z][\w'’-]*|&)\s+){{0,4}}{_ROLE}\b"
+    rf"(?:,?\s+(?:(?:of|for|and|in|the|&)\s+)*[A-Z(][\w'’()&-]*)*,?\s+to\s+[a-z]+|"
     # "Staff was directed to return with a phasing option", "the Clerk is directed to write"
     rf"(?:^|\b(?-i:the)\s+)(?:(?:[A-Z][\w'’-]*|&)\s+){{0,4}}{_ROLE}\s+(?:was|were|is|are)\s+directed\s+to\s+[a-z]+|"
     # "will review the policy at the next meeting", "an update for the next board meeting was requested"
@@ -321,7 +326,7 @@ def _log_table(document: Document, entries: list[Entry]) -> list[tuple[int, Deci
 def _ordered(match: re.Match, text: str) -> bool:
     """Whether a follow-up is an order ("directed the Clerk to write"), not only recommended ("recommend
     that Council direct staff to")."""
-    return bool(re.search(r"\bdirect(?:ed|s)?\b", match.group(0))) and not re.search(r"\brecommend", text[: match.start()], re.IGNORECASE)
+    return bool(re.search(r"\b(?:direct|instruct|request)(?:ed|s)?\b", match.group(0))) and not re.search(r"\brecommend", text[: match.start()], re.IGNORECASE)
 
 
 def extract_actions(document: Document, entries: list[Entry]) -> list[tuple[int, Decision]]:

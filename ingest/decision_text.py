@@ -42,6 +42,7 @@ def clean(text: str) -> str:
     text = re.sub(r"(?<=\S)\*+(?=\s|$)|(?:^|(?<=\s))\*+(?=\w)", "", text)  # "*emphasis*", not a "* " bullet
     text = _LINKS.sub(r"\1", text)
     text = re.sub(r"^\s*#{1,6}\s+", "", text)
+    text = re.sub(r":\s*[-–—]\s*$", ":", text)  # "The Committee agreed:-", as British minutes lead into a list
     return " ".join(text.split())
 
 

@@ -77,7 +77,8 @@ def split_pack(lines: list[Line], paged: bool) -> list[Paper]:
 _MINUTES = re.compile(
     r"^(?:(?:draft|printed|approved|unconfirmed|signed)\s*)?minutes\b(?!\s+of\s+(?:the\s+)?previous)"
     r"|meeting\s*minutes\b|\bminutes\s*of\s*(?:the|a|an)\s*(?:[\w&'’-]+\s*){0,8}?meeting\b"
-    r"|^minutes\s*from\b|^notes\s+(?:of|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}meeting\b",
+    r"|^minutes\s*from\b|^notes\s+(?:of|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}meeting\b"
+    r"|^minute\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}meeting\b",  # Scottish councils' "Minute of Meeting of the ... Committee"
     re.IGNORECASE,
 )
 _AGENDA = re.compile(

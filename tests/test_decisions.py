@@ -1772,3 +1772,33 @@ BE IT RESOLVED THAT Council approve the harbour works schedule number {n}.
     text = f"THE TOWNSHIP OF QUAYFORD\nREGULAR MEETING OF COUNCIL\nMINUTES\nDate: Tuesday, June 11, 2024\n\n{motions}"
     texts = _texts_of_kind(text, "resolution", "minutes.txt")
     assert [n for n in range(1, 5) if any(f"schedule number {n}." in t for t in texts)] == [1, 2, 3, 4]
+
+
+SCOTTISH_MINUTE = """QUAYFORD COUNCIL
+MINUTE of MEETING of the EDUCATION COMMITTEE held on 5 March 2024
+
+3.  REVENUE BUDGET MONITORING
+
+Decision
+
+The Committee agreed:-
+(a)  to note the projected overspend of £1.38 million for 2023/24;
+(b)  to approve the budget virements set out in Appendix 2 to the report; and
+(c)  to instruct the Head of Education (Primary and Early Years) to review the rate-setting
+     methodology before the next budget.
+
+4.  FUNDING UPDATE
+The Public Accounts Committee has requested the Department for Education to carry out a review.
+"""
+
+
+def test_a_decision_leading_into_its_list_with_a_colon_and_dash_is_read_with_the_list():
+    rows = _of_kind(SCOTTISH_MINUTE, "resolution", "minutes.txt")
+    assert len(rows) == 1 and rows[0].text.startswith("The Committee agreed: (a) to note the projected overspend")
+    assert len(rows[0].items) == 3
+
+
+def test_a_decision_s_clause_instructing_an_officer_is_a_task_but_another_body_s_request_is_not():
+    tasks = _texts_of_kind(SCOTTISH_MINUTE, "action", "minutes.txt")
+    assert any(t.startswith("to instruct the Head of Education (Primary and Early Years) to review") for t in tasks)
+    assert not any("Public Accounts Committee" in t for t in tasks)
