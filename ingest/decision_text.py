@@ -168,19 +168,20 @@ def split_items(lines: list[str]) -> tuple[str, list[str]]:
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
 
 
-def collect_block(entries: list[Entry], start: int, stop, max_lines: int = 200) -> list[int]:
+def collect_block(entries: list[Entry], start: int, stop, max_lines: int = 200, lead: bool = False) -> list[int]:
     """Indices of the lines of a decision block starting at ``start``.
 
     The block runs on over wrapped lines; past a blank line it goes on only into a list (a line
     opening with a marker) or a sentence cut by a page break. It ends at a new section no deeper
     than its own, at a line ``stop`` rejects (a new decision, a vote line), or after a complete
     sentence that opens no list. ``max_lines`` only guards against a runaway: a budget
-    resolution's items (a)-(v) run to some ninety lines.
+    resolution's items (a)-(v) run to some ninety lines. ``lead``: the first line is a label heading
+    what follows ("DECISION" / "1. To approve ..."), as a line ending in ":" does.
     """
     head = entries[start]
     taken = [start]
     gap = False
-    in_list = head.text.endswith(":")
+    in_list = lead or head.text.endswith(":")
     family: str | None = None
     for index in range(start + 1, min(len(entries), start + max_lines)):
         entry = entries[index]

@@ -33,7 +33,8 @@ _HEADER = re.compile(
 )
 # "The Board RESOLVED to approve", "Cabinet AGREED that": the verb in capitals mid-line.
 _CAPS_VERB = re.compile(r"(?<![A-Za-z])(?P<word>RESOLVED|AGREED|DECIDED)(?![A-Za-z])\s*(?P<after>(?:that\b|to\b|:|-|–|unanimously\b).*)$")
-_DECISION_LABEL = re.compile(r"^(?:decision(?:s)?(?:\s+(?:taken|made))?|the decision)\s*[:–-]\s*(?P<after>.*)$", re.IGNORECASE)
+# ... or heads it, alone on its line: "DECISION" / "1. To approve ..." / "2. To delegate ...".
+_DECISION_LABEL = re.compile(r"^(?:decision(?:s)?(?:\s+(?:taken|made))?|the decision)\s*(?:[:–-]\s*(?P<after>.*))?$", re.IGNORECASE)
 
 _MINUTED_DECISION = re.compile(r"^decision\s*:\s*(?P<after>.*)$", re.IGNORECASE)
 
@@ -175,7 +176,7 @@ def _formal(document: Document, entries: list[Entry], minutes: list) -> tuple[li
         label = label_of.match(entry.text) if label_of else None
         if not (label or _is_header(entry.text)) or _quoted(entries, index):
             continue
-        block = collect_block(entries, index, _stop)
+        block = collect_block(entries, index, _stop, lead=bool(label) and not label.group("after"))
         if label and not label.group("after") and len(block) == 1:
             continue
         used.update(block)

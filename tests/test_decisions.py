@@ -1802,3 +1802,25 @@ def test_a_decision_s_clause_instructing_an_officer_is_a_task_but_another_body_s
     tasks = _texts_of_kind(SCOTTISH_MINUTE, "action", "minutes.txt")
     assert any(t.startswith("to instruct the Head of Education (Primary and Early Years) to review") for t in tasks)
     assert not any("Public Accounts Committee" in t for t in tasks)
+
+
+def test_a_record_of_decisions_headed_decision_reads_its_numbered_list_whole():
+    text = """LONDON BOROUGH OF QUAYFORD
+CABINET - RECORD OF DECISIONS
+Meeting date: Tuesday 16 July 2024
+
+ITEM 5   HARBOUR ESTATE REGENERATION
+Report of: Corporate Director of Place
+
+DECISION
+1.  To note the outcome of the resident ballot held in March 2024.
+2.  To approve the delivery strategy for Phase 2 of the Harbour Estate regeneration.
+3.  To delegate authority to the Corporate Director of Place to appoint a main contractor.
+
+REASONS FOR DECISION
+The Phase 2 blocks do not meet the Decent Homes standard.
+"""
+    rows = _of_kind(text, "resolution", "decisions.txt")
+    assert len(rows) == 1 and len(rows[0].items) == 3
+    assert "To delegate authority to the Corporate Director of Place" in rows[0].text
+    assert "Decent Homes" not in rows[0].text
