@@ -32,6 +32,7 @@ _NAME = re.compile(rf"^(?:(?:[A-Z]\.?\s+){{1,2}}|(?:{_WORD})\s+(?:[A-Z]\.?\s+)?)
 _OFFICE = re.compile(r"(?:Officer|Manager|Clerk|Directors?|Engineer|Planner|Treasurer|Secretary|Administrator|Administrative|Counsel"
                      r"|Attorney|Chair(?:man|woman|person)?|President|Superintendent|Executive|Librarian|Bookkeeper|Commissioner"
                      r"|Services|Department|Works|Public|Press|Nil|None|Council|Committee|Board|Authority|Office|Commission|Police|Trust|Association|Society|Group|Ltd|Inc)")
+_LIST_LINES = 16  # a list of one name a line, or two columns of them ("Present:" beside "Also in attendance:")
 _MINUTE = re.compile(r"^(?:\d|[A-Z]{1,3}\d)")  # the next minute's number: the list has ended
 
 
@@ -43,8 +44,10 @@ def _listed(entries: list[Entry]) -> list[str]:
         if not label or entry.heading and entry.text[label.end():].strip() == "":
             continue
         text = entry.text[label.end():]
-        for following in entries[index + 1: index + 5]:
-            carried = not text.strip() or re.search(r"(?:[,;&]|\band)\s*$", text) or re.match(rf"{TITLE}\b", following.text)
+        one_a_line = not text.strip()  # "Present:" alone, its people on the lines below
+        for following in entries[index + 1: index + 1 + _LIST_LINES]:
+            carried = (not text.strip() or re.search(r"(?:[,;&]|\band)\s*$", text) or re.match(rf"{TITLE}\b", following.text)
+                       or one_a_line and all(_person(chunk)[0] for chunk in _chunks(following.text)))
             if not carried or following.heading or _MINUTE.match(following.text) or _LABEL.match(following.text):
                 break
             text += "; " + following.text  # a line of the list names its own people
@@ -56,24 +59,37 @@ def attending(entries: list[Entry]) -> set[str]:
     """Each name by which a listed person may be tasked: full name, given name and surname."""
     names: set[str] = set()
     for text in _listed(entries):
-        text = re.sub(r"\([^)]*\)", ",", text)
-        for chunk in re.split(r"[;,:]|\s[-–]\s|\band\b|&", text):
-            chunk = chunk.strip(" .")
-            bare = _LEADING.sub("", chunk).strip()
-            titled = bare != chunk
-            if not bare or not _NAME.match(bare):
-                continue
-            tokens = bare.split()
-            office = max((n for n, token in enumerate(tokens) if _OFFICE.fullmatch(token)), default=None)
-            if office is not None:  # the name after the office's words
-                tokens, titled = _LEADING.sub("", " ".join(tokens[office + 1:])).split(), True
-            words = [word for word in tokens if not re.fullmatch(r"[A-Z]\.?", word)]
-            if not words or len(tokens) < 2 and not titled:
-                continue  # one bare word ("Staff", "Nil") is no one's name
-            names.add(words[-1])
-            if len(words) >= 2:
-                names.update((words[0], f"{words[0]} {words[-1]}"))
+        for chunk in _chunks(text):
+            words = _person(chunk)[1]
+            if words:
+                names.add(words[-1])
+                if len(words) >= 2:
+                    names.update((words[0], f"{words[0]} {words[-1]}"))
     return names
+
+
+def _chunks(text: str) -> list[str]:
+    """A list's pieces, one person each: split at separators, and before a title, which opens the next
+    name when two columns run into one line ("Mr A Martin   Cllr M Kerford Byrne")."""
+    text = re.sub(r"\([^)]*\)", ",", text)
+    pieces = re.split(rf"[;,:]|\s[-–]\s|\band\b|&|\s(?=(?:{TITLE})\.?\s)", text)
+    return [piece.strip(" .") for piece in pieces if piece.strip(" .")]
+
+
+def _person(chunk: str) -> tuple[bool, list[str]]:
+    """Whether a piece of a list names a person (or an office), and the words of the person's name."""
+    bare = _LEADING.sub("", chunk).strip()
+    titled = bare != chunk
+    if not bare or not _NAME.match(bare):
+        return False, []
+    tokens = bare.split()
+    office = max((n for n, token in enumerate(tokens) if _OFFICE.fullmatch(token)), default=None)
+    if office is not None:  # the name after the office's words
+        tokens, titled = _LEADING.sub("", " ".join(tokens[office + 1:])).split(), True
+    words = [word for word in tokens if not re.fullmatch(r"[A-Z]\.?", word)]
+    if not words or len(tokens) < 2 and not titled:
+        return office is not None, []  # one bare word ("Staff", "Nil") is no one's name
+    return True, words
 
 
 def named(names: set[str]) -> str | None:

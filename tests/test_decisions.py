@@ -1649,7 +1649,13 @@ Revd Ash to arrange the Remembrance service with the school.
 def test_a_person_the_minutes_list_as_present_is_tasked_by_bare_name():
     text = """Quayford Village Hall Trustees - minutes of the meeting held on 22 May 2024
 
-Present: Dana Fox (chair), Sam Ash (treasurer), Robin Quill (bookings)
+Present:
+Mr L Penn
+Mrs K Lowe
+Dana Fox (chair)
+Sam Ash (treasurer)
+Mr T Hale   Cllr M Kerr
+Robin Quill (bookings)
 Apologies: Grant Ellery
 
 3. Bookings
@@ -1658,9 +1664,10 @@ Dana said she'd write to the neighbour about the late finishes.
 Dana and Sam will put in the grant application. Ash to give them the last two years' accounts.
 Will to look at the gutters.
 Grant will be missed at the fete.
+Kerr to ask the county about the verges.
 """
     tasks = [(d.details.get("who"), d.text) for d in _of_kind(text, "action", "minutes.txt")]
-    assert [who for who, _ in tasks] == ["Robin", "Dana", "Dana and Sam", "Ash"]
+    assert [who for who, _ in tasks] == ["Robin", "Dana", "Dana and Sam", "Ash", "Kerr"]
     assert tasks[1][1].startswith("Dana said she'd write")
 
 
