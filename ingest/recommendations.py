@@ -24,7 +24,14 @@ from .sections import headings_of
 _HEADING = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:summary\s+of\s+|key\s+|the\s+)?recommendations?\s*(?:\(s\))?\s*:?\s*$", re.IGNORECASE
 )
-_LABEL = re.compile(r"^(?:recommendations?\s*(?:\(s\))?|recommended|recommendation\s+to\s+[\w ]{2,40})\s*:\s*(?P<rest>\S.*)$", re.IGNORECASE)
+# The label an agenda item's action stands under, whoever recommends it: "Recommendation:", "Staff
+# Recommendation:", "General Manager's Recommendation:", "Recommended Action:", "Requested Action:",
+# "Suggested Motion (a):".
+_LABEL = re.compile(
+    r"^(?:(?-i:[A-Z][\w'’]*\s+){0,3}recommendations?\s*(?:\(s\))?|recommended(?:\s+(?:action|motion)s?)?|recommendation\s+to\s+[\w ]{2,40}"
+    r"|(?:requested|suggested|proposed)\s+(?:action|motion)s?(?:\s*\(\w\))?|action\s+requested)\s*:\s*(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
 _NUMBERED_REC = re.compile(r"^recommendation\s+(?P<number>\d{1,2})\s*[:.–-]?\s*(?P<rest>.*)$", re.IGNORECASE)
 _BODY = r"(?:board|committee|cabinet|council|panel|hwb|h&wb|members?|executive|group|commission|authority|leader|trust|body|director|officer|forum|partnership|governors|you)"
 _ASKED = re.compile(rf"\b{_BODY}\s+(?:is|are)\s+(?:hereby\s+|therefore\s+|being\s+)?(?:recommended|asked|requested|invited)\s+to\b", re.IGNORECASE)

@@ -1831,3 +1831,27 @@ The Phase 2 blocks do not meet the Decent Homes standard.
     assert len(rows) == 1 and len(rows[0].items) == 3
     assert "To delegate authority to the Corporate Director of Place" in rows[0].text
     assert "Decent Homes" not in rows[0].text
+
+
+def test_an_agenda_item_s_action_under_any_recommending_label_is_its_recommendation():
+    text = """QUAYFORD HARBOUR AUTHORITY
+REGULAR MEETING AGENDA
+Tuesday, November 15, 2022 at 3:00 p.m.
+
+R-3  HARBOUR DUES ADJUSTMENT - SET PUBLIC HEARING
+     General Manager's Recommendation: Set a public hearing for December 13, 2022 at 3:00 p.m.
+     to consider a proposed increase to harbour dues.
+
+R-4  CHARTER APPEAL - QUAY ACADEMY
+     Requested Action: Conduct a public hearing to consider the level of support for the appeal.
+
+R-5  MOORINGS POLICY
+     Staff Recommendation: Deny the request for additional winter moorings at the east quay.
+
+R-6  URGENCY ORDINANCE
+     Suggested Motion (a): Adopt Urgency Ordinance No. 24-07 extending the moratorium on new moorings.
+"""
+    texts = _texts_of_kind(text, "recommendation", "agenda.txt")
+    for words in ("Set a public hearing for December 13, 2022", "Conduct a public hearing to consider the level of support",
+                  "Deny the request for additional winter moorings", "Adopt Urgency Ordinance No. 24-07"):
+        assert any(words in t for t in texts), words
