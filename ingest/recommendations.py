@@ -40,7 +40,7 @@ _ASKED = re.compile(rf"\b{_BODY}\s+(?:is|are)\s+(?:hereby\s+|therefore\s+|being\
 _OWN_VOICE = (r"(?:[Ss]taff|[Ww]e|[Oo]fficers|(?:[Tt]he\s+)?(?:[A-Z][\w&'’-]*\s+){0,3}(?:[Mm]anager|[Dd]irector|[Dd]epartment))"
               r"\s+(?:therefore\s+|also\s+)?recommends?\s+")
 _RECOMMENDS = rf"{_OWN_VOICE}(?:that\s+)?(?:the\s+)?[A-Za-z]"  # "Staff recommends the Authority approve"
-_RECOMMENDED = re.compile(r"(?<![A-Za-z])RECOMMENDED\s+(?:that|to|:)|^RECOMMENDED\b|^(?:it\s+is\s+)?recommended\s+that\b"
+_RECOMMENDED = re.compile(r"(?<![A-Za-z])RECOMMENDED\s+(?:that|to|:)|^RECOMMENDED\b|^(?:[Ii]t\s+is\s+)?recommended\s+that\b"
                           rf"|^{_RECOMMENDS}")
 
 
@@ -449,9 +449,11 @@ def extract_recommendations(document: Document, entries: list[Entry]) -> list[tu
     if document.type in ("minutes", "decision_record") or is_motion(entries):
         return []  # a motion's "asked to agree" is the movers' proposal, not a report's recommendation
     found, used = _formal_blocks(document, entries)
-    if not found:  # a paper that sets out its recommendations formally discusses others in its prose
+    if not found:  # a report that sets out its recommendations formally discusses others in its prose
         found = _phrases(document, entries, used)
         found += _in_prose(document, entries, used)  # the lines _phrases read are in ``used``
+    elif document.type == "agenda":  # an agenda's items each say what they ask in their own way
+        found += _phrases(document, entries, used)
     if document.type == "agenda":
         found += _agenda_items(document, entries, used)
     return found

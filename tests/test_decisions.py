@@ -1855,3 +1855,21 @@ R-6  URGENCY ORDINANCE
     for words in ("Set a public hearing for December 13, 2022", "Conduct a public hearing to consider the level of support",
                   "Deny the request for additional winter moorings", "Adopt Urgency Ordinance No. 24-07"):
         assert any(words in t for t in texts), words
+
+
+def test_an_agenda_reads_an_item_s_it_is_recommended_paragraph_beside_labelled_items():
+    text = """QUAYFORD UNIFIED SCHOOL DISTRICT
+REGULAR MEETING OF THE BOARD OF EDUCATION - AGENDA
+Tuesday, October 17, 2023, 6:00 p.m.
+
+G.  CONSENT ITEMS (ACTION)
+    G-2  Personnel Report No. 5 (Certificated and Classified)
+         It is recommended that the Board approve Personnel Report No. 5, as presented.
+
+H.  ACTION ITEMS
+    H-1  Harbour Campus Roofing
+         Recommended Action: Award Bid No. 23-07 to Quay Roofing, the lowest responsive bidder.
+"""
+    texts = _texts_of_kind(text, "recommendation", "agenda.txt")
+    assert any("It is recommended that the Board approve Personnel Report No. 5" in t for t in texts)
+    assert any("Award Bid No. 23-07 to Quay Roofing" in t for t in texts)
