@@ -17,7 +17,7 @@ from minutebook.vocabulary import Decision, Document
 from .actions import extract_actions
 from .commitments import extract_commitments
 from .decision_text import build_entries, normalise
-from .recommendations import extract_recommendations
+from .recommendations import extract_recommendations, recommended_onward
 from .resolutions import extract_resolutions
 from .sections import Section
 
@@ -35,18 +35,11 @@ def extract_decisions(document: Document, sections: list[Section], labels: dict[
     """
     labels = labels or {}
     entries = build_entries(sections)
-    found: list[tuple[int, Decision]] = []
-    extractors = (
-        ("resolution", lambda: extract_resolutions(document, entries)),
-        ("recommendation", lambda: extract_recommendations(document, entries)),
-        ("commitment", lambda: extract_commitments(document, entries, sections)),
-        ("action", lambda: extract_actions(document, entries)),
-    )
-    for kind, run in extractors:
-        try:
-            found.extend(run())
-        except Exception:  # noqa: BLE001 - one extractor's bug must not cost the others' rows
-            log.exception("%s extraction failed for %s", kind, document.source)
+    resolutions = _rows("resolution", document, lambda: extract_resolutions(document, entries))
+    found = resolutions + _rows("recommendation", document, lambda: extract_recommendations(document, entries)
+                                + recommended_onward(resolutions))  # and what the meeting recommends to another body
+    found += _rows("commitment", document, lambda: extract_commitments(document, entries, sections))
+    found += _rows("action", document, lambda: extract_actions(document, entries))
     decisions = _unique(sorted(found, key=lambda pair: pair[0]))
     for ordinal, decision in enumerate(decisions):
         decision.ordinal = ordinal
@@ -57,6 +50,15 @@ def extract_decisions(document: Document, sections: list[Section], labels: dict[
             if labels.get("decision_maker"):
                 decision.details.setdefault("decision_maker", labels["decision_maker"])
     return decisions
+
+
+def _rows(kind: str, document: Document, run) -> list[tuple[int, Decision]]:
+    """One extractor's rows; a bug in it costs its own rows only, never the paper's."""
+    try:
+        return run()
+    except Exception:  # noqa: BLE001
+        log.exception("%s extraction failed for %s", kind, document.source)
+        return []
 
 
 def _unique(found: list[tuple[int, Decision]]) -> list[Decision]:

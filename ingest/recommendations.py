@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from minutebook.vocabulary import Decision, Document
 
@@ -441,6 +442,26 @@ def _in_prose(document: Document, entries: list[Entry], used: set[int]) -> list[
         decision = _row(document, entries, [sentence.start], entries[sentence.start].section.paragraph)
         decision.text, decision.items = sentence.text, []
         found.append((sentence.start, decision))
+    return found
+
+
+# A meeting's own recommendation to another body, inside what it resolved: "AGREED – to recommend to
+# Council that ...", "(c) recommends to Council that ...", "RESOLVED to RECOMMEND to the Commissioner that
+# ...": the clause is a recommendation of its own to the body it names, which that body then decides.
+_ONWARD = re.compile(r"\brecommend(?:s|ed)?\s+to\s+(?P<who>(?:the\s+)?(?:(?-i:[A-Z])[\w&'’-]*\s+){0,4}?(?-i:[A-Z])[\w&'’-]*)"
+                     r"(?:,\s+[^,]{1,60},)?\s+(?:that\b|the\b|for\b)", re.IGNORECASE)
+
+
+def recommended_onward(resolutions: list[tuple[int, Decision]]) -> list[tuple[int, Decision]]:
+    """A recommendation row for each clause of a resolution that recommends to another body, with that
+    body as its addressee (the resolution itself stays a resolution)."""
+    found = []
+    for start, resolution in resolutions:
+        for clause in resolution.items or [resolution.text]:
+            match = _ONWARD.search(clause)
+            if match:
+                details = {**resolution.details, "addressee": match["who"]}
+                found.append((start, replace(resolution, kind="recommendation", text=clause, items=[], details=details)))
     return found
 
 

@@ -1873,3 +1873,22 @@ H.  ACTION ITEMS
     texts = _texts_of_kind(text, "recommendation", "agenda.txt")
     assert any("It is recommended that the Board approve Personnel Report No. 5" in t for t in texts)
     assert any("Award Bid No. 23-07 to Quay Roofing" in t for t in texts)
+
+
+def test_what_a_committee_recommends_to_another_body_is_also_a_recommendation_to_that_body():
+    text = """QUAYFORD DISTRICT COUNCIL
+MINUTES OF THE MEETING OF THE ENVIRONMENTAL SERVICES COMMITTEE HELD ON TUESDAY 4 FEBRUARY 2025
+
+ES/017/2025   DOG CONTROL PENALTIES
+Proposed by Alderman Fox,
+Seconded by Councillor Ash, and
+
+AGREED – to recommend to Council that the fixed penalty for dog fouling be increased from £80 to £100.
+
+ES/018/2025   RECYCLING CENTRE
+AGREED – that the Committee approve the revised winter opening hours for the Quay Road recycling centre.
+"""
+    rows = _of_kind(text, "recommendation", "minutes.txt")
+    assert [(r.text, r.details.get("addressee")) for r in rows] == [
+        ("AGREED – to recommend to Council that the fixed penalty for dog fouling be increased from £80 to £100.", "Council")]
+    assert len(_of_kind(text, "resolution", "minutes.txt")) == 2
