@@ -14,6 +14,7 @@ text and "proposed ... the motion that" blocks are skipped, and "UNRESOLVED" nev
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 
 from minutebook.vocabulary import Decision, Document
 
@@ -420,10 +421,31 @@ def _elliptical(document: Document, entries: list[Entry], used: set[int], minute
 _RESPONSE_WORD = re.compile(r"^(?:no\s+)?(?:objections?|comments?)|^(?:not\s+)?support", re.IGNORECASE)
 
 
+# A response said in a sentence: the response word with its reason or condition ("Support. The shopfront
+# would enhance the conservation area.", "No objection, provided the materials match", "Object. Overdevelopment
+# of the site"), or the meeting's body giving it ("The Council has no objections to this application.", "The
+# CC will object on the grounds that ...", "The Community Council will therefore lodge an objection ...").
+_RESPONSE_SAID = re.compile(
+    r"^(?P<word>no\s+objections?(?:\s+in\s+principle)?|(?:not\s+)?support(?:ed)?|object(?:ion)?|no\s+(?:comments?|observations?))"
+    r"(?:\s*[,.;:–-]|\s+(?:provided|subject\s+to|but|on\s+the\s+grounds?)\b)\s*\S", re.IGNORECASE)
+_BODY_RESPONSE = re.compile(
+    r"^(?:the\s+)?(?:(?:community|parish|town|city)\s+)?(?:council|cc|committee)\s+(?:therefore\s+|also\s+)?"
+    r"(?:(?P<none>(?:has|had|raised)\s+no\s+(?:objections?|observations?|comments?))|(?P<support>(?:supports?|supported)\b)"
+    r"|(?P<object>(?:will|would|shall)\s+(?:therefore\s+)?(?:object|lodge\s+an\s+objection|not\s+support)\b|(?:objects?|objected)\s+to\b))",
+    re.IGNORECASE)
+
+
 def _response(text: str) -> str | None:
-    """The response a line gives to a planning application ("no objection", "support"), or None."""
+    """The response a line gives to a planning application ("no objection", "support", "object"), or None."""
     said = " ".join(text.strip().rstrip(".!").lower().split())
-    return said if outcome_only(said) and _RESPONSE_WORD.match(said) else None
+    if outcome_only(said) and _RESPONSE_WORD.match(said):
+        return said
+    if match := _RESPONSE_SAID.match(said):
+        word = match["word"]
+        return "object" if word.startswith("object") else " ".join(word.split()[:2]) if word.startswith("no") else word
+    if match := _BODY_RESPONSE.match(said):
+        return next(name.replace("none", "no objection") for name in ("none", "support", "object") if match[name])
+    return None
 
 
 # The response under its label: "Observations: The Council has no objection.", "Comments: Support".
@@ -442,12 +464,13 @@ def _labelled_response(text: str) -> str | None:
 
 # A planning application's reference opening its lines: "26/00123/F", "P/24/0456/FUL", "DC/24/01234",
 # after the item's own number if it has one ("(ii) 26/00123/F - ...").
-_APPLICATION = re.compile(r"^(?:[A-Z]{1,4}/)?\d{2,4}/\d{3,6}(?:/[A-Z]{1,5})?\b")
+_APPLICATION = re.compile(r"^(?:[A-Z]{1,4}/)?[A-Z]{0,2}\d{2,4}/\d{3,6}(?:/[A-Z]{1,5})?\b")
 APPLICATION_LINES = 10  # an application's reference, address and description, above its response
 
 
 def _application(text: str) -> bool:
-    return bool(_APPLICATION.match(re.sub(f"^{_ENUMERATOR}", "", text.strip())))
+    # after the item's own number: "(ii) 26/00123/F - ...", "43.1 C16/0371/HH - ..."
+    return bool(_APPLICATION.match(re.sub(rf"^(?:{_ENUMERATOR}|\d{{1,3}}(?:\.\d{{1,3}})+\s+)", "", text.strip())))
 
 
 def _planning_responses(document: Document, entries: list[Entry], used: set[int], minutes: list) -> list[tuple[int, Decision]]:
@@ -477,9 +500,12 @@ def _planning_responses(document: Document, entries: list[Entry], used: set[int]
             k -= 1
         if not lines or labelled and not _application(entries[lines[0]].text):
             continue  # a label alone ("Comments: ...") answers an application only under its reference
-        used.update([*lines, index])
-        found.append((lines[0], _decision(document, entries, [*lines, index], {"outcome": response}, items=[],
-                                          minute=minutes[index])))
+        # a response with its reason wraps ("No objection, provided the materials match the" / "existing house."),
+        # not a bare "NO OBJECTION", and not into the next application
+        wrapped = [] if outcome_only(entry.text) else list(takewhile(lambda k: not _application(entries[k].text), runs_on(entries, index, used)))
+        block = [*lines, index, *wrapped]
+        used.update(block)
+        found.append((lines[0], _decision(document, entries, block, {"outcome": response}, items=[], minute=minutes[index])))
     return found
 
 

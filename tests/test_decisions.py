@@ -1892,3 +1892,26 @@ AGREED – that the Committee approve the revised winter opening hours for the Q
     assert [(r.text, r.details.get("addressee")) for r in rows] == [
         ("AGREED – to recommend to Council that the fixed penalty for dog fouling be increased from £80 to £100.", "Council")]
     assert len(_of_kind(text, "resolution", "minutes.txt")) == 2
+
+
+def test_a_planning_response_given_in_a_sentence_with_its_reason_is_read_with_its_application():
+    text = """QUAYFORD TOWN COUNCIL
+Minutes of the Planning and Environment Committee held on Monday 21st November 2011
+
+142/11  PLANNING APPLICATIONS
+11/01418/HOU 14 Priory Walk - Single storey rear extension
+No objection, provided the materials match the
+existing house.
+11/01447/FUL Land adjacent to 22 Cinder Lane - Erection of three dwellings
+Object. Overdevelopment of the site and a substandard access onto Cinder Lane.
+43.1 C16/0371/HH - Bryn Awel, Heol y Wern - single storey rear extension.
+The Council has no objections to this application.
+
+143/11  CORRESPONDENCE
+No objection was raised to the date of the next meeting.
+"""
+    rows = _of_kind(text, "resolution", "minutes.txt")
+    assert any(r.text.startswith("11/01418/HOU 14 Priory Walk") and r.text.endswith("existing house.") for r in rows)
+    assert any(r.text.startswith("11/01447/FUL") and r.details.get("outcome") == "object" for r in rows)
+    assert any(r.text.startswith("43.1 C16/0371/HH") and r.text.endswith("no objections to this application.") for r in rows)
+    assert not any("next meeting" in r.text for r in rows)
