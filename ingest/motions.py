@@ -272,9 +272,15 @@ _BODY_DID = re.compile(
 )
 
 
+# The minutes of an earlier meeting confirmed: "The minutes of the meeting held on 24th October 2011 were
+# confirmed as a correct record and signed by the Chairman."
+_MINUTES_CONFIRMED = re.compile(r"^(?:the\s+)?minutes\s+of\s+the\s+[^.;]{0,140}?\b(?:was|were)\s+(?:duly\s+|unanimously\s+)?"
+                                r"(?:confirmed|approved|agreed|accepted|adopted|signed|taken\s+as\s+read)\b", re.IGNORECASE)
+
+
 def body_did(sentence: str) -> bool:
     # "The board accepted this policy." says what it accepted only with the sentence before (read in prose minutes)
-    return bool(_BODY_DID.match(sentence.strip())) and len(sentence.split()) > 6
+    return bool(_BODY_DID.match(sentence.strip())) and len(sentence.split()) > 6 or bool(_MINUTES_CONFIRMED.match(sentence.strip()))
 
 
 # "the Chairman put the amendment set out in paragraph 7 to the vote and the voting was as follows:"

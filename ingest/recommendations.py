@@ -465,10 +465,29 @@ def recommended_onward(resolutions: list[tuple[int, Decision]]) -> list[tuple[in
     return found
 
 
+_RECOMMENDED_TO = re.compile(r"^(?:\(?\w{1,3}[.)]\)?\s+)?(?-i:RECOMMENDED)\s+to\s+(?P<who>(?:the\s+)?(?:[A-Z][\w&'’-]*\s+){0,4}?[A-Z][\w&'’-]*)\s+that\b",
+                             re.IGNORECASE)
+
+
+def _recommended_in_minutes(document: Document, entries: list[Entry]) -> list[tuple[int, Decision]]:
+    """Each "RECOMMENDED to <body> that ..." a meeting minutes: its recommendation to that body."""
+    found = []
+    for index, entry in enumerate(entries):
+        match = _RECOMMENDED_TO.match(entry.text) if entry.text and not entry.table else None
+        if match:
+            block = collect_block(entries, index, lambda text: bool(_RECOMMENDED_TO.match(text)) or _ends_list(text))
+            row = _row(document, entries, block, minute_of(entry.section)[0])
+            row.details["addressee"] = match["who"]
+            found.append((index, row))
+    return found
+
+
 def extract_recommendations(document: Document, entries: list[Entry]) -> list[tuple[int, Decision]]:
     """(first line index, recommendation) for every recommendation list the paper makes."""
     if document.type in ("minutes", "decision_record") or is_motion(entries):
-        return []  # a motion's "asked to agree" is the movers' proposal, not a report's recommendation
+        # a motion's "asked to agree" is the movers' proposal, not a report's recommendation; but a
+        # committee's own "RECOMMENDED to Full Council that ..." is its recommendation to that body
+        return [] if is_motion(entries) else _recommended_in_minutes(document, entries)
     found, used = _formal_blocks(document, entries)
     if not found:  # a report that sets out its recommendations formally discusses others in its prose
         found = _phrases(document, entries, used)

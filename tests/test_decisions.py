@@ -1915,3 +1915,28 @@ No objection was raised to the date of the next meeting.
     assert any(r.text.startswith("11/01447/FUL") and r.details.get("outcome") == "object" for r in rows)
     assert any(r.text.startswith("43.1 C16/0371/HH") and r.text.endswith("no objections to this application.") for r in rows)
     assert not any("next meeting" in r.text for r in rows)
+
+
+TOWN_COMMITTEE = """QUAYFORD TOWN COUNCIL
+Minutes of the meeting of the Planning and Environment Committee held on Monday 21st November 2011
+
+PE.60/11  MINUTES
+          The minutes of the meeting held on 24th October 2011 were confirmed as
+          a correct record and signed by the Chairman.
+
+PE.64/11  ALLOTMENTS
+          RECOMMENDED to Full Council that allotment rents be increased from
+          £28.00 to £32.00 per full plot from 1st October 2012.
+          RESOLVED to create four half-plots from the vacant plots.
+          The Deputy Town Clerk to offer the half-plots to the first four names on the waiting list.
+"""
+
+
+def test_a_town_committee_s_confirmed_minutes_recommendation_onward_and_clerk_s_task():
+    resolutions = _texts_of_kind(TOWN_COMMITTEE, "resolution", "minutes.txt")
+    assert any(t.startswith("The minutes of the meeting held on 24th October 2011 were confirmed") for t in resolutions)
+    recommendations = _of_kind(TOWN_COMMITTEE, "recommendation", "minutes.txt")
+    assert [(r.text.split(" from ")[0], r.details.get("addressee")) for r in recommendations] == [
+        ("RECOMMENDED to Full Council that allotment rents be increased", "Full Council")]
+    tasks = _of_kind(TOWN_COMMITTEE, "action", "minutes.txt")
+    assert [t.details.get("who") for t in tasks] == ["The Deputy Town Clerk"]
