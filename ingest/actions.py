@@ -185,8 +185,9 @@ def _assignment(actor: str) -> re.Pattern:
     return re.compile(
         # after a caption ("Dogs in the Pond – HD to ...") or a minute's number and title run on into
         # its first sentence ("24/032 Footpaths The Clerk will ...", "24/033: Highways: Cllr Ash agreed to ...")
-        # or joined on to a report of the discussion ("... the noticeboard was damaged and Cllr Ash agreed to repaint it")
-        rf"(?:^(?:[\w&'’ -]{{0,60}}?[-–:]\s+|\d{{1,4}}(?:[/.]\d{{1,4}})+[.:]?\s+(?:[\w&'’ -]{{0,60}}?[-–:]\s+|(?:[A-Z][\w'’&-]*\s+){{0,5}}?))?|(?<=\band\s)|(?<=\bthat\s))"
+        # or joined on to a report of the discussion ("... the noticeboard was damaged and Cllr Ash agreed to repaint it",
+        # "... no date has been given; Cllr Elliot will chase this")
+        rf"(?:^(?:[\w&'’ -]{{0,60}}?[-–:]\s+|\d{{1,4}}(?:[/.]\d{{1,4}})+[.:]?\s+(?:[\w&'’ -]{{0,60}}?[-–:]\s+|(?:[A-Z][\w'’&-]*\s+){{0,5}}?))?|(?<=\band\s)|(?<=\bthat\s)|(?<=;\s))"
         rf"(?:(?i:it)\s+was\s+(?:agreed|resolved|decided)\s+(?:that\s+)?)?(?P<actor>{actor})\s+"
         # in reported speech: "Director Smith stated she will check ...", "the Clerk said that he would write ...", "Sue said she'd ask ..."
         r"(?:(?:stated|said|shared|confirmed|advised|indicated|explained|reported)\s+(?:that\s+)?(?:she|he|they)(?:\s+|(?=['’])))?"

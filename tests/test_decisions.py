@@ -1940,3 +1940,16 @@ def test_a_town_committee_s_confirmed_minutes_recommendation_onward_and_clerk_s_
         ("RECOMMENDED to Full Council that allotment rents be increased", "Full Council")]
     tasks = _of_kind(TOWN_COMMITTEE, "action", "minutes.txt")
     assert [t.details.get("who") for t in tasks] == ["The Deputy Town Clerk"]
+
+
+def test_a_task_joined_to_a_report_by_a_semicolon_is_read():
+    text = """Quayford Community Council - minutes of the meeting held on 12 March 2019
+
+Present: Cllr A Elliot, Dana Fox (Chair), Sam Ash (Secretary)
+
+4. Councillors' report
+The pothole repairs at Quay Bridge have been programmed but no date has been given; Cllr Elliot will chase this
+with the roads department and let the secretary know.
+"""
+    tasks = _of_kind(text, "action", "minutes.txt")
+    assert [t.details.get("who") for t in tasks] == ["Cllr Elliot"]
