@@ -27,7 +27,7 @@ _LABEL = re.compile(
 )
 # The words of a name: "Morag", "Oduya-Fenn", "O'Halloran", "McTavish", an initial "D." or "D".
 _WORD = r"[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ'’]+)?|(?:Mc|Mac|O['’])[A-Z][a-zß-ÿ]+"
-_NAME = re.compile(rf"^(?:(?:[A-Z]\.?\s+){{1,2}}|(?:{_WORD})\s+(?:[A-Z]\.?\s+)?)*(?:{_WORD})$")
+_NAME = re.compile(rf"^(?:(?:[A-Z]\.?|{_WORD})\s+)*(?:{_WORD})$")  # each word read one way only: no backtracking blow-up
 # Words of an office, not of a name: "City Manager Gordon Fairweather" is Gordon Fairweather.
 _OFFICE = re.compile(r"(?:Officer|Manager|Clerk|Directors?|Engineer|Planner|Treasurer|Secretary|Administrator|Administrative|Counsel"
                      r"|Attorney|Chair(?:man|woman|person)?|President|Superintendent|Executive|Librarian|Bookkeeper|Commissioner"
