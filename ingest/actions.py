@@ -19,7 +19,7 @@ from dateutil.relativedelta import relativedelta
 from minutebook.vocabulary import Decision, Document
 
 from .dates import month_year, parse_date
-from .decision_text import Entry, Sentence, minute_of, parse_marker, referred_to, row_cells, sentences
+from .decision_text import ENUMERATOR, Entry, Sentence, minute_of, parse_marker, referred_to, row_cells, sentences
 from .english import NUMBER_WORDS, count_words
 from .people import TITLE, attending, named
 
@@ -44,7 +44,7 @@ _VERB = (
     # a decision's own clause instructing an officer: "to instruct the Executive Director of Education and
     # Children's Services to hold public meetings", "requests the Chief Executive to report"
     # (the clause's own verb, at its start: "the Committee (PAC) has requested the Department to" reports another's request)
-    rf"^(?:\(?(?:\d{{1,2}}|[a-z]|[ivx]{{1,4}})[.)]\)?\s+)?(?:to\s+)?(?:instruct|request)(?:ed|s)?\s+(?:the\s+)?(?:(?:[A-Z][\w'’-]*|&)\s+){{0,4}}{_ROLE}\b"
+    rf"^(?:{ENUMERATOR})?(?:to\s+)?(?:instruct|request)(?:ed|s)?\s+(?:the\s+)?(?:(?:[A-Z][\w'’-]*|&)\s+){{0,4}}{_ROLE}\b"
     rf"(?:,?\s+(?:(?:of|for|and|in|the|&)\s+)*[A-Z(][\w'’()&-]*)*,?\s+to\s+[a-z]+|"
     # "Staff was directed to return with a phasing option", "the Clerk is directed to write"
     rf"(?:^|\b(?-i:the)\s+)(?:(?:[A-Z][\w'’-]*|&)\s+){{0,4}}{_ROLE}\s+(?:was|were|is|are)\s+directed\s+to\s+[a-z]+|"

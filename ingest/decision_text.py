@@ -32,6 +32,9 @@ class Entry:
         return self.section.path.count(" > ")
 
 
+# A list item's own number or letter before its words: "3. ", "(b) ", "iv) ".
+ENUMERATOR = r"\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]\)?\s+"
+
 _TAGS = re.compile(r"</?(?:b|i|u|strong|em|sup|sub|span|p|br|font)\b[^>]*>", re.IGNORECASE)
 _LINKS = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 

@@ -18,7 +18,7 @@ from dataclasses import replace
 from minutebook.vocabulary import Decision, Document
 
 from .chunk import opens_list_item
-from .decision_text import Entry, block_pages, collect_block, is_motion, minute_of, parse_marker, sentences, split_items
+from .decision_text import ENUMERATOR, Entry, block_pages, collect_block, is_motion, minute_of, parse_marker, sentences, split_items
 from .noise import is_furniture
 from .sections import headings_of
 
@@ -448,8 +448,9 @@ def _in_prose(document: Document, entries: list[Entry], used: set[int]) -> list[
 # A meeting's own recommendation to another body, inside what it resolved: "AGREED – to recommend to
 # Council that ...", "(c) recommends to Council that ...", "RESOLVED to RECOMMEND to the Commissioner that
 # ...": the clause is a recommendation of its own to the body it names, which that body then decides.
-_ONWARD = re.compile(r"\brecommend(?:s|ed)?\s+to\s+(?P<who>(?:the\s+)?(?:(?-i:[A-Z])[\w&'’-]*\s+){0,4}?(?-i:[A-Z])[\w&'’-]*)"
-                     r"(?:,\s+[^,]{1,60},)?\s+(?:that\b|the\b|for\b)", re.IGNORECASE)
+# The body a recommendation goes to: "Council", "Full Council", "the Council of Governors".
+_ADDRESSED = r"(?P<who>(?:the\s+)?(?:(?-i:[A-Z])[\w&'’-]*\s+){0,4}?(?-i:[A-Z])[\w&'’-]*)"
+_ONWARD = re.compile(rf"\brecommend(?:s|ed)?\s+to\s+{_ADDRESSED}(?:,\s+[^,]{{1,60}},)?\s+(?:that\b|the\b|for\b)", re.IGNORECASE)
 
 
 def recommended_onward(resolutions: list[tuple[int, Decision]]) -> list[tuple[int, Decision]]:
@@ -465,8 +466,7 @@ def recommended_onward(resolutions: list[tuple[int, Decision]]) -> list[tuple[in
     return found
 
 
-_RECOMMENDED_TO = re.compile(r"^(?:\(?\w{1,3}[.)]\)?\s+)?(?-i:RECOMMENDED)\s+to\s+(?P<who>(?:the\s+)?(?:[A-Z][\w&'’-]*\s+){0,4}?[A-Z][\w&'’-]*)\s+that\b",
-                             re.IGNORECASE)
+_RECOMMENDED_TO = re.compile(rf"^(?:{ENUMERATOR})?(?-i:RECOMMENDED)\s+to\s+{_ADDRESSED}\s+that\b", re.IGNORECASE)
 
 
 def _recommended_in_minutes(document: Document, entries: list[Entry]) -> list[tuple[int, Decision]]:

@@ -18,7 +18,7 @@ from itertools import takewhile
 
 from minutebook.vocabulary import Decision, Document
 
-from .decision_text import (PROPOSED, Entry, Sentence, block_pages, collect_block, minute_of, minutes_by_line, parse_marker, referred_to,
+from .decision_text import (ENUMERATOR, PROPOSED, Entry, Sentence, block_pages, collect_block, minute_of, minutes_by_line, parse_marker, referred_to,
                             row_cells, sentences, split_items)
 from .motions import (BARE_OUTCOME, COUNT, COUNTED_VOTE, LABELLED, MOTION, MOTION_CARRIED, MOTION_SEARCH, MOTION_WORD, ON_PROPOSAL, PROPOSAL,
                       PUT_QUESTION, RESULT, ROLL, amendment_outcome, body_did, counts_a_vote, in_a_list, declares_outcome, labelled_followers, motion_above,
@@ -27,8 +27,7 @@ from .sections import outcome_only
 from .votes import ABSTAIN as _ABSTAIN, AGAINST as _AGAINST, FOR as _FOR
 
 # "RESOLVED that", "3. RESOLVED:", "26) RESOLVED", "It was resolved that", "AGREED -", "Decided:".
-_ENUMERATOR = r"\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]\)?\s+"  # "3. ", "(b) ", "iv) "
-_LEAD_LABEL = rf"^(?:{_ENUMERATOR})?"
+_LEAD_LABEL = rf"^(?:{ENUMERATOR})?"
 _HEADER = re.compile(
     _LEAD_LABEL + r"(?:it\s+was\s+(?:\w+\s+)?)?(?P<word>resolved|agreed|decided)\b(?P<after>.*)$", re.IGNORECASE
 )
@@ -470,7 +469,7 @@ APPLICATION_LINES = 10  # an application's reference, address and description, a
 
 def _application(text: str) -> bool:
     # after the item's own number: "(ii) 26/00123/F - ...", "43.1 C16/0371/HH - ..."
-    return bool(_APPLICATION.match(re.sub(rf"^(?:{_ENUMERATOR}|\d{{1,3}}(?:\.\d{{1,3}})+\s+)", "", text.strip())))
+    return bool(_APPLICATION.match(re.sub(rf"^(?:{ENUMERATOR}|\d{{1,3}}(?:\.\d{{1,3}})+\s+)", "", text.strip())))
 
 
 def _planning_responses(document: Document, entries: list[Entry], used: set[int], minutes: list) -> list[tuple[int, Decision]]:
