@@ -215,13 +215,20 @@ def motion_above(entries: list[Entry], index: int, used: set[int]) -> list[int]:
 _THAT = re.compile(r"^(?:that|THAT|That)\s")  # a motion's words: "That the Committee receives the report"
 
 
+def items_above(entries: list[Entry], index: int) -> int:
+    """How many list lines (each opening with its number or letter) stand just above line ``index``."""
+    k = index - 1
+    while k >= 0 and entries[k].text and parse_marker(entries[k].text):
+        k -= 1
+    return index - 1 - k
+
+
 def in_a_list(entries: list[Entry], index: int) -> bool:
     """Whether a numbered line is an item of a list its motion leads into ("That Council:" / "1. Accept
     the tender ..." / "2. Authorise ..."), not a paragraph of the minutes of its own."""
-    k = index
-    while k >= 0 and entries[k].text and parse_marker(entries[k].text):
-        k -= 1
-    return k >= 0 and k < index and entries[k].text.rstrip().endswith(":") and not entries[k].heading
+    items = items_above(entries, index + 1)  # the line itself and the items above it
+    lead = index - items
+    return items > 0 and lead >= 0 and entries[lead].text.rstrip().endswith(":") and not entries[lead].heading
 
 
 def paragraph_above(entries: list[Entry], k: int, used: set[int]) -> list[int]:
@@ -280,7 +287,11 @@ _MINUTES_CONFIRMED = re.compile(r"^(?:the\s+)?minutes\s+of\s+the\s+[^.;]{0,140}?
 
 def body_did(sentence: str) -> bool:
     # "The board accepted this policy." says what it accepted only with the sentence before (read in prose minutes)
-    return bool(_BODY_DID.match(sentence.strip())) and len(sentence.split()) > 6 or bool(_MINUTES_CONFIRMED.match(sentence.strip()))
+    return bool(_BODY_DID.match(sentence.strip())) and len(sentence.split()) > 6
+
+
+def minutes_confirmed(sentence: str) -> bool:
+    return bool(_MINUTES_CONFIRMED.match(sentence.strip()))
 
 
 # "the Chairman put the amendment set out in paragraph 7 to the vote and the voting was as follows:"

@@ -20,9 +20,10 @@ from minutebook.vocabulary import Decision, Document
 
 from .decision_text import (ENUMERATOR, PROPOSED, Entry, Sentence, block_pages, collect_block, minute_of, minutes_by_line, parse_marker, referred_to,
                             row_cells, sentences, split_items)
-from .motions import (BARE_OUTCOME, COUNT, COUNTED_VOTE, LABELLED, MOTION, MOTION_CARRIED, MOTION_SEARCH, MOTION_WORD, ON_PROPOSAL, PROPOSAL,
-                      PUT_QUESTION, RESULT, ROLL, amendment_outcome, body_did, counts_a_vote, in_a_list, declares_outcome, labelled_followers, motion_above,
-                      moved_on_proposal, NOT_A_WISH, paragraph_above, puts_to_vote, read_tally, runs_on, vote_details)
+from .motions import (BARE_OUTCOME, COUNT, COUNTED_VOTE, LABELLED, MOTION, MOTION_CARRIED, MOTION_SEARCH, MOTION_WORD, NOT_A_WISH,
+                      ON_PROPOSAL, PROPOSAL, PUT_QUESTION, RESULT, ROLL, amendment_outcome, body_did, counts_a_vote, declares_outcome,
+                      in_a_list, items_above, labelled_followers, minutes_confirmed, motion_above, moved_on_proposal, paragraph_above,
+                      puts_to_vote, read_tally, runs_on, vote_details)
 from .sections import outcome_only
 from .votes import ABSTAIN as _ABSTAIN, AGAINST as _AGAINST, FOR as _FOR
 
@@ -274,9 +275,8 @@ def _inline(document: Document, entries: list[Entry], used: set[int], minutes: l
         block = [index]
         if carried and not inline:
             # the paragraph holding "Motion carried": back to its first line
-            j = index - 1
-            while j >= 0 and entries[j].text and j not in used and len(block) < 8 + _listed_above(entries, index) \
-                    and not entries[j].heading:
+            j, reach = index - 1, 8 + items_above(entries, index)  # a motion's list is read whole, however long
+            while j >= 0 and entries[j].text and j not in used and len(block) < reach and not entries[j].heading:
                 block.insert(0, j)
                 if entries[j].opens and not in_a_list(entries, j):  # "2) Mr Ash proposed ..." opens the paragraph and belongs to it
                     break
@@ -306,14 +306,6 @@ def _inline(document: Document, entries: list[Entry], used: set[int], minutes: l
         used.update(block)
         found.append((block[0], _decision(document, entries, block, details, items=[], minute=minutes[index])))
     return found
-
-
-def _listed_above(entries: list[Entry], index: int) -> int:
-    """How many list items stand just above ``index`` (a motion's list is read whole, however long)."""
-    k = index - 1
-    while k >= 0 and entries[k].text and parse_marker(entries[k].text):
-        k -= 1
-    return index - 1 - k
 
 
 # An item's minute that is only how it was disposed of: "Continued to March 3, 2025.",
@@ -693,7 +685,7 @@ def extract_resolutions(document: Document, entries: list[Entry]) -> list[tuple[
     if document.type in ("minutes", "other"):
         found += _sentences_deciding(document, entries, used, minutes, (_put_and_carried,), read)
         # the body's own sentence ("The Board awarded ...") decides in minutes; in a paper of no known type it may report
-        told = (body_did,) if document.type == "minutes" else ()
+        told = (body_did, minutes_confirmed) if document.type == "minutes" else ()
         found += _sentences_deciding(document, entries, used, minutes, (counts_a_vote, declares_outcome, moved_on_proposal, *told), read)
     if document.type == "minutes":
         found += _elliptical(document, entries, used, minutes, read)
