@@ -21,7 +21,7 @@ from minutebook.vocabulary import Decision, Document
 from .dates import month_year, parse_date
 from .decision_text import ENUMERATOR, Entry, Sentence, minute_of, parse_marker, referred_to, row_cells, sentences
 from .english import NUMBER_WORDS, count_words
-from .people import TITLE, attending, named
+from .people import TITLE, attending, name_pattern
 
 # A follow-up is a verb of coming back / reporting / circulating aimed at a body or a meeting;
 # "return to schools" or "bring this work back" is not one.
@@ -173,7 +173,7 @@ _ACTOR = (
     r"[A-Z]{2,3}(?:\s*(?:&|and|/|,)\s*[A-Z]{2,3})*"  # initials, as an action column writes them
     rf"|{TITLE}\.?\s+(?:Ms\.?\s+|Mrs\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
     r"|(?:[Tt]he\s+)?(?:(?:(?:Deputy|Assistant|Town|Parish)\s+){0,2}Clerk|Chair(?:man|woman|person)?|Vice[- ]Chair(?:man)?|Treasurer|Secretary|RFO|Proper\s+Officer"
-    r"|(?:City|Town|County|General|Library)\s+Manager|Executive\s+Director|Director|Management\s+Team"
+    r"|Executive\s+Director|Director|Management\s+Team"
     # an officer by title: "the Chief Finance Officer", "the Meetings Administrator", "District Manager", "Staff"
     r"|(?:[A-Z][\w&'’-]*\s+){0,3}(?:Officer|Manager|Administrator|Superintendent|Counsel|Attorney|Engineer|Executive|CEO|CAO)"
     r"|[Ss]taff)"
@@ -240,12 +240,12 @@ def _reports(match: re.Match, said: str) -> bool:
                               or verb == "have" and following[:1] == ["to"])
 
 
-def _assignments(document: Document, entries: list[Entry], taken: set[int], undone: bool = True) -> list[tuple[int, Decision]]:
+def _assignments(document: Document, entries: list[Entry], read: list[Sentence], taken: set[int],
+                 undone: bool = True) -> list[tuple[int, Decision]]:
     """Tasks minutes give to a named person or officer ("AS to chase ...", "the Clerk will write ..."),
     each row of an action log's, or, with ``undone``, what is set down to be done ("Quotes to be obtained")."""
     found = []
-    read = sentences(entries)
-    listed = named(attending(entries))
+    listed = name_pattern(attending(entries))
     by_name = _assignment(listed) if listed else None  # a listed person tasked by bare name ("Janet will ...")
     for n, sentence in enumerate(read):
         if sentence.start in taken:
@@ -303,9 +303,9 @@ def _log_table(document: Document, entries: list[Entry]) -> list[tuple[int, Deci
             columns = None  # the table has ended
             continue
         if columns is None:
-            named = {kind: next((n for n, cell in enumerate(cells) if pattern.match(cell)), None)
-                     for kind, pattern in (("task", _TASK_COLUMN), ("owner", _OWNER_COLUMN), ("due", _DUE_COLUMN))}
-            columns = named if named["task"] is not None and named["owner"] is not None else None
+            headed = {kind: next((n for n, cell in enumerate(cells) if pattern.match(cell)), None)
+                      for kind, pattern in (("task", _TASK_COLUMN), ("owner", _OWNER_COLUMN), ("due", _DUE_COLUMN))}
+            columns = headed if headed["task"] is not None and headed["owner"] is not None else None
             continue
         task = cells[columns["task"]] if columns["task"] < len(cells) else ""
         if not task:
@@ -333,14 +333,15 @@ def _ordered(match: re.Match, text: str) -> bool:
 def extract_actions(document: Document, entries: list[Entry]) -> list[tuple[int, Decision]]:
     """(first line index, action) for each promised follow-up in the paper, and in minutes each task
     given to a person (in an agenda, the tasks of the action log it carries)."""
+    read = sentences(entries)  # split once, for the follow-ups and the tasks
     logged = _log_table(document, entries)
     taken = {start for start, _ in logged}
     if document.type == "agenda":  # an agenda promises nothing itself, but may carry the last meeting's tasks
-        return logged + _assignments(document, entries, taken, undone=False)
+        return logged + _assignments(document, entries, read, taken, undone=False)
     found = list(logged)
     directive = False  # inside the items of a resolution: "(2) officers report back ..." is an order
     previous = ""
-    for sentence in sentences(entries):
+    for sentence in read:
         text, lead, previous = sentence.text, previous, sentence.text
         if sentence.start in taken:
             continue
@@ -369,5 +370,5 @@ def extract_actions(document: Document, entries: list[Entry]) -> list[tuple[int,
         body = marker.rest if marker else text
         found.append((sentence.start, _row(document, entries, sentence, body, _who(body))))
     if document.type in ("minutes", "other"):  # "other": minutes whose type was not recognised
-        found += _assignments(document, entries, {start for start, _ in found})
+        found += _assignments(document, entries, read, {start for start, _ in found})
     return found

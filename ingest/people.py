@@ -92,7 +92,7 @@ def _person(chunk: str) -> tuple[bool, list[str]]:
     return True, words
 
 
-def named(names: set[str]) -> str | None:
+def name_pattern(names: set[str]) -> str | None:
     """A pattern for one or more listed people ("Janet", "Sue and Deborah", "Ewan, Kirsty and Isla")."""
     if not names:
         return None
