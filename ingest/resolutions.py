@@ -431,11 +431,10 @@ def _response(text: str) -> str | None:
     said = " ".join(text.strip().rstrip(".!").lower().split())
     if outcome_only(said) and _RESPONSE_WORD.match(said):
         return said
-    if match := _RESPONSE_SAID.match(said):
-        word = match["word"]
-        return "object" if word.startswith("object") else " ".join(word.split()[:2]) if word.startswith("no") else word
+    if match := _RESPONSE_SAID.match(said):  # "no objection" without its "in principle"; "objection" is to object
+        return "object" if match["word"].startswith("object") else " ".join(match["word"].split()[:2])
     if match := _BODY_RESPONSE.match(said):
-        return next(name.replace("none", "no objection") for name in ("none", "support", "object") if match[name])
+        return {"none": "no objection", "support": "support", "object": "object"}[match.lastgroup]
     return None
 
 
