@@ -21,11 +21,14 @@ NOT_A_WISH = r"(?<!\bbe\s)(?<!\bto\s)(?<!\bnot\s)"
 _TALLY = re.compile(rf"\b(?:carried|approved|passed|failed|lost|adopted)\b[^.\d]{{0,20}}?\(?{COUNT}(?:{_SEP}\d{{1,2}}){{0,2}}\)?", re.IGNORECASE)
 _VOTE_COUNT = re.compile(rf"\b{COUNT}(?:{_SEP}\d{{1,2}})?\s+vote\b|\bvote\s+of\s+{COUNT}\b", re.IGNORECASE)
 _OUTCOME = re.compile(r"\b(?:(?:substantive\s+)?motion|amendment|recommendations?)\s+(?:was\s+)?(carried|lost|agreed|fell|defeated|approved|failed)\b", re.IGNORECASE)
+# Who moves and seconds: a name with its honorific ("Cllr Ash", "Mrs D. Fox"), or a board member by office.
+_PROPOSER = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir|Dame)\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+_MEMBER = r"(?:Commissioner|Councillor|Council\s*member|Member|Director|Trustee|Mr|Mrs|Ms|Dr)"
 PROPOSAL = re.compile(
-    r"(?P<mover>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir|Dame)\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*,?\s*"
-    r"(?:proposed|moved)\s*,?\s*(?:and|&)\s+(?P<seconder>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir|Dame)\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+seconded"
+    rf"(?P<mover>{_PROPOSER})\s*,?\s*(?:proposed|moved)\s*,?\s*(?:and|&)\s+(?P<seconder>{_PROPOSER})\s+seconded"
     r"|(?:[Pp]roposed|[Mm]oved)\s+by\s+(?P<mover2>[A-Z][\w'’. -]{1,40}?)\s*,?\s*(?:and\s+)?seconded\s+by\s+(?P<seconder2>[A-Z][\w'’.-]*(?:\s+(?!THAT\b)[A-Z][\w'’.-]*){0,3})"
-    r"|(?P<mover3>(?:Commissioner|Councillor|Council\s*member|Member|Director|Trustee|Mr|Mrs|Ms|Dr)\.?\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+made\s+a\s+motion\s*,?\s*seconded\s+by\s+(?P<seconder3>(?:Commissioner|Councillor|Council\s*member|Member|Director|Trustee|Mr|Mrs|Ms|Dr)?\.?\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})",
+    rf"|(?P<mover3>{_MEMBER}\.?\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}})\s+made\s+a\s+motion\s*,?\s*seconded\s+by\s+"
+    rf"(?P<seconder3>{_MEMBER}?\.?\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}})",
 )
 # "X proposed and Y seconded that the motion be put to the vote", "... that the meeting be extended":
 # a motion about the debate, not the motion that became the resolution.
