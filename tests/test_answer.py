@@ -340,6 +340,9 @@ def test_a_name_elsewhere_in_the_minutes_is_another_item_s():
     minutes = "Minutes of the Harbour Council\n6. Quay Hall\nThe hall lease was noted.\n7. Ferries\n" + passage
     assert not allowed("minutes", minutes)
     assert allowed("report", "Quay Hall motion: report to the Harbour Council\n" + passage)  # a report names it once
+    # but what the minutes say before their first item names the meeting every item is of
+    joint = "Minutes of a joint session with the Quay Hall Trust\n6. Ferries\n" + passage
+    assert allowed("minutes", joint)
 
 
 def test_the_findings_of_a_report_the_papers_only_promise_are_not_found(embedder):
@@ -550,6 +553,16 @@ def test_a_reference_to_a_source_does_not_answer():
     # The reference list repeats the question's words; only the sentence stating the number answers.
     said = answer("How many deaths involving COVID-19 were there in the local area?", references, stated)
     assert said == f"{stated} [1]"
+
+
+def test_a_sentence_beside_a_web_address_on_a_page_read_as_one_line_may_answer():
+    # A page whose text layer runs its lines together: the address ends one sentence, and the next,
+    # though it goes on to a second address, says what the question asks.
+    page = ("1. To watch the meeting only: live streaming via the city's website at https://www.example.gov/planning. "
+            "2. If you plan to speak during the meeting, join via Zoom at 2:45 p.m. to be put on the speakers list. "
+            "a.Join via Direct URL https://example.zoom.us/j/875 Meeting ID: 875 7398.")
+    said = answer("What time must speakers join the Zoom call to be put on the speakers list?", page)
+    assert "2:45 p.m." in said
 
 
 def test_an_index_built_before_sentence_vectors_were_kept_has_none_to_give():

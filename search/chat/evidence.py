@@ -6,6 +6,7 @@ the answerers know nothing of the index, the model or the settings object.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
@@ -15,6 +16,9 @@ from minutebook.vocabulary import Hit
 
 from minutebook.search.chat.names import words_of
 from minutebook.search.storage.lexicon import Lexicon
+
+
+_FIRST_ITEM = re.compile(r"^\s*\d{1,3}[.)]\s", re.MULTILINE)  # "6. Quay Hall", "2) Minutes"
 
 
 @dataclass(frozen=True)
@@ -29,6 +33,12 @@ class Paper:
         over passages, and its opening names what the rest is about."""
         at = self.ids.index(chunk_id) if chunk_id in self.ids else 0
         return self.texts[at - 1] if at > 0 else ""
+
+    @property
+    def opening(self) -> str:
+        """What its first passage says before its first numbered item: a paper's title block, the
+        minutes' record of which meeting they are of and who was there."""
+        return _FIRST_ITEM.split(self.texts[0], maxsplit=1)[0] if self.texts else ""
 
     @cached_property
     def words(self) -> frozenset[str]:

@@ -56,19 +56,23 @@ def _says_little(sentence: str) -> bool:
 
 
 # A reference to a source: "Data Team (2023). Resident Survey, Data Observatory.", a web address.
-# A passage with several is a reference list.
+# A passage whose lines mostly give one is a reference list; elsewhere a sentence is a reference when it
+# opens as one (an address, an author and year) or points to one ("available at:"): a sentence that
+# only goes on to an address ("join via Zoom at 2:45 p.m. ... Direct URL https://...") says something.
 _SOURCE_LINE = re.compile(r"https?://|\bwww\.|\bavailable\s+(?:at|from)\s*:|^\W*(?:\d{1,3}\.\s+)?[^.]{0,120}\(\d{4}[a-z]?\)\.", re.IGNORECASE)
+_SOURCE_SENTENCE = re.compile(r"^\W*(?:https?://|www\.)|\bavailable\s+(?:at|from)\s*:|^\W*(?:\d{1,3}\.\s+)?[^.]{0,120}\(\d{4}[a-z]?\)\.",
+                              re.IGNORECASE)
 
 
 def source_lines(passage: str):
-    """A test of whether the character at an offset of ``passage`` is in a reference to a source."""
-    lines, at = [], 0
-    for line in passage.split("\n"):
-        lines.append((at, at + len(line), bool(_SOURCE_LINE.search(line))))
-        at += len(line) + 1
-    if sum(cites for _, _, cites in lines) >= 2:
+    """A test of whether the sentence at an offset of ``passage`` is a reference to a source. A page
+    read as one long line holds sentences of every kind beside its web addresses."""
+    lines = [line for line in passage.split("\n") if line.strip()]
+    cites = sum(bool(_SOURCE_LINE.search(line)) for line in lines)
+    if cites >= 2 and 2 * cites >= len(lines):
         return lambda offset: True  # a reference list
-    return lambda offset: any(start <= offset <= end and cites for start, end, cites in lines)
+    cited = [(start, end) for start, end in sentence_spans(passage) if _SOURCE_SENTENCE.search(passage[start:end])]
+    return lambda offset: any(start <= offset < end for start, end in cited)
 
 
 def says_nothing(sentence: str, reply: str = "") -> bool:
@@ -319,11 +323,12 @@ def _as_read(hit: Hit) -> str:
 def _words_in_reach(hit: Hit, whole) -> frozenset[str]:
     """The words a question's names may stand in for a passage of ``whole`` (its Paper). A report names
     its subject once, in its title block: the whole paper. Minutes name each item's in its heading, so
-    a name elsewhere in them is another item's, but for the passage just before: an item runs on over
-    passages (and a heading is not always read as one)."""
+    a name elsewhere in them is another item's, but for the passage just before (an item runs on over
+    passages, and a heading is not always read as one) and their opening passage, which names the
+    meeting every item is of ("a joint session was held with the General Purposes Committee")."""
     if hit.document_type != "minutes":
         return whole.words
-    return words_of(f"{whole.before(hit.chunk_id)} {_as_read(hit)}")
+    return words_of(f"{whole.opening} {whole.before(hit.chunk_id)} {_as_read(hit)}")
 
 
 INTRODUCED_CHARS = 300  # how much of the list a sentence ending in ":" introduces is read out with it
