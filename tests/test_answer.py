@@ -907,6 +907,11 @@ def test_when_and_how_long_are_read_from_the_question_and_answered_by_their_kind
     assert answers("Case 19-042: Ohio City Historic District (Approved 9/22/16)", "When were the original plans approved?")
     assert answers("The Plan will go to Cabinet on 17 March.", "When is the Plan going to Cabinet, per the March 2026 report?")
     assert not answers("The Plan will go to Cabinet in March.", "When is the Plan going to Cabinet, per the March 2026 report?")
+    # a time given by what it is relative to answers when, as a date does
+    question = "By when must a speaker hand in a comment card?"
+    assert answers("Hand a card to the clerk within 30 minutes of the start of the meeting.", question)
+    assert answers("The audit will be presented to the council at the next meeting.", "When will the audit be presented?")
+    assert not answers("The path runs within 5 miles of the coast.", question)
 
 
 @pytest.mark.parametrize("sentence, question, answered", [

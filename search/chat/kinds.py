@@ -119,7 +119,12 @@ _UNIT = re.compile(rf"[\s-]+(?:{_LENGTHS}|per\s*cent|percent)\b", re.IGNORECASE)
 _A_SPAN = rf"(?:\d[\d,.]*|\b(?:{count_words()})(?:\s*\(\d+\))?)(?:\s+and\s+a\s+half)?[\s-]+(?:{_LENGTHS})\b"
 # A time told from another: "within six months", "one year after the park opens", "in the coming
 # weeks", "by the spring" (as an action's due time is read, ingest/actions.py).
-_RELATIVE_TIME = re.compile(rf"\b(?:{RELATIVE.pattern}|{LOOSE.pattern}|{_A_SPAN}\s+(?:after|from|following)\b)", re.IGNORECASE)
+# A time given by what it is relative to: "within two weeks", "in the coming months", "three days after
+# the hearing", "within 30 minutes of the start", "at the next meeting", "within the month".
+_A_WHILE = rf"(?:\d[\d,.]*|\b(?:{count_words()}))[\s-]+(?:minutes?|hours?|days?|weeks?|months?)\s+(?:before|prior\s+to|of\s+the)\b"
+_RELATIVE_TIME = re.compile(
+    rf"\b(?:{RELATIVE.pattern}|{LOOSE.pattern}|{_A_SPAN}\s+(?:after|from|following)\b|{_A_WHILE}|within\s+the\s+(?:day|week|month|year)\b"
+    r"|(?:at|by|before|until|to)\s+the\s+(?:next|following)\s+(?:[\w'’-]+\s+){0,3}?meeting\b)", re.IGNORECASE)
 # It counts what follows it as a plural or joined on: "three members", "a five-member board" (English
 # spells small counts out where a table would give figures); a span of time counts no thing asked for.
 _COUNTED_NOUN = re.compile(r"-[a-z]{3,}\b|\s+(?:[a-z]+\s+)?[a-z]{2,}(?<![su])s\b")
