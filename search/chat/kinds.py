@@ -118,9 +118,8 @@ _UNIT = re.compile(rf"[\s-]+(?:{_LENGTHS}|per\s*cent|percent)\b", re.IGNORECASE)
 # A length of time or distance: "12 months", "a two-year lease", "three (3) minutes", "a year and a half".
 _A_SPAN = rf"(?:\d[\d,.]*|\b(?:{count_words()})(?:\s*\(\d+\))?)(?:\s+and\s+a\s+half)?[\s-]+(?:{_LENGTHS})\b"
 # A time told from another: "within six months", "one year after the park opens", "in the coming
-# weeks", "by the spring" (as an action's due time is read, ingest/actions.py).
-# A time given by what it is relative to: "within two weeks", "in the coming months", "three days after
-# the hearing", "within 30 minutes of the start", "at the next meeting", "within the month".
+# weeks", "by the spring" (as an action's due time is read, ingest/actions.py), "within 30 minutes of
+# the start", "two days before", "within the month", "at the next meeting".
 _A_WHILE = rf"(?:\d[\d,.]*|\b(?:{count_words()}))[\s-]+(?:minutes?|hours?|days?|weeks?|months?)\s+(?:before|prior\s+to|of\s+the)\b"
 _RELATIVE_TIME = re.compile(
     rf"\b(?:{RELATIVE.pattern}|{LOOSE.pattern}|{_A_SPAN}\s+(?:after|from|following)\b|{_A_WHILE}|within\s+the\s+(?:day|week|month|year)\b"
