@@ -27,7 +27,7 @@ from .people import TITLE, attending, name_pattern
 # "return to schools" or "bring this work back" is not one.
 _TARGET = r"(?:the\s+|a\s+|its\s+|each\s+|our\s+)?(?:next\s+|future\s+|following\s+)?(?:[\w&'’-]+\s+){0,4}?(?:board|committee|cabinet|council|panel|hwb|h&wb|meeting|members|governing\s+body|partnership|forum|executive|scrutiny)\b"
 # "the next meeting", "its next Harbour & Quays Committee meeting": a meeting of a body still to come.
-_NEXT_MEETING = r"(?:the|its)\s+next\s+(?:[\w&'’-]+\s+){0,4}meeting"
+NEXT_MEETING = r"(?:the|its)\s+next\s+(?:[\w&'’-]+\s+){0,4}meeting"
 # Who a board directs to act, in either case: its staff and officers ("the Superintendent", "the Health &
 # Human Services Director", "staff"). A task's actor (_ACTOR) is an officer only in capitals: "officers
 # will" describes.
@@ -49,10 +49,10 @@ _VERB = (
     # "Staff was directed to return with a phasing option", "the Clerk is directed to write"
     rf"(?:^|\b(?-i:the)\s+)(?:(?:[A-Z][\w'’-]*|&)\s+){{0,4}}{_ROLE}\s+(?:was|were|is|are)\s+directed\s+to\s+[a-z]+|"
     # "will review the policy at the next meeting", "an update for the next board meeting was requested"
-    rf"(?:review|consider|discuss)(?:ing)?\b[^.;]{{0,120}}?\bat\s+{_NEXT_MEETING}|"
-    rf"(?:update|report)\b[^.;]{{0,100}}?\bfor\s+{_NEXT_MEETING}\s+was\s+requested|"
+    rf"(?:review|consider|discuss)(?:ing)?\b[^.;]{{0,120}}?\bat\s+{NEXT_MEETING}|"
+    rf"(?:update|report)\b[^.;]{{0,100}}?\bfor\s+{NEXT_MEETING}\s+was\s+requested|"
     # "the treasurer should chase the insurer before the next board meeting", "a plan would be drawn up for the next meeting"
-    rf"(?:will|would|should|shall|to)\s+(?:be\s+)?[a-z]+\b[^.;]{{0,100}}?\b(?:at|for|before|to|by)\s+{_NEXT_MEETING})"
+    rf"(?:will|would|should|shall|to)\s+(?:be\s+)?[a-z]+\b[^.;]{{0,100}}?\b(?:at|for|before|to|by)\s+{NEXT_MEETING})"
 )
 _FOLLOW_UP = re.compile(_VERB, re.IGNORECASE)
 _FUTURE = re.compile(r"\b(?:will|would|shall|to|could|should|resolved|agreed|agree|happy\s+to|asked|requested|expected|due)\b|^(?:\w\)\s+)?that\b", re.IGNORECASE)

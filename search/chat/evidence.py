@@ -6,19 +6,22 @@ the answerers know nothing of the index, the model or the settings object.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import takewhile
 
 from minutebook.ingest.dates import find_dates, month_years
+from minutebook.ingest.decision_text import parse_marker
 from minutebook.vocabulary import Hit
 
 from minutebook.search.chat.names import words_of
 from minutebook.search.storage.lexicon import Lexicon
 
 
-_FIRST_ITEM = re.compile(r"^\s*\d{1,3}[.)]\s", re.MULTILINE)  # "6. Quay Hall", "2) Minutes"
+def _numbered(line: str) -> bool:
+    marker = parse_marker(line.strip())
+    return marker is not None and marker.family in ("number", "decimal")
 
 
 @dataclass(frozen=True)
@@ -34,11 +37,12 @@ class Paper:
         at = self.ids.index(chunk_id) if chunk_id in self.ids else 0
         return self.texts[at - 1] if at > 0 else ""
 
-    @property
+    @cached_property
     def opening(self) -> str:
-        """What its first passage says before its first numbered item: a paper's title block, the
-        minutes' record of which meeting they are of and who was there."""
-        return _FIRST_ITEM.split(self.texts[0], maxsplit=1)[0] if self.texts else ""
+        """What its first passage says before its first numbered item ("6. Quay Hall"): a paper's title
+        block, the minutes' record of which meeting they are of and who was there."""
+        lines = self.texts[0].split("\n") if self.texts else []
+        return "\n".join(takewhile(lambda line: not _numbered(line), lines))
 
     @cached_property
     def words(self) -> frozenset[str]:

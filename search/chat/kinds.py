@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from minutebook.ingest.actions import LOOSE, RELATIVE
+from minutebook.ingest.actions import LOOSE, NEXT_MEETING, RELATIVE
 from minutebook.ingest.commitments import states_a_commitment
 from minutebook.ingest.dates import MONTH
 from minutebook.ingest.english import count_words
@@ -113,17 +113,23 @@ def _counts_in(sentence: str, thing: str | None = None, spelt: bool = False) -> 
 
 
 # A number in words measures when a unit follows it: "five minutes", "twelve months", "ten per cent".
-_LENGTHS = r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|miles?|feet|metres?|meters?"  # of time or of distance
+_TIMES = r"seconds?|minutes?|hours?|days?|weeks?|months?|years?"
+_LENGTHS = rf"{_TIMES}|miles?|feet|metres?|meters?"  # of time or of distance
 _UNIT = re.compile(rf"[\s-]+(?:{_LENGTHS}|per\s*cent|percent)\b", re.IGNORECASE)
-# A length of time or distance: "12 months", "a two-year lease", "three (3) minutes", "a year and a half".
-_A_SPAN = rf"(?:\d[\d,.]*|\b(?:{count_words()})(?:\s*\(\d+\))?)(?:\s+and\s+a\s+half)?[\s-]+(?:{_LENGTHS})\b"
+
+
+def _span(lengths: str) -> str:
+    """A length in ``lengths``: "12 months", "a two-year lease", "three (3) minutes", "a year and a half"."""
+    return rf"(?:\d[\d,.]*|\b(?:{count_words()})(?:\s*\(\d+\))?)(?:\s+and\s+a\s+half)?[\s-]+(?:{lengths})\b"
+
+
+_A_SPAN = _span(_LENGTHS)  # of time or distance
 # A time told from another: "within six months", "one year after the park opens", "in the coming
 # weeks", "by the spring" (as an action's due time is read, ingest/actions.py), "within 30 minutes of
 # the start", "two days before", "within the month", "at the next meeting".
-_A_WHILE = rf"(?:\d[\d,.]*|\b(?:{count_words()}))[\s-]+(?:minutes?|hours?|days?|weeks?|months?)\s+(?:before|prior\s+to|of\s+the)\b"
 _RELATIVE_TIME = re.compile(
-    rf"\b(?:{RELATIVE.pattern}|{LOOSE.pattern}|{_A_SPAN}\s+(?:after|from|following)\b|{_A_WHILE}|within\s+the\s+(?:day|week|month|year)\b"
-    r"|(?:at|by|before|until|to)\s+the\s+(?:next|following)\s+(?:[\w'’-]+\s+){0,3}?meeting\b)", re.IGNORECASE)
+    rf"\b(?:{RELATIVE.pattern}|{LOOSE.pattern}|{_A_SPAN}\s+(?:after|from|following)\b|{_span(_TIMES)}\s+(?:before|prior\s+to|of\s+the)\b"
+    rf"|within\s+the\s+(?:day|week|month|year)\b|(?:at|by|before|until|to)\s+{NEXT_MEETING}\b)", re.IGNORECASE)
 # It counts what follows it as a plural or joined on: "three members", "a five-member board" (English
 # spells small counts out where a table would give figures); a span of time counts no thing asked for.
 _COUNTED_NOUN = re.compile(r"-[a-z]{3,}\b|\s+(?:[a-z]+\s+)?[a-z]{2,}(?<![su])s\b")

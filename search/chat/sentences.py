@@ -58,27 +58,28 @@ def _says_little(sentence: str) -> bool:
 # A reference to a source: "Data Team (2023). Resident Survey, Data Observatory.", a web address.
 # A passage whose lines mostly give one is a reference list; elsewhere a sentence is a reference when it
 # opens as one (an address, an author and year) or points to one ("available at:"): a sentence that
-# only goes on to an address ("join via Zoom at 2:45 p.m. ... Direct URL https://...") says something.
-_SOURCE_LINE = re.compile(r"https?://|\bwww\.|\bavailable\s+(?:at|from)\s*:|^\W*(?:\d{1,3}\.\s+)?[^.]{0,120}\(\d{4}[a-z]?\)\.", re.IGNORECASE)
-_SOURCE_SENTENCE = re.compile(r"^\W*(?:https?://|www\.)|\bavailable\s+(?:at|from)\s*:|^\W*(?:\d{1,3}\.\s+)?[^.]{0,120}\(\d{4}[a-z]?\)\.",
-                              re.IGNORECASE)
+# only goes on to an address ("join by video at 5:15 p.m. ... Direct link https://...") says something.
+_ADDRESS = r"https?://|\bwww\."
+_SOURCE_ELSE = r"\bavailable\s+(?:at|from)\s*:|^\W*(?:\d{1,3}\.\s+)?[^.]{0,120}\(\d{4}[a-z]?\)\."  # points to one, or an author and year
+_SOURCE_LINE = re.compile(rf"{_ADDRESS}|{_SOURCE_ELSE}", re.IGNORECASE)
+_SOURCE_SENTENCE = re.compile(rf"^\W*(?:{_ADDRESS})|{_SOURCE_ELSE}", re.IGNORECASE)
 
 
-def source_lines(passage: str):
-    """A test of whether the sentence at an offset of ``passage`` is a reference to a source. A page
-    read as one long line holds sentences of every kind beside its web addresses."""
+def source_sentences(passage: str, spans: list[tuple[int, int]]):
+    """A test of whether the sentence at an offset of ``passage`` (split into ``spans``) is a reference
+    to a source. A page read as one long line holds sentences of every kind beside its web addresses."""
     lines = [line for line in passage.split("\n") if line.strip()]
     cites = sum(bool(_SOURCE_LINE.search(line)) for line in lines)
     if cites >= 2 and 2 * cites >= len(lines):
         return lambda offset: True  # a reference list
-    cited = [(start, end) for start, end in sentence_spans(passage) if _SOURCE_SENTENCE.search(passage[start:end])]
+    cited = [(start, end) for start, end in spans if _SOURCE_SENTENCE.search(passage[start:end])]
     return lambda offset: any(start <= offset < end for start, end in cited)
 
 
 def says_nothing(sentence: str, reply: str = "") -> bool:
     """A question ("Can the Cabinet Member tell me how many ...?") asks; a paper's header block
     ("Title of meeting: ... Subject: ... Report by: ...") labels the paper. Neither answers; a
-    reference to a source (source_lines) names where something was said, and does not say it either.
+    reference to a source (source_sentences) names where something was said, and does not say it either.
     A question with its reply after it (minutes of questions and answers: "What would correcting the
     £52k ledger error cost?" / "Nothing: it is a timing difference.") says what the reply answers, and is read
     out with it."""
@@ -125,8 +126,8 @@ def ranked_sentences(
     found = [
         (hit.text[start:end], index, number)
         for index, hit in enumerate(hits)
-        for cites in [source_lines(hit.text)]
         for spans in [sentence_spans(hit.text)]
+        for cites in [source_sentences(hit.text, spans)]
         for number, (start, end) in enumerate(spans)
         if not cites(start) and not says_nothing(hit.text[start:end], _next_sentence(hit.text, spans, number))
     ]
@@ -325,7 +326,7 @@ def _words_in_reach(hit: Hit, whole) -> frozenset[str]:
     its subject once, in its title block: the whole paper. Minutes name each item's in its heading, so
     a name elsewhere in them is another item's, but for the passage just before (an item runs on over
     passages, and a heading is not always read as one) and their opening passage, which names the
-    meeting every item is of ("a joint session was held with the General Purposes Committee")."""
+    meeting every item is of ("a joint session was held with the Harbour Ferries Committee")."""
     if hit.document_type != "minutes":
         return whole.words
     return words_of(f"{whole.opening} {whole.before(hit.chunk_id)} {_as_read(hit)}")
