@@ -393,13 +393,22 @@ def _agenda_items(document: Document, entries: list[Entry], used: set[int]) -> l
         said = " ".join([first] + [entries[i].text for i in lines[1:] if entries[i].text])
         if not asks_to_act(said) and number and (heading := _verb_heading(entry, number[0])):
             said = f"{heading} {said}"  # "APPROVING" / "24. The grant application to ...": the heading asks for each item
-        if not asks_to_act(said) or is_furniture(said):
+        parts = _asking_parts(entries, lines) if number and not asks_to_act(said) else []
+        if not (parts or asks_to_act(said)) or is_furniture(said):
             continue  # nothing asked, or a contact line ("Direct Dial/Ext: ...")
         used.update(lines)
         decision = _row(document, entries, lines, number[0] if number else None)
-        decision.items = []
+        decision.items = parts
         found.append((index, decision))
     return found
+
+
+def _asking_parts(entries: list[Entry], lines: list[int]) -> list[str]:
+    """The parts of an item titled only by what they share ("5. Consent Agenda" / "a. Approve the minutes
+    ..." / "b. Receive and file the accounts"), when one of them asks the body to act: the item asks
+    through its parts, and they are its items."""
+    _, parts = split_items([entries[i].text for i in lines[1:] if entries[i].text])
+    return parts if any(asks_to_act(part) for part in parts) else []
 
 
 def _item_ends(later: Entry, paragraph: bool, case: bool) -> bool:
