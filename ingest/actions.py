@@ -283,6 +283,15 @@ def _assignments(document: Document, entries: list[Entry], read: list[Sentence],
     return found
 
 
+def sets_a_task(sentence: str) -> bool:
+    """Whether a sentence sets something down to be done after its meeting, in any of the forms the
+    minutes' tasks are read in: given to someone ("the group should arrange ...", "Cllr Ash to write"),
+    without a doer ("Quotes to be obtained."), asked for, or to come back ("report back at the next meeting")."""
+    match = _ASSIGNED.search(sentence)
+    return bool((match and not _reports(match, sentence)) or _TO_BE_DONE.match(sentence)
+                or _REQUESTED.search(sentence) or _FOLLOW_UP.search(sentence))
+
+
 # An action log set out as a table: a header naming the task's column and its owner's ("No. | Action |
 # Owner | Due date"), then a row per task.
 _TASK_COLUMN = re.compile(r"^(?:agreed\s+)?actions?(?:\s+(?:agreed|required|to\s+be\s+taken))?$", re.IGNORECASE)

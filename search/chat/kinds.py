@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from minutebook.ingest.actions import LOOSE, NEXT_MEETING, RELATIVE
+from minutebook.ingest.actions import LOOSE, NEXT_MEETING, RELATIVE, sets_a_task
 from minutebook.ingest.commitments import states_a_commitment
 from minutebook.ingest.dates import MONTH
 from minutebook.ingest.english import count_words
@@ -175,6 +175,12 @@ _ASKS_OFFICE = re.compile(
     r"\bwho\s+(?:(?:is|was|were|will\s+be|has\s+been|had\s+been)\s+(?:(?:chosen|elected|appointed|named|selected|made)\s+"
     r"(?:as\s+)?)?(?:the\s+)?(?:new\s+)?(?P<office>vice[- ]chair|chair|president|mayor|clerk|treasurer|secretary)"
     r"|(?P<verb>chair|preside)(?:s|d|ed)?)\b", re.IGNORECASE)
+# A question about what was to be done after the meeting: "what was the group supposed to do next?",
+# "what were staff told to bring back?", "what follow-up was promised?".
+_AHEAD = re.compile(r"\b(?:supposed|due|going|expected|meant|asked|told|directed|instructed|required)\s+to\b|\bwhat\s+(?:\w+\s+){0,4}next\b"
+                    r"|\bnext\s+steps?\b|\b(?:come|report|bring\s+\w+|brought)\s+back\b|\bfollow[- ]?up\b|\bundert(?:ook|ake|aken)\b",
+                    re.IGNORECASE)
+_TO_DO = re.compile(r"\b(?:should|will|shall|(?:is|are|was|were)\s+to)\s+(?:now\s+|then\s+|also\s+|first\s+)?(?!be\b|have\b|need\b)[a-z]{3,}")  # "the group should arrange ..."
 _ASKS_MOVER = re.compile(r"\bwho\b.{0,40}?\b(?:moved|seconded|proposed|made\s+the\s+motion)\b", re.IGNORECASE)
 
 
@@ -195,6 +201,7 @@ class Asked:
     span: bool = False  # how long something lasts ("How long an extension is sought?")
     day: bool = False  # the day of something ("On what date ...?"), which a month alone does not give
     office: str | None = None  # the office a who-question asks the holder of, its first letters ("chair", "presi"), see _ASKS_OFFICE
+    ahead: bool = False  # what was to be done after the meeting ("What was the group supposed to do next?"), see _AHEAD
 
     @classmethod
     def read(cls, turn: Turn) -> "Asked":
@@ -216,7 +223,8 @@ class Asked:
                    bool(_WHY.match(question)), bool(_TAKEN.search(question)),
                    bool(_ASKS_VOTES.search(question)), bool(_ASKS_MOVER.search(question)),
                    bool(_ASKS_SPAN.search(question)), bool(_ASKS_DAY.search(question)),
-                   office and re.split(r"[- ]", (office["office"] or office["verb"]).lower())[0][:5])  # "presi": president, presided
+                   office and re.split(r"[- ]", (office["office"] or office["verb"]).lower())[0][:5],  # "presi": president, presided
+                   bool(_AHEAD.search(question)))
 
 
 # A place given by its label: "Location:", "Venue:", "Place:", "Location/Address:".
@@ -241,6 +249,8 @@ def of_the_kind(sentence: str, asked: Asked) -> float:
         return 2 / 3 * bool(_PERSON.search(sentence))
     if asked.asks == "where":
         return float(bool(_PLACE.search(sentence)))
+    if asked.ahead and asked.kind is None:
+        return float(sets_a_task(sentence) or bool(_TO_DO.search(sentence)))
     if asked.kind == "recommendation":  # said so, or an agenda item asking the body to act ("To approve ...")
         return float(bool(_RECOMMENDING.search(sentence) or asks_to_act(_LEADING_NUMBER.sub("", sentence))))
     if asked.kind == "commitment":
