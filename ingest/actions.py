@@ -285,7 +285,7 @@ def _assignments(document: Document, entries: list[Entry], read: list[Sentence],
 
 def sets_a_task(sentence: str) -> bool:
     """Whether a sentence sets something down to be done after its meeting, in any of the forms the
-    minutes' tasks are read in: given to someone ("the group should arrange ...", "Cllr Ash to write"),
+    minutes' tasks are read in: given to someone ("Cllr Ash to write", "the Clerk will chase ..."),
     without a doer ("Quotes to be obtained."), asked for, or to come back ("report back at the next meeting")."""
     match = _ASSIGNED.search(sentence)
     return bool((match and not _reports(match, sentence)) or _TO_BE_DONE.match(sentence)
