@@ -167,8 +167,8 @@ def _row(document: Document, entries: list[Entry], sentence: Sentence, body: str
     )
 
 
-# Minutes give tasks to people: "AS to chase the contractor", "Cllr Blackwell agreed to ask",
-# "the Clerk will write", "Director Whitmer will survey staff", "It was agreed that KG will liaise".
+# Minutes give tasks to people: "AS to chase the contractor", "Cllr Ash agreed to ask",
+# "the Clerk will write", "Director Fox will survey staff", "It was agreed that KG will liaise".
 _ACTOR = (
     r"[A-Z]{2,3}(?:\s*(?:&|and|/|,)\s*[A-Z]{2,3})*"  # initials, as an action column writes them
     rf"|{TITLE}\.?\s+(?:Ms\.?\s+|Mrs\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
@@ -183,7 +183,7 @@ _ACTOR = (
 def _assignment(actor: str) -> re.Pattern:
     """A task given to ``actor`` (a pattern), at the start of a sentence or clause."""
     return re.compile(
-        # after a caption ("Dogs in the Pond – HD to ...") or a minute's number and title run on into
+        # after a caption ("Slipway Repairs – DF to ...") or a minute's number and title run on into
         # its first sentence ("24/032 Footpaths The Clerk will ...", "24/033: Highways: Cllr Ash agreed to ...")
         # or joined on to a report of the discussion ("... the noticeboard was damaged and Cllr Ash agreed to repaint it",
         # "... no date has been given; Cllr Elliot will chase this")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .decision_text import Entry, parse_marker
+from .people import TITLE
 from .votes import ABSTAIN as _ABSTAIN, AGAINST as _AGAINST, FOR as _FOR
 
 # A vote's count: "5-0", "4-1-1", "7/0" (for, against, then abstaining and absent).
@@ -22,7 +23,7 @@ _TALLY = re.compile(rf"\b(?:carried|approved|passed|failed|lost|adopted)\b[^.\d]
 _VOTE_COUNT = re.compile(rf"\b{COUNT}(?:{_SEP}\d{{1,2}})?\s+vote\b|\bvote\s+of\s+{COUNT}\b", re.IGNORECASE)
 _OUTCOME = re.compile(r"\b(?:(?:substantive\s+)?motion|amendment|recommendations?)\s+(?:was\s+)?(carried|lost|agreed|fell|defeated|approved|failed)\b", re.IGNORECASE)
 # Who moves and seconds: a name with its honorific ("Cllr Ash", "Mrs D. Fox"), or a board member by office.
-_PROPOSER = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir|Dame)\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+_PROPOSER = rf"(?:{TITLE}\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}}"
 _MEMBER = r"(?:Commissioner|Councillor|Council\s*member|Member|Director|Trustee|Mr|Mrs|Ms|Dr)"
 PROPOSAL = re.compile(
     rf"(?P<mover>{_PROPOSER})\s*,?\s*(?:proposed|moved)\s*,?\s*(?:and|&)\s+(?P<seconder>{_PROPOSER})\s+seconded"

@@ -1,6 +1,6 @@
 """The people a paper lists as attending: who was present, in attendance or sent apologies.
 
-Informal minutes task people by their own names ("Janet will update the website", "Morag to chase
+Informal minutes task people by their own names ("Janet will update the website", "Ailsa to chase
 this up", "Sue and Deborah will put in the application"). A bare name is read as a person's only
 where the paper itself lists that person, so "Grant will ..." is a task only where a Grant attended.
 """
@@ -25,7 +25,7 @@ _LABEL = re.compile(
     r"(?:\s+(?:were\s+)?(?:received\s+)?from\b|\s+were\b)?\s*[:–-]?\s*",
     re.IGNORECASE,
 )
-# The words of a name: "Morag", "Oduya-Fenn", "O'Halloran", "McTavish", an initial "D." or "D".
+# The words of a name: "Ailsa", "Oduya-Fenn", "O'Halloran", "McQuay", an initial "D." or "D".
 _WORD = r"[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ'’]+)?|(?:Mc|Mac|O['’])[A-Z][a-zß-ÿ]+"
 _NAME = re.compile(rf"^(?:(?:[A-Z]\.?|{_WORD})\s+)*(?:{_WORD})$")  # each word read one way only: no backtracking blow-up
 # Words of an office, not of a name: "City Manager Gordon Fairweather" is Gordon Fairweather.
@@ -70,7 +70,7 @@ def attending(entries: list[Entry]) -> set[str]:
 
 def _chunks(text: str) -> list[str]:
     """A list's pieces, one person each: split at separators, and before a title, which opens the next
-    name when two columns run into one line ("Mr A Martin   Cllr M Kerford Byrne")."""
+    name when two columns run into one line ("Mr D Fox   Cllr S Ash Quayle")."""
     text = re.sub(r"\([^)]*\)", ",", text)
     pieces = re.split(rf"[;,:]|\s[-–]\s|\band\b|&|\s(?=(?:{TITLE})\.?\s)", text)
     return [piece.strip(" .") for piece in pieces if piece.strip(" .")]

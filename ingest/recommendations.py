@@ -391,10 +391,12 @@ def _agenda_items(document: Document, entries: list[Entry], used: set[int]) -> l
             continue  # the item's recommendation is already read ("1. MINUTES" / "Staff recommends ...")
         first = number[1] if number else entry.text
         said = " ".join([first] + [entries[i].text for i in lines[1:] if entries[i].text])
-        if not asks_to_act(said) and number and (heading := _verb_heading(entry, number[0])):
+        asks = asks_to_act(said)
+        if not asks and number and (heading := _verb_heading(entry, number[0])):
             said = f"{heading} {said}"  # "APPROVING" / "24. The grant application to ...": the heading asks for each item
-        parts = _asking_parts(entries, lines) if number and not asks_to_act(said) else []
-        if not (parts or asks_to_act(said)) or is_furniture(said):
+            asks = asks_to_act(said)
+        parts = _asking_parts(entries, lines) if number and not asks else []
+        if not (asks or parts) or is_furniture(said):
             continue  # nothing asked, or a contact line ("Direct Dial/Ext: ...")
         used.update(lines)
         decision = _row(document, entries, lines, number[0] if number else None)

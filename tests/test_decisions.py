@@ -1012,20 +1012,20 @@ def test_agenda_items_under_a_verb_heading_ask_the_body_to_act():
 
 
 def test_an_agenda_item_titled_only_by_its_parts_asks_through_them():
-    agenda = ("HARBOURSIDE LIBRARY DISTRICT\nRegular Meeting of the Board of Trustees\nWednesday, May 20, 2020\n\n"
+    agenda = ("HARBOURSIDE LIBRARY DISTRICT\nRegular Meeting of the Board of Trustees\nTuesday, March 4, 2025\n\n"
               "AGENDA\n\n"
               "1.   Call to order\n"
-              "2.   Consent Agenda (ACTION)\n"
-              "         a. Approve Minutes of the April 15, 2020 Regular Board Meeting\n"
-              "         b. Receive and file Financial Report for April\n"
+              "2.   Consent Calendar\n"
+              "         a. Approve the minutes of the February 4, 2025 meeting\n"
+              "         b. Receive and file the harbour accounts for January\n"
               "3.   Reports\n"
               "         a. Quay branch visits\n"
               "         b. Summer reading\n"
               "4.   Adjournment\n")
     rows = _of_kind(agenda, "recommendation", "agenda.txt")
     assert [(d.reference, d.items) for d in rows] == [
-        ("2", ["Approve Minutes of the April 15, 2020 Regular Board Meeting", "Receive and file Financial Report for April"])]
-    assert "Consent Agenda (ACTION)" in rows[0].text  # the parts' shared title, then the parts
+        ("2", ["Approve the minutes of the February 4, 2025 meeting", "Receive and file the harbour accounts for January"])]
+    assert "Consent Calendar" in rows[0].text  # the parts' shared title, then the parts
 
 
 def test_an_agenda_caption_ending_in_a_colon_reads_on_into_its_content():
