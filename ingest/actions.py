@@ -80,7 +80,7 @@ _MONTH = r"(?:january|february|march|april|may|june|july|august|september|octobe
 _DUE = re.compile(
     rf"\b(?:(?:in|by|at|within|before|for|during|from|until)\s+)?(?:(?:the\s+)?(?:next|following|coming|a\s+future|future)\s+(?:[\w&'’-]+\s+){{0,4}}?(?:meeting|months|weeks|year|quarter)s?"
     rf"|(?:early|mid|late|end\s+of)?\s*{_MONTH}\s+(?:19|20)\d\d|(?:the\s+)?(?:spring|summer|autumn|winter|new\s+year)(?:\s+(?:19|20)\d\d)?"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+(?:19|20)\d\d)?)",
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+(?:19|20)\d\d)?)\b",  # whole words: not "the spring" of "the springers"
     re.IGNORECASE,
 )
 
@@ -172,7 +172,8 @@ def _row(document: Document, entries: list[Entry], sentence: Sentence, body: str
 _ACTOR = (
     r"[A-Z]{2,3}(?:\s*(?:&|and|/|,)\s*[A-Z]{2,3})*"  # initials, as an action column writes them
     rf"|{TITLE}\.?\s+(?:Ms\.?\s+|Mrs\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
-    r"|(?:[Tt]he\s+)?(?:(?:(?:Deputy|Assistant|Town|Parish)\s+){0,2}Clerk|Chair(?:man|woman|person)?|Vice[- ]Chair(?:man)?|Treasurer|Secretary|RFO|Proper\s+Officer"
+    # the clerk's and the chair's offices in either case ("the clerk agreed to"): minutes write them both ways
+    r"|(?:[Tt]he\s+)?(?:(?:(?:Deputy|Assistant|Town|Parish)\s+){0,2}[Cc]lerk|[Cc]hair(?:man|woman|person)?|Vice[- ]Chair(?:man)?|[Tt]reasurer|[Ss]ecretary|RFO|Proper\s+Officer"
     r"|Executive\s+Director|Director|Management\s+Team"
     # an officer by title: "the Chief Finance Officer", "the Meetings Administrator", "District Manager", "Staff"
     r"|(?:[A-Z][\w&'’-]*\s+){0,3}(?:Officer|Manager|Administrator|Superintendent|Counsel|Attorney|Engineer|Executive|CEO|CAO)"

@@ -845,6 +845,7 @@ Present: Cllrs Ash, Birch and Cole
 24/031 Playground
 The fence by the swings is broken. AS to obtain two quotes for a new fence.
 Cllr Birch agreed to ask the school about sharing the cost.
+The summerhouse door is loose and the clerk agreed to oil its hinges.
 
 24/032 Correspondence
 A letter about parking on Church Lane was noted. The Clerk will write to the County Council.
@@ -868,7 +869,9 @@ Trustee Jones said she would like a report on masks. Director Smith stated she w
 
 def test_minutes_give_tasks_to_people_in_each_style():
     parish = _of_kind(PARISH_ACTION_MINUTES, "action", "minutes.txt")
-    assert [d.details.get("who") for d in parish] == ["AS", "Cllr Birch", "The Clerk", "BC", "Cllr Ash", None]  # not who "would be away", nor the Council
+    assert [d.details.get("who") for d in parish] == [
+        "AS", "Cllr Birch", "the clerk", "The Clerk", "BC", "Cllr Ash", None]  # not who "would be away", nor the Council
+    assert "due_text" not in parish[2].details  # "the summerhouse" names no season it is due by
     assert parish[-1].text == "The broken bench to be reported to the County Council."  # not a question, nor what "needs to be" done
     assert parish[0].text == "AS to obtain two quotes for a new fence."
     library = _of_kind(LIBRARY_MINUTES, "action", "minutes.txt")
