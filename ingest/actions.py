@@ -5,8 +5,9 @@ One row per sentence that promises a follow-up. ``due_text`` is the time as writ
 is an ISO date where the text allows: a month and year ("February 2022") is the FIRST day of that
 month (always the first, so dates sort and compare consistently), and a relative period ("in six
 months", "in 3 weeks") is counted from the document's meeting date, as are loose times ("the coming
-months", "by the spring"; see LOOSE). "The next meeting" is dated when the register is read, by
-the body's next meeting in the papers.
+months", "by the spring"; see LOOSE); a season with its year ("by the summer 2024") is that season's
+first month. "The next meeting" is dated when the register is read, by the body's next meeting in
+the papers.
 """
 
 from __future__ import annotations
@@ -96,6 +97,7 @@ def _bound(text: str, match: re.Match) -> bool:
 # month on, "the coming year" a year on. The words are kept as due_text beside the date.
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _COMING = {"weeks": {"months": 1}, "months": {"months": 3}, "year": {"years": 1}}
+_SEASON_YEAR = re.compile(r"\b(?P<season>spring|summer|autumn|fall|winter)\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
 LOOSE = re.compile(r"\b(?:(?:in|over|during|within)\s+)?the\s+(?:coming|next\s+few)\s+(?P<span>weeks|months|year)\b"
                     r"|\b(?:by|in|during|before|over)\s+(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\b(?!\s+(?:19|20)\d\d)",
                     re.IGNORECASE)
@@ -138,6 +140,8 @@ def _due(text: str, meeting_date: str | None) -> tuple[str | None, str | None]:
     exact = parse_date(due_text, default_year)
     if exact:
         return due_text, exact
+    if season := _SEASON_YEAR.search(due_text):  # "by the summer 2024": that season's first month
+        return due_text, date(int(season["year"]), _SEASONS[season["season"].lower()], 1).isoformat()
     return due_text, month_year(due_text)  # first day of the month
 
 

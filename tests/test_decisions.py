@@ -1099,10 +1099,12 @@ def test_a_motion_handing_work_on_to_an_officer_is_an_action():
 def test_loose_times_are_dated_from_the_meeting_with_their_words_kept():
     minutes = ("Minutes of the Meeting of Barnby Parish Council held on 1 October 2024\n\n"
                "24/101 Hall\nThe Clerk will report back to the Council by the spring on the roof repairs.\n"
-               "Cllr Ash will bring the lighting plan back to the Council in the coming weeks.\n")
+               "Cllr Ash will bring the lighting plan back to the Council in the coming weeks.\n"
+               "The Clerk will report the new lease back to the Council in the autumn 2025.\n")
     actions = _of_kind(minutes, "action", "minutes.txt")
     assert [(a.details["due_text"], a.details["due_date"]) for a in actions] == [
-        ("by the spring", "2025-03-01"), ("in the coming weeks", "2024-11-01")]
+        ("by the spring", "2025-03-01"), ("in the coming weeks", "2024-11-01"),
+        ("in the autumn 2025", "2025-09-01")]  # a season with its year: that season's first month
 
 
 def test_minutes_in_prose_record_a_decision_told_in_reported_speech_but_not_a_hypothesis():
