@@ -350,8 +350,10 @@ def asks_to_act(item: str) -> bool:
 MAX_ITEM_LINES = 15  # an item's request and what it names; a long ordinance title reads on in its report
 
 
-# Agenda item numbers that are no list marker: "5B." (an item added later), "9.A", "E-1", "7.B." (a letter for the section).
-_ITEM_NUMBER = re.compile(r"^(?P<number>\d{1,3}[A-Z]|\d{1,2}\.[A-Z]|[A-Z]-?\d{1,2}|[A-Z]\.\d{1,2})\.?\s+(?P<rest>\S.*)$")
+# Agenda item numbers that are no list marker: "5B." (an item added later), "9.A", "E-1", "7.B." (a letter for the section),
+# and a bare number before the item's title in capitals ("3 COMMITTEE ASSIGNMENTS - Approve ...").
+_ITEM_NUMBER = re.compile(r"^(?:(?P<number>\d{1,3}[A-Z]|\d{1,2}\.[A-Z]|[A-Z]-?\d{1,2}|[A-Z]\.\d{1,2})\.?\s+(?P<rest>\S.*)"
+                          r"|(?P<bare>\d{1,2})\s+(?P<titled>(?:[A-Z0-9][A-Z0-9'’&/(),.-]*\s+){2,}\S.*))$")
 
 
 def _item_number(entry: Entry, after_blank: bool = False) -> tuple[str, str] | None:
@@ -363,7 +365,9 @@ def _item_number(entry: Entry, after_blank: bool = False) -> tuple[str, str] | N
     if marker is not None and marker.family in ("number", "decimal", "letter"):
         return marker.value, marker.rest
     match = _ITEM_NUMBER.match(entry.text)
-    return (match.group("number"), match.group("rest")) if match else None
+    if not match:
+        return None
+    return (match.group("number"), match.group("rest")) if match.group("number") else (match.group("bare"), match.group("titled"))
 
 
 def _agenda_items(document: Document, entries: list[Entry], used: set[int]) -> list[tuple[int, Decision]]:

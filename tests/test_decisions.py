@@ -1331,7 +1331,8 @@ def test_an_agenda_item_that_asks_the_body_to_act_is_a_recommendation():
               "The grants are listed below.\n\n"
               "C. RESOLUTION (2025- 07) Authorize the Harbour Master to enter an agreement with Quayford Marine.\n\n"
               "7. QUAY WARRANTS – Staff recommends the City Council approve the warrant runs of March 2025.\n\n"
-              "8. PUBLIC HEARING: SECOND READING OF ORDINANCE NO. 12-\n25 - Waive second reading and adopt Ordinance No. 12-25.\n")
+              "8. PUBLIC HEARING: SECOND READING OF ORDINANCE NO. 12-\n25 - Waive second reading and adopt Ordinance No. 12-25.\n\n"
+              "9 2026 HARBOUR COMMITTEE ASSIGNMENTS - Approve the 2026 Harbour Committee\nassignments as submitted by the Mayor.\n")
     rows = [(d.reference, d.text) for d in _of_kind(agenda, "recommendation", "agenda.txt")]
     assert rows == [
         ("1", "1. QUAY SAFETY COMMITTEE REPORT - Authorize the City Manager to purchase a harbour patrol boat from the Quay Safety grant."),
@@ -1341,6 +1342,8 @@ def test_an_agenda_item_that_asks_the_body_to_act_is_a_recommendation():
         ("c", "C. RESOLUTION (2025- 07) Authorize the Harbour Master to enter an agreement with Quayford Marine."),
         ("7", "7. QUAY WARRANTS – Staff recommends the City Council approve the warrant runs of March 2025."),
         ("8", "8. PUBLIC HEARING: SECOND READING OF ORDINANCE NO. 12- 25 - Waive second reading and adopt Ordinance No. 12-25."),
+        # a bare number before a title in capitals opens an item too
+        ("9", "9 2026 HARBOUR COMMITTEE ASSIGNMENTS - Approve the 2026 Harbour Committee assignments as submitted by the Mayor."),
     ]
     minutes = agenda.replace("REGULAR MEETING AGENDA", "MINUTES OF THE REGULAR MEETING")
     assert not _of_kind(minutes, "recommendation", "minutes.txt")
