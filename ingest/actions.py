@@ -97,10 +97,11 @@ def _bound(text: str, match: re.Match) -> bool:
 # month on, "the coming year" a year on. The words are kept as due_text beside the date.
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _COMING = {"weeks": {"months": 1}, "months": {"months": 3}, "year": {"years": 1}}
-_SEASON_YEAR = re.compile(r"\b(?P<season>spring|summer|autumn|fall|winter)\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
+_SEASON = "|".join(_SEASONS)
+_SEASON_YEAR = re.compile(rf"\b(?P<season>{_SEASON})\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
 LOOSE = re.compile(r"\b(?:(?:in|over|during|within)\s+)?the\s+(?:coming|next\s+few)\s+(?P<span>weeks|months|year)\b"
-                    r"|\b(?:by|in|during|before|over)\s+(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\b(?!\s+(?:19|20)\d\d)",
-                    re.IGNORECASE)
+                   rf"|\b(?:by|in|during|before|over)\s+(?:the\s+)?(?P<season>{_SEASON})\b(?!\s+(?:19|20)\d\d)",
+                   re.IGNORECASE)
 
 
 def _loose(text: str, meeting_date: str | None) -> tuple[str, str | None] | None:
