@@ -460,7 +460,8 @@ APPLICATION_LINES = 10  # an application's reference, address and description, a
 
 def _application(text: str) -> bool:
     # after the item's own number: "(ii) 26/00123/F - ...", "43.1 C16/0371/HH - ..."
-    return bool(_APPLICATION.match(re.sub(rf"^(?:{ENUMERATOR}|\d{{1,3}}(?:\.\d{{1,3}})+\s+)", "", text.strip())))
+    marker = parse_marker(text.strip())
+    return bool(_APPLICATION.match(marker.rest if marker else text.strip()))
 
 
 def _planning_responses(document: Document, entries: list[Entry], used: set[int], minutes: list) -> list[tuple[int, Decision]]:
