@@ -703,6 +703,12 @@ def test_what_is_asked_is_read_past_a_scene_setting_clause(question, asks):
     assert read_turn([{"role": "user", "content": question}]).asks == asks
 
 
+def test_the_date_a_question_names_is_no_answer_however_it_is_written():
+    question = "On what date was the harbour board's cancelled 21 November 2022 meeting held instead?"
+    assert not answers("The meeting of Monday, November 21st, 2022, has been cancelled.", question)
+    assert answers("The meeting of November 21st has been moved to 5 December.", question)
+
+
 def test_a_time_of_day_answers_when():
     assert answers("The meeting will close by 9 pm.", "By what time was the meeting expected to end?")
     assert not answers("The meeting is in the Council Chamber.", "By what time was the meeting expected to end?")

@@ -95,6 +95,19 @@ _NAMING_NUMBER = re.compile(
 )
 
 
+_DAY_AND_MONTH = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTHS})|({_MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?", re.IGNORECASE)
+
+
+def _date_key(date: str) -> str:
+    """A date as it may be compared whichever way it is written: "21 November", "November 21st" and
+    "21st of November" are one day."""
+    date = " ".join(date.lower().split())
+    day_month = _DAY_AND_MONTH.fullmatch(date)
+    if day_month:
+        return f"{day_month[2] or day_month[3]} {int(day_month[1] or day_month[4])}"
+    return date
+
+
 def _counts_in(sentence: str, thing: str | None = None, spelt: bool = False) -> tuple[str, list[re.Match]]:
     """The numbers of a sentence that may be counts, with the sentence they were found in: not a
     year, not the paragraph or list number it opens with ("2. A Relational ..."), nor a number
@@ -354,7 +367,7 @@ def answers_the_kind(sentence: str, question: str, asked: Asked, lexicon: Lexico
     cause."""
     if not gives_the_hard_facts(sentence, asked):
         return False
-    given = {n.lower() for n in _NUMBER.findall(question)} | {m.lower() for m in _DATE_WORDS.findall(question)}
+    given = {n.lower() for n in _NUMBER.findall(question)} | {_date_key(m) for m in _DATE_WORDS.findall(question)}
     if asked.asks == "quantity":
         if asked.span:
             return any(m.group(0).lower() not in question.lower() for m in _SPAN_GIVEN.finditer(sentence))
@@ -363,8 +376,8 @@ def answers_the_kind(sentence: str, question: str, asked: Asked, lexicon: Lexico
         return any(n.group(0).lower() not in given for n in _counts_in(sentence, asked.counted, spelt=not asked.money)[1])
     if asked.asks == "when":
         if asked.day:
-            return any(m.lower() not in given for m in _DAY_GIVEN.findall(sentence)) or bool(_RELATIVE_TIME.search(sentence))
-        return any(m.lower() not in given for m in _DATE_WORDS.findall(sentence)) or bool(_RELATIVE_TIME.search(sentence))
+            return any(_date_key(m) not in given for m in _DAY_GIVEN.findall(sentence)) or bool(_RELATIVE_TIME.search(sentence))
+        return any(_date_key(m) not in given for m in _DATE_WORDS.findall(sentence)) or bool(_RELATIVE_TIME.search(sentence))
     if asked.asks == "frequency":
         return bool(_FREQUENCY.search(sentence))
     if asked.asks == "who":
