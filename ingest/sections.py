@@ -169,7 +169,9 @@ def _continues(previous: str, text: str) -> bool:
     """Whether a capitals line carries on the capitals line above it rather than opening a section."""
     if not previous or not _is_caps(previous) or re.search(r"[.:;!?]$", previous):
         return False
-    if "  " in previous or sum(ch.isdigit() for ch in previous) > 0.2 * len(previous.replace(" ", "")):
+    # Two spaces after a stop or a colon are a typist's ("READING:  ADOPTION OF"); elsewhere a gap
+    # between columns.
+    if re.search(r"(?<![.:;,])  ", previous) or sum(ch.isdigit() for ch in previous) > 0.2 * len(previous.replace(" ", "")):
         return False  # a table's row of columns or figures, not a title
     return bool(_JOINS_ON.search(previous) or _JOINED_TO.match(text) or len(previous) >= WRAP_WIDTH)
 

@@ -166,6 +166,13 @@ MATTERS AS PROVIDED BY LAW
     ]
     # The resolution's title is a sentence, so text: its last line is not a heading of its own.
     assert sections[0].lines[-1].text == "MATTERS AS PROVIDED BY LAW"
+    # Two spaces after a colon are a typist's, not a gap between columns: the title goes on.
+    agenda = """4. ORDINANCE SECOND READING:  ADOPTION OF ORDINANCE 12-26
+REGARDING HARBOURSIDE MOORING FEES
+Waive the second reading and adopt Ordinance No. 12-26.
+"""
+    assert [s.path for s in sectionize(_lines(agenda), "Agenda")] == [
+        "Agenda > 4. ORDINANCE SECOND READING:  ADOPTION OF ORDINANCE 12-26 REGARDING HARBOURSIDE MOORING FEES"]
     # A capitals line after a finished one, or after a table's row of figures, is still a heading.
     for text in ("BUDGET SUMMARY 2026  2025  2024 RESERVES HELD AT YEAR END\nINCOME\nGrants rose.\n",
                  "REPORT OF THE HARBOURSIDE FINANCE COMMITTEE.\nINCOME\nGrants rose.\n"):
