@@ -95,16 +95,16 @@ _NAMING_NUMBER = re.compile(
 )
 
 
-_DAY_AND_MONTH = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTHS})|({_MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?", re.IGNORECASE)
+_A_DAY_MONTH = re.compile(_DAY_MONTH, re.IGNORECASE)
 
 
 def _date_key(date: str) -> str:
     """A date as it may be compared whichever way it is written: "21 November", "November 21st" and
     "21st of November" are one day."""
     date = " ".join(date.lower().split())
-    day_month = _DAY_AND_MONTH.fullmatch(date)
-    if day_month:
-        return f"{day_month[2] or day_month[3]} {int(day_month[1] or day_month[4])}"
+    if _A_DAY_MONTH.fullmatch(date):
+        month, day = re.search(_MONTHS, date)[0], int(re.search(r"\d+", date)[0])
+        return f"{month} {day}"
     return date
 
 
