@@ -352,8 +352,10 @@ MAX_ITEM_LINES = 15  # an item's request and what it names; a long ordinance tit
 
 # Agenda item numbers that are no list marker: "5B." (an item added later), "9.A", "E-1", "7.B." (a letter for the section),
 # and a bare number before the item's title in capitals ("3 COMMITTEE ASSIGNMENTS - Approve ...").
-_ITEM_NUMBER = re.compile(r"^(?:(?P<number>\d{1,3}[A-Z]|\d{1,2}\.[A-Z]|[A-Z]-?\d{1,2}|[A-Z]\.\d{1,2})\.?\s+(?P<rest>\S.*)"
-                          r"|(?P<bare>\d{1,2})\s+(?P<titled>(?:[A-Z0-9][A-Z0-9'’&/(),.-]*\s+){2,}\S.*))$")
+_ITEM_NUMBERS = (
+    re.compile(r"^(?P<number>\d{1,3}[A-Z]|\d{1,2}\.[A-Z]|[A-Z]-?\d{1,2}|[A-Z]\.\d{1,2})\.?\s+(?P<rest>\S.*)$"),
+    re.compile(r"^(?P<number>\d{1,2})\s+(?P<rest>(?:[A-Z0-9][A-Z0-9'’&/(),.-]*\s+){2,}\S.*)$"),
+)
 
 
 def _item_number(entry: Entry, after_blank: bool = False) -> tuple[str, str] | None:
@@ -364,10 +366,8 @@ def _item_number(entry: Entry, after_blank: bool = False) -> tuple[str, str] | N
     marker = parse_marker(entry.text) if entry.opens or after_blank else None
     if marker is not None and marker.family in ("number", "decimal", "letter"):
         return marker.value, marker.rest
-    match = _ITEM_NUMBER.match(entry.text)
-    if not match:
-        return None
-    return (match.group("number"), match.group("rest")) if match.group("number") else (match.group("bare"), match.group("titled"))
+    match = next((m for pattern in _ITEM_NUMBERS if (m := pattern.match(entry.text))), None)
+    return (match["number"], match["rest"]) if match else None
 
 
 def _agenda_items(document: Document, entries: list[Entry], used: set[int]) -> list[tuple[int, Decision]]:

@@ -163,15 +163,15 @@ def classify_line(text: str, isolated: bool = False, next_long: bool = False,
 _JOINS_ON = re.compile(r"(?:[,&/–-]|\b(?:AND|OR|OF|THE|A|AN|TO|FOR|IN|ON|AT|BY|WITH|FROM|REGARDING|BETWEEN|INTO|AS|THAT|WHICH))$", re.IGNORECASE)
 _JOINED_TO = re.compile(r"^(?:\(|(?:AND|OR|OF|THE|TO|FOR|IN|ON|AT|BY|WITH|FROM|REGARDING|BETWEEN|PURSUANT|INC\.?|LLC)\b)")
 WRAP_WIDTH = 40
+# Two spaces between columns of a table's row; after a stop or a colon they are a typist's ("READING:  ADOPTION OF").
+_COLUMN_GAP = re.compile(r"(?<![.:;,])  ")
 
 
 def _continues(previous: str, text: str) -> bool:
     """Whether a capitals line carries on the capitals line above it rather than opening a section."""
     if not previous or not _is_caps(previous) or re.search(r"[.:;!?]$", previous):
         return False
-    # Two spaces after a stop or a colon are a typist's ("READING:  ADOPTION OF"); elsewhere a gap
-    # between columns.
-    if re.search(r"(?<![.:;,])  ", previous) or sum(ch.isdigit() for ch in previous) > 0.2 * len(previous.replace(" ", "")):
+    if _COLUMN_GAP.search(previous) or sum(ch.isdigit() for ch in previous) > 0.2 * len(previous.replace(" ", "")):
         return False  # a table's row of columns or figures, not a title
     return bool(_JOINS_ON.search(previous) or _JOINED_TO.match(text) or len(previous) >= WRAP_WIDTH)
 
