@@ -39,6 +39,7 @@ def question_sets() -> list[tuple[str, str, Path]]:
     return (
         [("dev", "papers", EVAL / name) for name in ("questions.json", "heldout.json", "heldout2.json")]
         + [("dev", "wide", path) for path in sorted(EVAL.glob("wide/questions-dev*.json"))]
+        + [("dev", "wide", EVAL / "questions-dev-sample.json")]  # near misses over the sample papers
         + [("blind held-out", "wide", EVAL / "wide/questions-blind.json")]
         + [("blind fresh wide", "wide", path) for path in fresh_wide]
         + [("blind fresh sample", "wide", path) for path in fresh_sample]

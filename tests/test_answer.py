@@ -665,6 +665,20 @@ def test_dates_times_and_parts_of_a_paper_are_not_counts():
         assert not answers(sentence, question), sentence
     assert not answers("Minutes of 2016-12-15 and of 15/12/16, financial year 2017/18, v1, number 31542R", question)
     assert answers("The consultation received 1,204 responses by 12 March.", question)
+    assert not answers("The draft goes out for consultation from 1 st April.", question)  # a raised "st" read apart
+
+
+def test_a_measure_of_something_else_is_no_count_of_the_thing_asked():
+    question = "How many people responded to the Quay Hall consultation?"
+    for sentence in ("The consultation ran for 6 weeks and is now closed.", "Turnout rose by 30% on last year.",
+                     "The consultation cost £12,500 to run.", "Responses must reach the clerk within 28 days."):
+        assert not answers(sentence, question), sentence
+    assert answers("The consultation received 412 responses.", question)
+    assert answers("Some 60 people a day visited the exhibition.", question)
+    assert answers("The consultation ran for 6 weeks.", "How many weeks did the Quay Hall consultation run?")  # the unit asked
+    # An amount answers when the question asks one beside the count.
+    both = "How many wardens will the harbour fund pay for, and how much is it worth each year?"
+    assert answers("The fund, worth about £1000 per annum, will be shared by the wardens' group.", both)
 
 
 def test_a_fragment_answers_only_when_it_names_the_subject_itself():

@@ -76,7 +76,7 @@ _NUMBERED_RECORD = re.compile(
     r"\b(?:resolution|motion|ordinance|minute|decision)s?\s*(?:no\.?|number|#)?\s*\(?\s*[A-Za-z]{0,4}\d", re.IGNORECASE)
 # Numbers that name rather than count: part of a name ("Covid-19", "M-25"), a paragraph number where
 # a run of text goes on to the next paragraph ("... other areas 5.6 This will be enhanced"), a day of a
-# month ("16th January", "March 12"), a date in figures ("2016-12-15", "15/12/16"), a financial year
+# month ("16th January", "March 12", "1 st April" where a raised "st" was read apart), a date in figures ("2016-12-15", "15/12/16"), a financial year
 # ("2017/18"), a time ("7:00 p.m."), a place in order ("the 3rd floor"), a part of a paper ("see
 # Section 5", "Appendix 2", "Ward 3", "sections 4210, 4212 and 4217"), a record's number ("Resolution
 # No. 24-31", "no. 1207"), a list's marker inside a sentence ("Action Required: (1) Members ..."), a
@@ -85,7 +85,7 @@ _NUMBERED_RECORD = re.compile(
 _MONTH_NAMED = rf"(?=[A-Z])(?i:{MONTH})(?!\w)"  # "January", "JAN"; not "may" the verb
 _NAMING_NUMBER = re.compile(
     rf"(?<=[A-Za-z]-)\d+|\b\d{{1,2}}\.\d{{1,2}}(?=\s+[A-Z][a-z])"
-    rf"|\b[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAMED}|{_MONTH_NAMED}\s+[0-3]?\d(?:st|nd|rd|th)?\b"
+    rf"|\b[0-3]?\d(?:\s?(?:st|nd|rd|th))?\s+(?:of\s+)?{_MONTH_NAMED}|{_MONTH_NAMED}\s+[0-3]?\d(?:st|nd|rd|th)?\b"
     rf"|\b\d{{1,2}}:\d\d\s*(?i:[ap]\.?m\b\.?)?|\b\d{{1,2}}\.\d\d\s*(?i:[ap]\.?m\b\.?)|\b\d{{1,2}}\s*(?i:[ap]\.?m\b\.?)|\b\d+(?i:st|nd|rd|th)\b"
     r"|\b(?i:section|paragraph|para|appendix|annex|page|item|table|figure|chapter|option|phase|stage|tier|part"
     r"|schedule|recommendation|minute|resolution|ward|district)s?\s+\(?\d[\d.]*(?:(?:,\s*|,?\s+and\s+|\s*[&-]\s*)\(?\d[\d.]*)*"
@@ -108,13 +108,15 @@ def _date_key(date: str) -> str:
     return date
 
 
-def _counts_in(sentence: str, thing: str | None = None, spelt: bool = False) -> tuple[str, list[re.Match]]:
+def _counts_in(sentence: str, thing: str | None = None, spelt: bool = False, money: bool = False) -> tuple[str, list[re.Match]]:
     """The numbers of a sentence that may be counts, with the sentence they were found in: not a
     year, not the paragraph or list number it opens with ("2. A Relational ..."), nor a number
     that names (_NAMING_NUMBER). A number in words is a count of the thing a question counts
     (``thing``: "how many focus groups" -> "five focus groups") or, when it counts nothing named, a
     measure ("how long ...?" -> "five minutes"); ``spelt``: or of whatever it counts ("three members"),
-    as an answer may say it (not money, which is given in figures)."""
+    as an answer may say it (not money, which is given in figures). A number measuring something
+    else than ``thing`` is none of its counts (_measures), but an amount when the question also asks
+    one (``money``: "how many ... and how much ...?")."""
     sentence = _LEADING_NUMBER.sub("", sentence)
     naming = [m.span() for m in _NAMING_NUMBER.finditer(sentence)]
     return sentence, [
@@ -122,6 +124,7 @@ def _counts_in(sentence: str, thing: str | None = None, spelt: bool = False) -> 
         if not _YEAR_NUMBER.match(m.group(0)) and not any(start <= m.start() < end for start, end in naming)
         and (m.group(0)[0].isdigit() or (_next_to(sentence, m, thing) if thing else bool(_UNIT.match(sentence, m.end())))
              or spelt and bool(_COUNTED_NOUN.match(sentence, m.end())) and not (thing and _UNIT.match(sentence, m.end())))
+        and not (thing and _measures(sentence, m, thing, money))
     ]
 
 
@@ -146,6 +149,20 @@ _RELATIVE_TIME = re.compile(
 # It counts what follows it as a plural or joined on: "three members", "a five-member board" (English
 # spells small counts out where a table would give figures); a span of time counts no thing asked for.
 _COUNTED_NOUN = re.compile(r"-[a-z]{3,}\b|\s+(?:[a-z]+\s+)?[a-z]{2,}(?<![su])s\b")
+
+
+_UNIT_WORDS = frozenset(_stem(w) for w in re.findall(r"[a-z]+", _LENGTHS + "|percent|percentage|pounds|dollars|euros"))
+
+
+def _measures(sentence: str, number: re.Match, thing: str, money: bool = False) -> bool:
+    """Whether ``number`` measures time, distance, a share or (unless ``money`` is asked for too)
+    money ("6 weeks", "30%", "£769,000"), so counts no ``thing`` a question counts unless the thing
+    is that unit ("how many weeks ...?"): "how many people responded?" is not answered by "the
+    consultation ran for 6 weeks"."""
+    if _stem(thing.lower()) in _UNIT_WORDS:
+        return False
+    return (bool(_UNIT.match(sentence, number.end())) or sentence.startswith("%", number.end())
+            or not money and sentence[:number.start()].rstrip()[-1:] in ("£", "$", "€"))
 
 
 def _next_to(sentence: str, number: re.Match, thing: str) -> bool:
@@ -373,7 +390,8 @@ def answers_the_kind(sentence: str, question: str, asked: Asked, lexicon: Lexico
             return any(m.group(0).lower() not in question.lower() for m in _SPAN_GIVEN.finditer(sentence))
         if _VOTING.search(question) and not _VOTING.search(sentence):
             return False  # "how many voted for ...?" is answered by a vote, not any count nearby
-        return any(n.group(0).lower() not in given for n in _counts_in(sentence, asked.counted, spelt=not asked.money)[1])
+        counts = _counts_in(sentence, asked.counted, spelt=not asked.money, money=asked.money)[1]
+        return any(n.group(0).lower() not in given for n in counts)
     if asked.asks == "when":
         if asked.day:
             return any(_date_key(m) not in given for m in _DAY_GIVEN.findall(sentence)) or bool(_RELATIVE_TIME.search(sentence))
