@@ -41,6 +41,7 @@ from rapidfuzz import fuzz
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from minutebook.ingest.collection import fill_organisations  # noqa: E402
 from minutebook.ingest.ocr import Ocr  # noqa: E402
 from minutebook.ingest.read import UnreadableFile, file_hash, read_pages  # noqa: E402
 from minutebook.settings import load_settings  # noqa: E402
@@ -130,8 +131,7 @@ class PaperScore:
     extra: list = field(default_factory=list)
 
 
-def score_paper(folder: str, label: dict, papers: Path) -> PaperScore:
-    parsed = parse(papers / label["file"])
+def score_paper(folder: str, label: dict, parsed: list) -> PaperScore:
     front = parsed[0].document if parsed else None
     got = {k: getattr(front, k, None) for k in ("meeting_date", "body", "organisation", "type")}
     got["papers_held"] = len(parsed)
@@ -231,8 +231,10 @@ def main() -> int:
             part = "blind" if labels["folder"] in blind else "dev"
         if args.split not in ("all", part):
             continue
+        parsed = {paper["file"]: parse(papers / paper["file"]) for paper in labels["papers"]}
+        fill_organisations([p.document for documents in parsed.values() for p in documents])  # as ingest does over a folder
         for paper in labels["papers"]:
-            by_split[part].append(score_paper(labels["folder"], paper, papers))
+            by_split[part].append(score_paper(labels["folder"], paper, parsed[paper["file"]]))
     report = {}
     for part in ("dev", "blind", "earlier", "built-on"):
         scores = by_split.get(part, [])

@@ -93,3 +93,34 @@ def test_every_passage_keeps_a_vector_per_sentence_chat_reads(built_index):
     rows = _rows(settings, "SELECT c.text, length(v.vectors), length(v.scales) FROM chunks c LEFT JOIN sentence_vectors v ON v.chunk_id = c.id")
     # int8 codes and a float32 scale a sentence
     assert rows and all(size == len(sentence_spans(text)) * 384 and scales == len(sentence_spans(text)) * 4 for text, size, scales in rows)
+
+
+def test_a_paper_naming_no_organisation_takes_the_one_its_folder_agrees_on(tmp_path, embedder):
+    from minutebook.search.storage.build import build_index
+    from minutebook.settings import load_settings
+
+    def minutes(folder, name, council, day):
+        (folder / name).write_text(
+            f"{council.upper()}\n\nMinutes of the meeting of {council} held on {day} March 2024 in the Village Hall.\n\n"
+            "1. Apologies\nApologies were received from Cllr Ash.\n\n"
+            "2. Playing field\nRESOLVED that the clerk obtains three quotes for the new gate.\n")
+
+    packet = ("Information packet for members\n\nBudget workshop\n\n"
+              "The draft budget for the coming year holds the grounds maintenance line at last year's level. "
+              "Members are asked to bring questions on the reserves to the workshop.\n")
+    one, mixed = tmp_path / "quayford", tmp_path / "downloads"
+    one.mkdir(), mixed.mkdir()
+    minutes(one, "minutes-2024-03-04.txt", "Quayford Parish Council", 4)
+    minutes(one, "minutes-2024-03-18.txt", "Quayford Parish Council", 18)
+    (one / "budget-packet.txt").write_text(packet)
+    minutes(mixed, "minutes-a.txt", "Quayford Parish Council", 5)
+    minutes(mixed, "minutes-b.txt", "Harbourside Town Council", 6)
+    (mixed / "budget-packet.txt").write_text(packet.replace("coming year", "next year"))
+    settings = load_settings(index_dir=tmp_path / "index")
+    build_index([one, mixed], settings, embedder, progress=False)
+    found = {source.replace(str(tmp_path) + "/", ""): organisation
+             for source, organisation in _rows(settings, "SELECT source, organisation FROM documents")}
+    assert found["quayford/minutes-2024-03-04.txt"] == "Quayford Parish Council"
+    assert found["quayford/budget-packet.txt"] == "Quayford Parish Council"  # named by its folder's papers
+    assert found["downloads/minutes-b.txt"] == "Harbourside Town Council"
+    assert found["downloads/budget-packet.txt"] is None  # the folder's papers disagree: no organisation

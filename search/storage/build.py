@@ -17,6 +17,7 @@ import numpy as np
 from minutebook import __version__
 from minutebook.ingest import facts as source_facts
 from minutebook.ingest.chunk import sentence_spans
+from minutebook.ingest.collection import fill_organisations
 from minutebook.ingest.ocr import Ocr
 from minutebook.ingest.pipeline import Kept, ParsedFile, find_files, parse_files
 from minutebook.resources import peak_rss_bytes
@@ -35,7 +36,7 @@ from minutebook.search.decisions.links import link_decisions
 from minutebook.search.storage.vectors import finish_vector_index, make_vector_index
 from minutebook.search.storage.store import (
     create_store, finish_store, insert_decisions, insert_document, insert_links, insert_seen, insert_sentence_vectors,
-    insert_source, previously_seen,
+    insert_source, previously_seen, set_organisation,
 )
 
 # Chunks embedded together: large enough to batch well across small files, small enough to stream.
@@ -206,6 +207,7 @@ def assemble(
     parse_cache.close()
     if given_read == 0 and not report.removed:  # nothing given was readable: leave the index as it is
         raise NothingIndexed(report)
+    _organisations_of_folders(store, [document for document, _ in linkable])
     links = link_decisions(linkable)
     insert_links(store, links)
     insert_seen(store, seen_before, time.strftime("%Y-%m-%dT%H:%M:%S%z"))
@@ -229,6 +231,13 @@ def assemble(
             "skipped": [asdict(s) for s in report.skipped],
         },
     )
+
+
+def _organisations_of_folders(store, documents: list) -> None:
+    """A paper that names no organisation takes the one the other papers of its folder agree on
+    (ingest/collection.py): set on the stored paper and on ``documents`` before they are linked."""
+    for document in fill_organisations(documents):
+        set_organisation(store, document.id, document.organisation)
 
 
 def _with_previous(

@@ -119,6 +119,10 @@ def insert_document(conn: sqlite3.Connection, document: Document, chunks: Sequen
     )
 
 
+def set_organisation(conn: sqlite3.Connection, document_id: str, organisation: str) -> None:
+    conn.execute("UPDATE documents SET organisation = ? WHERE id = ?", (organisation, document_id))
+
+
 def insert_decisions(conn: sqlite3.Connection, decisions: Sequence[Decision]) -> None:
     conn.executemany(
         "INSERT OR IGNORE INTO decisions (id, kind, document_id, ordinal, text, items, page, last_page, section,"
