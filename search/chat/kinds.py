@@ -76,7 +76,8 @@ _NUMBERED_RECORD = re.compile(
     r"\b(?:resolution|motion|ordinance|minute|decision)s?\s*(?:no\.?|number|#)?\s*\(?\s*[A-Za-z]{0,4}\d", re.IGNORECASE)
 # Numbers that name rather than count: part of a name ("Covid-19", "M-25"), a paragraph number where
 # a run of text goes on to the next paragraph ("... other areas 5.6 This will be enhanced"), a day of a
-# month ("16th January", "March 12", "1 st April" where a raised "st" was read apart), a date in figures ("2016-12-15", "15/12/16"), a financial year
+# month ("16th January", "March 12", "1 st April" where a raised "st" was read apart), a date in
+# figures ("2016-12-15", "15/12/16"), a financial year
 # ("2017/18"), a time ("7:00 p.m."), a place in order ("the 3rd floor"), a part of a paper ("see
 # Section 5", "Appendix 2", "Ward 3", "sections 4210, 4212 and 4217"), a record's number ("Resolution
 # No. 24-31", "no. 1207"), a list's marker inside a sentence ("Action Required: (1) Members ..."), a
