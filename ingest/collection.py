@@ -9,7 +9,7 @@ folder's other papers name one and agree on it. A folder whose papers name diffe
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import PurePath
 
@@ -29,15 +29,13 @@ def shared_organisations(named: Iterable[tuple[str, str | None]]) -> dict[str, s
     kept where papers of at least MIN_NAMING files name one and every paper naming one names the
     same (its words compared, so "Quay Parish Council" and "QUAY PARISH COUNCIL" agree), as the
     most of them write it."""
-    names: dict[str, Counter] = {}
-    files: dict[str, set[str]] = {}
+    named_in: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for source, organisation in named:
         if organisation:
-            names.setdefault(folder_of(source), Counter())[organisation] += 1
-            files.setdefault(folder_of(source), set()).add(source)
+            named_in[folder_of(source)].append((source, organisation))
     return {
-        folder: written.most_common(1)[0][0] for folder, written in names.items()
-        if len(files[folder]) >= MIN_NAMING and len({key(name) for name in written}) == 1
+        folder: Counter(name for _, name in pairs).most_common(1)[0][0] for folder, pairs in named_in.items()
+        if len({source for source, _ in pairs}) >= MIN_NAMING and len({key(name) for _, name in pairs}) == 1
     }
 
 

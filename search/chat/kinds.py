@@ -57,7 +57,8 @@ _MONEY_MEASURE = measure_asked("cost|budget|price|grant|allocation|funding|spend
                                r"|income|dollar amount|amount(?!\s+of\b)|settlement|contract sum|premium")  # "the amount of time" is no money
 # An amount of money: "£4.2m", "$14,429.00", "4.2 million pounds". Without a currency sign "25m" is as
 # likely metres ("a 25m pool") and "5k" a run.
-MONEY = re.compile(r"[£$€]\s?\d|\b\d[\d,.]*\s?(?:million|billion|pounds|dollars|euros)\b", re.IGNORECASE)
+_CURRENCY = r"[£$€]\s?"  # a sign before a sum: "£4.2m", "$ 14,429.00"
+MONEY = re.compile(rf"{_CURRENCY}\d|\b\d[\d,.]*\s?(?:million|billion|pounds|dollars|euros)\b", re.IGNORECASE)
 # A number in figures ("1,070", "5.5"; not the comma after "2015,") or in words ("five focus groups";
 # not "one", as often a pronoun as a count).
 _NUMBER = re.compile(rf"\d+(?:[,.]\d+)*|\b(?:{count_words(leave_out=('a', 'an', 'one'))})\b", re.IGNORECASE)
@@ -153,6 +154,7 @@ _COUNTED_NOUN = re.compile(r"-[a-z]{3,}\b|\s+(?:[a-z]+\s+)?[a-z]{2,}(?<![su])s\b
 
 
 _UNIT_WORDS = frozenset(_stem(w) for w in re.findall(r"[a-z]+", _LENGTHS + "|percent|percentage|pounds|dollars|euros"))
+_SUM_FOLLOWS = re.compile(rf"{_CURRENCY}$")  # what stands before a number that is a sum of money
 
 
 def _measures(sentence: str, number: re.Match, thing: str, money: bool = False) -> bool:
@@ -163,7 +165,7 @@ def _measures(sentence: str, number: re.Match, thing: str, money: bool = False) 
     if _stem(thing.lower()) in _UNIT_WORDS:
         return False
     return (bool(_UNIT.match(sentence, number.end())) or sentence.startswith("%", number.end())
-            or not money and sentence[:number.start()].rstrip()[-1:] in ("£", "$", "€"))
+            or not money and bool(_SUM_FOLLOWS.search(sentence, 0, number.start())))
 
 
 def _next_to(sentence: str, number: re.Match, thing: str) -> bool:
