@@ -369,6 +369,12 @@ def test_a_contents_line_is_not_an_answer():
     assert said.startswith("Our first recommendation is that every ward has a community health champion")
 
 
+def test_an_agenda_contents_line_giving_pages_is_not_an_answer():
+    said = answer("How many flu cases had Quayford recorded?", "6 Flu cases recorded in Quayford (Pages 17 - 22)",
+                  "Quayford had recorded 212 flu cases by the winter.")
+    assert said == "Quayford had recorded 212 flu cases by the winter. [1]"
+
+
 def test_two_questions_in_one_are_split_and_anything_else_is_not():
     assert question_parts("What was recommended after the review, and what did the trusts do?") == [
         "What was recommended after the review?", "what did the trusts do?"]
@@ -666,6 +672,10 @@ def test_dates_times_and_parts_of_a_paper_are_not_counts():
     assert not answers("Minutes of 2016-12-15 and of 15/12/16, financial year 2017/18, v1, number 31542R", question)
     assert answers("The consultation received 1,204 responses by 12 March.", question)
     assert not answers("The draft goes out for consultation from 1 st April.", question)  # a raised "st" read apart
+    for sentence in ("Regulations 3 to 9 set out what the consultation must cover.", "Reg 8 requires the consultation.",
+                     "People with type 2 diabetes were asked in the consultation.",
+                     "'We will hear every voice in the consultation'* 18", "The consultation was well received.6"):
+        assert not answers(sentence, question), sentence  # a regulation, a type, a note's marker
 
 
 def test_a_measure_of_something_else_is_no_count_of_the_thing_asked():

@@ -80,20 +80,23 @@ _NUMBERED_RECORD = re.compile(
 # month ("16th January", "March 12", "1 st April" where a raised "st" was read apart), a date in
 # figures ("2016-12-15", "15/12/16"), a financial year
 # ("2017/18"), a time ("7:00 p.m."), a place in order ("the 3rd floor"), a part of a paper ("see
-# Section 5", "Appendix 2", "Ward 3", "sections 4210, 4212 and 4217"), a record's number ("Resolution
-# No. 24-31", "no. 1207"), a list's marker inside a sentence ("Action Required: (1) Members ..."), a
-# label or code ("v1", "Q3", "A27", "31542R"), a case number ("31-072") or a street number ("118 West
-# 9th Street").
+# Section 5", "Appendix 2", "Ward 3", "sections 4210, 4212 and 4217", "Regulations 3 to 9", "type 2
+# diabetes"), a record's number ("Resolution No. 24-31", "no. 1207"), a list's marker inside a sentence
+# ("Action Required: (1) Members ..."), a label or code ("v1", "Q3", "A27", "31542R"), a case number
+# ("31-072"), a street number ("118 West 9th Street") or a note's marker after a quotation or a
+# sentence's end ("... disrupt their activities'* 18", "up to 60 a day.6").
 _MONTH_NAMED = rf"(?=[A-Z])(?i:{MONTH})(?!\w)"  # "January", "JAN"; not "may" the verb
 _NAMING_NUMBER = re.compile(
     rf"(?<=[A-Za-z]-)\d+|\b\d{{1,2}}\.\d{{1,2}}(?=\s+[A-Z][a-z])"
     rf"|\b[0-3]?\d(?:\s?(?:st|nd|rd|th))?\s+(?:of\s+)?{_MONTH_NAMED}|{_MONTH_NAMED}\s+[0-3]?\d(?:st|nd|rd|th)?\b"
     rf"|\b\d{{1,2}}:\d\d\s*(?i:[ap]\.?m\b\.?)?|\b\d{{1,2}}\.\d\d\s*(?i:[ap]\.?m\b\.?)|\b\d{{1,2}}\s*(?i:[ap]\.?m\b\.?)|\b\d+(?i:st|nd|rd|th)\b"
     r"|\b(?i:section|paragraph|para|appendix|annex|page|item|table|figure|chapter|option|phase|stage|tier|part"
-    r"|schedule|recommendation|minute|resolution|ward|district)s?\s+\(?\d[\d.]*(?:(?:,\s*|,?\s+and\s+|\s*[&-]\s*)\(?\d[\d.]*)*"
+    r"|schedule|recommendation|minute|resolution|ward|district|regulation|reg|rule|article|clause|type|level|grade|category"
+    r"|band|priority|objective|step|question)s?\s+\(?\d[\d.]*(?:(?:,\s*|,?\s+and\s+|\s*[&-]\s*|\s+to\s+)\(?\d[\d.]*)*"
     r"|\b(?i:no|nos|number)\.?\s*\d[\d./-]*|\(\d{1,2}\)(?=\s+[A-Z])"
     r"|\b\d{4}-\d\d-\d\d\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(?:19|20)\d\d[/-]\d\d\b|(?<=[A-Za-z])\d+|\b\d+(?=[A-Z]{1,3}\b)"
     rf"|\b\d{{2,}}-\d{{3,}}\b|{STREET}"
+    r"|(?<=[A-Za-z][.!?])\d{1,3}\b|(?<=['\"’”*])\s?\d{1,3}\b"
 )
 
 
