@@ -83,8 +83,6 @@ def cite(n: int, hit: Hit) -> Citation:
     )
 
 
-# A contents line ("Chapter 5: Recommendations page 41") points to an answer; it does not give one.
-
 def where_said(hit: Hit) -> str:
     parts = [hit.document_title]
     if hit.body:

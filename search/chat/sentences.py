@@ -37,7 +37,8 @@ ANSWER_SENTENCES = 3  # an answer reads out at most this many sentences
 SECOND_SENTENCE = 0.6  # another sentence joins the answer when its support is this close to the best
 KIND_SECOND = 0.65  # or, when the best is not of the kind asked for, the best that is, this close
 
-# A contents line names two pages, or a range of them ("5 Annual Report (Pages 13 - 16)").
+# A contents line points to an answer, it does not give one: it names two pages ("Chapter 5:
+# Recommendations page 41 ... page 44") or a range of them ("5 Annual Report (Pages 13 - 16)").
 _CONTENTS = re.compile(r"\bpages?\s+\d+\b.*\bpages?\s+\d+\b|\bpages\s+\d+\s*[-–]\s*\d+\b", re.IGNORECASE)
 KIND_BONUS = 0.3  # a sentence of the kind asked for (a number, a date, a recommendation ...) gains this
 
