@@ -676,6 +676,7 @@ def test_dates_times_and_parts_of_a_paper_are_not_counts():
                      "People with type 2 diabetes were asked in the consultation.",
                      "'We will hear every voice in the consultation'* 18", "The consultation was well received.6"):
         assert not answers(sentence, question), sentence  # a regulation, a type, a note's marker
+    assert answers("The clerk received approx.60 responses to the consultation.", question)  # a space lost
 
 
 def test_a_measure_of_something_else_is_no_count_of_the_thing_asked():

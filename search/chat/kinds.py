@@ -96,7 +96,7 @@ _NAMING_NUMBER = re.compile(
     r"|\b(?i:no|nos|number)\.?\s*\d[\d./-]*|\(\d{1,2}\)(?=\s+[A-Z])"
     r"|\b\d{4}-\d\d-\d\d\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(?:19|20)\d\d[/-]\d\d\b|(?<=[A-Za-z])\d+|\b\d+(?=[A-Z]{1,3}\b)"
     rf"|\b\d{{2,}}-\d{{3,}}\b|{STREET}"
-    r"|(?<=[A-Za-z][.!?])\d{1,3}\b|(?<=['\"’”*])\s?\d{1,3}\b"
+    r"|(?:(?<=[a-z][.!?])|(?<=['\"’”*])\s?)\d{1,3}(?=\s+[A-Z]|\s*$)"  # a note's marker, not "approx.60 groups"
 )
 
 
