@@ -78,20 +78,6 @@ _WHO = re.compile(
 )
 RELATIVE = re.compile(rf"\b(?:in|within)\s+(?:(?:the\s+)?(?:next\s+)?)(?P<n>\d{{1,2}}|{count_words()})\s+(?P<unit>weeks?|months?|years?)(?:['’]?\s*time)?\b", re.IGNORECASE)
 _MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
-_DUE = re.compile(
-    rf"\b(?:(?:in|by|at|within|before|for|during|from|until)\s+)?(?:(?:the\s+)?(?:next|following|coming|a\s+future|future)\s+(?:[\w&'’-]+\s+){{0,4}}?(?:meeting|months|weeks|year|quarter)s?"
-    rf"|(?:early|mid|late|end\s+of)?\s*{_MONTH}\s+(?:19|20)\d\d|(?:the\s+)?(?:spring|summer|autumn|winter|new\s+year)(?:\s+(?:19|20)\d\d)?"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+(?:19|20)\d\d)?)\b",  # whole words: not "the spring" of "the springers"
-    re.IGNORECASE,
-)
-
-
-def _bound(text: str, match: re.Match) -> bool:
-    """Whether a time names a period's bound ("post Autumn 2022", "from April") rather than a due time."""
-    said = match.group(0).strip()
-    return bool(re.match(r"(?:from|until)\b", said, re.IGNORECASE) or _PERIOD_BOUND.search(text[: match.start()]))
-
-
 # Times a minute gives loosely, as the first day they point to from the meeting: a season's first
 # month ("by the spring": 1 March next), "the coming months" a quarter on, "the coming weeks" a
 # month on, "the coming year" a year on. The words are kept as due_text beside the date.
@@ -102,6 +88,21 @@ _SEASON_YEAR = re.compile(rf"\b(?P<season>{_SEASON})\s+(?P<year>(?:19|20)\d\d)\b
 LOOSE = re.compile(r"\b(?:(?:in|over|during|within)\s+)?the\s+(?:coming|next\s+few)\s+(?P<span>weeks|months|year)\b"
                    rf"|\b(?:by|in|during|before|over)\s+(?:the\s+)?(?P<season>{_SEASON})\b(?!\s+(?:19|20)\d\d)",
                    re.IGNORECASE)
+# A season standing alone as a due time ("the summer 2024"): "fall" only after "by" or "in" (LOOSE), as
+# it is as often the verb.
+_SEASON_NOUN = "|".join(season for season in _SEASONS if season != "fall")
+_DUE = re.compile(
+    rf"\b(?:(?:in|by|at|within|before|for|during|from|until)\s+)?(?:(?:the\s+)?(?:next|following|coming|a\s+future|future)\s+(?:[\w&'’-]+\s+){{0,4}}?(?:meeting|months|weeks|year|quarter)s?"
+    rf"|(?:early|mid|late|end\s+of)?\s*{_MONTH}\s+(?:19|20)\d\d|(?:the\s+)?(?:{_SEASON_NOUN}|new\s+year)(?:\s+(?:19|20)\d\d)?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+(?:19|20)\d\d)?)\b",  # whole words: not "the spring" of "the springers"
+    re.IGNORECASE,
+)
+
+
+def _bound(text: str, match: re.Match) -> bool:
+    """Whether a time names a period's bound ("post Autumn 2022", "from April") rather than a due time."""
+    said = match.group(0).strip()
+    return bool(re.match(r"(?:from|until)\b", said, re.IGNORECASE) or _PERIOD_BOUND.search(text[: match.start()]))
 
 
 def _loose(text: str, meeting_date: str | None) -> tuple[str, str | None] | None:
