@@ -191,7 +191,9 @@ def tells_outcomes(lines: list[Line]) -> bool:
 
 
 _AGENDA_LINE = re.compile(r"^\s*(?:•\s*)?(?:item\s+)?(\d{1,2}[a-z]?)[.)]?\s+(\S.{2,300}?)\s*$", re.IGNORECASE)
-_PAGES_REF = re.compile(r"\s*\(\s*pages?\s+\d+\s*(?:-|–|to)\s*\d+\s*\)\s*$|\s*\(\s*page\s+\d+\s*\)\s*$", re.IGNORECASE)
+# The pages an agenda's contents line points to: "(Pages 17 - 72)".
+PAGE_RANGE = r"\bpages?\s+\d+\s*(?:-|–|to)\s*\d+\b"
+_PAGES_REF = re.compile(rf"\s*\(\s*{PAGE_RANGE}\s*\)\s*$|\s*\(\s*page\s+\d+\s*\)\s*$", re.IGNORECASE)
 
 
 def agenda_items(lines: list[Line], limit: int = 600) -> dict[str, str]:

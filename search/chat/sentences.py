@@ -13,6 +13,7 @@ from minutebook.ingest.dates import find_dates, month_years
 from minutebook.ingest.metadata import header_fields
 from minutebook.ingest.motions import is_roll_call, records_an_outcome
 from minutebook.ingest.noise import is_furniture
+from minutebook.ingest.packs import PAGE_RANGE
 from minutebook.ingest.resolutions import records_a_decision
 from minutebook.ingest.sections import headings_of
 from minutebook.vocabulary import Hit
@@ -39,7 +40,7 @@ KIND_SECOND = 0.65  # or, when the best is not of the kind asked for, the best t
 
 # A contents line points to an answer, it does not give one: it names two pages ("Chapter 5:
 # Recommendations page 41 ... page 44") or a range of them ("5 Annual Report (Pages 13 - 16)").
-_CONTENTS = re.compile(r"\bpages?\s+\d+\b.*\bpages?\s+\d+\b|\bpages\s+\d+\s*[-–]\s*\d+\b", re.IGNORECASE)
+_CONTENTS = re.compile(rf"\bpages?\s+\d+\b.*\bpages?\s+\d+\b|{PAGE_RANGE}", re.IGNORECASE)
 KIND_BONUS = 0.3  # a sentence of the kind asked for (a number, a date, a recommendation ...) gains this
 
 
