@@ -56,7 +56,7 @@ def run(libraries: dict[str, Minutebook], chat: bool, search: bool) -> list[dict
         for q in questions:
             records.append({"set": path.name, "group": group, "id": q.id, "answerable": q.answerable,
                             **({"rank": ranks.get(q.id)} if search else {}),
-                            **{k: v for k, v in answers.get(q.id, {}).items() if k in ("found", "facts", "cited", "answer")}})
+                            **{k: v for k, v in answers.get(q.id, {}).items() if k in ("found", "facts", "cited", "page_cited", "answer")}})
         print(f"{path.relative_to(EVAL)}: {len(questions)} questions", file=sys.stderr)
     return records
 
@@ -76,19 +76,21 @@ def figures(records: list[dict]) -> dict[str, float | int | None]:
         "mrr@10": mean([1 / r["rank"] if r["rank"] and r["rank"] <= 10 else 0.0 for r in searched]),
         "key_facts": mean([r["facts"] for r in chatted]),
         "cited": mean([1.0 if r["cited"] else 0.0 for r in chatted]),
+        "page_cited": mean([1.0 if r.get("page_cited") else 0.0 for r in chatted if "page_cited" in r]),
         "answerable_refused": mean([0.0 if r["found"] else 1.0 for r in chatted]),
         "unanswerable_refused": mean([0.0 if r["found"] else 1.0 for r in unanswerable if "found" in r]),
     }
 
 
-COLUMNS = ("questions", "recall@5", "mrr@10", "key_facts", "cited", "answerable_refused", "unanswerable_refused")
+COLUMNS = ("questions", "recall@5", "mrr@10", "key_facts", "cited", "page_cited", "answerable_refused",
+           "unanswerable_refused")
 
 
 def table(records: list[dict]) -> str:
     rows = [(name, [r for r in records if r["set"] == name]) for name in dict.fromkeys(r["set"] for r in records)]
     rows += [(f"= {group}", [r for r in records if r["group"] == group])
              for group in dict.fromkeys(r["group"] for r in records)]
-    heads = ("n", "r@5", "mrr", "facts", "cited", "ans.ref", "unans.ref")
+    heads = ("n", "r@5", "mrr", "facts", "cited", "p.cited", "ans.ref", "unans.ref")
     lines = [f"{'set':<28}" + "".join(f"{h:>10}" for h in heads)]
     for name, rows_of in rows:
         values = figures(rows_of)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from minutebook.vocabulary import Hit
 
+from minutebook.search.chat.answer import Citation
 from minutebook.search.service import MODES, Minutebook
 
 CUTOFFS = (1, 5, 10)
@@ -78,6 +79,15 @@ def is_hit(hit: Hit, evidence: tuple[Evidence, ...]) -> bool:
         if normalise(item.snippet) in passage:
             return True
     return False
+
+
+def cites_page(citation: Citation, evidence: Evidence) -> bool:
+    """The citation points at the evidence's paper and page (the page it shows, or one its passage
+    runs on to), whether or not the passage holds the whole snippet: a snippet that a passage
+    boundary or a table's columns cut in two is still found where the citation sends the reader."""
+    if evidence.page is None or not citation.source.endswith(evidence.source.lstrip("./")):
+        return False
+    return evidence.page == citation.page or evidence.page in {page for _, page in citation.page_breaks}
 
 
 def first_hit_rank(hits: list[Hit], evidence: tuple[Evidence, ...]) -> int | None:
@@ -179,7 +189,7 @@ def run_chat_benchmark(library: Minutebook, questions: list[Question]) -> dict:
         started = time.perf_counter()
         answer = library.chat([{"role": "user", "content": question.question}])
         latencies.append((time.perf_counter() - started) * 1000)
-        scores = per_category.setdefault(question.category, {"facts": [], "cited": [], "refused": []})
+        scores = per_category.setdefault(question.category, {"facts": [], "cited": [], "page": [], "refused": []})
         scores["refused"].append(0.0 if answer.found else 1.0)
         answers.append({"id": question.id, "category": question.category, "found": answer.found,
                          "answer": answer.answer})
@@ -194,8 +204,10 @@ def run_chat_benchmark(library: Minutebook, questions: list[Question]) -> dict:
             normalise(e.snippet) in shown(c.section, c.text) and c.source.endswith(e.source.lstrip("./"))
             for e in question.evidence for c in answer.citations
         )
+        page_cited = cited or any(cites_page(c, e) for e in question.evidence for c in answer.citations)
         scores["cited"].append(1.0 if cited else 0.0)
-        answers[-1].update(facts=sum(facts) / len(facts) if facts else 1.0, cited=cited)
+        scores["page"].append(1.0 if page_cited else 0.0)
+        answers[-1].update(facts=sum(facts) / len(facts) if facts else 1.0, cited=cited, page_cited=page_cited)
         if not answer.found or not cited or not all(facts):
             failures.append({"id": question.id, "question": question.question,
                              "problem": "refused" if not answer.found else ("not cited" if not cited else "facts missing"),
@@ -205,11 +217,12 @@ def run_chat_benchmark(library: Minutebook, questions: list[Question]) -> dict:
         return round(sum(values) / len(values), 3) if values else None
 
     answerable = [c for c in per_category if c != "unanswerable"]
-    everything = {key: [v for c in answerable for v in per_category[c][key]] for key in ("facts", "cited", "refused")}
+    everything = {key: [v for c in answerable for v in per_category[c][key]] for key in ("facts", "cited", "page", "refused")}
     return {
         "questions": len(questions),
         "key_facts": mean(everything["facts"]),
         "evidence_cited": mean(everything["cited"]),
+        "evidence_page_cited": mean(everything["page"]),
         "answerable_refused": mean(everything["refused"]),
         "unanswerable_refused": mean(per_category.get("unanswerable", {}).get("refused", [])),
         "p50_ms": round(statistics.median(latencies), 1) if latencies else 0.0,
@@ -225,6 +238,7 @@ def format_chat_report(report: dict) -> str:
         f"chat over {report['questions']} questions",
         f"key facts in the answer     {report['key_facts']}",
         f"evidence among citations    {report['evidence_cited']}",
+        f"evidence's page cited       {report['evidence_page_cited']}",
         f"answerable refused          {report['answerable_refused']}",
         f"unanswerable refused        {report['unanswerable_refused']}",
         f"latency p50 / p95 (ms)      {report['p50_ms']} / {report['p95_ms']}",

@@ -247,4 +247,20 @@ def test_the_benchmarks_keep_each_questions_rank_and_answer(library, tmp_path):
     assert list(ranks) == ["h1"] and ranks["h1"] == 1
     answers = {a["id"]: a for a in run_chat_benchmark(library, questions)["answers"]}
     assert answers["h1"]["found"] and answers["h1"]["cited"] and answers["h1"]["facts"] == 1.0
+    assert answers["h1"]["page_cited"]  # holding the snippet is citing it, wherever the page
     assert not answers["h2"]["found"] and "facts" not in answers["h2"]
+
+
+def test_a_citation_cites_the_page_it_shows_and_the_pages_its_passage_runs_on_to():
+    from minutebook.search.chat.answer import Citation
+    from minutebook.search.evaluate import Evidence, cites_page
+
+    citation = Citation(n=1, text="... the lease runs to 2031. Rent is reviewed every five years.", chunk_id=7,
+                        source="papers/quay/board-2024-05.pdf", document_id="d", document_title="Board",
+                        page=4, page_breaks=[[30, 5]])
+    snippet = "Rent is reviewed every five years and the Quay"  # cut by the passage's end
+    assert cites_page(citation, Evidence("quay/board-2024-05.pdf", snippet, 4))
+    assert cites_page(citation, Evidence("quay/board-2024-05.pdf", snippet, 5))
+    assert not cites_page(citation, Evidence("quay/board-2024-05.pdf", snippet, 6))
+    assert not cites_page(citation, Evidence("quay/board-2024-06.pdf", snippet, 4))
+    assert not cites_page(citation, Evidence("quay/board-2024-05.pdf", snippet, None))
