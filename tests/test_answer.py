@@ -380,6 +380,14 @@ def test_two_questions_in_one_are_split_and_anything_else_is_not():
         "What was recommended after the review?", "what did the trusts do?"]
     assert question_parts("What did the board decide about parks and gardens?") == [
         "What did the board decide about parks and gardens?"]
+    # A second part of a word or two asks for a time, a cause, a person ... of the first part's subject.
+    assert question_parts("What did the harbour master promise to bring back, and when?") == [
+        "What did the harbour master promise to bring back?", "when?"]
+    assert question_parts("How much must the school hold, and by what date?") == [
+        "How much must the school hold?", "by what date?"]
+    assert question_parts("Has the strategy been approved, and by which bodies?") == [
+        "Has the strategy been approved, and by which bodies?"]
+    assert question_parts("What did the board decide, and so?") == ["What did the board decide, and so?"]
 
 
 def test_answers_to_two_questions_are_joined_with_each_passage_numbered_once():
@@ -422,6 +430,35 @@ def test_a_two_part_question_is_answered_part_by_part(tmp_path, embedder):
     assert reply.found
     assert "revise their procedures" in reply.answer
     assert "missed appointments policy" in reply.answer or "telephones every family" in reply.answer
+
+
+QUAY_WALL_MINUTES = """Harbourside Town Council
+Minutes of the meeting held on 4 March 2025
+
+7. Quay Wall Repairs
+The harbour master reported that the survey of the quay wall had found loose stones along its north side.
+{promise}
+Members thanked the survey team for their work in difficult weather over the winter.
+"""
+
+
+@pytest.mark.parametrize("promise, when", [
+    ("She promised a costed repair plan. The repair plan is to come back to the Council in June 2025.", "June 2025"),
+    ("She promised a costed repair plan for the Council in June 2025.", "June 2025"),
+])
+def test_a_question_ending_and_when_is_asked_of_its_first_part(tmp_path, embedder, promise, when):
+    from minutebook.search.storage.build import build_index
+    from minutebook.search.service import Minutebook
+    from minutebook.settings import load_settings
+
+    (tmp_path / "papers").mkdir()
+    (tmp_path / "papers" / "minutes.txt").write_text(QUAY_WALL_MINUTES.format(promise=promise))
+    settings = load_settings(index_dir=tmp_path / "index")
+    build_index([tmp_path / "papers"], settings, embedder, progress=False)
+    reply = Minutebook(settings, embedder).chat(
+        [{"role": "user", "content": "What did the harbour master promise about the quay wall, and when?"}])
+    assert reply.found and "repair plan" in reply.answer and when in reply.answer
+    assert "Not found" not in reply.answer  # a time the first part's answer gave is not asked for again
 
 
 MARKET_HALL_MINUTES = """Harbourside Town Council

@@ -28,9 +28,13 @@ def first_answer(turn: Turn, evidence: Evidence) -> Answer:
     if len(parts) == 1 or not answer.found or answer.answered_by == "passages":
         return answer
     asked = [{"role": "user", "content": part} for part in parts]
-    answered = [_first(read_turn(asked[: n + 1]), evidence) for n in range(len(parts))]
+    answered: list[tuple[str, Answer]] = []
+    for n, part in enumerate(parts):
+        part_turn = read_turn(asked[: n + 1])
+        if not passages.answered_already(part_turn, " ".join(a.answer for _, a in answered if a.found), turn.question, evidence):
+            answered.append((part, _first(part_turn, evidence)))
     text, citations = passages.join_answers([(part, a.answer if a.found else "", a.citations if a.found else [])
-                                             for part, a in zip(parts, answered)])
+                                             for part, a in answered])
     if not citations:
         return answer
     return Answer(answer=text, found=True, query=turn.query, citations=citations, evidence=answer.evidence,

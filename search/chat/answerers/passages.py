@@ -1,9 +1,11 @@
 """The extractive answer: the best supported sentences of the passages found, read out and cited.
 
 A question of two parts ("What was recommended, and what did the trusts do?") gets a sentence for
-each. For a question about what was decided only a sentence that records a decision, or a sentence
-of minutes (which tell what was done in their own words), can answer: a report or an agenda that
-merely mentions the subject is no evidence that anything was decided.
+each; a second part of a word or two ("..., and when?") asks it of the first part's subject, unless
+the first part's answer has already said it. For a question about what was decided only a sentence
+that records a decision, or a sentence of minutes (which tell what was done in their own words), can
+answer: a report or an agenda that merely mentions the subject is no evidence that anything was
+decided.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from minutebook.search.chat.answer import NOT_FOUND, Answer, Citation
 from minutebook.search.chat.sentences import ANSWER_SENTENCES, answer_passages, extractive_answer
 from minutebook.search.chat.conversation import Turn, read_turn, without_scene
 from minutebook.search.chat.evidence import Evidence
+from minutebook.search.chat.kinds import Asked, answers_the_kind
 from minutebook.search.ranking.understand import asks_for
 
 
@@ -32,12 +35,15 @@ def answer(turn: Turn, evidence: Evidence) -> Answer | None:
         text, citations, support = _extract(turn, evidence, pool, decided, kept)
     else:  # each question of "What was recommended, and what did the trusts do?" gets its sentence
         asked = [{"role": "user", "content": part} for part in parts]
-        answered: list[tuple] = []
-        for n in range(len(parts)):
-            said = " ".join(text for text, _, _ in answered)
-            answered.append(_extract(read_turn(asked[: n + 1]), evidence, pool, decided, kept, max_sentences=1, said=said))
-        text, citations = join_answers([(part, text, cited) for part, (text, cited, _) in zip(parts, answered)])
-        support = max(support for _, _, support in answered)
+        answered: list[tuple] = []  # (part, text, citations, support)
+        for n, part in enumerate(parts):
+            said = " ".join(text for _, text, _, _ in answered)
+            part_turn = read_turn(asked[: n + 1])  # "when?" borrows the subject of the part before it
+            if answered_already(part_turn, said, turn.question, evidence):
+                continue
+            answered.append((part, *_extract(part_turn, evidence, pool, decided, kept, max_sentences=1, said=said)))
+        text, citations = join_answers([(part, text, cited) for part, text, cited, _ in answered])
+        support = max(support for _, _, _, support in answered)
     return Answer(answer=text, found=bool(citations), query=turn.query, citations=citations, evidence=round(support, 3))
 
 
@@ -69,18 +75,32 @@ def _extract(turn: Turn, evidence: Evidence, pool: list, decided: bool, kept: di
 
 _TWO_QUESTIONS = re.compile(
     r"^(?P<first>(?:what|who|when|where|how|which|why|did|does|do|was|were|is|are|has|have)\b.+?),?\s+and\s+"
-    r"(?P<second>(?:what|who|when|where|how|which|why|did|does|do|was|were|is|are|has|have)\b.+)$",
+    r"(?P<second>(?:by\s+(?=when\b|what\s+(?:date|day|time)\b))?(?:what|who|when|where|how|which|why|did|does|do|was|were|is|are|has|have)\b.+)$",
     re.IGNORECASE | re.DOTALL,
 )
+# A second part that asks only for a time, a cause, a person, a place or a figure ("..., and by
+# when?"): it asks that of what the first part is about.
+_ELLIPTICAL = re.compile(r"^(?:by\s+)?(?:when|why|who|where|how\s+(?:much|many|long)|(?:what|which)\s+(?:date|day|time))\W*$",
+                         re.IGNORECASE)
 
 
 def question_parts(question: str) -> list[str]:
     """"What was recommended after the review, and what did the trusts do?" is two questions;
-    each is answered by its own sentence. Anything else is one."""
+    each is answered by its own sentence, as is "What did she promise, and when?". Anything else is
+    one."""
     match = _TWO_QUESTIONS.match(question.strip())
-    if not match or min(len(match["first"].split()), len(match["second"].split())) < 3:
+    if not match or len(match["first"].split()) < 3:
+        return [question]
+    if len(match["second"].split()) < 3 and not _ELLIPTICAL.match(match["second"]):
         return [question]
     return [match["first"].rstrip(" ,?") + "?", match["second"]]
+
+
+def answered_already(part: Turn, said: str, question: str, evidence: Evidence) -> bool:
+    """Whether a part of a word or two ("when?") is answered by what the parts before it said ("What
+    will she bring back, and when?" answered "a plan, in June"), the whole ``question`` giving what
+    it names itself (the meeting's date is no answer to "when?")."""
+    return bool(said) and bool(_ELLIPTICAL.match(part.question)) and answers_the_kind(said, question, Asked.read(part), evidence.lexicon)
 
 
 def join_answers(parts: list[tuple[str, str, list[Citation]]]) -> tuple[str, list[Citation]]:
