@@ -402,6 +402,19 @@ def test_answers_to_two_questions_are_joined_with_each_passage_numbered_once():
     assert join_answers([("A?", "", []), ("B?", "", [])]) == ("", [])
 
 
+def _chat_over(tmp_path, embedder, paper: str, question: str):
+    """The chat reply to ``question`` over an index of the one paper ``paper``."""
+    from minutebook.search.storage.build import build_index
+    from minutebook.search.service import Minutebook
+    from minutebook.settings import load_settings
+
+    (tmp_path / "papers").mkdir()
+    (tmp_path / "papers" / "paper.txt").write_text(paper)
+    settings = load_settings(index_dir=tmp_path / "index")
+    build_index([tmp_path / "papers"], settings, embedder, progress=False)
+    return Minutebook(settings, embedder).chat([{"role": "user", "content": question}])
+
+
 REVIEW_PAPER = """Safeguarding Annual Report
 
 Learning from the review of Child K
@@ -417,16 +430,8 @@ The community trust now telephones every family whose child misses two appointme
 
 
 def test_a_two_part_question_is_answered_part_by_part(tmp_path, embedder):
-    from minutebook.search.storage.build import build_index
-    from minutebook.search.service import Minutebook
-    from minutebook.settings import load_settings
-
-    (tmp_path / "papers").mkdir()
-    (tmp_path / "papers" / "safeguarding.txt").write_text(REVIEW_PAPER)
-    settings = load_settings(index_dir=tmp_path / "index")
-    build_index([tmp_path / "papers"], settings, embedder, progress=False)
-    reply = Minutebook(settings, embedder).chat(
-        [{"role": "user", "content": "What did the review of Child K recommend, and what did the trusts do?"}])
+    reply = _chat_over(tmp_path, embedder, REVIEW_PAPER,
+                       "What did the review of Child K recommend, and what did the trusts do?")
     assert reply.found
     assert "revise their procedures" in reply.answer
     assert "missed appointments policy" in reply.answer or "telephones every family" in reply.answer
@@ -447,16 +452,8 @@ Members thanked the survey team for their work in difficult weather over the win
     ("She promised a costed repair plan for the Council in June 2025.", "June 2025"),
 ])
 def test_a_question_ending_and_when_is_asked_of_its_first_part(tmp_path, embedder, promise, when):
-    from minutebook.search.storage.build import build_index
-    from minutebook.search.service import Minutebook
-    from minutebook.settings import load_settings
-
-    (tmp_path / "papers").mkdir()
-    (tmp_path / "papers" / "minutes.txt").write_text(QUAY_WALL_MINUTES.format(promise=promise))
-    settings = load_settings(index_dir=tmp_path / "index")
-    build_index([tmp_path / "papers"], settings, embedder, progress=False)
-    reply = Minutebook(settings, embedder).chat(
-        [{"role": "user", "content": "What did the harbour master promise about the quay wall, and when?"}])
+    reply = _chat_over(tmp_path, embedder, QUAY_WALL_MINUTES.format(promise=promise),
+                       "What did the harbour master promise about the quay wall, and when?")
     assert reply.found and "repair plan" in reply.answer and when in reply.answer
     assert "Not found" not in reply.answer  # a time the first part's answer gave is not asked for again
 
@@ -472,16 +469,8 @@ RESOLVED that the agreement with Quayford Cleaning Ltd for cleaning the market h
 
 @pytest.mark.parametrize("price, answered", [("", False), (", at £48,000 a year,", True)])
 def test_a_decision_answers_how_much_only_with_an_amount(tmp_path, embedder, price, answered):
-    from minutebook.search.storage.build import build_index
-    from minutebook.search.service import Minutebook
-    from minutebook.settings import load_settings
-
-    (tmp_path / "papers").mkdir()
-    (tmp_path / "papers" / "minutes.txt").write_text(MARKET_HALL_MINUTES.format(price=price))
-    settings = load_settings(index_dir=tmp_path / "index")
-    build_index([tmp_path / "papers"], settings, embedder, progress=False)
-    reply = Minutebook(settings, embedder).chat(
-        [{"role": "user", "content": "What is the value of the agreement with Quayford Cleaning for the market hall?"}])
+    reply = _chat_over(tmp_path, embedder, MARKET_HALL_MINUTES.format(price=price),
+                       "What is the value of the agreement with Quayford Cleaning for the market hall?")
     assert reply.found is answered
     if answered:
         assert "£48,000" in reply.answer
