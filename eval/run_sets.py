@@ -76,7 +76,7 @@ def figures(records: list[dict]) -> dict[str, float | int | None]:
         "mrr@10": mean([1 / r["rank"] if r["rank"] and r["rank"] <= 10 else 0.0 for r in searched]),
         "key_facts": mean([r["facts"] for r in chatted]),
         "cited": mean([1.0 if r["cited"] else 0.0 for r in chatted]),
-        "page_cited": mean([1.0 if r.get("page_cited") else 0.0 for r in chatted if "page_cited" in r]),
+        "page_cited": mean([1.0 if r["page_cited"] else 0.0 for r in chatted if "page_cited" in r]),
         "answerable_refused": mean([0.0 if r["found"] else 1.0 for r in chatted]),
         "unanswerable_refused": mean([0.0 if r["found"] else 1.0 for r in unanswerable if "found" in r]),
     }

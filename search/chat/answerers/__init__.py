@@ -31,7 +31,8 @@ def first_answer(turn: Turn, evidence: Evidence) -> Answer:
     answered: list[tuple[str, Answer]] = []
     for n, part in enumerate(parts):
         part_turn = read_turn(asked[: n + 1])
-        if not passages.answered_already(part_turn, " ".join(a.answer for _, a in answered if a.found), turn.question, evidence):
+        said = " ".join(a.answer for _, a in answered if a.found)
+        if not passages.answered_already(part_turn, said, turn.question, evidence.lexicon):
             answered.append((part, _first(part_turn, evidence)))
     text, citations = passages.join_answers([(part, a.answer if a.found else "", a.citations if a.found else [])
                                              for part, a in answered])

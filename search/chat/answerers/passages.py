@@ -20,6 +20,7 @@ from minutebook.search.chat.conversation import Turn, read_turn, without_scene
 from minutebook.search.chat.evidence import Evidence
 from minutebook.search.chat.kinds import Asked, answers_the_kind
 from minutebook.search.ranking.understand import asks_for
+from minutebook.search.storage.lexicon import Lexicon
 
 
 def answer(turn: Turn, evidence: Evidence) -> Answer | None:
@@ -39,7 +40,7 @@ def answer(turn: Turn, evidence: Evidence) -> Answer | None:
         for n, part in enumerate(parts):
             said = " ".join(text for _, text, _, _ in answered)
             part_turn = read_turn(asked[: n + 1])  # "when?" borrows the subject of the part before it
-            if answered_already(part_turn, said, turn.question, evidence):
+            if answered_already(part_turn, said, turn.question, evidence.lexicon):
                 continue
             answered.append((part, *_extract(part_turn, evidence, pool, decided, kept, max_sentences=1, said=said)))
         text, citations = join_answers([(part, text, cited) for part, text, cited, _ in answered])
@@ -73,15 +74,15 @@ def _extract(turn: Turn, evidence: Evidence, pool: list, decided: bool, kept: di
     )
 
 
+_A_TIME = r"(?:when|(?:what|which)\s+(?:date|day|time))\b"  # "by" goes before these only: "by when", not "by which bodies"
 _TWO_QUESTIONS = re.compile(
     r"^(?P<first>(?:what|who|when|where|how|which|why|did|does|do|was|were|is|are|has|have)\b.+?),?\s+and\s+"
-    r"(?P<second>(?:by\s+(?=when\b|what\s+(?:date|day|time)\b))?(?:what|who|when|where|how|which|why|did|does|do|was|were|is|are|has|have)\b.+)$",
+    rf"(?P<second>(?:by\s+(?={_A_TIME}))?(?:what|who|when|where|how|which|why|did|does|do|was|were|is|are|has|have)\b.+)$",
     re.IGNORECASE | re.DOTALL,
 )
 # A second part that asks only for a time, a cause, a person, a place or a figure ("..., and by
 # when?"): it asks that of what the first part is about.
-_ELLIPTICAL = re.compile(r"^(?:by\s+)?(?:when|why|who|where|how\s+(?:much|many|long)|(?:what|which)\s+(?:date|day|time))\W*$",
-                         re.IGNORECASE)
+_ELLIPTICAL = re.compile(rf"^(?:by\s+{_A_TIME}|(?:{_A_TIME}|why|who|where|how\s+(?:much|many|long))\b)\W*$", re.IGNORECASE)
 
 
 def question_parts(question: str) -> list[str]:
@@ -96,11 +97,11 @@ def question_parts(question: str) -> list[str]:
     return [match["first"].rstrip(" ,?") + "?", match["second"]]
 
 
-def answered_already(part: Turn, said: str, question: str, evidence: Evidence) -> bool:
+def answered_already(part: Turn, said: str, question: str, lexicon: Lexicon) -> bool:
     """Whether a part of a word or two ("when?") is answered by what the parts before it said ("What
     will she bring back, and when?" answered "a plan, in June"), the whole ``question`` giving what
     it names itself (the meeting's date is no answer to "when?")."""
-    return bool(said) and bool(_ELLIPTICAL.match(part.question)) and answers_the_kind(said, question, Asked.read(part), evidence.lexicon)
+    return bool(said) and bool(_ELLIPTICAL.match(part.question)) and answers_the_kind(said, question, Asked.read(part), lexicon)
 
 
 def join_answers(parts: list[tuple[str, str, list[Citation]]]) -> tuple[str, list[Citation]]:
