@@ -56,7 +56,7 @@ def run(libraries: dict[str, Minutebook], chat: bool, search: bool) -> list[dict
         for q in questions:
             records.append({"set": path.name, "group": group, "id": q.id, "answerable": q.answerable,
                             **({"rank": ranks.get(q.id)} if search else {}),
-                            **{k: v for k, v in answers.get(q.id, {}).items() if k in ("found", "facts", "cited", "page_cited", "answer")}})
+                            **{k: v for k, v in answers.get(q.id, {}).items() if k in ("found", "facts", "cited", "page_cited", "answer", "confidence")}})
         print(f"{path.relative_to(EVAL)}: {len(questions)} questions", file=sys.stderr)
     return records
 
@@ -95,6 +95,26 @@ def table(records: list[dict]) -> str:
     for name, rows_of in rows:
         values = figures(rows_of)
         lines.append(f"{name:<28}" + "".join(f"{'-' if values[c] is None else values[c]:>10}" for c in COLUMNS))
+    return "\n".join(lines)
+
+
+def calibration(records: list[dict]) -> str:
+    """Per group, how well the answers' confidence tells right answers (every key fact of an
+    answerable question) from wrong ones: mean confidence beside the share right, the Brier score and
+    the area under the ROC curve (the chance a right answer is more confident than a wrong one)."""
+    lines = [f"{'group':<28}{'answers':>10}{'conf.':>10}{'right':>10}{'brier':>10}{'auc':>10}"]
+    for group in dict.fromkeys(r["group"] for r in records):
+        rated = [(r["confidence"], r["answerable"] and r.get("facts") == 1.0)
+                 for r in records if r["group"] == group and r.get("found") and r.get("confidence") is not None]
+        if not rated:
+            continue
+        right = [p for p, ok in rated if ok]
+        wrong = [p for p, ok in rated if not ok]
+        brier = sum((p - ok) ** 2 for p, ok in rated) / len(rated)
+        pairs = [(a > b) + 0.5 * (a == b) for a in right for b in wrong]
+        auc = f"{sum(pairs) / len(pairs):.3f}" if pairs else "-"
+        lines.append(f"{group:<28}{len(rated):>10}{sum(p for p, _ in rated) / len(rated):>10.3f}"
+                     f"{len(right) / len(rated):>10.3f}{brier:>10.3f}{auc:>10}")
     return "\n".join(lines)
 
 
@@ -137,6 +157,8 @@ def main() -> int:
                  "papers": Minutebook(load_settings(index_dir=args.papers_index))}
     records = run(libraries, chat=not args.no_chat, search=not args.no_search)
     print(table(records))
+    if any(r.get("confidence") is not None for r in records):
+        print("\nconfidence of the answers given\n" + calibration(records))
     if args.json:
         args.json.write_text(json.dumps(records, indent=1))
     if args.compare:

@@ -192,7 +192,7 @@ def run_chat_benchmark(library: Minutebook, questions: list[Question]) -> dict:
         scores = per_category.setdefault(question.category, {"facts": [], "cited": [], "page": [], "refused": []})
         scores["refused"].append(0.0 if answer.found else 1.0)
         answers.append({"id": question.id, "category": question.category, "found": answer.found,
-                         "answer": answer.answer})
+                         "answer": answer.answer, "confidence": answer.confidence})
         if not question.answerable:
             if answer.found:
                 failures.append({"id": question.id, "question": question.question, "problem": "answered", "answer": answer.answer})

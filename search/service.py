@@ -14,7 +14,7 @@ from minutebook.settings import Settings
 from minutebook.vocabulary import OUTCOMES, Hit
 
 from minutebook.search import catalog
-from minutebook.search.chat import llm
+from minutebook.search.chat import confidence, llm
 from minutebook.search.decisions import registers
 from minutebook.search.catalog import Listing
 from minutebook.search.storage.embed import Embedder, resolve_model_path
@@ -26,7 +26,7 @@ from minutebook.search.storage.store import sentence_vectors
 from minutebook.search.chat.answer import NOT_FOUND, Answer, cite, corroborate, mark_read
 from minutebook.search.chat.sentences import MEANING_CANDIDATES
 from minutebook.search.chat.answerers import first_answer
-from minutebook.search.chat.conversation import read_turn, subject_terms
+from minutebook.search.chat.conversation import Turn, read_turn, subject_terms
 from minutebook.search.chat.evidence import Evidence, Paper
 from minutebook.search.ranking import fusion, query_adapter
 from minutebook.search.ranking.retrieve import Plan, QueryEncoder, hits_for, search_passages
@@ -243,6 +243,27 @@ class Minutebook:
         return self._answer(messages, filters)
 
     def _answer(self, messages: list[dict], filters: Filters) -> Answer:
+        turn, evidence, answer = self.read_and_answer(messages, filters)
+        answer.decisions = evidence.decisions
+        if answer.found:
+            answer.confidence = confidence.probability(turn, answer, evidence)
+            mark_read(answer)  # the sentences read out, before corroboration reads them or a model rewords them
+            if corroborate(answer, evidence.hits):
+                mark_read(answer)  # the corroborating passages' own spans
+        if answer.found and self.settings.llm_url:
+            rewritten = llm.rewrite(
+                llm.Endpoint(self.settings.llm_url, self.settings.llm_model, self.settings.llm_key),
+                turn.question, answer.answer, {c.n: c.text for c in answer.citations},
+            )
+            answer.answer = rewritten or answer.answer
+        if not answer.found:
+            answer.answer = f"{NOT_FOUND} The closest passages are listed below; none of them answers the question."
+            answer.closest = [cite(n, hit) for n, hit in enumerate(evidence.hits[:3], start=1)]
+        return answer
+
+    def read_and_answer(self, messages: list[dict], filters: Filters = Filters()) -> tuple[Turn, Evidence, Answer]:
+        """The latest question as read against the conversation, what the answerers read for it, and
+        the first answer they give, before its sentences are marked or corroborated."""
         if not messages:
             raise BadQuery("messages is empty: send at least one {'role': 'user', 'content': ...}")
         if len(messages) > self.settings.max_messages:
@@ -259,22 +280,8 @@ class Minutebook:
         # were set on it, and on the learned order it answered fewer questions (docs/retrieval.md).
         result = self.search(turn.query[: self.settings.max_query_chars], k=MEANING_CANDIDATES, filters=filters,
                              fusion_method="rrf")
-        answer = first_answer(turn, self._evidence(messages, filters, turn, result))
-        answer.decisions = result.decisions
-        if answer.found:
-            mark_read(answer)  # the sentences read out, before corroboration reads them or a model rewords them
-            if corroborate(answer, result.results):
-                mark_read(answer)  # the corroborating passages' own spans
-        if answer.found and self.settings.llm_url:
-            rewritten = llm.rewrite(
-                llm.Endpoint(self.settings.llm_url, self.settings.llm_model, self.settings.llm_key),
-                turn.question, answer.answer, {c.n: c.text for c in answer.citations},
-            )
-            answer.answer = rewritten or answer.answer
-        if not answer.found:
-            answer.answer = f"{NOT_FOUND} The closest passages are listed below; none of them answers the question."
-            answer.closest = [cite(n, hit) for n, hit in enumerate(result.results[:3], start=1)]
-        return answer
+        evidence = self._evidence(messages, filters, turn, result)
+        return turn, evidence, first_answer(turn, evidence)
 
     def _evidence(self, messages: list[dict], filters: Filters, turn, result: SearchResult) -> Evidence:
         """What the answerers read for the latest question: its search and lookups into the index."""

@@ -195,6 +195,7 @@ class ChatResponse(BaseModel):
     query: str
     evidence: float
     answered_by: str = Field("", description="the way of answering that gave it: previous, listed, decision, timeline, who, passages; empty when not found")
+    confidence: float | None = Field(None, description="the probability that the answer gives what was asked, from a model fitted on questions with known answers; null when not found")
 
 
 class HealthResponse(BaseModel):

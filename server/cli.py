@@ -412,6 +412,8 @@ def _other(organisation: str | None, body: str | None) -> str | None:
 
 def _print_answer(answer) -> None:
     print(answer.answer)
+    if answer.confidence is not None:
+        print(f"(confidence {answer.confidence:.0%} that this gives what was asked: check it against the sources)")
     for citation in answer.citations or answer.closest:
         label = "closest" if not answer.found else f"[{citation.n}]"
         where = ", ".join(str(v) for v in (

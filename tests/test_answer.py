@@ -1109,3 +1109,25 @@ def test_a_question_in_the_minutes_answers_with_its_reply():
     assert "£52k" in said and said.rstrip(" [1]").endswith("it is a timing difference.")
     # A question with no reply after it still answers nothing.
     assert answer("What more could the Cabinet Member say?", "Can the Cabinet Member say more about the Quay Hall?") == ""
+
+
+def test_an_answer_is_more_confident_where_its_passage_holds_what_the_question_names(tmp_path, embedder):
+    """The confidence model reads what a reader would: a question whose words the cited passage holds,
+    asking a specific thing, is more likely answered than a vague one on the same subject."""
+    from minutebook.search.service import Minutebook
+    from minutebook.settings import load_settings
+
+    specific = _chat_over(tmp_path, embedder, REVIEW_PAPER, "What did the review of Child K recommend?")
+    vague = Minutebook(load_settings(index_dir=tmp_path / "index"), embedder).chat(
+        [{"role": "user", "content": "Tell me about missed appointments"}])
+    assert specific.found and vague.found
+    assert 0 < vague.confidence < specific.confidence < 1
+
+
+def test_the_confidence_weights_are_fitted_on_the_features_chat_describes():
+    from minutebook.search.chat import confidence
+
+    weights = confidence.model()
+    assert weights is not None and tuple(weights["features"]) == confidence.FEATURES
+    assert weights["fitted_on"]["answers"] > 0 and 0.5 < weights["body_held_out"]["auc"] <= 1
+

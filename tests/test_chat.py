@@ -28,6 +28,13 @@ def test_a_fact_is_answered_with_a_sentence_and_its_marker(server):
     assert all(" ".join(sentence.split()) in " ".join(body["answer"].split()) for sentence in read)
 
 
+def test_an_answer_says_how_likely_it_is_to_give_what_was_asked(server):
+    body = ask(server, "How many households are waiting for an allotment?")
+    assert body["found"] is True and 0 < body["confidence"] < 1
+    refused = ask(server, "How much was spent on the mayor's car?")
+    assert refused["found"] is False and refused["confidence"] is None
+
+
 def test_who_wrote_a_report_is_answered_from_its_header(server):
     body = ask(server, "Who wrote the report on the allotments review?")
     assert body["found"] is True and "Sam Okoro, Allotments Officer" in body["answer"]

@@ -540,6 +540,8 @@ def test_ask_a_follow_up_and_open_the_cited_passage(page):
     page.wait_for_url(re.compile(r"q=What"))
     latest = page.locator("section.latest")
     assert "evening parking charges be removed" in latest.locator("p.answer").inner_text()
+    assert re.fullmatch(r"Confidence \d{1,2}% that this gives what was asked: check it against the sources\.",
+                        latest.locator("p.confidence").inner_text())
     sources = page.get_by_role("region", name="Sources").locator("ol.citations > li")
     assert sources.count() == 1 and "RESOLVED" in sources.first.locator("blockquote").inner_text()
     marked = sources.first.locator("blockquote mark.read")  # the sentence the answer read out, highlighted
@@ -586,6 +588,7 @@ def test_ask_says_not_found_plainly_and_labels_the_closest_matches(page):
     answer = page.locator("section.latest p.answer")
     assert answer.locator("strong").inner_text() == "Not found in the papers."
     assert answer.locator("a").count() == 0
+    assert page.locator("p.confidence").count() == 0  # nothing was answered to be confident of
     assert page.get_by_role("heading", name="Sources").count() == 0
     closest = page.get_by_role("region", name="Closest matches (these do not answer the question)")
     assert closest.locator("ol.citations > li").count() >= 1

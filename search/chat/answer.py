@@ -57,6 +57,7 @@ class Answer:
     query: str = ""  # what was searched for (a follow-up carries the earlier subject)
     evidence: float = 0.0  # support of the best sentence (subject share + cosine + bonuses; see MINUTEBOOK_MIN_EVIDENCE)
     answered_by: str = ""  # the way of answering that gave it (search/chat/answerers/), "" when not found
+    confidence: float | None = None  # the probability that it gives what was asked (chat/confidence.py)
 
     @classmethod
     def cited(cls, query: str, text: str, citations: list[Citation]) -> "Answer | None":
