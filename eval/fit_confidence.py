@@ -13,16 +13,14 @@ support alone. The blind questions (eval/wide/questions-blind.json, eval/fresh/)
 
 from __future__ import annotations
 
-import json
 import logging
 import sys
-import time
 from pathlib import Path
 
 import numpy as np
 from sklearn.metrics import brier_score_loss, roc_auc_score
 
-from fitting import fit, held_out_probabilities, index_arguments, model_fields, print_weights
+from fitting import fit, held_out_probabilities, index_arguments, print_weights, write_model
 
 from run_sets import question_sets
 
@@ -88,16 +86,12 @@ def main() -> int:
     final = fit(X, y, C)
     print_weights(confidence.FEATURES, final)
     if not args.dry_run:
-        confidence.WEIGHTS.parent.mkdir(exist_ok=True)
-        confidence.WEIGHTS.write_text(json.dumps({
-            **model_fields(confidence.FEATURES, final),
-            "fitted_on": {"answers": len(y), "right": int(y.sum()), "bodies": len(set(groups)),
-                          "labels": "development questions' key facts", "date": time.strftime("%Y-%m-%d")},
-            "body_held_out": {"auc": round(roc_auc_score(y, held), 3), "brier": round(brier_score_loss(y, held), 3),
-                              "support_alone_auc": round(roc_auc_score(y, alone), 3)},
-            "model": f"logistic regression, C={C}",
-        }, indent=1) + "\n")
-        print(f"wrote {confidence.WEIGHTS.relative_to(ROOT)}")
+        write_model(confidence.WEIGHTS, confidence.FEATURES, final,
+                    {"answers": len(y), "right": int(y.sum()), "bodies": len(set(groups)),
+                     "labels": "development questions' key facts"},
+                    {"auc": round(roc_auc_score(y, held), 3), "brier": round(brier_score_loss(y, held), 3),
+                     "support_alone_auc": round(roc_auc_score(y, alone), 3)},
+                    f"logistic regression, C={C}")
     return 0
 
 

@@ -16,13 +16,11 @@ and corpus/, each built by `minutebook ingest`.
 from __future__ import annotations
 
 import dataclasses
-import json
-import time
 from pathlib import Path
 
 import numpy as np
 
-from fitting import fit, held_out_probabilities, index_arguments, model_fields, print_weights
+from fitting import fit, held_out_probabilities, index_arguments, print_weights, write_model
 
 from minutebook.search.evaluate import ModeScores, is_hit, load_questions
 from minutebook.search.ranking import fusion
@@ -107,15 +105,9 @@ def main() -> int:
     model = fit(X, y, C)
     print_weights(fusion.FEATURES, model)
     if not args.dry_run:
-        fusion.WEIGHTS.parent.mkdir(exist_ok=True)
-        fusion.WEIGHTS.write_text(json.dumps({
-            **model_fields(fusion.FEATURES, model),
-            "fitted_on": {"questions": len(asked), "candidates": len(y), "bodies": len(set(groups)),
-                          "sets": WIDE_SETS + PAPERS_SETS, "date": time.strftime("%Y-%m-%d")},
-            "body_held_out": results,
-            "model": f"logistic regression, C={C}, one row per candidate, hit = holds the question's evidence",
-        }, indent=1) + "\n")
-        print(f"wrote {fusion.WEIGHTS.relative_to(ROOT)}")
+        write_model(fusion.WEIGHTS, fusion.FEATURES, model,
+                    {"questions": len(asked), "candidates": len(y), "bodies": len(set(groups)), "sets": WIDE_SETS + PAPERS_SETS},
+                    results, f"logistic regression, C={C}, one row per candidate, hit = holds the question's evidence")
     return 0
 
 

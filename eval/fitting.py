@@ -150,6 +150,15 @@ def write_weights(path: Path, features: Sequence[str], model: LogisticRegression
     }, indent=1) + "\n")
 
 
+def write_model(path: Path, features: Sequence[str], model: LogisticRegression, fitted_on: dict, held_out: dict,
+                how: str) -> None:
+    """A model fitted on questions, with what it was fitted on and its body-held-out figures."""
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(json.dumps({**model_fields(features, model), "fitted_on": {**fitted_on, "date": time.strftime("%Y-%m-%d")},
+                                "body_held_out": held_out, "model": how}, indent=1) + "\n")
+    print(f"wrote {path.relative_to(ROOT)}")
+
+
 def print_weights(features: Sequence[str], model: LogisticRegression) -> None:
     for name, weight in sorted(zip(features, model.coef_[0]), key=lambda p: -abs(p[1])):
         print(f"  {name:20s} {weight:+.2f}")
