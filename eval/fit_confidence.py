@@ -20,12 +20,12 @@ from pathlib import Path
 import numpy as np
 from sklearn.metrics import brier_score_loss, roc_auc_score
 
-from fitting import fit, held_out_probabilities, index_arguments, print_weights, write_model
+from fitting import body_group, fit, held_out_probabilities, index_arguments, print_weights, write_model
 
 from run_sets import question_sets
 
 from minutebook.search.chat import confidence
-from minutebook.search.evaluate import load_questions, normalise
+from minutebook.search.evaluate import facts_given, load_questions
 from minutebook.search.service import Minutebook
 from minutebook.settings import load_settings
 
@@ -33,12 +33,6 @@ ROOT = Path(__file__).resolve().parent.parent
 
 C = 1.0
 BINS = (0.0, 0.2, 0.4, 0.6, 0.8, 1.01)
-
-
-def group_of(source: str) -> str:
-    """A paper's body folder in the wide collection; a paper of corpus/ or ../shared/papers on its own."""
-    path = Path(source.replace("\\", "/"))
-    return path.parent.name if path.parent.name not in ("corpus", "papers") else path.name
 
 
 def describe(libraries: dict[str, Minutebook]) -> tuple[np.ndarray, np.ndarray, list[str]]:
@@ -52,11 +46,10 @@ def describe(libraries: dict[str, Minutebook]) -> tuple[np.ndarray, np.ndarray, 
             if not answer.found or not answer.citations:
                 continue
             described = confidence.features(turn, answer, evidence)
-            text = normalise(answer.answer)
-            right = question.answerable and all(normalise(k) in text for k in question.answer_keywords)
+            right = question.answerable and all(facts_given(question, answer.answer))
             X.append([described[f] for f in confidence.FEATURES])
             y.append(int(right))
-            groups.append(group_of(answer.citations[0].source))
+            groups.append(body_group(answer.citations[0].source))
         print(f"{path.relative_to(ROOT)}: {len(y)} answers so far", file=sys.stderr)
     return np.array(X), np.array(y), groups
 

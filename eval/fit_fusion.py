@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from fitting import fit, held_out_probabilities, index_arguments, print_weights, write_model
+from fitting import body_group, fit, held_out_probabilities, index_arguments, print_weights, write_model
 
 from minutebook.search.evaluate import ModeScores, is_hit, load_questions
 from minutebook.search.ranking import fusion
@@ -43,11 +43,6 @@ class Asked:
     hits: list[bool]
 
 
-def group_of(source: str) -> str:
-    folder, _, rest = source.partition("/")
-    return folder if rest and folder != "corpus" else source
-
-
 def describe_set(library: Minutebook, path: str) -> list[Asked]:
     index = library.index
     asked = []
@@ -60,7 +55,7 @@ def describe_set(library: Minutebook, path: str) -> list[Asked]:
         rows = chunk_rows(index.conn, ids)
         described = describe_candidates(index, library.encode, repaired, rankings, ids, rows)
         hits = [is_hit(hit, question.evidence) for hit in hits_for(index, fused, rows)]
-        asked.append(Asked(path, group_of(question.evidence[0].source),
+        asked.append(Asked(path, body_group(question.evidence[0].source),
                            [[row[f] for f in fusion.FEATURES] for row in described], hits))
     return asked
 

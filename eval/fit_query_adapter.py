@@ -26,8 +26,8 @@ import numpy as np
 import torch
 from sklearn.model_selection import GroupKFold
 
-from fit_fusion import figures, group_of
-from fitting import index_arguments
+from fit_fusion import figures
+from fitting import body_group, index_arguments
 
 from minutebook.search.evaluate import is_hit, load_questions
 from minutebook.search.ranking import query_adapter
@@ -72,7 +72,7 @@ def ask_set(library: Minutebook, path: str, index: int, hits: dict) -> list[Aske
         right = [row for row, hit in hits.items() if is_hit(hit, question.evidence)]
         if right:
             repaired = library.understood(question.question)[0]  # as a search reads it
-            asked.append(Asked(path, group_of(question.evidence[0].source), index, library.encode.plain(repaired), right))
+            asked.append(Asked(path, body_group(question.evidence[0].source), index, library.encode.plain(repaired), right))
     return asked
 
 

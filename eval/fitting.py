@@ -15,7 +15,7 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 
 import numpy as np
 from sklearn.linear_model import LogisticRegression
@@ -69,6 +69,13 @@ def first_paper_metadata(path: Path):
     if not papers:
         return None
     return extract(papers[0].lines, classify(papers[0].lines))
+
+
+def body_group(source: str) -> str:
+    """A paper's cross-validation group: the folder of its body ("kent/minutes.pdf" -> "kent"), or
+    the paper itself for one of corpus/ (the sample papers are of several bodies) or one on its own."""
+    path = PurePath(source.replace("\\", "/"))
+    return path.parent.name if path.parent.name not in ("", "corpus") else str(path)
 
 
 def development_labels() -> list[tuple[str, dict]]:

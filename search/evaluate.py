@@ -90,6 +90,12 @@ def cites_page(citation: Citation, evidence: Evidence) -> bool:
     return evidence.page == citation.page or evidence.page in {page for _, page in citation.page_breaks}
 
 
+def facts_given(question: Question, answer: str) -> list[bool]:
+    """Which of the question's key facts the answer's text holds."""
+    text = normalise(answer)
+    return [normalise(k) in text for k in question.answer_keywords]
+
+
 def first_hit_rank(hits: list[Hit], evidence: tuple[Evidence, ...]) -> int | None:
     return next((rank for rank, hit in enumerate(hits, start=1) if is_hit(hit, evidence)), None)
 
@@ -197,8 +203,7 @@ def run_chat_benchmark(library: Minutebook, questions: list[Question]) -> dict:
             if answer.found:
                 failures.append({"id": question.id, "question": question.question, "problem": "answered", "answer": answer.answer})
             continue
-        text = normalise(answer.answer)
-        facts = [normalise(k) in text for k in question.answer_keywords]
+        facts = facts_given(question, answer.answer)
         scores["facts"].append(sum(facts) / len(facts) if facts else 1.0)
         cited = any(
             normalise(e.snippet) in shown(c.section, c.text) and c.source.endswith(e.source.lstrip("./"))

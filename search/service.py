@@ -240,9 +240,6 @@ class Minutebook:
     def chat(self, messages: list[dict], filters: Filters = Filters()) -> Answer:
         """A cited answer to the latest question of a conversation, or a plain "not found"; each
         citation carries the spans of the sentences the answer reads out of it."""
-        return self._answer(messages, filters)
-
-    def _answer(self, messages: list[dict], filters: Filters) -> Answer:
         turn, evidence, answer = self.read_and_answer(messages, filters)
         answer.decisions = evidence.decisions
         if answer.found:

@@ -49,9 +49,9 @@ def features(turn: Turn, answer: Answer, evidence: Evidence) -> dict[str, float]
     }
 
 
-def probability(turn: Turn, answer: Answer, evidence: Evidence, weights: dict | None = None) -> float | None:
+def probability(turn: Turn, answer: Answer, evidence: Evidence) -> float | None:
     """The probability that a found answer gives what was asked, or None without a fitted model."""
-    weights = weights or model()
+    weights = model()
     if weights is None or not answer.found or not answer.citations:
         return None
     return round(logistic.probability(features(turn, answer, evidence), weights), 3)

@@ -10,7 +10,7 @@ the extractive answer from the passages comes last.
 from __future__ import annotations
 
 from minutebook.search.chat.answer import NOT_FOUND, Answer
-from minutebook.search.chat.conversation import Turn, read_turn
+from minutebook.search.chat.conversation import Turn
 from minutebook.search.chat.evidence import Evidence
 from minutebook.search.chat.kinds import Asked, gives_the_hard_facts
 from minutebook.search.chat.answerers import decision, held, listed, next_meeting, passages, previous, schedule, timeline, who
@@ -27,15 +27,13 @@ def first_answer(turn: Turn, evidence: Evidence) -> Answer:
     answer = _first(turn, evidence, whole=len(parts) == 1)
     if len(parts) == 1 or not answer.found or answer.answered_by == "passages":
         return answer
-    asked = [{"role": "user", "content": part} for part in parts]
-    answered: list[tuple[str, Answer]] = []
-    for n, part in enumerate(parts):
-        part_turn = read_turn(asked[: n + 1])
-        said = " ".join(a.answer for _, a in answered if a.found)
-        if not passages.answered_already(part_turn, said, turn.question, evidence.lexicon):
-            answered.append((part, _first(part_turn, evidence)))
-    text, citations = passages.join_answers([(part, a.answer if a.found else "", a.citations if a.found else [])
-                                             for part, a in answered])
+
+    def answer_part(part_turn: Turn, said: str) -> tuple[str, list, float]:
+        part_answer = _first(part_turn, evidence)
+        return (part_answer.answer, part_answer.citations, part_answer.evidence) if part_answer.found else ("", [], 0.0)
+
+    answered = passages.answer_parts(turn.question, parts, evidence.lexicon, answer_part)
+    text, citations = passages.join_answers([(part, text, cited) for part, text, cited, _ in answered])
     if not citations:
         return answer
     return Answer(answer=text, found=True, query=turn.query, citations=citations, evidence=answer.evidence,

@@ -11,6 +11,7 @@ decided.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from minutebook.search.chat.answer import NOT_FOUND, Answer, Citation
@@ -35,14 +36,8 @@ def answer(turn: Turn, evidence: Evidence) -> Answer | None:
     if len(parts) == 1:
         text, citations, support = _extract(turn, evidence, pool, decided, kept)
     else:  # each question of "What was recommended, and what did the trusts do?" gets its sentence
-        asked = [{"role": "user", "content": part} for part in parts]
-        answered: list[tuple] = []  # (part, text, citations, support)
-        for n, part in enumerate(parts):
-            said = " ".join(text for _, text, _, _ in answered)
-            part_turn = read_turn(asked[: n + 1])  # "when?" borrows the subject of the part before it
-            if answered_already(part_turn, said, turn.question, evidence.lexicon):
-                continue
-            answered.append((part, *_extract(part_turn, evidence, pool, decided, kept, max_sentences=1, said=said)))
+        answered = answer_parts(turn.question, parts, evidence.lexicon, lambda part_turn, said: _extract(
+            part_turn, evidence, pool, decided, kept, max_sentences=1, said=said))
         text, citations = join_answers([(part, text, cited) for part, text, cited, _ in answered])
         support = max(support for _, _, _, support in answered)
     return Answer(answer=text, found=bool(citations), query=turn.query, citations=citations, evidence=round(support, 3))
@@ -102,6 +97,21 @@ def answered_already(part: Turn, said: str, question: str, lexicon: Lexicon) -> 
     will she bring back, and when?" answered "a plan, in June"), the whole ``question`` giving what
     it names itself (the meeting's date is no answer to "when?")."""
     return bool(said) and bool(_ELLIPTICAL.match(part.question)) and answers_the_kind(said, question, Asked.read(part), lexicon)
+
+
+def answer_parts(question: str, parts: list[str], lexicon: Lexicon,
+                 answer_part: Callable[[Turn, str], tuple[str, list[Citation], float]]) -> list[tuple[str, str, list[Citation], float]]:
+    """Each part of ``question`` answered in turn by ``answer_part(part_turn, said)`` (text, citations,
+    support; "" and none when it finds nothing), ``said`` being what the parts before it said; a short
+    part they have answered already is left out. Returns (part, text, citations, support) each."""
+    asked = [{"role": "user", "content": part} for part in parts]
+    answered: list[tuple[str, str, list[Citation], float]] = []
+    for n, part in enumerate(parts):
+        said = " ".join(text for _, text, _, _ in answered if text)
+        part_turn = read_turn(asked[: n + 1])  # "when?" borrows the subject of the part before it
+        if not answered_already(part_turn, said, question, lexicon):
+            answered.append((part, *answer_part(part_turn, said)))
+    return answered
 
 
 def join_answers(parts: list[tuple[str, str, list[Citation]]]) -> tuple[str, list[Citation]]:
