@@ -1,6 +1,7 @@
 """The evaluation's judges: when an extracted decision row finds a labelled one (eval/score_wide.py),
-which questions ask the same fact (eval/distinct_facts.py), and how every set's results are pooled
-and compared between runs (eval/run_sets.py)."""
+which questions ask the same fact (eval/distinct_facts.py), how every set's results are pooled
+and compared between runs (eval/run_sets.py), and how a fresh set is readied for its first run
+(eval/first_run.py)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ distinct_facts = _script("distinct_facts")
 run_sets = _script("run_sets")
 label_agreement = _script("label_agreement")
 score_invented = _script("score_invented")
+first_run = _script("first_run")
 
 
 @pytest.mark.parametrize("row, snippet, how", [
@@ -106,3 +108,26 @@ def test_comparing_two_runs_names_the_answers_gained_and_lost():
     assert "chat GAINED blind quay.json q1" in changes and "chat LOST blind quay.json q2" in changes
     assert "q3" not in changes
     assert run_sets.compare(old, old) == "  nothing changed"
+
+
+def test_a_long_snippet_is_cut_to_the_shortest_run_holding_its_answer():
+    snippet = ("At its meeting the Quay Hall committee heard from residents about parking and, after a long "
+               "discussion of the options, agreed that the car park would close at 10pm from 1 May 2025.")
+    short = first_run.trimmed(snippet, ["10pm", "1 May 2025"])
+    assert len(short.split()) == first_run.TRIM_WORDS
+    assert "10pm" in short and "1 May 2025." in short and short in snippet
+    # a short snippet, and one whose keywords it does not hold, are kept as written
+    assert first_run.trimmed("the car park closes at 10pm", ["10pm"]) == "the car park closes at 10pm"
+    assert first_run.trimmed(snippet, ["midnight"]) == snippet
+
+
+def test_a_fresh_set_counts_the_questions_whose_passage_an_earlier_set_asked_about(tmp_path):
+    earlier = tmp_path / "earlier.json"
+    earlier.write_text(json.dumps([{"id": "p001", "evidence": [{"snippet": "the Quay Hall lease be renewed for five years"}]}]))
+    fresh = tmp_path / "fresh.json"
+    fresh.write_text(json.dumps([
+        {"id": "p001", "evidence": [{"snippet": "RESOLVED that the Quay Hall lease be renewed for ten years"}]},
+        {"id": "p002", "evidence": [{"snippet": "Dana Fox will write to the harbour master"}]},
+        {"id": "p003", "evidence": []},  # unanswerable: not counted
+    ]))
+    assert first_run.sharing(fresh, [earlier]) == (1, 2)
