@@ -109,8 +109,8 @@ def main() -> int:
     if not sets:
         parser.error("give --wide, --sample or both")
     logging.basicConfig(level=logging.WARNING)
-    for path, _, _ in sets:
-        if args.trim:
+    if args.trim:
+        for path, _, _ in sets:
             print(f"{path.name}: {trim_set(path)} snippets cut", file=sys.stderr)
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     header = [f"# First runs of {', '.join(p.name for p, _, _ in sets)}, before any change after they were written.",
