@@ -81,6 +81,11 @@ def is_hit(hit: Hit, evidence: tuple[Evidence, ...]) -> bool:
     return False
 
 
+def cites_passage(citation: Citation, evidence: Evidence) -> bool:
+    """The citation's passage, as it is shown under its heading, holds the evidence's snippet whole."""
+    return citation.source.endswith(evidence.source.lstrip("./")) and normalise(evidence.snippet) in shown(citation.section, citation.text)
+
+
 def cites_page(citation: Citation, evidence: Evidence) -> bool:
     """The citation points at the evidence's paper and page (the page it shows, or one its passage
     runs on to), whether or not the passage holds the whole snippet: a snippet that a passage
@@ -205,10 +210,7 @@ def run_chat_benchmark(library: Minutebook, questions: list[Question]) -> dict:
             continue
         facts = facts_given(question, answer.answer)
         scores["facts"].append(sum(facts) / len(facts) if facts else 1.0)
-        cited = any(
-            normalise(e.snippet) in shown(c.section, c.text) and c.source.endswith(e.source.lstrip("./"))
-            for e in question.evidence for c in answer.citations
-        )
+        cited = any(cites_passage(c, e) for e in question.evidence for c in answer.citations)
         page_cited = cited or any(cites_page(c, e) for e in question.evidence for c in answer.citations)
         scores["cited"].append(1.0 if cited else 0.0)
         scores["page"].append(1.0 if page_cited else 0.0)
