@@ -83,10 +83,10 @@ def sharing(path: Path, earlier: list[Path]) -> tuple[int, int]:
 
 
 def earlier_sets(path: Path, kind: str) -> list[Path]:
-    others = [p for p in sorted((EVAL / "fresh").glob(f"questions-{kind}-*.json")) if p.resolve() != path.resolve()]
+    others = sorted((EVAL / "fresh").glob(f"questions-{kind}-*.json"))
     if kind == "wide":
         others += sorted((EVAL / "wide").glob("questions-*.json"))
-    return others
+    return [p for p in others if p.resolve() != path.resolve()]  # a set shares every passage with itself
 
 
 def figures(search: dict, chat: dict) -> str:

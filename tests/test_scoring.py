@@ -131,3 +131,9 @@ def test_a_fresh_set_counts_the_questions_whose_passage_an_earlier_set_asked_abo
         {"id": "p003", "evidence": []},  # unanswerable: not counted
     ]))
     assert first_run.sharing(fresh, [earlier]) == (1, 2)
+
+
+def test_a_set_is_never_its_own_earlier_set():
+    for path in [*sorted(first_run.EVAL.glob("wide/questions-*.json"))[:1], *sorted(first_run.EVAL.glob("fresh/questions-wide-*.json"))[:1]]:
+        earlier = first_run.earlier_sets(path, "wide")
+        assert earlier and path.resolve() not in {p.resolve() for p in earlier}
