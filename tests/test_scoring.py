@@ -1,7 +1,8 @@
 """The evaluation's judges: when an extracted decision row finds a labelled one (eval/score_wide.py),
 which questions ask the same fact (eval/distinct_facts.py), how every set's results are pooled
-and compared between runs (eval/run_sets.py), and how a fresh set is readied for its first run
-(eval/first_run.py)."""
+and compared between runs (eval/run_sets.py), how a fresh set is readied for its first run
+(eval/first_run.py), and the naive page search the right-page measure is set beside
+(eval/right_page.py)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from . import paperkit
 
 
 def _script(name: str):
@@ -137,3 +140,27 @@ def test_a_set_is_never_its_own_earlier_set():
     for path in [*sorted(first_run.EVAL.glob("wide/questions-*.json"))[:1], *sorted(first_run.EVAL.glob("fresh/questions-wide-*.json"))[:1]]:
         earlier = first_run.earlier_sets(path, "wide")
         assert earlier and path.resolve() not in {p.resolve() for p in earlier}
+
+
+right_page = _script("right_page")
+
+
+def test_a_page_is_cut_into_overlapping_windows_of_words():
+    text = " ".join(f"w{n}" for n in range(230))
+    cut = right_page.windows(text)
+    assert [len(w.split()) for w in cut] == [right_page.WINDOW] * 3
+    assert cut[1].split()[0] == f"w{right_page.STRIDE}"
+    assert right_page.windows("a short page") == ["a short page"] and right_page.windows("  ") == []
+
+
+def test_the_naive_search_ranks_the_page_that_says_it_first(tmp_path, embedder):
+    paperkit.write_pdf(tmp_path / "minutes.pdf", [
+        "Apologies were received from Councillor Dana Fox. The minutes of the last meeting were approved.",
+        "The harbour ferry timetable will change in May: the first sailing leaves Quayford at 6.40am.",
+        "Allotment rents will rise by five pounds a plot from next April, the clerk reported.",
+    ])
+    pages = right_page.NaivePages(tmp_path, embedder.encode)
+    assert [p.number for p in pages.pages] == [1, 2, 3]
+    assert pages.top("When does the first ferry sail from Quayford?", k=1) == [right_page.Page("minutes.pdf", 2)]
+    assert right_page.on_page("minutes.pdf", 2, "/data/council/minutes.pdf", 1, 3)
+    assert not right_page.on_page("minutes.pdf", 4, "/data/council/minutes.pdf", 1, 3)
