@@ -29,7 +29,7 @@ from pypdf import PdfReader
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "eval")]
 
-from minutebook.search.evaluate import load_questions  # noqa: E402
+from minutebook.search.evaluate import load_questions, on_evidence_page  # noqa: E402
 from minutebook.search.service import Minutebook  # noqa: E402
 from minutebook.settings import load_settings  # noqa: E402
 
@@ -57,7 +57,6 @@ class NaivePages:
     """Every page of a folder's PDFs, searchable by its closest window."""
 
     def __init__(self, folder: Path, encode) -> None:
-        self.encode = encode
         owners: list[int] = []
         texts: list[str] = []
         self.pages: list[Page] = []
@@ -76,15 +75,12 @@ class NaivePages:
         self.owner = np.array(owners, dtype=np.int64)
         self.vectors = encode(texts)
 
-    def top(self, question: str, k: int = TOP) -> list[Page]:
-        cosines = self.vectors @ self.encode([question])[0]
+    def top(self, query: np.ndarray, k: int = TOP) -> list[Page]:
+        """The k pages closest to a question's (normalised) vector."""
+        cosines = self.vectors @ query
         best = np.full(len(self.pages), -np.inf, dtype=np.float32)
         np.maximum.at(best, self.owner, cosines)
         return [self.pages[i] for i in np.argsort(-best, kind="stable")[:k] if np.isfinite(best[i])]
-
-
-def on_page(file: str, page: int, source: str, first: int | None, last: int | None) -> bool:
-    return source.replace("\\", "/").endswith(file) and (first or 0) <= page <= (last or first or 0)
 
 
 def run(libraries: dict[str, Minutebook], naive: dict[str, NaivePages]) -> list[dict]:
@@ -92,15 +88,16 @@ def run(libraries: dict[str, Minutebook], naive: dict[str, NaivePages]) -> list[
     records = []
     for group, index, path in run_sets.question_sets():
         for question in load_questions(path):
-            evidence = [(e.source.lstrip("./"), e.page) for e in question.evidence if e.source.lower().endswith(".pdf") and e.page]
+            evidence = [e for e in question.evidence if e.source.lower().endswith(".pdf") and e.page]
             if not evidence:
                 continue
-            hits = libraries[index].search(question.question, k=TOP).results
-            pages = naive[index].top(question.question)
+            library = libraries[index]
+            hits = library.search(question.question, k=TOP).results
+            pages = naive[index].top(library.encode.plain(question.question))  # the vector the search cached
             records.append({
                 "group": group, "set": path.name, "id": question.id,
-                "minutebook": any(on_page(f, p, h.source, h.page, h.last_page) for f, p in evidence for h in hits),
-                "naive": any(page.file == f and page.number == p for f, p in evidence for page in pages),
+                "minutebook": any(on_evidence_page(h, e) for e in evidence for h in hits),
+                "naive": any(page == Page(e.source.lstrip("./"), e.page) for e in evidence for page in pages),
             })
     return records
 

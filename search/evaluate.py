@@ -67,13 +67,18 @@ def shown(section: str | None, text: str) -> str:
     return normalise(f"{section or ''} {text}")
 
 
+def on_evidence_page(hit: Hit, item: Evidence) -> bool:
+    """The passage is of the evidence's paper and stands on its page (one it runs over counts), when
+    the evidence gives a page."""
+    if not hit.source.replace("\\", "/").endswith(item.source.lstrip("./")):
+        return False
+    return item.page is None or (hit.page or 0) <= item.page <= (hit.last_page or hit.page or 0)
+
+
 def is_hit(hit: Hit, evidence: tuple[Evidence, ...]) -> bool:
-    source = hit.source.replace("\\", "/")
     passage = None  # read only for a passage of the evidence's paper and page
     for item in evidence:
-        if not source.endswith(item.source.lstrip("./")):
-            continue
-        if item.page is not None and not (hit.page or 0) <= item.page <= (hit.last_page or hit.page or 0):
+        if not on_evidence_page(hit, item):
             continue
         passage = passage if passage is not None else shown(hit.section, hit.text)
         if normalise(item.snippet) in passage:

@@ -10,8 +10,11 @@ import importlib.util
 import json
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+
+from minutebook.search import evaluate
 
 from . import paperkit
 
@@ -161,6 +164,8 @@ def test_the_naive_search_ranks_the_page_that_says_it_first(tmp_path, embedder):
     ])
     pages = right_page.NaivePages(tmp_path, embedder.encode)
     assert [p.number for p in pages.pages] == [1, 2, 3]
-    assert pages.top("When does the first ferry sail from Quayford?", k=1) == [right_page.Page("minutes.pdf", 2)]
-    assert right_page.on_page("minutes.pdf", 2, "/data/council/minutes.pdf", 1, 3)
-    assert not right_page.on_page("minutes.pdf", 4, "/data/council/minutes.pdf", 1, 3)
+    question = embedder.encode(["When does the first ferry sail from Quayford?"])[0]
+    assert pages.top(question, k=1) == [right_page.Page("minutes.pdf", 2)]
+    passage = SimpleNamespace(source="/data/council/minutes.pdf", page=1, last_page=3)
+    assert evaluate.on_evidence_page(passage, evaluate.Evidence("minutes.pdf", "", 2))
+    assert not evaluate.on_evidence_page(passage, evaluate.Evidence("minutes.pdf", "", 4))
