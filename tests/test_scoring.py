@@ -32,6 +32,7 @@ run_sets = _script("run_sets")
 label_agreement = _script("label_agreement")
 score_invented = _script("score_invented")
 first_run = _script("first_run")
+sentence_pairs = _script("sentence_pairs")
 
 
 @pytest.mark.parametrize("row, snippet, how", [
@@ -169,3 +170,20 @@ def test_the_naive_search_ranks_the_page_that_says_it_first(tmp_path, embedder):
     passage = SimpleNamespace(source="/data/council/minutes.pdf", page=1, last_page=3)
     assert evaluate.on_evidence_page(passage, evaluate.Evidence("minutes.pdf", "", 2))
     assert not evaluate.on_evidence_page(passage, evaluate.Evidence("minutes.pdf", "", 4))
+
+
+def test_a_candidate_sentence_is_right_when_it_gives_every_key_fact_or_one_in_the_evidence():
+    question = evaluate.Question(
+        id="q1", question="Who will write to the harbour master, and by when?", category="commitment",
+        evidence=(evaluate.Evidence("quay/minutes.pdf", "Dana Fox to write to the harbour master by 4 May", 2),),
+        answer_keywords=("Dana Fox", "4 May"))
+    source = "/papers/quay/minutes.pdf"
+    assert sentence_pairs.right("Dana Fox agreed to write to the harbour master by 4 May.", "/papers/other.pdf", question)
+    # one key fact, in the evidence's paper, with most of the snippet's words
+    assert sentence_pairs.right("Dana Fox to write to the harbour master by the next meeting.", source, question)
+    # one key fact, but another paper, or words the snippet does not hold
+    assert not sentence_pairs.right("Dana Fox to write to the harbour master by the next meeting.", "/papers/other.pdf", question)
+    assert not sentence_pairs.right("Dana Fox chaired the meeting.", source, question)
+    unanswerable = evaluate.Question(id="q2", question="Who chairs the ferry board?", category="unanswerable",
+                                     evidence=(), answer_keywords=())
+    assert not sentence_pairs.right("Dana Fox chairs the ferry board.", source, unanswerable)
