@@ -141,13 +141,13 @@ class Settings:
         metadata={"env": "MINUTEBOOK_REPAIR_QUERIES", "help": "correct misspellings and expand acronyms from the papers"},
     )
     min_evidence: float = field(
-        default_factory=lambda: float(_env("MIN_EVIDENCE", "0.97")),
+        default_factory=lambda: float(_env("MIN_EVIDENCE", "1.0")),
         metadata={
             "env": "MINUTEBOOK_MIN_EVIDENCE",
             "help": "chat answers only when its best sentence's support reaches this: the share of the question's "
-            "subject it holds (0-1) plus its cosine with the question (0-1), plus small bonuses; calibrated on the dev "
-            "set: between its best-supported unanswerable question (0.954) and the least-supported answer it "
-            "gets right but one (1.023)",
+            "subject it holds (0-1) plus its cosine with the question (0-1), plus small bonuses; chosen on the "
+            "development questions as the most right answers less twice the unanswerable questions answered "
+            "(an answer the papers do not support is worse than none)",
         },
     )
     llm_url: str = field(
