@@ -29,6 +29,7 @@ from pathlib import Path
 
 import numpy as np
 import torch
+from sklearn.metrics import roc_auc_score
 from transformers import AutoModel, AutoTokenizer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,8 +59,7 @@ class Reader(torch.nn.Module):
 def auc(positive: list[float], negative: list[float]) -> float | None:
     if not positive or not negative:
         return None
-    wins = sum((p > n) + 0.5 * (p == n) for p in positive for n in negative)
-    return wins / (len(positive) * len(negative))
+    return float(roc_auc_score([1] * len(positive) + [0] * len(negative), positive + negative))
 
 
 def main() -> int:
@@ -117,8 +117,9 @@ def main() -> int:
                 if n % 200 == 0:
                     print(f"  epoch {epoch + 1}: {n}/{len(fit)} loss {total / n:.3f} ({time.time() - started:.0f} s)", file=sys.stderr)
         if args.save:
+            layers = len(reader.encoder.encoder.layer)
             trained = {k: v for k, v in reader.state_dict().items() if not k.startswith("encoder.") or any(
-                k.startswith(f"encoder.encoder.layer.{i}.") for i in range(6 - args.layers, 6))}
+                k.startswith(f"encoder.encoder.layer.{i}.") for i in range(layers - args.layers, layers))}
             torch.save(trained, args.save)
 
     reader.eval()

@@ -9,8 +9,8 @@ answer gate lets answer (``sentences.ranked_sentences`` with its gate) are kept,
 first, up to ``--top`` per question, each with the parts of its support. A sentence is right when
 it holds every key fact of the question, or holds one and stands in the evidence's paper with words
 of the evidence's snippet (most of the snippet's words, or the snippet holds most of its words).
-Unanswerable questions' sentences are all wrong. Each question keeps its set, group and body, so a
-fit can hold bodies or sets out.
+Unanswerable questions' sentences are all wrong. Each question keeps its set and group, so a fit
+can hold sets out.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "eval"))
 
 from minutebook.search.chat import sentences  # noqa: E402
-from minutebook.search.evaluate import load_questions, normalise  # noqa: E402
+from minutebook.search.evaluate import load_questions, normalise, of_evidence_paper  # noqa: E402
 from minutebook.search.service import Minutebook  # noqa: E402
 from minutebook.settings import load_settings  # noqa: E402
 
@@ -45,18 +45,11 @@ def right(sentence: str, source: str, question) -> bool:
     if not question.answerable:
         return False
     text = normalise(sentence)
-    keys = [normalise(k) for k in question.answer_keywords if normalise(k)]
+    keys = [key for key in map(normalise, question.answer_keywords) if key]
     held = [k for k in keys if k in text]
     if keys and len(held) == len(keys):
         return True
-    in_evidence = any(source.replace("\\", "/").endswith(e.source.lstrip("./")) and overlaps(sentence, e.snippet)
-                      for e in question.evidence)
-    return bool(held) and in_evidence
-
-
-def body_of(question) -> str:
-    source = question.evidence[0].source if question.evidence else ""
-    return source.split("/")[0] if "/" in source else source
+    return bool(held) and any(of_evidence_paper(source, e) and overlaps(sentence, e.snippet) for e in question.evidence)
 
 
 def main() -> int:
@@ -72,8 +65,8 @@ def main() -> int:
     seen: list[tuple] = []  # what ranked_sentences returned during the current question
     original = sentences.ranked_sentences
 
-    def recording(turn, hits, lexicon, similarity=None, keep=None, asked=None, stored=None):
-        ranked = original(turn, hits, lexicon, similarity, keep, asked, stored)
+    def recording(turn, hits, *args, **kwargs):
+        ranked = original(turn, hits, *args, **kwargs)
         seen.append((turn.query, hits, ranked))
         return ranked
 
@@ -94,7 +87,7 @@ def main() -> int:
                         "page": hit.page, "right": right(c.sentence, hit.source, question),
                     })
             out.append({"set": path.name, "group": group, "id": question.id, "question": question.question,
-                        "answerable": question.answerable, "body": body_of(question),
+                        "answerable": question.answerable,
                         "answered_by": answer.answered_by, "found": answer.found, "candidates": candidates})
         print(f"{path.name}: {sum(1 for q in out if q['set'] == path.name)} questions", file=sys.stderr)
     args.out.write_text(json.dumps(out))

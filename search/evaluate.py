@@ -67,10 +67,15 @@ def shown(section: str | None, text: str) -> str:
     return normalise(f"{section or ''} {text}")
 
 
+def of_evidence_paper(source: str, item: Evidence) -> bool:
+    """A passage's or citation's source is the evidence's paper (named relative to its folder)."""
+    return source.replace("\\", "/").endswith(item.source.lstrip("./"))
+
+
 def on_evidence_page(hit: Hit, item: Evidence) -> bool:
     """The passage is of the evidence's paper and stands on its page (one it runs over counts), when
     the evidence gives a page."""
-    if not hit.source.replace("\\", "/").endswith(item.source.lstrip("./")):
+    if not of_evidence_paper(hit.source, item):
         return False
     return item.page is None or (hit.page or 0) <= item.page <= (hit.last_page or hit.page or 0)
 
@@ -88,14 +93,14 @@ def is_hit(hit: Hit, evidence: tuple[Evidence, ...]) -> bool:
 
 def cites_passage(citation: Citation, evidence: Evidence) -> bool:
     """The citation's passage, as it is shown under its heading, holds the evidence's snippet whole."""
-    return citation.source.endswith(evidence.source.lstrip("./")) and normalise(evidence.snippet) in shown(citation.section, citation.text)
+    return of_evidence_paper(citation.source, evidence) and normalise(evidence.snippet) in shown(citation.section, citation.text)
 
 
 def cites_page(citation: Citation, evidence: Evidence) -> bool:
     """The citation points at the evidence's paper and page (the page it shows, or one its passage
     runs on to), whether or not the passage holds the whole snippet: a snippet that a passage
     boundary or a table's columns cut in two is still found where the citation sends the reader."""
-    if evidence.page is None or not citation.source.endswith(evidence.source.lstrip("./")):
+    if evidence.page is None or not of_evidence_paper(citation.source, evidence):
         return False
     return evidence.page == citation.page or evidence.page in {page for _, page in citation.page_breaks}
 
