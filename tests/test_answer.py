@@ -14,7 +14,7 @@ import pytest
 from minutebook.search.chat.answer import ANSWER_PASSAGES, Citation
 
 from minutebook.search.chat.sentences import (
-    MEANING_PASSAGES, answer_passages, asks_contact, extractive_answer, paragraph_neighbours, read_out, spelt_out,
+    MEANING_PASSAGES, answer_passages, asks_contact, extractive_answer, financial_years, paragraph_neighbours, read_out, spelt_out,
 )
 from minutebook.search.chat.conversation import read_turn, without_scene
 from minutebook.search.chat.evidence import Paper
@@ -70,6 +70,15 @@ def test_how_many_is_answered_by_a_count_of_the_thing_asked_not_by_a_year():
     # A count that says "it" is read with the sentence it refers back to.
     said = answer("How many members does the Shed have?", passage.replace("The Shed has", "It has"))
     assert said.startswith("The Shed was first discussed in 2018") and "40 members" in said
+
+
+def test_a_figure_of_another_financial_year_is_not_the_answer():
+    passage = ("In 2020/21 the Harbourside Trust received a grant of £50,000 for the new duties. "
+               "Quayford College opened a second campus in the spring.")
+    question = "How much grant did the Harbourside Trust receive in 2022/23?"
+    assert answer(question, passage) == ""
+    assert "£50,000" in answer(question.replace("2022/23", "2020-21"), passage)
+    assert financial_years("the 2018-2019 budget, the 1999/00 accounts, plan 2019-2024, ref 2019-44") == {2018, 1999}
 
 
 def test_a_sentence_is_read_with_the_next_of_its_paragraph_but_not_with_another_point():

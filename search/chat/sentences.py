@@ -277,6 +277,7 @@ def answer_gate(
 
     asks_where = turn.asks == "where" or asks_contact(turn.question)
     yes_or_no = bool(_YES_OR_NO.match(turn.question))
+    years_asked = financial_years(asked or turn.question)
 
     def may_answer(candidate: Candidate) -> bool:
         sentence, hit = candidate.sentence, hits[candidate.index]
@@ -295,6 +296,8 @@ def answer_gate(
                 paper is not None and paper_speaks_of_period(paper(hit.document_id), context))
         if not in_time[candidate.index]:
             return False
+        if years_asked and (told := financial_years(sentence)) and not told & years_asked:
+            return False  # the figure or decision of another financial year ("the 2018-2019 budget" for 2019-20)
         if not answers_the_kind(sentence, turn.question, kind, lexicon):
             return False
         if report and promises(sentence, report):
@@ -648,6 +651,20 @@ def items_asked_about(items: list[str], subject: list[str], lexicon: Lexicon) ->
     keep = sorted(range(len(items)), key=lambda i: -scores[i])[:MAX_ITEMS]
     return sorted(i for i in keep if scores[i] >= 0.6 * best)
 
+
+
+# A financial, fiscal or school year: "2022/23", "2019-20", "2018-2019" (two years running).
+_FINANCIAL_YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)\s?[/-]\s?((?:19|20)?\d\d)(?![\d/.-]?\d)")
+
+
+def financial_years(text: str) -> set[int]:
+    """The financial years a text names, each by the calendar year it starts in."""
+    found = set()
+    for m in _FINANCIAL_YEAR.finditer(text):
+        first, last = int(m[1]), int(m[2])
+        if last == (first + 1 if len(m[2]) == 4 else (first + 1) % 100):
+            found.add(first)
+    return found
 
 
 def in_period(day: str | None, context: dict) -> bool:
