@@ -59,7 +59,7 @@ _INLINE_MOVER = re.compile(r"(?P<mover>[A-Z][\w'’. -]{1,40}?)\s*\(motion\)\s*,
 
 # Minutes without any formal marker record decisions in sentences.
 _NARRATIVE = re.compile(
-    r"\b(?:was|were)\s+(?:unanimously\s+|formally\s+)?(?:accepted|approved|agreed|adopted|endorsed|ratified|carried)\b"
+    r"\b(?:was|were)\s+(?:unanimously\s+|formally\s+|duly\s+)?(?:accepted|approved|agreed|adopted|endorsed|ratified|carried|(?:re-?)?elected|appointed|co-opted)\b"
     r"|\b(?:the\s+)?(?:board|committee|council|cabinet|members|meeting|panel|trustees|directors|commission)\s+"
     r"(?:unanimously\s+|formally\s+)?(?:agreed|approved|accepted|resolved|decided|endorsed|adopted|ratified)\b"
     r"|\bit\s+was\s+(?:unanimously\s+)?(?:agreed|resolved|decided)\b"

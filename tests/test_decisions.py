@@ -1713,6 +1713,22 @@ We would like the hall to be busier on weekdays.
                      "Sam suggested moving £5,000 into a savings account with better interest. Everyone agreed."]
 
 
+def test_officers_elected_or_appointed_in_minutes_without_markers_are_decisions():
+    text = """Harbourside Allotment Society - minutes of the annual general meeting held on 12 March 2024
+
+Present: Dana Fox, Sam Ash, Robin Quill and 14 members
+
+4. Election of officers
+Dana Fox was re-elected as Chair unopposed.
+Sam Ash was duly elected Treasurer.
+Robin Quill was appointed to the committee.
+Robin Quill has been a member since 2012 and was a teacher.
+"""
+    texts = _texts_of_kind(text, "resolution", "minutes.txt")
+    assert texts == ["Dana Fox was re-elected as Chair unopposed.", "Sam Ash was duly elected Treasurer.",
+                     "Robin Quill was appointed to the committee."]
+
+
 def test_a_motion_leading_into_a_numbered_list_is_read_whole_up_to_its_outcome():
     text = """Shire of Quayford - Minutes of the Ordinary Meeting of Council held on 21 August 2024
 
