@@ -119,6 +119,26 @@ def calibration(records: list[dict]) -> str:
     return "\n".join(lines)
 
 
+UNSUPPORTED_COST = 2  # an answer the papers do not support is worse than none: it costs two right ones
+
+
+def trade(records: list[dict]) -> str:
+    """Per group, what the least support to answer trades: answers with every key fact, answerable
+    questions refused, near misses (unanswerable questions) answered, and the measure a threshold is
+    chosen by on the development questions, right answers less UNSUPPORTED_COST per near miss answered."""
+    lines = [f"{'group':<28}{'right':>10}{'refused':>10}{'answered':>10}{'of':>6}{'measure':>10}"]
+    for group in dict.fromkeys(r["group"] for r in records):
+        chatted = [r for r in records if r["group"] == group and "found" in r]
+        if not chatted:
+            continue
+        right = sum(1 for r in chatted if r["answerable"] and r["found"] and r["facts"] == 1.0)
+        refused = sum(1 for r in chatted if r["answerable"] and not r["found"])
+        misses = [r for r in chatted if not r["answerable"]]
+        answered = sum(1 for r in misses if r["found"])
+        lines.append(f"{group:<28}{right:>10}{refused:>10}{answered:>10}{len(misses):>6}{right - UNSUPPORTED_COST * answered:>10}")
+    return "\n".join(lines)
+
+
 def _right(record: dict) -> bool | None:
     if "found" not in record:
         return None
@@ -158,6 +178,9 @@ def main() -> int:
                  "papers": Minutebook(load_settings(index_dir=args.papers_index))}
     records = run(libraries, chat=not args.no_chat, search=not args.no_search)
     print(table(records))
+    if not args.no_chat:
+        print("\nright answers, answerable refused, near misses answered (of), right less two per near miss answered\n"
+              + trade(records))
     if any(r.get("confidence") is not None for r in records):
         print("\nconfidence of the answers given\n" + calibration(records))
     if args.json:

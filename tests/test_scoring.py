@@ -106,6 +106,14 @@ def test_pooled_figures_weigh_each_question_once_and_keep_refusals_apart():
     assert run_sets.figures(unsearched)["recall@5"] is None and run_sets.figures(unsearched)["key_facts"] == 0.5
 
 
+def test_the_trade_counts_right_answers_refusals_and_near_misses_answered_per_group():
+    records = [_record("q1"), _record("q2", facts=0.5), _record("q3", found=False, facts=0.0, cited=False),
+               _record("q4", answerable=False, found=False), _record("q5", answerable=False, found=True)]
+    header, row = run_sets.trade(records).splitlines()
+    assert row.split() == ["blind", "1", "1", "1", "2", str(1 - run_sets.UNSUPPORTED_COST)]
+    assert run_sets.trade([{k: v for k, v in r.items() if k != "found"} for r in records]).splitlines() == [header]
+
+
 def test_comparing_two_runs_names_the_answers_gained_and_lost():
     old = [_record("q1", facts=0.5, answer="The lease runs to 2030."), _record("q2", answer="Dana Fox."),
            _record("q3", answerable=False, found=False, answer="Not found in the papers.")]
