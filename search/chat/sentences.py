@@ -652,7 +652,6 @@ def items_asked_about(items: list[str], subject: list[str], lexicon: Lexicon) ->
     return sorted(i for i in keep if scores[i] >= 0.6 * best)
 
 
-
 # A financial, fiscal or school year: "2022/23", "2019-20", "2018-2019" (two years running).
 _FINANCIAL_YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)\s?[/-]\s?((?:19|20)?\d\d)(?![\d/.-]?\d)")
 
