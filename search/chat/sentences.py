@@ -9,7 +9,6 @@ import re
 from dataclasses import dataclass
 
 from minutebook.ingest.chunk import BULLET_GLYPHS, opens_list_item, sentence_spans, split_sentences
-from minutebook.ingest.dates import find_dates, month_years
 from minutebook.ingest.metadata import header_fields
 from minutebook.ingest.motions import is_roll_call, records_an_outcome
 from minutebook.ingest.noise import is_furniture
@@ -21,6 +20,7 @@ from minutebook.vocabulary import Hit
 from minutebook.search.chat.conversation import Turn, subject_terms
 from minutebook.search.chat.kinds import Asked, answers_the_kind, of_the_kind, promises
 from minutebook.search.chat.names import by_initials, name_words, names_present, question_names, words_of
+from minutebook.search.chat.period import financial_years, in_period, paper_speaks_of_period, speaks_of_period
 from minutebook.search.storage.lexicon import Lexicon
 from minutebook.search.chat.answer import ANSWER_PASSAGES, MIN_MEANING, MIN_WORDS, Citation, cite, coverage, where_said
 
@@ -650,42 +650,3 @@ def items_asked_about(items: list[str], subject: list[str], lexicon: Lexicon) ->
         return list(range(MAX_ITEMS))
     keep = sorted(range(len(items)), key=lambda i: -scores[i])[:MAX_ITEMS]
     return sorted(i for i in keep if scores[i] >= 0.6 * best)
-
-
-# A financial, fiscal or school year: "2022/23", "2019-20", "2018-2019" (two years running).
-_FINANCIAL_YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)\s?[/-]\s?((?:19|20)?\d\d)(?![\d/.-]?\d)")
-
-
-def financial_years(text: str) -> set[int]:
-    """The financial years a text names, each by the calendar year it starts in."""
-    found = set()
-    for m in _FINANCIAL_YEAR.finditer(text):
-        first, last = int(m[1]), int(m[2])
-        if last == (first + 1 if len(m[2]) == 4 else (first + 1) % 100):
-            found.add(first)
-    return found
-
-
-def in_period(day: str | None, context: dict) -> bool:
-    return bool(day and context.get("date_from") and context["date_from"] <= day <= context["date_to"])
-
-
-def speaks_of_period(text: str, meeting_date: str | None, context: dict) -> bool:
-    """Whether a passage is from, or says, the meeting date or period a question names (if any):
-    its meeting, a date it gives ("9 February 2022"), a month ("In July 2021 the Board approved"),
-    or, for a whole year, the year."""
-    low, high = context.get("date_from"), context.get("date_to")
-    if not low:
-        return True
-    if in_period(meeting_date, context) or any(in_period(iso, context) for _, iso in find_dates(text)):
-        return True
-    if any(low[:7] <= month[:7] <= high[:7] for month in month_years(text)):
-        return True
-    return low[5:] == "01-01" and high[5:] == "12-31" and low[:4] == high[:4] and low[:4] in text
-
-
-def paper_speaks_of_period(paper, context: dict) -> bool:
-    """Whether a paper (a chat.evidence.Paper) gives a date or names a month in the period a
-    question names."""
-    low, high = context.get("date_from"), context.get("date_to")
-    return not low or any(low <= day <= high for day in paper.days) or any(low[:7] <= month <= high[:7] for month in paper.months)

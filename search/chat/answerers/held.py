@@ -17,7 +17,7 @@ from minutebook.search.chat.answer import ANSWER_PASSAGES, Answer, cited_lines
 from minutebook.search.chat.conversation import MEETING_WORDS, Turn, asked_beyond
 from minutebook.search.chat.evidence import Evidence
 from minutebook.search.chat.kinds import PLACE_LABEL
-from minutebook.search.chat.sentences import in_period
+from minutebook.search.chat.period import in_period
 from minutebook.search.storage.lexicon import stem
 
 _ASKS_TIME = re.compile(r"\bwhat\s+time\b|\bwhen\b.{0,80}\b(?:start|starts|started|begin|begins|began)\b", re.IGNORECASE)

@@ -13,7 +13,7 @@ from minutebook.ingest.dates import find_dates, numeric_order
 from minutebook.search.chat.answer import ANSWER_PASSAGES, Answer, cite
 from minutebook.search.chat.conversation import Turn
 from minutebook.search.chat.evidence import Evidence
-from minutebook.search.chat.sentences import speaks_of_period
+from minutebook.search.chat.period import speaks_of_period
 
 _ASKS_NEXT = re.compile(
     r"\bnext\s+(?:\w+\s+){0,3}?(?:meeting|session|hearing)s?\b|\bmeet(?:s|ing)?\s+(?:again|next)\b"

@@ -12,7 +12,7 @@ from minutebook.vocabulary import Hit
 from minutebook.search.chat.answer import ANSWER_PASSAGES, MIN_WORDS, Answer, Citation, cite, coverage, where_said
 from minutebook.search.chat.conversation import Turn, subject_terms
 from minutebook.search.chat.names import names_present, question_names, words_of
-from minutebook.search.chat.sentences import paper_speaks_of_period, speaks_of_period
+from minutebook.search.chat.period import paper_speaks_of_period, speaks_of_period
 from minutebook.search.chat.evidence import Evidence
 from minutebook.search.storage.lexicon import Lexicon, stem
 from minutebook.search.chat.answerers.decision import choose_decision
