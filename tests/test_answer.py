@@ -13,9 +13,8 @@ import pytest
 
 from minutebook.search.chat.answer import ANSWER_PASSAGES, Citation
 
-from minutebook.search.chat.sentences import (
-    MEANING_PASSAGES, answer_passages, asks_contact, extractive_answer, paragraph_neighbours, read_out, spelt_out,
-)
+from minutebook.search.chat.readout import paragraph_neighbours, read_out
+from minutebook.search.chat.sentences import MEANING_PASSAGES, answer_passages, asks_contact, extractive_answer, spelt_out
 from minutebook.search.chat.conversation import read_turn, without_scene
 from minutebook.search.chat.evidence import Paper
 from minutebook.search.chat.period import financial_years

@@ -9,7 +9,7 @@ import re
 from minutebook.search.chat.answer import Answer, Citation, cite, coverage, first_words
 
 from minutebook.search.chat.period import in_period, speaks_of_period
-from minutebook.search.chat.sentences import items_asked_about
+from minutebook.search.chat.readout import items_asked_about
 from minutebook.search.chat.conversation import Turn
 from minutebook.search.chat.evidence import Evidence
 from minutebook.search.chat.kinds import KIND_WORDS
