@@ -188,7 +188,7 @@ def paragraph_neighbours(sentence: str, passage: str) -> tuple[str, str]:
 
 
 # "She stated that ...": who is speaking is named before, in the passage before when this one opens so.
-PERSON = re.compile(r"(?:he|she|they)\b", re.IGNORECASE)
+PRONOUN = re.compile(r"(?:he|she|they)\b", re.IGNORECASE)
 NAMING_BACK = 3  # sentences looked back over for the one naming who "she" is
 
 
@@ -198,7 +198,7 @@ def last_naming(passage: str) -> str:
     spans = sentence_spans(passage)[-NAMING_BACK:]
     for start, end in reversed(spans):
         text = passage[start:end].strip()
-        if not PERSON.match(text):
+        if not PRONOUN.match(text):
             # not _short_point: "Ms." opens it as a list marker would
             return text if len(text) <= NEIGHBOUR_CHARS and not _LIST_GLYPH.search(text) else ""
     return ""

@@ -21,7 +21,7 @@ from minutebook.search.chat.kinds import Asked, answers_the_kind, of_the_kind, p
 from minutebook.search.chat.names import by_initials, name_words, names_present, question_names, words_of
 from minutebook.search.chat.period import financial_years, in_period, paper_speaks_of_period, speaks_of_period
 from minutebook.search.chat.readout import (
-    PERSON, asks, flat, last_naming, list_introduced, named_before, paragraph_neighbours, passage_opening, read_out, text_after,
+    PRONOUN, asks, flat, last_naming, list_introduced, named_before, paragraph_neighbours, passage_opening, read_out, text_after,
     unread,
 )
 from minutebook.search.storage.lexicon import Lexicon
@@ -418,7 +418,7 @@ def extractive_answer(
             read = [flat(c.sentence) for c in chosen if c is not candidate] + [flat(part) for part in parts]
             said = " ".join(filter(None, (unread("" if lead else prior, read), said, unread(later, read))))
             # the passage's first sentence says "She ...": who she is, from the passage before, cited for it
-            unnamed = candidate.number == 0 and not lead and not prior and PERSON.match(candidate.sentence.strip())
+            unnamed = candidate.number == 0 and not lead and not prior and PRONOUN.match(candidate.sentence.strip())
             earlier = previous_passage(hit) if unnamed and previous_passage else None
             if earlier is not None and (named := unread(last_naming(earlier.text), read)):
                 parts.append(f"{named} [{number(earlier)}]")
