@@ -87,7 +87,7 @@ def main() -> int:
     tokenizer = AutoTokenizer.from_pretrained(str(path))
     reader = Reader(path, args.layers)
 
-    def encode(q, candidates):
+    def encode(candidates):
         return tokenizer([c["query"] for c in candidates], [c["sentence"] for c in candidates], truncation="longest_first",
                          max_length=args.max_length, padding=True, return_tensors="pt")
 
@@ -105,7 +105,7 @@ def main() -> int:
             reader.train()
             started, total = time.time(), 0.0
             for n, q in enumerate(fit, 1):
-                logits = reader(encode(q, q["candidates"]))
+                logits = reader(encode(q["candidates"]))
                 labels = torch.tensor([float(c["right"]) for c in q["candidates"]])
                 loss = bce(logits, labels)
                 if labels.any():
@@ -127,8 +127,8 @@ def main() -> int:
     with torch.no_grad():
         for q in questions:
             if q["candidates"]:
-                for c, logit in zip(q["candidates"], reader(encode(q, q["candidates"])).tolist()):
-                    c["reader"] = float(1 / (1 + np.exp(-logit)))
+                for c, probability in zip(q["candidates"], torch.sigmoid(reader(encode(q["candidates"]))).tolist()):
+                    c["reader"] = probability
                 pairs += len(q["candidates"])
     print(f"scored {pairs} pairs in {time.time() - started:.0f} s", file=sys.stderr)
 

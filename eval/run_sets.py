@@ -98,13 +98,18 @@ def table(records: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def gives_every_fact(record: dict) -> bool:
+    """An answer to an answerable question holding every one of its key facts."""
+    return bool(record["answerable"] and record.get("found") and record.get("facts") == 1.0)
+
+
 def calibration(records: list[dict]) -> str:
     """Per group, how well the answers' confidence tells right answers (every key fact of an
     answerable question) from wrong ones: mean confidence beside the share right, the Brier score and
     the area under the ROC curve (the chance a right answer is more confident than a wrong one)."""
     lines = [f"{'group':<28}{'answers':>10}{'conf.':>10}{'right':>10}{'brier':>10}{'auc':>10}"]
     for group in dict.fromkeys(r["group"] for r in records):
-        rated = [(r["confidence"], r["answerable"] and r.get("facts") == 1.0)
+        rated = [(r["confidence"], gives_every_fact(r))
                  for r in records if r["group"] == group and r.get("found") and r.get("confidence") is not None]
         if not rated:
             continue
@@ -131,7 +136,7 @@ def trade(records: list[dict]) -> str:
         chatted = [r for r in records if r["group"] == group and "found" in r]
         if not chatted:
             continue
-        right = sum(1 for r in chatted if r["answerable"] and r["found"] and r["facts"] == 1.0)
+        right = sum(1 for r in chatted if gives_every_fact(r))
         refused = sum(1 for r in chatted if r["answerable"] and not r["found"])
         misses = [r for r in chatted if not r["answerable"]]
         answered = sum(1 for r in misses if r["found"])
