@@ -168,6 +168,20 @@ def month_years(text: str) -> list[str]:
     return [iso for iso in found if iso]
 
 
+# A financial, fiscal or school year: "2022/23", "2019-20", "2018-2019" (two years running).
+_FINANCIAL_YEAR = re.compile(rf"(?<![\d/.-])({_YEAR})\s?[/-]\s?((?:19|20)?\d\d)(?![\d/.-]?\d)")
+
+
+def financial_years(text: str) -> set[int]:
+    """The financial years a text names, each by the calendar year it starts in."""
+    found = set()
+    for m in _FINANCIAL_YEAR.finditer(text):
+        first, last = int(m[1]), int(m[2])
+        if last == (first + 1 if len(m[2]) == 4 else (first + 1) % 100):
+            found.add(first)
+    return found
+
+
 def date_spans(text: str) -> list[tuple[int, int]]:
     """Where ``text`` gives a date or a month ("9 February 2022", "Oct 18, 2021", "4/23/19",
     "November 2022", "in 2019"), as (start, end) offsets, overlaps merged, in reading order."""

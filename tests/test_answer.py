@@ -11,13 +11,13 @@ from dataclasses import replace
 
 import pytest
 
+from minutebook.ingest.dates import financial_years
 from minutebook.search.chat.answer import ANSWER_PASSAGES, Citation
 
 from minutebook.search.chat.readout import paragraph_neighbours, read_out
 from minutebook.search.chat.sentences import MEANING_PASSAGES, answer_passages, asks_contact, extractive_answer, spelt_out
 from minutebook.search.chat.conversation import read_turn, without_scene
 from minutebook.search.chat.evidence import Paper
-from minutebook.search.chat.period import financial_years
 from minutebook.search.chat.kinds import Asked, answers_the_kind, names_someone
 from minutebook.search.chat.names import names_present, question_names, words_of
 from minutebook.search.chat.answerers.listed import nth_asked

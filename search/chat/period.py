@@ -1,29 +1,12 @@
 """The meeting or period a question names, and whether a passage or a paper speaks of it.
 
 "What did the Board decide in July 2021?" is answered from the papers of that meeting, or from a
-passage that gives a date or a month in the period; "How much in 2022/23?" not from a sentence that
-gives the figure of another financial year.
+passage that gives a date or a month in the period.
 """
 
 from __future__ import annotations
 
-import re
-
 from minutebook.ingest.dates import find_dates, month_years
-
-
-# A financial, fiscal or school year: "2022/23", "2019-20", "2018-2019" (two years running).
-_FINANCIAL_YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)\s?[/-]\s?((?:19|20)?\d\d)(?![\d/.-]?\d)")
-
-
-def financial_years(text: str) -> set[int]:
-    """The financial years a text names, each by the calendar year it starts in."""
-    found = set()
-    for m in _FINANCIAL_YEAR.finditer(text):
-        first, last = int(m[1]), int(m[2])
-        if last == (first + 1 if len(m[2]) == 4 else (first + 1) % 100):
-            found.add(first)
-    return found
 
 
 def in_period(day: str | None, context: dict) -> bool:

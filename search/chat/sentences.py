@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from minutebook.ingest.chunk import sentence_spans
+from minutebook.ingest.dates import financial_years
 from minutebook.ingest.metadata import header_fields
 from minutebook.ingest.noise import is_furniture
 from minutebook.ingest.packs import PAGE_RANGE
@@ -19,7 +20,7 @@ from minutebook.vocabulary import Hit
 from minutebook.search.chat.conversation import Turn, subject_terms
 from minutebook.search.chat.kinds import Asked, answers_the_kind, of_the_kind, promises
 from minutebook.search.chat.names import by_initials, name_words, names_present, question_names, words_of
-from minutebook.search.chat.period import financial_years, in_period, paper_speaks_of_period, speaks_of_period
+from minutebook.search.chat.period import in_period, paper_speaks_of_period, speaks_of_period
 from minutebook.search.chat.readout import (
     PRONOUN, asks, flat, last_naming, list_introduced, named_before, paragraph_neighbours, passage_opening, read_out, text_after,
     unread,
