@@ -200,6 +200,9 @@ ORGANISATION_STYLES = [
     ("a town's name run on by the words after it", "RESOLUTION NO. 12-2024\nA resolution adopting a fee schedule\n"
      "Charges may add the City of Harbourside Surveyor, Solicitor, Clerk.\n"
      "Adopted on April 8, 2024 at the City of Harbourside Meeting (5-0 vote)", "decision_record", "City of Harbourside"),
+    ("a county council's heading over its full council's", "NORTHSHIRE COUNTY COUNCIL\nCOUNTY COUNCIL\n"
+     "MINUTES of a meeting of the County Council held in the Council Chamber, County Hall, on Thursday, 13 February 2025.",
+     "minutes", "Northshire County Council"),
     ("a partner named under the masthead", "Friends of Hollybrook Library\nsupported by Hollybrook Town Council\n"
      "Board minutes, 4 May 2023", "minutes", None),
 ]
