@@ -1,6 +1,11 @@
 """Score decisions on the invented papers of eval/invented, written and labelled without sight of any real paper.
 
-    python eval/score_invented.py [--show] [--json]
+    python eval/score_invented.py [--show] [--json] [--as-pdf]
+
+``--as-pdf`` writes each paper as a PDF first (fpdf2, the test extra: its lines wrapped at an A4
+page's width, its pages broken where they fill, a footer on each) and reads it back as ingest reads a
+PDF, so what reading a PDF costs the decisions (wrapped lines, page breaks, page furniture) shows
+beside the text's figures.
 
 Twelve papers in as many house styles (UK parish, community and town councils, a village hall's
 trustees, a residents' association; a US city council, school board, utility board, county board and
@@ -14,25 +19,65 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
+import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "eval"))
 
 import score_wide  # noqa: E402
+from minutebook.ingest.read import read_pages  # noqa: E402
 from minutebook.ingest.structure import build_documents  # noqa: E402
 from minutebook.vocabulary import Page  # noqa: E402
 
 INVENTED = ROOT / "eval" / "invented"
 
 
-def score() -> list[dict]:
-    """One record per paper: labels found and rows holding a label, with what was missed and added."""
+UNICODE_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")  # Debian's fonts-dejavu-core
+
+
+def as_pdf(text: str, path: Path) -> Path:
+    """``text`` written as an A4 PDF, a paragraph per line, wrapped at the page's width, with a footer."""
+    from fpdf import FPDF  # the test extra
+
+    class Paper(FPDF):
+        def footer(self) -> None:  # as minutes are signed page by page
+            self.set_y(-15)
+            self.cell(0, 5, f"Signed .......................... Chair        Page {self.page_no()}", align="C")
+
+    pdf = Paper(format="A4")
+    if UNICODE_FONT.exists():
+        pdf.add_font("body", fname=str(UNICODE_FONT))
+        pdf.set_font("body", size=10)
+    else:  # the core font is Latin-1: other letters lose their accents, dashes and quotes their shape
+        pdf.set_font("Helvetica", size=10)
+        text = "".join(ch if ord(ch) < 256 else unicodedata.normalize("NFKD", ch)[0] for ch in
+                       text.translate(str.maketrans("‘’“”–—…", "''\"\"--.")))
+    pdf.set_auto_page_break(auto=True, margin=20)
+    pdf.add_page()
+    for line in text.split("\n"):
+        if line.strip():
+            pdf.multi_cell(0, 5, line, new_x="LMARGIN", new_y="NEXT")
+        else:
+            pdf.ln(3)
+    pdf.output(str(path))
+    return path
+
+
+def score(pdf: bool = False) -> list[dict]:
+    """One record per paper: labels found and rows holding a label, with what was missed and added;
+    ``pdf``: each paper read from a PDF written from it."""
     labels = json.loads((INVENTED / "labels.json").read_text())["papers"]
     records = []
+    folder = Path(tempfile.mkdtemp(prefix="invented-pdf-")) if pdf else None
     for name, golds in labels.items():
         path = INVENTED / name
-        documents = build_documents([Page(str(path), 1, path.read_text())], score_wide.file_hash(path), 1200)
+        if folder is not None:
+            written = as_pdf(path.read_text(), folder / f"{path.stem}.pdf")
+            documents = build_documents(list(read_pages(written)), score_wide.file_hash(written), 1200)
+        else:
+            documents = build_documents([Page(str(path), 1, path.read_text())], score_wide.file_hash(path), 1200)
         rows = score_wide.decision_rows(documents)
         found = score_wide.finders(rows, golds)
         right = {i for hits in found for i in hits}
@@ -48,8 +93,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", action="store_true", help="list each paper's missed and extra decisions")
     parser.add_argument("--json", action="store_true", help="print the records as JSON")
+    parser.add_argument("--as-pdf", action="store_true", help="read each paper from a PDF written from it")
     args = parser.parse_args()
-    records = score()
+    records = score(pdf=args.as_pdf)
     if args.json:
         print(json.dumps(records, indent=1))
         return 0

@@ -83,17 +83,22 @@ def printed_page_number(lines: list[str], page_count: int) -> str | None:
 
 
 def _running_lines(page_lines: list[list[str]]) -> set[str]:
-    """Keys of lines repeated at the edges of many pages: running headers and footers."""
+    """Keys of lines repeated at the edges of many pages, and never inside a page's body: running
+    headers and footers. A line a paper also prints between its paragraphs ("CARRIED 7/0", "That
+    Council:") is its text, wherever a page break happens to leave it."""
     with_text = [lines for lines in page_lines if any(line.strip() for line in lines)]
     if len(with_text) < 2:
         return set()
     counts: Counter[str] = Counter()
+    inside: set[str] = set()
     for lines in with_text:
-        edge = [line for line in lines if line.strip()]
-        counts.update({_key(line) for line in edge[:_EDGE_LINES] + edge[-_EDGE_LINES:]})
+        kept = [line for line in lines if line.strip()]
+        counts.update({_key(line) for line in kept[:_EDGE_LINES] + kept[-_EDGE_LINES:]})
+        inside.update(_key(line) for line in kept[_EDGE_LINES:-_EDGE_LINES])
     threshold = max(2, int(0.4 * len(with_text) + 0.5))
     # Keys need some letters: "#." is an item number that happens to sit at many page tops.
-    return {key for key, count in counts.items() if count >= threshold and sum(ch.isalpha() for ch in key) >= 3}
+    return {key for key, count in counts.items()
+            if count >= threshold and key not in inside and sum(ch.isalpha() for ch in key) >= 3}
 
 
 def _without_running_tail(text: str, running: set[str]) -> str:

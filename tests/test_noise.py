@@ -95,3 +95,20 @@ def test_a_running_footer_glued_to_the_last_line_of_a_page_is_cut_off():
     lines = [line.text for line in clean_pages(_pdf(texts)) if line.text]
     assert lines[-1] == "The library entrance was changed by the"
     assert not any("draft Board Minutes" in line for line in lines)
+
+
+def test_a_line_the_minutes_print_between_paragraphs_is_kept_where_a_page_break_leaves_it():
+    # "CARRIED 7/0" ends a page or opens the next as often as a running footer would, but it also
+    # stands between the paragraphs of a page: it is the minutes' text, not the page's furniture.
+    pages = _pdf([
+        "Quayford Shire Council - Ordinary Meeting\n1. Opening\nThe President opened the meeting.\n"
+        "2. Leave of absence\nMoved Cr Ash, Seconded Cr Birch\nThat Cr Cole be granted leave.\nCARRIED 7/0\n"
+        "3. Minutes\nThe minutes were read.\nMoved Cr Birch, Seconded Cr Ash\nThat the minutes be confirmed.\nCARRIED 7/0",
+        "CARRIED 7/0\nQuayford Shire Council - Ordinary Meeting\n4. Road works\nThe report was discussed.\n"
+        "Moved Cr Dale, Seconded Cr Ash\nThat the tender be awarded.\nCARRIED 6/1\n5. Grants\nThe grants were listed.",
+        "Quayford Shire Council - Ordinary Meeting\n6. Close\nThe meeting closed at 11am.\nMoved Cr Ash, Seconded Cr Cole\n"
+        "That the meeting close.\nCARRIED 7/0",
+    ])
+    texts = [line.text for line in clean_pages(pages) if line.text]
+    assert texts.count("CARRIED 7/0") == 4
+    assert texts.count("Quayford Shire Council - Ordinary Meeting") == 1  # the running head still goes

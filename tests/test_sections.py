@@ -97,6 +97,9 @@ def test_heading_kinds():
     assert classify_line("A. Introduction")[2] == "A. Introduction"
     assert classify_line("X. PUBLIC HEARINGS")[2] == "X. PUBLIC HEARINGS"
     assert classify_line("WHAT CREATES GOOD HEALTH?") == ("heading", 2.0, "WHAT CREATES GOOD HEALTH?", None)
+    # a line wholly in parentheses is a reference or an aside, even where a title could stand
+    assert classify_line("(Council Communication No. 21-428)", opens_numbered=True) is None
+    assert classify_line("Council Communication", opens_numbered=True)[0] == "heading"
     assert classify_line("RESULT: APPROVED [UNANIMOUS]") is None
     assert classify_line("9 February 2022") is None
     assert classify_line("4 IN 10 HAVE A DEGREE") is None
