@@ -220,11 +220,23 @@ _THAT = re.compile(r"^(?:that|THAT|That)\s")  # a motion's words: "That the Comm
 
 
 def items_above(entries: list[Entry], index: int) -> int:
-    """How many list lines (each opening with its number or letter) stand just above line ``index``."""
+    """How many lines of a list (each item opening with its number or letter, and the lines an item
+    wraps onto) stand just above line ``index``."""
     k = index - 1
-    while k >= 0 and entries[k].text and parse_marker(entries[k].text):
+    while k >= 0 and entries[k].text and (parse_marker(entries[k].text) or _wraps_item(entries, k)):
         k -= 1
     return index - 1 - k
+
+
+def _wraps_item(entries: list[Entry], k: int) -> bool:
+    """Whether line ``k`` carries on a list item from the line above ("1. Adopt the report of the
+    panel, which rates the" / "chief executive's performance as meeting expectations; and")."""
+    above = k - 1
+    while above >= 0 and entries[above].text and entries[above].section is entries[k].section and not entries[above + 1].opens:
+        if parse_marker(entries[above].text):
+            return entries[above].opens
+        above -= 1
+    return False
 
 
 def in_a_list(entries: list[Entry], index: int) -> bool:

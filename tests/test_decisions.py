@@ -1747,6 +1747,27 @@ CARRIED 7/0
     assert rows[0].details.get("outcome") == "carried"
 
 
+def test_a_motion_whose_list_items_wrap_over_lines_is_read_whole_up_to_its_outcome():
+    # as a PDF's text gives it: each item wrapped at the width of the page
+    text = """SHIRE OF QUAYFORD
+MINUTES
+ORDINARY MEETING OF COUNCIL
+Wednesday 21 August 2024
+
+12.1 CEO Annual Performance Review 2023/24
+COUNCIL RESOLUTION 2024/152
+Moved Cr Dwyer, Seconded Cr Nguyen
+That Council:
+1. Adopt the report of the Performance Review Panel dated 8 August 2024, which rates the
+CEO's performance for 2023/24 as meeting expectations; and
+2. Endorse the key performance indicators for 2024/25 as set out in the report.
+CARRIED 7/0
+"""
+    rows = _of_kind(text, "resolution", "minutes.txt")
+    assert len(rows) == 1
+    assert rows[0].text.startswith("Moved Cr Dwyer, Seconded Cr Nguyen That Council: 1. Adopt the report")
+
+
 def test_a_sentence_opening_with_the_body_and_what_it_did_is_a_decision_in_marked_minutes_too():
     text = """Quayford Water District - Minutes of the Regular Board Meeting held on 20 February 2024
 
