@@ -229,12 +229,29 @@ def items_above(entries: list[Entry], index: int) -> int:
 
 
 def _wraps_item(entries: list[Entry], k: int) -> bool:
-    """Whether line ``k`` carries on a list item from the line above ("1. Adopt the report of the
-    panel, which rates the" / "chief executive's performance as meeting expectations; and")."""
+    """Whether line ``k`` carries on a list item from the lines above: an item opening its section
+    that the line stays in, or an item breaking off mid-sentence ("1. Adopt the report of the panel,
+    which rates the" / "chief executive's performance as meeting expectations; and")."""
+    return _in_item_section(entries, k) or _runs_on_item(entries, k)
+
+
+def _in_item_section(entries: list[Entry], k: int) -> bool:
     above = k - 1
     while above >= 0 and entries[above].text and entries[above].section is entries[k].section and not entries[above + 1].opens:
         if parse_marker(entries[above].text):
             return entries[above].opens
+        above -= 1
+    return False
+
+
+def _runs_on_item(entries: list[Entry], k: int) -> bool:
+    above = k
+    while above > 0 and not entries[above].opens and not entries[above].heading:
+        line = entries[above - 1]
+        if not line.text or line.heading or re.search(r"[.;:!?]$", line.text.rstrip()):
+            return False
+        if parse_marker(line.text):
+            return True
         above -= 1
     return False
 

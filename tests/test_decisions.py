@@ -1768,6 +1768,32 @@ CARRIED 7/0
     assert rows[0].text.startswith("Moved Cr Dwyer, Seconded Cr Nguyen That Council: 1. Adopt the report")
 
 
+def test_lettered_items_broken_off_mid_sentence_stay_in_the_list_without_blank_lines():
+    # a PDF's text: no blank lines, and the items wrap where the page ends a line
+    text = """QUAYFORD DISTRICT COUNCIL
+MINUTES OF THE INFRASTRUCTURE COMMITTEE
+Wednesday 14 August 2024
+6.1 Harbour Wastewater Plant Upgrade
+The Three Waters Manager spoke to the report.
+Resolution number IC/2024/039
+Moved: Cr Ash Seconded: Cr Birch
+That the Infrastructure Committee:
+a) receives the report titled "Harbour Wastewater Plant
+Upgrade - Procurement Approach" dated 30 July 2024;
+b) approves the use of an early contractor involvement procurement model
+for the Harbour Wastewater Plant Upgrade;
+c) recommends to Council that $1.2 million of capital funding be brought
+forward from Year 4 to Year 1 of the Long Term
+Plan to enable detailed design to commence;
+d) notes the indicative project timeline.
+CARRIED
+6.2 Speed Management Plan
+The Roading Manager presented the plan.
+"""
+    rows = _of_kind(text, "resolution", "minutes.txt")
+    assert any('That the Infrastructure Committee: a) receives the report titled "Harbour' in row.text for row in rows)
+
+
 def test_a_sentence_opening_with_the_body_and_what_it_did_is_a_decision_in_marked_minutes_too():
     text = """Quayford Water District - Minutes of the Regular Board Meeting held on 20 February 2024
 
