@@ -46,11 +46,14 @@ def _listed(entries: list[Entry]) -> list[str]:
         text = entry.text[label.end():]
         one_a_line = not text.strip()  # "Present:" alone, its people on the lines below
         for following in entries[index + 1: index + 1 + _LIST_LINES]:
+            # a line the page's width cut mid-sentence ("... signed the attendance" / "sheet, including
+            # Sue Hartley (Chair), Jan" / "Whitlock (Secretary), Ken ...") runs on
+            cut = not one_a_line and not re.search(r"[.!?:;,&]\s*$|\band\s*$", text) and bool(re.match(r"[\w(]", following.text))
             carried = (not text.strip() or re.search(r"(?:[,;&]|\band)\s*$", text) or re.match(rf"{TITLE}\b", following.text)
-                       or one_a_line and all(_person(chunk)[0] for chunk in _chunks(following.text)))
+                       or one_a_line and all(_person(chunk)[0] for chunk in _chunks(following.text)) or cut)
             if not carried or following.heading or _MINUTE.match(following.text) or _LABEL.match(following.text):
                 break
-            text += "; " + following.text  # a line of the list names its own people
+            text += (" " if cut else "; ") + following.text  # a line of the list names its own people
         lists.append(text)
     return lists
 

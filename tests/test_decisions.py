@@ -1696,6 +1696,25 @@ Kerr to ask the county about the verges.
     assert tasks[1][1].startswith("Dana said she'd write")
 
 
+def test_a_present_list_wrapped_at_the_page_width_still_names_who_is_tasked():
+    # the list as a PDF's text gives it: cut wherever the line is full, mid-name too
+    text = """Quayford Allotment Society - minutes of the annual general meeting held on 18 November 2023
+
+Present: 27 plot-holders signed the attendance
+sheet, including Dana Fox (Chair), Robin
+Quill (Secretary), Sam Ash (Treasurer), Lee
+Hale and Kim Birch.
+Apologies: Grant Ellery
+
+6. Rents
+It was agreed that full plots will go up to £50.
+Robin to write to everyone with the new rates when the renewal letters go out.
+Kim will book the skips for the spring.
+"""
+    tasks = [(d.details.get("who"), d.text) for d in _of_kind(text, "action", "minutes.txt")]
+    assert [who for who, _ in tasks] == ["Robin", "Kim"]
+
+
 def test_informal_minutes_speaking_for_the_meeting_in_the_first_person_record_decisions():
     text = """Quayford Residents Association - minutes of the committee meeting held on 3 October 2023
 
