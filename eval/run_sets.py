@@ -149,7 +149,7 @@ def _right(record: dict) -> bool | None:
         return None
     if not record["answerable"]:
         return not record["found"]
-    return bool(record["found"] and record["cited"] and record["facts"] == 1.0)
+    return gives_every_fact(record) and bool(record["cited"])
 
 
 def compare(old: list[dict], new: list[dict]) -> str:

@@ -70,23 +70,28 @@ def score(pdf: bool = False) -> list[dict]:
     ``pdf``: each paper read from a PDF written from it."""
     labels = json.loads((INVENTED / "labels.json").read_text())["papers"]
     records = []
-    folder = Path(tempfile.mkdtemp(prefix="invented-pdf-")) if pdf else None
-    for name, golds in labels.items():
-        path = INVENTED / name
-        if folder is not None:
-            written = as_pdf(path.read_text(), folder / f"{path.stem}.pdf")
-            documents = build_documents(list(read_pages(written)), score_wide.file_hash(written), 1200)
-        else:
-            documents = build_documents([Page(str(path), 1, path.read_text())], score_wide.file_hash(path), 1200)
-        rows = score_wide.decision_rows(documents)
-        found = score_wide.finders(rows, golds)
-        right = {i for hits in found for i in hits}
-        records.append({
-            "paper": name, "labels": len(golds), "found": sum(bool(hits) for hits in found), "rows": len(rows), "rows_right": len(right),
-            "missed": [f"{g['kind']}: {g['snippet']}" for g, hits in zip(golds, found) if not hits],
-            "extra": [f"{r.kind}: {r.text[:120]}" for i, r in enumerate(rows) if i not in right],
-        })
+    with tempfile.TemporaryDirectory(prefix="invented-pdf-") as folder:
+        for name, golds in labels.items():
+            path = INVENTED / name
+            if pdf:
+                written = as_pdf(path.read_text(), Path(folder) / f"{path.stem}.pdf")
+                documents = build_documents(list(read_pages(written)), score_wide.file_hash(written), 1200)
+            else:
+                documents = build_documents([Page(str(path), 1, path.read_text())], score_wide.file_hash(path), 1200)
+            records.append(_record(name, golds, documents))
     return records
+
+
+def _record(name: str, golds: list[dict], documents: list) -> dict:
+    """A paper's labels found and rows holding a label, with what was missed and added."""
+    rows = score_wide.decision_rows(documents)
+    found = score_wide.finders(rows, golds)
+    right = {i for hits in found for i in hits}
+    return {
+        "paper": name, "labels": len(golds), "found": sum(bool(hits) for hits in found), "rows": len(rows), "rows_right": len(right),
+        "missed": [f"{g['kind']}: {g['snippet']}" for g, hits in zip(golds, found) if not hits],
+        "extra": [f"{r.kind}: {r.text[:120]}" for i, r in enumerate(rows) if i not in right],
+    }
 
 
 def main() -> int:

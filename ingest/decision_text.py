@@ -171,6 +171,12 @@ def split_items(lines: list[str]) -> tuple[str, list[str]]:
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
 
 
+def ends_clause(text: str) -> bool:
+    """Whether a line ends a sentence or a clause (".", "!", "?", ":" or ";"): else a wrapped line
+    carries it on."""
+    return text.rstrip()[-1:] in tuple(".:;!?")
+
+
 def collect_block(entries: list[Entry], start: int, stop, max_lines: int = 200, lead: bool = False) -> list[int]:
     """Indices of the lines of a decision block starting at ``start``.
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .decision_text import Entry, parse_marker
+from .decision_text import Entry, ends_clause, parse_marker
 from .people import TITLE
 from .votes import ABSTAIN as _ABSTAIN, AGAINST as _AGAINST, FOR as _FOR
 
@@ -158,7 +158,7 @@ def runs_on(entries: list[Entry], index: int, used: set[int]) -> list[int]:
     while len(run) < RUN_ON_LINES and k + 1 < len(entries):
         current, following = entries[k], entries[k + 1]
         if (not following.text or following.heading or following.table or following.opens or k + 1 in used
-                or current.text.rstrip()[-1:] in ".:;!?" or not re.match(r"[a-z0-9(]", following.text)):
+                or ends_clause(current.text) or not re.match(r"[a-z0-9(]", following.text)):
             break
         run.append(k + 1)
         k += 1
@@ -236,6 +236,7 @@ def _wraps_item(entries: list[Entry], k: int) -> bool:
 
 
 def _in_item_section(entries: list[Entry], k: int) -> bool:
+    """Whether line ``k`` stays in the section a numbered item opens (the paper's own paragraphing)."""
     above = k - 1
     while above >= 0 and entries[above].text and entries[above].section is entries[k].section and not entries[above + 1].opens:
         if parse_marker(entries[above].text):
@@ -245,10 +246,11 @@ def _in_item_section(entries: list[Entry], k: int) -> bool:
 
 
 def _runs_on_item(entries: list[Entry], k: int) -> bool:
+    """Whether the lines above line ``k`` break off mid-clause back to a numbered item (a PDF's wrapping)."""
     above = k
     while above > 0 and not entries[above].opens and not entries[above].heading:
         line = entries[above - 1]
-        if not line.text or line.heading or re.search(r"[.;:!?]$", line.text.rstrip()):
+        if not line.text or line.heading or ends_clause(line.text):
             return False
         if parse_marker(line.text):
             return True

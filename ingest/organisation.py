@@ -25,13 +25,19 @@ WEIGHTS = Path(__file__).with_name("weights") / "organisation.json"
 SHORT_LINE_WORDS = 3
 
 _CAP = r"(?:[A-Z][\w'’.&-]*|Mc[A-Z]\w*)"
-_PLACE = rf"{_CAP}(?:[ \t]+{_CAP}){{0,3}}"
-_NOT_COUNCIL = r"(?!(?i:council)\b)"
-_COUNCIL_PLACE = rf"{_NOT_COUNCIL}{_CAP}(?:[ \t]+{_NOT_COUNCIL}{_CAP}){{0,3}}"
+
+
+def _place(guard: str = "") -> str:
+    """A place's name: up to four capitalised words on one line, each passing ``guard`` (a lookahead)."""
+    return rf"{guard}{_CAP}(?:[ \t]+{guard}{_CAP}){{0,3}}"
+
+
+_PLACE = _place()
+_COUNCIL_PLACE = _place(r"(?!(?i:council)\b)")  # a council's place has no council in it
 _SHAPES = {
     "municipality": rf"(?:(?:London|Royal|Metropolitan)\s+)?(?i:city|town|village|county|borough|township|municipality|port|parish)"
                     rf"\s+(?i:of)\s+(?:(?i:the)\s+)?{_PLACE}",
-    # a council's place has no council in it: "KENT COUNTY COUNCIL" over "COUNTY COUNCIL" names one council, not two
+    # "NORTHSHIRE COUNTY COUNCIL" over "COUNTY COUNCIL" names one council, not two
     "council": rf"{_COUNCIL_PLACE}\s+(?:(?i:county|city|borough|district|town|parish|community|metropolitan\s+borough|regional|village|municipal)\s+)?"
                rf"(?i:council)\b",
     "district": rf"{_PLACE}\s+(?:(?i:unified|union|elementary|high|community|independent|public|joint)\s+){{0,2}}"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .decision_text import Entry
+from .decision_text import Entry, ends_clause
 
 # Honorifics and offices written before a name ("Cllr D. Whitlock", "Mayor Pro Tem Alma Ruiz").
 TITLE = (r"(?:Cllrs?|Councill?ors?|Crs?|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Revd?|Director|Trustees?|Commissioners?|Councilmembers?|Council\s+Members?"
@@ -46,10 +46,11 @@ def _listed(entries: list[Entry]) -> list[str]:
         text = entry.text[label.end():]
         one_a_line = not text.strip()  # "Present:" alone, its people on the lines below
         for following in entries[index + 1: index + 1 + _LIST_LINES]:
+            joined = bool(re.search(r"(?:[,;&]|\band)\s*$", text))  # "Dana Fox, Sam Ash and" goes on
             # a line the page's width cut mid-sentence ("... signed the attendance" / "sheet, including
-            # Sue Hartley (Chair), Jan" / "Whitlock (Secretary), Ken ...") runs on
-            cut = not one_a_line and not re.search(r"[.!?:;,&]\s*$|\band\s*$", text) and bool(re.match(r"[\w(]", following.text))
-            carried = (not text.strip() or re.search(r"(?:[,;&]|\band)\s*$", text) or re.match(rf"{TITLE}\b", following.text)
+            # Dana Fox (Chair), Robin" / "Quill (Secretary), Sam ...") runs on, as one line
+            cut = not one_a_line and not joined and not ends_clause(text) and bool(re.match(r"[\w(]", following.text))
+            carried = (not text.strip() or joined or re.match(rf"{TITLE}\b", following.text)
                        or one_a_line and all(_person(chunk)[0] for chunk in _chunks(following.text)) or cut)
             if not carried or following.heading or _MINUTE.match(following.text) or _LABEL.match(following.text):
                 break

@@ -152,7 +152,7 @@ def classify_line(text: str, isolated: bool = False, next_long: bool = False,
         return None
     if _is_caps(text) and _title_like(text, 12) and ":" not in text[:-1] and not re.match(r"^[\d£$]", text):
         return ("heading", 2.0, text[:MAX_TITLE], None)
-    # a line wholly in parentheses is an aside or a reference ("(Council Communication No. 21-428)"), not a title
+    # a line wholly in parentheses is an aside or a reference ("(Report No. 24-117)"), not a title
     if (isolated and next_long or opens_numbered) and sum(ch.isalpha() for ch in text) >= 3 and _title_like(text, 10) and len(text) <= 80 \
             and ":" not in text and not re.search(r"\d{4}$", text) and not (text.startswith("(") and text.endswith(")")):
         return ("heading", 2.0, text, None)
