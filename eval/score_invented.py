@@ -1,11 +1,12 @@
 """Score decisions on the invented papers of eval/invented, written and labelled without sight of any real paper.
 
-    python eval/score_invented.py [--show] [--json] [--as-pdf]
+    python eval/score_invented.py [--show] [--json] [--as-pdf | --as-scan]
 
 ``--as-pdf`` writes each paper as a PDF first (fpdf2, the test extra: its lines wrapped at an A4
 page's width, its pages broken where they fill, a footer on each) and reads it back as ingest reads a
 PDF, so what reading a PDF costs the decisions (wrapped lines, page breaks, page furniture) shows
-beside the text's figures.
+beside the text's figures. ``--as-scan`` goes on to draw that PDF's pages as images (200 dpi, grey, no
+text layer, as a scanner makes them) and reads them back through OCR, as ingest reads a scan.
 
 Twelve papers in as many house styles (UK parish, community and town councils, a village hall's
 trustees, a residents' association; a US city council, school board, utility board, county board and
@@ -27,7 +28,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "eval"))
 
 import score_wide  # noqa: E402
+from minutebook.ingest.ocr import Ocr  # noqa: E402
 from minutebook.ingest.read import read_pages  # noqa: E402
+from minutebook.settings import load_settings  # noqa: E402
 from minutebook.ingest.structure import build_documents  # noqa: E402
 from minutebook.vocabulary import Page  # noqa: E402
 
@@ -65,17 +68,33 @@ def as_pdf(text: str, path: Path) -> Path:
     return path
 
 
-def score(pdf: bool = False) -> list[dict]:
+def as_scan(pdf: Path, path: Path, dpi: int = 200) -> Path:
+    """``pdf``'s pages drawn as grey images and bound as a PDF with no text layer: a scan of it."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(str(pdf))
+    try:
+        images = [document[n].render(scale=dpi / 72).to_pil().convert("L") for n in range(len(document))]
+    finally:
+        document.close()
+    images[0].save(path, save_all=True, append_images=images[1:], resolution=dpi)
+    return path
+
+
+def score(pdf: bool = False, scan: bool = False) -> list[dict]:
     """One record per paper: labels found and rows holding a label, with what was missed and added;
-    ``pdf``: each paper read from a PDF written from it."""
+    ``pdf``: each paper read from a PDF written from it; ``scan``: from a scan of that PDF, by OCR."""
     labels = json.loads((INVENTED / "labels.json").read_text())["papers"]
+    ocr = Ocr.from_settings(load_settings()) if scan else None
     records = []
     with tempfile.TemporaryDirectory(prefix="invented-pdf-") as folder:
         for name, golds in labels.items():
             path = INVENTED / name
-            if pdf:
+            if pdf or scan:
                 written = as_pdf(path.read_text(), Path(folder) / f"{path.stem}.pdf")
-                documents = build_documents(list(read_pages(written)), score_wide.file_hash(written), 1200)
+                if scan:
+                    written = as_scan(written, Path(folder) / f"{path.stem}-scan.pdf")
+                documents = build_documents(list(read_pages(written, ocr)), score_wide.file_hash(written), 1200)
             else:
                 documents = build_documents([Page(str(path), 1, path.read_text())], score_wide.file_hash(path), 1200)
             records.append(_record(name, golds, documents))
@@ -99,8 +118,9 @@ def main() -> int:
     parser.add_argument("--show", action="store_true", help="list each paper's missed and extra decisions")
     parser.add_argument("--json", action="store_true", help="print the records as JSON")
     parser.add_argument("--as-pdf", action="store_true", help="read each paper from a PDF written from it")
+    parser.add_argument("--as-scan", action="store_true", help="read each paper by OCR from a scan of that PDF")
     args = parser.parse_args()
-    records = score(pdf=args.as_pdf)
+    records = score(pdf=args.as_pdf, scan=args.as_scan)
     if args.json:
         print(json.dumps(records, indent=1))
         return 0

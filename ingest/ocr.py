@@ -3,8 +3,8 @@
 A page is rendered (pypdfium2) and its words recognised by Tesseract 5 (Debian's ``tesseract-ocr``),
 one thread per page: on two cores a threaded Tesseract spends its time waiting (measured on a
 scanned minutes page at 200 dpi: 8.9 s threaded, 1.2 s with one thread). Words keep Tesseract's
-lines and paragraphs, so structure and decisions read an OCR'd page as any other. The text and its
-mean word confidence are cached under the rendered image's hash, so a page is never recognised
+lines, so structure and decisions read an OCR'd page as any other. What Tesseract said
+(its TSV) is cached under the rendered image's hash, so a page is never recognised
 twice. What could not be read (no engine, a page past the limits, a failure) is said, never
 silently dropped.
 """
@@ -118,41 +118,54 @@ class Ocr:
         cached = self.cache / f"{key}.json" if self.cache else None
         if cached and cached.exists():
             data = json.loads(cached.read_text())
-            return Recognised(data["text"], data["confidence"])
+            if "tsv" in data:  # what Tesseract said, so a change in how it is read needs no OCR again
+                return from_tsv(data["tsv"])
         result = subprocess.run(
             ["tesseract", "stdin", "stdout", "--psm", "3", "-l", "eng", "tsv"], input=png, capture_output=True,
             timeout=self.page_seconds, env={**os.environ, "OMP_THREAD_LIMIT": "1"}, check=False,
         )
         if result.returncode != 0:
             raise RuntimeError(result.stderr.decode(errors="replace").strip().splitlines()[-1:] or "tesseract failed")
-        recognised = from_tsv(result.stdout.decode("utf-8", errors="replace"))
+        tsv = result.stdout.decode("utf-8", errors="replace")
         if cached:
             cached.parent.mkdir(parents=True, exist_ok=True)
             tmp = cached.with_suffix(".tmp")
-            tmp.write_text(json.dumps({"text": recognised.text, "confidence": recognised.confidence}))
+            tmp.write_text(json.dumps({"tsv": tsv}))
             tmp.replace(cached)
-        return recognised
+        return from_tsv(tsv)
+
+
+# A blank line where the step down to a line is this many times the page's usual line step: a
+# paragraph gap on the page, as a typist leaves one.
+PARAGRAPH_GAP = 1.5
 
 
 def from_tsv(tsv: str) -> Recognised:
-    """Tesseract's TSV as text: words joined on their line, lines in their paragraph, a blank line
-    between paragraphs; and the mean confidence of the words."""
-    lines: dict[tuple, list[str]] = {}
+    """Tesseract's TSV as text: words joined on their line, lines in Tesseract's reading order, a blank
+    line where the page leaves a gap (PARAGRAPH_GAP); and the mean confidence of the words.
+
+    Tesseract's own paragraphs are not used: it makes paragraphs of short lines ("Moved by Cllr Ash" /
+    "Seconded by Cllr Fox" / "THAT Council ..."), which would part a motion from its words."""
+    lines: dict[tuple[int, int, int], list[str]] = {}
+    tops: dict[tuple[int, int, int], int] = {}
     confidences: list[float] = []
     for row in tsv.splitlines()[1:]:
         cells = row.split("\t")
         if len(cells) != 12 or not cells[11].strip():
             continue
-        block, paragraph, line = cells[2], cells[3], cells[4]
-        lines.setdefault((int(block), int(paragraph), int(line)), []).append(cells[11].strip())
+        key = (int(cells[2]), int(cells[3]), int(cells[4]))
+        lines.setdefault(key, []).append(cells[11].strip())
+        tops[key] = min(tops.get(key, int(cells[7])), int(cells[7]))
         confidence = float(cells[10])
         if confidence >= 0:
             confidences.append(confidence / 100)
-    out: list[str] = []
-    previous = None
-    for (block, paragraph, _), words in sorted(lines.items()):
-        if previous is not None and previous != (block, paragraph):
+    order = sorted(lines)
+    steps = [tops[b] - tops[a] for a, b in zip(order, order[1:])]
+    down = sorted(step for step in steps if step > 0)
+    usual = down[len(down) // 2] if down else 0
+    out = [" ".join(lines[order[0]])] if order else []
+    for key, step in zip(order[1:], steps):
+        if usual and step > PARAGRAPH_GAP * usual:
             out.append("")
-        out.append(" ".join(words))
-        previous = (block, paragraph)
+        out.append(" ".join(lines[key]))
     return Recognised("\n".join(out), sum(confidences) / len(confidences) if confidences else 0.0)

@@ -22,7 +22,7 @@ from .decision_text import (ENUMERATOR, PROPOSED, Entry, Sentence, block_pages, 
                             row_cells, sentences, split_items)
 from .motions import (BARE_OUTCOME, COUNT, COUNTED_VOTE, LABELLED, MOTION, MOTION_CARRIED, MOTION_SEARCH, MOTION_WORD, NOT_A_WISH,
                       ON_PROPOSAL, PROPOSAL, PUT_QUESTION, RESULT, ROLL, amendment_outcome, body_did, counts_a_vote, declares_outcome,
-                      in_a_list, items_above, labelled_followers, minutes_confirmed, motion_above, moved_on_proposal, paragraph_above,
+                      in_a_list, is_roll_call, items_above, labelled_followers, minutes_confirmed, motion_above, moved_on_proposal, paragraph_above,
                       puts_to_vote, read_tally, runs_on, vote_details)
 from .sections import outcome_only
 from .votes import ABSTAIN as _ABSTAIN, AGAINST as _AGAINST, FOR as _FOR
@@ -281,8 +281,10 @@ def _inline(document: Document, entries: list[Entry], used: set[int], minutes: l
                 if entries[j].opens and not in_a_list(entries, j):  # "2) Mr Ash proposed ..." opens the paragraph and belongs to it
                     break
                 j -= 1
-            if len(block) == 1:
-                block = motion_above(entries, index, used) + block
+            if len(block) == 1 or is_roll_call(entries[index - 1].text):
+                # the outcome closes its roll call ("Roll call vote:" / "Ayes - ..." / "Motion carried"): the motion is above it
+                above = motion_above(entries, index, used)
+                block = above + [index] if above else block
             if any(RESULT.match(entries[k].text) for k in range(index + 1, min(len(entries), index + 4))):
                 continue  # the RESULT block below records this vote
         if motion_carried:

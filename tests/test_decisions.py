@@ -1240,6 +1240,10 @@ def test_an_outcome_closes_the_items_last_motion_past_its_discussion():
     # The next item's outcome, with nothing moved in that item, is not given the item above's motion,
     # nor is it a row of its own: what was carried is not on record.
     assert not any("reopen in June" in d.text for d in rows) and len(rows) == 1
+    # The roll printed in one run with its outcome, no blank line between: the same motion is closed.
+    tight = us.replace("Roll call vote:\n\nAyes", "Roll call vote:\nAyes").replace("none\n\nMotion", "none\nMotion")
+    [closed] = _of_kind(tight, "resolution", "minutes.txt")
+    assert closed.text.startswith("MOTION: Trustee Ash moved to adopt Ordinance No. 21-07") and "Ayes" in closed.text
     uk = ("Minutes of Harbourside Parish Council held on 3 March 2024\n\n24/031 Planning consultants\n"
           "Members discussed seating on the quay green.\n"
           "It was proposed by Cllr Fox, seconded by Cllr Lane, that Council buy two benches for the quay green.\n"

@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from minutebook.ingest.ocr import Ocr
+from minutebook.ingest.ocr import Ocr, from_tsv
 from minutebook.ingest.pipeline import parse_files
 from minutebook.ingest.read import UnreadableFile, read_pages
 from minutebook.ingest.structure import build_documents
@@ -63,8 +63,14 @@ def test_an_ocrd_page_is_structured_like_any_other_and_is_cached(tmp_path):
     assert "resolution" in kinds and "action" in kinds
     # A second read takes the page from the cache, keyed by the rendered image.
     [cached] = (tmp_path / "ocr").glob("*.json")
-    cached.write_text(json.dumps({"text": "FROM THE CACHE " * 3, "confidence": 0.5}))
-    assert list(read_pages(path, ocr))[0].text.startswith("FROM THE CACHE")
+    header = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+    words = [f"5\t1\t1\t1\t1\t{n}\t0\t0\t9\t9\t50\t{w}" for n, w in enumerate(["FROM", "THE", "CACHE"] * 3, 1)]
+    cached.write_text(json.dumps({"tsv": "\n".join([header, *words])}))
+    assert list(read_pages(path, ocr))[0].text == " ".join(["FROM THE CACHE"] * 3)
+    # An entry that holds no TSV (written by an older reader) is recognised again, not trusted.
+    cached.write_text(json.dumps({"text": "STALE", "confidence": 0.5}))
+    assert "RESOLVED" in list(read_pages(path, ocr))[0].text.upper()
+    assert "tsv" in json.loads(cached.read_text())
 
 
 def test_pages_ocr_could_not_read_are_named_and_the_rest_is_kept(tmp_path):
@@ -161,3 +167,39 @@ def test_pages_read_at_once_give_what_one_at_a_time_gives(tmp_path):
     several = Ocr(cache=None, workers=3).read(path, [1, 3, 4])
     assert one == several and sorted(one[0]) == [1, 3, 4]
     assert "9,750" in one[0][3].text and "Oak" in one[0][4].text
+
+
+SCANNED_MOTIONS = """TOWNSHIP OF HARBOURSIDE
+Minutes of the Regular Meeting of Council held on Monday, October 21, 2024
+
+5.2 Delegation - Winter Maintenance on Quay Road
+Ms. Dana Fox asked that Quay Road be ploughed to a higher standard.
+Resolution No. 2024-303
+Moved by Deputy Mayor Ash
+Seconded by Councillor Quill
+THAT Council receive the delegation from Dana Fox regarding winter maintenance on Quay Road.
+CARRIED"""
+
+
+def test_a_scanned_motion_keeps_its_mover_seconder_and_words_together(tmp_path):
+    """Tesseract puts short lines ("Moved by ...", "Seconded by ...") in paragraphs of their own; read
+    as blank lines, they would part the motion from its words and leave "Moved by ... CARRIED" a row."""
+    path = write_scanned_pdf(tmp_path / "minutes.pdf", [SCANNED_MOTIONS])
+    [paper] = build_documents(list(read_pages(path, Ocr(cache=tmp_path / "ocr"))), "h" * 64, 1200)
+    [motion] = [d for d in paper.decisions if d.kind == "resolution"]
+    assert "Moved by Deputy Mayor Ash" in motion.text and "receive the delegation" in motion.text
+    assert (motion.details["mover"], motion.details["seconder"]) == ("Deputy Mayor Ash", "Councillor Quill")
+
+
+def test_paragraphs_are_the_pages_gaps_not_tesseracts():
+    """Tesseract's own paragraphs split evenly spaced short lines; a blank line is written only where
+    the page leaves a gap well over its usual line step."""
+    header = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+    placed = [(1, 1, 100, "Moved by Cllr Ash"), (1, 2, 140, "Seconded by Cllr Fox"), (1, 3, 180, "THAT Council buy two benches."),
+              (1, 4, 220, "CARRIED"), (2, 1, 300, "Next item follows a gap.")]
+    rows = [f"5\t1\t{block}\t{paragraph}\t1\t{n}\t10\t{top}\t20\t30\t90\t{word}"
+            for block, paragraph, top, line in placed for n, word in enumerate(line.split(), 1)]
+    recognised = from_tsv("\n".join([header, *rows]))
+    assert recognised.text.split("\n") == ["Moved by Cllr Ash", "Seconded by Cllr Fox", "THAT Council buy two benches.",
+                                            "CARRIED", "", "Next item follows a gap."]
+    assert recognised.confidence == 0.9
