@@ -1,12 +1,15 @@
 """Score decisions on the invented papers of eval/invented, written and labelled without sight of any real paper.
 
-    python eval/score_invented.py [--show] [--json] [--as-pdf | --as-scan]
+    python eval/score_invented.py [--show] [--json] [--as-pdf | --as-scan | --as-html]
 
 ``--as-pdf`` writes each paper as a PDF first (fpdf2, the test extra: its lines wrapped at an A4
 page's width, its pages broken where they fill, a footer on each) and reads it back as ingest reads a
 PDF, so what reading a PDF costs the decisions (wrapped lines, page breaks, page furniture) shows
 beside the text's figures. ``--as-scan`` goes on to draw that PDF's pages as images (200 dpi, grey, no
 text layer, as a scanner makes them) and reads them back through OCR, as ingest reads a scan.
+``--as-html`` writes each paper as a web page the way a CMS stores minutes (a ``<p>`` per line, a run
+of numbered, lettered or bulleted lines as an ``<ol>`` or ``<ul>`` without its markers) and reads it
+back as ingest reads HTML.
 
 Twelve papers in as many house styles (UK parish, community and town councils, a village hall's
 trustees, a residents' association; a US city council, school board, utility board, county board and
@@ -18,7 +21,9 @@ that reads a new form must find more here without lowering precision here or on 
 from __future__ import annotations
 
 import argparse
+import html
 import json
+import re
 import sys
 import tempfile
 import unicodedata
@@ -29,7 +34,7 @@ sys.path.insert(0, str(ROOT / "eval"))
 
 import score_wide  # noqa: E402
 from minutebook.ingest.ocr import Ocr  # noqa: E402
-from minutebook.ingest.read import read_pages  # noqa: E402
+from minutebook.ingest.read import html_to_text, read_pages  # noqa: E402
 from minutebook.settings import load_settings  # noqa: E402
 from minutebook.ingest.structure import build_documents  # noqa: E402
 from minutebook.vocabulary import Page  # noqa: E402
@@ -81,9 +86,37 @@ def as_scan(pdf: Path, path: Path, dpi: int = 200) -> Path:
     return path
 
 
-def score(pdf: bool = False, scan: bool = False) -> list[dict]:
+# A list item's marker as the text gives it: "1.", "(2)", "a)", "(iv)", "•".
+_ITEM = re.compile(r"^\s*(?:\(?(?P<number>\d{1,2})[.)]|\(?(?P<letter>[a-h])[.)]|\(?(?P<roman>i{1,3}|iv|vi{0,3})[.)]|(?P<bullet>[•\u2022-]))\s+(?P<rest>\S.*)$")
+
+
+def as_html(text: str) -> str:
+    """``text`` as a CMS stores it: each line a paragraph, each run of list items an ``<ol>`` of its
+    type (or ``<ul>``) with the markers left to the browser."""
+    out, open_list = ["<html><body>"], None
+    for line in text.split("\n"):
+        item = _ITEM.match(line)
+        kind = None if not item else "ul" if item["bullet"] else "1" if item["number"] else "a" if item["letter"] else "i"
+        if open_list and kind != open_list:
+            out.append("</ul>" if open_list == "ul" else "</ol>")
+            open_list = None
+        if item:
+            if not open_list:
+                start = f' start="{item["number"]}"' if item["number"] and item["number"] != "1" else ""
+                out.append("<ul>" if kind == "ul" else f'<ol type="{kind}"{start}>')
+                open_list = kind
+            out.append(f"<li>{html.escape(item['rest'])}</li>")
+        elif line.strip():
+            out.append(f"<p>{html.escape(line)}</p>")
+    if open_list:
+        out.append("</ul>" if open_list == "ul" else "</ol>")
+    return "\n".join([*out, "</body></html>"])
+
+
+def score(pdf: bool = False, scan: bool = False, web: bool = False) -> list[dict]:
     """One record per paper: labels found and rows holding a label, with what was missed and added;
-    ``pdf``: each paper read from a PDF written from it; ``scan``: from a scan of that PDF, by OCR."""
+    ``pdf``: each paper read from a PDF written from it; ``scan``: from a scan of that PDF, by OCR;
+    ``web``: from a web page written from it."""
     labels = json.loads((INVENTED / "labels.json").read_text())["papers"]
     ocr = Ocr.from_settings(load_settings()) if scan else None
     records = []
@@ -95,6 +128,9 @@ def score(pdf: bool = False, scan: bool = False) -> list[dict]:
                 if scan:
                     written = as_scan(written, Path(folder) / f"{path.stem}-scan.pdf")
                 documents = build_documents(list(read_pages(written, ocr)), score_wide.file_hash(written), 1200)
+            elif web:
+                page = Page(str(path.with_suffix(".html")), 1, html_to_text(as_html(path.read_text())))
+                documents = build_documents([page], score_wide.file_hash(path), 1200)
             else:
                 documents = build_documents([Page(str(path), 1, path.read_text())], score_wide.file_hash(path), 1200)
             records.append(_record(name, golds, documents))
@@ -119,8 +155,9 @@ def main() -> int:
     parser.add_argument("--json", action="store_true", help="print the records as JSON")
     parser.add_argument("--as-pdf", action="store_true", help="read each paper from a PDF written from it")
     parser.add_argument("--as-scan", action="store_true", help="read each paper by OCR from a scan of that PDF")
+    parser.add_argument("--as-html", action="store_true", help="read each paper from a web page written from it")
     args = parser.parse_args()
-    records = score(pdf=args.as_pdf, scan=args.as_scan)
+    records = score(pdf=args.as_pdf, scan=args.as_scan, web=args.as_html)
     if args.json:
         print(json.dumps(records, indent=1))
         return 0

@@ -280,11 +280,34 @@ _CELL_TAGS = {"td", "th"}
 _SKIP_TAGS = {"script", "style", "head", "noscript", "template", "svg"}
 
 
+_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"),
+          (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+
+
+def _list_marker(kind: str, n: int) -> str:
+    """The number a browser shows before the ``n``th item of an ``<ol type=kind>``."""
+    if kind in ("a", "A"):
+        letter = chr(ord("a") + (n - 1) % 26)
+        return (letter.upper() if kind == "A" else letter) + "."
+    if kind in ("i", "I"):
+        roman, rest = "", n
+        for value, letters in _ROMAN:
+            while rest >= value:
+                roman, rest = roman + letters, rest - value
+        return (roman.upper() if kind == "I" else roman) + "."
+    return f"{n}."
+
+
 class _TextExtractor(HTMLParser):
+    """The text a browser shows: whitespace in the source is a space, block elements start lines, and
+    list items carry the numbers or bullets the browser draws (a CMS stores "a) accept the apology"
+    as ``<ol type="a"><li>accept the apology``)."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self._skip = 0
+        self._lists: list[list] = []  # [type, next number] of each open list, innermost last
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         if tag in _SKIP_TAGS:
@@ -295,25 +318,36 @@ class _TextExtractor(HTMLParser):
             self.parts.append("\t")
         if tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
             self.parts.append("#" * int(tag[1]) + " ")
+        elif tag in ("ol", "ul"):
+            named = dict(attrs)
+            start = named.get("start") or ""
+            self._lists.append(["ul" if tag == "ul" else named.get("type") or "1", int(start) if start.isdigit() else 1])
+        elif tag == "li" and self._lists:
+            kind, n = self._lists[-1]
+            self.parts.append("• " if kind == "ul" else _list_marker(kind, n) + " ")
+            self._lists[-1][1] += 1
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP_TAGS:
             self._skip = max(0, self._skip - 1)
         elif tag in _BLOCK_TAGS:
             self.parts.append("\n")
+        if tag in ("ol", "ul") and self._lists:
+            self._lists.pop()
 
     def handle_data(self, data: str) -> None:
         if not self._skip:
-            self.parts.append(data)
+            self.parts.append(re.sub(r"\s+", " ", data))
 
 
 def html_to_text(html: str) -> str:
-    """Visible text of an HTML page, with block elements on their own lines and headings marked."""
+    """Visible text of an HTML page, a line per block element, headings marked, list items numbered.
+
+    No blank line stands between blocks: HTML minutes give each line of a motion ("Moved by ...",
+    "Seconded by ...", "THAT ...") and a list's lead-in ("That the Board:") a paragraph of its own,
+    which blank lines would part as the paper's paragraphs; a PDF's text gives none either."""
     parser = _TextExtractor()
     parser.feed(html)
     parser.close()
     lines = (" ".join(line.split()) if "\t" not in line else line.strip() for line in "".join(parser.parts).split("\n"))
-    text = "\n".join(lines)
-    while "\n\n\n" in text:
-        text = text.replace("\n\n\n", "\n\n")
-    return text.strip() + "\n"
+    return "\n".join(line for line in lines if line) + "\n"

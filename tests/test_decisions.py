@@ -1595,6 +1595,30 @@ def test_a_summary_table_in_html_keeps_its_cells():
                     "3 | Quarterly report on the harbour encampment | RECEIVED AND FILED"]
 
 
+def test_html_minutes_keep_a_motion_and_its_browser_numbered_list_together():
+    """A CMS stores each line of a motion as a paragraph and a lettered list as <ol type="a"> with no
+    letters in its text: read as a browser shows it, the motion keeps its mover, words and items."""
+    html = """<html><body><h1>Harbourside Local Board</h1>
+<p>Minutes of a meeting held on Wednesday, 19 June 2024</p>
+<h2>5 Harbour Road parking</h2>
+<p>Resolution number HB/2024/61</p>
+<p>MOVED by Chairperson D Fox, seconded by Member S Ash:</p>
+<p>That the Harbourside Local Board:</p>
+<ol type="a">
+  <li>support the proposal to limit parking on
+      Harbour Road to two hours</li>
+  <li>request a report on enforcement by
+      September 2024.</li>
+</ol>
+<p>CARRIED</p>
+</body></html>"""
+    text = html_to_text(html)
+    assert "a. support the proposal to limit parking on Harbour Road to two hours\nb. request a report" in text
+    [motion] = _of_kind(text, "resolution", "minutes.html")
+    assert "MOVED by Chairperson D Fox" in motion.text and "a. support the proposal" in motion.text
+    assert "b. request a report on enforcement by September 2024." in motion.text and motion.text.endswith("CARRIED")
+
+
 def test_an_action_log_table_gives_each_task_its_owner_and_due_date():
     text = """Minutes of the meeting of the Quayford Police and Crime Panel held on 6 February 2024
 
