@@ -96,9 +96,10 @@ def _running_lines(page_lines: list[list[str]]) -> set[str]:
         counts.update({_key(line) for line in kept[:_EDGE_LINES] + kept[-_EDGE_LINES:]})
         inside.update(_key(line) for line in kept[_EDGE_LINES:-_EDGE_LINES])
     threshold = max(2, int(0.4 * len(with_text) + 0.5))
-    # Keys need some letters: "#." is an item number that happens to sit at many page tops.
+    # Keys need some letters, or the three numbers of a printed date and time ("12/7/26, 12:53 AM", as a
+    # browser stamps each page it prints): "#." is an item number that happens to sit at many page tops.
     return {key for key, count in counts.items()
-            if count >= threshold and key not in inside and sum(ch.isalpha() for ch in key) >= 3}
+            if count >= threshold and key not in inside and (sum(ch.isalpha() for ch in key) >= 3 or key.count("#") >= 3)}
 
 
 def _without_running_tail(text: str, running: set[str]) -> str:

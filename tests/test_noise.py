@@ -97,6 +97,18 @@ def test_a_running_footer_glued_to_the_last_line_of_a_page_is_cut_off():
     assert not any("draft Board Minutes" in line for line in lines)
 
 
+def test_a_browsers_print_stamp_is_furniture_but_an_item_number_at_page_tops_is_not():
+    # A page printed from a browser carries the time it was printed and the page's address on every
+    # page; a sentence the page break cuts ("... with mid-year" / "tutoring data ...") must not get the
+    # stamp in its middle. "4." opening several pages is an item number: it stays.
+    texts = [f"4. Item {n}\nThe Board heard item {n}.\nDr. Fox will provide the Board with mid-year\n12/7/26, 12:53 AM\n"
+             f"file:///minutes.html {n}/3" for n in (1, 2, 3)]
+    texts = [text.replace(f"4. Item {n}", "4." if n > 1 else "4. Item 1") for n, text in enumerate(texts, start=1)]
+    lines = [line.text for line in clean_pages(_pdf(texts)) if line.text]
+    assert not any("12:53" in line or "file:///" in line for line in lines)
+    assert lines.count("4.") == 2
+
+
 def test_a_line_the_minutes_print_between_paragraphs_is_kept_where_a_page_break_leaves_it():
     # "CARRIED 7/0" ends a page or opens the next as often as a running footer would, but it also
     # stands between the paragraphs of a page: it is the minutes' text, not the page's furniture.
