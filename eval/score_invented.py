@@ -1,6 +1,6 @@
 """Score decisions on the invented papers of eval/invented, written and labelled without sight of any real paper.
 
-    python eval/score_invented.py [--show] [--json] [--as-pdf | --as-scan | --as-html]
+    python eval/score_invented.py [--show] [--json] [--as-pdf | --as-scan | --as-html | --as-printed]
 
 ``--as-pdf`` writes each paper as a PDF first (fpdf2, the test extra: its lines wrapped at an A4
 page's width, its pages broken where they fill, a footer on each) and reads it back as ingest reads a
@@ -9,7 +9,9 @@ beside the text's figures. ``--as-scan`` goes on to draw that PDF's pages as ima
 text layer, as a scanner makes them) and reads them back through OCR, as ingest reads a scan.
 ``--as-html`` writes each paper as a web page the way a CMS stores minutes (a ``<p>`` per line, a run
 of numbered, lettered or bulleted lines as an ``<ol>`` or ``<ul>`` without its markers) and reads it
-back as ingest reads HTML.
+back as ingest reads HTML. ``--as-printed`` prints that web page to PDF with headless Chromium
+(Debian's ``chromium``), its header and footer on (the time printed, the page's address, "2/6"), as
+a council's web minutes are saved, and reads the PDF back.
 
 Twelve papers in as many house styles (UK parish, community and town councils, a village hall's
 trustees, a residents' association; a US city council, school board, utility board, county board and
@@ -24,6 +26,7 @@ import argparse
 import html
 import json
 import re
+import subprocess
 import sys
 import tempfile
 import unicodedata
@@ -113,10 +116,18 @@ def as_html(text: str) -> str:
     return "\n".join([*out, "</body></html>"])
 
 
-def score(pdf: bool = False, scan: bool = False, web: bool = False) -> list[dict]:
+def as_printed(page: Path, path: Path) -> Path:
+    """The web page ``page`` printed to a PDF by headless Chromium, with its header and footer."""
+    subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                    "--no-first-run", f"--user-data-dir={path.parent / 'profile'}", f"--print-to-pdf={path}", page.as_uri()],
+                   capture_output=True, timeout=120, check=True)
+    return path
+
+
+def score(pdf: bool = False, scan: bool = False, web: bool = False, printed: bool = False) -> list[dict]:
     """One record per paper: labels found and rows holding a label, with what was missed and added;
     ``pdf``: each paper read from a PDF written from it; ``scan``: from a scan of that PDF, by OCR;
-    ``web``: from a web page written from it."""
+    ``web``: from a web page written from it; ``printed``: from that page printed to PDF."""
     labels = json.loads((INVENTED / "labels.json").read_text())["papers"]
     ocr = Ocr.from_settings(load_settings()) if scan else None
     records = []
@@ -128,6 +139,11 @@ def score(pdf: bool = False, scan: bool = False, web: bool = False) -> list[dict
                 if scan:
                     written = as_scan(written, Path(folder) / f"{path.stem}-scan.pdf")
                 documents = build_documents(list(read_pages(written, ocr)), score_wide.file_hash(written), 1200)
+            elif printed:
+                page = Path(folder) / f"{path.stem}.html"
+                page.write_text(as_html(path.read_text()))
+                written = as_printed(page, Path(folder) / f"{path.stem}-printed.pdf")
+                documents = build_documents(list(read_pages(written)), score_wide.file_hash(written), 1200)
             elif web:
                 page = Page(str(path.with_suffix(".html")), 1, html_to_text(as_html(path.read_text())))
                 documents = build_documents([page], score_wide.file_hash(path), 1200)
@@ -156,8 +172,9 @@ def main() -> int:
     parser.add_argument("--as-pdf", action="store_true", help="read each paper from a PDF written from it")
     parser.add_argument("--as-scan", action="store_true", help="read each paper by OCR from a scan of that PDF")
     parser.add_argument("--as-html", action="store_true", help="read each paper from a web page written from it")
+    parser.add_argument("--as-printed", action="store_true", help="read each paper from that web page printed to PDF by Chromium")
     args = parser.parse_args()
-    records = score(pdf=args.as_pdf, scan=args.as_scan, web=args.as_html)
+    records = score(pdf=args.as_pdf, scan=args.as_scan, web=args.as_html, printed=args.as_printed)
     if args.json:
         print(json.dumps(records, indent=1))
         return 0
