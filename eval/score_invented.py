@@ -1,12 +1,13 @@
 """Score decisions on the invented papers of eval/invented, written and labelled without sight of any real paper.
 
-    python eval/score_invented.py [--show] [--json] [--as-pdf | --as-scan | --as-html | --as-printed]
+    python eval/score_invented.py [--show] [--json] [--as-pdf | --as-scan | --as-html | --as-printed | --as-pleading]
 
 ``--as-pdf`` writes each paper as a PDF first (fpdf2, the test extra: its lines wrapped at an A4
 page's width, its pages broken where they fill, a footer on each) and reads it back as ingest reads a
 PDF, so what reading a PDF costs the decisions (wrapped lines, page breaks, page furniture) shows
 beside the text's figures. ``--as-scan`` goes on to draw that PDF's pages as images (200 dpi, grey, no
 text layer, as a scanner makes them) and reads them back through OCR, as ingest reads a scan.
+``--as-pleading`` writes the PDF as pleading paper does, every line numbered down the left margin.
 ``--as-html`` writes each paper as a web page the way a CMS stores minutes (a ``<p>`` per line, a run
 of numbered, lettered or bulleted lines as an ``<ol>`` or ``<ul>`` without its markers) and reads it
 back as ingest reads HTML. ``--as-printed`` prints that web page to PDF with headless Chromium
@@ -76,6 +77,34 @@ def as_pdf(text: str, path: Path) -> Path:
     return path
 
 
+def as_pleading(text: str, path: Path) -> Path:
+    """``text`` as an A4 PDF with each line numbered in the left margin, from 1 on every page."""
+    from fpdf import FPDF  # the test extra
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("body", fname=str(UNICODE_FONT))
+    pdf.set_font("body", size=10)
+    pdf.set_auto_page_break(auto=False)
+    pdf.add_page()
+    number, y = 0, 20.0
+    for paragraph in text.split("\n"):
+        if not paragraph.strip():
+            y += 3
+            continue
+        for line in pdf.multi_cell(170, 5, paragraph, dry_run=True, output="LINES"):
+            if y > 270:
+                pdf.add_page()
+                number, y = 0, 20.0
+            number += 1
+            pdf.set_xy(8, y)
+            pdf.cell(8, 5, str(number), align="R")
+            pdf.set_xy(25, y)
+            pdf.cell(170, 5, line)
+            y += 5
+    pdf.output(str(path))
+    return path
+
+
 def as_scan(pdf: Path, path: Path, dpi: int = 200) -> Path:
     """``pdf``'s pages drawn as grey images and bound as a PDF with no text layer: a scan of it."""
     import pypdfium2
@@ -124,10 +153,11 @@ def as_printed(page: Path, path: Path) -> Path:
     return path
 
 
-def score(pdf: bool = False, scan: bool = False, web: bool = False, printed: bool = False) -> list[dict]:
+def score(pdf: bool = False, scan: bool = False, web: bool = False, printed: bool = False, pleading: bool = False) -> list[dict]:
     """One record per paper: labels found and rows holding a label, with what was missed and added;
     ``pdf``: each paper read from a PDF written from it; ``scan``: from a scan of that PDF, by OCR;
-    ``web``: from a web page written from it; ``printed``: from that page printed to PDF."""
+    ``web``: from a web page written from it; ``printed``: from that page printed to PDF; ``pleading``:
+    from a PDF with its lines numbered in the margin."""
     labels = json.loads((INVENTED / "labels.json").read_text())["papers"]
     ocr = Ocr.from_settings(load_settings()) if scan else None
     records = []
@@ -139,6 +169,9 @@ def score(pdf: bool = False, scan: bool = False, web: bool = False, printed: boo
                 if scan:
                     written = as_scan(written, Path(folder) / f"{path.stem}-scan.pdf")
                 documents = build_documents(list(read_pages(written, ocr)), score_wide.file_hash(written), 1200)
+            elif pleading:
+                written = as_pleading(path.read_text(), Path(folder) / f"{path.stem}-pleading.pdf")
+                documents = build_documents(list(read_pages(written)), score_wide.file_hash(written), 1200)
             elif printed:
                 page = Path(folder) / f"{path.stem}.html"
                 page.write_text(as_html(path.read_text()))
@@ -173,8 +206,9 @@ def main() -> int:
     parser.add_argument("--as-scan", action="store_true", help="read each paper by OCR from a scan of that PDF")
     parser.add_argument("--as-html", action="store_true", help="read each paper from a web page written from it")
     parser.add_argument("--as-printed", action="store_true", help="read each paper from that web page printed to PDF by Chromium")
+    parser.add_argument("--as-pleading", action="store_true", help="read each paper from a PDF with its lines numbered in the margin")
     args = parser.parse_args()
-    records = score(pdf=args.as_pdf, scan=args.as_scan, web=args.as_html, printed=args.as_printed)
+    records = score(pdf=args.as_pdf, scan=args.as_scan, web=args.as_html, printed=args.as_printed, pleading=args.as_pleading)
     if args.json:
         print(json.dumps(records, indent=1))
         return 0

@@ -162,9 +162,36 @@ def _text_file_printed_pages(lines: list[Line]) -> list[Line]:
     return out
 
 
+# A line's number in the margin, as its first word: "12 That the Council ..." (not "12.", "12)", "2024").
+_LINE_NUMBER = re.compile(r"^\s*(\d{1,3})(?:\s+|$)")
+MIN_NUMBERED_LINES = 10  # lines a page numbers before its numbers are taken for the margin's
+NUMBERED_SHARE = 0.8  # of a page's lines numbered, and of those numbers each one more than the last
+
+
+def without_line_numbers(lines: list[str]) -> list[str]:
+    """A page numbered line by line down its margin (pleading paper: 1, 2, 3 ... 28) gives every line
+    its number as a first word ("3 a) accept the apology", "4 CARRIED"), which hides each line's
+    own list marker or outcome. When nearly every line of the page opens with a number one more than
+    the line before's, and some of them go on with a sentence or hold nothing else, the numbers are
+    the margin's and go; an agenda's items ("1 Call to order", "2 Roll call") each open a title."""
+    found = [(i, int(m.group(1))) for i, line in enumerate(lines) if (m := _LINE_NUMBER.match(line))]
+    with_text = sum(1 for line in lines if line.strip())
+    if len(found) < MIN_NUMBERED_LINES or len(found) < NUMBERED_SHARE * with_text:
+        return lines
+    steps = sum(1 for (_, a), (_, b) in zip(found, found[1:]) if b == a + 1)
+    # The margin numbers every line, so some are a sentence's wrapped end or an empty row.
+    rows = [_LINE_NUMBER.sub("", lines[i], count=1) for i, _ in found]
+    if steps < NUMBERED_SHARE * (len(found) - 1) or not any(not row.strip() or row[:1].islower() for row in rows):
+        return lines
+    out = list(lines)
+    for (i, _), row in zip(found, rows):
+        out[i] = row
+    return out
+
+
 def clean_pages(pages: list[Page]) -> list[Line]:
     """All the pages' lines in reading order, cleaned, each tagged with its PDF and printed page."""
-    page_lines = [[strip_markup(line) for line in (page.text or "").splitlines()] for page in pages]
+    page_lines = [without_line_numbers([strip_markup(line) for line in (page.text or "").splitlines()]) for page in pages]
     multi = len(pages) > 1
     running = _running_lines(page_lines) if multi else set()
     lines: list[Line] = []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from minutebook.ingest.noise import clean_pages, normalise_bullet, printed_page_number, strip_markup
+from minutebook.ingest.noise import clean_pages, normalise_bullet, printed_page_number, strip_markup, without_line_numbers
 from minutebook.vocabulary import Page
 
 
@@ -124,3 +124,16 @@ def test_a_line_the_minutes_print_between_paragraphs_is_kept_where_a_page_break_
     texts = [line.text for line in clean_pages(pages) if line.text]
     assert texts.count("CARRIED 7/0") == 4
     assert texts.count("Quayford Shire Council - Ordinary Meeting") == 1  # the running head still goes
+
+
+def test_a_pages_margin_line_numbers_go_but_an_agendas_item_numbers_stay():
+    # Pleading paper numbers every line down its margin; extracted, each number is the line's first word.
+    minutes = ["HARBOURSIDE CITY COUNCIL", "MINUTES OF MARCH 4, 2025", "", "Moved by Councilmember Ash,",
+               "seconded by Councilmember Fox:", "That the Council:", "a) accept the bid of Quayford Paving;",
+               "b) direct staff to report back in June.", "CARRIED 5-0", "", "12 residents spoke on the item."]
+    numbered = [f"{n} {line}".rstrip() for n, line in enumerate(minutes, start=1)]
+    assert without_line_numbers(numbered) == minutes
+    # An agenda whose every line is an item numbered without a stop: each opens a title, its numbers are its own.
+    agenda = ["1 Call to order", "2 Roll call", "3 Minutes of March 4, 2025", "4 Quay Road paving", "5 Public comment",
+              "6 Harbour lights", "7 Adjournment", "8 Closed session", "9 Report out", "10 Next meeting"]
+    assert without_line_numbers(agenda) == agenda
