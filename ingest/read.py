@@ -308,6 +308,7 @@ class _TextExtractor(HTMLParser):
         self.parts: list[str] = []
         self._skip = 0
         self._lists: list[list] = []  # [type, next number] of each open list, innermost last
+        self._pre = 0  # inside <pre>, where the source's own line breaks and spaces are shown
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         if tag in _SKIP_TAGS:
@@ -318,6 +319,8 @@ class _TextExtractor(HTMLParser):
             self.parts.append("\t")
         if tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
             self.parts.append("#" * int(tag[1]) + " ")
+        if tag == "pre":
+            self._pre += 1
         elif tag in ("ol", "ul"):
             named = dict(attrs)
             start = named.get("start") or ""
@@ -332,12 +335,14 @@ class _TextExtractor(HTMLParser):
             self._skip = max(0, self._skip - 1)
         elif tag in _BLOCK_TAGS:
             self.parts.append("\n")
-        if tag in ("ol", "ul") and self._lists:
+        if tag == "pre":
+            self._pre = max(0, self._pre - 1)
+        elif tag in ("ol", "ul") and self._lists:
             self._lists.pop()
 
     def handle_data(self, data: str) -> None:
         if not self._skip:
-            self.parts.append(re.sub(r"\s+", " ", data))
+            self.parts.append(data if self._pre else re.sub(r"\s+", " ", data))
 
 
 def html_to_text(html: str) -> str:

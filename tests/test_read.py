@@ -24,6 +24,13 @@ def test_html_gives_visible_text_not_tags_or_scripts(tmp_path):
     assert "# Decision notice: flood defence scheme" in text  # headings stay recognisable
 
 
+def test_html_reads_as_a_browser_shows_it():
+    html = ("<p>The Board\n   agreed the   budget.</p><ol start=\"3\" type=\"i\"><li>Quay Road</li><li>Harbour\nlights</li></ol>"
+            "<ul><li>a bullet</li></ul><pre>Item  Cost\nDredging  4,000</pre>")
+    assert html_to_text(html) == ("The Board agreed the budget.\niii. Quay Road\niv. Harbour lights\n• a bullet\n"
+                                  "Item Cost\nDredging 4,000\n")  # a <pre>'s lines stay lines
+
+
 @pytest.mark.parametrize(
     "raw",
     [
