@@ -26,7 +26,6 @@ from __future__ import annotations
 import argparse
 import html
 import json
-import re
 import subprocess
 import sys
 import tempfile
@@ -38,10 +37,10 @@ sys.path.insert(0, str(ROOT / "eval"))
 
 import score_wide  # noqa: E402
 from minutebook.ingest.ocr import Ocr  # noqa: E402
-from minutebook.ingest.read import html_to_text, read_pages  # noqa: E402
+from minutebook.ingest.decision_text import parse_marker  # noqa: E402
+from minutebook.ingest.read import read_pages  # noqa: E402
 from minutebook.settings import load_settings  # noqa: E402
 from minutebook.ingest.structure import build_documents  # noqa: E402
-from minutebook.vocabulary import Page  # noqa: E402
 
 INVENTED = ROOT / "eval" / "invented"
 
@@ -49,14 +48,15 @@ INVENTED = ROOT / "eval" / "invented"
 UNICODE_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")  # Debian's fonts-dejavu-core
 
 
-def as_pdf(text: str, path: Path) -> Path:
-    """``text`` written as an A4 PDF, a paragraph per line, wrapped at the page's width, with a footer."""
+def _paper(text: str, footer: bool = False):
+    """An A4 fpdf2 document set in the body font, and ``text`` as that font can print it."""
     from fpdf import FPDF  # the test extra
 
     class Paper(FPDF):
         def footer(self) -> None:  # as minutes are signed page by page
-            self.set_y(-15)
-            self.cell(0, 5, f"Signed .......................... Chair        Page {self.page_no()}", align="C")
+            if footer:
+                self.set_y(-15)
+                self.cell(0, 5, f"Signed .......................... Chair        Page {self.page_no()}", align="C")
 
     pdf = Paper(format="A4")
     if UNICODE_FONT.exists():
@@ -66,6 +66,12 @@ def as_pdf(text: str, path: Path) -> Path:
         pdf.set_font("Helvetica", size=10)
         text = "".join(ch if ord(ch) < 256 else unicodedata.normalize("NFKD", ch)[0] for ch in
                        text.translate(str.maketrans("‘’“”–—…", "''\"\"--.")))
+    return pdf, text
+
+
+def as_pdf(text: str, path: Path) -> Path:
+    """``text`` written as an A4 PDF, a paragraph per line, wrapped at the page's width, with a footer."""
+    pdf, text = _paper(text, footer=True)
     pdf.set_auto_page_break(auto=True, margin=20)
     pdf.add_page()
     for line in text.split("\n"):
@@ -79,11 +85,7 @@ def as_pdf(text: str, path: Path) -> Path:
 
 def as_pleading(text: str, path: Path) -> Path:
     """``text`` as an A4 PDF with each line numbered in the left margin, from 1 on every page."""
-    from fpdf import FPDF  # the test extra
-
-    pdf = FPDF(format="A4")
-    pdf.add_font("body", fname=str(UNICODE_FONT))
-    pdf.set_font("body", size=10)
+    pdf, text = _paper(text)
     pdf.set_auto_page_break(auto=False)
     pdf.add_page()
     number, y = 0, 20.0
@@ -118,26 +120,28 @@ def as_scan(pdf: Path, path: Path, dpi: int = 200) -> Path:
     return path
 
 
-# A list item's marker as the text gives it: "1.", "(2)", "a)", "(iv)", "•".
-_ITEM = re.compile(r"^\s*(?:\(?(?P<number>\d{1,2})[.)]|\(?(?P<letter>[a-h])[.)]|\(?(?P<roman>i{1,3}|iv|vi{0,3})[.)]|(?P<bullet>[•\u2022-]))\s+(?P<rest>\S.*)$")
+# The <ol> type a browser numbers each marker family in; other families (2.1, APPROVE) stay paragraphs.
+_LIST_TYPES = {"bullet": "ul", "number": "1", "letter": "a", "roman": "i"}
 
 
 def as_html(text: str) -> str:
-    """``text`` as a CMS stores it: each line a paragraph, each run of list items an ``<ol>`` of its
-    type (or ``<ul>``) with the markers left to the browser."""
+    """``text`` as a CMS stores it: each line a paragraph, each run of list items (as ingest reads
+    their markers) an ``<ol>`` of its type or a ``<ul>``, with the markers left to the browser."""
     out, open_list = ["<html><body>"], None
     for line in text.split("\n"):
-        item = _ITEM.match(line)
-        kind = None if not item else "ul" if item["bullet"] else "1" if item["number"] else "a" if item["letter"] else "i"
+        marker = parse_marker(line.strip())
+        kind = _LIST_TYPES.get(marker.family) if marker else None
+        if kind in ("a", "i") and line.strip().lstrip("(")[:1].isupper():
+            kind = kind.upper()  # "A.", "(IV)": the browser draws capitals for type "A" and "I"
         if open_list and kind != open_list:
             out.append("</ul>" if open_list == "ul" else "</ol>")
             open_list = None
-        if item:
+        if kind:
             if not open_list:
-                start = f' start="{item["number"]}"' if item["number"] and item["number"] != "1" else ""
+                start = f' start="{marker.value}"' if kind == "1" and marker.value != "1" else ""
                 out.append("<ul>" if kind == "ul" else f'<ol type="{kind}"{start}>')
                 open_list = kind
-            out.append(f"<li>{html.escape(item['rest'])}</li>")
+            out.append(f"<li>{html.escape(marker.rest)}</li>")
         elif line.strip():
             out.append(f"<p>{html.escape(line)}</p>")
     if open_list:
@@ -153,35 +157,34 @@ def as_printed(page: Path, path: Path) -> Path:
     return path
 
 
-def score(pdf: bool = False, scan: bool = False, web: bool = False, printed: bool = False, pleading: bool = False) -> list[dict]:
-    """One record per paper: labels found and rows holding a label, with what was missed and added;
-    ``pdf``: each paper read from a PDF written from it; ``scan``: from a scan of that PDF, by OCR;
-    ``web``: from a web page written from it; ``printed``: from that page printed to PDF; ``pleading``:
-    from a PDF with its lines numbered in the margin."""
+WAYS = ("text", "pdf", "scan", "html", "printed", "pleading")
+
+
+def written(way: str, path: Path, folder: Path) -> Path:
+    """The invented paper ``path`` as a file of the kind ``way`` names, written into ``folder``."""
+    stem, text = folder / path.stem, path.read_text()
+    if way == "text":
+        return path
+    if way in ("pdf", "scan"):
+        pdf = as_pdf(text, stem.with_suffix(".pdf"))
+        return as_scan(pdf, folder / f"{path.stem}-scan.pdf") if way == "scan" else pdf
+    if way == "pleading":
+        return as_pleading(text, stem.with_suffix(".pdf"))
+    page = stem.with_suffix(".html")
+    page.write_text(as_html(text))
+    return as_printed(page, stem.with_suffix(".pdf")) if way == "printed" else page
+
+
+def score(way: str = "text") -> list[dict]:
+    """One record per paper: labels found and rows holding a label, with what was missed and added,
+    each paper read as ingest reads it from the file ``way`` writes (see WAYS and the module's doc)."""
     labels = json.loads((INVENTED / "labels.json").read_text())["papers"]
-    ocr = Ocr.from_settings(load_settings()) if scan else None
+    ocr = Ocr.from_settings(load_settings()) if way == "scan" else None
     records = []
-    with tempfile.TemporaryDirectory(prefix="invented-pdf-") as folder:
+    with tempfile.TemporaryDirectory(prefix="invented-") as folder:
         for name, golds in labels.items():
-            path = INVENTED / name
-            if pdf or scan:
-                written = as_pdf(path.read_text(), Path(folder) / f"{path.stem}.pdf")
-                if scan:
-                    written = as_scan(written, Path(folder) / f"{path.stem}-scan.pdf")
-                documents = build_documents(list(read_pages(written, ocr)), score_wide.file_hash(written), 1200)
-            elif pleading:
-                written = as_pleading(path.read_text(), Path(folder) / f"{path.stem}-pleading.pdf")
-                documents = build_documents(list(read_pages(written)), score_wide.file_hash(written), 1200)
-            elif printed:
-                page = Path(folder) / f"{path.stem}.html"
-                page.write_text(as_html(path.read_text()))
-                written = as_printed(page, Path(folder) / f"{path.stem}-printed.pdf")
-                documents = build_documents(list(read_pages(written)), score_wide.file_hash(written), 1200)
-            elif web:
-                page = Page(str(path.with_suffix(".html")), 1, html_to_text(as_html(path.read_text())))
-                documents = build_documents([page], score_wide.file_hash(path), 1200)
-            else:
-                documents = build_documents([Page(str(path), 1, path.read_text())], score_wide.file_hash(path), 1200)
+            paper = written(way, INVENTED / name, Path(folder))
+            documents = build_documents(list(read_pages(paper, ocr)), score_wide.file_hash(paper), 1200)
             records.append(_record(name, golds, documents))
     return records
 
@@ -202,13 +205,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", action="store_true", help="list each paper's missed and extra decisions")
     parser.add_argument("--json", action="store_true", help="print the records as JSON")
-    parser.add_argument("--as-pdf", action="store_true", help="read each paper from a PDF written from it")
-    parser.add_argument("--as-scan", action="store_true", help="read each paper by OCR from a scan of that PDF")
-    parser.add_argument("--as-html", action="store_true", help="read each paper from a web page written from it")
-    parser.add_argument("--as-printed", action="store_true", help="read each paper from that web page printed to PDF by Chromium")
-    parser.add_argument("--as-pleading", action="store_true", help="read each paper from a PDF with its lines numbered in the margin")
+    ways = parser.add_mutually_exclusive_group()
+    for way, says in (("pdf", "a PDF written from it"), ("scan", "a scan of that PDF, by OCR"), ("html", "a web page written from it"),
+                      ("printed", "that web page printed to PDF by Chromium"), ("pleading", "a PDF with its lines numbered in the margin")):
+        ways.add_argument(f"--as-{way}", dest="way", action="store_const", const=way, default="text", help=f"read each paper from {says}")
     args = parser.parse_args()
-    records = score(pdf=args.as_pdf, scan=args.as_scan, web=args.as_html, printed=args.as_printed, pleading=args.as_pleading)
+    records = score(args.way)
     if args.json:
         print(json.dumps(records, indent=1))
         return 0
