@@ -174,19 +174,16 @@ def without_line_numbers(lines: list[str]) -> list[str]:
     own list marker or outcome. When nearly every line of the page opens with a number one more than
     the line before's, and some of them go on with a sentence or hold nothing else, the numbers are
     the margin's and go; an agenda's items ("1 Call to order", "2 Roll call") each open a title."""
-    found = [(i, int(m.group(1))) for i, line in enumerate(lines) if (m := _LINE_NUMBER.match(line))]
+    found = {i: (int(m.group(1)), line[m.end():]) for i, line in enumerate(lines) if (m := _LINE_NUMBER.match(line))}
     with_text = sum(1 for line in lines if line.strip())
     if len(found) < MIN_NUMBERED_LINES or len(found) < NUMBERED_SHARE * with_text:
         return lines
-    steps = sum(1 for (_, a), (_, b) in zip(found, found[1:]) if b == a + 1)
+    numbers = [number for number, _ in found.values()]
+    steps = sum(1 for a, b in zip(numbers, numbers[1:]) if b == a + 1)
     # The margin numbers every line, so some are a sentence's wrapped end or an empty row.
-    rows = [_LINE_NUMBER.sub("", lines[i], count=1) for i, _ in found]
-    if steps < NUMBERED_SHARE * (len(found) - 1) or not any(not row.strip() or row[:1].islower() for row in rows):
+    if steps < NUMBERED_SHARE * (len(found) - 1) or not any(not row.strip() or row[:1].islower() for _, row in found.values()):
         return lines
-    out = list(lines)
-    for (i, _), row in zip(found, rows):
-        out[i] = row
-    return out
+    return [found[i][1] if i in found else line for i, line in enumerate(lines)]
 
 
 def clean_pages(pages: list[Page]) -> list[Line]:
