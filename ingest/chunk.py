@@ -55,7 +55,12 @@ _ABBREVIATIONS = {
     "sep", "sept", "oct", "nov", "dec", "para", "paras", "fig", "ref", "cllrs", "sq", "est", "dept",
     "govt", "p", "pp", "vol", "ch", "sec", "al", "jr", "sr", "hon", "rt", "a.m", "p.m", "am", "pm",
 }
+# ... and of those, the ones that always lead on to a name or a number: a line ending "Resolution No."
+# or "Cllr." runs on, where one ending "9.30 pm." or "etc." may close its sentence.
+_LEADING = {"mr", "mrs", "ms", "dr", "cllr", "cllrs", "prof", "rev", "no", "nos", "vs", "cf", "e.g", "eg", "i.e", "ie",
+            "para", "paras", "fig", "ref", "p", "pp", "vol", "ch", "sec", "hon", "rt"}
 _BOUNDARY = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9•])")
+_ENDS = re.compile(r"[.!?][\"'”’)]*$")
 # A list item opens a paragraph; a year ending a sentence wrapped onto its own line ("with effect
 # from 1 February\n2013. External advice ...") does not.
 BULLET_GLYPHS = "•▪◦●■\u2022\uf0b7\uf0a7"  # what papers print as bullets (\uf0b7, \uf0a7: a symbol font's)
@@ -65,6 +70,14 @@ _BULLET = re.compile(rf"^\s*(?:[-*o{BULLET_GLYPHS}]\s+|\(?(?!\d{{4}})[a-z0-9ivx]
 def opens_list_item(line: str) -> bool:
     """Whether a line opens an item of a list ("• ...", "- ...", "3. ...", "(b) ..."), as a paragraph does."""
     return bool(_BULLET.match(line))
+
+
+def ends_sentence(line: str) -> bool:
+    """Whether a line's last words close a sentence ("... approved.", not "... adopt Resolution No.")."""
+    if not _ENDS.search(line):
+        return False
+    words = line.split()
+    return not words or words[-1].rstrip(".!?\"'”’)").lstrip("(\"'“‘[").lower() not in _LEADING
 
 
 def split_sentences(text: str) -> list[str]:

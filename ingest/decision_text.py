@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .chunk import split_sentences
+from .chunk import ends_sentence, split_sentences
 from .sections import Section, headings_of
 from .tables import is_table_line
 
@@ -168,7 +168,6 @@ def split_items(lines: list[str]) -> tuple[str, list[str]]:
 
 # ---- blocks ---------------------------------------------------------------------------------
 
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
 
 
 def ends_clause(text: str) -> bool:
@@ -212,11 +211,11 @@ def collect_block(entries: list[Entry], start: int, stop, max_lines: int = 200, 
         if is_item and (in_list or family is not None):
             family = family or family_of(marker)
         elif gap:
-            cut = text[:1].islower() and not _SENTENCE_END.search(previous)
+            cut = text[:1].islower() and not ends_sentence(previous)
             lead = in_list and family is None and previous.endswith(":") and len(taken) == 1
             if not (cut or lead or ((family or in_list) and _subheading(entries, index, family))):
                 break  # past a blank line only a list item, its lead or a sentence cut mid-way goes on
-        elif family is None and not in_list and _SENTENCE_END.search(previous) and not text[:1].islower():
+        elif family is None and not in_list and ends_sentence(previous) and not text[:1].islower():
             break  # a complete one-sentence decision: the next sentence is someone else's
         if text.endswith(":"):
             in_list = True
@@ -229,7 +228,7 @@ def _subheading(entries: list[Entry], index: int, family: str | None) -> bool:
     """A short title line inside a list ("2025-26 Revenue Budget", "In addition:"), the list going on
     below it. A line ending in ":" continues only a list already begun (before one, it is a lead)."""
     text = entries[index].text
-    if len(text.split()) > 12 or _SENTENCE_END.search(text) or (text.endswith(":") and family is None):
+    if len(text.split()) > 12 or ends_sentence(text) or (text.endswith(":") and family is None):
         return False
     following = next((e.text for e in entries[index + 1:index + 4] if e.text), "")
     marker = parse_marker(following)
@@ -387,7 +386,7 @@ def sentences(entries: list[Entry]) -> list[Sentence]:
 def _cut(entries: list[Entry], last: int, index: int) -> bool:
     """Whether the paragraph ending at line ``last`` stops mid-sentence and goes on in lower case
     after the blank lines from ``index``."""
-    if _SENTENCE_END.search(entries[last].text) or entries[last].text.endswith(":"):
+    if ends_sentence(entries[last].text) or entries[last].text.endswith(":"):
         return False
     following = next((e for e in entries[index:index + 6] if e.text), None)
     return following is not None and not (following.heading or following.table or following.opens) and following.text[:1].islower()

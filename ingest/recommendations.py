@@ -502,7 +502,9 @@ def extract_recommendations(document: Document, entries: list[Entry]) -> list[tu
     if document.type in ("minutes", "decision_record") or is_motion(entries):
         # a motion's "asked to agree" is the movers' proposal, not a report's recommendation; but a
         # committee's own "RECOMMENDED to Full Council that ..." is its recommendation to that body
-        return [] if is_motion(entries) else _recommended_in_minutes(document, entries)
+        if is_motion(entries):
+            return []
+        return _recommended_in_minutes(document, entries) + (_formal_blocks(document, entries)[0] if document.type == "minutes" else [])
     found, used = _formal_blocks(document, entries)
     if not found:  # a report that sets out its recommendations formally discusses others in its prose
         found = _phrases(document, entries, used)

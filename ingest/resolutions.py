@@ -67,6 +67,17 @@ _NARRATIVE = re.compile(
     r"|\b(?:we(?:\s+all)?|everyone|everybody|all\s+present)\s+(?:unanimously\s+)?(?:agreed|decided|resolved)\b",
     re.IGNORECASE,
 )
+# In minutes with formal markers too, the meeting's own decision told in a sentence: "The Committee agreed to
+# reiterate its objection.", "it was agreed that ...". Not the passive "was approved / adopted", which there
+# as often reports a decision taken elsewhere or before ("the policy adopted by Council last September").
+# Nor a motion's outcome alone ("... put the motion and it was agreed unanimously."): its RESOLVED says what.
+_MEETING_DECIDED = re.compile(
+    r"(?:\b(?:the\s+)?(?:board|committee|council|cabinet|members|meeting|panel|trustees|directors|commission)\s+"
+    r"(?:therefore\s+|then\s+)?(?:unanimously\s+|formally\s+)?(?:agreed|resolved|decided)\b"
+    r"|\bit\s+was\s+(?:therefore\s+|then\s+)?(?:unanimously\s+)?(?:agreed|resolved|decided)\b)"
+    r"(?!\s*(?:unanimously|by\s+consensus|accordingly)?\s*[.;]?\s*$)",
+    re.IGNORECASE,
+)
 _FORMAL = re.compile(r"(?<![A-Za-z])(?:RESOLVED|AGREED|DECIDED|RESULT\s*:|MOTION CARRIED)(?![A-Za-z])|\(motion\)")
 
 
@@ -564,7 +575,8 @@ def _unbulleted(text: str) -> str:
 
 def _hypothetical(sentence: str) -> bool:
     """A condition or a report ("if", "whether", "not", "it would be helpful"); "agreed that charges
-    would rise" is a decision told in reported speech."""
+    would rise" is a decision told in reported speech, and "agreed not to object" a decision not to act."""
+    sentence = re.sub(r"\b(agreed|resolved|decided)\s+not\s+to\b", r"\1 to", sentence, flags=re.IGNORECASE)
     if re.search(r"\b(?:not|if|whether)\b", sentence, re.IGNORECASE):
         return True
     return any(
@@ -624,7 +636,7 @@ _SHORT_DECISION = 6  # words: "The nomination was carried." names no subject of 
 
 
 def _narrative(document: Document, entries: list[Entry], used: set[int], minutes: list,
-               read: list[Sentence]) -> list[tuple[int, Decision]]:
+               read: list[Sentence], told: re.Pattern = _NARRATIVE) -> list[tuple[int, Decision]]:
     """Decisions minuted in prose ("the policy was accepted by the Board"), for minutes without markers.
 
     A sentence sharing a line with a decision already found ("9. Plans: It was agreed ...") is
@@ -633,7 +645,7 @@ def _narrative(document: Document, entries: list[Entry], used: set[int], minutes
     found = []
     for n, sentence in enumerate(read):
         indices = list(range(sentence.start, sentence.end + 1))
-        if used.intersection(indices) or not _NARRATIVE.search(sentence.text) or _hypothetical(sentence.text):
+        if used.intersection(indices) or not told.search(sentence.text) or _hypothetical(sentence.text):
             continue
         details: dict = {}
         text, items = sentence.text, []
@@ -680,10 +692,12 @@ def extract_resolutions(document: Document, entries: list[Entry]) -> list[tuple[
                   + _dispositions(document, entries, used, minutes)
                   + _planning_responses(document, entries, used, minutes) + _outcome_rows(document, entries, used, minutes))
     read = sentences(entries)  # the paper's sentences, for the readings below
-    if document.type == "minutes" and not any(_FORMAL.search(e.text) for e in entries):
-        # No formal markers at all: the minutes record decisions in sentences ("It was agreed
-        # that ..." already found above is found again here and dropped as a repeat).
-        found += _narrative(document, entries, used, minutes, read)
+    if document.type == "minutes":
+        # Without formal markers the minutes record decisions in sentences ("It was agreed
+        # that ..." already found above is found again here and dropped as a repeat); with them,
+        # only the meeting's own "agreed / resolved / decided" sentence is one.
+        formal_markers = any(_FORMAL.search(e.text) for e in entries)
+        found += _narrative(document, entries, used, minutes, read, _MEETING_DECIDED if formal_markers else _NARRATIVE)
     if document.type in ("minutes", "other"):
         found += _sentences_deciding(document, entries, used, minutes, (_put_and_carried,), read)
         # the body's own sentence ("The Board awarded ...") decides in minutes; in a paper of no known type it may report

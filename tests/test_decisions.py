@@ -2088,3 +2088,39 @@ with the roads department and let the secretary know.
 """
     tasks = _of_kind(text, "action", "minutes.txt")
     assert [t.details.get("who") for t in tasks] == ["Cllr Elliot"]
+
+
+SET_OUT_MINUTES = """QUAYFORD TOWN COUNCIL
+Minutes of the meeting of the Planning Committee held on Monday 21st November 2011
+
+PE.64/11  PLANNING APPEALS
+          An appeal has been lodged against the refusal of 11/00877/FUL. The Committee agreed
+          to reiterate its original objection at appeal.
+
+PE.70/11  LICENSING
+          Application for a premises licence, 18 High Street. The Committee agreed not to
+          make representations on this application.
+
+PE.71/11  HIGHWAYS
+          Following the debate, the Chairman put the motion set out in paragraph 1 and it was agreed unanimously.
+          RESOLVED to support the proposed waiting restrictions on Bridge Street.
+
+PE.72/11  SCHOOL CALENDAR
+          Superintendent's Recommendation: That the Board adopt Resolution No.
+          23-24-31 eliminating 6.5 FTE classified positions.
+          Ms. Ash presented the item.
+"""
+
+
+def test_minutes_with_formal_markers_also_read_the_meeting_s_own_agreed_sentences():
+    resolutions = _texts_of_kind(SET_OUT_MINUTES, "resolution", "minutes.txt")
+    assert "The Committee agreed to reiterate its original objection at appeal." in resolutions
+    assert any(text.endswith("The Committee agreed not to make representations on this application.") for text in resolutions)
+    # a motion's outcome alone is not a decision of its own: the RESOLVED says what was agreed
+    assert not any("put the motion" in text for text in resolutions)
+    assert any(text.startswith("RESOLVED to support") for text in resolutions)
+
+
+def test_minutes_keep_the_recommendation_an_item_was_decided_on_read_past_resolution_no():
+    recommendations = _texts_of_kind(SET_OUT_MINUTES, "recommendation", "minutes.txt")
+    assert recommendations == ["That the Board adopt Resolution No. 23-24-31 eliminating 6.5 FTE classified positions."]
