@@ -204,6 +204,13 @@ def _assignment(actor: str) -> re.Pattern:
 
 
 _ASSIGNED = _assignment(_ACTOR)
+# A member named in the sentence before taking the task on, by a pronoun: "He undertook to ask Highways about
+# a marking.", "... at the shop - she'll ring them this week." Only a promise or an undertaking: "he said",
+# "she was" or "they will not" report, and an offer ("she offered to help") is not yet a task.
+_PRONOUN_TASK = re.compile(
+    r"(?:^|(?<=\band\s)|(?<=;\s)|(?<=[-–]\s))(?P<actor>[Hh]e|[Ss]he|[Tt]hey)(?:\s+|(?=['’]))"
+    r"(?P<how>(?:agreed|undertook)\s+to|['’]ll|will)\s+(?P<verb>(?!not\b)[a-z]+)"
+)
 
 
 # A task minuted without a doer, as a heading of what is to be done: "Quotes to be obtained.", "The
@@ -262,7 +269,7 @@ def _assignments(document: Document, entries: list[Entry], read: list[Sentence],
         for row in [row.strip() for row in _LOG_ROW.split(body) if row.strip()]:
             logged = _LOG_REFERENCE.match(row)
             said = row[logged.end():] if logged else row  # the task after its row's reference
-            match = _ASSIGNED.search(said) or (by_name.search(said) if by_name else None)
+            match = _ASSIGNED.search(said) or (by_name.search(said) if by_name else None) or _PRONOUN_TASK.search(said)
             cited = sentence
             label = _ACTION_LABEL.match(said) if not logged else None
             if label:
@@ -277,7 +284,8 @@ def _assignments(document: Document, entries: list[Entry], read: list[Sentence],
                 if before and not _ASSIGNED.search(before.text):  # "DF asked to help find these." says what in the sentence before
                     said = f"{before.text} {said}"
                     cited = Sentence(said, before.page, sentence.last_page, before.start, sentence.end, sentence.paragraph)
-                task = _row(document, entries, cited, said, match.group("actor").strip())
+                pronoun = match.re is _PRONOUN_TASK
+                task = _row(document, entries, cited, said, None if pronoun else match.group("actor").strip())
             elif undone and _TO_BE_DONE.match(said) and not said.rstrip().endswith("?") and not _DIRECTIVE.match(said):
                 task = _row(document, entries, sentence, said, None)
             elif undone and _REQUESTED.search(said):

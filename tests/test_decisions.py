@@ -2124,3 +2124,20 @@ def test_minutes_with_formal_markers_also_read_the_meeting_s_own_agreed_sentence
 def test_minutes_keep_the_recommendation_an_item_was_decided_on_read_past_resolution_no():
     recommendations = _texts_of_kind(SET_OUT_MINUTES, "recommendation", "minutes.txt")
     assert recommendations == ["That the Board adopt Resolution No. 23-24-31 eliminating 6.5 FTE classified positions."]
+
+
+def test_a_member_taking_on_a_task_by_a_pronoun_is_a_task_but_an_offer_or_a_refusal_is_not():
+    text = """Quayford Community Council - minutes of the meeting held on 9 July 2024
+
+Present: Dana Fox (Chair), Sam Ash, Robin Quill
+
+5. Highways
+Robin Quill reported speeding on the Mill Lane bend. He undertook to ask Highways about a 'Slow' road marking.
+The grit bin at Braeside needs refilling - she'll report it.
+Sam Ash said the volunteers were keen. She offered to help with the autumn clean-up.
+The two rotas will not overlap. They will not meet in August.
+"""
+    tasks = _texts_of_kind(text, "action", "minutes.txt")
+    assert any(t.endswith("He undertook to ask Highways about a 'Slow' road marking.") for t in tasks)
+    assert any("she'll report it" in t for t in tasks)
+    assert not any("offered to help" in t or "will not" in t for t in tasks)
