@@ -27,7 +27,7 @@ _PROPOSER = rf"(?:{TITLE}\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}}"
 _MEMBER = r"(?:Commissioner|Councillor|Council\s*member|Member|Director|Trustee|Mr|Mrs|Ms|Dr)"
 PROPOSAL = re.compile(
     rf"(?P<mover>{_PROPOSER})\s*,?\s*(?:proposed|moved)\s*,?\s*(?:and|&)\s+(?P<seconder>{_PROPOSER})\s+seconded"
-    r"|(?:[Pp]roposed|[Mm]oved)\s+by\s+(?P<mover2>[A-Z][\w'’. -]{1,40}?)\s*,?\s*(?:and\s+)?[Ss]econded\s+by\s+(?P<seconder2>[A-Z][\w'’.-]*(?:\s+(?!THAT\b)[A-Z][\w'’.-]*){0,3})"
+    r"|(?:[Pp]roposed|[Mm]oved)\s+(?:by\s+)?(?P<mover2>[A-Z][\w'’. -]{1,40}?)\s*,?\s*(?:and\s+)?[Ss]econded\s+(?:by\s+)?(?P<seconder2>[A-Z][\w'’.-]*(?:\s+(?!THAT\b)[A-Z][\w'’.-]*){0,3})"
     rf"|(?P<mover3>{_MEMBER}\.?\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}})\s+made\s+a\s+motion\s*,?\s*seconded\s+by\s+"
     rf"(?P<seconder3>{_MEMBER}?\.?\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}})",
 )

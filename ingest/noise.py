@@ -111,6 +111,11 @@ def _without_running_tail(text: str, running: set[str]) -> str:
     return text
 
 
+# A label heading a decision, which minutes repeat under every item: "OFFICER RECOMMENDATION", "COUNCIL
+# RESOLUTION 2024/147", "STAFF RECOMMENDATION:", "MOTION CARRIED".
+_DECISION_LABEL = re.compile(r"^\s*(?:[\w'’]+\s+){0,3}(?:recommendations?|resolution|decision|motion)\b", re.IGNORECASE)
+
+
 def _is_boilerplate_candidate(text: str) -> bool:
     """Notices that converters repeat on every page of a text file: capitals or a parenthesis."""
     letters = [ch for ch in text if ch.isalpha()]
@@ -119,6 +124,8 @@ def _is_boilerplate_candidate(text: str) -> bool:
         return False
     if re.match(r"^\s*(?:resolved|\d)", text, re.IGNORECASE):
         return False
+    if _DECISION_LABEL.match(text):
+        return False  # "OFFICER RECOMMENDATION" / "COUNCIL RESOLUTION 2024/147" heads each item's decision
     upper = sum(ch.isupper() for ch in letters) >= 0.8 * len(letters) if letters else False
     return upper or (text.strip().startswith("(") and text.strip().endswith(")")) or bool(re.fullmatch(r"\s*(?:https?://|www\.)\S+\s*", text))
 

@@ -23,7 +23,7 @@ from .noise import is_furniture
 from .sections import headings_of
 
 _HEADING = re.compile(
-    r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:summary\s+of\s+|key\s+|the\s+)?recommendations?\s*(?:\(s\))?\s*:?\s*$", re.IGNORECASE
+    r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:summary\s+of\s+|key\s+|the\s+|(?-i:[A-Z][\w'’]*\s+){1,3})?recommendations?\s*(?:\(s\))?\s*:?\s*$", re.IGNORECASE
 )
 # The label an agenda item's action stands under, whoever recommends it: "Recommendation:", "Staff
 # Recommendation:", "General Manager's Recommendation:", "Recommended Action:", "Requested Action:",

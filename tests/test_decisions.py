@@ -2141,3 +2141,27 @@ The two rotas will not overlap. They will not meet in August.
     assert any(t.endswith("He undertook to ask Highways about a 'Slow' road marking.") for t in tasks)
     assert any("she'll report it" in t for t in tasks)
     assert not any("offered to help" in t or "will not" in t for t in tasks)
+
+
+def test_each_item_s_officer_recommendation_and_council_resolution_under_their_repeated_labels():
+    items = []
+    for n, (what, mover) in enumerate((("receive the Monthly Statement of Financial Activity for July", "Cr Ash"),
+                                       ("endorse the payments totalling $1,284,316.45 for July", "Cr Fox"),
+                                       ("accept the tender from Quay Seal Pty Ltd for RFT 05/2024", "Cr Quill")), start=1):
+        items.append(f"""9.1.{n} Item {n} of the Harbourside Shire
+Responsible Officer: Executive Manager Corporate Services
+OFFICER RECOMMENDATION
+That Council {what}.
+COUNCIL RESOLUTION 2024/14{n}
+Moved {mover}, Seconded Cr Elliot
+That Council {what}.
+CARRIED 7/0
+""")
+    text = "SHIRE OF HARBOURSIDE\nMinutes of the Ordinary Meeting of Council held on 21 August 2024\n\n" + "\n".join(items)
+    recommendations = _texts_of_kind(text, "recommendation", "minutes.txt")
+    resolutions = _of_kind(text, "resolution", "minutes.txt")
+    assert recommendations == ["That Council receive the Monthly Statement of Financial Activity for July.",
+                               "That Council endorse the payments totalling $1,284,316.45 for July.",
+                               "That Council accept the tender from Quay Seal Pty Ltd for RFT 05/2024."]
+    assert [r.details.get("mover") for r in resolutions] == ["Cr Ash", "Cr Fox", "Cr Quill"]
+    assert all(r.text.startswith("Moved ") and "OFFICER" not in r.text for r in resolutions)
