@@ -484,16 +484,28 @@ def recommended_onward(resolutions: list[tuple[int, Decision]]) -> list[tuple[in
 _RECOMMENDED_TO = re.compile(rf"^(?:{ENUMERATOR})?(?-i:RECOMMENDED)\s+to\s+{_ADDRESSED}\s+that\b", re.IGNORECASE)
 
 
+# Minutes telling what an officer put to the meeting: "Staff recommended that the Council adopt Resolution No.
+# 2024-020 ...", "The Director recommended requesting a 3 percent increase ...".
+_RECOMMENDED_TO_MEETING = re.compile(rf"^{_OWN_VOICE.replace('recommends?', 'recommended')}\S")
+
+
 def _recommended_in_minutes(document: Document, entries: list[Entry]) -> list[tuple[int, Decision]]:
-    """Each "RECOMMENDED to <body> that ..." a meeting minutes: its recommendation to that body."""
-    found = []
+    """Each "RECOMMENDED to <body> that ..." a meeting minutes: its recommendation to that body; and
+    each sentence telling what its staff recommended to the meeting."""
+    found, used = [], set()
     for index, entry in enumerate(entries):
         match = _RECOMMENDED_TO.match(entry.text) if entry.text and not entry.table else None
         if match:
             block = collect_block(entries, index, lambda text: bool(_RECOMMENDED_TO.match(text)) or _ends_list(text))
+            used.update(block)
             row = _row(document, entries, block, minute_of(entry.section)[0])
             row.details["addressee"] = match["who"]
             found.append((index, row))
+    for sentence in sentences(entries):
+        if _RECOMMENDED_TO_MEETING.match(sentence.text) and not used.intersection(range(sentence.start, sentence.end + 1)):
+            row = _row(document, entries, list(range(sentence.start, sentence.end + 1)), minute_of(entries[sentence.start].section)[0])
+            row.text, row.items = sentence.text, []
+            found.append((sentence.start, row))
     return found
 
 

@@ -2109,6 +2109,10 @@ PE.72/11  SCHOOL CALENDAR
           Superintendent's Recommendation: That the Board adopt Resolution No.
           23-24-31 eliminating 6.5 FTE classified positions.
           Ms. Ash presented the item.
+
+PE.73/11  HARBOUR DREDGING CONTRACT
+          Mr. Fox presented the bids. Staff recommended award to the lowest responsive bidder, Quay Marine,
+          in the amount of $574,380.
 """
 
 
@@ -2121,9 +2125,10 @@ def test_minutes_with_formal_markers_also_read_the_meeting_s_own_agreed_sentence
     assert any(text.startswith("RESOLVED to support") for text in resolutions)
 
 
-def test_minutes_keep_the_recommendation_an_item_was_decided_on_read_past_resolution_no():
+def test_minutes_keep_the_recommendation_an_item_was_decided_on_labelled_or_told_read_past_resolution_no():
     recommendations = _texts_of_kind(SET_OUT_MINUTES, "recommendation", "minutes.txt")
-    assert recommendations == ["That the Board adopt Resolution No. 23-24-31 eliminating 6.5 FTE classified positions."]
+    assert recommendations == ["That the Board adopt Resolution No. 23-24-31 eliminating 6.5 FTE classified positions.",
+                               "Staff recommended award to the lowest responsive bidder, Quay Marine, in the amount of $574,380."]
 
 
 def test_a_member_taking_on_a_task_by_a_pronoun_is_a_task_but_an_offer_or_a_refusal_is_not():
