@@ -146,19 +146,23 @@ def labelled_followers(entries: list[Entry], end: int, details: dict) -> None:
         details[key] = match.group("name").strip()
 
 
+_LABEL_OPENS = re.compile(r"^[\w ]{1,30}:")  # "Motion:", "Ayes:", "Vote:": a line of its own
 RUN_ON_LINES = 2  # an outcome's sentence wraps onto a line or two: "... Motion carried" / "3-2 on the following roll call vote:"
 MOTION_WORD = re.compile(r"\bmotion\b", re.IGNORECASE)
 
 
 def runs_on(entries: list[Entry], index: int, used: set[int]) -> list[int]:
     """The lines after ``index`` that go on with its last sentence: it ends without a stop and the
-    next line starts in lower case or with a figure."""
+    next line starts in lower case or with a figure, or the line breaks after a word in lower case
+    that leaves its clause open ("... adopted Resolution No. PC-24-031 approving" / "CUP 24-011 ...")."""
     run: list[int] = []
     k = index
     while len(run) < RUN_ON_LINES and k + 1 < len(entries):
         current, following = entries[k], entries[k + 1]
         if (not following.text or following.heading or following.table or following.opens or k + 1 in used
-                or ends_clause(current.text) or not re.match(r"[a-z0-9(]", following.text)):
+                or ends_clause(current.text)):
+            break
+        if not (re.match(r"[a-z0-9(]", following.text) or re.search(r"\b[a-z]{3,}$", current.text) and not _LABEL_OPENS.match(following.text)):
             break
         run.append(k + 1)
         k += 1

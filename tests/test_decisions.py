@@ -2170,3 +2170,16 @@ CARRIED 7/0
                                "That Council accept the tender from Quay Seal Pty Ltd for RFT 05/2024."]
     assert [r.details.get("mover") for r in resolutions] == ["Cr Ash", "Cr Fox", "Cr Quill"]
     assert all(r.text.startswith("Moved ") and "OFFICER" not in r.text for r in resolutions)
+
+
+def test_an_action_taken_label_is_read_on_where_its_line_breaks_before_a_capital():
+    text = """CITY OF QUAYFORD PLANNING COMMISSION
+Minutes of the Regular Meeting of September 12, 2024
+
+5.1 Conditional Use Permit CUP 24-011, 12 Harbour Road
+ACTION: The Commission adopted Resolution No. PC-24-031 approving
+CUP 24-011 and DR 24-027, subject to conditions.
+Motion: Ash / Second: Fox Vote: 5-0
+"""
+    rows = _texts_of_kind(text, "resolution", "minutes.txt")
+    assert any("approving CUP 24-011 and DR 24-027, subject to conditions." in t for t in rows)
