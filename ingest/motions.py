@@ -287,7 +287,7 @@ def _is_outcome_line(text: str) -> bool:
 
 # "On the proposal of Cllr Fox, seconded by Cllr Ash, the minutes were confirmed.": who moved it, then
 # what was decided.
-ON_PROPOSAL = re.compile(r"\bon\s+the\s+(?:proposal|motion)\s+of\s+(?P<mover>[^,]{2,60}),\s*seconded\s+by\s+(?P<seconder>[^,]{2,60}),\s*\w",
+ON_PROPOSAL = re.compile(r"\bon\s+(?:the|a)\s+(?:proposal|motion)\s+(?:of|by)\s+(?P<mover>[^,]{2,60}),\s*seconded\s+by\s+(?P<seconder>[^,]{2,60}),\s*\w",
                           re.IGNORECASE)
 
 
@@ -307,10 +307,11 @@ def declares_outcome(sentence: str) -> bool:
 # A sentence whose subject is the meeting's own body and whose verb says what it did, however the
 # minutes mark their decisions: "The Commission adopted Resolution No. PC-24-031 ...", "By consensus,
 # the Board authorized Director Ash to attend ...", "Board appointed Dana Fox as Harbour Master, 5-0",
-# "Board consensus to send a thank-you letter". At the sentence's start only: "She noted that Council
-# approved the closure" reports.
+# "Board consensus to send a thank-you letter", "On a motion by X, seconded by Y, the Board awarded ...".
+# At the sentence's start only: "She noted that Council approved the closure" reports.
 _BODY_DID = re.compile(
-    r"^(?:(?:by\s+(?:general\s+|unanimous\s+)?consensus|by\s+unanimous\s+vote|after\s+(?:some\s+|brief\s+)?discussion),?\s+)?"
+    r"^(?:(?:by\s+(?:general\s+|unanimous\s+)?consensus|by\s+unanimous\s+vote|after\s+(?:some\s+|brief\s+)?discussion"
+    r"|on\s+(?:the|a)\s+(?:proposal|motion)\s+(?:of|by)\s+[^,]{2,60},\s*seconded\s+by\s+[^,]{2,60}),?\s+)?"
     r"(?:the\s+)?(?:board|commission|council|committee|panel|trustees|authority)\s+"
     r"(?:(?:then|also|unanimously)\s+)?(?:adopted|approved|awarded|appointed|authori[sz]ed|denied|granted|accepted|rejected|ratified|elected"
     r"|received\s+and\s+filed|voted\s+to\s+[a-z]+|consensus\s+(?:was\s+)?to\s+[a-z]+)\b",

@@ -2183,3 +2183,17 @@ Motion: Ash / Second: Fox Vote: 5-0
 """
     rows = _texts_of_kind(text, "resolution", "minutes.txt")
     assert any("approving CUP 24-011 and DR 24-027, subject to conditions." in t for t in rows)
+
+
+def test_the_board_s_own_sentence_after_who_moved_and_seconded_it_is_its_decision():
+    text = """QUAYFORD WATER DISTRICT
+Minutes of the Regular Board Meeting of November 14, 2024
+
+7. Quay Pump Station Rehabilitation
+Staff reported that six bids were opened on October 29.
+On a motion by Director Ash, seconded by Director Fox, the Board awarded a contract for the Quay Pump Station to Harbour Builders, Inc. in the amount of $3,412,000. Vote: 5-0.
+"""
+    rows = _of_kind(text, "resolution", "minutes.txt")
+    assert [(r.text.split(" in the amount")[0], r.details.get("mover"), r.details.get("seconder")) for r in rows] == [
+        ("On a motion by Director Ash, seconded by Director Fox, the Board awarded a contract for the Quay Pump Station to Harbour Builders, Inc.",
+         "Director Ash", "Director Fox")]
