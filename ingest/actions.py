@@ -183,7 +183,7 @@ _ACTOR = (
     r"|Executive\s+Director|Director|Management\s+Team"
     # an officer by title: "the Chief Finance Officer", "the Meetings Administrator", "District Manager", "Staff"
     r"|(?:[A-Z][\w&'’-]*\s+){0,3}(?:Officer|Manager|Administrator|Superintendent|Counsel|Attorney|Engineer|Executive|CEO|CAO)"
-    r"|[Ss]taff)"
+    r"|[Ss]taff|Officers(?=\s+to\s+[a-z]))"  # "Officers to arrange a site visit", not "Officers will continue"
 )
 
 

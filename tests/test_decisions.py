@@ -2197,3 +2197,23 @@ On a motion by Director Ash, seconded by Director Fox, the Board awarded a contr
     assert [(r.text.split(" in the amount")[0], r.details.get("mover"), r.details.get("seconder")) for r in rows] == [
         ("On a motion by Director Ash, seconded by Director Fox, the Board awarded a contract for the Quay Pump Station to Harbour Builders, Inc.",
          "Director Ash", "Director Fox")]
+
+
+def test_a_scottish_committee_s_minute_approved_and_officers_tasked():
+    text = """QUAYFORD COUNCIL
+Minute of Meeting of the Education Committee held on 5 March 2024
+
+1. MINUTE OF PREVIOUS MEETING
+The minute of meeting of the Committee of 23 January 2024 was submitted and approved as a correct record.
+
+2. COMMUNITY GRANTS
+Councillor Ash asked that Members be given the opportunity to see the site.
+Officers to arrange a site visit for Members of the Committee before the April meeting.
+Officers will continue to monitor uptake of the scheme.
+"""
+    assert any(t.startswith("The minute of meeting of the Committee of 23 January 2024 was submitted and approved")
+               for t in _texts_of_kind(text, "resolution", "minutes.txt"))
+    tasks = _of_kind(text, "action", "minutes.txt")
+    assert ("Officers", "Officers to arrange a site visit for Members of the Committee before the April meeting.") in [
+        (t.details.get("who"), t.text) for t in tasks]
+    assert not any("continue to monitor" in t.text for t in tasks)
