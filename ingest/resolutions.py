@@ -57,10 +57,14 @@ _PROPOSED_RECORD = re.compile(r"\b(?:proposed|draft)\s+(?:record\s+of\s+)?decisi
 _APPROVED_INLINE = re.compile(r"^(?:APPROVED\s*[-–:]|.*\b(?:approved|adopted|accepted)\b.*\(motion\))", re.IGNORECASE)
 _INLINE_MOVER = re.compile(r"(?P<mover>[A-Z][\w'’. -]{1,40}?)\s*\(motion\)\s*,?\s*(?P<seconder>[A-Z][\w'’. -]{1,40}?)\s*\(second(?:ed)?\)")
 
+# Who the meeting is, as its minutes name it: "the Board", "Members", or the body by its initials with
+# "the" ("the CC agreed", "The HWB resolved"; a person's initials take none: "GD agreed to write").
+_MEETING = r"(?:board|committee|council|cabinet|members|meeting|panel|trustees|directors|commission)"
+_BODY_INITIALS = r"(?i:the)\s+(?-i:[A-Z]{2,5})"
 # Minutes without any formal marker record decisions in sentences.
 _NARRATIVE = re.compile(
     r"\b(?:was|were)\s+(?:unanimously\s+|formally\s+|duly\s+)?(?:accepted|approved|agreed|adopted|endorsed|ratified|carried|(?:re-?)?elected|appointed|co-opted)\b"
-    r"|\b(?:the\s+)?(?:board|committee|council|cabinet|members|meeting|panel|trustees|directors|commission)\s+"
+    rf"|\b(?:(?:the\s+)?{_MEETING}|{_BODY_INITIALS})\s+"
     r"(?:unanimously\s+|formally\s+)?(?:agreed|approved|accepted|resolved|decided|endorsed|adopted|ratified)\b"
     r"|\bit\s+was\s+(?:unanimously\s+)?(?:agreed|resolved|decided)\b"
     # informal minutes speak for the meeting in the first person: "we agreed to go with ...", "Everyone agreed."
@@ -72,7 +76,7 @@ _NARRATIVE = re.compile(
 # as often reports a decision taken elsewhere or before ("the policy adopted by Council last September").
 # Nor a motion's outcome alone ("... put the motion and it was agreed unanimously."): its RESOLVED says what.
 _MEETING_DECIDED = re.compile(
-    r"(?:\b(?:the\s+)?(?:board|committee|council|cabinet|members|meeting|panel|trustees|directors|commission)\s+"
+    rf"(?:\b(?:(?:the\s+)?{_MEETING}|{_BODY_INITIALS})\s+"
     r"(?:therefore\s+|then\s+)?(?:unanimously\s+|formally\s+)?(?:agreed|resolved|decided)\b"
     r"|\bit\s+was\s+(?:therefore\s+|then\s+)?(?:unanimously\s+)?(?:agreed|resolved|decided)\b)"
     r"(?!\s*(?:unanimously|by\s+consensus|accordingly)?\s*[.;]?\s*$)",

@@ -2217,3 +2217,16 @@ Officers will continue to monitor uptake of the scheme.
     assert ("Officers", "Officers to arrange a site visit for Members of the Committee before the April meeting.") in [
         (t.details.get("who"), t.text) for t in tasks]
     assert not any("continue to monitor" in t.text for t in tasks)
+
+
+def test_a_body_named_by_its_initials_decides_but_a_person_by_theirs_takes_a_task():
+    text = """Quayford Community Council - minutes of the meeting held on 12 March 2019
+
+Present: Dana Fox (Chair), Sam Ash (Secretary), Robin Quill
+
+7. Windfarm community fund
+Quayford Bowling Club asked for £1,800 towards a mower. The CC agreed to award the full £1,800.
+GD agreed to write to the club with the decision.
+"""
+    assert any(t.endswith("The CC agreed to award the full £1,800.") for t in _texts_of_kind(text, "resolution", "minutes.txt"))
+    assert not any("GD agreed" in t for t in _texts_of_kind(text, "resolution", "minutes.txt"))
