@@ -49,7 +49,7 @@ MOTION_CARRIED = re.compile(
 # An outcome said alone after its motion: "THAT Council award the tender ... Carried.", "All those in
 # favour? Contrary? Carried.", "CARRIED UNANIMOUSLY", "Defeated (3-4)", "Agreed unanimously.".
 BARE_OUTCOME = re.compile(
-    r"(?:^|(?<=[.?!:;]\s))(?P<word>carried|defeated|lost|agreed)(?:\s+(?:unanimously|as\s+amended|by\s+all))?"
+    r"(?:^|(?<=[.?!:;]\s))(?P<word>carried|defeated|lost|agreed|(?-i:VOTED))(?:\s+(?:unanimously|as\s+amended|by\s+all))?"
     rf"\s*(?:\(?{COUNT}(?:{_SEP}\d{{1,2}})*\)?)?\s*[.!]?\s*$",
     re.IGNORECASE,
 )
@@ -175,7 +175,7 @@ VOTE_LABEL = r"(?:ayes?|yeas?|nays?|noes|abstain\w*|absent|recused)\b"
 _ROLL_CALL_LINE = re.compile(rf"^(?:(?:roll[\s-]*call|voice|hand|recorded)\s+vote\b|{VOTE_LABEL})", re.IGNORECASE)
 # "MOTION: X moved to ...", "X moves that ...", "It was proposed by X, seconded by Y, that ...".
 # A speaker's own motion in a transcript: "I move that By-law No. 35/2024 be read", "move adoption of Items 1 to 9".
-MOVED = re.compile(r"^motion\s*:|\bmoved\b|\bmoves?\s+that\b|\bproposed\s+by\b|\bI\s+(?:will\s+)?move\b|\bmove\s+(?:the\s+)?adoption\b",
+MOVED = re.compile(r"^motion\s*:|\bmotion\s+(?:made\s+)?by\b|\bmoved\b|\bmoves?\s+that\b|\bproposed\s+by\b|\bI\s+(?:will\s+)?move\b|\bmove\s+(?:the\s+)?adoption\b",
                     re.IGNORECASE)
 # A motion's words: who moved it, or its operative "THAT ..." (a Canadian minute's "THAT Council award ...").
 MOTION = re.compile(rf"{MOVED.pattern}|\bseconded\b|(?:^|\s)(?-i:THAT)\s", re.IGNORECASE)

@@ -30,13 +30,14 @@ from .votes import ABSTAIN as _ABSTAIN, AGAINST as _AGAINST, FOR as _FOR
 # "RESOLVED that", "3. RESOLVED:", "26) RESOLVED", "It was resolved that", "AGREED -", "Decided:".
 _LEAD_LABEL = rf"^(?:{ENUMERATOR})?"
 _HEADER = re.compile(
-    _LEAD_LABEL + r"(?:it\s+was\s+(?:\w+\s+)?)?(?P<word>resolved|agreed|decided)\b(?P<after>.*)$", re.IGNORECASE
+    _LEAD_LABEL + r"(?:it\s+was\s+(?:\w+\s+)?)?(?P<word>resolved|agreed|decided|(?-i:VOTED))\b(?P<after>.*)$", re.IGNORECASE
 )
 # "The Board RESOLVED to approve", "Cabinet AGREED that": the verb in capitals mid-line.
-_CAPS_VERB = re.compile(r"(?<![A-Za-z])(?P<word>RESOLVED|AGREED|DECIDED)(?![A-Za-z])\s*(?P<after>(?:that\b|to\b|:|-|–|unanimously\b).*)$")
+_CAPS_VERB = re.compile(r"(?<![A-Za-z])(?P<word>RESOLVED|AGREED|DECIDED|VOTED)(?![A-Za-z])\s*(?P<after>(?:that\b|to\b|:|-|–|unanimously\b).*)$")
 # ... or heads it, alone on its line: "DECISION" / "1. To approve ..." / "2. To delegate ...".
 _DECISION_LABEL = re.compile(r"^(?:decision(?:s)?(?:\s+(?:taken|made))?|the decision)\s*(?:[:–-]\s*(?P<after>.*))?$", re.IGNORECASE)
 
+_HEADER_WORD_VOTED = re.compile(r"(?<![A-Za-z])VOTED(?![A-Za-z])")  # New England minutes: the vote is the decision
 _MINUTED_DECISION = re.compile(r"^decision\s*:\s*(?P<after>.*)$", re.IGNORECASE)
 
 _VOTE_LINE = re.compile(
@@ -82,7 +83,7 @@ _MEETING_DECIDED = re.compile(
     r"(?!\s*(?:unanimously|by\s+consensus|accordingly)?\s*[.;]?\s*$)",
     re.IGNORECASE,
 )
-_FORMAL = re.compile(r"(?<![A-Za-z])(?:RESOLVED|AGREED|DECIDED|RESULT\s*:|MOTION CARRIED)(?![A-Za-z])|\(motion\)")
+_FORMAL = re.compile(r"(?<![A-Za-z])(?:RESOLVED|AGREED|DECIDED|VOTED|RESULT\s*:|MOTION CARRIED)(?![A-Za-z])|\(motion\)")
 
 
 # Said of a decision in a report, which is no resolution of its own: "The decision was taken in
@@ -122,7 +123,9 @@ def _is_header(text: str) -> bool:
         return False
     body = re.sub(r"^(?:[:–-]\s*)?", "", after).strip().rstrip(".")
     # "Agreed unanimously." answers a proposal; the RESOLVED line after it is the resolution.
-    return not re.fullmatch(r"(?:unanimously|by\s+consensus|accordingly)?", body, re.IGNORECASE) or text.rstrip().endswith(":")
+    # Nor does "VOTED 3-0." or "Carried (5-1)": the count closes the motion above (_inline).
+    return not re.fullmatch(rf"(?:unanimously|by\s+consensus|accordingly)?|\(?{COUNT}(?:\s*[-–/]\s*\d{{1,2}})*\)?", body, re.IGNORECASE) \
+        or text.rstrip().endswith(":")
 
 
 def _stop(text: str) -> bool:
@@ -179,10 +182,12 @@ def _decision(document: Document, entries: list[Entry], indices: list[int], deta
     )
 
 
-def _formal(document: Document, entries: list[Entry], minutes: list) -> tuple[list[tuple[int, Decision]], set[int]]:
-    """RESOLVED / AGREED / DECIDED / Decision: blocks."""
+def _formal(document: Document, entries: list[Entry], minutes: list) -> tuple[list[tuple[int, Decision]], set[int], set[int]]:
+    """RESOLVED / AGREED / DECIDED / VOTED / Decision: blocks, their lines, and the lines of those that are
+    a vote told with its own count ("VOTED: to accept the gift ... (Ash/Fox) 3-0"), which no outcome nearby closes."""
     found: list[tuple[int, Decision]] = []
     used: set[int] = set()
+    counted: set[int] = set()
     # A record of decision labels its decision ("Decision - approve the routes"); so do minutes, with a
     # colon ("Decision: Granted subject to conditions."), where "Decision - 25/00123" names a record.
     label_of = {"decision_record": _DECISION_LABEL, "minutes": _MINUTED_DECISION}.get(document.type)
@@ -196,11 +201,13 @@ def _formal(document: Document, entries: list[Entry], minutes: list) -> tuple[li
         if label and not label.group("after") and len(block) == 1:
             continue
         used.update(block)
+        if _HEADER_WORD_VOTED.search(entry.text):
+            counted.update(block)
         details = vote_details(entries, _minute_start(minutes, index), index)
         labelled_followers(entries, block[-1], details)
         read_tally(" ".join(entries[i].text for i in block), details)
         found.append((index, _decision(document, entries, block, details, minute=minutes[index])))
-    return found, used
+    return found, used, counted
 
 
 def _us_votes(document: Document, entries: list[Entry], used: set[int], minutes: list) -> list[tuple[int, Decision]]:
@@ -688,9 +695,9 @@ def extract_resolutions(document: Document, entries: list[Entry]) -> list[tuple[
     if document.type == "agenda" and not any(RESULT.match(e.text) or MOTION_CARRIED.search(e.text) for e in entries):
         return []  # an agenda proposes; only an agenda pack that minutes votes records decisions
     minutes = minutes_by_line(entries)
-    formal, used = _formal(document, entries, minutes)
+    formal, used, counted = _formal(document, entries, minutes)
     voted = _us_votes(document, entries, used, minutes)
-    found = formal + voted + _inline(document, entries, used, minutes, set(used))
+    found = formal + voted + _inline(document, entries, used, minutes, used - counted)
     if document.type in ("minutes", "other"):
         found += (_amendment_votes(document, entries, used, minutes) + _actions_taken(document, entries, used, minutes)
                   + _dispositions(document, entries, used, minutes)

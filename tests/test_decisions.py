@@ -2230,3 +2230,28 @@ GD agreed to write to the club with the decision.
 """
     assert any(t.endswith("The CC agreed to award the full £1,800.") for t in _texts_of_kind(text, "resolution", "minutes.txt"))
     assert not any("GD agreed" in t for t in _texts_of_kind(text, "resolution", "minutes.txt"))
+
+
+def test_a_select_board_s_votes_told_with_voted():
+    text = """TOWN OF QUAYFORD
+SELECT BOARD MINUTES
+March 11, 2024
+
+3. APPROVAL OF MINUTES
+
+Motion by Ms. Fox, second by Mr. Ash, to approve the minutes of the February
+26, 2024 regular session as presented. VOTED 3-0.
+
+4. APPOINTMENTS AND RESIGNATIONS
+
+VOTED: to accept, with regret, the resignation of Robin Quill from the Harbour
+Committee, effective February 29, 2024. (Ash/Fox) 3-0. Mr. Ash thanked Mr. Quill.
+
+Dana Elliot appeared before the Board. Motion by Ms. Fox, second by Mr. Ash, to
+appoint Dana Elliot to the Harbour Committee. VOTED 3-0.
+"""
+    rows = _of_kind(text, "resolution", "minutes.txt")
+    assert len(rows) == 3
+    assert rows[0].text.startswith("Motion by Ms. Fox, second by Mr. Ash, to approve the minutes")
+    assert rows[1].text.startswith("VOTED: to accept, with regret, the resignation of Robin Quill")
+    assert "to appoint Dana Elliot to the Harbour Committee. VOTED 3-0." in rows[2].text
