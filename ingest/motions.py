@@ -46,11 +46,13 @@ ROLL = re.compile(r"^(?P<label>AYES|NAYS|NOES|ABSTAIN(?:ED|ING)?|ABSENT|RECUSED)
 MOTION_CARRIED = re.compile(
     rf"\bmotion\s+(?:(?:[^.;:?!]|\.(?=\s*\d)){{0,120}}?\s)?{NOT_A_WISH}(?:was\s+)?(?:carried|passed|approved|adopted|failed)\b",
     re.IGNORECASE)
+# The number a carried motion is given beside its outcome: "CARRIED UNANIMOUSLY   R2024-211".
+_RESOLUTION_NUMBER = r"(?:\s+(?:#|No\.?\s*)?[A-Z]{0,3}\d{4}[-/]\d{1,4})?"
 # An outcome said alone after its motion: "THAT Council award the tender ... Carried.", "All those in
 # favour? Contrary? Carried.", "CARRIED UNANIMOUSLY", "Defeated (3-4)", "Agreed unanimously.".
 BARE_OUTCOME = re.compile(
     r"(?:^|(?<=[.?!:;]\s))(?P<word>carried|defeated|lost|agreed|(?-i:VOTED))(?:\s+(?:unanimously|as\s+amended|by\s+all))?"
-    rf"\s*(?:\(?{COUNT}(?:{_SEP}\d{{1,2}})*\)?)?\s*[.!]?\s*$",
+    rf"\s*(?:\(?{COUNT}(?:{_SEP}\d{{1,2}})*\)?)?\s*[.!]?{_RESOLUTION_NUMBER}\s*$",
     re.IGNORECASE,
 )
 # The question put in a verbatim transcript, and its answer: "All those in favour of Items 2 to 9 of

@@ -111,9 +111,10 @@ def _without_running_tail(text: str, running: set[str]) -> str:
     return text
 
 
-# A label heading a decision, which minutes repeat under every item: "OFFICER RECOMMENDATION", "COUNCIL
-# RESOLUTION 2024/147", "STAFF RECOMMENDATION:", "MOTION CARRIED".
-_DECISION_LABEL = re.compile(r"^\s*(?:[\w'’]+\s+){0,3}(?:recommendations?|resolution|decision|motion)\b", re.IGNORECASE)
+# A label heading a decision, or the outcome closing one, which minutes repeat under every item:
+# "OFFICER RECOMMENDATION", "COUNCIL RESOLUTION 2024/147", "MOTION CARRIED", "CARRIED UNANIMOUSLY R2024-211".
+_DECISION_LABEL = re.compile(r"^\s*(?:[\w'’]+\s+){0,3}(?:recommendations?|resolution|decision|motion)\b"
+                             r"|^\s*(?:carried|defeated|lost)\b", re.IGNORECASE)
 
 
 def _is_boilerplate_candidate(text: str) -> bool:

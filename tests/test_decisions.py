@@ -2255,3 +2255,34 @@ appoint Dana Elliot to the Harbour Committee. VOTED 3-0.
     assert rows[0].text.startswith("Motion by Ms. Fox, second by Mr. Ash, to approve the minutes")
     assert rows[1].text.startswith("VOTED: to accept, with regret, the resignation of Robin Quill")
     assert "to appoint Dana Elliot to the Harbour Committee. VOTED 3-0." in rows[2].text
+
+
+def test_a_bc_council_s_motions_closed_by_their_numbered_outcomes():
+    text = """CITY OF QUAYFORD
+MINUTES OF THE REGULAR COUNCIL MEETING
+June 11, 2024
+
+2.  ADOPTION OF THE AGENDA
+    Moved by Councillor Ash
+    Seconded by Councillor Fox
+    THAT the agenda for the June 11, 2024 Regular Council Meeting be adopted as
+    circulated.
+                                                        CARRIED UNANIMOUSLY   R2024-211
+
+3.  ADOPTION OF MINUTES
+    Moved by Councillor Quill
+    Seconded by Councillor Elliot
+    THAT the minutes of the Regular Council Meeting held May 28, 2024 be
+    adopted as circulated.
+                                                        CARRIED UNANIMOUSLY   R2024-212
+
+4.  FINANCIAL STATEMENTS
+    Moved by Councillor Fox
+    Seconded by Councillor Ash
+    THAT Council approve the 2023 Statement of Financial Information as presented.
+                                                        CARRIED UNANIMOUSLY   R2024-213
+"""
+    rows = _of_kind(text, "resolution", "minutes.txt")
+    assert [r.text.split(" THAT ")[1][:40] for r in rows] == [
+        "the agenda for the June 11, 2024 Regular", "the minutes of the Regular Council Meeti", "Council approve the 2023 Statement of Fi"]
+    assert [r.details.get("mover") for r in rows] == ["Councillor Ash", "Councillor Quill", "Councillor Fox"]
