@@ -314,7 +314,7 @@ def declares_outcome(sentence: str) -> bool:
 _BODY_DID = re.compile(
     r"^(?:(?:by\s+(?:general\s+|unanimous\s+)?consensus|by\s+unanimous\s+vote|after\s+(?:some\s+|brief\s+)?discussion"
     r"|on\s+(?:the|a)\s+(?:proposal|motion)\s+(?:of|by)\s+[^,]{2,60},\s*seconded\s+by\s+[^,]{2,60}),?\s+)?"
-    r"(?:the\s+)?(?:board|commission|council|committee|panel|trustees|authority)\s+"
+    r"(?:the\s+)?(?:board|commission|council|committee|panel|trustees|governors|authority)\s+"
     r"(?:(?:then|also|unanimously)\s+)?(?:adopted|approved|awarded|appointed|authori[sz]ed|denied|granted|accepted|rejected|ratified|elected"
     r"|received\s+and\s+filed|voted\s+to\s+[a-z]+|consensus\s+(?:was\s+)?to\s+[a-z]+)\b",
     re.IGNORECASE,

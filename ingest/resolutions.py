@@ -18,6 +18,7 @@ from itertools import takewhile
 
 from minutebook.vocabulary import Decision, Document
 
+from .actions import sets_a_task
 from .decision_text import (ENUMERATOR, PROPOSED, Entry, Sentence, block_pages, collect_block, minute_of, minutes_by_line, parse_marker, referred_to,
                             row_cells, sentences, split_items)
 from .motions import (BARE_OUTCOME, COUNT, COUNTED_VOTE, LABELLED, MOTION, MOTION_CARRIED, MOTION_SEARCH, MOTION_WORD, NOT_A_WISH,
@@ -60,7 +61,7 @@ _INLINE_MOVER = re.compile(r"(?P<mover>[A-Z][\w'’. -]{1,40}?)\s*\(motion\)\s*,
 
 # Who the meeting is, as its minutes name it: "the Board", "Members", or the body by its initials with
 # "the" ("the CC agreed", "The HWB resolved"; a person's initials take none: "GD agreed to write").
-_MEETING = r"(?:board|committee|council|cabinet|members|meeting|panel|trustees|directors|commission)"
+_MEETING = r"(?:board|committee|council|cabinet|members|meeting|panel|trustees|directors|governors|commission)"
 _BODY_INITIALS = r"(?i:the)\s+(?-i:[A-Z]{2,5})"
 # Minutes without any formal marker record decisions in sentences.
 _NARRATIVE = re.compile(
@@ -389,8 +390,8 @@ def _actions_taken(document: Document, entries: list[Entry], used: set[int], min
         lines = [index, *runs_on(entries, index, used)]
         said = " ".join(entries[k].text for k in lines)
         done = _DONE.search(said)
-        if not done:
-            continue
+        if not done or sets_a_task(match.group("rest")):
+            continue  # "Action: SBM to submit the approved budget ..." sets a task (actions.py)
         after = lines[-1] + 1
         if after < len(entries) and after not in used and COUNTED_VOTE.search(entries[after].text) and not counts_a_vote(entries[after].text):
             lines.append(after)  # its vote's own line: "Motion: Ash / Second: Fox Vote: 6-0-0-1"

@@ -2286,3 +2286,21 @@ June 11, 2024
     assert [r.text.split(" THAT ")[1][:40] for r in rows] == [
         "the agenda for the June 11, 2024 Regular", "the minutes of the Regular Council Meeti", "Council approve the 2023 Statement of Fi"]
     assert [r.details.get("mover") for r in rows] == ["Councillor Ash", "Councillor Quill", "Councillor Fox"]
+
+
+def test_a_governing_board_decides_as_governors_and_its_action_lines_are_tasks():
+    text = """QUAYFORD PRIMARY SCHOOL
+Minutes of the Full Governing Board meeting held on 12 March 2024
+
+4. Budget 2024-25
+The SBM presented the draft budget. Governors approved the 2024-25 budget as presented and authorised the Chair to sign the return.
+Action: SBM to submit the approved budget to the local authority by 1 May 2024.
+
+5. Policies
+Governors ratified the Pay Policy 2023-24 with effect from 1 September 2023.
+"""
+    resolutions = _texts_of_kind(text, "resolution", "minutes.txt")
+    assert any(t.startswith("Governors approved the 2024-25 budget") for t in resolutions)
+    assert any(t.startswith("Governors ratified the Pay Policy") for t in resolutions)
+    assert not any("SBM to submit" in t for t in resolutions)
+    assert any("SBM to submit" in t for t in _texts_of_kind(text, "action", "minutes.txt"))
