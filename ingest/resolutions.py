@@ -304,8 +304,10 @@ def _inline(document: Document, entries: list[Entry], used: set[int], minutes: l
                 if entries[j].opens and not in_a_list(entries, j):  # "2) Mr Ash proposed ..." opens the paragraph and belongs to it
                     break
                 j -= 1
-            if len(block) == 1 or is_roll_call(entries[index - 1].text):
-                # the outcome closes its roll call ("Roll call vote:" / "Ayes - ..." / "Motion carried"): the motion is above it
+            if len(block) == 1 or is_roll_call(entries[index - 1].text) or bare and not MOTION.search(" ".join(entries[j].text for j in block)):
+                # the outcome closes its roll call ("Roll call vote:" / "Ayes - ..." / "Motion carried"), or the motion's
+                # words stand apart from who moved it ("Moved: Cr Ash" / "Seconded: Cr Fox" / "That the Committee ..." /
+                # "CARRIED"): the motion is above it
                 above = motion_above(entries, index, used)
                 block = above + [index] if above else block
             if any(RESULT.match(entries[k].text) for k in range(index + 1, min(len(entries), index + 4))):

@@ -2304,3 +2304,32 @@ Governors ratified the Pay Policy 2023-24 with effect from 1 September 2023.
     assert any(t.startswith("Governors ratified the Pay Policy") for t in resolutions)
     assert not any("SBM to submit" in t for t in resolutions)
     assert any("SBM to submit" in t for t in _texts_of_kind(text, "action", "minutes.txt"))
+
+
+def test_a_motion_s_words_set_apart_from_who_moved_it_are_read_with_its_outcome():
+    text = """QUAYFORD REGIONAL COUNCIL
+Minutes of a meeting of the Catchment Committee held on Thursday 15 August 2024
+
+2.      APOLOGIES
+
+Resolution RC24/041
+Moved: Cr Ash
+Seconded: Cr Fox
+
+That the Committee accepts the apology from Cr Quill for absence.
+                                                                            CARRIED
+
+5.      CONFIRMATION OF MINUTES
+
+Resolution RC24/042
+Moved: Cr Fox
+Seconded: Cr Elliot
+
+That the Committee confirms the minutes of the meeting held on 4 July 2024 as a true and correct record.
+                                                                            CARRIED
+"""
+    rows = _of_kind(text, "resolution", "minutes.txt")
+    assert len(rows) == 2
+    assert "That the Committee accepts the apology from Cr Quill for absence." in rows[0].text
+    assert "That the Committee confirms the minutes of the meeting held on 4 July 2024" in rows[1].text
+    assert [r.details.get("outcome") for r in rows] == ["carried", "carried"]
