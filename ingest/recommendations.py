@@ -484,9 +484,11 @@ def recommended_onward(resolutions: list[tuple[int, Decision]]) -> list[tuple[in
 _RECOMMENDED_TO = re.compile(rf"^(?:{ENUMERATOR})?(?-i:RECOMMENDED)\s+to\s+{_ADDRESSED}\s+that\b", re.IGNORECASE)
 
 
-# Minutes telling what an officer put to the meeting: "Staff recommended that the Council adopt Resolution No.
-# 2024-020 ...", "The Director recommended requesting a 3 percent increase ...".
-_RECOMMENDED_TO_MEETING = re.compile(rf"^{_OWN_VOICE.replace('recommends?', 'recommended')}\S")
+# Minutes telling what an officer, a report or a committee put to the meeting: "Staff recommended that the
+# Council adopt Resolution No. 2024-020 ...", "The Director recommended requesting a 3 percent increase ...",
+# "The Chief Executive recommended that the Members adopt the Draft Plan ...".
+_RECOMMENDED_TO_MEETING = re.compile(rf"^{_OWN_VOICE.replace('recommends?', 'recommended')}\S"
+                                     rf"|^(?:[Tt]he\s+)?(?:[\w&'’-]+\s+){{1,5}}recommended\s+that\s+(?:the\s+)?(?:[\w&'’-]+\s+){{0,3}}?(?i:{_BODY})\b")
 
 
 def _recommended_in_minutes(document: Document, entries: list[Entry]) -> list[tuple[int, Decision]]:
@@ -511,12 +513,12 @@ def _recommended_in_minutes(document: Document, entries: list[Entry]) -> list[tu
 
 def extract_recommendations(document: Document, entries: list[Entry]) -> list[tuple[int, Decision]]:
     """(first line index, recommendation) for every recommendation list the paper makes."""
-    if document.type in ("minutes", "decision_record") or is_motion(entries):
-        # a motion's "asked to agree" is the movers' proposal, not a report's recommendation; but a
-        # committee's own "RECOMMENDED to Full Council that ..." is its recommendation to that body
-        if is_motion(entries):
-            return []
+    if document.type in ("minutes", "decision_record"):
+        # a committee's own "RECOMMENDED to Full Council that ..." is its recommendation to that body, and minutes
+        # keep what officers recommended to the meeting; minutes name who proposed and seconded from their first lines
         return _recommended_in_minutes(document, entries) + (_formal_blocks(document, entries)[0] if document.type == "minutes" else [])
+    if is_motion(entries):
+        return []  # a motion's "asked to agree" is the movers' proposal, not a report's recommendation
     found, used = _formal_blocks(document, entries)
     if not found:  # a report that sets out its recommendations formally discusses others in its prose
         found = _phrases(document, entries, used)

@@ -2333,3 +2333,18 @@ That the Committee confirms the minutes of the meeting held on 4 July 2024 as a 
     assert "That the Committee accepts the apology from Cr Quill for absence." in rows[0].text
     assert "That the Committee confirms the minutes of the meeting held on 4 July 2024" in rows[1].text
     assert [r.details.get("outcome") for r in rows] == ["carried", "carried"]
+
+
+def test_minutes_that_open_with_a_proposer_keep_what_a_report_recommended_to_the_meeting():
+    text = """QUAYFORD COUNCIL
+Minutes of the Monthly Meeting held on 9th October 2023
+
+165/23  CONFIRMATION OF MINUTES
+The minutes of the meeting of 11th September 2023 were confirmed. Proposed by Cllr. Ash, seconded by Cllr. Fox.
+
+167/23  AGREEMENT UNDER SECTION 85 - HARBOUR GREENWAY
+The report of the Director of Services had been circulated. The report recommended that the Council approve an agreement under Section 85 with Northshire County Council for the Harbour Greenway.
+It was proposed by Cllr. Quill and seconded by Cllr. Elliot that the agreement be approved. This was agreed unanimously.
+"""
+    recommendations = _texts_of_kind(text, "recommendation", "minutes.txt")
+    assert recommendations == ["The report recommended that the Council approve an agreement under Section 85 with Northshire County Council for the Harbour Greenway."]
