@@ -88,8 +88,8 @@ def split_sentences(text: str) -> list[str]:
         end = match.start() + 1
         word = text[start:end].rsplit(None, 1)[-1].rstrip(".!?…").lower() if text[start:end].split() else ""
         word = word.lstrip("(\"'“‘[")
-        if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
-            continue
+        if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
+            continue  # "Mr.", an initial, or initials run together ("Cllr. J.J. Carrigan")
         if re.fullmatch(r"[\d.]+|[ivxlc]+|[a-z]", word) and text[start:end].strip() == text[start:end].strip().split()[0]:
             continue  # a paragraph number such as "3.1." or "iv." opening the text
         sentence = text[start:match.end()].strip()

@@ -312,10 +312,10 @@ def declares_outcome(sentence: str) -> bool:
 # "Board consensus to send a thank-you letter", "On a motion by X, seconded by Y, the Board awarded ...".
 # At the sentence's start only: "She noted that Council approved the closure" reports.
 _BODY_DID = re.compile(
-    r"^(?:(?:by\s+(?:general\s+|unanimous\s+)?consensus|by\s+unanimous\s+vote|after\s+(?:some\s+|brief\s+)?discussion"
+    r"^(?:(?:by\s+(?:general\s+|unanimous\s+)?consensus|by\s+unanimous\s+vote|(?:after|following)\s+(?:some\s+|brief\s+|further\s+|the\s+)?discussion"
     r"|on\s+(?:the|a)\s+(?:proposal|motion)\s+(?:of|by)\s+[^,]{2,60},\s*seconded\s+by\s+[^,]{2,60}),?\s+)?"
     r"(?:the\s+)?(?:board|commission|council|committee|panel|trustees|governors|authority)\s+"
-    r"(?:(?:then|also|unanimously)\s+)?(?:adopted|approved|awarded|appointed|authori[sz]ed|denied|granted|accepted|rejected|ratified|elected"
+    r"(?:(?:then|also|unanimously)\s+)?(?:adopted|approved|awarded|appointed|authori[sz]ed|denied|granted|accepted|rejected|ratified|endorsed|elected"
     r"|received\s+and\s+filed|voted\s+to\s+[a-z]+|consensus\s+(?:was\s+)?to\s+[a-z]+)\b",
     re.IGNORECASE,
 )

@@ -92,3 +92,9 @@ def test_a_list_and_the_sentence_introducing_it_share_a_passage():
     plain = pack_passages([Line(s, page=1) for s in _sentences(5)] + [Line("", page=1), Line("Present:", page=1),
                                                                        Line("", page=1), Line(_sentences(7)[6], page=1)], 400)
     assert any(p.text.rstrip().endswith("Present:") for p in plain)
+
+
+def test_initials_run_together_do_not_end_a_sentence():
+    text = "It was proposed by Cllr. M. Ash and seconded by Cllr. J.J. Fox that the lease be approved. This was agreed unanimously."
+    assert split_sentences(text) == ["It was proposed by Cllr. M. Ash and seconded by Cllr. J.J. Fox that the lease be approved.",
+                                     "This was agreed unanimously."]

@@ -2348,3 +2348,20 @@ It was proposed by Cllr. Quill and seconded by Cllr. Elliot that the agreement b
 """
     recommendations = _texts_of_kind(text, "recommendation", "minutes.txt")
     assert recommendations == ["The report recommended that the Council approve an agreement under Section 85 with Northshire County Council for the Harbour Greenway."]
+
+
+def test_a_board_s_own_sentence_after_its_discussion_with_its_verb_in_capitals():
+    text = """QUAYFORD INTEGRATED CARE BOARD
+Minutes of the Board meeting held in public on 26 September 2024
+
+ICB/24/061  WINTER ACCESS FUNDING
+Mr Ash presented the paper. Following discussion, the Board APPROVED non-recurrent funding of £412,000 to Quayford Central PCN.
+
+ICB/24/062  FINANCE REPORT
+The Board NOTED the month 5 financial position.
+The Board ENDORSED the financial recovery actions set out in section 5 of the report.
+"""
+    resolutions = _texts_of_kind(text, "resolution", "minutes.txt")
+    assert any(t.startswith("Following discussion, the Board APPROVED non-recurrent funding") for t in resolutions)
+    assert "The Board ENDORSED the financial recovery actions set out in section 5 of the report." in resolutions
+    assert not any("NOTED" in t for t in resolutions)
