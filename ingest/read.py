@@ -17,7 +17,7 @@ from pathlib import Path
 
 from minutebook.vocabulary import Page
 
-from . import broken_words, forms, ligatures, margins
+from . import broken_words, forms, ligatures, margins, reading_order
 from .ocr import Ocr
 
 PDF_SUFFIXES = {".pdf"}
@@ -123,7 +123,8 @@ def _read_pdf(path: Path, ocr: Ocr | None) -> Iterator[Page]:
         try:
             page = reader.pages[number - 1]
             collector = margins.Collector()
-            text = margins.with_owners(page.extract_text(visitor_text=collector) or "", collector.segments, float(page.mediabox.width))
+            drawn = reading_order.in_reading_order(page.extract_text(visitor_text=collector) or "", collector.segments)
+            text = margins.with_owners(drawn, collector.segments, float(page.mediabox.width))
             text = forms.with_fields(text, forms.filled_fields(page))
         except DependencyError as exc:  # AES-encrypted content without the cryptography package
             raise UnreadableFile(_NEEDS_CRYPTOGRAPHY) from exc

@@ -221,3 +221,49 @@ def test_text_running_into_the_right_margin_is_no_action_column(tmp_path):
     ], owners_last=True)
     text = next(iter(read_pages(path))).text
     assert "Action:" not in text and "High" in text
+
+
+def _drawn(path, pieces):
+    """A one-page PDF whose pieces of text (x mm, or None: after the line's last piece; line number;
+    words) are drawn in the order given."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(auto=False)
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    ends: dict[int, float] = {}
+    for x, line, words in pieces:
+        x = ends[line] + pdf.get_string_width(" ") if x is None else x
+        pdf.text(x, 30 + 6 * line, words)
+        ends[line] = x + pdf.get_string_width(words)
+    pdf.output(str(path))
+    return path
+
+
+def test_a_line_s_pieces_drawn_later_are_read_on_their_line(tmp_path):
+    items = [("96-3 Certificate of Election of Dana Fox, Mayor.", "Moved by Ash to adopt. Motion Carried 7-0."),
+             ("96-4 Certificate of Election of Sam Ash, Council Member.", "Moved by Fox to adopt. Motion Carried 7-0."),
+             ("96-5 Appointment of Robin Quill as City Manager.", "Moved by Elliot to adopt. Motion Carried 6-1."),
+             ("96-6 Appointment of Dana Elliot as City Clerk.", "Moved by Quill to adopt. Motion Carried 7-0."),
+             ("96-7 Appointment of Quay Harbour Master for 1996.", "Moved by Ash to defer. Motion Carried 7-0.")]
+    pieces = [(20, 0, "COUNCIL MEETING SUMMARY, JANUARY 2, 1996")]
+    for n, (item, motion) in enumerate(items):
+        pieces.append((20, 1 + 2 * n, item))  # the item, and the line below it, before the motion beside it
+        pieces.append((20, 2 + 2 * n, "The item was read by the City Clerk at the meeting."))
+        pieces.append((None, 1 + 2 * n, motion))
+    text = next(iter(read_pages(_drawn(tmp_path / "summary.pdf", pieces)))).text
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    for item, motion in items:
+        assert f"{item} {motion}" in lines
+
+    # a table drawn a column at a time is left as drawn: each cell read whole, not rows run together
+    cells = [("Risk", "Loss of the precept through a late demand"), ("Level", "Low, with the demand sent in January"),
+             ("Control", "The clerk checks the demand every year")]
+    table = [(20 + 60 * c, 0, head) for c, (head, _) in enumerate(cells)]
+    for c, (_, cell) in enumerate(cells):
+        for row in range(1, 5):
+            table.append((20 + 60 * c, row, f"{cell} (row {row})"))
+    text = next(iter(read_pages(_drawn(tmp_path / "risks.pdf", table)))).text
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    assert "Loss of the precept through a late demand (row 1)" in lines
