@@ -164,7 +164,8 @@ def runs_on(entries: list[Entry], index: int, used: set[int]) -> list[int]:
         if (not following.text or following.heading or following.table or following.opens or k + 1 in used
                 or ends_clause(current.text)):
             break
-        if not (re.match(r"[a-z0-9(]", following.text) or re.search(r"\b[a-z]{3,}$", current.text) and not _LABEL_OPENS.match(following.text)):
+        open_clause = re.search(r"\b[a-z]{3,}$", current.text) and not _LABEL_OPENS.match(following.text)
+        if not (re.match(r"[a-z0-9(]", following.text) or open_clause):
             break
         run.append(k + 1)
         k += 1
@@ -289,8 +290,8 @@ def _is_outcome_line(text: str) -> bool:
 
 # "On the proposal of Cllr Fox, seconded by Cllr Ash, the minutes were confirmed.": who moved it, then
 # what was decided.
-ON_PROPOSAL = re.compile(r"\bon\s+(?:the|a)\s+(?:proposal|motion)\s+(?:of|by)\s+(?P<mover>[^,]{2,60}),\s*seconded\s+by\s+(?P<seconder>[^,]{2,60}),\s*\w",
-                          re.IGNORECASE)
+_ON_PROPOSAL = r"on\s+(?:the|a)\s+(?:proposal|motion)\s+(?:of|by)\s+(?P<mover>[^,]{2,60}),\s*seconded\s+by\s+(?P<seconder>[^,]{2,60})"
+ON_PROPOSAL = re.compile(rf"\b{_ON_PROPOSAL},\s*\w", re.IGNORECASE)
 
 
 def moved_on_proposal(sentence: str) -> bool:
@@ -313,7 +314,7 @@ def declares_outcome(sentence: str) -> bool:
 # At the sentence's start only: "She noted that Council approved the closure" reports.
 _BODY_DID = re.compile(
     r"^(?:(?:by\s+(?:general\s+|unanimous\s+)?consensus|by\s+unanimous\s+vote|(?:after|following)\s+(?:some\s+|brief\s+|further\s+|the\s+)?discussion"
-    r"|on\s+(?:the|a)\s+(?:proposal|motion)\s+(?:of|by)\s+[^,]{2,60},\s*seconded\s+by\s+[^,]{2,60}),?\s+)?"
+    rf"|{_ON_PROPOSAL}),?\s+)?"
     r"(?:the\s+)?(?:board|commission|council|committee|panel|trustees|governors|authority)\s+"
     r"(?:(?:then|also|unanimously)\s+)?(?:adopted|approved|awarded|appointed|authori[sz]ed|denied|granted|accepted|rejected|ratified|endorsed|elected"
     r"|received\s+and\s+filed|voted\s+to\s+[a-z]+|consensus\s+(?:was\s+)?to\s+[a-z]+)\b",

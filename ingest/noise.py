@@ -111,10 +111,11 @@ def _without_running_tail(text: str, running: set[str]) -> str:
     return text
 
 
-# A label heading a decision, or the outcome closing one, which minutes repeat under every item:
-# "OFFICER RECOMMENDATION", "COUNCIL RESOLUTION 2024/147", "MOTION CARRIED", "CARRIED UNANIMOUSLY R2024-211".
-_DECISION_LABEL = re.compile(r"^\s*(?:[\w'’]+\s+){0,3}(?:recommendations?|resolution|decision|motion)\b"
-                             r"|^\s*(?:carried|defeated|lost)\b", re.IGNORECASE)
+# A decision's own words, which minutes repeat under every item: its label ("OFFICER RECOMMENDATION",
+# "COUNCIL RESOLUTION 2024/147", "MOTION CARRIED"), its verb ("RESOLVED that ...") or its outcome
+# ("CARRIED UNANIMOUSLY R2024-211"); or an item's number.
+_DECISION_WORDS = re.compile(r"^\s*(?:[\w'’]+\s+){0,3}(?:recommendations?|resolution|decision|motion)\b"
+                             r"|^\s*(?:(?:carried|defeated|lost)\b|resolved|\d)", re.IGNORECASE)
 
 
 def _is_boilerplate_candidate(text: str) -> bool:
@@ -123,10 +124,8 @@ def _is_boilerplate_candidate(text: str) -> bool:
     # judged by its words, not its indent: a right-aligned "CARRIED" under each motion is no notice
     if len(text.strip()) < 20 or "\t" in text or text.lstrip().startswith("#"):
         return False
-    if re.match(r"^\s*(?:resolved|\d)", text, re.IGNORECASE):
+    if _DECISION_WORDS.match(text):
         return False
-    if _DECISION_LABEL.match(text):
-        return False  # "OFFICER RECOMMENDATION" / "COUNCIL RESOLUTION 2024/147" heads each item's decision
     upper = sum(ch.isupper() for ch in letters) >= 0.8 * len(letters) if letters else False
     return upper or (text.strip().startswith("(") and text.strip().endswith(")")) or bool(re.fullmatch(r"\s*(?:https?://|www\.)\S+\s*", text))
 

@@ -23,40 +23,33 @@ COLUMN_SHARE = 0.5  # of the pieces starting inside the page, starting level wit
 SAME_PLACE = 5.0  # points: pieces starting this close along the line start at the same column
 
 
-def _steps(segments: list[Segment]) -> list[tuple[Segment, Segment, float]]:
-    """Each step from a piece to the next that changes line, with its move across lines (+ or -)."""
-    steps = []
-    for before, after in zip(segments, segments[1:]):
-        move = after.y - before.y
-        if abs(move) > LINE * max(before.size, after.size):
-            steps.append((before, after, move))
-    return steps
+def _same_line(a: Segment, b: Segment) -> bool:
+    return abs(a.y - b.y) <= LINE * max(a.size, b.size)
 
 
-def _down(segments: list[Segment]) -> int:
+def _moves(segments: list[Segment]) -> list[tuple[Segment, float]]:
+    """Each piece the drawing moves to another line for, with the move across lines (+ or -)."""
+    return [(after, after.y - before.y) for before, after in zip(segments, segments[1:]) if not _same_line(before, after)]
+
+
+def _down(moves: list[tuple[Segment, float]]) -> int:
     """-1 when the page's y runs upward (PDF's own axis: drawing down the page lowers y), +1 when a
-    generator turned the axis over; judged by which way most steps go."""
-    steps = _steps(segments)
-    return -1 if sum(1 for *_, move in steps if move < 0) >= len(steps) / 2 else 1
+    generator turned the axis over; judged by which way most moves go."""
+    return -1 if sum(1 for _, move in moves if move < 0) >= len(moves) / 2 else 1
 
 
-def scrambled(segments: list[Segment]) -> bool:
-    """Whether a page's pieces are drawn out of reading order, each piece a run of one line's words,
-    so that their positions say where each stands."""
-    if len(segments) < 2 or any("\n" in segment.text.strip() for segment in segments):
-        return False
-    down = _down(segments)
-    returns = [after for _, after, move in _steps(segments) if move * down < 0]
+def _scrambled(segments: list[Segment], moves: list[tuple[Segment, float]], down: int) -> bool:
+    """Whether a page's pieces are drawn out of reading order: the drawing goes back up the page often."""
+    returns = sum(1 for _, move in moves if move * down < 0)
     lengths = sorted(len(segment.text.strip()) for segment in segments)
-    return len(returns) >= MIN_RETURNS and len(returns) >= RETURN_SHARE * len(segments) and lengths[len(lengths) // 2] >= MIN_PIECE
+    return returns >= MIN_RETURNS and returns >= RETURN_SHARE * len(segments) and lengths[len(lengths) // 2] >= MIN_PIECE
 
 
-def _lines(segments: list[Segment]) -> list[list[Segment]]:
+def _lines(segments: list[Segment], down: int) -> list[list[Segment]]:
     """The pieces grouped into lines, top to bottom, each line's pieces left to right."""
-    down = _down(segments)
     lines: list[list[Segment]] = []
     for segment in sorted(segments, key=lambda s: s.y * down):
-        if lines and abs(lines[-1][0].y - segment.y) < LINE * max(lines[-1][0].size, segment.size):
+        if lines and _same_line(lines[-1][0], segment):
             lines[-1].append(segment)
         else:
             lines.append([segment])
@@ -74,7 +67,12 @@ def _in_columns(segments: list[Segment]) -> bool:
 
 def in_reading_order(text: str, segments: list[Segment]) -> str:
     """The page's text with its lines as they stand on the page, or ``text`` as drawn when that is
-    the reading order already or the page is a table."""
-    if not scrambled(segments) or _in_columns(segments):
+    the reading order already, when the page is a table, or when a piece spans lines (each piece a run
+    of one line's words, its position says where each word stands)."""
+    if len(segments) < 2 or any("\n" in segment.text.strip() for segment in segments):
         return text
-    return "\n".join(" ".join(" ".join(s.text.split()) for s in line) for line in _lines(segments))
+    moves = _moves(segments)
+    down = _down(moves)
+    if not _scrambled(segments, moves, down) or _in_columns(segments):
+        return text
+    return "\n".join(" ".join(" ".join(s.text.split()) for s in line) for line in _lines(segments, down))

@@ -38,8 +38,8 @@ _BODY = r"(?:board|committee|cabinet|council|panel|hwb|h&wb|members?|executive|g
 _ASKED = re.compile(rf"\b{_BODY}\s+(?:is|are)\s+(?:hereby\s+|therefore\s+|being\s+)?(?:recommended|asked|requested|invited)\s+to\b", re.IGNORECASE)
 # Case matters: "RECOMMENDED that" in capitals is the label, "recommended" in prose is not.
 # Who recommends, in the paper's own voice: "Staff recommends the Authority approve", "We recommend that".
-_OWN_VOICE = (r"(?:[Ss]taff|[Ww]e|[Oo]fficers|(?:[Tt]he\s+)?(?:[A-Z][\w&'’-]*\s+){0,3}(?:[Mm]anager|[Dd]irector|[Dd]epartment))"
-              r"\s+(?:therefore\s+|also\s+)?recommends?\s+")
+_RECOMMENDER = r"(?:[Ss]taff|[Ww]e|[Oo]fficers|(?:[Tt]he\s+)?(?:[A-Z][\w&'’-]*\s+){0,3}(?:[Mm]anager|[Dd]irector|[Dd]epartment))"
+_OWN_VOICE = rf"{_RECOMMENDER}\s+(?:therefore\s+|also\s+)?recommends?\s+"
 _RECOMMENDS = rf"{_OWN_VOICE}(?:that\s+)?(?:the\s+)?[A-Za-z]"  # "Staff recommends the Authority approve"
 _RECOMMENDED = re.compile(r"(?<![A-Za-z])RECOMMENDED\s+(?:that|to|:)|^RECOMMENDED\b|^(?:[Ii]t\s+is\s+)?recommended\s+that\b"
                           rf"|^{_RECOMMENDS}")
@@ -487,7 +487,7 @@ _RECOMMENDED_TO = re.compile(rf"^(?:{ENUMERATOR})?(?-i:RECOMMENDED)\s+to\s+{_ADD
 # Minutes telling what an officer, a report or a committee put to the meeting: "Staff recommended that the
 # Council adopt Resolution No. 2024-020 ...", "The Director recommended requesting a 3 percent increase ...",
 # "The Chief Executive recommended that the Members adopt the Draft Plan ...".
-_RECOMMENDED_TO_MEETING = re.compile(rf"^{_OWN_VOICE.replace('recommends?', 'recommended')}\S"
+_RECOMMENDED_TO_MEETING = re.compile(rf"^{_RECOMMENDER}\s+(?:therefore\s+|also\s+)?recommended\s+\S"
                                      rf"|^(?:[Tt]he\s+)?(?:[\w&'’-]+\s+){{1,5}}recommended\s+that\s+(?:the\s+)?(?:[\w&'’-]+\s+){{0,3}}?(?i:{_BODY})\b")
 
 

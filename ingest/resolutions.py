@@ -38,7 +38,6 @@ _CAPS_VERB = re.compile(r"(?<![A-Za-z])(?P<word>RESOLVED|AGREED|DECIDED|VOTED)(?
 # ... or heads it, alone on its line: "DECISION" / "1. To approve ..." / "2. To delegate ...".
 _DECISION_LABEL = re.compile(r"^(?:decision(?:s)?(?:\s+(?:taken|made))?|the decision)\s*(?:[:–-]\s*(?P<after>.*))?$", re.IGNORECASE)
 
-_HEADER_WORD_VOTED = re.compile(r"(?<![A-Za-z])VOTED(?![A-Za-z])")  # New England minutes: the vote is the decision
 _MINUTED_DECISION = re.compile(r"^decision\s*:\s*(?P<after>.*)$", re.IGNORECASE)
 
 _VOTE_LINE = re.compile(
@@ -63,10 +62,11 @@ _INLINE_MOVER = re.compile(r"(?P<mover>[A-Z][\w'’. -]{1,40}?)\s*\(motion\)\s*,
 # "the" ("the CC agreed", "The HWB resolved"; a person's initials take none: "GD agreed to write").
 _MEETING = r"(?:board|committee|council|cabinet|members|meeting|panel|trustees|directors|governors|commission)"
 _BODY_INITIALS = r"(?i:the)\s+(?-i:[A-Z]{2,5})"
+_MEETING_SUBJECT = rf"\b(?:(?:the\s+)?{_MEETING}|{_BODY_INITIALS})\s+"
 # Minutes without any formal marker record decisions in sentences.
 _NARRATIVE = re.compile(
     r"\b(?:was|were)\s+(?:unanimously\s+|formally\s+|duly\s+)?(?:accepted|approved|agreed|adopted|endorsed|ratified|carried|(?:re-?)?elected|appointed|co-opted)\b"
-    rf"|\b(?:(?:the\s+)?{_MEETING}|{_BODY_INITIALS})\s+"
+    rf"|{_MEETING_SUBJECT}"
     r"(?:unanimously\s+|formally\s+)?(?:agreed|approved|accepted|resolved|decided|endorsed|adopted|ratified)\b"
     r"|\bit\s+was\s+(?:unanimously\s+)?(?:agreed|resolved|decided)\b"
     # informal minutes speak for the meeting in the first person: "we agreed to go with ...", "Everyone agreed."
@@ -78,7 +78,7 @@ _NARRATIVE = re.compile(
 # as often reports a decision taken elsewhere or before ("the policy adopted by Council last September").
 # Nor a motion's outcome alone ("... put the motion and it was agreed unanimously."): its RESOLVED says what.
 _MEETING_DECIDED = re.compile(
-    rf"(?:\b(?:(?:the\s+)?{_MEETING}|{_BODY_INITIALS})\s+"
+    rf"(?:{_MEETING_SUBJECT}"
     r"(?:therefore\s+|then\s+)?(?:unanimously\s+|formally\s+)?(?:agreed|resolved|decided)\b"
     r"|\bit\s+was\s+(?:therefore\s+|then\s+)?(?:unanimously\s+)?(?:agreed|resolved|decided)\b)"
     r"(?!\s*(?:unanimously|by\s+consensus|accordingly)?\s*[.;]?\s*$)",
@@ -98,8 +98,8 @@ def records_a_decision(text: str) -> bool:
     return bool(_FORMAL.search(text) or _NARRATIVE.search(text) or _DECISION_TAKEN.search(text))
 
 
-def _header_after(text: str) -> str | None:
-    """The words after the decision verb when ``text`` opens a resolution, else None."""
+def _header(text: str) -> tuple[str, str] | None:
+    """(the decision verb, the words after it) when ``text`` opens a resolution, else None."""
     if re.search(r"unresolved", text, re.IGNORECASE):
         text = re.sub(r"unresolved", "", text, flags=re.IGNORECASE)
     match = _HEADER.match(text)
@@ -111,17 +111,18 @@ def _header_after(text: str) -> str | None:
             return None  # "agreed to co-opt ..." in prose is not a header; "It was agreed that" is
         if not word.isupper() and "it was" not in lowered and not re.match(r"^\s*(?:[:–-]|that\b)", after):
             return None  # "Resolved:" / "Agreed -" as a label, or the capitalised verb
-        return after
+        return word, after
     match = _CAPS_VERB.search(text)
     if match and re.match(r"^(?:that|to|:|-|–)", match.group("after").strip()):
-        return match.group("after").strip()
+        return match.group("word"), match.group("after").strip()
     return None
 
 
 def _is_header(text: str) -> bool:
-    after = _header_after(text)
-    if after is None:
+    header = _header(text)
+    if header is None:
         return False
+    _, after = header
     body = re.sub(r"^(?:[:–-]\s*)?", "", after).strip().rstrip(".")
     # "Agreed unanimously." answers a proposal; the RESOLVED line after it is the resolution.
     # Nor does "VOTED 3-0." or "Carried (5-1)": the count closes the motion above (_inline).
@@ -202,7 +203,7 @@ def _formal(document: Document, entries: list[Entry], minutes: list) -> tuple[li
         if label and not label.group("after") and len(block) == 1:
             continue
         used.update(block)
-        if _HEADER_WORD_VOTED.search(entry.text):
+        if (header := _header(entry.text)) and header[0] == "VOTED":  # New England minutes: the vote is the decision
             counted.update(block)
         details = vote_details(entries, _minute_start(minutes, index), index)
         labelled_followers(entries, block[-1], details)
