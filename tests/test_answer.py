@@ -321,6 +321,17 @@ def test_misspellings_are_corrected_but_real_words_in_another_form_are_not():
     assert "Portsmouth" in repaired and corrections == {"portsmuoth": "portsmouth"}
 
 
+def test_a_slip_of_the_keys_is_mended_by_the_fewest_edits_and_a_real_word_is_left_as_asked():
+    words = lexicon("a wider road", "a wider path", "the wider area", "the lowest bidder", "the title of the report",
+                    "a rowhouse on the corner", "the tender was awarded")
+    assert words.correct("bider") == "bidder"  # one letter left out; "wider" is as near in edits but less alike
+    assert words.correct("titel") == "title"  # two letters swapped: one slip, though a rare word list has it
+    assert words.correct("tendre") == "tender"
+    assert words.correct("townhouse") is None  # an English word the papers do not use is what was meant
+    assert words.correct("rivers") is None  # likewise: not "wider" nor "rowhouse"
+    assert words.correct("bbbbbb") is None  # nothing within an edit
+
+
 def test_a_place_named_by_the_paper_but_not_the_passage_still_counts_and_another_place_does_not():
     passage = "Some 412 households are waiting for an allotment, up from 300 last year."
     question = "How many households are waiting for an allotment in Portsmouth?"

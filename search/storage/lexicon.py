@@ -12,12 +12,18 @@ from functools import lru_cache
 
 import Stemmer
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+from minutebook.ingest.english import word_ranks
 
 _WORD = re.compile(r"[a-z][a-z'’-]*[a-z]|[a-z]", re.IGNORECASE)
 # "Pharmaceutical Needs Assessment (PNA)": capitalised words followed by their initials in brackets.
 _DEFINITION = re.compile(r"((?:[A-Z][\w&'’-]*\s+(?:(?:and|of|for|the|&|in|on)\s+)?){1,8})\(([A-Z][A-Za-z&]{1,9})\)")
-TYPO_SCORE = 84  # rapidfuzz ratio a replacement must reach
+# A slip of the keys is a letter left out, added, changed or two swapped (OSA edits): one in a word of
+# up to SHORT_WORD letters, two in a longer one.
+SHORT_WORD = 7
 MIN_TYPO_LENGTH = 5  # shorter words are too often real words the papers happen not to use
+COMMON_WORDS = 60000  # a word among the commonest in English is meant, even when the papers never use it
 _INFLECTIONS = ("ing", "ings")  # "-ed" and "-s" forms are left to correction: "embeded" is a typo
 
 SCHEMA = """
@@ -104,17 +110,19 @@ class Lexicon:
 
     def correct(self, term: str) -> str | None:
         """The corpus word a misspelt ``term`` most likely meant, or None."""
-        if self.known(term) or len(term) < MIN_TYPO_LENGTH or not term.isalpha() or self._inflects_known(term):
+        if (self.known(term) or len(term) < MIN_TYPO_LENGTH or not term.isalpha() or self._inflects_known(term)
+                or word_ranks().get(term, COMMON_WORDS) < COMMON_WORDS):
             return None
         # A word the papers extend ("dentist" -> "dentistry") is another word, not a slip of the keys.
         pool = [w for n in range(len(term) - 2, len(term) + 3) for w in self._by_length.get(n, ())
                 if not (len(w) > len(term) + 1 and w.startswith(term))]
-        best = process.extractOne(term, pool, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE)
-        if not best:
+        edits = 1 if len(term) <= SHORT_WORD else 2
+        found = process.extract(term, pool, scorer=OSA.distance, score_cutoff=edits, limit=None)
+        if not found:
             return None
-        # Among near-equal candidates prefer the word the papers use most.
-        candidates = process.extract(term, pool, scorer=fuzz.ratio, score_cutoff=best[1] - 3, limit=5)
-        return max(candidates, key=lambda c: (c[1] >= best[1] - 3, self.df.get(c[0], 0)))[0]
+        # The fewest edits first; among as few, the nearest in letters kept ("bider": bidder, not wider),
+        # then the word the papers use most.
+        return min(found, key=lambda c: (c[1], -fuzz.ratio(term, c[0]), -self.df.get(c[0], 0)))[0]
 
     def _inflects_known(self, term: str) -> bool:
         """"checking" when the papers say "check": a real word in a form the papers do not use, not
