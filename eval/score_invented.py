@@ -8,7 +8,9 @@ PDF, so what reading a PDF costs the decisions (wrapped lines, page breaks, page
 beside the text's figures. ``--as-scan`` goes on to draw that PDF's pages as images (200 dpi, grey, no
 text layer, as a scanner makes them) and reads them back through OCR, as ingest reads a scan.
 ``--as-pleading`` writes the PDF as pleading paper does, every line numbered down the left margin.
-``--as-html`` writes each paper as a web page the way a CMS stores minutes (a ``<p>`` per line, a run
+``--as-table`` sets each paper as a clerk sets minutes in a word processor's table (a row per
+numbered item: its number, its minute, and the owners its lines end with, "Action: Clerk", in a
+column of their own) and prints it to PDF with Chromium. ``--as-html`` writes each paper as a web page the way a CMS stores minutes (a ``<p>`` per line, a run
 of numbered, lettered or bulleted lines as an ``<ol>`` or ``<ul>`` without its markers) and reads it
 back as ingest reads HTML. ``--as-printed`` prints that web page to PDF with headless Chromium
 (Debian's ``chromium``), its header and footer on (the time printed, the page's address, "2/6"), as
@@ -26,6 +28,7 @@ from __future__ import annotations
 import argparse
 import html
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -149,6 +152,34 @@ def as_html(text: str) -> str:
     return "\n".join([*out, "</body></html>"])
 
 
+# A line that opens a numbered item ("7.", "3.2", "24/041", "B."), and an owner named at a line's end
+# ("... to the county. Action: Clerk").
+_ITEM = re.compile(r"^(\d{1,3}(?:\.\d{1,2})?\.?|\d{2,4}/\d{1,4}\.?|[A-Z]\.)\s+(\S.*)$")
+_OWNER = re.compile(r"\s*\bAction\s*[:–-]\s*([^.]{1,40})\.?\s*$", re.IGNORECASE)
+
+
+def as_table(text: str) -> str:
+    """``text`` as a clerk sets minutes in a word processor's table: a row per numbered item with its
+    number, its minute (a paragraph per line) and, in a column of their own, the owners its lines
+    name at their end ("Action: Clerk"); the lines before the first item stand above the table."""
+    head: list[str] = []
+    rows: list[tuple[str, list[str]]] = []
+    for line in text.split("\n"):
+        item = _ITEM.match(line.strip())
+        if item:
+            rows.append((item[1], [item[2]]))
+        elif line.strip():
+            (rows[-1][1] if rows else head).append(line.strip())
+    out = ["<html><head><style>table{border-collapse:collapse;width:100%}td,th{border:1px solid #444;vertical-align:top;"
+           "padding:3px}td.n{width:8%}td.a{width:14%}</style></head><body>", *(f"<p>{html.escape(line)}</p>" for line in head),
+           "<table><tr><th>Item</th><th>Minute</th><th>Action</th></tr>"]
+    for number, lines in rows:
+        owners = [m[1] for line in lines if (m := _OWNER.search(line))]
+        minute = "".join(f"<p>{html.escape(_OWNER.sub('', line))}</p>" for line in lines if _OWNER.sub("", line).strip())
+        out.append(f'<tr><td class="n">{html.escape(number)}</td><td>{minute}</td><td class="a">{html.escape(", ".join(owners))}</td></tr>')
+    return "\n".join([*out, "</table></body></html>"])
+
+
 def as_printed(page: Path, path: Path) -> Path:
     """The web page ``page`` printed to a PDF by headless Chromium, with its header and footer."""
     subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -157,7 +188,7 @@ def as_printed(page: Path, path: Path) -> Path:
     return path
 
 
-WAYS = ("text", "pdf", "scan", "html", "printed", "pleading")
+WAYS = ("text", "pdf", "scan", "html", "printed", "pleading", "table")
 
 
 def written(way: str, path: Path, folder: Path) -> Path:
@@ -170,6 +201,10 @@ def written(way: str, path: Path, folder: Path) -> Path:
         return as_scan(pdf, folder / f"{path.stem}-scan.pdf") if way == "scan" else pdf
     if way == "pleading":
         return as_pleading(text, stem.with_suffix(".pdf"))
+    if way == "table":
+        page = folder / f"{path.stem}-table.html"
+        page.write_text(as_table(text))
+        return as_printed(page, page.with_suffix(".pdf"))
     page = stem.with_suffix(".html")
     page.write_text(as_html(text))
     return as_printed(page, stem.with_suffix(".pdf")) if way == "printed" else page
@@ -207,7 +242,8 @@ def main() -> int:
     parser.add_argument("--json", action="store_true", help="print the records as JSON")
     ways = parser.add_mutually_exclusive_group()
     for way, says in (("pdf", "a PDF written from it"), ("scan", "a scan of that PDF, by OCR"), ("html", "a web page written from it"),
-                      ("printed", "that web page printed to PDF by Chromium"), ("pleading", "a PDF with its lines numbered in the margin")):
+                      ("printed", "that web page printed to PDF by Chromium"), ("pleading", "a PDF with its lines numbered in the margin"),
+                      ("table", "minutes set as a table (item, minute, action) printed to PDF by Chromium")):
         ways.add_argument(f"--as-{way}", dest="way", action="store_const", const=way, default="text", help=f"read each paper from {says}")
     args = parser.parse_args()
     records = score(args.way)

@@ -195,3 +195,12 @@ def test_a_candidate_sentence_is_right_when_it_gives_every_key_fact_or_one_in_th
     unanswerable = evaluate.Question(id="q2", question="Who chairs the ferry board?", category="unanswerable",
                                      evidence=(), answer_keywords=())
     assert not sentence_pairs.right("Dana Fox chairs the ferry board.", source, unanswerable)
+
+
+def test_minutes_set_as_a_table_keep_each_item_in_its_row_with_its_owner_apart():
+    page = score_invented.as_table("Quayford Parish Council\nMinutes of 4 May 2025\n\n1. Apologies\nNone.\n"
+                                   "24/041 Harbour path\nThe clerk to write to the county. Action: Clerk\n")
+    assert page.index("<p>Quayford Parish Council</p>") < page.index("<table>")
+    assert ('<tr><td class="n">24/041</td><td><p>Harbour path</p><p>The clerk to write to the county.</p></td>'
+            '<td class="a">Clerk</td></tr>') in page
+    assert '<tr><td class="n">1.</td><td><p>Apologies</p><p>None.</p></td><td class="a"></td></tr>' in page
