@@ -176,6 +176,13 @@ def ends_clause(text: str) -> bool:
     return text.rstrip()[-1:] in tuple(".:;!?")
 
 
+def introduces(text: str) -> bool:
+    """Whether a line ends by introducing what follows: a colon, or a dash set apart ("RESOLVED -"),
+    not a word broken at the line's end ("co-")."""
+    text = text.rstrip()
+    return text.endswith(":") or bool(re.search(r"\s[-–]$", text))
+
+
 def collect_block(entries: list[Entry], start: int, stop, max_lines: int = 200, lead: bool = False) -> list[int]:
     """Indices of the lines of a decision block starting at ``start``.
 
@@ -184,13 +191,14 @@ def collect_block(entries: list[Entry], start: int, stop, max_lines: int = 200, 
     than its own, at a line ``stop`` rejects (a new decision, a vote line), or after a complete
     sentence that opens no list. ``max_lines`` only guards against a runaway: a budget
     resolution's items (a)-(v) run to some ninety lines. ``lead``: the first line is a label heading
-    what follows ("DECISION" / "1. To approve ..."), as a line ending in ":" does.
+    what follows ("DECISION" / "1. To approve ..."), as a line ending in ":" or a dash does.
     """
     head = entries[start]
     taken = [start]
     gap = False
-    in_list = lead or head.text.endswith(":")
+    in_list = lead or introduces(head.text)
     family: str | None = None
+    following: str | None = None  # the number the list's next item bears
     for index in range(start + 1, min(len(entries), start + max_lines)):
         entry = entries[index]
         text = entry.text
@@ -208,8 +216,11 @@ def collect_block(entries: list[Entry], start: int, stop, max_lines: int = 200, 
             (family is None and starts_list(marker)) or (family is not None and same_family(family, marker, marker.value.count(".")))
         )
         previous = entries[taken[-1]].text
+        if is_item and entry.heading and following is not None and marker.value != following:
+            break  # a numbered heading out of the list's sequence (after "(3)", "13. DATE OF NEXT MEETING") opens the next minute
         if is_item and (in_list or family is not None):
             family = family or family_of(marker)
+            following = str(int(marker.value) + 1) if marker.family == "number" and marker.value.isdigit() else None
         elif gap:
             cut = text[:1].islower() and not ends_sentence(previous)
             lead = in_list and family is None and previous.endswith(":") and len(taken) == 1

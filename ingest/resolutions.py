@@ -19,7 +19,7 @@ from itertools import takewhile
 from minutebook.vocabulary import Decision, Document
 
 from .actions import sets_a_task
-from .decision_text import (ENUMERATOR, PROPOSED, Entry, Sentence, block_pages, collect_block, minute_of, minutes_by_line, parse_marker, referred_to,
+from .decision_text import (ENUMERATOR, PROPOSED, Entry, Sentence, block_pages, collect_block, introduces, minute_of, minutes_by_line, parse_marker, referred_to,
                             row_cells, sentences, split_items)
 from .motions import (BARE_OUTCOME, COUNT, COUNTED_VOTE, LABELLED, MOTION, MOTION_CARRIED, MOTION_SEARCH, MOTION_WORD, NOT_A_WISH,
                       ON_PROPOSAL, PROPOSAL, PUT_QUESTION, RESULT, ROLL, amendment_outcome, body_did, counts_a_vote, declares_outcome,
@@ -126,8 +126,9 @@ def _is_header(text: str) -> bool:
     body = re.sub(r"^(?:[:–-]\s*)?", "", after).strip().rstrip(".")
     # "Agreed unanimously." answers a proposal; the RESOLVED line after it is the resolution.
     # Nor does "VOTED 3-0." or "Carried (5-1)": the count closes the motion above (_inline).
+    # A colon or a dash after it ("RESOLVED -" / "(1) That ...") introduces what was resolved, below.
     return not re.fullmatch(rf"(?:unanimously|by\s+consensus|accordingly)?|\(?{COUNT}(?:\s*[-–/]\s*\d{{1,2}})*\)?", body, re.IGNORECASE) \
-        or text.rstrip().endswith(":")
+        or introduces(text)
 
 
 def _stop(text: str) -> bool:

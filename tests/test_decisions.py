@@ -2365,3 +2365,15 @@ The Board ENDORSED the financial recovery actions set out in section 5 of the re
     assert any(t.startswith("Following discussion, the Board APPROVED non-recurrent funding") for t in resolutions)
     assert "The Board ENDORSED the financial recovery actions set out in section 5 of the report." in resolutions
     assert not any("NOTED" in t for t in resolutions)
+
+
+@pytest.mark.parametrize("label", ["RESOLVED -", "RESOLVED –", "RESOLVED:"])
+def test_a_resolved_label_ending_in_a_dash_introduces_its_numbered_resolutions(label):
+    text = ("Quayford Harbour Authority\n\nMinutes of the meeting held on 4 May 2025\n\n12. HARBOUR WORKS\n\n"
+            f"The Director introduced the report.\n\n{label}\n(1) That the forecast outturn be noted.\n"
+            "(2) That the revised capital programme of £18.3m, including the\n    reprofiling in Appendix 2, be approved.\n"
+            "(3) That £0.6m of the underspend be transferred to the\n    Harbour Reserve.\n\n"
+            "13. DATE OF NEXT MEETING\n\nThe next meeting will be held on 1 June 2025.\n")
+    resolution, = _of_kind(text, "resolution", "minutes.txt")
+    assert resolution.reference == "12" and len(resolution.items) == 3
+    assert resolution.items[1].endswith("be approved.") and resolution.items[2].endswith("Harbour Reserve.")
