@@ -316,7 +316,7 @@ _BODY_DID = re.compile(
     r"^(?:(?:by\s+(?:general\s+|unanimous\s+)?consensus|by\s+unanimous\s+vote|(?:after|following)\s+(?:some\s+|brief\s+|further\s+|the\s+)?discussion"
     rf"|{_ON_PROPOSAL}),?\s+)?"
     r"(?:the\s+)?(?:board|commission|council|committee|panel|trustees|governors|authority)\s+"
-    r"(?:(?:then|also|unanimously)\s+)?(?:adopted|approved|awarded|appointed|authori[sz]ed|denied|granted|accepted|rejected|ratified|endorsed|elected"
+    r"(?:(?:then|also|further|unanimously)\s+)?(?:adopted|approved|awarded|appointed|authori[sz]ed|delegated|denied|granted|accepted|rejected|ratified|endorsed|elected"
     r"|received\s+and\s+filed|voted\s+to\s+[a-z]+|consensus\s+(?:was\s+)?to\s+[a-z]+)\b",
     re.IGNORECASE,
 )
@@ -329,9 +329,13 @@ _MINUTES_CONFIRMED = re.compile(r"^(?:the\s+)?minutes?\s+of\s+(?:the\s+)?[^.;]{0
                                 r"(?:confirmed|approved|agreed|accepted|adopted|signed|taken\s+as\s+read)\b", re.IGNORECASE)
 
 
+# A paragraph's number before the sentence: "18.4 Council APPROVED the launch of ...".
+_PARAGRAPH_NUMBER = re.compile(r"^\(?\d{1,3}(?:\.\d{1,3})*[.)]?\)?\s+")
+
+
 def body_did(sentence: str) -> bool:
     # "The board accepted this policy." says what it accepted only with the sentence before (read in prose minutes)
-    return bool(_BODY_DID.match(sentence.strip())) and len(sentence.split()) > 6
+    return bool(_BODY_DID.match(_PARAGRAPH_NUMBER.sub("", sentence.strip()))) and len(sentence.split()) > 6
 
 
 def minutes_confirmed(sentence: str) -> bool:

@@ -631,11 +631,13 @@ def _enacts(sentence: str) -> bool:
 def _sentences_deciding(document: Document, entries: list[Entry], used: set[int], minutes: list,
                         deciders, read: list[Sentence]) -> list[tuple[int, Decision]]:
     """Each sentence one of ``deciders`` (tests of its text) says is a decision, on lines no other
-    reading took, with who proposed and seconded it and the vote's count when it says so."""
+    reading took (two such sentences may share a line: "The Board APPROVED the plan. The Board also
+    / AUTHORISED ..."), with who proposed and seconded it and the vote's count when it says so."""
     found = []
+    taken = set(used)  # lines other readings took
     for sentence in read:
         indices = list(range(sentence.start, sentence.end + 1))
-        if used.intersection(indices) or not any(decides(sentence.text) for decides in deciders):
+        if taken.intersection(indices) or not any(decides(sentence.text) for decides in deciders):
             continue
         used.update(indices)
         details: dict = {}

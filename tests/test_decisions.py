@@ -2377,3 +2377,18 @@ def test_a_resolved_label_ending_in_a_dash_introduces_its_numbered_resolutions(l
     resolution, = _of_kind(text, "resolution", "minutes.txt")
     assert resolution.reference == "12" and len(resolution.items) == 3
     assert resolution.items[1].endswith("be approved.") and resolution.items[2].endswith("Harbour Reserve.")
+
+
+def test_the_bodys_own_sentences_after_a_paragraph_number_and_sharing_a_line_are_each_a_resolution():
+    text = ("Quayford Harbour Trust\n\nMinutes of the meeting of the Board held on 4 May 2025\n\n"
+            "18. ANNUAL PLAN\n\n"
+            "18.1  The Chief Executive introduced the plan and answered questions on the deficit.\n"
+            "18.2  The Board APPROVED the 2025/26 revenue plan and the capital programme of £8.6m. The Board further DELEGATED\n"
+            "      authority to the Chief Executive to make final technical adjustments.\n"
+            "18.3  Council APPROVED the launch of a voluntary severance scheme, to open on 1 June 2025.\n\n"
+            "19. DATE OF NEXT MEETING\n\nThe next meeting will be held on 1 July 2025.\n")
+    resolutions = _texts_of_kind(text, "resolution", "minutes.txt")
+    assert any(r.startswith("18.2 The Board APPROVED the 2025/26 revenue plan") and "DELEGATED" not in r for r in resolutions)
+    assert any(r.startswith("The Board further DELEGATED authority") for r in resolutions)
+    assert any(r.startswith("18.3 Council APPROVED the launch") for r in resolutions)
+    assert not any("introduced the plan" in r for r in resolutions)
