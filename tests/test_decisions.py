@@ -2392,3 +2392,13 @@ def test_the_bodys_own_sentences_after_a_paragraph_number_and_sharing_a_line_are
     assert any(r.startswith("The Board further DELEGATED authority") for r in resolutions)
     assert any(r.startswith("18.3 Council APPROVED the launch") for r in resolutions)
     assert not any("introduced the plan" in r for r in resolutions)
+
+
+def test_a_motion_above_a_roll_call_of_each_members_vote_is_what_was_carried():
+    roll = "".join(f"{name} - {vote}\n" for name, vote in
+                   [("Ash", "Yes"), ("Birch", "Yes"), ("Cole", "No"), ("Dale", "Yes"), ("Fox", "Yes"), ("Quill", "Yes"), ("Reid", "Yes")])
+    text = ("New Quayford Borough Council\nMinutes of the regular meeting held June 3, 2024\n\n"
+            "Motion by Mr. Ash, seconded by Ms. Fox, to accept the Treasurer's Report for May 2024.\n"
+            f"Roll call vote:\n{roll}Motion carried 6-1.\n\nMAYOR'S REPORT\nThe Mayor reported on the parade.\n")
+    resolution, = _of_kind(text, "resolution", "minutes.txt")
+    assert "to accept the Treasurer's Report" in resolution.text and resolution.text.endswith("Motion carried 6-1.")
