@@ -487,8 +487,11 @@ _RECOMMENDED_TO = re.compile(rf"^(?:{ENUMERATOR})?(?-i:RECOMMENDED)\s+to\s+{_ADD
 # Minutes telling what an officer, a report or a committee put to the meeting: "Staff recommended that the
 # Council adopt Resolution No. 2024-020 ...", "The Director recommended requesting a 3 percent increase ...",
 # "The Chief Executive recommended that the Members adopt the Draft Plan ...".
-_RECOMMENDED_TO_MEETING = re.compile(rf"^{_RECOMMENDER}\s+(?:therefore\s+|also\s+)?recommended\s+\S"
-                                     rf"|^(?:[Tt]he\s+)?(?:[\w&'’-]+\s+){{1,5}}recommended\s+that\s+(?:the\s+)?(?:[\w&'’-]+\s+){{0,3}}?(?i:{_BODY})\b")
+# An officer who advises the meeting, by role: "The Auditor recommended approval", "The County Engineer recommended ...".
+_ADVISER = r"(?:[Tt]he\s+)?(?:[A-Z][\w&'’-]*\s+){0,3}(?:[Aa]uditor|[Ee]ngineer|[Mm]arshal|[Ss]olicitor|[Tt]reasurer|[Pp]lanner|[Cc]lerk|[Aa]ttorney)"
+_RECOMMENDED_TO_MEETING = re.compile(rf"^(?:{_RECOMMENDER}|{_ADVISER})\s+(?:therefore\s+|also\s+)?recommended\s+\S"
+                                     rf"|^(?:[Tt]he\s+)?(?:[\w&'’.-]+\s+){{1,5}}recommended\s+that\s+(?:the\s+)?(?:[\w&'’-]+\s+){{0,3}}?"
+                                     rf"(?:(?i:{_BODY}|court)|[A-Z]{{2,5}})\b")
 
 
 def _recommended_in_minutes(document: Document, entries: list[Entry]) -> list[tuple[int, Decision]]:
@@ -505,8 +508,13 @@ def _recommended_in_minutes(document: Document, entries: list[Entry]) -> list[tu
             found.append((index, row))
     for sentence in sentences(entries):
         if _RECOMMENDED_TO_MEETING.match(sentence.text) and not used.intersection(range(sentence.start, sentence.end + 1)):
-            row = _row(document, entries, list(range(sentence.start, sentence.end + 1)), minute_of(entries[sentence.start].section)[0])
-            row.text, row.items = sentence.text, []
+            lines = list(range(sentence.start, sentence.end + 1))
+            # "The report recommended that the IJB:" and the list it introduces
+            listed = collect_block(entries, sentence.end, _ends_list)[1:] if entries[sentence.end].text.endswith(":") else []
+            row = _row(document, entries, lines + listed, minute_of(entries[sentence.start].section)[0])
+            if not listed:
+                row.text, row.items = sentence.text, []
+            used.update(lines + listed)
             found.append((sentence.start, row))
     return found
 

@@ -2402,3 +2402,17 @@ def test_a_motion_above_a_roll_call_of_each_members_vote_is_what_was_carried():
             f"Roll call vote:\n{roll}Motion carried 6-1.\n\nMAYOR'S REPORT\nThe Mayor reported on the parade.\n")
     resolution, = _of_kind(text, "resolution", "minutes.txt")
     assert "to accept the Treasurer's Report" in resolution.text and resolution.text.endswith("Motion carried 6-1.")
+
+
+def test_what_an_officer_or_a_report_recommended_to_the_meeting_is_minuted_as_a_recommendation():
+    text = ("Quayford County Commissioners Court\nMinutes of the regular session held May 13, 2024\n\n"
+            "ITEM 7. BUDGET AMENDMENT\n"
+            "The Auditor recommended approval as an amendment for an unforeseen emergency.\n"
+            "Mr. Ash recommended that the Court award the paving contract to Quay Roads for $96,210.\n"
+            "The report recommended that the IJB:\n"
+            "(a) note the projected overspend;\n(b) approve the financial recovery plan set out in Appendix 2.\n\n"
+            "Commissioner Fox moved to approve the amendment. Motion carried 5-0.\n")
+    recommendations = _texts_of_kind(text, "recommendation", "minutes.txt")
+    assert "The Auditor recommended approval as an amendment for an unforeseen emergency." in recommendations
+    assert "Mr. Ash recommended that the Court award the paving contract to Quay Roads for $96,210." in recommendations
+    assert any(r.startswith("The report recommended that the IJB:") and r.endswith("set out in Appendix 2.") for r in recommendations)
