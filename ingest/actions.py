@@ -181,6 +181,9 @@ _ACTOR = (
     # the clerk's and the chair's offices in either case ("the clerk agreed to"): minutes write them both ways
     r"|(?:[Tt]he\s+)?(?:(?:(?:Deputy|Assistant|Town|Parish)\s+){0,2}[Cc]lerk|[Cc]hair(?:man|woman|person)?|Vice[- ]Chair(?:man)?|[Tt]reasurer|[Ss]ecretary|RFO|Proper\s+Officer"
     r"|Executive\s+Director|Director|Management\s+Team"
+    # the body's own office-holders and heads of service: "The Mayor undertook to send ...", "the Vice-Chancellor",
+    # "Chief Nurse to present ...", "Head of Health and Community Care to provide ..."
+    r"|(?:Executive\s+)?Mayor|(?:Vice[- ])?Chancellor|Chief\s+[A-Z][a-z]+|Head\s+of\s+(?:(?:[A-Z][\w&'’-]*|and|&)\s+){0,4}[A-Z][\w&'’-]*"
     # an officer by title: "the Chief Finance Officer", "the Meetings Administrator", "District Manager", "Staff"
     r"|(?:[A-Z][\w&'’-]*\s+){0,3}(?:Officer|Manager|Administrator|Superintendent|Counsel|Attorney|Engineer|Executive|CEO|CAO)"
     r"|[Ss]taff|Officers(?=\s+to\s+[a-z]))"  # "Officers to arrange a site visit", not "Officers will continue"

@@ -2416,3 +2416,15 @@ def test_what_an_officer_or_a_report_recommended_to_the_meeting_is_minuted_as_a_
     assert "The Auditor recommended approval as an amendment for an unforeseen emergency." in recommendations
     assert "Mr. Ash recommended that the Court award the paving contract to Quay Roads for $96,210." in recommendations
     assert any(r.startswith("The report recommended that the IJB:") and r.endswith("set out in Appendix 2.") for r in recommendations)
+
+
+def test_an_office_holder_or_a_head_of_service_taking_a_task_is_an_action():
+    text = ("Quayford Combined Authority\n\nMinutes of the meeting held on 18 March 2025\n\n"
+            "91. PUBLIC QUESTIONS\n\nMr Ash asked how parish councils would be consulted. The Mayor undertook to send Mr Ash "
+            "a written response setting out the arrangements.\n\n"
+            "92. QUALITY REPORT\n\nThe report was received. Chief Nurse to present the thematic review to the Board in July 2025.\n"
+            "Head of Health and Community Care to provide members with a briefing note on delayed discharge.\n")
+    actions = _texts_of_kind(text, "action", "minutes.txt")
+    assert "The Mayor undertook to send Mr Ash a written response setting out the arrangements." in actions
+    assert "Chief Nurse to present the thematic review to the Board in July 2025." in actions
+    assert "Head of Health and Community Care to provide members with a briefing note on delayed discharge." in actions
