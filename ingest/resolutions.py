@@ -38,7 +38,9 @@ _CAPS_VERB = re.compile(r"(?<![A-Za-z])(?P<word>RESOLVED|AGREED|DECIDED|VOTED)(?
 # ... or heads it, alone on its line: "DECISION" / "1. To approve ..." / "2. To delegate ...".
 _DECISION_LABEL = re.compile(r"^(?:decision(?:s)?(?:\s+(?:taken|made))?|the decision)\s*(?:[:–-]\s*(?P<after>.*))?$", re.IGNORECASE)
 
-_MINUTED_DECISION = re.compile(r"^decision\s*:\s*(?P<after>.*)$", re.IGNORECASE)
+# Minutes label a decision with a colon ("Decision: Granted subject to conditions."), or head it with the
+# word alone over the body's own words ("Decision" / "The IJB: (a) noted ... (b) approved ...").
+_MINUTED_DECISION = re.compile(r"^decisions?\s*(?::\s*(?P<after>.*))?$", re.IGNORECASE)
 
 _VOTE_LINE = re.compile(
     r"^(?:for|against|abstain(?:ed|ing|ions?)?)\s*\(\d+\)|^(?:(?:substantive\s+)?motion|amendment|recommendations?)\s+(?:was\s+)?(?:carried|lost|agreed|fell|defeated)\b"

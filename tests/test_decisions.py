@@ -2428,3 +2428,14 @@ def test_an_office_holder_or_a_head_of_service_taking_a_task_is_an_action():
     assert "The Mayor undertook to send Mr Ash a written response setting out the arrangements." in actions
     assert "Chief Nurse to present the thematic review to the Board in July 2025." in actions
     assert "Head of Health and Community Care to provide members with a briefing note on delayed discharge." in actions
+
+
+def test_a_decision_headed_by_the_word_alone_in_minutes_is_a_resolution():
+    text = ("Quayford Integration Joint Board\n\nMinute of the meeting held on 18 September 2024\n\n"
+            "6. FINANCIAL MONITORING\nThere was submitted a report by the Chief Finance Officer on the projected overspend.\n\n"
+            "Decision\nThe IJB:\n(a) noted the projected overspend of £3.8 million;\n"
+            "(b) approved the financial recovery plan set out in Appendix 2 of the report.\n\n"
+            "7. DATE OF NEXT MEETING\nThe next meeting will be held on 20 November 2024.\n")
+    resolution, = _of_kind(text, "resolution", "minutes.txt")
+    assert resolution.reference == "6" and resolution.items == [
+        "noted the projected overspend of £3.8 million;", "approved the financial recovery plan set out in Appendix 2 of the report."]
