@@ -317,6 +317,7 @@ def declares_outcome(sentence: str) -> bool:
 # At the sentence's start only: "She noted that Council approved the closure" reports.
 _BODY_DID = re.compile(
     r"^(?:(?:by\s+(?:general\s+|unanimous\s+)?consensus|by\s+unanimous\s+vote|(?:after|following)\s+(?:some\s+|brief\s+|further\s+|the\s+)?discussion"
+    r"|on\s+the\s+recommendation\s+of\s+(?:the\s+)?[\w&'’ -]{1,60}?"  # "On the recommendation of Senate, Council APPROVED ..."
     rf"|{_ON_PROPOSAL}),?\s+)?"
     r"(?:the\s+)?(?:board|commission|council|committee|panel|trustees|governors|authority)\s+"
     r"(?:(?:then|also|further|unanimously)\s+)?(?:adopted|approved|awarded|appointed|authori[sz]ed|delegated|denied|granted|accepted|rejected|ratified|endorsed|elected"

@@ -491,7 +491,10 @@ _RECOMMENDED_TO = re.compile(rf"^(?:{ENUMERATOR})?(?-i:RECOMMENDED)\s+to\s+{_ADD
 _ADVISER = r"(?:[Tt]he\s+)?(?:[A-Z][\w&'’-]*\s+){0,3}(?:[Aa]uditor|[Ee]ngineer|[Mm]arshal|[Ss]olicitor|[Tt]reasurer|[Pp]lanner|[Cc]lerk|[Aa]ttorney)"
 _RECOMMENDED_TO_MEETING = re.compile(rf"^(?:{_RECOMMENDER}|{_ADVISER})\s+(?:therefore\s+|also\s+)?recommended\s+\S"
                                      rf"|^(?:[Tt]he\s+)?(?:[\w&'’.-]+\s+){{1,5}}recommended\s+that\s+(?:the\s+)?(?:[\w&'’-]+\s+){{0,3}}?"
-                                     rf"(?:(?i:{_BODY}|court)|[A-Z]{{2,5}})\b")
+                                     rf"(?:(?i:{_BODY}|court)|[A-Z]{{2,5}})\b"
+                                     # a committee's recommendation minuted in capitals, as its decisions are:
+                                     # "Finance Committee had considered the proposals and RECOMMENDED that Council approve ..."
+                                     r"|^(?:\d{1,3}(?:\.\d{1,3})+\s+)?[^.;]*(?<![A-Za-z])RECOMMENDED\s+(?:that|the|to)\b")
 
 
 def _recommended_in_minutes(document: Document, entries: list[Entry]) -> list[tuple[int, Decision]]:

@@ -2439,3 +2439,15 @@ def test_a_decision_headed_by_the_word_alone_in_minutes_is_a_resolution():
     resolution, = _of_kind(text, "resolution", "minutes.txt")
     assert resolution.reference == "6" and resolution.items == [
         "noted the projected overspend of £3.8 million;", "approved the financial recovery plan set out in Appendix 2 of the report."]
+
+
+def test_a_committees_recommendation_minuted_in_capitals_and_the_decision_taken_on_it():
+    text = ("University of Quayford\n\nMinutes of the meeting of Council held on 20 March 2025\n\n"
+            "18. VOLUNTARY SEVERANCE\n\n"
+            "18.3  Finance Committee had considered the proposals on 3 March 2025 and RECOMMENDED that Council approve the\n"
+            "      launch of a voluntary severance scheme.\n"
+            "18.4  On the recommendation of Finance Committee, Council APPROVED the launch of the scheme from 1 April 2025.\n")
+    recommendation, = _texts_of_kind(text, "recommendation", "minutes.txt")
+    assert recommendation.startswith("18.3 Finance Committee had considered") and recommendation.endswith("severance scheme.")
+    assert _texts_of_kind(text, "resolution", "minutes.txt") == [
+        "18.4 On the recommendation of Finance Committee, Council APPROVED the launch of the scheme from 1 April 2025."]
