@@ -174,14 +174,14 @@ def runs_on(entries: list[Entry], index: int, used: set[int]) -> list[int]:
 
 # How a member voted, as a vote's roll labels it: "Ayes — A, B", "Nays: Ash", "Absent: Cole".
 VOTE_LABEL = r"(?:ayes?|yeas?|nays?|noes|abstain\w*|absent|recused)\b"
-# A vote's roll between a motion and its outcome: "Roll call vote:", "Ayes — A, B", "Nays ~ None", and a
+# A vote's roll between a motion and its outcome: "Roll call vote:", "Roll call:", "Ayes — A, B", "Nays ~ None", and a
 # member's own vote on a line of its own ("Albright - Yes", "Mrs. Fox: Aye").
 _ROLL_CALL_LINE = re.compile(
-    rf"^(?i:(?:roll[\s-]*call|voice|hand|recorded)\s+vote\b|{VOTE_LABEL})"
+    rf"^(?i:roll[\s-]*call(?:\s+vote)?\b|(?:voice|hand|recorded)\s+vote\b|{VOTE_LABEL})"
     r"|^(?:[A-Z][a-z]{1,12}\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s*[-–:,]?\s*(?i:yes|no|aye|nay|abstain(?:ed)?|absent)\.?$")
-# "MOTION: X moved to ...", "X moves that ...", "It was proposed by X, seconded by Y, that ...".
+# "MOTION: X moved to ...", "X moves that ...", "X made a motion to ...", "It was proposed by X, seconded by Y, that ...".
 # A speaker's own motion in a transcript: "I move that By-law No. 35/2024 be read", "move adoption of Items 1 to 9".
-MOVED = re.compile(r"^motion\s*:|\bmotion\s+(?:made\s+)?by\b|\bmoved\b|\bmoves?\s+that\b|\bproposed\s+by\b|\bI\s+(?:will\s+)?move\b|\bmove\s+(?:the\s+)?adoption\b",
+MOVED = re.compile(r"^motion\s*:|\bmotion\s+(?:made\s+)?by\b|\bmade\s+a\s+motion\b|\bmoved\b|\bmoves?\s+that\b|\bproposed\s+by\b|\bI\s+(?:will\s+)?move\b|\bmove\s+(?:the\s+)?adoption\b",
                     re.IGNORECASE)
 # A motion's words: who moved it, or its operative "THAT ..." (a Canadian minute's "THAT Council award ...").
 MOTION = re.compile(rf"{MOVED.pattern}|\bseconded\b|(?:^|\s)(?-i:THAT)\s", re.IGNORECASE)

@@ -2451,3 +2451,15 @@ def test_a_committees_recommendation_minuted_in_capitals_and_the_decision_taken_
     assert recommendation.startswith("18.3 Finance Committee had considered") and recommendation.endswith("severance scheme.")
     assert _texts_of_kind(text, "resolution", "minutes.txt") == [
         "18.4 On the recommendation of Finance Committee, Council APPROVED the launch of the scheme from 1 April 2025."]
+
+
+def test_a_motion_made_above_a_listing_and_a_roll_call_is_what_was_carried():
+    text = ("Quayford Township\nMinutes of the regular meeting of the Board of Trustees held March 11, 2025\n\n"
+            "RESOLUTION 2025-018 - PAYMENT OF BILLS\n"
+            "Mr. Ash made a motion to adopt Resolution 2025-018 approving payment of warrants 11482 through 11519, "
+            "seconded by Mrs. Fox.\nPayments over $2,500.00 included in the listing:\n"
+            "  Quay County Engineer - traffic sign materials - $4,912.40\n  Harbour Electric - street lighting - $2,744.15\n"
+            "Roll call:\nMr. Ash - yes\nMrs. Fox - yes\nMr. Reid - yes\nMotion carried.\n\n"
+            "ADJOURNMENT\nThe meeting adjourned at 8:10 p.m.\n")
+    resolution, = _texts_of_kind(text, "resolution", "minutes.txt")
+    assert "Mr. Ash made a motion to adopt Resolution 2025-018" in resolution and resolution.endswith("Motion carried.")
