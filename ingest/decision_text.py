@@ -34,6 +34,8 @@ class Entry:
 
 # A list item's own number or letter before its words: "3. ", "(b) ", "iv) ".
 ENUMERATOR = r"\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]\)?\s+"
+# A paragraph's number before its first sentence: "18.4 Council APPROVED ...", "3) The Board ...".
+PARAGRAPH_NUMBER = r"\(?\d{1,3}(?:\.\d{1,3})*[.)]?\)?\s+"
 
 _TAGS = re.compile(r"</?(?:b|i|u|strong|em|sup|sub|span|p|br|font)\b[^>]*>", re.IGNORECASE)
 _LINKS = re.compile(r"\[([^\]]*)\]\([^)]*\)")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .decision_text import Entry, ends_clause, parse_marker
+from .decision_text import PARAGRAPH_NUMBER, Entry, ends_clause, parse_marker
 from .people import TITLE
 from .votes import ABSTAIN as _ABSTAIN, AGAINST as _AGAINST, FOR as _FOR
 
@@ -333,8 +333,7 @@ _MINUTES_CONFIRMED = re.compile(r"^(?:the\s+)?minutes?\s+of\s+(?:the\s+)?[^.;]{0
                                 r"(?:confirmed|approved|agreed|accepted|adopted|signed|taken\s+as\s+read)\b", re.IGNORECASE)
 
 
-# A paragraph's number before the sentence: "18.4 Council APPROVED the launch of ...".
-_PARAGRAPH_NUMBER = re.compile(r"^\(?\d{1,3}(?:\.\d{1,3})*[.)]?\)?\s+")
+_PARAGRAPH_NUMBER = re.compile(rf"^{PARAGRAPH_NUMBER}")
 
 
 def body_did(sentence: str) -> bool:

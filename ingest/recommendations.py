@@ -18,7 +18,7 @@ from dataclasses import replace
 from minutebook.vocabulary import Decision, Document
 
 from .chunk import opens_list_item
-from .decision_text import ENUMERATOR, Entry, block_pages, collect_block, is_motion, minute_of, parse_marker, sentences, split_items
+from .decision_text import ENUMERATOR, PARAGRAPH_NUMBER, Entry, block_pages, collect_block, is_motion, minute_of, parse_marker, sentences, split_items
 from .noise import is_furniture
 from .sections import headings_of
 
@@ -494,7 +494,7 @@ _RECOMMENDED_TO_MEETING = re.compile(rf"^(?:{_RECOMMENDER}|{_ADVISER})\s+(?:ther
                                      rf"(?:(?i:{_BODY}|court)|[A-Z]{{2,5}})\b"
                                      # a committee's recommendation minuted in capitals, as its decisions are:
                                      # "Finance Committee had considered the proposals and RECOMMENDED that Council approve ..."
-                                     r"|^(?:\d{1,3}(?:\.\d{1,3})+\s+)?[^.;]*(?<![A-Za-z])RECOMMENDED\s+(?:that|the|to)\b")
+                                     rf"|^(?:{PARAGRAPH_NUMBER})?[^.;]*(?<![A-Za-z])RECOMMENDED\s+(?:that|the|to)\b")
 
 
 def _recommended_in_minutes(document: Document, entries: list[Entry]) -> list[tuple[int, Decision]]:
