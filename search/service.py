@@ -93,6 +93,7 @@ class Minutebook:
         adapter = query_adapter.load(model_id=self.embedder.model_id) if settings.query_adapter else None
         self.encode = QueryEncoder(self.embedder, adapter=adapter)
         self.embedder.encode(["warm up"])  # the first call is slow; pay it before the first user does
+        _ = self.index.lexicon  # and read the papers' words and the English word list that query repair weighs
 
     def refresh_due(self) -> bool:
         """Whether a second has passed since ``current`` was last looked at."""

@@ -79,6 +79,12 @@ def build_lexicon(conn: sqlite3.Connection) -> None:
     )
 
 
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """The English words common enough to be meant as typed (the COMMON_WORDS commonest), read once."""
+    return frozenset(word for word, rank in word_ranks().items() if rank < COMMON_WORDS)
+
+
 @dataclass
 class Lexicon:
     """The lexicon of an opened index, held in memory for query repair."""
@@ -99,6 +105,7 @@ class Lexicon:
         for acronym, expansion, _ in rows:
             acronyms.setdefault(acronym.lower(), expansion)
         passages = conn.execute("SELECT count(*) FROM chunks").fetchone()[0]
+        common_words()  # read with the papers' words, once: the server reads both before its first question
         return cls(df, acronyms, passages)
 
     def __post_init__(self) -> None:
@@ -111,7 +118,7 @@ class Lexicon:
     def correct(self, term: str) -> str | None:
         """The corpus word a misspelt ``term`` most likely meant, or None."""
         if (self.known(term) or len(term) < MIN_TYPO_LENGTH or not term.isalpha() or self._inflects_known(term)
-                or word_ranks().get(term, COMMON_WORDS) < COMMON_WORDS):
+                or term in common_words()):
             return None
         # A word the papers extend ("dentist" -> "dentistry") is another word, not a slip of the keys.
         pool = [w for n in range(len(term) - 2, len(term) + 3) for w in self._by_length.get(n, ())
