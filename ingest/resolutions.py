@@ -591,16 +591,13 @@ def _unbulleted(text: str) -> str:
     return marker.rest if marker and marker.family == "bullet" else text
 
 
-def _hypothetical(sentence: str) -> bool:
-    """A condition or a report ("if", "whether", "not", "it would be helpful"); "agreed that charges
-    would rise" is a decision told in reported speech, and "agreed not to object" a decision not to act."""
-    sentence = re.sub(r"\b(agreed|resolved|decided)\s+not\s+to\b", r"\1 to", sentence, flags=re.IGNORECASE)
-    if re.search(r"\b(?:not|if|whether)\b", sentence, re.IGNORECASE):
-        return True
-    return any(
-        not re.search(r"\b(?:agreed|resolved|decided)\s+that\b[^.;]*$", sentence[: would.start()], re.IGNORECASE)
-        for would in re.finditer(r"\bwould\b", sentence, re.IGNORECASE)
-    )
+def _hypothetical(sentence: str, told: re.Match) -> bool:
+    """A decision verb under a condition or in a report ("if the Board agreed", "whether it was
+    agreed", "it would be agreed"), or agreeing a view ("agreed it would be helpful to ..."). What
+    follows the verb is otherwise what was decided: "agreed that charges would rise", "agreed to
+    co-opt X and she would be invited", "agreed not to object" are decisions."""
+    return bool(re.search(r"\b(?:not|if|whether|would)\b", sentence[: told.end()], re.IGNORECASE)
+                or re.match(r"\s+(?:that\s+)?(?:it|this|that)\s+would\s+be\b", sentence[told.end():], re.IGNORECASE))
 
 
 def _proposer(text: str, details: dict) -> None:
@@ -665,7 +662,7 @@ def _narrative(document: Document, entries: list[Entry], used: set[int], minutes
     found = []
     for n, sentence in enumerate(read):
         indices = list(range(sentence.start, sentence.end + 1))
-        if used.intersection(indices) or not told.search(sentence.text) or _hypothetical(sentence.text):
+        if used.intersection(indices) or not (match := told.search(sentence.text)) or _hypothetical(sentence.text, match):
             continue
         details: dict = {}
         text, items = sentence.text, []

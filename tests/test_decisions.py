@@ -431,6 +431,27 @@ The chair thanked the staff.
     assert resolutions[1].details["seconder"] == "Sam Ash"
 
 
+def test_what_follows_the_decision_verb_is_what_was_decided_not_a_condition():
+    text = """Harbour Trust Board Meeting Minutes 12 December 2024
+
+1. Trustees
+
+After discussion the board agreed to co-opt Dana Fox as a trustee and she would be invited to join the meeting for the next item.
+
+2. Moorings
+
+The board agreed to hold the mooring fees, but would review them if the harbour dues rose.
+
+3. Slipway
+
+Members asked whether the board had agreed the slipway works last year. The chair said it would be agreed once quotes were in.
+"""
+    resolutions = _texts_of_kind(text, "resolution", "minutes.txt")
+    assert len(resolutions) == 2
+    assert resolutions[0].startswith("After discussion the board agreed to co-opt Dana Fox")
+    assert resolutions[1].startswith("The board agreed to hold the mooring fees")
+
+
 def test_decisions_handle_a_large_paper_and_never_raise():
     big = "\n".join([MODERNGOV_MINUTES, REPORT, STRATEGY] * 40)
     assert len(_of_kind(big, "resolution", "big.txt")) >= 3  # repeats collapse; timing is for bench/
