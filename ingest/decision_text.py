@@ -124,6 +124,16 @@ def starts_list(marker: Marker) -> bool:
     return marker.value in ("1", "a", "i")
 
 
+def next_value(value: str) -> str | None:
+    """The marker the item after ``value`` bears in its list: "4" -> "5", "4.2" -> "4.3", "b" -> "c"."""
+    head, _, last = value.rpartition(".")
+    if last.isdigit():
+        return f"{head}.{int(last) + 1}" if head else str(int(last) + 1)
+    if len(value) == 1 and value.isalpha() and value.lower() != "z":
+        return chr(ord(value) + 1)
+    return None
+
+
 def family_of(first: Marker) -> str:
     return "roman" if first.family == "letter" and first.value == "i" else first.family
 

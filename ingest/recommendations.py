@@ -18,7 +18,7 @@ from dataclasses import replace
 from minutebook.vocabulary import Decision, Document
 
 from .chunk import opens_list_item
-from .decision_text import ENUMERATOR, PARAGRAPH_NUMBER, Entry, block_pages, collect_block, is_motion, minute_of, parse_marker, sentences, split_items
+from .decision_text import ENUMERATOR, PARAGRAPH_NUMBER, Entry, block_pages, collect_block, is_motion, minute_of, next_value, parse_marker, sentences, split_items
 from .noise import is_furniture
 from .sections import headings_of
 
@@ -329,10 +329,11 @@ def _verb_heading(entry: Entry, number: str) -> str | None:
 
 # What an agenda item may ask besides its verbs: an applicant's request as a design review agenda states
 # it ("Quay Hall Extension: Seeking Final Approval"), a numbered enactment put to the body with its title
-# ("Ordinance No. 12-2025 (Ward 3): Determining the route of the harbour path"), an application put by its
+# ("Ordinance No. 12-2025 (Ward 3): Determining the route of the harbour path", "RESOLUTION (2025-08) Contract with
+# Quay Marine for ..."), an application put by its
 # case number ("Case 19-041: Quay House", "V-0112-24 and NC-2040-24; Variance applications for a deck").
 _SEEKING = re.compile(r"\bseeking\s+(?:[\w-]+\s+){0,3}approval\b", re.IGNORECASE)
-_ENACTMENT_ITEM = re.compile(r"^(?i:resolution|ordinance)\s+(?i:no\.?)\s*[\w-]+\s*(?:\([^)]{1,80}\))?\s*[:–-]\s*[A-Z][a-z]")
+_ENACTMENT_ITEM = re.compile(r"^(?i:resolution|ordinance)\s+(?:(?i:no\.?)\s*[\w-]+\s*(?:\([^)]{1,80}\))?\s*[:–-]|\([\w -]{1,12}\)\s*[:–-]?)\s*[A-Z][a-z]")
 _CASE = r"[A-Z]{0,4}-?\d{2,4}-\d{2,5}\b"
 _CASE_ITEM = re.compile(rf"^(?:(?i:case)\s+(?:(?i:no)\.?\s*)?)?{_CASE}(?:\s+(?i:and)\s+{_CASE})?\s*[:;–-]\s*[A-Z]")
 
@@ -374,9 +375,18 @@ def _agenda_items(document: Document, entries: list[Entry], used: set[int]) -> l
     """Numbered agenda items that ask the body to approve, adopt or authorise something, outside any
     recommendation already read: on a US agenda the item itself is the recommended action."""
     found = []
+    expected: str | None = None  # the number the next item bears
     for index, entry in enumerate(entries):
         after_blank = index > 0 and not entries[index - 1].text
         number = _item_number(entry, after_blank)
+        if number is None and not entry.table and (marker := parse_marker(entry.text)) and (
+                (expected and marker.value == expected.lower())
+                or (index > 0 and _caption(entries[index - 1]) and marker.value in ("1", "a"))):
+            # "4.3 Adopt ..." after item 4.2, or "A. ..." under a group's caption ("BOARD ORDERS:"), on a line
+            # not read as opening a paragraph
+            number = marker.value, marker.rest
+        if number:
+            expected = next_value(number[0])
         # An agenda set out as paragraphs under unnumbered headings (a web page's): each paragraph an
         # item. Under a numbered item a paragraph describes that item ("To consider the report of ...").
         paragraph = (number is None and (entry.opens or after_blank) and entry.text[:1].isupper() and not entry.heading
@@ -386,7 +396,7 @@ def _agenda_items(document: Document, entries: list[Entry], used: set[int]) -> l
         lines = [index]
         case = paragraph and bool(_CASE_ITEM.match(entry.text))
         for following in range(index + 1, min(len(entries), index + MAX_ITEM_LINES)):
-            if _item_ends(entries[following], paragraph, case):
+            if _item_ends(entries[following], paragraph, case, number[0] if number else None):
                 break
             lines.append(following)
         if paragraph and entry.text.rstrip().endswith(":"):
@@ -417,15 +427,26 @@ def _asking_parts(entries: list[Entry], lines: list[int]) -> list[str]:
     return parts if any(asks_to_act(part) for part in parts) else []
 
 
-def _item_ends(later: Entry, paragraph: bool, case: bool) -> bool:
-    """Whether ``later`` is past an agenda item: a heading or the next numbered item; for an item set out
-    as a paragraph, its end; for an application put by its case number, whose name, address and work
-    stand a paragraph each, the next case."""
+def _item_ends(later: Entry, paragraph: bool, case: bool, number: str | None = None) -> bool:
+    """Whether ``later`` is past an agenda item: a heading or the next numbered item (the number after
+    ``number``, the item's own, even on a line not read as opening a paragraph: "4.2 Receive and file
+    ..." / "4.3 Adopt Resolution No. ..."); for an item set out as a paragraph, its end; for an
+    application put by its case number, whose name, address and work stand a paragraph each, the next
+    case."""
     if later.heading or _item_number(later):
+        return True
+    if number and (marker := parse_marker(later.text)) and marker.value and marker.value == (next_value(number) or "").lower():
+        return True
+    if _caption(later):
         return True
     if case:
         return bool(_CASE_ITEM.match(later.text))
     return later.opens or (paragraph and not later.text)
+
+
+def _caption(entry: Entry) -> bool:
+    """A line in capitals ending in ":" that names the group of items after it ("BOARD ORDERS, RULES OR FEES:")."""
+    return entry.text.endswith(":") and entry.text.isupper() and len(entry.text) > 4
 
 
 def _introduced(entries: list[Entry], last: int) -> list[int]:

@@ -452,6 +452,32 @@ Members asked whether the board had agreed the slipway works last year. The chai
     assert resolutions[1].startswith("The board agreed to hold the mooring fees")
 
 
+def test_agenda_items_follow_their_numbering_and_captions_not_only_their_lines():
+    # A long item title is not read as opening a paragraph; its number, the next in sequence, still
+    # opens the item. A caption in capitals ends the item before it, and its lettered list restarts.
+    agenda = """HARBOURSIDE WATER DISTRICT
+BOARD OF DIRECTORS REGULAR MEETING AGENDA
+Tuesday, May 9, 2023 at 6:00 p.m.
+
+4. CONSENT CALENDAR
+4.1 Approve Minutes of the Regular Meeting of April 11, 2023
+4.2 Receive and File the Treasurer's Report for March 2023
+4.3 Adopt Resolution No. 23-14 Authorizing the General Manager to Execute an Agreement with Bayline Pumps for Pump Station Maintenance in an Amount Not to Exceed $85,000
+5. RESOLUTIONS
+REGULAR ACTIONS OF THE BOARD:
+A. RESOLUTION (2023-15) Contract with Quay Marine Services for buoy maintenance from July 1, 2023 through June 30, 2024 in an amount not to exceed $40,000.
+B. RESOLUTION (2023-16) Enter into a Memorandum of Understanding with the Harbour Fire District for shared dispatch.
+RULES AND FEES:
+A. RESOLUTION (2023-17) Amend the schedule of connection fees effective July 1, 2023.
+"""
+    rows = _texts_of_kind(agenda, "recommendation", "agenda.txt")
+    assert any(text.startswith("4.2 Receive and File") and "4.3" not in text for text in rows)
+    assert any(text.startswith("4.3 Adopt Resolution No. 23-14") for text in rows)
+    assert any(text.startswith("A. RESOLUTION (2023-15) Contract with Quay Marine") and "(2023-16)" not in text for text in rows)
+    assert any(text.startswith("B. RESOLUTION (2023-16) Enter into") and "RULES AND FEES" not in text for text in rows)
+    assert any(text.startswith("A. RESOLUTION (2023-17) Amend") for text in rows)
+
+
 def test_decisions_handle_a_large_paper_and_never_raise():
     big = "\n".join([MODERNGOV_MINUTES, REPORT, STRATEGY] * 40)
     assert len(_of_kind(big, "resolution", "big.txt")) >= 3  # repeats collapse; timing is for bench/
