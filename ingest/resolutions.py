@@ -424,7 +424,7 @@ def _elliptical(document: Document, entries: list[Entry], used: set[int], minute
     found = []
     for n, sentence in enumerate(read):
         indices = list(range(sentence.start, sentence.end + 1))
-        if used.intersection(indices) or not _ELLIPTICAL.match(sentence.text.strip()):
+        if used.intersection(indices) or not _ELLIPTICAL.match(_unbulleted(sentence.text.strip())):
             continue
         text = sentence.text
         before = referred_to(read, n, short=_SHORT_DECISION)

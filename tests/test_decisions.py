@@ -478,6 +478,24 @@ A. RESOLUTION (2023-17) Amend the schedule of connection fees effective July 1, 
     assert any(text.startswith("A. RESOLUTION (2023-17) Amend") for text in rows)
 
 
+def test_notes_in_bullet_points_record_decisions_told_without_their_subject():
+    notes = """QUAYFORD PARISH COUNCIL
+Notes of the meeting held on Tuesday 10 September 2024
+
+7. Planning
+ a) 24/01432/HOUS - Rose Cottage - rear extension.
+    - Plans viewed. Nothing of concern.
+    - Agreed unanimously: no objection to this application.
+8. Finance
+ - Two insurance quotes were circulated.
+ - Agreed to move to Quayguard on a three-year agreement at £612 a year.
+"""
+    resolutions = _texts_of_kind(notes, "resolution", "minutes.txt")
+    assert any("Agreed unanimously: no objection to this application." in text for text in resolutions)
+    assert any("Agreed to move to Quayguard on a three-year agreement" in text for text in resolutions)
+    assert not any("Plans viewed" in text or "quotes were circulated" in text for text in resolutions)
+
+
 def test_decisions_handle_a_large_paper_and_never_raise():
     big = "\n".join([MODERNGOV_MINUTES, REPORT, STRATEGY] * 40)
     assert len(_of_kind(big, "resolution", "big.txt")) >= 3  # repeats collapse; timing is for bench/
