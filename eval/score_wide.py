@@ -78,6 +78,9 @@ def holds(text: str, snippet: str) -> str | None:
         return None
     if want in have or (len(have) >= len(want) and fuzz.partial_ratio(want, have) >= SNIPPET_MATCH):
         return "whole"
+    label, colon, said = snippet.partition(":")
+    if colon and len(words(label).split()) <= 4 and len(words(said).split()) >= 5 and words(said) in have:
+        return "whole"  # the labeller quoted the label the decision stands under ("Recommended Action: Ratify ...")
     if len(have.split()) * 2 >= len(want.split()) and (have in want or fuzz.partial_ratio(have, want) >= SNIPPET_MATCH):
         return "part"
     return None

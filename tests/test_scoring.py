@@ -44,6 +44,11 @@ sentence_pairs = _script("sentence_pairs")
     # a row of a few generic words stands in many labels' snippets and is none of them
     ("Note and file.", "Annual report of the Harbourside ferry service for 2024. Recommendation: Note and file.", None),
     ("Approve the minutes.", "the Quay Hall lease be renewed", None),
+    # the label quoted the caption the recommendation stands under, which the row leaves off
+    ("Ratify commercial warrants numbered 24-118 through 24-119 in the amount of $4,218.",
+     "Recommended Action: Ratify commercial warrants numbered 24-118 through", "whole"),
+    # but a caption's words alone find nothing
+    ("Ratify commercial warrants numbered 24-118.", "Recommended Action: Approve the quay hall lease renewal", None),
 ])
 def test_a_row_finds_a_label_only_when_it_holds_the_label_or_most_of_it(row, snippet, how):
     assert score_wide.holds(row, snippet) == how
