@@ -48,7 +48,8 @@ _VERB = (
     rf"^(?:{ENUMERATOR})?(?:to\s+)?(?:instruct|request)(?:ed|s)?\s+(?:the\s+)?(?:(?:[A-Z][\w'’-]*|&)\s+){{0,4}}{_ROLE}\b"
     rf"(?:,?\s+(?:(?:of|for|and|in|the|&)\s+)*[A-Z(][\w'’()&-]*)*,?\s+to\s+[a-z]+|"
     # "Staff was directed to return with a phasing option", "the Clerk is directed to write"
-    rf"(?:^|\b(?-i:the)\s+)(?:(?:[A-Z][\w'’-]*|&)\s+){{0,4}}{_ROLE}\s+(?:was|were|is|are)\s+directed\s+to\s+[a-z]+|"
+    # and a resolution's clause: "AND THAT staff be directed to prepare the by-law"
+    rf"(?:^|\b(?-i:the)\s+|(?<=\bthat\s))(?:(?:[A-Z][\w'’-]*|&)\s+){{0,4}}{_ROLE}\s+(?:was|were|is|are|be)\s+directed\s+to\s+[a-z]+|"
     # "will review the policy at the next meeting", "an update for the next board meeting was requested"
     rf"(?:review|consider|discuss)(?:ing)?\b[^.;]{{0,120}}?\bat\s+{NEXT_MEETING}|"
     rf"(?:update|report)\b[^.;]{{0,100}}?\bfor\s+{NEXT_MEETING}\s+was\s+requested|"
@@ -183,7 +184,7 @@ _ACTOR = (
     r"|Executive\s+Director|Director|Management\s+Team"
     # the body's own office-holders and heads of service: "The Mayor undertook to send ...", "the Vice-Chancellor",
     # "Chief Nurse to present ...", "Head of Health and Community Care to provide ..."
-    r"|(?:Executive\s+)?Mayor|(?:Vice[- ])?Chancellor|Chief\s+[A-Z][a-z]+|Head\s+of\s+(?:(?:[A-Z][\w&'’-]*|and|&)\s+){0,4}[A-Z][\w&'’-]*"
+    r"|(?:Executive\s+)?Mayor|(?:Vice[- ])?Chancellor|Chief\s+[A-Z][a-z]+|(?:Head|Director)\s+of\s+(?:(?:[A-Z][\w&'’-]*|and|&)\s+){0,4}[A-Z][\w&'’-]*"
     # an officer by title: "the Chief Finance Officer", "the Meetings Administrator", "District Manager", "Staff"
     r"|(?:[A-Z][\w&'’-]*\s+){0,3}(?:Officer|Manager|Administrator|Superintendent|Counsel|Attorney|Engineer|Executive|CEO|CAO)"
     r"|[Ss]taff|Officers(?=\s+to\s+[a-z]))"  # "Officers to arrange a site visit", not "Officers will continue"

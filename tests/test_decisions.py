@@ -496,6 +496,25 @@ Notes of the meeting held on Tuesday 10 September 2024
     assert not any("Plans viewed" in text or "quotes were circulated" in text for text in resolutions)
 
 
+def test_a_resolution_directing_staff_and_an_officer_s_undertaking_are_tasks():
+    minutes = """Township of Quayford
+Minutes of the Regular Council Meeting, June 18, 2024
+
+7. Delegations
+A resident spoke about flooding on Quay Road. The Director of Public Works undertook to meet her on site within two weeks.
+
+8. Staff Reports
+Resolution No. 2024-149
+Moved by Councillor Fox Seconded by Councillor Ash
+THAT Council receive Report PW-2024-11; AND THAT staff be directed to prepare the required by-law.
+CARRIED
+"""
+    actions = _texts_of_kind(minutes, "action", "minutes.txt")
+    assert any(text.startswith("The Director of Public Works undertook to meet her on site") for text in actions)
+    assert any("staff be directed to prepare the required by-law" in text for text in actions)
+    assert not any("A resident spoke about flooding" == text for text in actions)
+
+
 def test_decisions_handle_a_large_paper_and_never_raise():
     big = "\n".join([MODERNGOV_MINUTES, REPORT, STRATEGY] * 40)
     assert len(_of_kind(big, "resolution", "big.txt")) >= 3  # repeats collapse; timing is for bench/
