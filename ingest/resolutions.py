@@ -593,10 +593,13 @@ def _unbulleted(text: str) -> str:
 
 def _hypothetical(sentence: str, told: re.Match) -> bool:
     """A decision verb under a condition or in a report ("if the Board agreed", "whether it was
-    agreed", "it would be agreed"), or agreeing a view ("agreed it would be helpful to ..."). What
-    follows the verb is otherwise what was decided: "agreed that charges would rise", "agreed to
-    co-opt X and she would be invited", "agreed not to object" are decisions."""
-    return bool(re.search(r"\b(?:not|if|whether|would)\b", sentence[: told.end()], re.IGNORECASE)
+    agreed", "it would be agreed"), or agreeing a view ("agreed it would be helpful to ..."). Only
+    the verb's own clause counts: "X asked if he could pay these and everyone agreed" decides, and
+    what follows the verb is what was decided: "agreed that charges would rise", "agreed to co-opt X
+    and she would be invited", "agreed not to object" are decisions."""
+    clauses = list(re.finditer(r"[,;:]|\b(?:and|but)\b", sentence[: told.start()], re.IGNORECASE))
+    clause = sentence[clauses[-1].end() if clauses else 0: told.end()]
+    return bool(re.search(r"\b(?:not|if|whether|would)\b", clause, re.IGNORECASE)
                 or re.match(r"\s+(?:that\s+)?(?:it|this|that)\s+would\s+be\b", sentence[told.end():], re.IGNORECASE))
 
 

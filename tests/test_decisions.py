@@ -445,9 +445,14 @@ The board agreed to hold the mooring fees, but would review them if the harbour 
 3. Slipway
 
 Members asked whether the board had agreed the slipway works last year. The chair said it would be agreed once quotes were in.
+
+4. Hall
+
+The caretaker asked if the hall could open on Sundays and the board agreed to a trial from March.
 """
     resolutions = _texts_of_kind(text, "resolution", "minutes.txt")
-    assert len(resolutions) == 2
+    assert len(resolutions) == 3
+    assert resolutions[2].startswith("The caretaker asked if the hall could open on Sundays and the board agreed")
     assert resolutions[0].startswith("After discussion the board agreed to co-opt Dana Fox")
     assert resolutions[1].startswith("The board agreed to hold the mooring fees")
 
