@@ -310,6 +310,24 @@ def declares_outcome(sentence: str) -> bool:
     return bool(_DECLARED.search(sentence))
 
 
+# A vote told in a sentence: "The amendment was put to the vote and fell, 2 for, 4 against", "the proposal
+# was then voted on and carried 5 to 2", "Proposal to buy the SID now was put to the vote - lost 2-3".
+_VOTE_TOLD = re.compile(r"\b(?:was|were)\s+(?:(?:then|first|duly)\s+)*(?:put\s+to\s+(?:the\s+)?vote|voted\s+(?:on|upon))\b"
+                        r"[^.;]{0,20}?\b(?P<outcome>carried|passed|fell|lost|defeated|failed)\b", re.IGNORECASE)
+
+
+def vote_outcome(sentence: str) -> str | None:
+    """How a vote told in a sentence went ("carried" or "lost"), or None when the sentence tells none."""
+    match = _VOTE_TOLD.search(sentence)
+    if not match:
+        return None
+    return "carried" if match["outcome"].lower() in ("carried", "passed") else "lost"
+
+
+def tells_a_vote(sentence: str) -> bool:
+    return vote_outcome(sentence) is not None
+
+
 # A sentence whose subject is the meeting's own body and whose verb says what it did, however the
 # minutes mark their decisions: "The Commission adopted Resolution No. PC-24-031 ...", "By consensus,
 # the Board authorized Director Ash to attend ...", "Board appointed Dana Fox as Harbour Master, 5-0",

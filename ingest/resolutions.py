@@ -24,7 +24,7 @@ from .decision_text import (ENUMERATOR, PROPOSED, Entry, Sentence, block_pages, 
 from .motions import (BARE_OUTCOME, COUNT, COUNTED_VOTE, LABELLED, MOTION, MOTION_CARRIED, MOTION_SEARCH, MOTION_WORD, NOT_A_WISH,
                       ON_PROPOSAL, PROPOSAL, PUT_QUESTION, RESULT, ROLL, amendment_outcome, body_did, counts_a_vote, declares_outcome,
                       in_a_list, is_roll_call, items_above, labelled_followers, minutes_confirmed, motion_above, moved_on_proposal, paragraph_above,
-                      puts_to_vote, read_tally, runs_on, vote_details)
+                      puts_to_vote, read_tally, runs_on, tells_a_vote, vote_details, vote_outcome)
 from .sections import outcome_only
 from .votes import ABSTAIN as _ABSTAIN, AGAINST as _AGAINST, FOR as _FOR
 
@@ -647,6 +647,8 @@ def _sentences_deciding(document: Document, entries: list[Entry], used: set[int]
         if proposal := ON_PROPOSAL.search(sentence.text):
             details.update(mover=proposal["mover"].strip(), seconder=proposal["seconder"].strip())
         read_tally(sentence.text, details)
+        if outcome := vote_outcome(sentence.text):
+            details["outcome"] = outcome
         found.append((sentence.start, _decision(document, entries, indices, details, text=sentence.text, items=[],
                                                 minute=minutes[sentence.start])))
     return found
@@ -722,7 +724,8 @@ def extract_resolutions(document: Document, entries: list[Entry]) -> list[tuple[
         found += _sentences_deciding(document, entries, used, minutes, (_put_and_carried,), read)
         # the body's own sentence ("The Board awarded ...") decides in minutes; in a paper of no known type it may report
         told = (body_did, minutes_confirmed) if document.type == "minutes" else ()
-        found += _sentences_deciding(document, entries, used, minutes, (counts_a_vote, declares_outcome, moved_on_proposal, *told), read)
+        found += _sentences_deciding(document, entries, used, minutes,
+                                     (counts_a_vote, declares_outcome, tells_a_vote, moved_on_proposal, *told), read)
     if document.type == "minutes":
         found += _elliptical(document, entries, used, minutes, read)
     if document.type == "decision_record":

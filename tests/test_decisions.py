@@ -520,6 +520,22 @@ CARRIED
     assert not any("A resident spoke about flooding" == text for text in actions)
 
 
+def test_a_vote_told_in_a_sentence_is_a_resolution_with_its_outcome():
+    minutes = """Quayford Community Council
+Minutes of the meeting held on 11 September 2024
+
+5. Christmas lights
+AR proposed buying a new LED set this year. The amendment to wait a year was put to the vote first and fell, 2 for, 4 against.
+AR's proposal to buy the new LED set now was then voted on and carried 5 to 2.
+The lights were much admired last year.
+"""
+    resolutions = _of_kind(minutes, "resolution", "minutes.txt")
+    outcomes = {d.text.split(" was ")[0]: d.details.get("outcome") for d in resolutions}
+    assert outcomes.get("The amendment to wait a year") == "lost"
+    assert outcomes.get("AR's proposal to buy the new LED set now") == "carried"
+    assert len(resolutions) == 2
+
+
 def test_decisions_handle_a_large_paper_and_never_raise():
     big = "\n".join([MODERNGOV_MINUTES, REPORT, STRATEGY] * 40)
     assert len(_of_kind(big, "resolution", "big.txt")) >= 3  # repeats collapse; timing is for bench/
