@@ -411,9 +411,13 @@ def _actions_taken(document: Document, entries: list[Entry], used: set[int], min
 
 # A minute's decision told without its subject, the meeting: "Agreed to ask for a passing place.",
 # "Approved - everyone in favour.", "After some discussion, agreed to give £250 now."
-_ELLIPTICAL = re.compile(r"^(?:(?:after|following)\s+(?:some\s+|much\s+|a\s+lot\s+of\s+|further\s+)?discussion,?\s+)?"
-                         r"(?:(?-i:Agreed|Resolved|Decided|Approved)|(?<=,\s)(?:agreed|resolved|decided))"
-                         r"(?:\s+unanimously)?(?:\s+(?:to|that)\s+\w|\s*[-–:]\s*\w)", re.IGNORECASE)
+_ELLIPTICAL = re.compile(r"^(?:(?:after|following)\s+(?:some\s+|much\s+|a\s+lot\s+of\s+|further\s+)?discussion,?\s+"
+                         # or after the matter's caption: "Mill Row HGVs - agreed to ask ...", "Financial Regulations: deferred - ..."
+                         # (not a motion's lead: "Cllr Ash moved the following motion: AGREED that ..." quotes it)
+                         r"|(?-i:[A-Z])(?![\w&'’/ ]*\b(?:motion|amendment|moved|proposed)\b)[\w&'’/ ]{1,60}?(?:\s+[-–]|:)\s+)?"
+                         r"(?:(?-i:Agreed|Resolved|Decided|Approved|Deferred)|(?<=,\s)(?:agreed|resolved|decided)"
+                         r"|(?<=[-–:]\s)(?:agreed|resolved|decided|deferred))"
+                         r"(?:\s+(?:unanimously|instead|also))?(?:\s+(?:to|that)\s+\w|\s*[-–:]\s*\w)", re.IGNORECASE)
 
 
 def _elliptical(document: Document, entries: list[Entry], used: set[int], minutes: list,
@@ -424,8 +428,10 @@ def _elliptical(document: Document, entries: list[Entry], used: set[int], minute
     found = []
     for n, sentence in enumerate(read):
         indices = list(range(sentence.start, sentence.end + 1))
-        if used.intersection(indices) or not _ELLIPTICAL.match(_unbulleted(sentence.text.strip())):
+        said = _ELLIPTICAL.match(_unbulleted(sentence.text.strip()))
+        if used.intersection(indices) or not said:
             continue
+        details = {"outcome": "deferred"} if re.search(r"\bdeferred\b", said.group(0), re.IGNORECASE) else {}
         text = sentence.text
         before = referred_to(read, n, short=_SHORT_DECISION)
         if before:
@@ -433,7 +439,7 @@ def _elliptical(document: Document, entries: list[Entry], used: set[int], minute
                 continue
             text, indices = f"{before.text} {text}", list(range(before.start, sentence.end + 1))
         used.update(indices)
-        found.append((indices[0], _decision(document, entries, indices, {}, text=text, items=[], minute=minutes[indices[0]])))
+        found.append((indices[0], _decision(document, entries, indices, details, text=text, items=[], minute=minutes[indices[0]])))
     return found
 
 

@@ -494,11 +494,17 @@ Notes of the meeting held on Tuesday 10 September 2024
 8. Finance
  - Two insurance quotes were circulated.
  - Agreed to move to Quayguard on a three-year agreement at £612 a year.
+ - Financial Regulations: deferred - the Chair wants to check the payment limits.
+9. Highways
+ - Mill Row lorries - agreed to ask the County for weight limit signs.
 """
-    resolutions = _texts_of_kind(notes, "resolution", "minutes.txt")
-    assert any("Agreed unanimously: no objection to this application." in text for text in resolutions)
-    assert any("Agreed to move to Quayguard on a three-year agreement" in text for text in resolutions)
-    assert not any("Plans viewed" in text or "quotes were circulated" in text for text in resolutions)
+    resolutions = _of_kind(notes, "resolution", "minutes.txt")
+    texts = [d.text for d in resolutions]
+    assert any("Agreed unanimously: no objection to this application." in text for text in texts)
+    assert any("Agreed to move to Quayguard on a three-year agreement" in text for text in texts)
+    assert any("Mill Row lorries - agreed to ask the County" in text for text in texts)
+    assert [d.details["outcome"] for d in resolutions if "Financial Regulations" in d.text] == ["deferred"]
+    assert not any("Plans viewed" in text or "quotes were circulated" in text for text in texts)
 
 
 def test_a_resolution_directing_staff_and_an_officer_s_undertaking_are_tasks():
