@@ -542,6 +542,18 @@ The lights were much admired last year.
     assert len(resolutions) == 2
 
 
+def test_all_agreed_closes_a_proposal_in_minutes_without_markers():
+    minutes = """Quayford Community Council
+Minutes of the meeting held on 11 September 2024
+
+6. Gala
+We gave £75 last year. AR proposed £100 this year, JB seconded, all agreed.
+All the stalls were booked.
+"""
+    assert _texts_of_kind(minutes, "resolution", "minutes.txt") == [
+        "We gave £75 last year. AR proposed £100 this year, JB seconded, all agreed."]
+
+
 def test_decisions_handle_a_large_paper_and_never_raise():
     big = "\n".join([MODERNGOV_MINUTES, REPORT, STRATEGY] * 40)
     assert len(_of_kind(big, "resolution", "big.txt")) >= 3  # repeats collapse; timing is for bench/
