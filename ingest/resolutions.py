@@ -259,6 +259,7 @@ def _us_votes(document: Document, entries: list[Entry], used: set[int], minutes:
             if text:
                 motion.insert(0, j)
             if entries[j].opens:
+                motion = [k for k in range(_list_start(entries, j, used), j) if entries[k].text] + motion
                 break
         block = motion + list(range(index, end + 1))
         used.update(block)
@@ -266,6 +267,31 @@ def _us_votes(document: Document, entries: list[Entry], used: set[int], minutes:
         text = " ".join(filter(None, [body, entry.text]))
         found.append((block[0], _decision(document, entries, block, details, text=text, items=[], minute=minutes[index])))
     return found
+
+
+def _list_start(entries: list[Entry], j: int, used: set[int], reach: int = 40) -> int:
+    """Where the list that line ``j`` goes on begins, when ``j`` is a later item of a list under an item
+    of the paper's own ("4. CONSENT CALENDAR" / "1. Minutes of ..." / "2. Meeting Calendar 2020" /
+    "RESULT: APPROVED"): the vote is on every item from the first. ``j`` itself when it starts one or
+    goes on the paper's own numbering ("1. CALL TO ORDER" / "2. APPROVAL OF THE AGENDA")."""
+    marker = parse_marker(entries[j].text)
+    if not (marker and marker.family == "number" and marker.value.isdigit() and int(marker.value) > 1):
+        return j
+    wanted = int(marker.value) - 1
+    for k in range(j - 1, max(-1, j - reach), -1):
+        if k in used or RESULT.match(entries[k].text):
+            return j
+        above = parse_marker(entries[k].text)
+        if not (above and above.family == "number" and above.value.isdigit()):
+            continue
+        if entries[k].heading:
+            return j  # the paper's own numbered item: its sequence, or the item the list stands under
+        if int(above.value) != wanted:
+            return j
+        if wanted == 1:
+            return k
+        wanted -= 1
+    return j
 
 
 SAYS_ONLY_OUTCOME = 3  # words: "Motion carried.", "The motion was carried"

@@ -554,6 +554,41 @@ All the stalls were booked.
         "We gave £75 last year. AR proposed £100 this year, JB seconded, all agreed."]
 
 
+def test_one_vote_on_a_consent_calendar_covers_each_of_its_items():
+    minutes = """QUAYFORD PLANNING COMMISSION
+REGULAR MEETING MINUTES
+January 27, 2020, 7:00 p.m.
+
+1. CALL TO ORDER AND ROLL CALL
+
+The meeting was called to order at 7:07 p.m.
+
+2. APPROVAL OF THE AGENDA
+
+RESULT: APPROVED [UNANIMOUS]
+MOTION BY: Fox
+SECOND: Ash
+
+3. APPROVAL OF CONSENT CALENDAR
+
+1. December 9, 2019 Planning Commission Minutes
+
+Adopt the December 9, 2019 Planning Commission minutes.
+
+2. Planning Commission Meeting Calendar 2020
+
+Approve the proposed meeting schedule for calendar year 2020.
+
+RESULT: APPROVED [UNANIMOUS]
+MOTION BY: Birch
+SECOND: Fox
+"""
+    texts = _texts_of_kind(minutes, "resolution", "minutes.txt")
+    assert any("Adopt the December 9, 2019 Planning Commission minutes." in t and "Approve the proposed meeting schedule" in t
+               for t in texts)
+    assert not any("called to order" in t for t in texts)  # the agenda's approval stays its own item
+
+
 def test_decisions_handle_a_large_paper_and_never_raise():
     big = "\n".join([MODERNGOV_MINUTES, REPORT, STRATEGY] * 40)
     assert len(_of_kind(big, "resolution", "big.txt")) >= 3  # repeats collapse; timing is for bench/
