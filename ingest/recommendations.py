@@ -510,7 +510,8 @@ _RECOMMENDED_TO = re.compile(rf"^(?:{ENUMERATOR})?(?-i:RECOMMENDED)\s+to\s+{_ADD
 # "The Chief Executive recommended that the Members adopt the Draft Plan ...".
 # An officer who advises the meeting, by role: "The Auditor recommended approval", "The County Engineer recommended ...".
 _ADVISER = r"(?:[Tt]he\s+)?(?:[A-Z][\w&'’-]*\s+){0,3}(?:[Aa]uditor|[Ee]ngineer|[Mm]arshal|[Ss]olicitor|[Tt]reasurer|[Pp]lanner|[Cc]lerk|[Aa]ttorney)"
-_RECOMMENDED_TO_MEETING = re.compile(rf"^(?:{_RECOMMENDER}|{_ADVISER})\s+(?:therefore\s+|also\s+)?recommended\s+\S"
+_OFFICER_NAMED = r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][\w'’-]+"  # "Ms. Holtzclaw recommended that the contract be awarded ..."
+_RECOMMENDED_TO_MEETING = re.compile(rf"^(?:{_RECOMMENDER}|{_ADVISER}|{_OFFICER_NAMED})\s+(?:therefore\s+|also\s+)?recommended\s+\S"
                                      rf"|^(?:[Tt]he\s+)?(?:[\w&'’.-]+\s+){{1,5}}recommended\s+that\s+(?:the\s+)?(?:[\w&'’-]+\s+){{0,3}}?"
                                      rf"(?:(?i:{_BODY}|court)|[A-Z]{{2,5}})\b"
                                      # a committee's recommendation minuted in capitals, as its decisions are:

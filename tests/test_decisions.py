@@ -589,6 +589,19 @@ SECOND: Fox
     assert not any("called to order" in t for t in texts)  # the agenda's approval stays its own item
 
 
+def test_an_officer_named_with_a_title_recommending_to_the_meeting_is_a_recommendation():
+    minutes = """Town of Quayford Select Board
+Minutes of the meeting of March 11, 2024
+
+4. Harbour Office Roof
+Three bids were received. Ms. Fenwick recommended that the contract be awarded to the low bidder, Quay Roofing.
+Mr. Ash asked about the warranty.
+The Board voted 3-0 to award the contract to Quay Roofing, Inc.
+"""
+    recommendations = _texts_of_kind(minutes, "recommendation", "minutes.txt")
+    assert recommendations == ["Ms. Fenwick recommended that the contract be awarded to the low bidder, Quay Roofing."]
+
+
 def test_decisions_handle_a_large_paper_and_never_raise():
     big = "\n".join([MODERNGOV_MINUTES, REPORT, STRATEGY] * 40)
     assert len(_of_kind(big, "resolution", "big.txt")) >= 3  # repeats collapse; timing is for bench/
