@@ -512,7 +512,7 @@ _RECOMMENDED_TO = re.compile(rf"^(?:{ENUMERATOR})?(?-i:RECOMMENDED)\s+to\s+{_ADD
 _ADVISER = r"(?:[Tt]he\s+)?(?:[A-Z][\w&'’-]*\s+){0,3}(?:[Aa]uditor|[Ee]ngineer|[Mm]arshal|[Ss]olicitor|[Tt]reasurer|[Pp]lanner|[Cc]lerk|[Aa]ttorney)"
 _OFFICER_NAMED = r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][\w'’-]+"  # "Ms. Holtzclaw recommended that the contract be awarded ..."
 _RECOMMENDED_TO_MEETING = re.compile(rf"^(?:{_RECOMMENDER}|{_ADVISER}|{_OFFICER_NAMED})\s+(?:therefore\s+|also\s+)?recommended\s+\S"
-                                     rf"|^(?:[Tt]he\s+)?(?:[\w&'’.-]+\s+){{1,5}}recommended\s+that\s+(?:the\s+)?(?:[\w&'’-]+\s+){{0,3}}?"
+                                     rf"|(?:^(?:[Tt]he\s+)?(?:[\w&'’.-]+\s+){{1,5}}|\b(?:which|and)\s+)recommended\s+that\s+(?:the\s+)?(?:[\w&'’-]+\s+){{0,3}}?"
                                      rf"(?:(?i:{_BODY}|court)|[A-Z]{{2,5}})\b"
                                      # a committee's recommendation minuted in capitals, as its decisions are:
                                      # "Finance Committee had considered the proposals and RECOMMENDED that Council approve ..."
@@ -532,7 +532,7 @@ def _recommended_in_minutes(document: Document, entries: list[Entry]) -> list[tu
             row.details["addressee"] = match["who"]
             found.append((index, row))
     for sentence in sentences(entries):
-        if _RECOMMENDED_TO_MEETING.match(sentence.text) and not used.intersection(range(sentence.start, sentence.end + 1)):
+        if _RECOMMENDED_TO_MEETING.search(sentence.text) and not used.intersection(range(sentence.start, sentence.end + 1)):
             lines = list(range(sentence.start, sentence.end + 1))
             # "The report recommended that the IJB:" and the list it introduces
             listed = collect_block(entries, sentence.end, _ends_list)[1:] if entries[sentence.end].text.endswith(":") else []

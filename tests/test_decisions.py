@@ -602,6 +602,20 @@ The Board voted 3-0 to award the contract to Quay Roofing, Inc.
     assert recommendations == ["Ms. Fenwick recommended that the contract be awarded to the low bidder, Quay Roofing."]
 
 
+def test_a_paper_or_committee_recommending_to_the_meeting_mid_sentence_is_a_recommendation():
+    minutes = """Quayford Health Board
+Minutes of the meeting held on 26 September 2024
+
+6. Primary Care Funding
+Mr Ash presented the paper, which recommended that the Board approve funding of £412,000 to the Quay Practice.
+7. Annual Accounts
+The Chair of the Audit Committee advised that the Committee had considered the accounts and recommended that the Board approve them.
+Members noted that the accounts would be published in October.
+"""
+    recommendations = _texts_of_kind(minutes, "recommendation", "minutes.txt")
+    assert [text[:40] for text in recommendations] == ["Mr Ash presented the paper, which recomm", "The Chair of the Audit Committee advised"]
+
+
 def test_decisions_handle_a_large_paper_and_never_raise():
     big = "\n".join([MODERNGOV_MINUTES, REPORT, STRATEGY] * 40)
     assert len(_of_kind(big, "resolution", "big.txt")) >= 3  # repeats collapse; timing is for bench/
