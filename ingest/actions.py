@@ -229,7 +229,9 @@ _TO_BE_DONE = re.compile(
 
 # A member asking for something to be done: "Cllr Ash requested that the Council ask the county to repaint the shelter",
 # "DF asked that the lease be checked with the solicitors" (who is to do it is not said).
-_REQUESTED = re.compile(rf"(?P<actor>{_ACTOR})\s+(?:asked|requested)\s+that\s+(?!(?:he|she|they|it)\s+(?:was|were|had|would)\b)")
+_REQUESTED = re.compile(rf"(?P<actor>{_ACTOR})\s+(?:asked|requested)\s+(?:that\s+(?!(?:he|she|they|it)\s+(?:was|were|had|would)\b)"
+                        # or asked the body's staff themselves: "Ms. Ferreira asked staff to prepare a draft policy"
+                        rf"|(?:staff|the\s+(?:[A-Z][\w&'’-]*\s+){{0,3}}{_ROLE})\s+to\s+[a-z]+)")
 
 
 # An action label naming only who is to act, after the minute it closes ("... asking for an

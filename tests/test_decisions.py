@@ -616,6 +616,18 @@ Members noted that the accounts would be published in October.
     assert [text[:40] for text in recommendations] == ["Mr Ash presented the paper, which recomm", "The Chair of the Audit Committee advised"]
 
 
+def test_a_member_asking_the_staff_themselves_sets_them_a_task():
+    minutes = """Town of Quayford Select Board
+Minutes of the meeting of March 11, 2024
+
+6. Abatements
+Ms. Fox asked staff to prepare a draft policy raising the maximum abatement for the Board's review in April.
+Mr. Ash asked why the limit had not changed since 2015.
+"""
+    actions = _texts_of_kind(minutes, "action", "minutes.txt")
+    assert actions == ["Ms. Fox asked staff to prepare a draft policy raising the maximum abatement for the Board's review in April."]
+
+
 def test_decisions_handle_a_large_paper_and_never_raise():
     big = "\n".join([MODERNGOV_MINUTES, REPORT, STRATEGY] * 40)
     assert len(_of_kind(big, "resolution", "big.txt")) >= 3  # repeats collapse; timing is for bench/
