@@ -72,7 +72,9 @@ _NARRATIVE = re.compile(
     r"(?:unanimously\s+|formally\s+)?(?:agreed|approved|accepted|resolved|decided|endorsed|adopted|ratified)\b"
     r"|\bit\s+was\s+(?:unanimously\s+)?(?:agreed|resolved|decided)\b"
     # informal minutes speak for the meeting in the first person: "we agreed to go with ...", "Everyone agreed."
-    r"|\b(?:we(?:\s+all)?|everyone|everybody|all(?:\s+present)?)\s+(?:unanimously\s+)?(?:agreed|decided|resolved)\b",
+    r"|\b(?:we(?:\s+all)?|everyone|everybody|all(?:\s+present)?)\s+(?:unanimously\s+)?(?:agreed|decided|resolved)\b"
+    # and all in favour: "Everyone was in favour of putting a memorial bench by the gate."
+    r"|\b(?:everyone|everybody|all\s+present)\s+(?:was|were)\s+in\s+favou?r\s+of\b",
     re.IGNORECASE,
 )
 # In minutes with formal markers too, the meeting's own decision told in a sentence: "The Committee agreed to

@@ -549,9 +549,11 @@ Minutes of the meeting held on 11 September 2024
 6. Gala
 We gave £75 last year. AR proposed £100 this year, JB seconded, all agreed.
 All the stalls were booked.
+Everyone was in favour of putting a memorial bench by the top gate.
 """
     assert _texts_of_kind(minutes, "resolution", "minutes.txt") == [
-        "We gave £75 last year. AR proposed £100 this year, JB seconded, all agreed."]
+        "We gave £75 last year. AR proposed £100 this year, JB seconded, all agreed.",
+        "Everyone was in favour of putting a memorial bench by the top gate."]
 
 
 def test_one_vote_on_a_consent_calendar_covers_each_of_its_items():
