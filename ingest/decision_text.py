@@ -125,12 +125,14 @@ def starts_list(marker: Marker) -> bool:
 
 
 def next_value(value: str) -> str | None:
-    """The marker the item after ``value`` bears in its list: "4" -> "5", "4.2" -> "4.3", "b" -> "c"."""
+    """The marker the item after ``value`` bears in its list, as ``parse_marker`` gives it (letters in
+    lower case, numbers as wide as written): "4" -> "5", "4.2" -> "4.3", "09" -> "10", "B" -> "c"."""
     head, _, last = value.rpartition(".")
     if last.isdigit():
-        return f"{head}.{int(last) + 1}" if head else str(int(last) + 1)
+        after = str(int(last) + 1).zfill(len(last))
+        return f"{head}.{after}" if head else after
     if len(value) == 1 and value.isalpha() and value.lower() != "z":
-        return chr(ord(value) + 1)
+        return chr(ord(value.lower()) + 1)
     return None
 
 
@@ -232,7 +234,7 @@ def collect_block(entries: list[Entry], start: int, stop, max_lines: int = 200, 
             break  # a numbered heading out of the list's sequence (after "(3)", "13. DATE OF NEXT MEETING") opens the next minute
         if is_item and (in_list or family is not None):
             family = family or family_of(marker)
-            following = str(int(marker.value) + 1) if marker.family == "number" and marker.value.isdigit() else None
+            following = next_value(marker.value) if marker.family == "number" else None
         elif gap:
             cut = text[:1].islower() and not ends_sentence(previous)
             lead = in_list and family is None and previous.endswith(":") and len(taken) == 1

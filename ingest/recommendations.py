@@ -18,7 +18,7 @@ from dataclasses import replace
 from minutebook.vocabulary import Decision, Document
 
 from .chunk import opens_list_item
-from .decision_text import ENUMERATOR, PARAGRAPH_NUMBER, Entry, block_pages, collect_block, is_motion, minute_of, next_value, parse_marker, sentences, split_items
+from .decision_text import ENUMERATOR, PARAGRAPH_NUMBER, Entry, Marker, block_pages, collect_block, is_motion, minute_of, next_value, parse_marker, sentences, split_items
 from .noise import is_furniture
 from .sections import headings_of
 
@@ -375,18 +375,16 @@ def _agenda_items(document: Document, entries: list[Entry], used: set[int]) -> l
     """Numbered agenda items that ask the body to approve, adopt or authorise something, outside any
     recommendation already read: on a US agenda the item itself is the recommended action."""
     found = []
-    expected: str | None = None  # the number the next item bears
+    last: str | None = None  # the number of the item before
     for index, entry in enumerate(entries):
         after_blank = index > 0 and not entries[index - 1].text
         number = _item_number(entry, after_blank)
         if number is None and not entry.table and (marker := parse_marker(entry.text)) and (
-                (expected and marker.value == expected.lower())
-                or (index > 0 and _caption(entries[index - 1]) and marker.value in ("1", "a"))):
+                _follows(marker, last) or (index > 0 and _caption(entries[index - 1]) and marker.value in ("1", "a"))):
             # "4.3 Adopt ..." after item 4.2, or "A. ..." under a group's caption ("BOARD ORDERS:"), on a line
             # not read as opening a paragraph
             number = marker.value, marker.rest
-        if number:
-            expected = next_value(number[0])
+        last = number[0] if number else last
         # An agenda set out as paragraphs under unnumbered headings (a web page's): each paragraph an
         # item. Under a numbered item a paragraph describes that item ("To consider the report of ...").
         paragraph = (number is None and (entry.opens or after_blank) and entry.text[:1].isupper() and not entry.heading
@@ -435,13 +433,16 @@ def _item_ends(later: Entry, paragraph: bool, case: bool, number: str | None = N
     case."""
     if later.heading or _item_number(later):
         return True
-    if number and (marker := parse_marker(later.text)) and marker.value and marker.value == (next_value(number) or "").lower():
-        return True
-    if _caption(later):
+    if _follows(parse_marker(later.text), number) or _caption(later):
         return True
     if case:
         return bool(_CASE_ITEM.match(later.text))
     return later.opens or (paragraph and not later.text)
+
+
+def _follows(marker: Marker | None, number: str | None) -> bool:
+    """Whether ``marker`` numbers the item after item ``number`` ("4.3" after "4.2", "d" after "C")."""
+    return bool(marker and number and marker.value and marker.value == next_value(number))
 
 
 def _caption(entry: Entry) -> bool:

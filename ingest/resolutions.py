@@ -19,7 +19,8 @@ from itertools import takewhile
 from minutebook.vocabulary import Decision, Document
 
 from .actions import sets_a_task
-from .decision_text import (ENUMERATOR, PROPOSED, Entry, Sentence, block_pages, collect_block, introduces, minute_of, minutes_by_line, parse_marker, referred_to,
+from .decision_text import (ENUMERATOR, PROPOSED, Entry, Sentence, block_pages, collect_block, introduces, minute_of, minutes_by_line, next_value, parse_marker,
+                            referred_to,
                             row_cells, sentences, split_items)
 from .motions import (BARE_OUTCOME, COUNT, COUNTED_VOTE, LABELLED, MOTION, MOTION_CARRIED, MOTION_SEARCH, MOTION_WORD, NOT_A_WISH,
                       ON_PROPOSAL, PROPOSAL, PUT_QUESTION, RESULT, ROLL, amendment_outcome, body_did, counts_a_vote, declares_outcome,
@@ -275,24 +276,22 @@ def _list_start(entries: list[Entry], j: int, used: set[int], reach: int = 40) -
     """Where the list that line ``j`` goes on begins, when ``j`` is a later item of a list under an item
     of the paper's own ("4. CONSENT CALENDAR" / "1. Minutes of ..." / "2. Meeting Calendar 2020" /
     "RESULT: APPROVED"): the vote is on every item from the first. ``j`` itself when it starts one or
-    goes on the paper's own numbering ("1. CALL TO ORDER" / "2. APPROVAL OF THE AGENDA")."""
-    marker = parse_marker(entries[j].text)
-    if not (marker and marker.family == "number" and marker.value.isdigit() and int(marker.value) > 1):
+    goes on the paper's own numbering ("1. CALL TO ORDER" / "2. APPROVAL OF THE AGENDA"). ``reach``:
+    lines looked back over, a consent calendar's few items with their descriptions."""
+    later = parse_marker(entries[j].text)
+    if not (later and later.family == "number" and later.value not in ("", "1")):
         return j
-    wanted = int(marker.value) - 1
     for k in range(j - 1, max(-1, j - reach), -1):
         if k in used or RESULT.match(entries[k].text):
             return j
         above = parse_marker(entries[k].text)
-        if not (above and above.family == "number" and above.value.isdigit()):
+        if not (above and above.family == "number"):
             continue
-        if entries[k].heading:
-            return j  # the paper's own numbered item: its sequence, or the item the list stands under
-        if int(above.value) != wanted:
-            return j
-        if wanted == 1:
+        if entries[k].heading or next_value(above.value) != later.value:
+            return j  # the paper's own numbered item (its sequence, or the item the list stands under), or no sequence
+        if above.value == "1":
             return k
-        wanted -= 1
+        later = above
     return j
 
 
