@@ -21,6 +21,7 @@ from minutebook.search.storage.embed import Embedder, resolve_model_path
 from minutebook.search.filters import Filters
 from minutebook.search.storage import backend
 from minutebook.search.storage.index import Index, IndexMissing
+from minutebook.search.storage.lexicon import common_words
 from minutebook.search.decisions.registers import RegisterQuery
 from minutebook.search.storage.store import sentence_vectors
 from minutebook.search.chat.answer import NOT_FOUND, Answer, cite, corroborate, mark_read
@@ -93,7 +94,8 @@ class Minutebook:
         adapter = query_adapter.load(model_id=self.embedder.model_id) if settings.query_adapter else None
         self.encode = QueryEncoder(self.embedder, adapter=adapter)
         self.embedder.encode(["warm up"])  # the first call is slow; pay it before the first user does
-        _ = self.index.lexicon  # and read the papers' words and the English word list that query repair weighs
+        _ = self.index.lexicon  # and read the papers' words and the English word list that query repair weighs,
+        common_words()  # which a one-off search reads only when a word is unknown to the papers
 
     def refresh_due(self) -> bool:
         """Whether a second has passed since ``current`` was last looked at."""

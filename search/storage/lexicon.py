@@ -105,7 +105,6 @@ class Lexicon:
         for acronym, expansion, _ in rows:
             acronyms.setdefault(acronym.lower(), expansion)
         passages = conn.execute("SELECT count(*) FROM chunks").fetchone()[0]
-        common_words()  # read with the papers' words, once: the server reads both before its first question
         return cls(df, acronyms, passages)
 
     def __post_init__(self) -> None:
