@@ -442,7 +442,7 @@ _ELLIPTICAL = re.compile(r"^(?:(?:after|following)\s+(?:some\s+|much\s+|a\s+lot\
                          # or after the matter's caption: "Mill Row HGVs - agreed to ask ...", "Financial Regulations: deferred - ..."
                          # (not a motion's lead: "Cllr Ash moved the following motion: AGREED that ..." quotes it)
                          r"|(?-i:[A-Z])(?![\w&'’/ ]*\b(?:motion|amendment|moved|proposed)\b)[\w&'’/ ]{1,60}?(?:\s+[-–]|:)\s+)?"
-                         r"(?:(?-i:Agreed|Resolved|Decided|Approved|Deferred)|(?<=,\s)(?:agreed|resolved|decided)"
+                         r"(?P<verb>(?-i:Agreed|Resolved|Decided|Approved|Deferred)|(?<=,\s)(?:agreed|resolved|decided)"
                          r"|(?<=[-–:]\s)(?:agreed|resolved|decided|deferred))"
                          r"(?:\s+(?:unanimously|instead|also))?(?:\s+(?:to|that)\s+\w|\s*[-–:]\s*\w)", re.IGNORECASE)
 
@@ -458,7 +458,7 @@ def _elliptical(document: Document, entries: list[Entry], used: set[int], minute
         said = _ELLIPTICAL.match(_unbulleted(sentence.text.strip()))
         if used.intersection(indices) or not said:
             continue
-        details = {"outcome": "deferred"} if re.search(r"\bdeferred\b", said.group(0), re.IGNORECASE) else {}
+        details = {"outcome": "deferred"} if said["verb"].lower() == "deferred" else {}  # not a caption's "Deferred items - agreed ..."
         text = sentence.text
         before = referred_to(read, n, short=_SHORT_DECISION)
         if before:

@@ -497,6 +497,7 @@ Notes of the meeting held on Tuesday 10 September 2024
  - Financial Regulations: deferred - the Chair wants to check the payment limits.
 9. Highways
  - Mill Row lorries - agreed to ask the County for weight limit signs.
+ - Deferred footpath repairs - agreed to ask the County for a date.
 """
     resolutions = _of_kind(notes, "resolution", "minutes.txt")
     texts = [d.text for d in resolutions]
@@ -504,6 +505,7 @@ Notes of the meeting held on Tuesday 10 September 2024
     assert any("Agreed to move to Quayguard on a three-year agreement" in text for text in texts)
     assert any("Mill Row lorries - agreed to ask the County" in text for text in texts)
     assert [d.details["outcome"] for d in resolutions if "Financial Regulations" in d.text] == ["deferred"]
+    assert [d.details["outcome"] for d in resolutions if "footpath repairs" in d.text] == ["approved"]  # a caption's word
     assert not any("Plans viewed" in text or "quotes were circulated" in text for text in texts)
 
 
