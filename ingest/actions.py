@@ -22,6 +22,7 @@ from minutebook.vocabulary import Decision, Document
 from .dates import month_year, parse_date
 from .decision_text import ENUMERATOR, Entry, Sentence, minute_of, parse_marker, referred_to, row_cells, sentences
 from .english import NUMBER_WORDS, count_words
+from .margins import INITIALS
 from .people import TITLE, attending, name_pattern
 
 # A follow-up is a verb of coming back / reporting / circulating aimed at a body or a meeting;
@@ -237,7 +238,7 @@ _REQUESTED = re.compile(rf"(?P<actor>{_ACTOR})\s+(?:asked|requested)\s+(?:that\s
 # An action label naming only who is to act, after the minute it closes ("... asking for an
 # inspection. Action: DF", a margin column's entry read beside its line: "Action: DF & SA"): the
 # task is the sentence before it.
-_DOER = r"(?:[A-Z]{2,4}|(?:[Tt]he\s+)?[A-Z][a-z'’-]+|[Aa]ll)"
+_DOER = rf"(?:{INITIALS}|(?:[Tt]he\s+)?[A-Z][a-z'’-]+|[Aa]ll)"
 _ACTION_LABEL = re.compile(rf"^(?i:actions?(?:\s+by)?)\s*[:–-]\s*(?P<who>{_DOER}(?:\s*(?:[/&,]|\band\b|\s)\s*{_DOER}){{0,4}})\s*[/&,]?\s*\.?$")
 
 

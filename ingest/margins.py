@@ -20,8 +20,10 @@ log = logging.getLogger(__name__)
 
 # An owner as an action column gives one: initials or a capitalised word, perhaps with "/" or "&"
 # to join the next ("SA/", "DF &", "Agenda", "Clerk").
-_OWNER = re.compile(r"^(?:[A-Z]{2,4}|[A-Z][a-z]+)(?:\s*[/&,]\s*(?:[A-Z]{2,4}|[A-Z][a-z]+)?)*\s*[/&,]?$")
-_INITIALS = re.compile(r"\b[A-Z]{2,4}\b")
+# Initials may end in a lower-case letter that tells two members apart ("PW" and "PWh"), never a plural's "s".
+INITIALS = r"[A-Z]{2,4}[a-rt-z]?"
+_OWNER = re.compile(rf"^(?:{INITIALS}|[A-Z][a-z]+)(?:\s*[/&,]\s*(?:{INITIALS}|[A-Z][a-z]+)?)*\s*[/&,]?$")
+_INITIALS = re.compile(rf"\b{INITIALS}\b")
 MARGIN = 0.75  # of the page's width: a column starting right of this is in the margin
 SAME_X = 4.0  # points: a column's entries start level with each other
 MIN_ENTRIES = 2  # entries that make a column, not a stray word

@@ -187,11 +187,14 @@ def test_an_action_column_in_the_margin_is_read_after_the_minute_it_stands_besid
         ("should be sought from local firms.", "Agenda"),
         ("7. Correspondence", None),
         ("A letter of thanks from the Quay Hall trustees was read.", None),
+        ("8. Village website", None),
+        ("The new pages are still being written.", "PWh"),  # initials told apart from another member's "PW"
     ], owners_last)
     text = next(iter(read_pages(path))).text
     lines = [line.strip() for line in text.splitlines()]
     assert lines.index("Action: DF") == lines.index("harbour trust asking for an inspection.") + 1
     assert lines.index("Action: SA/ Agenda") == lines.index("should be sought from local firms.") + 1
+    assert lines.index("Action: PWh") == lines.index("The new pages are still being written.") + 1
     read = [line for line in lines if not line.startswith("Action:")]
     assert not any(line in ("DF", "Agenda") or line.endswith((" DF", " SA/", " Agenda")) for line in read)  # read once, as the owner
 
