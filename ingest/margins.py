@@ -21,9 +21,11 @@ log = logging.getLogger(__name__)
 # An owner as an action column gives one: initials or a capitalised word, perhaps with "/" or "&"
 # to join the next ("SA/", "DF &", "Agenda", "Clerk").
 # Initials may end in a lower-case letter that tells two members apart ("PW" and "PWh"), never a plural's "s".
-INITIALS = r"[A-Z]{2,4}[a-rt-z]?"
+# or are single letters joined by a slash ("S/C", a sub-committee).
+INITIALS = r"(?:[A-Z]{2,4}[a-rt-z]?|[A-Z](?:/[A-Z])+)"
 _OWNER = re.compile(rf"^(?:{INITIALS}|[A-Z][a-z]+)(?:\s*[/&,]\s*(?:{INITIALS}|[A-Z][a-z]+)?)*\s*[/&,]?$")
 _INITIALS = re.compile(rf"\b{INITIALS}\b")
+_HEADING = re.compile(r"^(?:actions?(?:\s+by)?|owner|lead|who|by)$", re.IGNORECASE)  # the column's own title, above its owners
 MARGIN = 0.75  # of the page's width: a column starting right of this is in the margin
 SAME_X = 4.0  # points: a column's entries start level with each other
 MIN_ENTRIES = 2  # entries that make a column, not a stray word
@@ -70,9 +72,12 @@ def _column(segments: list[Segment], width: float) -> list[Segment]:
     if any(s.x >= start - SAME_X for s in right if not _OWNER.match(s.text.strip())):
         return []  # a line's text runs on into the margin: no column of its own
     column = [s for s in owners if s.x >= start - SAME_X]
+    column = sorted(column, key=lambda s: -s.y)
+    if column and _HEADING.match(column[0].text.strip()):
+        column = column[1:]
     if len(column) < MIN_ENTRIES or 2 * sum(bool(_INITIALS.search(s.text)) for s in column) < len(column):
         return []  # a table's last column of words ("High", "Open"), not of people
-    return sorted(column, key=lambda s: -s.y)
+    return column
 
 
 @dataclass

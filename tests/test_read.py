@@ -178,7 +178,9 @@ def _minutes_with_an_action_column(path, rows, owners_last=False):
 def test_an_action_column_in_the_margin_is_read_after_the_minute_it_stands_beside(tmp_path, owners_last):
     path = _minutes_with_an_action_column(tmp_path / "minutes.pdf", [
         ("MINUTES OF THE QUAYFORD PARISH COUNCIL MEETING HELD ON 4 MARCH 2025", None),
-        ("", None),
+        ("ITEMS", "Action"),  # the column's own title, no owner
+        ("4. Christmas lights", None),
+        ("A sub-committee is to order new lights.", "S/C"),
         ("5. Harbour wall", None),
         ("Cracks in the harbour wall were reported. A letter is to be sent to the", None),
         ("harbour trust asking for an inspection.", "DF"),
@@ -195,6 +197,8 @@ def test_an_action_column_in_the_margin_is_read_after_the_minute_it_stands_besid
     assert lines.index("Action: DF") == lines.index("harbour trust asking for an inspection.") + 1
     assert lines.index("Action: SA/ Agenda") == lines.index("should be sought from local firms.") + 1
     assert lines.index("Action: PWh") == lines.index("The new pages are still being written.") + 1
+    assert lines.index("Action: S/C") == lines.index("A sub-committee is to order new lights.") + 1
+    assert "Action: Action" not in lines
     read = [line for line in lines if not line.startswith("Action:")]
     assert not any(line in ("DF", "Agenda") or line.endswith((" DF", " SA/", " Agenda")) for line in read)  # read once, as the owner
 
