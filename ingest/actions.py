@@ -284,7 +284,14 @@ def _assignments(document: Document, entries: list[Entry], read: list[Sentence],
                 if before is None or before.start in taken or any(start == before.start for start, _ in found) \
                         or entries[before.start].heading or _ACTION_LABEL.match(before.text):
                     continue  # a task already, or no sentence of its own to close
-                cited = Sentence(f"{before.text} {said}", before.page, sentence.last_page, before.start, sentence.end, before.paragraph)
+                # the label closes the whole point its sentence ends, when that point is a list's item
+                first = n - 1
+                while first > 0 and read[first - 1].paragraph == before.paragraph >= 0 and read[first - 1].start not in taken \
+                        and parse_marker(entries[before.paragraph].text) and not _ACTION_LABEL.match(read[first - 1].text):
+                    first -= 1
+                opening = read[first]
+                told = " ".join(s.text for s in read[first:n])
+                cited = Sentence(f"{told} {said}", opening.page, sentence.last_page, opening.start, sentence.end, before.paragraph)
                 task = _row(document, entries, cited, cited.text, label.group("who"))
             elif match and not _reports(match, said):
                 before = referred_to(read, n) if not logged and said == body else None

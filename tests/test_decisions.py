@@ -1099,6 +1099,21 @@ Cllr Reid said that she had asked that it was minuted last time.
     assert not any("minuted last time" in text for _, text in tasks)
 
 
+def test_an_action_label_closes_the_whole_point_of_a_list_it_ends():
+    text = """Minutes of the meeting of Quayford Community Council held on 8 July 2025
+
+5. Matters arising
+• Defibrillator DF, who is finding funding for it, reported to the meeting. Two local firms have been asked to help.
+Action: DF
+• Bus shelter The glass is still to be replaced.
+Action: SA
+"""
+    tasks = [(d.details.get("who"), d.text) for d in _of_kind(text, "action", "minutes.txt")]
+    assert ("DF", "• Defibrillator DF, who is finding funding for it, reported to the meeting. "
+                  "Two local firms have been asked to help. Action: DF") in tasks
+    assert ("SA", "• Bus shelter The glass is still to be replaced. Action: SA") in tasks
+
+
 def test_an_action_label_naming_only_who_is_to_act_closes_the_minute_before_it():
     text = """Minutes of the meeting of Quayford Community Council held on 8 July 2025
 
