@@ -28,6 +28,7 @@ _INITIALS = re.compile(rf"\b{INITIALS}\b")
 _HEADING = re.compile(r"^(?:actions?(?:\s+by)?|owner|lead|who|by)$", re.IGNORECASE)  # the column's own title, above its owners
 MARGIN = 0.75  # of the page's width: a column starting right of this is in the margin
 SAME_X = 4.0  # points: a column's entries start level with each other
+RIGHT_ALIGNED = 4.0  # font sizes: how much further left a flush-right column's longest entry may start
 MIN_ENTRIES = 2  # entries that make a column, not a stray word
 WRAP = 1.8  # font sizes: an entry's next piece stands within this below it
 OVERLAP = 0.4  # of the lower height: an entry and a line overlapping this much stand side by side
@@ -69,9 +70,15 @@ def _column(segments: list[Segment], width: float) -> list[Segment]:
     # the column: the x most owners start at (a line's last word may look like one, "Mr")
     start = max(owners, key=lambda s: (sum(abs(o.x - s.x) <= SAME_X for o in owners), -s.x)).x
     start = min(o.x for o in owners if abs(o.x - start) <= SAME_X)
-    if any(s.x >= start - SAME_X for s in right if not _OWNER.match(s.text.strip())):
+    others = [s for s in right if not _OWNER.match(s.text.strip())]
+    if any(s.x >= start - SAME_X for s in others):
         return []  # a line's text runs on into the margin: no column of its own
-    column = [s for s in owners if s.x >= start - SAME_X]
+    # a column set flush right starts its joined entries further left ("KC/GD/IK" over "GD"): those
+    # within a few characters' width belong to it while no other text stands as far right (a line's
+    # last word, "... outstanding. HL", is a single name)
+    joined = [o for o in owners if start - RIGHT_ALIGNED * o.size <= o.x < start - SAME_X and re.search(r"\w\s*[/&,]\s*\w", o.text)
+              and not any(s.x >= o.x - SAME_X for s in others)]
+    column = [s for s in owners if s.x >= start - SAME_X] + joined
     column = sorted(column, key=lambda s: -s.y)
     if column and _HEADING.match(column[0].text.strip()):
         column = column[1:]

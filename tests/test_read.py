@@ -209,6 +209,32 @@ def test_an_action_column_in_the_margin_is_read_after_the_minute_it_stands_besid
     assert not any("letter of thanks" in a.text for a in actions)
 
 
+def test_a_flush_right_action_column_keeps_its_longer_joined_entries(tmp_path):
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(auto=False)
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    rows = [("MINUTES OF THE QUAYFORD COMMUNITY COUNCIL MEETING HELD ON 4 MARCH 2025", None),
+            ("5. Matters arising", None),
+            ("The bus shelter glass is still to be replaced.", "DF"),
+            ("A small group would meet to plan the spring litter pick.", "KC/GD/IK"),
+            ("The speed signs are awaited from the county.", "SA"),
+            ("The noticeboard quotes are awaited.", "DF/SA")]
+    for n, (line, owner) in enumerate(rows):
+        pdf.text(20, 30 + 6 * n, line)
+        if owner:  # set flush right: a longer entry starts further left
+            pdf.set_xy(160, 30 + 6 * n - 4)
+            pdf.cell(35, 5, owner, align="R")
+    path = tmp_path / "minutes.pdf"
+    pdf.output(str(path))
+    lines = [line.strip() for line in next(iter(read_pages(path))).text.splitlines()]
+    assert lines.index("Action: KC/GD/IK") == lines.index("A small group would meet to plan the spring litter pick.") + 1
+    assert lines.index("Action: DF/SA") == lines.index("The noticeboard quotes are awaited.") + 1
+    assert lines.index("Action: SA") == lines.index("The speed signs are awaited from the county.") + 1
+
+
 def test_text_running_into_the_right_margin_is_no_action_column(tmp_path):
     # a line's last words and a page number at the right are the text's own, not a column of owners
     path = _minutes_with_an_action_column(tmp_path / "report.pdf", [
