@@ -66,10 +66,13 @@ _INLINE_MOVER = re.compile(r"(?P<mover>[A-Z][\w'’. -]{1,40}?)\s*\(motion\)\s*,
 _MEETING = r"(?:board|committee|council|cabinet|members|meeting|panel|trustees|directors|governors|commission)"
 _BODY_INITIALS = r"(?i:the)\s+(?-i:[A-Z]{2,5})"
 _MEETING_SUBJECT = rf"\b(?:(?:the\s+)?{_MEETING}|{_BODY_INITIALS})\s+"
+# and its decision after another verb of its own: "The CC was sympathetic to the cause and decided to ...",
+# "The Committee considered the request and agreed to ..."
+_AND_THEN = r"(?:(?:was|were|had|considered|discussed|noted|heard|reviewed)\b[^.;:,]{0,60}?\s+and\s+)?"
 # Minutes without any formal marker record decisions in sentences.
 _NARRATIVE = re.compile(
     r"\b(?:was|were)\s+(?:unanimously\s+|formally\s+|duly\s+)?(?:accepted|approved|agreed|adopted|endorsed|ratified|carried|(?:re-?)?elected|appointed|co-opted)\b"
-    rf"|{_MEETING_SUBJECT}"
+    rf"|{_MEETING_SUBJECT}{_AND_THEN}"
     r"(?:unanimously\s+|formally\s+)?(?:agreed|approved|accepted|resolved|decided|endorsed|adopted|ratified)\b"
     r"|\bit\s+was\s+(?:unanimously\s+)?(?:agreed|resolved|decided)\b"
     # informal minutes speak for the meeting in the first person: "we agreed to go with ...", "Everyone agreed."
@@ -83,7 +86,7 @@ _NARRATIVE = re.compile(
 # as often reports a decision taken elsewhere or before ("the policy adopted by Council last September").
 # Nor a motion's outcome alone ("... put the motion and it was agreed unanimously."): its RESOLVED says what.
 _MEETING_DECIDED = re.compile(
-    rf"(?:{_MEETING_SUBJECT}"
+    rf"(?:{_MEETING_SUBJECT}{_AND_THEN}"
     r"(?:therefore\s+|then\s+)?(?:unanimously\s+|formally\s+)?(?:agreed|resolved|decided)\b"
     r"|\bit\s+was\s+(?:therefore\s+|then\s+)?(?:unanimously\s+)?(?:agreed|resolved|decided)\b)"
     r"(?!\s*(?:unanimously|by\s+consensus|accordingly)?\s*[.;]?\s*$)",

@@ -528,6 +528,24 @@ CARRIED
     assert not any("A resident spoke about flooding" == text for text in actions)
 
 
+def test_the_meetings_decision_after_another_verb_of_its_own_is_a_resolution():
+    text = """Minutes of the meeting of Quayford Community Council held on 8 July 2025
+
+8. Old post road
+A resident asked whether the CC would support keeping the road open. The CC was sympathetic to the cause and decided to look further into the history of the right of way.
+
+9. Hall hire
+The Committee considered the request from the youth club and agreed to waive the hire fee for the summer.
+
+10. Correspondence
+A letter from the county was read. The clerk had replied and noted the points raised.
+"""
+    texts = _texts_of_kind(text, "resolution", "minutes.txt")
+    assert any(t.startswith("The CC was sympathetic to the cause and decided to look further") for t in texts)
+    assert any(t.startswith("The Committee considered the request from the youth club and agreed to waive") for t in texts)
+    assert not any("clerk had replied" in t for t in texts)
+
+
 def test_a_vote_told_in_a_sentence_is_a_resolution_with_its_outcome():
     minutes = """Quayford Community Council
 Minutes of the meeting held on 11 September 2024
