@@ -239,11 +239,17 @@ _REQUESTED = re.compile(rf"(?P<actor>{_ACTOR})\s+(?:asked|requested)\s+(?:that\s
 # inspection. Action: DF", a margin column's entry read beside its line: "Action: DF & SA"): the
 # task is the sentence before it.
 _DOER = rf"(?:{INITIALS}|(?:[Tt]he\s+)?[A-Z][a-z'’-]+|[Aa]ll)"
-_ACTION_LABEL = re.compile(rf"^(?i:actions?(?:\s+by)?)\s*[:–-]\s*(?P<who>{_DOER}(?:\s*(?:[/&,]|\band\b|\s)\s*{_DOER}){{0,4}})\s*[/&,]?\s*\.?$")
+_LABEL = rf"(?i:actions?(?:\s+by)?)\s*[:–-]\s*(?P<who>{_DOER}(?:\s*(?:[/&,]|\band\b|\s)\s*{_DOER}){{0,4}})\s*[/&,]?\s*\.?$"
+_ACTION_LABEL = re.compile(rf"^{_LABEL}")
+# the label run into the sentence it closes, when that ends without a stop ("... www.quayford.org Action: DF")
+_LABEL_AT_END = re.compile(rf"(?<=\S)\s+{_LABEL}")
 
 
 # An action log's row reference ("Mar25.02 AS to chase ..."): a table read as text runs its rows
 # into one sentence, and each reference opens the next row.
+MIN_TASK_WORDS = 3  # before a label run into its sentence: "Website Action: DF" is a heading's owner, not a task
+
+
 _LOG_REF = r"[A-Z][A-Za-z]{0,8}\d{1,4}(?:[/.]\d{1,4})+\s+(?=[A-Z])"  # a capital follows: not "install v2.1 of"
 _LOG_ROW = re.compile(rf"(?<![\w/.])(?={_LOG_REF})")
 _LOG_REFERENCE = re.compile(rf"^{_LOG_REF}")
@@ -300,6 +306,8 @@ def _assignments(document: Document, entries: list[Entry], read: list[Sentence],
                     cited = Sentence(said, before.page, sentence.last_page, before.start, sentence.end, sentence.paragraph)
                 pronoun = match.re is _PRONOUN_TASK
                 task = _row(document, entries, cited, said, None if pronoun else match.group("actor").strip())
+            elif (closing := _LABEL_AT_END.search(said)) and not logged and len(said[: closing.start()].split()) >= MIN_TASK_WORDS:
+                task = _row(document, entries, sentence, said, closing.group("who"))
             elif undone and _TO_BE_DONE.match(said) and not said.rstrip().endswith("?") and not _DIRECTIVE.match(said):
                 task = _row(document, entries, sentence, said, None)
             elif undone and _REQUESTED.search(said):

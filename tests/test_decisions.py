@@ -1125,11 +1125,15 @@ def test_an_action_label_closes_the_whole_point_of_a_list_it_ends():
 Action: DF
 • Bus shelter The glass is still to be replaced.
 Action: SA
+• Village website The new pages are still being written. www.quayford.org
+Action: PWh
 """
     tasks = [(d.details.get("who"), d.text) for d in _of_kind(text, "action", "minutes.txt")]
     assert ("DF", "• Defibrillator DF, who is finding funding for it, reported to the meeting. "
                   "Two local firms have been asked to help. Action: DF") in tasks
     assert ("SA", "• Bus shelter The glass is still to be replaced. Action: SA") in tasks
+    # a label run into a sentence that ends without a stop still closes it
+    assert [who for who, task in tasks if "new pages" in task] == ["PWh"]
 
 
 def test_an_action_label_naming_only_who_is_to_act_closes_the_minute_before_it():
