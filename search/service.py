@@ -27,6 +27,7 @@ from minutebook.search.storage.store import sentence_vectors
 from minutebook.search.chat.answer import NOT_FOUND, Answer, cite, corroborate, mark_read
 from minutebook.search.chat.sentences import MEANING_CANDIDATES
 from minutebook.search.chat.answerers import first_answer
+from minutebook.search.chat.answerers.listed import nth_decision
 from minutebook.search.chat.conversation import Turn, read_turn, subject_terms
 from minutebook.search.chat.evidence import Evidence, Paper
 from minutebook.search.ranking import fusion, query_adapter
@@ -156,7 +157,7 @@ class Minutebook:
         _check_dates(filters)
         started = time.perf_counter()
         repaired, corrections, expansions, context = self.understood(query)
-        hits = search_passages(self.index, self.encode, repaired, k, self.plan(context, mode, filters, fusion_method))
+        hits = self._listed_first(repaired, search_passages(self.index, self.encode, repaired, k, self.plan(context, mode, filters, fusion_method)), k)
         if sort == "date":  # newest meeting first; undated papers last, in relevance order
             hits.sort(key=lambda h: h.meeting_date or "", reverse=True)
         decisions = (
@@ -168,6 +169,16 @@ class Minutebook:
             searched_for=repaired if repaired != query else None, corrections=corrections, expansions=expansions,
             context=context.as_dict(),
         )
+
+    def _listed_first(self, query: str, hits: list[Hit], k: int) -> list[Hit]:
+        """``hits`` with, first, the passage of the decision a query asks for by its place in a paper's
+        list ("the first recommendation of the annual report"), as the registers keep the list."""
+        found = nth_decision(query, query, hits, self.index.lexicon,
+                             lambda document, kind: registers.document_decisions(self.index.conn, document, kind), self._passage)
+        if found is None:
+            return hits
+        passage = found[2]
+        return [passage, *(hit for hit in hits if hit.chunk_id != passage.chunk_id)][:k]
 
     def understood(self, query: str) -> tuple[str, dict, dict, Context]:
         """The query as searched (misspellings repaired, acronyms expanded, with what was changed)

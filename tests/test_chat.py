@@ -180,6 +180,53 @@ def test_a_recommendation_asked_for_by_its_place_is_read_from_the_paper_named(st
     assert answer.citations[0].source.endswith("annual-2024.txt") and recommendation in answer.citations[0].text
 
 
+HARBOURSIDE_REPORT = """Harbourside Director of Public Health Annual Report 2025
+
+Contents
+Chapter 1: Our communities page 3
+Chapter 2: Recommendations page 9
+Chapter 3: Progress on past recommendations page 12
+
+Chapter 1: Our communities
+
+Every community has strengths and assets. Working with communities rather than for them improves health
+and reduces inequalities, and the recommendations of this report set out how.
+
+Recommendations
+
+The recommendations set a framework for every partner in Harbourside.
+
+1
+
+Identify strengths and enable communities to take control
+
+Recognise every community as having something to offer and take steps to involve residents in decisions.
+
+2
+
+Build support around families and neighbourhoods
+
+Move to place-based working with communities at the heart.
+
+Chapter 3: Progress on past recommendations
+
+The recommendations of the 2024 report on healthy schools have been taken forward by the schools team.
+"""
+
+
+@pytest.fixture(scope="module")
+def report_library(tmp_path_factory, embedder):
+    return _library(tmp_path_factory, embedder, "report", {"annual-report.txt": HARBOURSIDE_REPORT})
+
+
+def test_search_for_a_recommendation_by_its_place_gives_its_passage_first(report_library):
+    result = report_library.search("What is the first recommendation in the Harbourside Director of Public Health Annual Report 2025?", k=5)
+    assert "Recognise every community as having something to offer" in f"{result.results[0].section} {result.results[0].text}"
+    assert len(result.results) <= 5 and len({hit.chunk_id for hit in result.results}) == len(result.results)
+    second = report_library.search("What is the second recommendation of the Harbourside annual report 2025?", k=5)
+    assert "place-based working" in second.results[0].text
+
+
 def test_a_place_beyond_the_list_is_not_answered_as_that_place(strategy_library):
     answer = strategy_library.chat([{"role": "user", "content":
                                      "What is the fifth recommendation of the Director of Public Health Annual Report 2024?"}])

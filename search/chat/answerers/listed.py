@@ -64,17 +64,17 @@ def _pick(rows: list[dict], asked: Nth) -> dict | None:
     return rows[asked.place - 1] if 0 < asked.place <= len(rows) else None
 
 
-def nth_answer(turn: Turn, hits: list[Hit], lexicon: Lexicon, rows_of, passage_for) -> tuple[str, list[Citation]]:
-    """The decision at the place asked for in the paper the question names, cited to its passage.
+def nth_decision(question: str, query: str, hits: list[Hit], lexicon: Lexicon, rows_of, passage_for) -> tuple[Nth, dict, Hit] | None:
+    """The decision at the place ``question`` asks for in the paper it names, with the passage recording
+    it; None when it asks for no place or no paper among ``hits`` it names has that many.
     ``rows_of(document_id, kind)`` lists a paper's decisions of a kind in order;
     ``passage_for(row, text)`` finds the Hit recording ``text``."""
-    asked = nth_asked(turn.question)
+    asked = nth_asked(question)
     if asked is None:
-        return "", []
-    said = asked.said.split()
+        return None
     # The words naming the paper: its year counts here ("the 2024 annual report"), as does its body.
-    asking = {stem(w) for w in said}
-    naming = [t for t in query_terms(turn.query) if t not in QUESTION_WORDS and stem(t) not in asking]
+    asking = {stem(w) for w in asked.said.split()}
+    naming = [t for t in query_terms(query) if t not in QUESTION_WORDS and stem(t) not in asking]
     papers: dict[str, tuple[float, Hit]] = {}
     for hit in hits[:ANSWER_PASSAGES]:
         if hit.document_id not in papers:
@@ -85,12 +85,20 @@ def nth_answer(turn: Turn, hits: list[Hit], lexicon: Lexicon, rows_of, passage_f
             break  # not a paper the question names
         row = _pick(rows_of(hit.document_id, asked.kind), asked)
         passage = passage_for(row, row["text"]) if row else None
-        if passage is None:
-            continue
-        which = f"{asked.kind.capitalize()} {asked.place}" if asked.by_number else f"The {' '.join(said[:-1])} {asked.kind}"
-        return f'{which} in {where_said(passage)}: {first_words(row["text"], READ_CHARS)} [1]', [
-            cite(1, passage)]
-    return "", []
+        if passage is not None:
+            return asked, row, passage
+    return None
+
+
+def nth_answer(turn: Turn, hits: list[Hit], lexicon: Lexicon, rows_of, passage_for) -> tuple[str, list[Citation]]:
+    """The decision at the place asked for in the paper the question names, cited to its passage."""
+    found = nth_decision(turn.question, turn.query, hits, lexicon, rows_of, passage_for)
+    if found is None:
+        return "", []
+    asked, row, passage = found
+    said = asked.said.split()
+    which = f"{asked.kind.capitalize()} {asked.place}" if asked.by_number else f"The {' '.join(said[:-1])} {asked.kind}"
+    return f'{which} in {where_said(passage)}: {first_words(row["text"], READ_CHARS)} [1]', [cite(1, passage)]
 
 
 def answer(turn: Turn, evidence: Evidence) -> Answer | None:
