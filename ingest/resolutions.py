@@ -627,6 +627,12 @@ def _unbulleted(text: str) -> str:
     return marker.rest if marker and marker.family == "bullet" else text
 
 
+# Someone telling what a body did is a report of it, not its decision: "She noted that there were two
+# reasons that Council approved the closure" (but "It was noted that ..." is the meeting's own minute).
+_REPORTED = re.compile(r"(?<!\bwas\s)(?<!\bwere\s)\b(?:noted|said|stated|explained|reported|advised|commented|added|recalled|felt|believed|thought)\s+that\b",
+                       re.IGNORECASE)
+
+
 def _hypothetical(sentence: str, told: re.Match) -> bool:
     """A decision verb under a condition or in a report ("if the Board agreed", "whether it was
     agreed", "it would be agreed"), or agreeing a view ("agreed it would be helpful to ..."). Only
@@ -636,6 +642,7 @@ def _hypothetical(sentence: str, told: re.Match) -> bool:
     clauses = list(re.finditer(r"[,;:]|\b(?:and|but)\b", sentence[: told.start()], re.IGNORECASE))
     clause = sentence[clauses[-1].end() if clauses else 0: told.end()]
     return bool(re.search(r"\b(?:not|if|whether|would)\b", clause, re.IGNORECASE)
+                or _REPORTED.search(clause)
                 or re.match(r"\s+(?:that\s+)?(?:it|this|that)\s+would\s+be\b", sentence[told.end():], re.IGNORECASE))
 
 

@@ -528,6 +528,18 @@ CARRIED
     assert not any("A resident spoke about flooding" == text for text in actions)
 
 
+def test_someone_telling_what_the_body_did_is_no_decision_of_the_meeting():
+    text = """Minutes of the meeting of Quayford City Council held on 13 August 2025
+
+7. Public hearing: closure of Harbour Lane
+Ms. Fox said the closure had harmed her business. She noted that there were two reasons that Council approved the closure of the lane last year.
+After the hearing the Council approved the reopening of Harbour Lane to traffic on weekdays.
+"""
+    texts = _texts_of_kind(text, "resolution", "minutes.txt")
+    assert not any("She noted" in t for t in texts)
+    assert any(t.startswith("After the hearing the Council approved the reopening") for t in texts)
+
+
 def test_the_meetings_decision_after_another_verb_of_its_own_is_a_resolution():
     text = """Minutes of the meeting of Quayford Community Council held on 8 July 2025
 
