@@ -179,7 +179,7 @@ def _row(document: Document, entries: list[Entry], sentence: Sentence, body: str
 # "the Clerk will write", "Director Fox will survey staff", "It was agreed that KG will liaise".
 _ACTOR = (
     r"[A-Z]{2,3}(?:\s*(?:&|and|/|,)\s*[A-Z]{2,3})*"  # initials, as an action column writes them
-    rf"|{TITLE}\.?\s+(?:Ms\.?\s+|Mrs\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+    rf"|{TITLE}\.?\s+(?:Ms\.?\s+|Mrs\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}}"  # a middle name too: "Cllr Aled Rhys Prydderch"
     # the clerk's and the chair's offices in either case ("the clerk agreed to"): minutes write them both ways
     r"|(?:[Tt]he\s+)?(?:(?:(?:Deputy|Assistant|Town|Parish)\s+){0,2}[Cc]lerk|[Cc]hair(?:man|woman|person)?|Vice[- ]Chair(?:man)?|[Tt]reasurer|[Ss]ecretary|RFO|Proper\s+Officer"
     r"|Executive\s+Director|Director|Management\s+Team"
@@ -209,6 +209,15 @@ def _assignment(actor: str) -> re.Pattern:
 
 
 _ASSIGNED = _assignment(_ACTOR)
+# Welsh minutes give tasks as "Y Clerc i ysgrifennu ..." (the Clerk to write), "Cyng. Eirlys Gwyn i lunio ...",
+# "Clerc y Dref i hysbysu ...", "Cytunodd y Cyng. X i drefnu ..." (agreed to arrange), "Addawodd y Cynghorydd X
+# godi ..." (promised to raise), "Bydd y Cynghorydd X yn casglu ..." (will collect); the verb after "i" mutates.
+_WELSH_ACTOR = (r"(?:[Yy]\s+)?(?:(?:Dirprwy\s+)?(?:[CG]lerc|[Cc]lerc)(?:\s+y\s+(?:Dref|Cyngor))?|Cadeirydd|Is-gadeirydd|Trysorydd|Maer)"
+                r"|(?:[Yy]\s+)?(?:Cyng\.?|Cynghorydd(?:\s+Sir)?)\s+[A-Z][\w'’-]+(?:\s+(?:ap\s+|ab\s+)?[A-Z][\w'’-]+){0,2}")
+_WELSH_TASK = re.compile(
+    rf"(?:^(?i:gweithredu\s*:\s*)?|(?<=\ba\s)|(?<=;\s))(?:(?P<how>Cytunodd|Addawodd|Gwirfoddolodd|[Bb]ydd)\s+(?P<actor>{_WELSH_ACTOR})\s+(?:i\s+|yn\s+)?"
+    rf"|(?P<actor2>{_WELSH_ACTOR})\s+i\s+)(?P<verb>[a-zâêîôûŵŷ'’]+)"
+)
 # A member named in the sentence before taking the task on, by a pronoun: "He undertook to ask Highways about
 # a marking.", "... at the shop - she'll ring them this week." Only a promise or an undertaking: "he said",
 # "she was" or "they will not" report, and an offer ("she offered to help") is not yet a task.
@@ -239,7 +248,7 @@ _REQUESTED = re.compile(rf"(?P<actor>{_ACTOR})\s+(?:asked|requested)\s+(?:that\s
 # inspection. Action: DF", a margin column's entry read beside its line: "Action: DF & SA"): the
 # task is the sentence before it.
 _DOER = rf"(?:{INITIALS}|(?:[Tt]he\s+)?[A-Z][a-z'’-]+|[Aa]ll)"
-_LABEL = rf"(?i:actions?(?:\s+by)?)\s*[:–-]\s*(?P<who>{_DOER}(?:\s*(?:[/&,]|\band\b|\s)\s*{_DOER}){{0,4}})\s*[/&,]?\s*\.?$"
+_LABEL = rf"(?i:actions?(?:\s+by)?|gweithredu)\s*[:–-]\s*(?P<who>{_DOER}(?:\s*(?:[/&,]|\band\b|\s)\s*{_DOER}){{0,4}})\s*[/&,]?\s*\.?$"
 _ACTION_LABEL = re.compile(rf"^{_LABEL}")
 # the label run into the sentence it closes, when that ends without a stop ("... www.quayford.org Action: DF")
 _LABEL_AT_END = re.compile(rf"(?<=\S)\s+{_LABEL}")
@@ -283,6 +292,7 @@ def _assignments(document: Document, entries: list[Entry], read: list[Sentence],
             logged = _LOG_REFERENCE.match(row)
             said = row[logged.end():] if logged else row  # the task after its row's reference
             match = _ASSIGNED.search(said) or (by_name.search(said) if by_name else None) or _PRONOUN_TASK.search(said)
+            welsh = _WELSH_TASK.search(said) if not match else None
             cited = sentence
             label = _ACTION_LABEL.match(said) if not logged else None
             if label:
@@ -306,6 +316,8 @@ def _assignments(document: Document, entries: list[Entry], read: list[Sentence],
                     cited = Sentence(said, before.page, sentence.last_page, before.start, sentence.end, sentence.paragraph)
                 pronoun = match.re is _PRONOUN_TASK
                 task = _row(document, entries, cited, said, None if pronoun else match.group("actor").strip())
+            elif welsh:
+                task = _row(document, entries, cited, said, (welsh["actor"] or welsh["actor2"]).strip())
             elif (closing := _LABEL_AT_END.search(said)) and not logged and len(said[: closing.start()].split()) >= MIN_TASK_WORDS:
                 task = _row(document, entries, sentence, said, closing.group("who"))
             elif undone and _TO_BE_DONE.match(said) and not said.rstrip().endswith("?") and not _DIRECTIVE.match(said):

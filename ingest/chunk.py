@@ -54,10 +54,11 @@ _ABBREVIATIONS = {
     "ie", "i.e", "cf", "approx", "co", "ltd", "inc", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
     "sep", "sept", "oct", "nov", "dec", "para", "paras", "fig", "ref", "cllrs", "sq", "est", "dept",
     "govt", "p", "pp", "vol", "ch", "sec", "al", "jr", "sr", "hon", "rt", "a.m", "p.m", "am", "pm",
+    "cyng",  # Welsh "Cyng." (Cynghorydd, councillor)
 }
 # ... and of those, the ones that always lead on to a name or a number: a line ending "Resolution No."
 # or "Cllr." runs on, where one ending "9.30 pm." or "etc." may close its sentence.
-_LEADING = {"mr", "mrs", "ms", "dr", "cllr", "cllrs", "prof", "rev", "no", "nos", "vs", "cf", "e.g", "eg", "i.e", "ie",
+_LEADING = {"mr", "mrs", "ms", "dr", "cllr", "cllrs", "cyng", "prof", "rev", "no", "nos", "vs", "cf", "e.g", "eg", "i.e", "ie",
             "para", "paras", "fig", "ref", "p", "pp", "vol", "ch", "sec", "hon", "rt"}
 _BOUNDARY = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9•])")
 _ENDS = re.compile(r"[.!?][\"'”’)]*$")

@@ -12,9 +12,13 @@ from datetime import date, datetime
 
 from dateutil import parser as _dateparser
 
+# Welsh papers name the months in Welsh ("12 Mawrth 2024", "16 Ionawr 2024"); each is read as its English name.
+_WELSH_MONTHS = {"ionawr": "January", "chwefror": "February", "mawrth": "March", "ebrill": "April", "mai": "May",
+                 "mehefin": "June", "gorffennaf": "July", "awst": "August", "medi": "September", "hydref": "October",
+                 "tachwedd": "November", "rhagfyr": "December"}
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|" + "|".join(_WELSH_MONTHS) + r")\.?"
 )
 _WEEKDAY = r"(?:(?P<w>mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -61,6 +65,7 @@ def _iso(year: int, month: int, day: int) -> str | None:
 def _named(day: str, month: str, year: str | None, default_year: int | None) -> str | None:
     if year is None and (default_year is None or month.islower() and month[:3] in {"may", "mar"}):
         return None  # "they may" / "2 mar" in prose are not dates without a year
+    month = _WELSH_MONTHS.get(month.lower(), month)
     try:
         parsed = _dateparser.parse(
             f"{int(day)} {month.rstrip('.')} {year or default_year}", dayfirst=True, fuzzy=False

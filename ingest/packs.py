@@ -78,7 +78,8 @@ _MINUTES = re.compile(
     r"^(?:(?:draft|printed|approved|unconfirmed|signed)\s*)?minutes\b(?!\s+of\s+(?:the\s+)?previous)"
     r"|meeting\s*minutes\b|\bminutes\s*of\s*(?:the|a|an)\s*(?:[\w&'’-]+\s*){0,8}?meeting\b"
     r"|^minutes\s*from\b|^notes\s+(?:of|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}meeting\b"
-    r"|^minute\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}meeting\b",  # Scottish councils' "Minute of Meeting of the ... Committee"
+    r"|^minute\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}meeting\b"  # Scottish councils' "Minute of Meeting of the ... Committee"
+    r"|^cofnodion\b(?!.{0,30}\b(?:diwethaf|blaenorol)\b)",  # Welsh: "Cofnodion cyfarfod ...", not "... y cyfarfod diwethaf" (the last one's)
     re.IGNORECASE,
 )
 _AGENDA = re.compile(

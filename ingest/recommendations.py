@@ -517,7 +517,9 @@ _RECOMMENDED_TO_MEETING = re.compile(rf"^(?:{_RECOMMENDER}|{_ADVISER}|{_OFFICER_
                                      rf"(?:(?i:{_BODY}|court)|[A-Z]{{2,5}})\b"
                                      # a committee's recommendation minuted in capitals, as its decisions are:
                                      # "Finance Committee had considered the proposals and RECOMMENDED that Council approve ..."
-                                     rf"|^(?:{PARAGRAPH_NUMBER})?[^.;]*(?<![A-Za-z])RECOMMENDED\s+(?:that|the|to)\b")
+                                     rf"|^(?:{PARAGRAPH_NUMBER})?[^.;]*(?<![A-Za-z])RECOMMENDED\s+(?:that|the|to)\b"
+                                     # Welsh: "Argymhellodd y Clerc fod y Cyngor yn ..." (recommended), "Argymhelliad y Pwyllgor: ..."
+                                     r"|\b[Aa]rgymhellodd\b|^[Aa]rgymhelliad\s+(?:y|yr)\b[^:.]{0,60}:")
 
 
 def _recommended_in_minutes(document: Document, entries: list[Entry]) -> list[tuple[int, Decision]]:

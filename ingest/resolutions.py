@@ -69,6 +69,11 @@ _MEETING_SUBJECT = rf"\b(?:(?:the\s+)?{_MEETING}|{_BODY_INITIALS})\s+"
 # and its decision after another verb of its own: "The CC was sympathetic to the cause and decided to ...",
 # "The Committee considered the request and agreed to ..."
 _AND_THEN = r"(?:(?:was|were|had|considered|discussed|noted|heard|reviewed)\b[^.;:,]{0,60}?\s+and\s+)?"
+# Welsh minutes record the meeting's decisions in the impersonal past: "Penderfynwyd ..." (it was resolved),
+# "Cytunwyd ..." (it was agreed), "a phenderfynwyd ..." (and it was resolved, the verb mutated after "a"),
+# and a motion's or application's outcome: carried, lost, refused, deferred, adopted, approved, appointed.
+_WELSH_DECIDED = (r"\b(?:a\s+)?(?:p|ph)enderfynwyd\b|\b(?:a\s+)?(?:c|ch)ytunwyd\b"
+                  r"|\b(?:cariwyd|collwyd|gwrthodwyd|gohiriwyd|mabwysiadwyd|cymeradwywyd|pasiwyd|penodwyd)\b")
 # Minutes without any formal marker record decisions in sentences.
 _NARRATIVE = re.compile(
     r"\b(?:was|were)\s+(?:unanimously\s+|formally\s+|duly\s+)?(?:accepted|approved|agreed|adopted|endorsed|ratified|carried|(?:re-?)?elected|appointed|co-opted)\b"
@@ -78,7 +83,8 @@ _NARRATIVE = re.compile(
     # informal minutes speak for the meeting in the first person: "we agreed to go with ...", "Everyone agreed."
     r"|\b(?:we(?:\s+all)?|everyone|everybody|all(?:\s+present)?)\s+(?:unanimously\s+)?(?:agreed|decided|resolved)\b"
     # and all in favour: "Everyone was in favour of putting a memorial bench by the gate."
-    r"|\b(?:everyone|everybody|all\s+present)\s+(?:was|were)\s+in\s+favou?r\s+of\b",
+    r"|\b(?:everyone|everybody|all\s+present)\s+(?:was|were)\s+in\s+favou?r\s+of\b"
+    rf"|{_WELSH_DECIDED}",
     re.IGNORECASE,
 )
 # In minutes with formal markers too, the meeting's own decision told in a sentence: "The Committee agreed to
@@ -88,7 +94,8 @@ _NARRATIVE = re.compile(
 _MEETING_DECIDED = re.compile(
     rf"(?:{_MEETING_SUBJECT}{_AND_THEN}"
     r"(?:therefore\s+|then\s+)?(?:unanimously\s+|formally\s+)?(?:agreed|resolved|decided)\b"
-    r"|\bit\s+was\s+(?:therefore\s+|then\s+)?(?:unanimously\s+)?(?:agreed|resolved|decided)\b)"
+    r"|\bit\s+was\s+(?:therefore\s+|then\s+)?(?:unanimously\s+)?(?:agreed|resolved|decided)\b"
+    rf"|{_WELSH_DECIDED})"
     r"(?!\s*(?:unanimously|by\s+consensus|accordingly)?\s*[.;]?\s*$)",
     re.IGNORECASE,
 )

@@ -23,6 +23,8 @@ from minutebook.ingest.dates import date_spans, find_dates, parse_date
         ("ADOPTED this 4th day of March, 2021", "2021-03-04"),
         ("2024-03-05", "2024-03-05"),
         ("Cabinet - 4 March 2025", "2025-03-04"),
+        ("a gynhaliwyd nos Fawrth, 12 Mawrth 2024 am 7.00yh", "2024-03-12"),  # Welsh: the months in Welsh
+        ("Cofnodion cyfarfod misol y Cyngor, 16 Ionawr 2024", "2024-01-16"),
     ],
 )
 def test_written_forms(text, expected):

@@ -528,6 +528,56 @@ CARRIED
     assert not any("A resident spoke about flooding" == text for text in actions)
 
 
+WELSH_MINUTES = """CYNGOR CYMUNED CWM ARIAN
+
+Cofnodion cyfarfod misol y Cyngor a gynhaliwyd nos Fawrth, 16 Ionawr 2024, am 7.30yh.
+
+3. Cofnodion
+Derbyniwyd cofnodion y cyfarfod diwethaf. Penderfynwyd eu cymeradwyo fel cofnod cywir.
+
+4. Goleuadau stryd
+Mae'r golau ger yr ysgol wedi diffodd eto.
+Gweithredu: Clerc i gysylltu eto â'r Cyngor Sir.
+
+5. Cynllunio
+Cais am estyniad i Dyddyn Isaf: Cytunwyd i gefnogi'r cais heb sylwadau pellach.
+
+6. Cyllid
+Argymhellodd y Clerc fod y Cyngor yn gosod praesept o £18,500 ar gyfer 2024/25.
+Cynigiwyd gwelliant i osod praesept o £17,500. Collwyd y gwelliant o 2 bleidlais i 6.
+Cynigiwyd gan y Cyng. Llinos Wyn, eiliwyd gan y Cyng. Owain Harri, a phenderfynwyd gosod praesept o £18,500.
+
+7. Maes chwarae
+Cytunodd y Cyng. Rhian Tegid i siarad â pherchennog y tir. Bydd y Cynghorydd Owain Harri yn trefnu trwsio'r siglen.
+"""
+
+
+def test_welsh_minutes_decisions_and_tasks():
+    decisions = _decisions(WELSH_MINUTES, "cofnodion.txt")
+    resolutions = [d.text for d in decisions if d.kind == "resolution"]
+    assert any("Penderfynwyd eu cymeradwyo fel cofnod cywir" in t for t in resolutions)
+    assert any("Cytunwyd i gefnogi'r cais" in t for t in resolutions)
+    assert any("Collwyd y gwelliant" in t for t in resolutions)
+    assert any("a phenderfynwyd gosod praesept o £18,500" in t for t in resolutions)
+    tasks = {d.details.get("who"): d.text for d in decisions if d.kind == "action"}
+    assert "gysylltu eto" in tasks.get("Clerc", "")
+    assert "siarad â pherchennog" in tasks.get("y Cyng. Rhian Tegid", "")
+    assert "trwsio'r siglen" in tasks.get("y Cynghorydd Owain Harri", "")
+    recommendations = [d.text for d in decisions if d.kind == "recommendation"]
+    assert any(t.startswith("Argymhellodd y Clerc fod y Cyngor yn gosod praesept") for t in recommendations)
+    assert not any("Mae'r golau" in d.text for d in decisions)  # a report of the lamp is no decision
+
+
+def test_a_councillor_named_with_a_middle_name_is_tasked():
+    text = """Minutes of the meeting of Quayford Community Council held on 12 March 2024
+
+7. Defibrillator
+Cllr Aled Rhys Prydderch agreed to arrange installation of the equipment and to register it with the ambulance service.
+"""
+    tasks = [(d.details.get("who"), d.text) for d in _of_kind(text, "action", "minutes.txt")]
+    assert [who for who, _ in tasks] == ["Cllr Aled Rhys Prydderch"]
+
+
 def test_someone_telling_what_the_body_did_is_no_decision_of_the_meeting():
     text = """Minutes of the meeting of Quayford City Council held on 13 August 2025
 

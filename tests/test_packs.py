@@ -60,6 +60,7 @@ def test_classify_types():
     assert classify(_lines("CITY OF RIVERTON\nPLANNING COMMISSION\nREGULAR MEETING MINUTES\nJanuary 27, 2020")) == "minutes"
     assert classify(_lines("Tuesday,January10,2023\nCityCouncil\nRegularMeetingAgenda")) == "agenda"
     assert classify(_lines("A G E N D A\n1. Call to order")) == "agenda"
+    assert classify(_lines("CYNGOR CYMUNED CWM ARIAN\nCofnodion cyfarfod misol y Cyngor, 16 Ionawr 2024")) == "minutes"  # Welsh
     assert classify(_lines("NORTHSHIRE COUNCIL – RECORD OF DECISION\nDECISION TO BE TAKEN BY:\nCabinet Member")) == "decision_record"
     assert classify(_lines("By: Scrutiny Officer\nTo: Cabinet - 4 March 2025\nSubject: Minutes of the call-in\nSummary: text")) == "report"
     assert classify(_lines("Director of Public Health Annual Report 2023/24\nContents")) == "annual_report"
