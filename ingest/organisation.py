@@ -39,7 +39,9 @@ _SHAPES = {
                     rf"\s+(?i:of)\s+(?:(?i:the)\s+)?{_PLACE}",
     # "NORTHSHIRE COUNTY COUNCIL" over "COUNTY COUNCIL" names one council, not two
     "council": rf"{_COUNCIL_PLACE}\s+(?:(?i:county|city|borough|district|town|parish|community|metropolitan\s+borough|regional|village|municipal)\s+)?"
-               rf"(?i:council)\b",
+               rf"(?i:council)\b"
+               # Welsh puts the kind first: "Cyngor Cymuned Cwm Arian" (community council), "Cyngor Tref Aberarian"
+               rf"|(?i:cyngor)\s+(?:(?i:cymuned|tref|sir|dinas|bwrdeistref\s+sirol)\s+)?{_COUNCIL_PLACE}",
     "district": rf"{_PLACE}\s+(?:(?i:unified|union|elementary|high|community|independent|public|joint)\s+){{0,2}}"
                 rf"(?i:school|library|park|water|fire|sanitation|transit|hospital|irrigation|utility|recreation)\s+(?i:district)\b",
     "department": rf"{_PLACE}\s+(?i:department)\s+(?i:of)\s+{_PLACE}",
@@ -63,7 +65,8 @@ _LEADING = {"january", "february", "march", "april", "may", "june", "july", "aug
             "chair", "chairman", "chairwoman", "chairperson", "vice", "clerk", "mayor", "leader", "secretary", "treasurer"}
 _GENERIC = _LEADING | {"city", "county", "council", "town", "village", "borough", "district", "parish", "community",
                        "board", "commission", "committee", "department", "planning", "authority", "trust", "agency",
-                       "corporation", "school", "library", "members", "member", "directors", "trustees", "commissioners", "full"}
+                       "corporation", "school", "library", "members", "member", "directors", "trustees", "commissioners", "full",
+                       "cyngor", "cymuned", "tref", "sir", "dinas"}  # Welsh: council, community, town, county, city
 _PARTNER_BEFORE = re.compile(
     r"(?:\b(?:supported|funded|commissioned|provided|run|delivered|hosted|led|chaired|represented|submitted|prepared)\s+by"
     r"|\bwith|\b(?:leader|member|members|officers?|chief executive|representatives?)\s+(?:of|from)|\bfrom|\bto)\s+(?:the\s+)?$",

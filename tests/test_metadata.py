@@ -205,6 +205,9 @@ ORGANISATION_STYLES = [
      "minutes", "Northshire County Council"),
     ("a partner named under the masthead", "Friends of Hollybrook Library\nsupported by Hollybrook Town Council\n"
      "Board minutes, 4 May 2023", "minutes", None),
+    ("a Welsh community council, its kind before its place", "CYNGOR CYMUNED CWM ARIAN\n"
+     "Cofnodion cyfarfod misol Cyngor Cymuned Cwm Arian a gynhaliwyd nos Fawrth, 16 Ionawr 2024.\nPresennol:", "minutes",
+     "Cyngor Cymuned Cwm Arian"),
 ]
 
 
