@@ -519,7 +519,7 @@ _RECOMMENDED_TO_MEETING = re.compile(rf"^(?:{_RECOMMENDER}|{_ADVISER}|{_OFFICER_
                                      # "Finance Committee had considered the proposals and RECOMMENDED that Council approve ..."
                                      rf"|^(?:{PARAGRAPH_NUMBER})?[^.;]*(?<![A-Za-z])RECOMMENDED\s+(?:that|the|to)\b"
                                      # Welsh: "Argymhellodd y Clerc fod y Cyngor yn ..." (recommended), "Argymhelliad y Pwyllgor: ..."
-                                     r"|\b[Aa]rgymhellodd\b|^[Aa]rgymhelliad\s+(?:y|yr)\b[^:.]{0,60}:")
+                                     r"|\b[Aa]rgymhellodd\b|\b[Aa]rgymhelliad\s+(?:y|yr)\s[^:.]{0,60}:")
 
 
 def _recommended_in_minutes(document: Document, entries: list[Entry]) -> list[tuple[int, Decision]]:

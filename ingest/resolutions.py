@@ -84,6 +84,8 @@ _NARRATIVE = re.compile(
     r"|\b(?:we(?:\s+all)?|everyone|everybody|all(?:\s+present)?)\s+(?:unanimously\s+)?(?:agreed|decided|resolved)\b"
     # and all in favour: "Everyone was in favour of putting a memorial bench by the gate."
     r"|\b(?:everyone|everybody|all\s+present)\s+(?:was|were)\s+in\s+favou?r\s+of\b"
+    # proposed, seconded and decided in one sentence: "Proposed by Cllr Ash, seconded by Cllr Fox, and resolved to approve ..."
+    r"|\bseconded\s+by\s+[^.;]{1,60}?,?\s+and\s+(?:unanimously\s+)?(?:resolved|agreed)\b"
     rf"|{_WELSH_DECIDED}",
     re.IGNORECASE,
 )
@@ -95,6 +97,7 @@ _MEETING_DECIDED = re.compile(
     rf"(?:{_MEETING_SUBJECT}{_AND_THEN}"
     r"(?:therefore\s+|then\s+)?(?:unanimously\s+|formally\s+)?(?:agreed|resolved|decided)\b"
     r"|\bit\s+was\s+(?:therefore\s+|then\s+)?(?:unanimously\s+)?(?:agreed|resolved|decided)\b"
+    r"|\bseconded\s+by\s+[^.;]{1,60}?,?\s+and\s+(?:unanimously\s+)?(?:resolved|agreed)\b"
     rf"|{_WELSH_DECIDED})"
     r"(?!\s*(?:unanimously|by\s+consensus|accordingly)?\s*[.;]?\s*$)",
     re.IGNORECASE,

@@ -549,6 +549,9 @@ Cynigiwyd gan y Cyng. Llinos Wyn, eiliwyd gan y Cyng. Owain Harri, a phenderfynw
 
 7. Maes chwarae
 Cytunodd y Cyng. Rhian Tegid i siarad â pherchennog y tir. Bydd y Cynghorydd Owain Harri yn trefnu trwsio'r siglen.
+
+CP 48/24 - Rheoliadau Ariannol
+Argymhelliad y Pwyllgor: "Bod y Cyngor yn mabwysiadu'r Rheoliadau Ariannol diwygiedig."
 """
 
 
@@ -565,7 +568,19 @@ def test_welsh_minutes_decisions_and_tasks():
     assert "trwsio'r siglen" in tasks.get("y Cynghorydd Owain Harri", "")
     recommendations = [d.text for d in decisions if d.kind == "recommendation"]
     assert any(t.startswith("Argymhellodd y Clerc fod y Cyngor yn gosod praesept") for t in recommendations)
+    assert any("Bod y Cyngor yn mabwysiadu'r Rheoliadau Ariannol" in t for t in recommendations)
     assert not any("Mae'r golau" in d.text for d in decisions)  # a report of the lamp is no decision
+
+
+def test_proposed_seconded_and_resolved_in_one_sentence_is_a_resolution():
+    text = """Minutes of the meeting of Quayford Community Council held on 12 March 2024
+
+9. Finance
+The Clerk reported the balances at the end of February.
+Proposed by Cllr Bethan Gwilym, seconded by Cllr Idris Mathias, and resolved to approve the following payments:
+"""
+    assert any(t.startswith("Proposed by Cllr Bethan Gwilym, seconded by Cllr Idris Mathias, and resolved to approve")
+               for t in _texts_of_kind(text, "resolution", "minutes.txt"))
 
 
 def test_a_councillor_named_with_a_middle_name_is_tasked():
