@@ -212,7 +212,7 @@ _ASSIGNED = _assignment(_ACTOR)
 # Welsh minutes give tasks as "Y Clerc i ysgrifennu ..." (the Clerk to write), "Cyng. Eirlys Gwyn i lunio ...",
 # "Clerc y Dref i hysbysu ...", "Cytunodd y Cyng. X i drefnu ..." (agreed to arrange), "Addawodd y Cynghorydd X
 # godi ..." (promised to raise), "Bydd y Cynghorydd X yn casglu ..." (will collect); the verb after "i" mutates.
-_WELSH_ACTOR = (r"(?:[Yy]\s+)?(?:(?:Dirprwy\s+)?(?:[CG]lerc|[Cc]lerc)(?:\s+y\s+(?:Dref|Cyngor))?|Cadeirydd|Is-gadeirydd|Trysorydd|Maer)"
+_WELSH_ACTOR = (r"(?:[Yy]\s+)?(?:(?:Dirprwy\s+)?[CcGg]lerc(?:\s+y\s+(?:Dref|Cyngor))?|Cadeirydd|Is-gadeirydd|Trysorydd|Maer)"
                 r"|(?:[Yy]\s+)?(?:Cyng\.?|Cynghorydd(?:\s+Sir)?)\s+[A-Z][\w'’-]+(?:\s+(?:ap\s+|ab\s+)?[A-Z][\w'’-]+){0,2}")
 _WELSH_TASK = re.compile(
     rf"(?:^(?i:gweithredu\s*:\s*)?|(?<=\ba\s)|(?<=;\s))(?:(?P<how>Cytunodd|Addawodd|Gwirfoddolodd|[Bb]ydd)\s+(?P<actor>{_WELSH_ACTOR})\s+(?:i\s+|yn\s+)?"
@@ -254,11 +254,11 @@ _ACTION_LABEL = re.compile(rf"^{_LABEL}")
 _LABEL_AT_END = re.compile(rf"(?<=\S)\s+{_LABEL}")
 
 
-# An action log's row reference ("Mar25.02 AS to chase ..."): a table read as text runs its rows
-# into one sentence, and each reference opens the next row.
 MIN_TASK_WORDS = 3  # before a label run into its sentence: "Website Action: DF" is a heading's owner, not a task
 
 
+# An action log's row reference ("Mar25.02 AS to chase ..."): a table read as text runs its rows
+# into one sentence, and each reference opens the next row.
 _LOG_REF = r"[A-Z][A-Za-z]{0,8}\d{1,4}(?:[/.]\d{1,4})+\s+(?=[A-Z])"  # a capital follows: not "install v2.1 of"
 _LOG_ROW = re.compile(rf"(?<![\w/.])(?={_LOG_REF})")
 _LOG_REFERENCE = re.compile(rf"^{_LOG_REF}")

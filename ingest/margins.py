@@ -20,8 +20,8 @@ log = logging.getLogger(__name__)
 
 # An owner as an action column gives one: initials or a capitalised word, perhaps with "/" or "&"
 # to join the next ("SA/", "DF &", "Agenda", "Clerk").
-# Initials may end in a lower-case letter that tells two members apart ("PW" and "PWh"), never a plural's "s".
-# or are single letters joined by a slash ("S/C", a sub-committee).
+# Initials: two to four capitals, perhaps ending in a lower-case letter that tells two members apart ("PW"
+# and "PWh"; never a plural's "s"), or single letters joined by a slash ("S/C", a sub-committee).
 INITIALS = r"(?:[A-Z]{2,4}[a-rt-z]?|[A-Z](?:/[A-Z])+)"
 _OWNER = re.compile(rf"^(?:{INITIALS}|[A-Z][a-z]+)(?:\s*[/&,]\s*(?:{INITIALS}|[A-Z][a-z]+)?)*\s*[/&,]?$")
 _INITIALS = re.compile(rf"\b{INITIALS}\b")
