@@ -77,6 +77,23 @@ def row_cells(entry: Entry, keep_empty: bool = False) -> list[str]:
     return [cell.strip() for cell in cells if keep_empty or cell.strip()]
 
 
+def column_rows(entries: list[Entry], header: re.Pattern) -> list[tuple[int, list[str], dict[str, int]]]:
+    """The rows of each table whose header row (its first) has a column ``header`` matches: (the row's
+    entry index, its cells in place, empty ones kept, and the header's columns by name, lower case)."""
+    found = []
+    index = 0
+    while index < len(entries):
+        if not (entries[index].table and any(header.match(cell) for cell in row_cells(entries[index], keep_empty=True))):
+            index += 1
+            continue
+        columns = {cell.lower(): n for n, cell in enumerate(row_cells(entries[index], keep_empty=True)) if cell}
+        index += 1
+        while index < len(entries) and entries[index].table:
+            found.append((index, row_cells(entries[index], keep_empty=True), columns))
+            index += 1
+    return found
+
+
 # ---- list markers -------------------------------------------------------------------------
 
 _BULLET = re.compile(r"^(?:[-•*▪◦●■‣➢➤\u2022\uf0b7\uf0a7\uf0d8\uf076]|o(?=\s+[A-Z]))\s+(.*)$")

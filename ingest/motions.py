@@ -124,6 +124,24 @@ def _with_next_line(entries: list[Entry], index: int, rest: str) -> str:
     return f"{rest} {after}".strip()
 
 
+# A vote column's cell: "5-0", "4-1 (Reyes no)", "6 for, 5 against", "10 for, 0 against, 1 abstention", "Unanimous".
+_CELL_COUNT = re.compile(rf"^\(?(?P<count>{COUNT}(?:{_SEP}\d{{1,2}})?)\b"
+                         r"|^(?P<for>\d{1,2})\s+for,?\s+(?P<against>\d{1,2})\s+against(?:,?\s+(?P<abstain>\d{1,2})\s+abstentions?)?", re.IGNORECASE)
+
+
+def read_vote_cell(cell: str, details: dict) -> None:
+    """The count a table's vote column gives for its row, into ``details`` ("votes"; "unanimous")."""
+    if re.match(r"^unanimous(?:ly)?\b", cell, re.IGNORECASE):
+        details["unanimous"] = True
+        return
+    match = _CELL_COUNT.match(cell.strip())
+    if match is None:
+        return
+    numbers = [int(n) for n in re.findall(r"\d{1,2}", match["count"])] if match["count"] else \
+        [int(match["for"]), int(match["against"]), int(match["abstain"] or 0)]
+    details["votes"] = {"for": numbers[0], "against": numbers[1], "abstain": numbers[2] if len(numbers) > 2 else 0}
+
+
 def read_tally(text: str, details: dict) -> None:
     match = _TALLY.search(text) or COUNTED_VOTE.search(text)
     if match:

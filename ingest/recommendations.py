@@ -18,7 +18,8 @@ from dataclasses import replace
 from minutebook.vocabulary import Decision, Document
 
 from .chunk import opens_list_item
-from .decision_text import ENUMERATOR, PARAGRAPH_NUMBER, Entry, Marker, block_pages, collect_block, is_motion, minute_of, next_value, parse_marker, sentences, split_items
+from .decision_text import (ENUMERATOR, PARAGRAPH_NUMBER, Entry, Marker, block_pages, collect_block, column_rows, is_motion, minute_of,
+                            next_value, parse_marker, sentences, split_items)
 from .noise import is_furniture
 from .sections import headings_of
 
@@ -547,12 +548,35 @@ def _recommended_in_minutes(document: Document, entries: list[Entry]) -> list[tu
     return found
 
 
+# A table's column of what officers recommended, beside the item it is about ("Officer recommendation",
+# "Staff recommendation" in a planning committee's schedule of applications): each row's cell is a
+# recommendation about that row. A column headed only "Recommendation" is as often a progress table's
+# list of past recommendations, so whose it is must be said.
+_RECOMMENDATION_COLUMN = re.compile(r"^(?:officers?['’]?|staff|planning\s+officers?['’]?s?|director['’]?s?)\s+recommendations?$", re.IGNORECASE)
+_NO_RECOMMENDATION = re.compile(r"^(?:-+|–|n/?a|none|nil)$", re.IGNORECASE)
+
+
+def _column_recommendations(document: Document, entries: list[Entry]) -> list[tuple[int, Decision]]:
+    """Each row of a table with a column of officers' recommendations: the row up to that column (what
+    it is about and what was recommended), not what the meeting then decided beside it."""
+    found = []
+    for index, cells, columns in column_rows(entries, _RECOMMENDATION_COLUMN):
+        at = next(n for name, n in columns.items() if _RECOMMENDATION_COLUMN.match(name))
+        if at >= len(cells) or not cells[at] or _NO_RECOMMENDATION.match(cells[at]):
+            continue
+        row = _row(document, entries, [index], minute_of(entries[index].section)[0], items=[])
+        row.text = " | ".join(cell for cell in cells[: at + 1] if cell)
+        found.append((index, row))
+    return found
+
+
 def extract_recommendations(document: Document, entries: list[Entry]) -> list[tuple[int, Decision]]:
     """(first line index, recommendation) for every recommendation list the paper makes."""
     if document.type in ("minutes", "decision_record"):
         # a committee's own "RECOMMENDED to Full Council that ..." is its recommendation to that body, and minutes
         # keep what officers recommended to the meeting; minutes name who proposed and seconded from their first lines
-        return _recommended_in_minutes(document, entries) + (_formal_blocks(document, entries)[0] if document.type == "minutes" else [])
+        return (_recommended_in_minutes(document, entries) + (_formal_blocks(document, entries)[0] if document.type == "minutes" else [])
+                + _column_recommendations(document, entries))
     if is_motion(entries):
         return []  # a motion's "asked to agree" is the movers' proposal, not a report's recommendation
     found, used = _formal_blocks(document, entries)
@@ -563,4 +587,4 @@ def extract_recommendations(document: Document, entries: list[Entry]) -> list[tu
         found += _phrases(document, entries, used)
     if document.type == "agenda":
         found += _agenda_items(document, entries, used)
-    return found
+    return found + _column_recommendations(document, entries)

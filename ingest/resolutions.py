@@ -19,13 +19,13 @@ from itertools import takewhile
 from minutebook.vocabulary import Decision, Document
 
 from .actions import sets_a_task
-from .decision_text import (ENUMERATOR, PROPOSED, Entry, Sentence, block_pages, collect_block, introduces, minute_of, minutes_by_line, next_value, parse_marker,
+from .decision_text import (ENUMERATOR, PROPOSED, Entry, Sentence, block_pages, collect_block, column_rows, introduces, minute_of, minutes_by_line, next_value, parse_marker,
                             referred_to,
                             row_cells, sentences, split_items)
 from .motions import (BARE_OUTCOME, COUNT, COUNTED_VOTE, LABELLED, MOTION, MOTION_CARRIED, MOTION_SEARCH, MOTION_WORD, NOT_A_WISH,
                       ON_PROPOSAL, PROPOSAL, PUT_QUESTION, RESULT, ROLL, amendment_outcome, body_did, counts_a_vote, declares_outcome,
                       in_a_list, is_roll_call, items_above, labelled_followers, minutes_confirmed, motion_above, moved_on_proposal, paragraph_above,
-                      puts_to_vote, read_tally, runs_on, tells_a_vote, vote_details, vote_outcome)
+                      puts_to_vote, read_tally, read_vote_cell, runs_on, tells_a_vote, vote_details, vote_outcome)
 from .sections import outcome_only
 from .votes import ABSTAIN as _ABSTAIN, AGAINST as _AGAINST, FOR as _FOR
 
@@ -603,6 +603,38 @@ def _outcome_rows(document: Document, entries: list[Entry], used: set[int], minu
     return found
 
 
+# A table whose header names a column of the meeting's decisions ("Decision", "Committee decision",
+# "Action Taken", "Outcome"): each row's cell there is that row's decision, whatever its case ("Approved
+# £1,500", "Granted with conditions", "Continued to June 4"); a cell that only notes, or says the item
+# was withdrawn or no action taken, decides nothing.
+DECISION_COLUMN = re.compile(r"^(?:(?:committee|council|panel|board|sub-committee|commission)['’]?s?\s+)?"
+                             r"(?:decisions?|outcome|resolution|determination|action\s+taken|result)$", re.IGNORECASE)
+_VOTE_COLUMN = re.compile(r"^votes?$", re.IGNORECASE)
+_NO_DECISION = re.compile(r"^(?:(?:the\s+)?(?:application|item|request|matter)\s+(?:was\s+)?)?"
+                          r"(?:-+|–|n/?a|none|nil|noted|withdrawn|no\s+(?:formal\s+)?action|no\s+decision)\b", re.IGNORECASE)
+
+
+def _column_decisions(document: Document, entries: list[Entry], used: set[int], minutes: list) -> list[tuple[int, Decision]]:
+    """Each row of a table with a column of the meeting's decisions: the row (what it was about and how
+    it was decided) is the decision, with its vote when a column gives it."""
+    found = []
+    for index, cells, columns in column_rows(entries, DECISION_COLUMN):
+        at = next(n for name, n in columns.items() if DECISION_COLUMN.match(name))
+        decided = cells[at] if at < len(cells) else ""
+        if index in used or not decided or _NO_DECISION.match(decided):
+            continue
+        details: dict = {}
+        if outcome := re.match(rf"(?i:{_DONE_WORD})\b", decided):
+            details["outcome"] = outcome.group(0).lower().split()[0]
+        read_tally(decided, details)
+        if vote := next((cells[n] for name, n in columns.items() if _VOTE_COLUMN.match(name) and n < len(cells)), ""):
+            read_vote_cell(vote, details)
+        used.add(index)
+        found.append((index, _decision(document, entries, [index], details, text=" | ".join(c for c in cells if c), items=[],
+                                       minute=minutes[index])))
+    return found
+
+
 def _amendment_votes(document: Document, entries: list[Entry], used: set[int], minutes: list) -> list[tuple[int, Decision]]:
     """Amendments put to a recorded vote ("the Chairman put the amendment set out in paragraph 7 to
     the vote ..." / "For (14)" ... / "Amendment lost."): each is a decision of its own, carried or
@@ -762,6 +794,8 @@ def extract_resolutions(document: Document, entries: list[Entry]) -> list[tuple[
     formal, used, counted = _formal(document, entries, minutes)
     voted = _us_votes(document, entries, used, minutes)
     found = formal + voted + _inline(document, entries, used, minutes, used - counted)
+    if document.type in ("minutes", "other", "decision_record"):
+        found += _column_decisions(document, entries, used, minutes)
     if document.type in ("minutes", "other"):
         found += (_amendment_votes(document, entries, used, minutes) + _actions_taken(document, entries, used, minutes)
                   + _dispositions(document, entries, used, minutes)

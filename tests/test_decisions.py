@@ -572,6 +572,28 @@ def test_welsh_minutes_decisions_and_tasks():
     assert not any("Mae'r golau" in d.text for d in decisions)  # a report of the lamp is no decision
 
 
+def test_a_tables_decision_column_gives_each_row_as_a_decision():
+    text = ("Minutes of the meeting of the Quayford Community Grants Panel held on 12 March 2024\n\n"
+            "4. Applications\n"
+            "Ref\tApplicant\tProject\tAmount requested\tDecision\n"
+            "CG/24/01\tQuay Allotments Association\tRaised beds\t£1,980\tApproved £1,980\n"
+            "CG/24/02\tFriends of Mill Park\tTwo benches\t£1,200\tRefused - outside the scheme's criteria\n"
+            "CG/24/03\tQuay Scouts\tNew tents\t£1,850\tWithdrawn by the applicant\n\n"
+            "5. Planning applications\n"
+            "Application No.\tSite\tProposal\tOfficer recommendation\tCommittee decision\tVote\n"
+            "24/00112/OUT\tLand north of Mill Lane\tUp to 65 dwellings\tGrant subject to conditions\tRefused, contrary to officer recommendation\t6 for, 5 against\n")
+    decisions = _decisions(text, "minutes.txt")
+    resolutions = {d.text: d.details for d in decisions if d.kind == "resolution"}
+    assert resolutions["CG/24/01 | Quay Allotments Association | Raised beds | £1,980 | Approved £1,980"]["outcome"] == "approved"
+    assert any(t.startswith("CG/24/02") and t.endswith("Refused - outside the scheme's criteria") for t in resolutions)
+    assert not any("Withdrawn" in t for t in resolutions)  # a withdrawn application decides nothing
+    refused = next(d for t, d in resolutions.items() if t.startswith("24/00112/OUT"))
+    assert refused["outcome"] == "refused" and refused["votes"] == {"for": 6, "against": 5, "abstain": 0}
+    recommended = [d.text for d in decisions if d.kind == "recommendation"]
+    # the officers' recommendation is a recommendation of its own, without what the committee then decided
+    assert recommended == ["24/00112/OUT | Land north of Mill Lane | Up to 65 dwellings | Grant subject to conditions"]
+
+
 def test_proposed_seconded_and_resolved_in_one_sentence_is_a_resolution():
     text = """Minutes of the meeting of Quayford Community Council held on 12 March 2024
 
