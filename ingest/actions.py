@@ -215,8 +215,8 @@ _ASSIGNED = _assignment(_ACTOR)
 _WELSH_ACTOR = (r"(?:[Yy]\s+)?(?:(?:Dirprwy\s+)?[CcGg]lerc(?:\s+y\s+(?:Dref|Cyngor))?|Cadeirydd|Is-gadeirydd|Trysorydd|Maer)"
                 r"|(?:[Yy]\s+)?(?:Cyng\.?|Cynghorydd(?:\s+Sir)?)\s+[A-Z][\w'’-]+(?:\s+(?:ap\s+|ab\s+)?[A-Z][\w'’-]+){0,2}")
 _WELSH_TASK = re.compile(
-    rf"(?:^(?i:gweithredu\s*:\s*)?|(?<=\ba\s)|(?<=;\s))(?:(?P<how>Cytunodd|Addawodd|Gwirfoddolodd|[Bb]ydd)\s+(?P<actor>{_WELSH_ACTOR})\s+(?:i\s+|yn\s+)?"
-    rf"|(?P<actor2>{_WELSH_ACTOR})\s+i\s+)(?P<verb>[a-zâêîôûŵŷ'’]+)"
+    rf"(?:^(?i:gweithredu\s*:\s*)?|(?<=\ba\s)|(?<=;\s))(?:(?P<how>Cytunodd|Addawodd|Gwirfoddolodd|[Bb]ydd)\s+)?(?P<actor>{_WELSH_ACTOR})\s+"
+    r"(?(how)(?:i\s+|yn\s+)?|i\s+)(?P<verb>[a-zâêîôûŵŷ'’]+)"  # after "agreed / promised / will" the "i" may go
 )
 # A member named in the sentence before taking the task on, by a pronoun: "He undertook to ask Highways about
 # a marking.", "... at the shop - she'll ring them this week." Only a promise or an undertaking: "he said",
@@ -292,7 +292,6 @@ def _assignments(document: Document, entries: list[Entry], read: list[Sentence],
             logged = _LOG_REFERENCE.match(row)
             said = row[logged.end():] if logged else row  # the task after its row's reference
             match = _ASSIGNED.search(said) or (by_name.search(said) if by_name else None) or _PRONOUN_TASK.search(said)
-            welsh = _WELSH_TASK.search(said) if not match else None
             cited = sentence
             label = _ACTION_LABEL.match(said) if not logged else None
             if label:
@@ -302,9 +301,10 @@ def _assignments(document: Document, entries: list[Entry], read: list[Sentence],
                     continue  # a task already, or no sentence of its own to close
                 # the label closes the whole point its sentence ends, when that point is a list's item
                 first = n - 1
-                while first > 0 and read[first - 1].paragraph == before.paragraph >= 0 and read[first - 1].start not in taken \
-                        and parse_marker(entries[before.paragraph].text) and not _ACTION_LABEL.match(read[first - 1].text):
-                    first -= 1
+                if before.paragraph >= 0 and parse_marker(entries[before.paragraph].text):
+                    while first > 0 and read[first - 1].paragraph == before.paragraph and read[first - 1].start not in taken \
+                            and not _ACTION_LABEL.match(read[first - 1].text):
+                        first -= 1
                 opening = read[first]
                 told = " ".join(s.text for s in read[first:n])
                 cited = Sentence(f"{told} {said}", opening.page, sentence.last_page, opening.start, sentence.end, before.paragraph)
@@ -316,8 +316,8 @@ def _assignments(document: Document, entries: list[Entry], read: list[Sentence],
                     cited = Sentence(said, before.page, sentence.last_page, before.start, sentence.end, sentence.paragraph)
                 pronoun = match.re is _PRONOUN_TASK
                 task = _row(document, entries, cited, said, None if pronoun else match.group("actor").strip())
-            elif welsh:
-                task = _row(document, entries, cited, said, (welsh["actor"] or welsh["actor2"]).strip())
+            elif not match and (welsh := _WELSH_TASK.search(said)):
+                task = _row(document, entries, cited, said, welsh["actor"].strip())
             elif (closing := _LABEL_AT_END.search(said)) and not logged and len(said[: closing.start()].split()) >= MIN_TASK_WORDS:
                 task = _row(document, entries, sentence, said, closing.group("who"))
             elif undone and _TO_BE_DONE.match(said) and not said.rstrip().endswith("?") and not _DIRECTIVE.match(said):

@@ -77,19 +77,29 @@ def row_cells(entry: Entry, keep_empty: bool = False) -> list[str]:
     return [cell.strip() for cell in cells if keep_empty or cell.strip()]
 
 
-def column_rows(entries: list[Entry], header: re.Pattern) -> list[tuple[int, list[str], dict[str, int]]]:
-    """The rows of each table whose header row (its first) has a column ``header`` matches: (the row's
-    entry index, its cells in place, empty ones kept, and the header's columns by name, lower case)."""
+# A line or cell that says there is nothing: "-", "None", "N/A", "APPROVAL OF MINUTES – NONE".
+_NOTHING = re.compile(r"^\W*$|(?:^|[-–:])\s*(?:none|n/?a|nil)\W*$", re.IGNORECASE)
+
+
+def says_nothing(text: str) -> bool:
+    return bool(_NOTHING.search(text))
+
+
+def column_rows(entries: list[Entry], header: re.Pattern) -> list[tuple[int, list[str], int, dict[str, int]]]:
+    """The rows of each table whose header row has a column ``header`` matches: (the row's entry index,
+    its cells in place, empty ones kept, the place of that column, and every column's place by its
+    header, lower case)."""
     found = []
     index = 0
     while index < len(entries):
-        if not (entries[index].table and any(header.match(cell) for cell in row_cells(entries[index], keep_empty=True))):
-            index += 1
-            continue
-        columns = {cell.lower(): n for n, cell in enumerate(row_cells(entries[index], keep_empty=True)) if cell}
+        names = row_cells(entries[index], keep_empty=True) if entries[index].table else []
+        at = next((n for n, name in enumerate(names) if header.match(name)), None)
         index += 1
+        if at is None:
+            continue
+        columns = {name.lower(): n for n, name in enumerate(names) if name}
         while index < len(entries) and entries[index].table:
-            found.append((index, row_cells(entries[index], keep_empty=True), columns))
+            found.append((index, row_cells(entries[index], keep_empty=True), at, columns))
             index += 1
     return found
 

@@ -19,7 +19,7 @@ from minutebook.vocabulary import Decision, Document
 
 from .chunk import opens_list_item
 from .decision_text import (ENUMERATOR, PARAGRAPH_NUMBER, Entry, Marker, block_pages, collect_block, column_rows, is_motion, minute_of,
-                            next_value, parse_marker, sentences, split_items)
+                            next_value, parse_marker, says_nothing, sentences, split_items)
 from .noise import is_furniture
 from .sections import headings_of
 
@@ -315,7 +315,6 @@ _ASKS = re.compile(
     r"|consider(?:ation\s+of)?)\b(?P<what>.*)$",
     re.IGNORECASE,
 )
-_NOTHING = re.compile(r"^\W*$|(?:^|[-–:])\s*(?:none|n/?a|nil)\W*$", re.IGNORECASE)  # "APPROVAL OF MINUTES – NONE"
 
 
 def _verb_heading(entry: Entry, number: str) -> str | None:
@@ -344,7 +343,7 @@ def asks_to_act(item: str) -> bool:
     harbour accounts for payment", "Adopt Ordinance No. 12", "HARBOUR REVIEW - City Council to receive
     and file", "Quay Hall Extension: Seeking Final Approval"."""
     asks = _ASKS.match(item)
-    if asks and not _NOTHING.search(asks.group("what")):
+    if asks and not says_nothing(asks.group("what")):
         return True
     return bool(_SEEKING.search(item) or _ENACTMENT_ITEM.match(item) or _CASE_ITEM.match(item))
 
@@ -553,16 +552,14 @@ def _recommended_in_minutes(document: Document, entries: list[Entry]) -> list[tu
 # recommendation about that row. A column headed only "Recommendation" is as often a progress table's
 # list of past recommendations, so whose it is must be said.
 _RECOMMENDATION_COLUMN = re.compile(r"^(?:officers?['’]?|staff|planning\s+officers?['’]?s?|director['’]?s?)\s+recommendations?$", re.IGNORECASE)
-_NO_RECOMMENDATION = re.compile(r"^(?:-+|–|n/?a|none|nil)$", re.IGNORECASE)
 
 
 def _column_recommendations(document: Document, entries: list[Entry]) -> list[tuple[int, Decision]]:
     """Each row of a table with a column of officers' recommendations: the row up to that column (what
     it is about and what was recommended), not what the meeting then decided beside it."""
     found = []
-    for index, cells, columns in column_rows(entries, _RECOMMENDATION_COLUMN):
-        at = next(n for name, n in columns.items() if _RECOMMENDATION_COLUMN.match(name))
-        if at >= len(cells) or not cells[at] or _NO_RECOMMENDATION.match(cells[at]):
+    for index, cells, at, _ in column_rows(entries, _RECOMMENDATION_COLUMN):
+        if at >= len(cells) or says_nothing(cells[at]):
             continue
         row = _row(document, entries, [index], minute_of(entries[index].section)[0], items=[])
         row.text = " | ".join(cell for cell in cells[: at + 1] if cell)

@@ -19,9 +19,8 @@ from itertools import takewhile
 from minutebook.vocabulary import Decision, Document
 
 from .actions import sets_a_task
-from .decision_text import (ENUMERATOR, PROPOSED, Entry, Sentence, block_pages, collect_block, column_rows, introduces, minute_of, minutes_by_line, next_value, parse_marker,
-                            referred_to,
-                            row_cells, sentences, split_items)
+from .decision_text import (ENUMERATOR, PROPOSED, Entry, Sentence, block_pages, collect_block, column_rows, introduces, minute_of, minutes_by_line,
+                            next_value, parse_marker, referred_to, row_cells, says_nothing, sentences, split_items)
 from .motions import (BARE_OUTCOME, COUNT, COUNTED_VOTE, LABELLED, MOTION, MOTION_CARRIED, MOTION_SEARCH, MOTION_WORD, NOT_A_WISH,
                       ON_PROPOSAL, PROPOSAL, PUT_QUESTION, RESULT, ROLL, amendment_outcome, body_did, counts_a_vote, declares_outcome,
                       in_a_list, is_roll_call, items_above, labelled_followers, minutes_confirmed, motion_above, moved_on_proposal, paragraph_above,
@@ -74,6 +73,8 @@ _AND_THEN = r"(?:(?:was|were|had|considered|discussed|noted|heard|reviewed)\b[^.
 # and a motion's or application's outcome: carried, lost, refused, deferred, adopted, approved, appointed.
 _WELSH_DECIDED = (r"\b(?:a\s+)?(?:p|ph)enderfynwyd\b|\b(?:a\s+)?(?:c|ch)ytunwyd\b"
                   r"|\b(?:cariwyd|collwyd|gwrthodwyd|gohiriwyd|mabwysiadwyd|cymeradwywyd|pasiwyd|penodwyd)\b")
+# Proposed, seconded and decided in one sentence: "Proposed by Cllr Ash, seconded by Cllr Fox, and resolved to approve ..."
+_SECONDED_AND_DECIDED = r"\bseconded\s+by\s+[^.;]{1,60}?,?\s+and\s+(?:unanimously\s+)?(?:resolved|agreed)\b"
 # Minutes without any formal marker record decisions in sentences.
 _NARRATIVE = re.compile(
     r"\b(?:was|were)\s+(?:unanimously\s+|formally\s+|duly\s+)?(?:accepted|approved|agreed|adopted|endorsed|ratified|carried|(?:re-?)?elected|appointed|co-opted)\b"
@@ -84,9 +85,7 @@ _NARRATIVE = re.compile(
     r"|\b(?:we(?:\s+all)?|everyone|everybody|all(?:\s+present)?)\s+(?:unanimously\s+)?(?:agreed|decided|resolved)\b"
     # and all in favour: "Everyone was in favour of putting a memorial bench by the gate."
     r"|\b(?:everyone|everybody|all\s+present)\s+(?:was|were)\s+in\s+favou?r\s+of\b"
-    # proposed, seconded and decided in one sentence: "Proposed by Cllr Ash, seconded by Cllr Fox, and resolved to approve ..."
-    r"|\bseconded\s+by\s+[^.;]{1,60}?,?\s+and\s+(?:unanimously\s+)?(?:resolved|agreed)\b"
-    rf"|{_WELSH_DECIDED}",
+    rf"|{_SECONDED_AND_DECIDED}|{_WELSH_DECIDED}",
     re.IGNORECASE,
 )
 # In minutes with formal markers too, the meeting's own decision told in a sentence: "The Committee agreed to
@@ -97,8 +96,7 @@ _MEETING_DECIDED = re.compile(
     rf"(?:{_MEETING_SUBJECT}{_AND_THEN}"
     r"(?:therefore\s+|then\s+)?(?:unanimously\s+|formally\s+)?(?:agreed|resolved|decided)\b"
     r"|\bit\s+was\s+(?:therefore\s+|then\s+)?(?:unanimously\s+)?(?:agreed|resolved|decided)\b"
-    r"|\bseconded\s+by\s+[^.;]{1,60}?,?\s+and\s+(?:unanimously\s+)?(?:resolved|agreed)\b"
-    rf"|{_WELSH_DECIDED})"
+    rf"|{_SECONDED_AND_DECIDED}|{_WELSH_DECIDED})"
     r"(?!\s*(?:unanimously|by\s+consensus|accordingly)?\s*[.;]?\s*$)",
     re.IGNORECASE,
 )
@@ -595,43 +593,46 @@ def _outcome_rows(document: Document, entries: list[Entry], used: set[int], minu
         outcome = _OUTCOME_CELL.search(cells[-1]) if len(cells) >= 2 else None
         if not outcome or not any(len(cell.split()) >= 2 for cell in cells[:-1]):
             continue  # what was decided must be said beside it
-        details: dict = {"outcome": " ".join(outcome.group(0).lower().split()[:1])}
-        read_tally(cells[-1], details)
-        used.add(index)
-        found.append((index, _decision(document, entries, [index], details, text=" | ".join(cells), items=[],
-                                       minute=minutes[index])))
+        found.append(_table_row(document, entries, index, cells, outcome.group(0), cells[-1], used, minutes))
     return found
+
+
+def _table_row(document: Document, entries: list[Entry], index: int, cells: list[str], outcome: str | None, decided: str,
+               used: set[int], minutes: list, vote: str = "") -> tuple[int, Decision]:
+    """A table's row as the decision it records: its cells, the outcome's word, the tally its decision
+    cell gives, and the count of its vote column (``vote``) when it has one."""
+    details: dict = {"outcome": outcome.lower().split()[0]} if outcome else {}
+    read_tally(decided, details)
+    if vote:
+        read_vote_cell(vote, details)
+    used.add(index)
+    return index, _decision(document, entries, [index], details, text=" | ".join(cell for cell in cells if cell), items=[],
+                            minute=minutes[index])
 
 
 # A table whose header names a column of the meeting's decisions ("Decision", "Committee decision",
 # "Action Taken", "Outcome"): each row's cell there is that row's decision, whatever its case ("Approved
 # £1,500", "Granted with conditions", "Continued to June 4"); a cell that only notes, or says the item
 # was withdrawn or no action taken, decides nothing.
-DECISION_COLUMN = re.compile(r"^(?:(?:committee|council|panel|board|sub-committee|commission)['’]?s?\s+)?"
-                             r"(?:decisions?|outcome|resolution|determination|action\s+taken|result)$", re.IGNORECASE)
+_DECISION_COLUMN = re.compile(r"^(?:(?:committee|council|panel|board|sub-committee|commission)['’]?s?\s+)?"
+                              r"(?:decisions?|outcome|resolution|determination|action\s+taken|result)$", re.IGNORECASE)
 _VOTE_COLUMN = re.compile(r"^votes?$", re.IGNORECASE)
-_NO_DECISION = re.compile(r"^(?:(?:the\s+)?(?:application|item|request|matter)\s+(?:was\s+)?)?"
-                          r"(?:-+|–|n/?a|none|nil|noted|withdrawn|no\s+(?:formal\s+)?action|no\s+decision)\b", re.IGNORECASE)
+_NOT_DECIDED = re.compile(r"^(?:(?:the\s+)?(?:application|item|request|matter)\s+(?:was\s+)?)?"
+                          r"(?:noted|withdrawn|no\s+(?:formal\s+)?action|no\s+decision)\b", re.IGNORECASE)
+_DONE_FIRST = re.compile(rf"(?:{_DONE_WORD})\b", re.IGNORECASE)
 
 
 def _column_decisions(document: Document, entries: list[Entry], used: set[int], minutes: list) -> list[tuple[int, Decision]]:
     """Each row of a table with a column of the meeting's decisions: the row (what it was about and how
     it was decided) is the decision, with its vote when a column gives it."""
     found = []
-    for index, cells, columns in column_rows(entries, DECISION_COLUMN):
-        at = next(n for name, n in columns.items() if DECISION_COLUMN.match(name))
+    for index, cells, at, columns in column_rows(entries, _DECISION_COLUMN):
         decided = cells[at] if at < len(cells) else ""
-        if index in used or not decided or _NO_DECISION.match(decided):
+        if index in used or says_nothing(decided) or _NOT_DECIDED.match(decided):
             continue
-        details: dict = {}
-        if outcome := re.match(rf"(?i:{_DONE_WORD})\b", decided):
-            details["outcome"] = outcome.group(0).lower().split()[0]
-        read_tally(decided, details)
-        if vote := next((cells[n] for name, n in columns.items() if _VOTE_COLUMN.match(name) and n < len(cells)), ""):
-            read_vote_cell(vote, details)
-        used.add(index)
-        found.append((index, _decision(document, entries, [index], details, text=" | ".join(c for c in cells if c), items=[],
-                                       minute=minutes[index])))
+        outcome = _DONE_FIRST.match(decided)
+        vote = next((cells[n] for name, n in columns.items() if _VOTE_COLUMN.match(name) and n < len(cells)), "")
+        found.append(_table_row(document, entries, index, cells, outcome and outcome.group(0), decided, used, minutes, vote))
     return found
 
 
