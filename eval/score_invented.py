@@ -129,9 +129,21 @@ _LIST_TYPES = {"bullet": "ul", "number": "1", "letter": "a", "roman": "i"}
 
 def as_html(text: str) -> str:
     """``text`` as a CMS stores it: each line a paragraph, each run of list items (as ingest reads
-    their markers) an ``<ol>`` of its type or a ``<ul>``, with the markers left to the browser."""
-    out, open_list = ["<html><body>"], None
+    their markers) an ``<ol>`` of its type or a ``<ul>``, with the markers left to the browser, and
+    each run of tab-separated lines a ruled table."""
+    out, open_list, table = ["<html><body>"], None, False
     for line in text.split("\n"):
+        if "\t" in line:  # a table's row, cells parted by tabs: its first row is its header
+            if open_list:
+                out.append("</ul>" if open_list == "ul" else "</ol>")
+                open_list = None
+            tag = "td" if table else "th"
+            out.append(("" if table else "<table border=1>") + "<tr>" + "".join(f"<{tag}>{html.escape(cell)}</{tag}>" for cell in line.split("\t")) + "</tr>")
+            table = True
+            continue
+        if table:
+            out.append("</table>")
+            table = False
         marker = parse_marker(line.strip())
         kind = _LIST_TYPES.get(marker.family) if marker else None
         if kind in ("a", "i") and line.strip().lstrip("(")[:1].isupper():
@@ -149,6 +161,8 @@ def as_html(text: str) -> str:
             out.append(f"<p>{html.escape(line)}</p>")
     if open_list:
         out.append("</ul>" if open_list == "ul" else "</ol>")
+    if table:
+        out.append("</table>")
     return "\n".join([*out, "</body></html>"])
 
 
