@@ -355,6 +355,7 @@ def _log_table(document: Document, entries: list[Entry]) -> list[tuple[int, Deci
         return []
     found = []
     columns: dict[str, int] | None = None
+    header: list[str] = []
     for index, entry in enumerate(entries):
         cells = row_cells(entry, keep_empty=True)
         if len(cells) < 2:
@@ -364,7 +365,10 @@ def _log_table(document: Document, entries: list[Entry]) -> list[tuple[int, Deci
             headed = {kind: next((n for n, cell in enumerate(cells) if pattern.match(cell)), None)
                       for kind, pattern in (("task", _TASK_COLUMN), ("owner", _OWNER_COLUMN), ("due", _DUE_COLUMN))}
             columns = headed if headed["task"] is not None and headed["owner"] is not None else None
+            header = cells
             continue
+        if cells == header:
+            continue  # the header printed again after a page break
         task = cells[columns["task"]] if columns["task"] < len(cells) else ""
         if not task:
             continue

@@ -99,7 +99,9 @@ def column_rows(entries: list[Entry], header: re.Pattern) -> list[tuple[int, lis
             continue
         columns = {name.lower(): n for n, name in enumerate(names) if name}
         while index < len(entries) and entries[index].table:
-            found.append((index, row_cells(entries[index], keep_empty=True), at, columns))
+            cells = row_cells(entries[index], keep_empty=True)
+            if cells != names:  # the header printed again after a page break
+                found.append((index, cells, at, columns))
             index += 1
     return found
 

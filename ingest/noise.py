@@ -93,13 +93,22 @@ def _running_lines(page_lines: list[list[str]]) -> set[str]:
     inside: set[str] = set()
     for lines in with_text:
         kept = [line for line in lines if line.strip()]
-        counts.update({_key(line) for line in kept[:_EDGE_LINES] + kept[-_EDGE_LINES:]})
+        edges = kept[:_EDGE_LINES] + kept[-_EDGE_LINES:]
+        counts.update({_key(line) for line in edges if not _heads_table(line, kept)})
         inside.update(_key(line) for line in kept[_EDGE_LINES:-_EDGE_LINES])
     threshold = max(2, int(0.4 * len(with_text) + 0.5))
     # Keys need some letters, or the three numbers of a printed date and time ("12/7/26, 12:53 AM", as a
     # browser stamps each page it prints): "#." is an item number that happens to sit at many page tops.
     return {key for key, count in counts.items()
             if count >= threshold and key not in inside and (sum(ch.isalpha() for ch in key) >= 3 or key.count("#") >= 3)}
+
+
+def _heads_table(line: str, lines: list[str]) -> bool:
+    """Whether ``line`` is a table's header row: the line after it is a row of as many tab-parted
+    cells. A table's header printed again after a page break is the table's, not the page's."""
+    cells = line.count("\t")
+    at = lines.index(line)
+    return cells >= 2 and at + 1 < len(lines) and lines[at + 1].count("\t") == cells
 
 
 def _without_running_tail(text: str, running: set[str]) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from minutebook.vocabulary import Page
 
-from . import broken_words, forms, ligatures, margins, reading_order
+from . import broken_words, forms, ligatures, margins, pdf_tables, reading_order
 from .ocr import Ocr
 
 PDF_SUFFIXES = {".pdf"}
@@ -118,7 +118,7 @@ def _read_pdf(path: Path, ocr: Ocr | None) -> Iterator[Page]:
         raise UnreadableFile(f"corrupt PDF ({_short(exc)})") from exc
     if page_count == 0:
         raise UnreadableFile("PDF has no pages")
-    pages = []
+    texts = []
     for number in range(1, page_count + 1):
         try:
             page = reader.pages[number - 1]
@@ -131,7 +131,10 @@ def _read_pdf(path: Path, ocr: Ocr | None) -> Iterator[Page]:
         except Exception as exc:  # a damaged page must not lose the rest of the file
             logging.getLogger(__name__).warning("%s page %d unreadable: %s", path, number, exc)
             text = ""
-        pages.append(Page(source=str(path), number=number, text=text.replace("\x00", "")))
+        texts.append(text)
+    tables = pdf_tables.read_tables(path)
+    pages = [Page(source=str(path), number=number, text=pdf_tables.with_tables(text, tables.get(number, [])).replace("\x00", ""))
+             for number, text in enumerate(texts, start=1)]
     _reread(path, pages)
     pages = broken_words.repair(ligatures.repair(pages))
     _split_by_word_list(pages)

@@ -137,3 +137,12 @@ def test_a_pages_margin_line_numbers_go_but_an_agendas_item_numbers_stay():
     agenda = ["1 Call to order", "2 Roll call", "3 Minutes of March 4, 2025", "4 Quay Road paving", "5 Public comment",
               "6 Harbour lights", "7 Adjournment", "8 Closed session", "9 Report out", "10 Next meeting"]
     assert without_line_numbers(agenda) == agenda
+
+
+def test_a_tables_header_printed_again_at_each_page_top_is_the_tables_not_the_pages():
+    header = "Ref\tApplicant\tDecision"
+    pages = _pdf([f"Wexcombe Town Council\nGrants Panel\n{header}\nGR/{n}1\tBowls Club\tApproved\nGR/{n}2\tScouts\tRefused"
+                  for n in range(1, 4)])
+    texts = [line.text for line in clean_pages(pages)]
+    assert texts.count(header) == 3
+    assert texts.count("Grants Panel") == 1  # the running head goes, but for the first page's title

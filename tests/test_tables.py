@@ -60,3 +60,127 @@ def test_named_key_column_and_two_cell_lines():
     assert row_text(header, rows[1]) == "Ref: R2 | Risk: Cyber attack | Owner: IT"
     two_cells = [Line(t, 1) for t in ["Contents\tpage", "Foreword\tpage 3", "Background\tpage 6", "Glossary\tpage 9"]]
     assert [kind for kind, _ in split_tables(two_cells)] == ["text"]
+
+
+# ---- ruled tables in a PDF ----------------------------------------------------------------------
+
+GRANTS = [
+    ("Ref", "Applicant", "Project", "Decision"),
+    ("GR/01", "Ashby Lane Allotment Holders Association", "Raised beds and an accessible path to the lower plots", "Approved £1,200"),
+    ("GR/02", "Friends of Tollgate Green", "Two benches and spring bulb planting along the north walk", "Refused - outside the scheme's criteria"),
+    ("GR/03", "Tollgate Youth Football", "Portable goals, bibs and a first aid kit for the under-nines", "Approved £450 subject to a constitution"),
+]
+
+
+def _ruled_table_pdf(path, rows_per_page: int):
+    """Minutes whose grants table is ruled, its cells wrapped over lines, and broken over a page after
+    ``rows_per_page`` rows without its header printed again."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_font("Helvetica", size=10)
+    pdf.add_page()
+    pdf.multi_cell(0, 5, "Minutes of the Grants Panel held on 4 June 2024\n\n5. GRANT APPLICATIONS\n"
+                         "The Panel considered the applications below.", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    for part in (GRANTS[: rows_per_page + 1], GRANTS[rows_per_page + 1:]):
+        with pdf.table(col_widths=(20, 50, 60, 50), text_align="LEFT", first_row_as_headings=part[0] is GRANTS[0]) as table:
+            for cells in part:
+                row = table.row()
+                for cell in cells:
+                    row.cell(cell)
+        if part[0] is GRANTS[0]:
+            pdf.add_page()
+    pdf.multi_cell(0, 5, "\n6. CLOSE\nThe meeting closed at 8.10 pm.", new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+    return path
+
+
+def test_a_ruled_pdf_table_is_read_a_row_a_line_and_goes_on_over_a_page_break(tmp_path):
+    from minutebook.ingest.read import read_pages
+
+    pages = list(read_pages(_ruled_table_pdf(tmp_path / "grants.pdf", rows_per_page=1)))
+    first, second = ([line for line in page.text.split("\n") if "\t" in line] for page in pages)
+    assert first == ["\t".join(GRANTS[0]), "\t".join(GRANTS[1])]  # wrapped cells joined, each row one line
+    assert second == ["\t".join(cells) for cells in (GRANTS[0], *GRANTS[2:])]  # the header carried over
+    assert "The Panel considered the applications below." in pages[0].text
+    assert "The meeting closed at 8.10 pm." in pages[1].text
+
+
+def test_each_row_of_a_ruled_pdf_table_of_decisions_is_a_resolution(tmp_path):
+    from minutebook.ingest.read import file_hash, read_pages
+    from minutebook.ingest.structure import build_documents
+
+    pdf = _ruled_table_pdf(tmp_path / "grants.pdf", rows_per_page=2)
+    (parsed,) = build_documents(list(read_pages(pdf)), file_hash(pdf), 1200)
+    rows = [d for d in parsed.decisions if d.kind == "resolution"]
+    assert [(d.text.split(" | ")[0], d.details.get("outcome")) for d in rows] == [
+        ("GR/01", "approved"), ("GR/02", "refused"), ("GR/03", "approved")]
+
+
+def test_a_box_drawn_round_a_paragraph_is_no_table(tmp_path):
+    from fpdf import FPDF
+
+    from minutebook.ingest.read import read_pages
+
+    pdf = FPDF(format="A4")
+    pdf.set_font("Helvetica", size=10)
+    pdf.add_page()
+    notice = "Members of the public may address the Panel on any item for up to three minutes."
+    pdf.multi_cell(60, 5, notice, border=1, new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 5, "1. APOLOGIES\nNone were received.", new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(tmp_path / "box.pdf"))
+    (page,) = read_pages(tmp_path / "box.pdf")
+    assert "\t" not in page.text and " ".join(page.text.split()).startswith(notice)
+
+
+def test_minutes_set_in_a_grid_of_item_minute_and_owner_read_down_their_cells(tmp_path):
+    # One column of running text beside numbers and initials is a page laid out in cells, not a table of
+    # records: its minutes keep their sentences (and their RESOLVED) instead of becoming one row each.
+    from fpdf import FPDF
+
+    from minutebook.ingest.read import read_pages
+
+    minute = ("The Clerk reported that the play area inspection had found two worn swing chains. "
+              "RESOLVED: that the chains be replaced before the summer holidays.")
+    pdf = FPDF(format="A4")
+    pdf.set_font("Helvetica", size=10)
+    pdf.add_page()
+    with pdf.table(col_widths=(15, 140, 25), text_align="LEFT") as table:
+        for cells in (("Item", "Minute", "Action"), ("4.", minute, "JB"), ("5.", "None were received.", "")):
+            row = table.row()
+            for cell in cells:
+                row.cell(cell)
+    pdf.output(str(tmp_path / "grid.pdf"))
+    (page,) = read_pages(tmp_path / "grid.pdf")
+    assert "\t" not in page.text
+    assert "RESOLVED: that the chains be replaced" in " ".join(page.text.split())
+
+
+def test_a_ruled_tables_group_headings_open_sections_and_its_blank_keys_are_the_key_above(tmp_path):
+    from fpdf import FPDF
+
+    from minutebook.ingest.read import file_hash, read_pages
+    from minutebook.ingest.structure import build_documents
+
+    rows = [("Ref", "Risk", "Control"), ("1. Finances", "", ""), ("1.1", "Precept not submitted on time", "Clerk diary reminder"),
+            ("1.2", "Wrong salary paid to the clerk", "Payroll checked monthly"), ("", "Salary paid late", "Standing order set up"),
+            ("2. Assets", "", ""),
+            ("2.1", "Damage to the bus shelter", "Annual inspection by members"), ("2.2", "Theft of the mower", "Kept in the locked store")]
+    pdf = FPDF(format="A4")
+    pdf.set_font("Helvetica", size=10)
+    pdf.add_page()
+    pdf.multi_cell(0, 5, "Risk register adopted by the Parish Council", new_x="LMARGIN", new_y="NEXT")
+    with pdf.table(col_widths=(20, 80, 80), text_align="LEFT") as table:
+        for cells in rows:
+            row = table.row()
+            for cell in cells:
+                row.cell(cell)
+    pdf.output(str(tmp_path / "risks.pdf"))
+    pages = list(read_pages(tmp_path / "risks.pdf"))
+    (parsed,) = build_documents(pages, file_hash(tmp_path / "risks.pdf"), 1200)
+    passages = {chunk.text: chunk.section for chunk in parsed.chunks if chunk.kind == "table_row"}
+    assert passages["Ref: 1.2 | Risk: Wrong salary paid to the clerk | Control: Payroll checked monthly"].endswith("1. Finances")
+    assert passages["Ref: 2.1 | Risk: Damage to the bus shelter | Control: Annual inspection by members"].endswith("2. Assets")
+    # a row whose number cell is left blank is another risk of the number above, not text running on
+    assert "Ref: 1.2 | Risk: Salary paid late | Control: Standing order set up" in passages
