@@ -3,11 +3,12 @@
 A PDF's text layer gives a table a line at a time across its cells: a cell that wraps interleaves
 its lines with its neighbours', so a row's task, owner and outcome come out as several lines of
 mixed words and no reader can tell which cell said what. A table drawn with ruling lines says
-where each cell is; pdfplumber finds the cells from those lines. The lines of the page's text that
-hold only the table's words are replaced by the table's rows, one line each, cells parted by tabs,
-as tables.py reads them. A table that goes on over a page break without its header row repeated
-is given the header of the table it continues. Anything that does not match (a table whose words
-the text layer places elsewhere) leaves the page's text as it was.
+where each cell is; pdfplumber finds the cells from those lines. When the table is one of records
+(a header naming its columns, two or more columns of text), the lines of the page's text that hold
+its letters are replaced by its rows, one line each, cells parted by tabs, as tables.py reads them.
+A table that goes on over a page break without its header row repeated is given the header of the
+table it continues. A table whose letters the text layer does not hold together, or a grid that is
+a page's layout (item, minute, owner), leaves the page's text as it was.
 """
 
 from __future__ import annotations
@@ -67,7 +68,7 @@ def read_tables(path: Path) -> dict[int, list[Table]]:
         for index, table in enumerate(tables):
             if index == 0 and _continues(table, before):
                 table.header, table.carried = before.header, True
-            elif headed(table):
+            elif _headed(table):
                 table.header = table.rows[0]
     return found
 
@@ -108,7 +109,7 @@ def _filled_down(raw: list[list[str | None]]) -> list[list[str]]:
     return rows
 
 
-def headed(table: Table) -> bool:
+def _headed(table: Table) -> bool:
     """Whether the table's first row names its columns: at least MIN_COLUMNS cells, each a label of a
     few words. A table without one is a page's layout (minutes set as item, minute and action), read
     down its cells as drawn; tables.py names each cell by its column's header."""
@@ -184,13 +185,11 @@ def _span(lines: list[str], table: Table) -> tuple[int, int] | None:
                 break
             held += line
             end = index + 1
-        while start < end and not _shares(lines[start], first):
-            start += 1
-        while end > start and not _shares(lines[end - 1], last):
-            end -= 1
-        total = sum(len(_letters(line)) for line in lines[start:end])
+        begin = next((n for n in range(start, end) if _shares(lines[n], first)), end)
+        end = next((n + 1 for n in range(end - 1, begin - 1, -1) if _shares(lines[n], last)), begin)
+        total = sum(len(_letters(line)) for line in lines[begin:end])
         if total > best[0]:
-            best = (total, start, end)
+            best = (total, begin, end)
     return best[1:] if best[0] and best[0] >= COVERED * sum(chars.values()) else None
 
 
