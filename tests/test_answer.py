@@ -547,6 +547,17 @@ def test_a_name_joined_by_an_ampersand_is_named_as_the_question_writes_it():
     assert not names_present(question_names("What rent will P&O pay for the depot roof?"), words_of(passage), lex)
 
 
+def test_a_long_name_is_not_named_without_its_rarest_word():
+    # Another council's paper says "Borough Council": more than half of "Wexford Borough Council" by
+    # weight, but not the word that tells which council.
+    other = "The Borough Council approved the budget."
+    own = "Wexford Borough Council was awarded the grant."
+    lex = lexicon(other, own, "The council agreed.")
+    asked = question_names("How much was Wexford Borough Council awarded?")
+    assert not names_present(asked, words_of(other), lex)
+    assert names_present(asked, words_of(own), lex)
+
+
 def test_an_ordinal_inside_a_name_is_one_of_its_words():
     assert question_names("What did the council decide about Dana Fox's East 9th Street garage?") == [["dana", "fox"], ["east", "9th", "street"]]
     passage = "41. On the request from Dana Fox to turn the garage at 406 E. 9th St into a workshop."

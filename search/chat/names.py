@@ -132,10 +132,11 @@ def names_present(names: list[list[str]], tokens: frozenset[str], lexicon: Lexic
             if not has(words[0]):
                 return False
             continue
-        # Half of a long name, weighed by rarity: "Quay and Millbrook" is not named by a paper saying
-        # only "Quay", a word every paper of that council holds.
+        # Half of a long name, weighed by rarity, and its rarest word: "Quay and Millbrook" is not
+        # named by a paper saying only "Quay", a word every paper of that council holds, nor
+        # "Southampton City Council" by one saying "City Council".
         weights = {w: lexicon.idf_weight(w) for w in words}
-        if sum(weight for w, weight in weights.items() if has(w)) < 0.5 * sum(weights.values()):
+        if not has(max(weights, key=weights.get)) or sum(weight for w, weight in weights.items() if has(w)) < 0.5 * sum(weights.values()):
             return False
     return True
 
