@@ -93,8 +93,8 @@ def _running_lines(page_lines: list[list[str]]) -> set[str]:
     inside: set[str] = set()
     for lines in with_text:
         kept = [line for line in lines if line.strip()]
-        edges = kept[:_EDGE_LINES] + kept[-_EDGE_LINES:]
-        counts.update({_key(line) for line in edges if not _heads_table(line, kept)})
+        edges = {*range(min(_EDGE_LINES, len(kept))), *range(max(len(kept) - _EDGE_LINES, 0), len(kept))}
+        counts.update({_key(kept[at]) for at in edges if not _heads_table(kept, at)})
         inside.update(_key(line) for line in kept[_EDGE_LINES:-_EDGE_LINES])
     threshold = max(2, int(0.4 * len(with_text) + 0.5))
     # Keys need some letters, or the three numbers of a printed date and time ("12/7/26, 12:53 AM", as a
@@ -103,11 +103,10 @@ def _running_lines(page_lines: list[list[str]]) -> set[str]:
             if count >= threshold and key not in inside and (sum(ch.isalpha() for ch in key) >= 3 or key.count("#") >= 3)}
 
 
-def _heads_table(line: str, lines: list[str]) -> bool:
-    """Whether ``line`` is a table's header row: the line after it is a row of as many tab-parted
+def _heads_table(lines: list[str], at: int) -> bool:
+    """Whether line ``at`` is a table's header row: the line after it is a row of as many tab-parted
     cells. A table's header printed again after a page break is the table's, not the page's."""
-    cells = line.count("\t")
-    at = lines.index(line)
+    cells = lines[at].count("\t")
     return cells >= 2 and at + 1 < len(lines) and lines[at + 1].count("\t") == cells
 
 
