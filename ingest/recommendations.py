@@ -568,14 +568,21 @@ def _column_recommendations(document: Document, entries: list[Entry]) -> list[tu
 
 
 def extract_recommendations(document: Document, entries: list[Entry]) -> list[tuple[int, Decision]]:
-    """(first line index, recommendation) for every recommendation list the paper makes."""
-    if document.type in ("minutes", "decision_record"):
-        # a committee's own "RECOMMENDED to Full Council that ..." is its recommendation to that body, and minutes
-        # keep what officers recommended to the meeting; minutes name who proposed and seconded from their first lines
-        return (_recommended_in_minutes(document, entries) + (_formal_blocks(document, entries)[0] if document.type == "minutes" else [])
-                + _column_recommendations(document, entries))
-    if is_motion(entries):
+    """(first line index, recommendation) for every recommendation list the paper makes, and each row of a
+    table with a column of officers' recommendations."""
+    minutes = document.type in ("minutes", "decision_record")
+    if not minutes and is_motion(entries):
         return []  # a motion's "asked to agree" is the movers' proposal, not a report's recommendation
+    return (_in_minutes(document, entries) if minutes else _in_papers(document, entries)) + _column_recommendations(document, entries)
+
+
+def _in_minutes(document: Document, entries: list[Entry]) -> list[tuple[int, Decision]]:
+    # a committee's own "RECOMMENDED to Full Council that ..." is its recommendation to that body, and minutes
+    # keep what officers recommended to the meeting; minutes name who proposed and seconded from their first lines
+    return _recommended_in_minutes(document, entries) + (_formal_blocks(document, entries)[0] if document.type == "minutes" else [])
+
+
+def _in_papers(document: Document, entries: list[Entry]) -> list[tuple[int, Decision]]:
     found, used = _formal_blocks(document, entries)
     if not found:  # a report that sets out its recommendations formally discusses others in its prose
         found = _phrases(document, entries, used)
@@ -584,4 +591,4 @@ def extract_recommendations(document: Document, entries: list[Entry]) -> list[tu
         found += _phrases(document, entries, used)
     if document.type == "agenda":
         found += _agenda_items(document, entries, used)
-    return found + _column_recommendations(document, entries)
+    return found

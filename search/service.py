@@ -173,8 +173,7 @@ class Minutebook:
     def _listed_first(self, query: str, hits: list[Hit], k: int) -> list[Hit]:
         """``hits`` with, first, the passage of the decision a query asks for by its place in a paper's
         list ("the first recommendation of the annual report"), as the registers keep the list."""
-        found = nth_decision(query, query, hits, self.index.lexicon,
-                             lambda document, kind: registers.document_decisions(self.index.conn, document, kind), self._passage)
+        found = nth_decision(query, query, hits, self.index.lexicon, self._rows_of, self._passage)
         if found is None:
             return hits
         passage = found[2]
@@ -302,7 +301,7 @@ class Minutebook:
             searched_for=result.searched_for, context=result.context,
             subject=subject_terms(result.searched_for or turn.query), passage_for=self._passage,
             paper=self._paper, author_of=self._author,
-            rows_of=lambda document, kind: registers.document_decisions(self.index.conn, document, kind),
+            rows_of=self._rows_of,
             appearances=lambda row_id: registers.appearances(self.index.conn, row_id),
             next_passage=self._next_passage, previous_passage=self._previous_passage, hit=self._hit, encode=self.encode.plain, embed=self.embedder.encode,
             sentence_vectors=lambda chunks: sentence_vectors(self.index.conn, chunks, self.embedder.dimension),
@@ -339,6 +338,10 @@ class Minutebook:
         """The words and dates of a paper of the index now served (``generation`` keys the cache only)."""
         rows = self.index.conn.execute("SELECT id, text FROM chunks WHERE document_id = ? ORDER BY ordinal", [document_id]).fetchall()
         return Paper(tuple(text for _, text in rows), tuple(chunk_id for chunk_id, _ in rows))
+
+    def _rows_of(self, document_id: str, kind: str) -> list[dict]:
+        """A paper's decisions of one kind, in the order it gives them."""
+        return registers.document_decisions(self.index.conn, document_id, kind)
 
     def _author(self, document_id: str) -> str | None:
         row = self.index.conn.execute("SELECT author FROM documents WHERE id = ?", [document_id]).fetchone()
