@@ -2,7 +2,7 @@
 
 A question file is a JSON list of ``{"id", "question", "category", "evidence": [{"source",
 "snippet", "page"?}]}``. A result is a hit when its passage contains an evidence snippet (compared
-case-, whitespace- and punctuation-insensitively), its source path ends with the evidence's
+case-, whitespace- and punctuation-insensitively; a table row's cells without their column names), its source path ends with the evidence's
 ``source``, and, when the evidence gives a ``page``, the passage spans that page.
 """
 
@@ -61,10 +61,26 @@ def normalise(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
+# A table row as a passage shows it ("Topic: Assets | Notes: Indemnity limit £100,000"): each cell
+# after its column's name. A snippet copied from the page reads the cells alone, in the same order.
+_CELL_NAME = re.compile(r"(?:^|(?<= \| ))[^|:\n]{1,60}: ", re.MULTILINE)
+
+
 def shown(section: str | None, text: str) -> str:
     """A passage as a result or citation shows it: under its heading. Evidence that is the heading
     ("1. Identify strengths ...", a recommendation's title) is shown with the passage it heads."""
     return normalise(f"{section or ''} {text}")
+
+
+def holds(snippet: str, section: str | None, text: str) -> bool:
+    """The passage, shown under its heading, holds the snippet as the brief for writing questions
+    promises to compare it: case, punctuation and whitespace ignored (a text layer that runs words
+    together, "JoeLoggia", is the same words as the passage's "Joe Loggia"), and a table row's cells
+    read without the column names the passage puts before them."""
+    wanted = normalise(snippet).replace(" ", "")
+    if wanted in shown(section, text).replace(" ", ""):
+        return True
+    return " | " in text and wanted in shown(section, _CELL_NAME.sub("", text)).replace(" ", "")
 
 
 def of_evidence_paper(source: str, item: Evidence) -> bool:
@@ -81,19 +97,12 @@ def on_evidence_page(hit: Hit, item: Evidence) -> bool:
 
 
 def is_hit(hit: Hit, evidence: tuple[Evidence, ...]) -> bool:
-    passage = None  # read only for a passage of the evidence's paper and page
-    for item in evidence:
-        if not on_evidence_page(hit, item):
-            continue
-        passage = passage if passage is not None else shown(hit.section, hit.text)
-        if normalise(item.snippet) in passage:
-            return True
-    return False
+    return any(on_evidence_page(hit, item) and holds(item.snippet, hit.section, hit.text) for item in evidence)
 
 
 def cites_passage(citation: Citation, evidence: Evidence) -> bool:
     """The citation's passage, as it is shown under its heading, holds the evidence's snippet whole."""
-    return of_evidence_paper(citation.source, evidence) and normalise(evidence.snippet) in shown(citation.section, citation.text)
+    return of_evidence_paper(citation.source, evidence) and holds(evidence.snippet, citation.section, citation.text)
 
 
 def cites_page(citation: Citation, evidence: Evidence) -> bool:

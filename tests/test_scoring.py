@@ -185,6 +185,26 @@ def test_the_naive_search_ranks_the_page_that_says_it_first(tmp_path, embedder):
     assert not evaluate.on_evidence_page(passage, evaluate.Evidence("minutes.pdf", "", 4))
 
 
+@pytest.mark.parametrize("snippet, section, text, held", [
+    # a text layer that runs each line's words together is the same words as the passage
+    ("LauraFox(Incumbent)B.JoeQuayle", None, "A. Laura Fox (Incumbent)\nB. Joe Quayle", True),
+    ("Laura Fox Joe Quayle", None, "A. Laura Fox (Incumbent)\nB. Joe Quayle", False),
+    # a table row's cells, as the page reads them, with the column names the passage adds left out
+    ("Fidelity guarantee appropriately set Annual review Indemnity limit £50,000", None,
+     "Ref.: 2.1 | Topic: Assets | Management of Risk: Fidelity guarantee appropriately set | "
+     "Action: Annual review | Notes: Indemnity limit £50,000", True),
+    ("Fidelity guarantee appropriately set Annual review Indemnity limit £60,000", None,
+     "Ref.: 2.1 | Topic: Assets | Management of Risk: Fidelity guarantee appropriately set | "
+     "Action: Annual review | Notes: Indemnity limit £50,000", False),
+    # a colon in running text is no cell: its words stay
+    ("Recommendation Approve the harbour lease", "7. Harbour lease", "Recommendation: Approve the harbour lease.", True),
+    ("Approve the harbour lease", "7. Harbour lease", "Recommendation: Approve the harbour lease.", True),
+    ("Harbour lease Approve the minutes", "7. Harbour lease", "Recommendation: Approve the harbour lease.", False),
+])
+def test_a_passage_holds_a_snippet_whatever_its_spaces_and_table_cells_names(snippet, section, text, held):
+    assert evaluate.holds(snippet, section, text) is held
+
+
 def test_a_candidate_sentence_is_right_when_it_gives_every_key_fact_or_one_in_the_evidence():
     question = evaluate.Question(
         id="q1", question="Who will write to the harbour master, and by when?", category="commitment",
