@@ -33,8 +33,10 @@ _LEAD_LABEL = rf"^(?:{ENUMERATOR})?"
 _HEADER = re.compile(
     _LEAD_LABEL + r"(?:it\s+was\s+(?:\w+\s+)?)?(?P<word>resolved|agreed|decided|(?-i:VOTED))\b(?P<after>.*)$", re.IGNORECASE
 )
-# "The Board RESOLVED to approve", "Cabinet AGREED that": the verb in capitals mid-line.
-_CAPS_VERB = re.compile(r"(?<![A-Za-z])(?P<word>RESOLVED|AGREED|DECIDED|VOTED)(?![A-Za-z])\s*(?P<after>(?:that\b|to\b|:|-|–|unanimously\b).*)$")
+# "The Board RESOLVED to approve", "Cabinet AGREED that": the verb in capitals mid-line, perhaps with an
+# aside before what was resolved ("RESOLVED, under regulation 14(2), to exclude", "AGREED (7 for, 2 against) that").
+_ASIDE = r"(?:\s*,[^,.;:]{1,120},|\s*\([^()]{1,60}\))?"
+_CAPS_VERB = re.compile(r"(?<![A-Za-z])(?P<word>RESOLVED|AGREED|DECIDED|VOTED)(?![A-Za-z])" + _ASIDE + r"\s*(?P<after>(?:that\b|to\b|:|-|–|unanimously\b).*)$")
 # ... or heads it, alone on its line: "DECISION" / "1. To approve ..." / "2. To delegate ...".
 _DECISION_LABEL = re.compile(r"^(?:decision(?:s)?(?:\s+(?:taken|made))?|the decision)\s*(?:[:–-]\s*(?P<after>.*))?$", re.IGNORECASE)
 

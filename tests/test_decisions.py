@@ -2800,3 +2800,30 @@ def test_a_motion_made_above_a_listing_and_a_roll_call_is_what_was_carried():
             "ADJOURNMENT\nThe meeting adjourned at 8:10 p.m.\n")
     resolution, = _texts_of_kind(text, "resolution", "minutes.txt")
     assert "Mr. Ash made a motion to adopt Resolution 2025-018" in resolution and resolution.endswith("Motion carried.")
+
+
+def test_a_resolved_in_capitals_with_an_aside_before_what_was_resolved():
+    text = """QUAYFORD DISTRICT COUNCIL
+
+LICENSING SUB-COMMITTEE
+
+RECORD OF DECISIONS
+
+Date: Thursday 4 May 2025
+
+1. THE HARBOUR TAVERN, 3 QUAY STREET
+
+During this item the Sub-Committee RESOLVED, under regulation 14(2) of the Hearings Regulations, to exclude the public while footage of the incident was shown.
+
+The Police asked for the licence to be reviewed.
+
+2. DATE OF NEXT HEARING
+
+The Sub-Committee AGREED (5 for, 1 against) that the next hearing be held on 1 June 2025.
+
+The Chair said the venue, as before, was to be confirmed.
+"""
+    resolutions = _texts_of_kind(text, "resolution", "decisions.txt")
+    assert any("RESOLVED, under regulation 14(2) of the Hearings Regulations, to exclude the public" in t for t in resolutions)
+    assert any("AGREED (5 for, 1 against) that the next hearing be held on 1 June 2025" in t for t in resolutions)
+    assert not any("venue" in t for t in resolutions)
