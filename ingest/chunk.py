@@ -65,7 +65,9 @@ _ENDS = re.compile(r"[.!?][\"'”’)]*$")
 # A list item opens a paragraph; a year ending a sentence wrapped onto its own line ("with effect
 # from 1 February\n2013. External advice ...") does not.
 BULLET_GLYPHS = "•▪◦●■\u2022\uf0b7\uf0a7"  # what papers print as bullets (\uf0b7, \uf0a7: a symbol font's)
-_BULLET = re.compile(rf"^\s*(?:[-*o{BULLET_GLYPHS}]\s+|\(?(?!\d{{4}})[a-z0-9ivx]{{1,4}}[.)]\s+)", re.IGNORECASE)
+# A list marker is a number ("3.", "12a)"), a letter ("(b)") or a roman numeral ("iv."), not any short
+# word before a stop or bracket: a line wrapped at "Mr. Fox", "No. 12", "(Cox) and Channel 39" goes on.
+_BULLET = re.compile(rf"^\s*(?:[-*o{BULLET_GLYPHS}]\s+|\(?(?:\d{{1,3}}[a-z]?|[a-z]|[ivx]{{1,4}})[.)]\s+)", re.IGNORECASE)
 
 
 def opens_list_item(line: str) -> bool:

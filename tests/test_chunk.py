@@ -98,3 +98,12 @@ def test_initials_run_together_do_not_end_a_sentence():
     text = "It was proposed by Cllr. M. Ash and seconded by Cllr. J.J. Fox that the lease be approved. This was agreed unanimously."
     assert split_sentences(text) == ["It was proposed by Cllr. M. Ash and seconded by Cllr. J.J. Fox that the lease be approved.",
                                      "This was agreed unanimously."]
+
+
+def test_a_line_wrapped_at_a_short_word_before_a_stop_or_bracket_goes_on_with_its_sentence():
+    for wrapped in ("(Cox) and Channel 39 (Verizon).", "Mr. Ash of the Harbour Trust.", "No. 12 on the list."):
+        lines = [Line(t, 1) for t in ("Meetings of the Harbour Board are also broadcast on Channel 35", wrapped,
+                                      "(b) The next item was the budget.")]
+        text = pack_passages(lines, 900)[0].text
+        assert f"broadcast on Channel 35 {wrapped}" in text
+        assert text.endswith("\n(b) The next item was the budget.")  # a lettered item still opens its own
