@@ -2,8 +2,9 @@
 
 A question file is a JSON list of ``{"id", "question", "category", "evidence": [{"source",
 "snippet", "page"?}]}``. A result is a hit when its passage contains an evidence snippet (compared
-case-, whitespace- and punctuation-insensitively; a table row's cells without their column names), its source path ends with the evidence's
-``source``, and, when the evidence gives a ``page``, the passage spans that page.
+case-, whitespace- and punctuation-insensitively, a table row's cells without their column names),
+its source path ends with the evidence's ``source``, and, when the evidence gives a ``page``, the
+passage spans that page.
 """
 
 from __future__ import annotations
