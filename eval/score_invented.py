@@ -127,6 +127,10 @@ def as_scan(pdf: Path, path: Path, dpi: int = 200) -> Path:
 _LIST_TYPES = {"bullet": "ul", "number": "1", "letter": "a", "roman": "i"}
 
 
+def _closing(kind: str) -> str:
+    return "</ul>" if kind == "ul" else "</ol>"
+
+
 def as_html(text: str) -> str:
     """``text`` as a CMS stores it: each line a paragraph, each run of list items (as ingest reads
     their markers) an ``<ol>`` of its type or a ``<ul>``, with the markers left to the browser, and
@@ -135,7 +139,7 @@ def as_html(text: str) -> str:
     for line in text.split("\n"):
         if "\t" in line:  # a table's row, cells parted by tabs: its first row is its header
             if open_list:
-                out.append("</ul>" if open_list == "ul" else "</ol>")
+                out.append(_closing(open_list))
                 open_list = None
             tag = "td" if table else "th"
             out.append(("" if table else "<table border=1>") + "<tr>" + "".join(f"<{tag}>{html.escape(cell)}</{tag}>" for cell in line.split("\t")) + "</tr>")
@@ -149,7 +153,7 @@ def as_html(text: str) -> str:
         if kind in ("a", "i") and line.strip().lstrip("(")[:1].isupper():
             kind = kind.upper()  # "A.", "(IV)": the browser draws capitals for type "A" and "I"
         if open_list and kind != open_list:
-            out.append("</ul>" if open_list == "ul" else "</ol>")
+            out.append(_closing(open_list))
             open_list = None
         if kind:
             if not open_list:
@@ -160,7 +164,7 @@ def as_html(text: str) -> str:
         elif line.strip():
             out.append(f"<p>{html.escape(line)}</p>")
     if open_list:
-        out.append("</ul>" if open_list == "ul" else "</ol>")
+        out.append(_closing(open_list))
     if table:
         out.append("</table>")
     return "\n".join([*out, "</body></html>"])

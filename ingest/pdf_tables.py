@@ -68,7 +68,7 @@ def read_tables(path: Path) -> dict[int, list[Table]]:
         for index, table in enumerate(tables):
             if index == 0 and _continues(table, before):
                 table.header, table.carried = before.header, True
-            elif _headed(table):
+            elif _names_columns(table.rows[0]):
                 table.header = table.rows[0]
     return found
 
@@ -109,14 +109,10 @@ def _filled_down(raw: list[list[str | None]]) -> list[list[str]]:
     return rows
 
 
-def _headed(table: Table) -> bool:
-    """Whether the table's first row names its columns: at least MIN_COLUMNS cells, each a label of a
-    few words. A table without one is a page's layout (minutes set as item, minute and action), read
-    down its cells as drawn; tables.py names each cell by its column's header."""
-    return _names_columns(table.rows[0])
-
-
 def _names_columns(row: list[str]) -> bool:
+    """Whether a row names its table's columns: at least MIN_COLUMNS cells, each a label of a few
+    words. A table whose first row does not is a page's layout (minutes set as item, minute and
+    action), read down its cells as drawn; tables.py names each cell by its column's header."""
     labels = [cell for cell in row if cell]
     return len(labels) >= MIN_COLUMNS and all(len(cell.split()) <= LABEL_WORDS for cell in labels)
 

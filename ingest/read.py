@@ -132,7 +132,7 @@ def _read_pdf(path: Path, ocr: Ocr | None) -> Iterator[Page]:
             logging.getLogger(__name__).warning("%s page %d unreadable: %s", path, number, exc)
             text = ""
         texts.append(text)
-    tables = pdf_tables.read_tables(path)
+    tables = pdf_tables.read_tables(path) if any(text.strip() for text in texts) else {}  # a scan has no text to set its tables in
     pages = [Page(source=str(path), number=number, text=pdf_tables.with_tables(text, tables.get(number, [])).replace("\x00", ""))
              for number, text in enumerate(texts, start=1)]
     _reread(path, pages)
