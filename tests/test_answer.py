@@ -19,7 +19,7 @@ from minutebook.search.chat.sentences import MEANING_PASSAGES, answer_passages, 
 from minutebook.search.chat.conversation import read_turn, without_scene
 from minutebook.search.chat.evidence import Paper
 from minutebook.search.chat.kinds import Asked, answers_the_kind, names_someone
-from minutebook.search.chat.names import names_present, question_names, words_of
+from minutebook.search.chat.names import another_part, names_present, numbered_parts, question_names, words_of
 from minutebook.search.chat.answerers.listed import nth_asked
 from minutebook.search.chat.answerers.passages import join_answers, question_parts
 from minutebook.search.storage.lexicon import Lexicon
@@ -74,11 +74,22 @@ def test_how_many_is_answered_by_a_count_of_the_thing_asked_not_by_a_year():
 
 def test_a_figure_of_another_financial_year_is_not_the_answer():
     passage = ("In 2020/21 the Harbourside Trust received a grant of £50,000 for the new duties. "
-               "Quayford College opened a second campus in the spring.")
+               "The harbour ferry timetable changes in the spring.")
     question = "How much grant did the Harbourside Trust receive in 2022/23?"
     assert answer(question, passage) == ""
     assert "£50,000" in answer(question.replace("2022/23", "2020-21"), passage)
     assert financial_years("the 2018-2019 budget, the 1999/00 accounts, plan 2019-2024, ref 2019-44") == {2018, 1999}
+
+
+def test_a_sentence_about_another_numbered_part_is_not_the_answer():
+    passage = "Phase 1 of the Quayford cycle lane opened in May with two crossings at Mill Row and Dock Street."
+    question = "Which crossings will Phase 2 of the Quayford cycle lane add?"
+    assert answer(question, passage) == ""
+    assert "Mill Row" in answer(question.replace("Phase 2", "Phase I"), passage)  # a roman numeral is the same part
+    assert "Mill Row" in answer(question.replace("Phase 2", "phase one"), passage)
+    assert numbered_parts("Part A, Type III, phase two, item 8.2; Bill C-23, decision 24/00093, about 300, 12%, June 2020") == {
+        "part": {"a"}, "type": {"3"}, "phase": {"2"}, "item": {"8.2"}}
+    assert not another_part("Item 8.2 was approved.", numbered_parts("What did item 8 decide?"))  # a part of the part asked
 
 
 def test_a_sentence_is_read_with_the_next_of_its_paragraph_but_not_with_another_point():

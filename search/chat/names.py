@@ -13,6 +13,7 @@ import jellyfish
 from rapidfuzz import fuzz, process
 
 from minutebook.ingest.dates import month_number
+from minutebook.ingest.english import NUMBER_WORDS
 from minutebook.search.storage.lexicon import Lexicon, stem as _stem
 
 # Capitalised words that start questions, or name times, not a particular thing.
@@ -140,3 +141,45 @@ def names_present(names: list[list[str]], tokens: frozenset[str], lexicon: Lexic
             return False
     return True
 
+
+
+# A numbered part of a thing: "Phase 2", "Part A", "Type III", "Round Two", "item 8.2". Not a
+# reference ("24/00093", "C-23"), a quantity ("about 300", "12%") or a date ("June 2020").
+_PART_NUMBERS = {word: n for word, n in NUMBER_WORDS.items() if n < 13 and len(word) > 2}  # "one" to "twelve"
+_UNIT_WORDS = "|".join(sorted(_PART_NUMBERS, key=len, reverse=True))
+_PART = re.compile(
+    rf"\b(?=(?P<head>[A-Za-z]{{3,}})\s+(?P<id>\d{{1,3}}(?:\.\d{{1,3}})*[a-z]?|[A-Z]|[IVX]{{1,4}}|(?i:{_UNIT_WORDS}))\b"
+    r"(?![,.]?\d|\s*(?:%|per\s*cent)|[/-]\w))")
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
+_NOT_PARTS = _NOT_NAMES | frozenset(
+    "about around approximately nearly almost over under than some just only least most total totalling "
+    "were are received had has have rated scored ranked aged age plus minus up down another other more fewer less".split())
+
+
+def numbered_parts(text: str) -> dict[str, frozenset[str]]:
+    """The numbered parts a text names, by the word they are parts of: "Phase 2 and Phase 3" gives
+    {"phase": {"2", "3"}}; "Phase II" and "Phase Two" give "2" too."""
+    parts: dict[str, set[str]] = {}
+    for m in _PART.finditer(text):
+        head, ident = m["head"].lower(), m["id"]
+        if head in _NOT_PARTS or month_number(head):
+            continue
+        if ident.lower() in _PART_NUMBERS:
+            ident = str(_PART_NUMBERS[ident.lower()])
+        elif ident.lower() in _ROMAN and (len(ident) > 1 or m["head"][0].isupper()):
+            ident = str(_ROMAN[ident.lower()])
+        elif ident.isalpha() and not m["head"][0].isupper():
+            continue  # "phase A" of prose; "Part A" names one
+        parts.setdefault(head, set()).add(ident.lower())
+    return {head: frozenset(ids) for head, ids in parts.items()}
+
+
+def _same_part(a: str, b: str) -> bool:
+    return a == b or a.startswith(b + ".") or b.startswith(a + ".")  # "item 8" holds "item 8.2"
+
+
+def another_part(sentence: str, asked: dict[str, frozenset[str]]) -> bool:
+    """Whether ``sentence`` names a numbered part other than the one asked about, and not that one
+    ("Phase 1 started with two schools" for a question about Phase 2)."""
+    told = numbered_parts(sentence)
+    return any(not any(_same_part(a, t) for a in asked[head] for t in ids) for head, ids in told.items() if head in asked)

@@ -19,7 +19,7 @@ from minutebook.vocabulary import Hit
 
 from minutebook.search.chat.conversation import Turn, subject_terms
 from minutebook.search.chat.kinds import Asked, answers_the_kind, of_the_kind, promises
-from minutebook.search.chat.names import by_initials, name_words, names_present, question_names, words_of
+from minutebook.search.chat.names import another_part, by_initials, name_words, names_present, numbered_parts, question_names, words_of
 from minutebook.search.chat.period import in_period, paper_speaks_of_period, speaks_of_period
 from minutebook.search.chat.readout import (
     PRONOUN, asks, flat, last_naming, list_introduced, named_before, paragraph_neighbours, passage_opening, read_out, text_after,
@@ -278,6 +278,7 @@ def answer_gate(
     asks_where = turn.asks == "where" or asks_contact(turn.question)
     yes_or_no = bool(_YES_OR_NO.match(turn.question))
     years_asked = financial_years(asked or turn.question)
+    parts_asked = numbered_parts(asked or turn.question)
 
     def may_answer(candidate: Candidate) -> bool:
         sentence, hit = candidate.sentence, hits[candidate.index]
@@ -298,6 +299,8 @@ def answer_gate(
             return False
         if years_asked and (told := financial_years(sentence)) and not told & years_asked:
             return False  # the figure or decision of another financial year ("the 2018-2019 budget" for 2019-20)
+        if parts_asked and another_part(sentence, parts_asked):
+            return False  # of another phase, part or round of the thing asked about ("Phase 1" for Phase 2)
         if not answers_the_kind(sentence, turn.question, kind, lexicon):
             return False
         if report and promises(sentence, report):
