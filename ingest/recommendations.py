@@ -34,6 +34,13 @@ _LABEL = re.compile(
     r"|(?:requested|suggested|proposed)\s+(?:action|motion)s?(?:\s*\(\w\))?|action\s+requested)\s*:\s*(?P<rest>\S.*)$",
     re.IGNORECASE,
 )
+# The same label on a line of its own, its action on the lines under it (as board-meeting systems print
+# an item's fields: "Recommended Action" / "Approve the minutes of ...").
+_LABEL_ALONE = re.compile(
+    r"^(?:(?-i:[A-Z][\w'’]*\s+){0,3}recommendation|recommended\s+(?:action|motion)s?|(?:requested|suggested|proposed)\s+(?:action|motion)s?"
+    r"|action\s+requested)\s*:?$",
+    re.IGNORECASE,
+)
 _NUMBERED_REC = re.compile(r"^recommendation\s+(?P<number>\d{1,2})\s*[:.–-]?\s*(?P<rest>.*)$", re.IGNORECASE)
 _BODY = r"(?:board|committee|cabinet|council|panel|hwb|h&wb|members?|executive|group|commission|authority|leader|trust|body|director|officer|forum|partnership|governors|you)"
 _ASKED = re.compile(rf"\b{_BODY}\s+(?:is|are)\s+(?:hereby\s+|therefore\s+|being\s+)?(?:recommended|asked|requested|invited)\s+to\b", re.IGNORECASE)
@@ -213,9 +220,13 @@ def _formal_blocks(document: Document, entries: list[Entry]) -> tuple[list[tuple
         plain = not (entry.heading or entry.opens)
         label = _LABEL.match(entry.text) if plain else None
         bare_label = plain and entry.text.endswith(":") and bool(_HEADING.match(entry.text))
+        alone = plain and not label and not bare_label and _field_above(entries, index)
         if (label or bare_label) and not _NOT_RECOMMENDATION.search(entry.text):
             # "Recommendation(s): Cabinet is asked to NOTE ..." or "Recommendations:" over a list
             block = collect_block(entries, index, lambda text: bool(_HEADING.match(text)) or _ends_list(text))
+        elif alone:  # "Recommended Action" over the action's own lines
+            block = collect_block(entries, index, lambda text: bool(_HEADING.match(text) or _LABEL_ALONE.match(text)) or _ends_list(text),
+                                  lead=True)
         elif _is_heading(entry):
             block = [index] + _heading_block(entries, index)
         elif _NUMBERED_REC.match(entry.text) and _numbered_start(entries, index, 1):
@@ -224,7 +235,7 @@ def _formal_blocks(document: Document, entries: list[Entry]) -> tuple[list[tuple
             continue
         block = [i for i in block if i == index or i not in used]
         texts = [entries[i].text for i in block]
-        texts[0] = label.group("rest") if label else ("" if bare_label or not _NUMBERED_REC.match(texts[0]) else texts[0])
+        texts[0] = label.group("rest") if label else ("" if bare_label or alone or not _NUMBERED_REC.match(texts[0]) else texts[0])
         if not any(texts):
             continue
         used.update(block)
@@ -240,8 +251,8 @@ def _formal_blocks(document: Document, entries: list[Entry]) -> tuple[list[tuple
         decision.details["addressee"] = decision.details.get("addressee") or None
         decision.details = {k: v for k, v in decision.details.items() if v}
         found.append((index, decision))
-        if label:
-            labelled.append((index, decision, [entries[i].text for i in block if entries[i].text]))
+        if label or alone:
+            labelled.append((index, decision, [entries[i].text for i in block[1 if alone else 0:] if entries[i].text]))
     # "RECOMMENDATION: Approve." says what to do, and its item what to; so do a label's words the
     # paper gives to several items ("It is recommended that the Council receive and file.").
     said = Counter(decision.text for _, decision, _ in labelled)
@@ -250,6 +261,18 @@ def _formal_blocks(document: Document, entries: list[Entry]) -> tuple[list[tuple
             if item := _item_of(entries, index):
                 decision.title, decision.text = item[0], " ".join([item[1], *lines])
     return found, used
+
+
+def _field_above(entries: list[Entry], index: int) -> bool:
+    """Whether the line at ``index`` is a recommendation label alone on its line with the action on the next
+    line, as a field's name stands over its value."""
+    following = entries[index + 1] if index + 1 < len(entries) else None
+    return bool(_LABEL_ALONE.match(entries[index].text) and following is not None and following.text
+                and not (following.heading or following.opens) and not _FIELD_NAME.match(following.text))
+
+
+# The next field's name, when a label has no value of its own: a few capitalised words ("Public Content").
+_FIELD_NAME = re.compile(r"^(?:[A-Z][\w'’&/-]*\s*){1,4}$")
 
 
 SAYS_ONLY_WHAT = 4  # words: "Approve.", "Receive and file." name no subject

@@ -2329,6 +2329,41 @@ R-6  URGENCY ORDINANCE
         assert any(words in t for t in texts), words
 
 
+def test_a_recommending_label_on_a_line_of_its_own_heads_the_action_under_it():
+    # A board-meeting system prints each item's fields as a name over its value.
+    text = """Quayford Unified School District
+Regular Meeting of the Board of Education
+Tuesday, October 17, 2023
+
+Subject
+7.01 Personnel Report No. 5
+Category
+7. CONSENT ITEMS
+Type
+Action (Consent)
+
+Recommended Action
+Ratify the certificated and classified employment actions listed in Personnel Report No. 5.
+
+Public Content
+Personnel Report No. 5 is attached.
+
+Subject
+7.02 Harbour Campus Roofing
+Suggested Motion
+Award Bid No. 23-07 to Quay Roofing, the lowest responsive bidder,
+in the amount of $412,000.
+
+Recommendation
+Public Content
+The bids were opened on October 3.
+"""
+    rows = _of_kind(text, "recommendation", "agenda.txt")
+    assert [r.text for r in rows] == [
+        "Ratify the certificated and classified employment actions listed in Personnel Report No. 5.",
+        "Award Bid No. 23-07 to Quay Roofing, the lowest responsive bidder, in the amount of $412,000."]
+
+
 def test_an_agenda_reads_an_item_s_it_is_recommended_paragraph_beside_labelled_items():
     text = """QUAYFORD UNIFIED SCHOOL DISTRICT
 REGULAR MEETING OF THE BOARD OF EDUCATION - AGENDA
