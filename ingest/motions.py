@@ -29,8 +29,17 @@ PROPOSAL = re.compile(
     rf"(?P<mover>{_PROPOSER})\s*,?\s*(?:proposed|moved)\s*,?\s*(?:and|&)\s+(?P<seconder>{_PROPOSER})\s+seconded"
     r"|(?:[Pp]roposed|[Mm]oved)\s+(?:by\s+)?(?P<mover2>[A-Z][\w'’. -]{1,40}?)\s*,?\s*(?:and\s+)?[Ss]econded\s+(?:by\s+)?(?P<seconder2>[A-Z][\w'’.-]*(?:\s+(?!THAT\b)[A-Z][\w'’.-]*){0,3})"
     rf"|(?P<mover3>{_MEMBER}\.?\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}})\s+made\s+a\s+motion\s*,?\s*seconded\s+by\s+"
-    rf"(?P<seconder3>{_MEMBER}?\.?\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}})",
+    rf"(?P<seconder3>{_MEMBER}?\.?\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}})"
+    # a board-meeting system's "Motion by Dana Fox, second by Lee Ash."
+    rf"|\b[Mm]otion\s+(?:made\s+)?by\s+(?P<mover4>{_PROPOSER}),?\s+(?:and\s+)?second(?:ed)?\s+by\s+(?P<seconder4>{_PROPOSER})",
 )
+
+
+def movers(match: re.Match) -> tuple[str, str]:
+    """(mover, seconder) of a PROPOSAL match, whichever way it was written."""
+    mover = next(match.group(f"mover{n}") for n in ("", "2", "3", "4") if match.group(f"mover{n}"))
+    seconder = next(match.group(f"seconder{n}") for n in ("", "2", "3", "4") if match.group(f"seconder{n}"))
+    return mover.strip(), seconder.strip()
 # "X proposed and Y seconded that the motion be put to the vote", "... that the meeting be extended":
 # a motion about the debate, not the motion that became the resolution.
 _PROCEDURAL = re.compile(
@@ -44,7 +53,9 @@ ROLL = re.compile(r"^(?P<label>AYES|NAYS|NOES|ABSTAIN(?:ED|ING)?|ABSENT|RECUSED)
 # "Motion carried", "The main motion to introduce Ordinance No. 12 passed": what was moved may stand
 # between the motion and its outcome (a stop only before a number), but not a wish ("this motion should be passed", "not carried").
 MOTION_CARRIED = re.compile(
-    rf"\bmotion\s+(?:(?:[^.;:?!]|\.(?=\s*\d)){{0,120}}?\s)?{NOT_A_WISH}(?:was\s+)?(?:carried|passed|approved|adopted|failed)\b",
+    rf"\bmotion\s+(?:(?:[^.;:?!]|\.(?=\s*\d)){{0,120}}?\s)?{NOT_A_WISH}(?:was\s+)?(?:carried|passed|approved|adopted|failed)\b"
+    # told as it happens, ending its clause: "Motion carries 5-0", "Final Resolution: Motion Fails" (not "if the motion passes, ...")
+    r"|\bmotion\s+(?:carries|passes|fails)\b(?=\s*(?:$|[.;(]|\d|unanimously))",
     re.IGNORECASE)
 # The number a carried motion is given beside its outcome: "CARRIED UNANIMOUSLY   R2024-211".
 _RESOLUTION_NUMBER = r"(?:\s+(?:#|No\.?\s*)?[A-Z]{0,3}\d{4}[-/]\d{1,4})?"
@@ -85,9 +96,8 @@ def vote_details(entries: list[Entry], start: int, end: int) -> dict:
             continue
         match = PROPOSAL.search(text)
         if match and not _PROCEDURAL.match(_with_next_line(entries, index, text[match.end():])):
-            mover = match.group("mover") or match.group("mover2") or match.group("mover3")
-            seconder = match.group("seconder") or match.group("seconder2") or match.group("seconder3")
-            proposals.append({"mover": mover.strip(), "seconder": seconder.strip(), "outcome": None})
+            mover, seconder = movers(match)
+            proposals.append({"mover": mover, "seconder": seconder, "outcome": None})
         if match := _FOR.search(text):
             votes.append({"for": int(match.group(1)), "outcome": None})
         if votes and (match := _AGAINST.search(text)):
@@ -292,6 +302,31 @@ def in_a_list(entries: list[Entry], index: int) -> bool:
     items = items_above(entries, index + 1)  # the line itself and the items above it
     lead = index - items
     return items > 0 and lead >= 0 and entries[lead].text.rstrip().endswith(":") and not entries[lead].heading
+
+
+# Who moved and seconded, said alone: "Motion by Gordon Lisle, second by Priya Vandermeer." (the
+# motion's words stand above it).
+_MOVER_ONLY = re.compile(r"^motion\s+(?:made\s+)?by\s+[^,.;]{2,60}?,?\s+(?:and\s+)?second(?:ed)?\s+by\s+[^,.;]{2,60}?\.?$", re.IGNORECASE)
+
+
+def words_above(entries: list[Entry], index: int, used: set[int]) -> list[int]:
+    """The motion's words a line naming only who moved and seconded it closes ("Approve the minutes as
+    submitted." / "Motion by A, second by B."): the paragraph just above it, without a field's name
+    heading it ("Motion & Voting"); [] when the line says more, or nothing plain stands above it."""
+    if not _MOVER_ONLY.match(entries[index].text):
+        return []
+    k = index - 1
+    while k >= 0 and not entries[k].text and not entries[k].opens:
+        k -= 1
+    words = paragraph_above(entries, k, used) if k >= 0 else []
+    if words and _FIELD_NAME.match(entries[words[0]].text):
+        words = words[1:]
+    if not words or any(_is_outcome_line(entries[w].text) or MOVED.search(entries[w].text) for w in words):
+        return []
+    return words
+
+
+_FIELD_NAME = re.compile(r"^(?:(?:[A-Z][\w'’/-]*|&)\s*){1,4}$")  # a field's name on its own line: "Motion & Voting"
 
 
 def paragraph_above(entries: list[Entry], k: int, used: set[int]) -> list[int]:

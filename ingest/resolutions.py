@@ -23,8 +23,8 @@ from .decision_text import (ENUMERATOR, PROPOSED, Entry, Sentence, block_pages, 
                             next_value, parse_marker, referred_to, row_cells, says_nothing, sentences, split_items)
 from .motions import (BARE_OUTCOME, COUNT, COUNTED_VOTE, LABELLED, MOTION, MOTION_CARRIED, MOTION_SEARCH, MOTION_WORD, NOT_A_WISH,
                       ON_PROPOSAL, PROPOSAL, PUT_QUESTION, RESULT, ROLL, amendment_outcome, body_did, counts_a_vote, declares_outcome,
-                      in_a_list, is_roll_call, items_above, labelled_followers, minutes_confirmed, motion_above, moved_on_proposal, paragraph_above,
-                      puts_to_vote, read_tally, read_vote_cell, runs_on, tells_a_vote, vote_details, vote_outcome)
+                      in_a_list, is_roll_call, items_above, labelled_followers, minutes_confirmed, motion_above, moved_on_proposal, movers, paragraph_above,
+                      puts_to_vote, read_tally, read_vote_cell, runs_on, tells_a_vote, vote_details, vote_outcome, words_above)
 from .sections import outcome_only
 from .votes import ABSTAIN as _ABSTAIN, AGAINST as _AGAINST, FOR as _FOR
 
@@ -354,6 +354,8 @@ def _inline(document: Document, entries: list[Entry], used: set[int], minutes: l
                 # "CARRIED"): the motion is above it
                 above = motion_above(entries, index, used)
                 block = above + [index] if above else block
+            elif words := words_above(entries, block[0], used):
+                block = words + block  # "Approve the minutes." / "Motion by A, second by B." / "Motion carries"
             if any(RESULT.match(entries[k].text) for k in range(index + 1, min(len(entries), index + 4))):
                 continue  # the RESULT block below records this vote
         if motion_carried:
@@ -367,9 +369,8 @@ def _inline(document: Document, entries: list[Entry], used: set[int], minutes: l
         if match := _INLINE_MOVER.search(joined):
             details["mover"], details["seconder"] = match.group("mover").strip(" -–"), match.group("seconder").strip()
         elif match := PROPOSAL.search(joined):
-            details["mover"] = (match.group("mover") or match.group("mover2") or match.group("mover3")).strip()
-            details["seconder"] = (match.group("seconder") or match.group("seconder2") or match.group("seconder3")).strip()
-        if re.search(r"\bfailed\b", joined, re.IGNORECASE) or bare and bare["word"].lower() not in ("carried", "agreed"):
+            details["mover"], details["seconder"] = movers(match)
+        if re.search(r"\b(?:failed|fails)\b", joined, re.IGNORECASE) or bare and bare["word"].lower() not in ("carried", "agreed"):
             details["outcome"] = "failed"
         elif carried:
             details["outcome"] = "carried"

@@ -2364,6 +2364,38 @@ The bids were opened on October 3.
         "Award Bid No. 23-07 to Quay Roofing, the lowest responsive bidder, in the amount of $412,000."]
 
 
+def test_a_motion_above_the_line_naming_who_moved_it_is_what_the_vote_decided():
+    # A board-meeting system's minutes: the motion's words under a field's name, who moved and seconded it,
+    # then the outcome told as it happens.
+    text = """Quayford Unified School District
+Minutes of the Regular Meeting of the Board of Education
+Tuesday, October 17, 2023
+
+7.06 Consent Items - Motion
+
+Motion & Voting
+Approve Consent Items 7.01 to 7.05 as presented.
+
+Motion by Dana Fox, second by Lee Ash.
+Final Resolution: Motion Carries
+Yea: Dana Fox, Lee Ash, Kim Cole
+
+8.01 Harbour Campus Roofing
+
+Motion & Voting
+Award Bid No. 23-07 to Quay Roofing in the amount of $412,000.
+
+Motion by Kim Cole, second by Dana Fox.
+Final Resolution: Motion Fails
+Yea: Kim Cole
+Nay: Dana Fox, Lee Ash
+"""
+    rows = _of_kind(text, "resolution", "minutes.txt")
+    assert [(r.text.split(" Motion by")[0], r.details.get("mover"), r.details.get("outcome")) for r in rows] == [
+        ("Approve Consent Items 7.01 to 7.05 as presented.", "Dana Fox", "carried"),
+        ("Award Bid No. 23-07 to Quay Roofing in the amount of $412,000.", "Kim Cole", "failed")]
+
+
 def test_an_agenda_reads_an_item_s_it_is_recommended_paragraph_beside_labelled_items():
     text = """QUAYFORD UNIFIED SCHOOL DISTRICT
 REGULAR MEETING OF THE BOARD OF EDUCATION - AGENDA
