@@ -27,20 +27,23 @@ _HEADING = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:summary\s+of\s+|key\s+|the\s+|(?-i:[A-Z][\w'’]*\s+){1,3})?recommendations?\s*(?:\(s\))?\s*:?\s*$", re.IGNORECASE
 )
 # The label an agenda item's action stands under, whoever recommends it: "Recommendation:", "Staff
-# Recommendation:", "General Manager's Recommendation:", "Recommended Action:", "Requested Action:",
-# "Suggested Motion (a):".
-_LABEL = re.compile(
-    r"^(?:(?-i:[A-Z][\w'’]*\s+){0,3}recommendations?\s*(?:\(s\))?|recommended(?:\s+(?:action|motion)s?)?|recommendation\s+to\s+[\w ]{2,40}"
-    r"|(?:requested|suggested|proposed)\s+(?:action|motion)s?(?:\s*\(\w\))?|action\s+requested)\s*:\s*(?P<rest>\S.*)$",
-    re.IGNORECASE,
-)
+# Recommendation:", "Recommendation of the General Manager:", "Recommended Action:", "Recommended Board
+# Action:", "Requested Action:", "Action requested of the Board:", "Suggested Motion (a):".
+def _label_words(whose: str) -> str:
+    """A recommending label's words, ``whose`` what may follow "of", "from", "to" or "by"."""
+    return (rf"(?:(?-i:[A-Z][\w'’]*\s+){{0,3}}recommendations?\s*(?:\(s\))?(?:\s+(?:of|from|to|by)\s+{whose})?"
+            r"|recommended(?:\s+(?-i:[A-Z][\w'’]*\s+){0,2}(?:action|motion)s?)?"
+            r"|(?:requested|suggested|proposed)\s+(?-i:[A-Z][\w'’]*\s+){0,2}(?:action|motion)s?(?:\s*\(\w\))?"
+            rf"|action\s+requested(?:\s+(?:of|from|by)\s+{whose})?)")
+
+
+_ANY_WHOSE = r"[\w'’ ]{2,40}?"
+_NAMED_WHOSE = r"(?:the\s+)?(?-i:[A-Z][\w'’]*)(?:\s+(?-i:[A-Z][\w'’]*)){0,4}"
+_LABEL = re.compile(rf"^{_label_words(_ANY_WHOSE)}\s*:\s*(?P<rest>\S.*)$", re.IGNORECASE)
 # The same label on a line of its own, its action on the lines under it (as board-meeting systems print
-# an item's fields: "Recommended Action" / "Approve the minutes of ...").
-_LABEL_ALONE = re.compile(
-    r"^(?:(?-i:[A-Z][\w'’]*\s+){0,3}recommendation|recommended\s+(?:action|motion)s?|(?:requested|suggested|proposed)\s+(?:action|motion)s?"
-    r"|action\s+requested)\s*:?$",
-    re.IGNORECASE,
-)
+# an item's fields: "Recommended Action" / "Approve the minutes of ..."); what follows "of" must be a name,
+# as a sentence's "The Committee's recommendation to agree the application for" is no label.
+_LABEL_ALONE = re.compile(rf"^{_label_words(_NAMED_WHOSE)}\s*:?$", re.IGNORECASE)
 _NUMBERED_REC = re.compile(r"^recommendation\s+(?P<number>\d{1,2})\s*[:.–-]?\s*(?P<rest>.*)$", re.IGNORECASE)
 _BODY = r"(?:board|committee|cabinet|council|panel|hwb|h&wb|members?|executive|group|commission|authority|leader|trust|body|director|officer|forum|partnership|governors|you)"
 _ASKED = re.compile(rf"\b{_BODY}\s+(?:is|are)\s+(?:hereby\s+|therefore\s+|being\s+)?(?:recommended|asked|requested|invited)\s+to\b", re.IGNORECASE)

@@ -2396,6 +2396,37 @@ Nay: Dana Fox, Lee Ash
         ("Award Bid No. 23-07 to Quay Roofing in the amount of $412,000.", "Kim Cole", "failed")]
 
 
+def test_a_recommending_label_may_name_who_recommends_or_to_whom_the_action_goes():
+    text = """QUAYFORD BOARD OF WATER COMMISSIONERS
+REGULAR MEETING AGENDA
+Tuesday, June 17, 2025
+
+7. RESOLUTION NO. 025 302
+Recommended Board Action: That the Board adopt Resolution No. 025 302 authorizing a purchase order
+for transformers.
+
+8. RESOLUTION NO. 025 304
+Action requested of the Board: Adopt Resolution No. 025 304 accepting the state grant.
+
+9. STAGE 1 WATER SUPPLY ALERT
+Recommendation of the General Manager: Declare a Stage 1 Water Supply Alert from July 1, 2025.
+"""
+    texts = _texts_of_kind(text, "recommendation", "agenda.txt")
+    for words in ("That the Board adopt Resolution No. 025 302", "Adopt Resolution No. 025 304 accepting the state grant",
+                  "Declare a Stage 1 Water Supply Alert"):
+        assert any(words in t for t in texts), words
+    # a sentence about a recommendation, broken after "for", labels nothing
+    minutes = """QUAYFORD LIBRARIES
+Minutes of the Board meeting of 24 January 2013
+
+Quay Library group
+
+The Governance Committee's recommendation to agree the application for
+membership by the Quay Library group was accepted by the Board.
+"""
+    assert not _texts_of_kind(minutes, "recommendation", "minutes.txt")
+
+
 def test_an_agenda_reads_an_item_s_it_is_recommended_paragraph_beside_labelled_items():
     text = """QUAYFORD UNIFIED SCHOOL DISTRICT
 REGULAR MEETING OF THE BOARD OF EDUCATION - AGENDA
