@@ -178,7 +178,7 @@ def _row(document: Document, entries: list[Entry], sentence: Sentence, body: str
 # Minutes give tasks to people: "AS to chase the contractor", "Cllr Ash agreed to ask",
 # "the Clerk will write", "Director Fox will survey staff", "It was agreed that KG will liaise".
 _ACTOR = (
-    r"[A-Z]{2,3}(?:\s*(?:&|and|/|,)\s*[A-Z]{2,3})*"  # initials, as an action column writes them
+    r"(?:[A-Z]{2,3}|[A-Z]{1,2}Ma?c[A-Z])(?:\s*(?:&|and|/|,)\s*(?:[A-Z]{2,3}|[A-Z]{1,2}Ma?c[A-Z]))*"  # initials, as an action column writes them ("DMcK")
     rf"|{TITLE}\.?\s+(?:Ms\.?\s+|Mrs\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}}"  # a middle name too: "Cllr Aled Rhys Prydderch"
     # the clerk's and the chair's offices in either case ("the clerk agreed to"): minutes write them both ways
     r"|(?:[Tt]he\s+)?(?:(?:(?:Deputy|Assistant|Town|Parish)\s+){0,2}[Cc]lerk|[Cc]hair(?:man|woman|person)?|Vice[- ]Chair(?:man)?|[Tt]reasurer|[Ss]ecretary|RFO|Proper\s+Officer"
@@ -250,6 +250,9 @@ _REQUESTED = re.compile(rf"(?P<actor>{_ACTOR})\s+(?:asked|requested)\s+(?:that\s
 _DOER = rf"(?:{INITIALS}|(?:[Tt]he\s+)?[A-Z][a-z'’-]+|[Aa]ll)"
 _LABEL = rf"(?i:actions?(?:\s+by)?|gweithredu)\s*[:–-]\s*(?P<who>{_DOER}(?:\s*(?:[/&,]|\band\b|\s)\s*{_DOER}){{0,4}})\s*[/&,]?\s*\.?$"
 _ACTION_LABEL = re.compile(rf"^{_LABEL}")
+# The label with the task after who is to do it: "Action: DMcK - write to Roads, by 29 March".
+_LABELLED_TASK = re.compile(
+    rf"^(?i:actions?)\s*:\s*(?P<who>{_DOER}(?:\s*(?:[/&,]|\band\b)\s*{_DOER}){{0,4}})\s+[-–—]\s+(?P<what>[a-z]\S*\s+\S.*)$")
 # the label run into the sentence it closes, when that ends without a stop ("... www.quayford.org Action: DF")
 _LABEL_AT_END = re.compile(rf"(?<=\S)\s+{_LABEL}")
 
@@ -294,7 +297,9 @@ def _assignments(document: Document, entries: list[Entry], read: list[Sentence],
             match = _ASSIGNED.search(said) or (by_name.search(said) if by_name else None) or _PRONOUN_TASK.search(said)
             cited = sentence
             label = _ACTION_LABEL.match(said) if not logged else None
-            if label:
+            if labelled := _LABELLED_TASK.match(said) if not logged else None:
+                task = _row(document, entries, cited, said, labelled.group("who"))
+            elif label:
                 before = read[n - 1] if n else None
                 if before is None or before.start in taken or any(start == before.start for start, _ in found) \
                         or entries[before.start].heading or _ACTION_LABEL.match(before.text):

@@ -1235,6 +1235,21 @@ Action: PWh
     assert [who for who, task in tasks if "new pages" in task] == ["PWh"]
 
 
+def test_an_action_label_giving_who_then_the_task_is_that_task():
+    text = """Minutes of the meeting of Quayford Community Council held on 12 March 2024
+
+5. Police report
+Residents asked for a speed sign on the Mill Road approach; members agreed to ask the roads department.
+Action: DMcK - write to Roads requesting a speed indicator sign, by 29 March
+
+7. Planning
+DMcK will draft the objection and circulate it to members by 20 March.
+"""
+    tasks = {d.text: (d.details.get("who"), d.details.get("due_date")) for d in _of_kind(text, "action", "minutes.txt")}
+    assert tasks["Action: DMcK - write to Roads requesting a speed indicator sign, by 29 March"] == ("DMcK", "2024-03-29")
+    assert tasks["DMcK will draft the objection and circulate it to members by 20 March."] == ("DMcK", "2024-03-20")
+
+
 def test_an_action_label_naming_only_who_is_to_act_closes_the_minute_before_it():
     text = """Minutes of the meeting of Quayford Community Council held on 8 July 2025
 
