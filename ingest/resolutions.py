@@ -533,6 +533,7 @@ def _labelled_response(text: str) -> str | None:
 # A planning application's reference opening its lines: "26/00123/F", "P/24/0456/FUL", "DC/24/01234",
 # after the item's own number if it has one ("(ii) 26/00123/F - ...").
 _APPLICATION = re.compile(r"^(?:[A-Z]{1,4}/)?[A-Z]{0,2}\d{2,4}/\d{3,6}(?:/[A-Z]{1,5})?\b")
+_NAMES_APPLICATION = re.compile(r"\bapplications?\b", re.IGNORECASE)  # "The following application was considered:"
 APPLICATION_LINES = 10  # an application's reference, address and description, above its response
 
 
@@ -567,8 +568,8 @@ def _planning_responses(document: Document, entries: list[Entry], used: set[int]
             if _application(entries[k].text):
                 break
             k -= 1
-        if not lines or labelled and not _application(entries[lines[0]].text):
-            continue  # a label alone ("Comments: ...") answers an application only under its reference
+        if not lines or labelled and not (_application(entries[lines[0]].text) or any(_NAMES_APPLICATION.search(entries[k].text) for k in lines)):
+            continue  # a label alone ("Comments: ...") answers an application only under its reference or its mention
         # a response with its reason wraps ("No objection, provided the materials match the" / "existing house."),
         # not a bare "NO OBJECTION", and not into the next application
         wrapped = [] if outcome_only(entry.text) else list(takewhile(lambda k: not _application(entries[k].text), runs_on(entries, index, used)))

@@ -23,6 +23,9 @@ _ROMAN_UPPER = re.compile(r"^([IVX]{1,5})\.\s+(\S.*)$")
 _LETTER_UPPER = re.compile(r"^([A-Z])[.)]\s+(\S.*)$")
 _SUB_ITEM = re.compile(r"^\(?([a-z]|[ivx]{1,5})[.)]\s+(\S.*)$")
 _NUMBER_ONLY = re.compile(r"^(\d{1,3})\.?$")
+# A minute's reference heading it, as parish and town councils number them by year: "24/041 APOLOGIES",
+# "31/24 CORRESPONDENCE", "P24/107: Planning".
+_MINUTE_REF = re.compile(r"^((?:[A-Z]{1,3})?(\d{2,4})/(\d{2,3}))[.:)]?\s+(\S.*)$")
 _ITEM_REF = re.compile(r"^\((?:item|ai|agenda item)\s*\d{1,3}[a-z]?\)$", re.IGNORECASE)
 _MONTHS = re.compile(
     r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b",
@@ -123,6 +126,14 @@ def classify_line(text: str, isolated: bool = False, next_long: bool = False,
             if _title_like(rest, 12):
                 return ("heading", rank, f"{label} {rest}", label)
             return ("para", rank, label, label)
+        return None
+    if match := _MINUTE_REF.match(text):
+        reference, first, second, rest = match.groups()
+        # not a date ("12/03") or a financial year ("25/26", "2023/24"), which a line may open with too
+        date_like = len(second) == 2 and int(second) <= 12
+        year_pair = int(second) == (int(first) + 1) % 10 ** len(second)
+        if not (date_like or year_pair) and ":" not in rest and _title_like(rest, 12):
+            return ("heading", 2.0, f"{reference} {rest}", reference)
         return None
     if match := _INT.match(text):
         number, mark, rest = match.groups()

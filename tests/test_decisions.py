@@ -1798,6 +1798,22 @@ Comments: the hall trust thanked the council for its grant.
     ]  # not another authority's decision, nor a comment under no application
 
 
+def test_a_labelled_planning_response_answers_the_application_the_minute_names_without_a_reference():
+    text = """Minutes of the meeting of Quayford Parish Council held on 18 March 2014
+
+7. Planning
+The following application was considered: Four Limes - conversion of garage to one holiday cottage
+The Fooks
+Comment: Council would not wish to see a separate dwelling created.
+
+8. Correspondence
+Comments: the hall trust thanked the council for its grant.
+"""
+    rows = [d.text for d in _of_kind(text, "resolution", "minutes.txt")]
+    assert rows == ["The following application was considered: Four Limes - conversion of garage to one holiday cottage The Fooks "
+                    "Comment: Council would not wish to see a separate dwelling created."]
+
+
 def test_a_vote_with_its_count_records_what_was_voted_on():
     text = """Minutes of the Regular Meeting of the Harbourside Unified School District Board held on January 23, 2025
 

@@ -280,3 +280,19 @@ Motion carried.
 """
     paths = _paths(minutes, "Minutes")
     assert not any("For (34)" in path or "Against (2)" in path for path in paths)
+
+
+def test_a_minute_s_reference_by_year_heads_its_minute():
+    text = """Minutes of the meeting of Quayford Parish Council held on 16 April 2024
+24/041 APOLOGIES FOR ABSENCE
+Apologies were received from Cllr Fox.
+24/047 Planning
+Members agreed to support the application.
+2023/24 Accounts were presented.
+25/26 budgets will be set in January.
+12/03 was the date of the last inspection.
+"""
+    assert _paths(text, "Minutes") == {"Minutes": None, "Minutes > 24/041 APOLOGIES FOR ABSENCE": "24/041",
+                                       "Minutes > 24/047 Planning": "24/047"}
+    # a financial year or a date opening a line heads nothing, nor a reference run into its minute's text
+    assert classify_line("14/048: Councillors Items Sandbags: Cllr Ash reported he had now") is None
