@@ -727,21 +727,47 @@ def _sentences_deciding(document: Document, entries: list[Entry], used: set[int]
     / AUTHORISED ..."), with who proposed and seconded it and the vote's count when it says so."""
     found = []
     taken = set(used)  # lines other readings took
-    for sentence in read:
+    for n, sentence in enumerate(read):
         indices = list(range(sentence.start, sentence.end + 1))
         if taken.intersection(indices) or not any(decides(sentence.text) for decides in deciders):
             continue
+        text = sentence.text
+        if (moved := _moved_before(read, n, taken)) is not None:  # "X proposed, and Y seconded, that ... The motion was lost."
+            text = " ".join(s.text for s in read[moved:n + 1])
+            indices = list(range(read[moved].start, sentence.end + 1))
         used.update(indices)
         details: dict = {}
-        _proposer(sentence.text, details)
-        if proposal := ON_PROPOSAL.search(sentence.text):
+        _proposer(text, details)
+        if proposal := ON_PROPOSAL.search(text):
             details.update(mover=proposal["mover"].strip(), seconder=proposal["seconder"].strip())
         read_tally(sentence.text, details)
         if outcome := vote_outcome(sentence.text):
             details["outcome"] = outcome
-        found.append((sentence.start, _decision(document, entries, indices, details, text=sentence.text, items=[],
-                                                minute=minutes[sentence.start])))
+        found.append((indices[0], _decision(document, entries, indices, details, text=text, items=[],
+                                            minute=minutes[indices[0]])))
     return found
+
+
+_THE_MOTION = re.compile(r"\bthe\s+(motion|proposal|amendment)\b", re.IGNORECASE)
+MOVED_BEFORE = 3  # sentences back, within the paragraph, to the one proposing the motion a vote disposes of
+
+
+def _moved_before(read: list[Sentence], n: int, taken: set[int]) -> int | None:
+    """The sentence of the same paragraph, a few before, that proposes the motion ``read[n]`` puts to the
+    vote without saying it ("Cllr Ash proposed, and Cllr Fox seconded, that a bench be permitted. ... After
+    debate the motion was put to the vote and was lost"); None when it names its motion itself."""
+    sentence = read[n]
+    named = _THE_MOTION.search(sentence.text)
+    if not named or PROPOSAL.search(sentence.text):
+        return None
+    amending = named.group(1).lower() == "amendment"  # an amendment's vote closes the amendment, not the motion
+    for k in range(n - 1, max(-1, n - 1 - MOVED_BEFORE), -1):
+        before = read[k]
+        if before.paragraph != sentence.paragraph or taken.intersection(range(before.start, before.end + 1)):
+            return None
+        if PROPOSAL.search(before.text) and re.search(r"\bthat\b", before.text, re.IGNORECASE):
+            return k if bool(re.search(r"\bamend", before.text, re.IGNORECASE)) == amending else None
+    return None
 
 
 _SHORT_DECISION = 6  # words: "The nomination was carried." names no subject of its own

@@ -1814,6 +1814,25 @@ Comments: the hall trust thanked the council for its grant.
                     "Comment: Council would not wish to see a separate dwelling created."]
 
 
+def test_a_vote_on_the_motion_is_read_with_the_sentence_proposing_it():
+    text = """Minutes of the meeting of Quayford Parish Council held on 16 April 2024
+
+9. Memorial bench
+Cllr Ash proposed, and Cllr Fox seconded, that a second memorial bench be permitted on the playing field. Several
+members felt that a policy on memorials is needed first. After debate the motion was put to the vote and was lost,
+2 in favour and 4 against.
+
+10. Nature emergency
+Cllr Cole proposed, and Cllr Dunn seconded, that this Council declares a nature emergency. Following debate, the
+amendment was put to the vote and was lost (4 in favour, 7 against).
+"""
+    rows = {d.text: d.details.get("outcome") for d in _of_kind(text, "resolution", "minutes.txt")}
+    bench = next(t for t in rows if "memorial bench" in t)
+    assert bench.startswith("Cllr Ash proposed, and Cllr Fox seconded") and bench.endswith("4 against.") and rows[bench] == "lost"
+    # an amendment's vote is not the motion's
+    assert not any("nature emergency" in t and "amendment was put" in t for t in rows)
+
+
 def test_a_vote_with_its_count_records_what_was_voted_on():
     text = """Minutes of the Regular Meeting of the Harbourside Unified School District Board held on January 23, 2025
 
