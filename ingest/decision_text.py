@@ -81,6 +81,11 @@ def row_cells(entry: Entry, keep_empty: bool = False) -> list[str]:
 _NOTHING = re.compile(r"^\W*$|(?:^|[-–:])\s*(?:none|n/?a|nil)\W*$", re.IGNORECASE)
 
 
+# A field's name on a line of its own, as board-meeting systems print an item's fields ("Public Content",
+# "Motion & Voting"): a few capitalised words.
+FIELD_NAME = re.compile(r"^(?:(?:[A-Z][\w'’&/-]*|&)\s*){1,4}$")
+
+
 def says_nothing(text: str) -> bool:
     return bool(_NOTHING.search(text))
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .decision_text import PARAGRAPH_NUMBER, Entry, ends_clause, parse_marker
+from .decision_text import FIELD_NAME, PARAGRAPH_NUMBER, Entry, ends_clause, parse_marker
 from .people import TITLE
 from .votes import ABSTAIN as _ABSTAIN, AGAINST as _AGAINST, FOR as _FOR
 
@@ -40,6 +40,8 @@ def movers(match: re.Match) -> tuple[str, str]:
     mover = next(match.group(f"mover{n}") for n in ("", "2", "3", "4") if match.group(f"mover{n}"))
     seconder = next(match.group(f"seconder{n}") for n in ("", "2", "3", "4") if match.group(f"seconder{n}"))
     return mover.strip(), seconder.strip()
+
+
 # "X proposed and Y seconded that the motion be put to the vote", "... that the meeting be extended":
 # a motion about the debate, not the motion that became the resolution.
 _PROCEDURAL = re.compile(
@@ -319,14 +321,11 @@ def words_above(entries: list[Entry], index: int, used: set[int]) -> list[int]:
     while k >= 0 and not entries[k].text and not entries[k].opens:
         k -= 1
     words = paragraph_above(entries, k, used) if k >= 0 else []
-    if words and _FIELD_NAME.match(entries[words[0]].text):
+    if words and FIELD_NAME.match(entries[words[0]].text):
         words = words[1:]
     if not words or any(_is_outcome_line(entries[w].text) or MOVED.search(entries[w].text) for w in words):
         return []
     return words
-
-
-_FIELD_NAME = re.compile(r"^(?:(?:[A-Z][\w'’/-]*|&)\s*){1,4}$")  # a field's name on its own line: "Motion & Voting"
 
 
 def paragraph_above(entries: list[Entry], k: int, used: set[int]) -> list[int]:

@@ -18,7 +18,7 @@ from dataclasses import replace
 from minutebook.vocabulary import Decision, Document
 
 from .chunk import opens_list_item
-from .decision_text import (ENUMERATOR, PARAGRAPH_NUMBER, Entry, Marker, block_pages, collect_block, column_rows, is_motion, minute_of,
+from .decision_text import (ENUMERATOR, FIELD_NAME, PARAGRAPH_NUMBER, Entry, Marker, block_pages, collect_block, column_rows, is_motion, minute_of,
                             next_value, parse_marker, says_nothing, sentences, split_items)
 from .noise import is_furniture
 from .sections import headings_of
@@ -271,11 +271,7 @@ def _field_above(entries: list[Entry], index: int) -> bool:
     line, as a field's name stands over its value."""
     following = entries[index + 1] if index + 1 < len(entries) else None
     return bool(_LABEL_ALONE.match(entries[index].text) and following is not None and following.text
-                and not (following.heading or following.opens) and not _FIELD_NAME.match(following.text))
-
-
-# The next field's name, when a label has no value of its own: a few capitalised words ("Public Content").
-_FIELD_NAME = re.compile(r"^(?:[A-Z][\w'’&/-]*\s*){1,4}$")
+                and not (following.heading or following.opens) and not FIELD_NAME.match(following.text))  # the next field's name: no action
 
 
 SAYS_ONLY_WHAT = 4  # words: "Approve.", "Receive and file." name no subject
