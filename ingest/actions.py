@@ -22,7 +22,7 @@ from minutebook.vocabulary import Decision, Document
 from .dates import month_year, parse_date
 from .decision_text import ENUMERATOR, Entry, Sentence, minute_of, parse_marker, referred_to, row_cells, sentences
 from .english import NUMBER_WORDS, count_words
-from .margins import INITIALS
+from .margins import INITIALS, MAC_INITIALS
 from .people import TITLE, attending, name_pattern
 
 # A follow-up is a verb of coming back / reporting / circulating aimed at a body or a meeting;
@@ -178,7 +178,7 @@ def _row(document: Document, entries: list[Entry], sentence: Sentence, body: str
 # Minutes give tasks to people: "AS to chase the contractor", "Cllr Ash agreed to ask",
 # "the Clerk will write", "Director Fox will survey staff", "It was agreed that KG will liaise".
 _ACTOR = (
-    r"(?:[A-Z]{2,3}|[A-Z]{1,2}Ma?c[A-Z])(?:\s*(?:&|and|/|,)\s*(?:[A-Z]{2,3}|[A-Z]{1,2}Ma?c[A-Z]))*"  # initials, as an action column writes them ("DMcK")
+    rf"(?:[A-Z]{{2,3}}|{MAC_INITIALS})(?:\s*(?:&|and|/|,)\s*(?:[A-Z]{{2,3}}|{MAC_INITIALS}))*"  # initials, as an action column writes them
     rf"|{TITLE}\.?\s+(?:Ms\.?\s+|Mrs\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}}"  # a middle name too: "Cllr Aled Rhys Prydderch"
     # the clerk's and the chair's offices in either case ("the clerk agreed to"): minutes write them both ways
     r"|(?:[Tt]he\s+)?(?:(?:(?:Deputy|Assistant|Town|Parish)\s+){0,2}[Cc]lerk|[Cc]hair(?:man|woman|person)?|Vice[- ]Chair(?:man)?|[Tt]reasurer|[Ss]ecretary|RFO|Proper\s+Officer"

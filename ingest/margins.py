@@ -22,7 +22,8 @@ log = logging.getLogger(__name__)
 # to join the next ("SA/", "DF &", "Agenda", "Clerk").
 # Initials: two to four capitals, perhaps ending in a lower-case letter that tells two members apart ("PW"
 # and "PWh"; never a plural's "s"), or single letters joined by a slash ("S/C", a sub-committee).
-INITIALS = r"(?:[A-Z]{2,4}[a-rt-z]?|[A-Z](?:/[A-Z])+|[A-Z]{1,2}Ma?c[A-Z])"  # and a Mc or Mac name's: "DMcK"
+MAC_INITIALS = r"[A-Z]{1,2}Ma?c[A-Z]"  # a Mc or Mac name's: "DMcK"
+INITIALS = rf"(?:[A-Z]{{2,4}}[a-rt-z]?|[A-Z](?:/[A-Z])+|{MAC_INITIALS})"
 _OWNER = re.compile(rf"^(?:{INITIALS}|[A-Z][a-z]+)(?:\s*[/&,]\s*(?:{INITIALS}|[A-Z][a-z]+)?)*\s*[/&,]?$")
 _INITIALS = re.compile(rf"\b{INITIALS}\b")
 _HEADING = re.compile(r"^(?:actions?(?:\s+by)?|owner|lead|who|by)$", re.IGNORECASE)  # the column's own title, above its owners

@@ -306,17 +306,14 @@ def in_a_list(entries: list[Entry], index: int) -> bool:
     return items > 0 and lead >= 0 and entries[lead].text.rstrip().endswith(":") and not entries[lead].heading
 
 
-# Who moved and seconded, said alone: "Motion by Gordon Lisle, second by Priya Vandermeer." (the
-# motion's words stand above it).
-_MOVER_ONLY = re.compile(r"^motion\s+(?:made\s+)?by\s+[^,.;]{2,60}?,?\s+(?:and\s+)?second(?:ed)?\s+by\s+[^,.;]{2,60}?\.?$", re.IGNORECASE)
-
-
 def words_above(entries: list[Entry], index: int, used: set[int]) -> list[int]:
     """The motion's words a line naming only who moved and seconded it closes ("Approve the minutes as
     submitted." / "Motion by A, second by B."): the paragraph just above it, without a field's name
     heading it ("Motion & Voting"); [] when the line says more, or nothing plain stands above it."""
-    if not _MOVER_ONLY.match(entries[index].text):
-        return []
+    text = entries[index].text
+    said = PROPOSAL.match(text)
+    if not (said and said.group("mover4") and not text[said.end():].strip(" .")):
+        return []  # a board-meeting system's "Motion by A, second by B." and nothing more
     k = index - 1
     while k >= 0 and not entries[k].text and not entries[k].opens:
         k -= 1

@@ -142,7 +142,6 @@ def names_present(names: list[list[str]], tokens: frozenset[str], lexicon: Lexic
     return True
 
 
-
 # A numbered part of a thing: "Phase 2", "Part A", "Type III", "Round Two", "item 8.2". Not a
 # reference ("24/00093", "C-23"), a quantity ("about 300", "12%") or a date ("June 2020").
 _PART_NUMBERS = {word: n for word, n in NUMBER_WORDS.items() if n < 13 and len(word) > 2}  # "one" to "twelve"
