@@ -343,6 +343,17 @@ def test_a_slip_of_the_keys_is_mended_by_the_fewest_edits_and_a_real_word_is_lef
     assert words.correct("bbbbbb") is None  # nothing within an edit
 
 
+def test_a_short_word_slipped_on_the_keys_is_mended_to_a_common_word_but_a_name_or_initials_are_not():
+    words = lexicon("The board met at the usual time.", "Which items were after the break?", "Mr Dorr opened the door.",
+                    "Some members of SOMB spoke.")
+    repaired, corrections, _ = words.repair("Wich bord member spoke aftr the break, and at what tme?")
+    assert repaired == "Which board member spoke after the break, and at what time?"
+    assert corrections == {"wich": "which", "bord": "board", "aftr": "after", "tme": "time"}
+    # Capitalised inside the question or in capitals, a short word the papers lack is a name or initials.
+    assert words.repair("Did Mr Dorh speak for the SOMV?")[1] == {}
+    assert words.correct("zxq") is None  # no common word within an edit
+
+
 def test_a_place_named_by_the_paper_but_not_the_passage_still_counts_and_another_place_does_not():
     passage = "Some 412 households are waiting for an allotment, up from 300 last year."
     question = "How many households are waiting for an allotment in Portsmouth?"

@@ -23,6 +23,11 @@ _DEFINITION = re.compile(r"((?:[A-Z][\w&'’-]*\s+(?:(?:and|of|for|the|&|in|on)\
 # up to SHORT_WORD letters, two in a longer one.
 SHORT_WORD = 7
 MIN_TYPO_LENGTH = 5  # shorter words are too often real words the papers happen not to use
+# A word of three or four letters that is neither in the papers nor a common English word, typed in
+# lower case, is a slip of the keys only when one edit makes a common English word the papers use
+# ("bord" -> "board", "wich" -> "which", "tme" -> "time"); typed with a capital inside the question or
+# in capitals it is a name or initials ("Dorr", "SOMB"), which an edit would turn into another word.
+MIN_SHORT_TYPO = 3
 COMMON_WORDS = 60000  # a word among the commonest in English is meant, even when the papers never use it
 _INFLECTIONS = ("ing", "ings")  # "-ed" and "-s" forms are left to correction: "embeded" is a typo
 
@@ -114,14 +119,16 @@ class Lexicon:
     def known(self, term: str) -> bool:
         return term in self.df
 
-    def correct(self, term: str) -> str | None:
-        """The corpus word a misspelt ``term`` most likely meant, or None."""
-        if (self.known(term) or len(term) < MIN_TYPO_LENGTH or not term.isalpha() or self._inflects_known(term)
-                or term in common_words()):
+    def correct(self, term: str, named: bool = False) -> str | None:
+        """The corpus word a misspelt ``term`` most likely meant, or None. ``named``: the question
+        writes it as a name or initials (see MIN_SHORT_TYPO)."""
+        short = len(term) < MIN_TYPO_LENGTH
+        if (self.known(term) or len(term) < MIN_SHORT_TYPO or (short and named) or not term.isalpha()
+                or self._inflects_known(term) or term in common_words()):
             return None
         # A word the papers extend ("dentist" -> "dentistry") is another word, not a slip of the keys.
         pool = [w for n in range(len(term) - 2, len(term) + 3) for w in self._by_length.get(n, ())
-                if not (len(w) > len(term) + 1 and w.startswith(term))]
+                if not (len(w) > len(term) + 1 and w.startswith(term)) and (not short or w in common_words())]
         edits = 1 if len(term) <= SHORT_WORD else 2
         found = process.extract(term, pool, scorer=OSA.distance, score_cutoff=edits, limit=None)
         if not found:
@@ -144,10 +151,14 @@ class Lexicon:
         """(query with corrections and expansions, corrections made, acronyms expanded)."""
         corrections: dict[str, str] = {}
         expansions: dict[str, str] = {}
-        for word in set(words(query)):
+        # how each word is typed: the question's first word is capitalised as any sentence's is
+        typed: dict[str, set[str]] = {}
+        for n, match in enumerate(_WORD.finditer(query)):
+            typed.setdefault(match.group().lower().replace("’", "'"), set()).add(match.group() if n else match.group().lower())
+        for word, forms in typed.items():
             if word in self.acronyms and word.upper() in query:
                 expansions[word.upper()] = self.acronyms[word]
-            elif (fixed := self.correct(word)) is not None:
+            elif (fixed := self.correct(word, named=not any(form.islower() for form in forms))) is not None:
                 corrections[word] = fixed
         repaired = query
         for wrong, right in corrections.items():  # a capitalised name stays one: "Portsmuoth" -> "Portsmouth"
