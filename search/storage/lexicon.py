@@ -154,7 +154,7 @@ class Lexicon:
         # how each word is typed: the question's first word is capitalised as any sentence's is
         typed: dict[str, set[str]] = {}
         for n, match in enumerate(_WORD.finditer(query)):
-            typed.setdefault(match.group().lower().replace("’", "'"), set()).add(match.group() if n else match.group().lower())
+            typed.setdefault(words(match.group())[0], set()).add(match.group() if n else match.group().lower())
         for word, forms in typed.items():
             if word in self.acronyms and word.upper() in query:
                 expansions[word.upper()] = self.acronyms[word]
