@@ -294,6 +294,13 @@ def _first_date(texts: list[str], default_year: int | None) -> str | None:
 
 
 _ADOPTED = re.compile(r"\b(?:adopted|passed|enacted)\b", re.IGNORECASE)
+# A paper whose title calls it a schedule or calendar of meetings ("2019 Board Meeting Schedule",
+# "Board and Committee Calendar", "Schedule of Council Meetings") is of every meeting it lists, and so
+# of no one meeting: it has no meeting date.
+_SCHEDULE_TITLE = re.compile(
+    r"\b(?:meetings?\s+(?:schedule|calendar|dates)|(?:schedule|calendar|timetable)\s+of\s+(?:\w+\s+){0,3}meetings"
+    r"|(?:board|council|committees?|commission)\s+calendar)\b", re.IGNORECASE)
+_TITLE_LINES = 5
 
 
 def _is_header_line(text: str) -> bool:
@@ -366,7 +373,8 @@ def extract(lines: list[Line], kind: str, pack: Meta | None = None, items: dict[
     else:
         month_first = numeric_order("\n".join(line.text for line in lines[:400]))
         meta.date_candidates = candidates(lines, date, context_year, month_first)
-        meta.meeting_date = choose(meta.date_candidates, date) or enacted
+        meta.meeting_date = None if any(_SCHEDULE_TITLE.search(text) for text in head[:_TITLE_LINES]) else (
+            choose(meta.date_candidates, date) or enacted)
     if pack:
         meta.published_date = pack.meeting_date
 

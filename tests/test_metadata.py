@@ -161,6 +161,17 @@ def test_a_us_paper_reads_its_numeric_dates_month_first():
     assert meta.organisation == "City of Maple Grove"
 
 
+@pytest.mark.parametrize("title", ["2025 Board Meeting Schedule", "Harbour Trust Board and Committee Calendar",
+                                   "Schedule of Council Meetings 2025"])
+def test_a_schedule_of_meetings_has_no_meeting_date_of_its_own(title):
+    text = (f"{title}\nHarbour Trust\nThursday, January 16, 2025 10:00 a.m. Board Room\n"
+            "Thursday, February 20, 2025 10:00 a.m. Board Room\nThursday, March 20, 2025 10:00 a.m. Board Room")
+    assert extract(_lines(text), "other").meeting_date is None
+    # the same dates under an agenda's title: the first is its meeting's
+    agenda = text.replace(title, "Harbour Trust Board Agenda")
+    assert extract(_lines(agenda), "agenda").meeting_date == "2025-01-16"
+
+
 def test_no_date_is_given_when_the_paper_only_mentions_one_in_passing():
     text = "Annual Risk Register\nThe register was last reviewed by the clerk, who will report again before 31 March 2024."
     assert extract(_lines(text), "other").meeting_date is None
