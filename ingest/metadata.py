@@ -303,6 +303,11 @@ _SCHEDULE_TITLE = re.compile(
 _TITLE_LINES = 5
 
 
+def _lists_meetings(head: list[str]) -> bool:
+    """Whether the paper's title calls it a schedule or calendar of meetings."""
+    return any(_SCHEDULE_TITLE.search(text) for text in head[:_TITLE_LINES])
+
+
 def _is_header_line(text: str) -> bool:
     """A short line of its own: not prose, nor the wrapped end of a sentence ("contracts end on 31 March 2025.")."""
     text = text.strip()
@@ -373,8 +378,7 @@ def extract(lines: list[Line], kind: str, pack: Meta | None = None, items: dict[
     else:
         month_first = numeric_order("\n".join(line.text for line in lines[:400]))
         meta.date_candidates = candidates(lines, date, context_year, month_first)
-        meta.meeting_date = None if any(_SCHEDULE_TITLE.search(text) for text in head[:_TITLE_LINES]) else (
-            choose(meta.date_candidates, date) or enacted)
+        meta.meeting_date = None if _lists_meetings(head) else choose(meta.date_candidates, date) or enacted
     if pack:
         meta.published_date = pack.meeting_date
 

@@ -127,8 +127,9 @@ class Lexicon:
                 or self._inflects_known(term) or term in common_words()):
             return None
         # A word the papers extend ("dentist" -> "dentistry") is another word, not a slip of the keys.
+        common = common_words()
         pool = [w for n in range(len(term) - 2, len(term) + 3) for w in self._by_length.get(n, ())
-                if not (len(w) > len(term) + 1 and w.startswith(term)) and (not short or w in common_words())]
+                if not (len(w) > len(term) + 1 and w.startswith(term)) and (not short or w in common)]
         edits = 1 if len(term) <= SHORT_WORD else 2
         found = process.extract(term, pool, scorer=OSA.distance, score_cutoff=edits, limit=None)
         if not found:
