@@ -1,6 +1,6 @@
 """Score decisions on the invented papers of eval/invented, written and labelled without sight of any real paper.
 
-    python eval/score_invented.py [--show] [--json] [--as-pdf | --as-scan | --as-html | --as-printed | --as-pleading]
+    python eval/score_invented.py [--show] [--json] [--as-pdf | --as-scan | --as-html | --as-printed | --as-pleading | --as-word]
 
 ``--as-pdf`` writes each paper as a PDF first (fpdf2, the test extra: its lines wrapped at an A4
 page's width, its pages broken where they fill, a footer on each) and reads it back as ingest reads a
@@ -14,7 +14,9 @@ column of their own) and prints it to PDF with Chromium. ``--as-html`` writes ea
 of numbered, lettered or bulleted lines as an ``<ol>`` or ``<ul>`` without its markers) and reads it
 back as ingest reads HTML. ``--as-printed`` prints that web page to PDF with headless Chromium
 (Debian's ``chromium``), its header and footer on (the time printed, the page's address, "2/6"), as
-a council's web minutes are saved, and reads the PDF back.
+a council's web minutes are saved, and reads the PDF back. ``--as-word`` writes each paper as a Word
+document (.docx) as a clerk keeps one: a paragraph per line, its lists Word's own numbered lists (the
+markers drawn from Word's numbering, not typed), its tab-separated rows a table.
 
 Twelve papers in as many house styles (UK parish, community and town councils, a village hall's
 trustees, a residents' association; a US city council, school board, utility board, county board and
@@ -170,6 +172,65 @@ def as_html(text: str) -> str:
     return "\n".join([*out, "</body></html>"])
 
 
+_WORD_FORMATS = {"ul": "bullet", "1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}
+
+
+def as_word(text: str, path: Path) -> Path:
+    """``text`` as a clerk keeps it in Word: each line a paragraph, each run of list items (as
+    ingest reads their markers) one of Word's own numbered or bulleted lists, its markers drawn by Word
+    from its numbering (its format and first number), and each run of tab-separated lines a table."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    table_rows: list[list[str]] = []
+    list_id, list_kind = None, None
+
+    def new_list(kind: str, start: str) -> str:
+        number = str(len(numbering.findall(f"{{{numbering.nsmap['w']}}}num")) + 100)
+        text_of = "\u2022" if kind == "ul" else "%1."
+        numbering.insert(0, parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{number}"><w:lvl w:ilvl="0"><w:start w:val="{start}"/>'
+            f'<w:numFmt w:val="{_WORD_FORMATS[kind]}"/><w:lvlText w:val="{text_of}"/></w:lvl></w:abstractNum>'))
+        numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{number}"><w:abstractNumId w:val="{number}"/></w:num>'))
+        return number
+
+    def flush_table() -> None:
+        if table_rows:
+            table = document.add_table(rows=len(table_rows), cols=max(len(row) for row in table_rows))
+            for r, row in enumerate(table_rows):
+                for c, cell in enumerate(row):
+                    table.cell(r, c).text = cell
+            table_rows.clear()
+
+    for line in text.split("\n"):
+        if "\t" in line:
+            table_rows.append(line.split("\t"))
+            list_id = None
+            continue
+        flush_table()
+        marker = parse_marker(line.strip())
+        kind = _LIST_TYPES.get(marker.family) if marker else None
+        if kind in ("a", "i") and line.strip().lstrip("(")[:1].isupper():
+            kind = kind.upper()
+        if not kind:
+            list_id = None
+            if line.strip():
+                document.add_paragraph(line)
+            continue
+        if list_id is None or kind != list_kind:
+            start = marker.value if kind == "1" and str(marker.value).isdigit() else "1"
+            list_id, list_kind = new_list(kind, start), kind
+        paragraph = document.add_paragraph(marker.rest)
+        paragraph._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="{list_id}"/></w:numPr>'))
+    flush_table()
+    document.save(str(path))
+    return path
+
+
 # A line that opens a numbered item ("7.", "3.2", "24/041", "B."), and an owner named at a line's end
 # ("... to the county. Action: Clerk").
 _ITEM = re.compile(r"^(\d{1,3}(?:\.\d{1,2})?\.?|\d{2,4}/\d{1,4}\.?|[A-Z]\.)\s+(\S.*)$")
@@ -206,7 +267,7 @@ def as_printed(page: Path, path: Path) -> Path:
     return path
 
 
-WAYS = ("text", "pdf", "scan", "html", "printed", "pleading", "table")
+WAYS = ("text", "pdf", "scan", "html", "printed", "pleading", "table", "word")
 
 
 def written(way: str, path: Path, folder: Path) -> Path:
@@ -219,6 +280,8 @@ def written(way: str, path: Path, folder: Path) -> Path:
         return as_scan(pdf, folder / f"{path.stem}-scan.pdf") if way == "scan" else pdf
     if way == "pleading":
         return as_pleading(text, stem.with_suffix(".pdf"))
+    if way == "word":
+        return as_word(text, stem.with_suffix(".docx"))
     if way == "table":
         page = folder / f"{path.stem}-table.html"
         page.write_text(as_table(text))
@@ -261,7 +324,8 @@ def main() -> int:
     ways = parser.add_mutually_exclusive_group()
     for way, says in (("pdf", "a PDF written from it"), ("scan", "a scan of that PDF, by OCR"), ("html", "a web page written from it"),
                       ("printed", "that web page printed to PDF by Chromium"), ("pleading", "a PDF with its lines numbered in the margin"),
-                      ("table", "minutes set as a table (item, minute, action) printed to PDF by Chromium")):
+                      ("table", "minutes set as a table (item, minute, action) printed to PDF by Chromium"),
+                      ("word", "a Word document (.docx) written from it, its lists numbered by Word")):
         ways.add_argument(f"--as-{way}", dest="way", action="store_const", const=way, default="text", help=f"read each paper from {says}")
     args = parser.parse_args()
     records = score(args.way)

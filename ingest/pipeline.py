@@ -46,6 +46,14 @@ class Found:
     passed_over: list[Skipped]  # housekeeping files inside folders, not read (``all_files`` reads them)
 
 
+# Papers in a format not read: said, not passed over silently as a folder's images and spreadsheets are.
+UNREAD_PAPERS = {
+    ".doc": "a Word 97-2003 document, not read: save it as .docx or PDF to index it",
+    ".rtf": "a Rich Text document, not read: save it as .docx or PDF to index it",
+    ".odt": "an OpenDocument text, not read: save it as .docx or PDF to index it",
+}
+
+
 def is_housekeeping(path: Path) -> bool:
     return path.suffix.lower() not in PDF_SUFFIXES | HTML_SUFFIXES and bool(HOUSEKEEPING.fullmatch(path.stem))
 
@@ -54,8 +62,9 @@ def find_files(paths: Iterable[Path], exclude: Iterable[str] = (), all_files: bo
     """Readable files under ``paths`` (recursively, sorted), and what was passed over and why.
 
     Files named explicitly are always tried; inside folders, hidden files and files of other
-    types are passed over silently (a folder of papers holds images, spreadsheets, ...), and a
-    README, licence or manifest with a message unless ``all_files``. Symlinks
+    types are passed over silently (a folder of papers holds images, spreadsheets, ...), papers in
+    a format not read (UNREAD_PAPERS) and a README, licence or manifest with a message (the latter
+    read when ``all_files``). Symlinks
     are followed (the file indexed is the target); a symlink loop, a broken symlink and a folder
     that cannot be opened are each reported once, and the walk goes on.
     """
@@ -124,6 +133,8 @@ def find_files(paths: Iterable[Path], exclude: Iterable[str] = (), all_files: bo
                     if name.startswith(".") or excluded(file):
                         continue
                     if file.suffix.lower() not in READABLE_SUFFIXES:
+                        if file.suffix.lower() in UNREAD_PAPERS:
+                            passed_over.append(Skipped(str(file), UNREAD_PAPERS[file.suffix.lower()]))
                         continue
                     if not all_files and is_housekeeping(file):
                         passed_over.append(Skipped(str(file), "not a board paper (a folder's README, licence or "

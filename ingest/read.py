@@ -1,4 +1,4 @@
-"""Read files into pages: PDF (pypdf, one Page per PDF page), text, Markdown and HTML.
+"""Read files into pages: PDF (pypdf, one Page per PDF page), Word (.docx, word.py), text, Markdown and HTML.
 
 Every failure becomes an ``UnreadableFile`` with a reason a person understands, so the caller can
 report it and go on with the other files.
@@ -17,13 +17,14 @@ from pathlib import Path
 
 from minutebook.vocabulary import Page
 
-from . import broken_words, forms, ligatures, margins, pdf_tables, reading_order
+from . import broken_words, forms, ligatures, margins, pdf_tables, reading_order, word
 from .ocr import Ocr
 
 PDF_SUFFIXES = {".pdf"}
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
-READABLE_SUFFIXES = PDF_SUFFIXES | TEXT_SUFFIXES | HTML_SUFFIXES
+WORD_SUFFIXES = {".docx"}
+READABLE_SUFFIXES = PDF_SUFFIXES | TEXT_SUFFIXES | HTML_SUFFIXES | WORD_SUFFIXES
 
 # A page with fewer visible characters than this has no usable text layer (a scan).
 MIN_PAGE_CHARS = 20
@@ -64,6 +65,11 @@ def read_pages(path: Path, ocr: Ocr | None = None) -> Iterator[Page]:
         yield Page(source=str(path), number=1, text=html_to_text(decode_text(path.read_bytes())))
     elif suffix in TEXT_SUFFIXES:
         yield Page(source=str(path), number=1, text=decode_text(path.read_bytes()))
+    elif suffix in WORD_SUFFIXES:
+        try:
+            yield from word.read_docx(path)
+        except word.NotWord as exc:
+            raise UnreadableFile(str(exc)) from exc
     else:
         raise UnreadableFile(f"unsupported file type {suffix or '(none)'}")
 

@@ -68,6 +68,11 @@ def is_pdf(path: str | None) -> bool:
     return (path or "").lower().endswith(".pdf")
 
 
+def has_pages(path: str | None) -> bool:
+    """Whether a paper's file has pages a reader can cite: a PDF's, or a Word document's as Word broke them."""
+    return is_pdf(path) or (path or "").lower().endswith(".docx")
+
+
 # ---- the tracker: the decision registers as tables ----
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from fastapi.responses import FileResponse, Response
 
-from minutebook.ingest.read import decode_text, file_hash
+from minutebook.ingest.read import WORD_SUFFIXES, decode_text, file_hash
 from minutebook.search.service import Minutebook
 
 
@@ -29,7 +29,12 @@ class Source:
     def is_pdf(self) -> bool:
         return self.path.suffix.lower() == ".pdf"
 
+    @property
+    def is_word(self) -> bool:
+        return self.path.suffix.lower() in WORD_SUFFIXES
 
+
+WORD_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 _hashes: dict[tuple[str, int, int], str] = {}  # (path, mtime_ns, size) -> sha256: hash a file once
 _lock = threading.Lock()
 
@@ -66,12 +71,15 @@ def find_source(library: Minutebook, document_id: str) -> Source:
 
 
 def source_response(source: Source) -> Response:
-    """PDFs as they are; text, Markdown and HTML as UTF-8 plain text (never rendered as a page)."""
+    """PDFs as they are, Word documents as a download; text, Markdown and HTML as UTF-8 plain text
+    (never rendered as a page)."""
     headers = {"X-Content-Type-Options": "nosniff"}
     if source.is_pdf:
         return FileResponse(
             source.path, media_type="application/pdf", filename=source.path.name,
             content_disposition_type="inline", headers=headers,
         )
+    if source.is_word:
+        return FileResponse(source.path, media_type=WORD_MEDIA_TYPE, filename=source.path.name, headers=headers)
     text = decode_text(source.path.read_bytes())
     return Response(text.encode("utf-8"), media_type="text/plain; charset=utf-8", headers=headers)

@@ -36,7 +36,7 @@ from minutebook.search.service import BadQuery, Minutebook
 from minutebook.vocabulary import OUTCOMES
 
 from .format import (
-    cite_markers, detail_lines, file_name, friendly, highlight, is_pdf, label, long_date, mark_spans, row_state, sort_rows,
+    cite_markers, detail_lines, file_name, friendly, has_pages, highlight, is_pdf, label, long_date, mark_spans, row_state, sort_rows,
 )
 from .sources import SourceUnavailable, find_source, source_response
 
@@ -60,7 +60,7 @@ TRACKER_ROWS = 100  # rows per tracker page
 MAX_TURNS = 10  # questions carried from page to page; older ones drop off
 def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True, trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(highlight=highlight, long_date=long_date, label=label, file_name=file_name, is_pdf=is_pdf,
+    env.filters.update(highlight=highlight, long_date=long_date, label=label, file_name=file_name, is_pdf=is_pdf, has_pages=has_pages,
                        cite_markers=cite_markers, mark_spans=mark_spans, row_state=row_state, detail_lines=detail_lines)
     env.globals["document_label"] = label  # for macros that take how to show a value
     return env

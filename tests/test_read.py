@@ -51,7 +51,8 @@ def test_text_encodings_are_detected(raw):
         ("empty.pdf", b"", "empty file"),
         ("fake.pdf", b"<html><body>not really a pdf</body></html>", "not a PDF"),
         ("broken.pdf", b"%PDF-1.7\n1 0 obj << /Type /Catalog >>\ngarbage\n", "corrupt PDF"),
-        ("notes.docx", b"PK\x03\x04 zip bytes", "unsupported file type"),
+        ("notes.docx", b"PK\x03\x04 zip bytes", "not a Word document"),
+        ("slides.pptx", b"PK\x03\x04 zip bytes", "unsupported file type"),
     ],
 )
 def test_bad_files_raise_a_readable_reason(tmp_path, name, content, reason):
