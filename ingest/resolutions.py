@@ -50,9 +50,10 @@ _VOTE_LINE = re.compile(
     re.IGNORECASE,
 )
 # A line introducing a motion's quoted words ("... moved the following amendment:", "proposed that"); not
-# who proposed and seconded what the meeting then agreed ("Seconded by Councillor Ash, and / AGREED – that ...").
+# who proposed and seconded what the meeting then agreed ("Proposed by Cllr Birch" / "Seconded: Cllr Dorr" /
+# "RESOLVED that ...", "Seconded by Councillor Ash, and / AGREED – that ..."): a quote is introduced.
 _QUOTED_MOTION = re.compile(
-    r"(?:proposed|moved|seconded|amendment|motion|substantive motion)\b[^.]*?(?:that|follows?|:|[“\"]|(?<!,\sand)(?<!\sand))\s*[“\"]?$",
+    r"(?:proposed|moved|seconded|amendment|motion|substantive motion)\b[^.]*?(?:that|follows?|:|[“\"])\s*[“\"]?$",
     re.IGNORECASE,
 )
 

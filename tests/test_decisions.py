@@ -2975,3 +2975,21 @@ The Chair said the venue, as before, was to be confirmed.
     assert any("RESOLVED, under regulation 14(2) of the Hearings Regulations, to exclude the public" in t for t in resolutions)
     assert any("AGREED (5 for, 1 against) that the next hearing be held on 1 June 2025" in t for t in resolutions)
     assert not any("venue" in t for t in resolutions)
+
+
+@pytest.mark.parametrize("moved", [
+    "Proposed by Cllr Birch\nSeconded by Cllr Dorr",
+    "Proposed: Cllr Birch\nSeconded: Cllr Dorr",
+    "Proposed by Cllr Birch, seconded by Cllr Dorr",
+    "Moved by Cllr Birch",
+])
+def test_who_proposed_and_seconded_a_resolution_does_not_make_it_a_quoted_motion(moved):
+    """Parish minutes name the proposer and seconder on their own lines above what was RESOLVED; only a
+    line that introduces a motion's words ("moved the following motion:", "proposed that") quotes one."""
+    minutes = ("Quayford Parish Council\nMinutes of the meeting of the Parish Council held on 14 March 2024\n"
+               f"24/033 Grass cutting\n{moved}\n"
+               "RESOLVED that the grass cutting contract be awarded to Greenway Grounds for £2,300 a year.\n")
+    assert _texts_of_kind(minutes, "resolution") == [
+        "RESOLVED that the grass cutting contract be awarded to Greenway Grounds for £2,300 a year."]
+    quoted = minutes.replace(moved, "Cllr Birch moved the following motion:") + "The motion was lost.\n"
+    assert _texts_of_kind(quoted, "resolution") == []
