@@ -60,7 +60,7 @@ def write_minutes(path: Path, rendered_break: bool = False) -> Path:
     document.add_heading("24/033 Grass cutting", level=1)
     motion = document.add_paragraph("Proposed by Cllr Birch")
     motion.add_run().add_break()
-    motion.add_run("Seconded by Cllr Dorr, and")
+    motion.add_run("Seconded by Cllr Dorr")
     document.add_paragraph("RESOLVED that the grass cutting contract be awarded to Greenway Grounds for £2,300 a year.")
     table = document.add_table(rows=2, cols=3)
     for r, row in enumerate([("Item", "Action", "Owner"), ("Noticeboard", "Repaint the noticeboard by May", "Clerk")]):
@@ -79,7 +79,7 @@ def test_word_is_read_with_its_headings_list_numbers_tables_and_pages(tmp_path: 
     # Word draws the markers; the document holds only the list's numbering
     assert "c) Quayford Sports at £1,250" in first and "d) Harbour Leisure at £1,480" in first
     assert "1. First reading of the play area policy" in first and "2. Second reading of the play area policy" in first
-    assert second[:3] == ["# 24/033 Grass cutting", "Proposed by Cllr Birch", "Seconded by Cllr Dorr, and"]  # a soft break starts a line
+    assert second[:3] == ["# 24/033 Grass cutting", "Proposed by Cllr Birch", "Seconded by Cllr Dorr"]  # a soft break starts a line
     assert "\tNoticeboard\tRepaint the noticeboard by May\tClerk" in second
 
 
