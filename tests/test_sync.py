@@ -37,6 +37,18 @@ def pdf(path: Path):
     return lambda query: (200, path.read_bytes(), "application/pdf")
 
 
+def word(path: Path, title: str, text: str):
+    """A route answering with a Word document the test writes: ``title`` and ``text``."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading(title, 1)
+    document.add_paragraph(text)
+    document.save(str(path))
+    body = path.read_bytes()
+    return lambda query: (200, body, "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+
+
 def documents(index_dir: Path) -> list[dict]:
     conn = sqlite3.connect(current_generation(index_dir) / STORE_FILE)
     conn.row_factory = sqlite3.Row
@@ -155,6 +167,13 @@ def test_legistar_sync_reads_events_items_and_attachments(tmp_path):
             "/seattle/attachments/f031ccb9-8c33-4db3-9028-d35c5329c23a.pdf": PDFS[1],
         }
         replay.routes.update({path: pdf(file) for path, file in files.items()})
+        # the bill's summary and fiscal note and its attachment, kept as Word documents
+        for attachment, title, text in (
+                ("7ea9d80a-b622-4371-a28a-7418050d81f1", "Summary and Fiscal Note",
+                 "This legislation lifts the proviso on the Cultural Space budget control level of the Office of Arts & Culture."),
+                ("e081fbdc-92b2-44c3-95dc-9244f2c80b4f", "Town Hall Agreement",
+                 "The agreement sets the terms on which Town Hall Seattle uses the renovated building.")):
+            replay.routes[f"/seattle/attachments/{attachment}.docx"] = word(tmp_path / f"{attachment}.docx", title, text)
         for item in (65936, 65937, 65938):  # items acted on without a roll call
             replay.routes[f"/v1/seattle/EventItems/{item}/Votes"] = recorded(SEATTLE / "request_13_event_1_item_0_votes.json")
         replay.routes["/v1/seattle/EventItems/65911/Votes"] = recorded(SEATTLE / "request_23_event_1_item_10_votes.json")
@@ -164,13 +183,17 @@ def test_legistar_sync_reads_events_items_and_attachments(tmp_path):
         assert done.returncode == 0, done.stderr
         report = json.loads(done.stdout)
         [source] = report["sources"]
-        assert source["meetings"] == 1 and source["fetched"] == 4 and source["failed"] == []
+        assert source["meetings"] == 1 and source["fetched"] == 6 and source["failed"] == []
         asked = unquote_plus(replay.log[0])
         assert "$filter=EventDate ge datetime'2019-07-29T00:00:00'" in asked
     papers = documents(index_dir)
     assert {(d["body"], d["meeting_date"]) for d in papers} == {("City Council", "2019-07-29")}
     memo = next(d for d in papers if d["title"] == "Central Staff Memo")
     assert memo["agenda_item"] == "1"  # the item the attachment belongs to
+    note = next(d for d in papers if d["title"] == "Summary and Fiscal Note")
+    assert note["agenda_item"] == "1" and note["source"].endswith(".docx")
+    found = json.loads(run_cli("search", "cultural space budget proviso lifted", "--index", str(index_dir), "--json").stdout)
+    assert found["results"][0]["document_title"] == "Summary and Fiscal Note"
     # The roll call the API records is on the resolution row of that matter, with its result.
     listed = run_cli("resolutions", "--index", str(index_dir), "--json")
     [row] = [r for r in json.loads(listed.stdout)["rows"] if r["reference"] == "CB 119583"]

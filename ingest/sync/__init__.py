@@ -54,6 +54,10 @@ class SyncReport:
         return asdict(self)
 
 
+# What a fetched file must start with to be the kind its name says (a .docx is a zip package).
+_EXPECTED = {".pdf": ("PDF", b"%PDF"), ".docx": ("Word document", b"PK\x03\x04")}
+
+
 def sync(source: Source, folder: Path, fetcher: Fetcher, since: date, until: date,
          progress: Callable[[str], None] = lambda message: None) -> SyncReport:
     """Fetch the papers ``source`` lists for meetings from ``since`` to ``until`` into ``folder``.
@@ -74,8 +78,9 @@ def sync(source: Source, folder: Path, fetcher: Fetcher, since: date, until: dat
         except SyncError as exc:
             report.failed.append(f"{paper.url}: {exc}")
             continue
-        if not content.startswith(b"%PDF"):
-            report.failed.append(f"{paper.url}: not a PDF (the system gave {len(content)} bytes of something else)")
+        kind, signature = _EXPECTED[Path(paper.name).suffix.lower()]
+        if not content.startswith(signature):
+            report.failed.append(f"{paper.url}: not a {kind} (the system gave {len(content)} bytes of something else)")
             continue
         path = folder / slug(urlsplit(source.url).netloc) / paper.meeting / paper.name
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from .fetch import Fetcher, SyncError
-from .remote import Listing, RemotePaper, slug
+from .remote import Listing, RemotePaper, slug, suffix_of
 
 PAGE = 1000  # the API's largest page
 
@@ -27,10 +27,6 @@ def _json(fetcher: Fetcher, url: str, params: dict | None = None) -> list:
         raise SyncError(f"{url} did not answer with Legistar's JSON list; give the API address, "
                         "e.g. https://webapi.legistar.com/v1/seattle")
     return data
-
-
-def _is_pdf(url: str | None) -> bool:
-    return bool(url) and url.lower().split("?", 1)[0].endswith(".pdf")
 
 
 def _decision(api: str, fetcher: Fetcher, item: dict, listing: Listing) -> dict:
@@ -83,21 +79,22 @@ def list_papers(api: str, fetcher: Fetcher, bodies: list[str], since: date, unti
             items = []
         # What the meeting decided, with the roll call, goes with its minutes (else its agenda).
         decided = [_decision(api, fetcher, item, listing) for item in items if item.get("EventItemActionName")]
-        record = "Minutes" if _is_pdf(event.get("EventMinutesFile")) else "Agenda"
+        record = "Minutes" if suffix_of(event.get("EventMinutesFile")) else "Agenda"
         for kind in ("Agenda", "Minutes"):
             url = event.get(f"Event{kind}File")
-            if _is_pdf(url):
-                listing.papers.append(RemotePaper(url, f"{kind.lower()}-{eid}.pdf", folder, {
+            if suffix := suffix_of(url):
+                listing.papers.append(RemotePaper(url, f"{kind.lower()}-{eid}{suffix}", folder, {
                     **facts, "title": f"{kind} – {body}, {day}", "url": url,
                     **({"decisions": decided} if kind == record and decided else {})}))
         for item in items:
             for attachment in item.get("EventItemMatterAttachments") or []:
                 url = attachment.get("MatterAttachmentHyperlink")
-                if not _is_pdf(url) or attachment.get("MatterAttachmentShowOnInternetPage") is False:
+                suffix = suffix_of(url)
+                if not suffix or attachment.get("MatterAttachmentShowOnInternetPage") is False:
                     continue
                 name = attachment.get("MatterAttachmentName") or str(attachment.get("MatterAttachmentId"))
                 listing.papers.append(RemotePaper(
-                    url, f"{slug(name)}-{attachment.get('MatterAttachmentId')}.pdf", folder,
+                    url, f"{slug(name)}-{attachment.get('MatterAttachmentId')}{suffix}", folder,
                     {**facts, "agenda_item": (item.get("EventItemAgendaNumber") or "").rstrip(".") or None,
                      "agenda_item_title": item.get("EventItemMatterName") or item.get("EventItemTitle"),
                      "title": name, "url": url},

@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 from defusedxml import ElementTree
 
 from .fetch import Fetcher, SyncError
-from .remote import Listing, RemotePaper, slug
+from .remote import Listing, RemotePaper, slug, suffix_of
 
 SERVICE = "/mgWebService.asmx"
 
@@ -90,7 +90,8 @@ def list_papers(base: str, fetcher: Fetcher, committees: list[str], since: date,
                         continue
                     name = _text(document, "title") or _text(document, "attachmentid")
                     listing.papers.append(RemotePaper(
-                        urljoin(f"{base}/", url), f"{slug(name)}-{_text(document, 'attachmentid')}.pdf", folder,
+                        # a linked document is a PDF unless its address names another kind ingest reads
+                        urljoin(f"{base}/", url), f"{slug(name)}-{_text(document, 'attachmentid')}{suffix_of(url) or '.pdf'}", folder,
                         {**facts, "agenda_item": number, "agenda_item_title": _text(item, "agendaitemtitle"),
                          "title": name, "url": url},
                     ))

@@ -23,6 +23,17 @@ class Listing:
     failed: list[str] = field(default_factory=list)  # meetings (or parts) that could not be read, and why
 
 
+# The files of a publishing system ingest reads: PDFs, and Word documents (Legistar keeps a matter's
+# summary and fiscal note as .docx).
+FETCHED_SUFFIXES = (".pdf", ".docx")
+
+
+def suffix_of(url: str | None) -> str | None:
+    """The suffix of a file the address names, when ingest reads that kind of file."""
+    path = (url or "").lower().split("?", 1)[0].split("#", 1)[0]
+    return next((suffix for suffix in FETCHED_SUFFIXES if path.endswith(suffix)), None)
+
+
 def slug(text: str, limit: int = 60) -> str:
     """A file-system-safe short name."""
     return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-")[:limit] or "paper"
