@@ -76,8 +76,9 @@ _AND_THEN = r"(?:(?:was|were|had|considered|discussed|noted|heard|reviewed)\b[^.
 # and a motion's or application's outcome: carried, lost, refused, deferred, adopted, approved, appointed.
 _WELSH_DECIDED = (r"\b(?:a\s+)?(?:p|ph)enderfynwyd\b|\b(?:a\s+)?(?:c|ch)ytunwyd\b"
                   r"|\b(?:cariwyd|collwyd|gwrthodwyd|gohiriwyd|mabwysiadwyd|cymeradwywyd|pasiwyd|penodwyd)\b")
-# Proposed, seconded and decided in one sentence: "Proposed by Cllr Ash, seconded by Cllr Fox, and resolved to approve ..."
-_SECONDED_AND_DECIDED = r"\bseconded\s+by\s+[^.;]{1,60}?,?\s+and\s+(?:unanimously\s+)?(?:resolved|agreed)\b"
+# Proposed, seconded and decided in one sentence: "Proposed by Cllr Ash, seconded by Cllr Fox, and resolved to approve ...",
+# "Cllr Ash proposed that the council accept the quote; this was seconded by Cllr Fox and carried unanimously."
+_SECONDED_AND_DECIDED = r"\bseconded\s+by\s+[^.;]{1,60}?,?\s+and\s+(?:was\s+)?(?:unanimously\s+)?(?:resolved|agreed|carried)\b"
 # Minutes without any formal marker record decisions in sentences.
 _NARRATIVE = re.compile(
     r"\b(?:was|were)\s+(?:unanimously\s+|formally\s+|duly\s+)?(?:accepted|approved|agreed|adopted|endorsed|ratified|carried|(?:re-?)?elected|appointed|co-opted)\b"

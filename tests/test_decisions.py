@@ -2993,3 +2993,11 @@ def test_who_proposed_and_seconded_a_resolution_does_not_make_it_a_quoted_motion
         "RESOLVED that the grass cutting contract be awarded to Greenway Grounds for £2,300 a year."]
     quoted = minutes.replace(moved, "Cllr Birch moved the following motion:") + "The motion was lost.\n"
     assert _texts_of_kind(quoted, "resolution") == []
+
+
+def test_a_motion_proposed_seconded_and_carried_in_one_sentence_is_a_resolution():
+    minutes = ("Quayford Parish Council\nMinutes of the meeting of the Parish Council held on 14 March 2024\n24/033 Grass cutting\n"
+               "Cllr Birch proposed that the council accept the quote from Greenway Grounds; this was seconded by Cllr Dorr "
+               "and carried unanimously.\n24/034 Correspondence\nA letter from the county was noted.\n")
+    [row] = _of_kind(minutes, "resolution")
+    assert row.text.startswith("Cllr Birch proposed that the council accept the quote from Greenway Grounds")
