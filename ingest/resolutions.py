@@ -21,7 +21,7 @@ from minutebook.vocabulary import Decision, Document
 from .actions import sets_a_task
 from .decision_text import (ENUMERATOR, PROPOSED, Entry, Sentence, block_pages, collect_block, column_rows, introduces, minute_of, minutes_by_line,
                             next_value, parse_marker, referred_to, row_cells, says_nothing, sentences, split_items)
-from .motions import (BARE_OUTCOME, COUNT, COUNTED_VOTE, LABELLED, MOTION, MOTION_CARRIED, MOTION_SEARCH, MOTION_WORD, NOT_A_WISH,
+from .motions import (BARE_OUTCOME, COUNT, COUNTED_VOTE, LABELLED, MOTION, MOTION_CARRIED, MOTION_SEARCH, MOTION_WORD, MOVED, NOT_A_WISH,
                       ON_PROPOSAL, PROPOSAL, PUT_QUESTION, RESULT, ROLL, amendment_outcome, body_did, counts_a_vote, declares_outcome,
                       in_a_list, is_roll_call, items_above, labelled_followers, minutes_confirmed, motion_above, moved_on_proposal, movers, paragraph_above,
                       puts_to_vote, read_tally, read_vote_cell, runs_on, tells_a_vote, vote_details, vote_outcome, words_above)
@@ -441,6 +441,9 @@ def _actions_taken(document: Document, entries: list[Entry], used: set[int], min
         done = _DONE.search(said)
         if not done or sets_a_task(match.group("rest")):
             continue  # "Action: SBM to submit the approved budget ..." sets a task (actions.py)
+        # the motion it disposes of, just above with its roll call: "Motion: Ash  Second: Fox - to table
+        # the item to May 2." / "Action: Tabled (5-0)."
+        lines = motion_above(entries, index, used) + lines
         after = lines[-1] + 1
         if after < len(entries) and after not in used and COUNTED_VOTE.search(entries[after].text) and not counts_a_vote(entries[after].text):
             lines.append(after)  # its vote's own line: "Motion: Ash / Second: Fox Vote: 6-0-0-1"
@@ -734,7 +737,9 @@ def _sentences_deciding(document: Document, entries: list[Entry], used: set[int]
         if taken.intersection(indices) or not any(decides(sentence.text) for decides in deciders):
             continue
         text = sentence.text
-        if (moved := _moved_before(read, n, taken)) is not None:  # "X proposed, and Y seconded, that ... The motion was lost."
+        if (moved := _moved_before(read, n, taken)) is None:
+            moved = _motion_just_before(read, n, taken)
+        if moved is not None:  # "X proposed, and Y seconded, that ... The motion was lost."
             text = " ".join(s.text for s in read[moved:n + 1])
             indices = list(range(read[moved].start, sentence.end + 1))
         used.update(indices)
@@ -773,6 +778,18 @@ def _moved_before(read: list[Sentence], n: int, taken: set[int]) -> int | None:
 
 
 _SHORT_DECISION = 6  # words: "The nomination was carried." names no subject of its own
+
+
+def _motion_just_before(read: list[Sentence], n: int, taken: set[int]) -> int | None:
+    """The sentence just before ``read[n]``, in its paragraph, when it moves a motion and ``read[n]`` is
+    only how its vote went ("It was moved and seconded (Ash/Fox) to adopt Resolution No. 24-42.
+    Approved on a 4-1 vote (Fox dissenting).")."""
+    if n == 0 or len(re.findall(r"[A-Za-z]+", read[n].text)) > _SHORT_DECISION:
+        return None
+    before = read[n - 1]
+    if before.paragraph != read[n].paragraph or taken.intersection(range(before.start, before.end + 1)):
+        return None
+    return n - 1 if MOVED.search(before.text) else None
 
 
 def _narrative(document: Document, entries: list[Entry], used: set[int], minutes: list,

@@ -3001,3 +3001,24 @@ def test_a_motion_proposed_seconded_and_carried_in_one_sentence_is_a_resolution(
                "and carried unanimously.\n24/034 Correspondence\nA letter from the county was noted.\n")
     [row] = _of_kind(minutes, "resolution")
     assert row.text.startswith("Cllr Birch proposed that the council accept the quote from Greenway Grounds")
+
+
+def test_an_outcome_label_is_read_with_the_motion_just_above_it():
+    minutes = ("Cedar Vale School District\nMinutes of the Regular Meeting of the Board of Trustees, August 12, 2024\n"
+               "F.5 Contract Award - HVAC Replacement\n"
+               "Trustee Ash asked for more information on the second-lowest bidder.\n"
+               "Motion: Ash   Second: Fox - to table the item to the August 26 special meeting.\n"
+               "Action: Tabled (5-0).\n"
+               "F.6 Unaudited Actuals\nMotion: Fox   Second: Ash\nAction: Approved (5-0) - Unaudited actuals adopted as presented.\n")
+    tabled = [" ".join(row.split()) for row in _texts_of_kind(minutes, "resolution") if "Tabled" in row]
+    assert len(tabled) == 1 and tabled[0].endswith("Motion: Ash Second: Fox - to table the item to the August 26 special meeting. "
+                                                   "Action: Tabled (5-0).")
+
+
+def test_a_vote_told_alone_after_the_motion_it_decides_is_read_with_it():
+    minutes = ("City of Marlow Springs\nMinutes of the Regular City Council Meeting, June 18, 2024\n8.1 Master Fee Schedule\n"
+               "It was moved and seconded (Ash/Fox) to adopt Resolution No. 2024-42 approving the Master Fee Schedule. "
+               "Approved on a 4-1 vote (Birch dissenting).\n8.2 Adjournment\nThe meeting adjourned at 9:02 p.m.\n")
+    [row] = _of_kind(minutes, "resolution")
+    assert row.text.startswith("It was moved and seconded (Ash/Fox) to adopt Resolution No. 2024-42")
+    assert row.text.endswith("Approved on a 4-1 vote (Birch dissenting).")
