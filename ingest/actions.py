@@ -312,6 +312,8 @@ def _assignments(document: Document, entries: list[Entry], read: list[Sentence],
                         first -= 1
                 opening = read[first]
                 told = " ".join(s.text for s in read[first:n])
+                if len(told.split()) < MIN_TASK_WORDS:
+                    continue  # "Governance / Action: AW": a heading's owner, not a task
                 cited = Sentence(f"{told} {said}", opening.page, sentence.last_page, opening.start, sentence.end, before.paragraph)
                 task = _row(document, entries, cited, cited.text, label.group("who"))
             elif match and not _reports(match, said):

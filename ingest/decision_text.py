@@ -400,6 +400,11 @@ def _after_proposer(sentence: str) -> list[str]:
     return [part for part in parts if part]
 
 
+# A line opening with an action label starts a point of its own, as a list marker does: an action list's
+# "ACTION: Hamish - draft the objection" lines, which end without a stop, are not one run-on sentence.
+_ACTION_LINE = re.compile(r"^actions?\s*:\s*\S", re.IGNORECASE)
+
+
 def sentences(entries: list[Entry]) -> list[Sentence]:
     """Every sentence of the paper's running text (headings excluded), with its pages.
 
@@ -435,7 +440,7 @@ def sentences(entries: list[Entry]) -> list[Sentence]:
         if not entry.text or entry.heading or entry.table:
             flush()
             continue
-        if parse_marker(entry.text) or entry.opens:
+        if parse_marker(entry.text) or entry.opens or _ACTION_LINE.match(entry.text):
             flush()
         para.append(index)
     flush()

@@ -3022,3 +3022,25 @@ def test_a_vote_told_alone_after_the_motion_it_decides_is_read_with_it():
     [row] = _of_kind(minutes, "resolution")
     assert row.text.startswith("It was moved and seconded (Ash/Fox) to adopt Resolution No. 2024-42")
     assert row.text.endswith("Approved on a 4-1 vote (Birch dissenting).")
+
+
+def test_each_line_of_an_action_list_is_a_task_of_its_own():
+    text = """Minutes of the meeting of Quayford Community Council held on 19 March 2024
+
+8. Resilience plan
+Members agreed that a working group would review the plan.
+
+Actions summary
+ACTION: Morag - chase Roads and Transport about the bus shelter
+ACTION: Hamish - draft and circulate the Craigmore objection by Friday 22 March
+ACTION: Euan / Shona - windfarm fund application for path resurfacing
+
+Governance
+Action: AW
+"""
+    tasks = {d.text: d.details.get("who") for d in _of_kind(text, "action", "minutes.txt")}
+    assert tasks == {
+        "ACTION: Morag - chase Roads and Transport about the bus shelter": "Morag",
+        "ACTION: Hamish - draft and circulate the Craigmore objection by Friday 22 March": "Hamish",
+        "ACTION: Euan / Shona - windfarm fund application for path resurfacing": "Euan / Shona",
+    }  # and a heading's owner ("Governance" / "Action: AW") is no task
