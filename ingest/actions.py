@@ -279,6 +279,48 @@ def _reports(match: re.Match, said: str) -> bool:
                               or verb == "have" and following[:1] == ["to"])
 
 
+# A list of the meeting's actions, under its own heading or lead-in ("ACTION LIST", "Actions summary", "Action
+# points", "Delegated matters arising from this meeting:"): each line names who is to act, then the task.
+_ACTION_LIST = re.compile(r"^(?:summary\s+of\s+actions|(?:agreed\s+)?(?:actions|action(?=\s))(?:\s+(?:list|points|summary|log|arising|agreed))?"
+                          r"|delegated\s+matters\b[^.]*)\s*:?\s*$", re.IGNORECASE)
+
+
+def _listed_task(doer: str, separator: str) -> str:
+    """A line of an action list: who (``doer``, perhaps with others: "Euan / Shona", "Town Clerk with Chair"),
+    ``separator``, then the task."""
+    return (rf"^(?P<who>{doer}(?:\s*(?:/|&|,|\band\b)\s*{doer})*(?:\s+with\s+(?:the\s+)?(?:{doer}|[a-z]+(?:\s+[a-z]+)?))?)"
+            rf"{separator}(?P<what>\S.{{8,}})$")
+
+
+# An officer or member by title may stand before a colon ("Town Clerk: award the contract"); a first name only
+# before a dash ("Morag - chase the council"), as "Presenter: ..." labels a field.
+_FIRST_NAMES = r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?"
+_LISTED_TASKS = (re.compile(_listed_task(_ACTOR, r"\s*:\s+")),
+                 re.compile(_listed_task(f"(?:{_ACTOR}|{_FIRST_NAMES})", r"\s+[-–—]\s+")))
+
+
+def _action_list(document: Document, entries: list[Entry], taken: set[int]) -> list[tuple[int, Decision]]:
+    """Each line of an action list ("Clerk - Order the speed sign (24/059)", "• Town Clerk with Chair: tree
+    works quotation up to £2,400") as a task of the one it names."""
+    found = []
+    listing = False
+    for index, entry in enumerate(entries):
+        text = entry.text.strip()
+        if entry.heading or not text:
+            listing = bool(entry.heading and _ACTION_LIST.match(text)) or (listing and not text)
+            continue
+        if _ACTION_LIST.match(text):
+            listing = True
+            continue
+        marker = parse_marker(text)
+        said = marker.rest if marker and marker.family == "bullet" else text
+        task = next((m for pattern in _LISTED_TASKS if (m := pattern.match(said))), None) if listing and index not in taken else None
+        if task:
+            sentence = Sentence(said, entry.page, entry.page, index, index, index)
+            found.append((index, _row(document, entries, sentence, said, " ".join(task["who"].split()))))
+    return found
+
+
 def _assignments(document: Document, entries: list[Entry], read: list[Sentence], taken: set[int],
                  undone: bool = True) -> list[tuple[int, Decision]]:
     """Tasks minutes give to a named person or officer ("AS to chase ...", "the Clerk will write ..."),
@@ -439,5 +481,6 @@ def extract_actions(document: Document, entries: list[Entry]) -> list[tuple[int,
         body = marker.rest if marker else text
         found.append((sentence.start, _row(document, entries, sentence, body, _who(body))))
     if document.type in ("minutes", "other"):  # "other": minutes whose type was not recognised
+        found += _action_list(document, entries, {start for start, _ in found})
         found += _assignments(document, entries, read, {start for start, _ in found})
     return found

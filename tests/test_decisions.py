@@ -3044,3 +3044,29 @@ Action: AW
         "ACTION: Hamish - draft and circulate the Craigmore objection by Friday 22 March": "Hamish",
         "ACTION: Euan / Shona - windfarm fund application for path resurfacing": "Euan / Shona",
     }  # and a heading's owner ("Governance" / "Action: AW") is no task
+
+
+def test_an_action_list_gives_each_line_to_the_one_it_names():
+    text = """Minutes of the Annual Meeting of Quayford Parish Council held on 13 May 2024
+
+24/059 Speed indicator device
+It was resolved to buy a speed indicator device.
+
+The meeting closed at 9.07pm.
+
+ACTION LIST
+  Clerk      - Order the speed indicator device and apply for the Highways licence (24/059)
+  Cllr Pellow - Obtain a second quote for churchyard wall repairs before the June meeting
+
+Delegated matters arising from this meeting:
+  • Town Clerk with Chair: tree works quotation up to £2,400 (24/060)
+
+Item 4
+Presenter: Dana Fox, Director of Finance
+"""
+    tasks = {d.text: d.details.get("who") for d in _of_kind(text, "action", "minutes.txt")}
+    assert tasks == {
+        "Clerk - Order the speed indicator device and apply for the Highways licence (24/059)": "Clerk",
+        "Cllr Pellow - Obtain a second quote for churchyard wall repairs before the June meeting": "Cllr Pellow",
+        "Town Clerk with Chair: tree works quotation up to £2,400 (24/060)": "Town Clerk with Chair",
+    }  # a field's label ("Presenter: ...") outside an action list is no task
