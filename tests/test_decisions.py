@@ -2995,14 +2995,6 @@ def test_who_proposed_and_seconded_a_resolution_does_not_make_it_a_quoted_motion
     assert _texts_of_kind(quoted, "resolution") == []
 
 
-def test_a_motion_proposed_seconded_and_carried_in_one_sentence_is_a_resolution():
-    minutes = ("Quayford Parish Council\nMinutes of the meeting of the Parish Council held on 14 March 2024\n24/033 Grass cutting\n"
-               "Cllr Birch proposed that the council accept the quote from Greenway Grounds; this was seconded by Cllr Dorr "
-               "and carried unanimously.\n24/034 Correspondence\nA letter from the county was noted.\n")
-    [row] = _of_kind(minutes, "resolution")
-    assert row.text.startswith("Cllr Birch proposed that the council accept the quote from Greenway Grounds")
-
-
 def test_an_outcome_label_is_read_with_the_motion_just_above_it():
     minutes = ("Cedar Vale School District\nMinutes of the Regular Meeting of the Board of Trustees, August 12, 2024\n"
                "F.5 Contract Award - HVAC Replacement\n"
@@ -3015,13 +3007,19 @@ def test_an_outcome_label_is_read_with_the_motion_just_above_it():
                                                    "Action: Tabled (5-0).")
 
 
-def test_a_vote_told_alone_after_the_motion_it_decides_is_read_with_it():
-    minutes = ("City of Marlow Springs\nMinutes of the Regular City Council Meeting, June 18, 2024\n8.1 Master Fee Schedule\n"
-               "It was moved and seconded (Ash/Fox) to adopt Resolution No. 2024-42 approving the Master Fee Schedule. "
-               "Approved on a 4-1 vote (Birch dissenting).\n8.2 Adjournment\nThe meeting adjourned at 9:02 p.m.\n")
-    [row] = _of_kind(minutes, "resolution")
-    assert row.text.startswith("It was moved and seconded (Ash/Fox) to adopt Resolution No. 2024-42")
-    assert row.text.endswith("Approved on a 4-1 vote (Birch dissenting).")
+@pytest.mark.parametrize("title, minute, starts, ends", [
+    ("Quayford Parish Council\nMinutes of the meeting of the Parish Council held on 14 March 2024\n24/033 Grass cutting",
+     "Cllr Birch proposed that the council accept the quote from Greenway Grounds; this was seconded by Cllr Dorr and carried unanimously.",
+     "Cllr Birch proposed that the council accept the quote from Greenway Grounds", "carried unanimously."),
+    ("City of Marlow Springs\nMinutes of the Regular City Council Meeting, June 18, 2024\n8.1 Master Fee Schedule",
+     "It was moved and seconded (Ash/Fox) to adopt Resolution No. 2024-42 approving the Master Fee Schedule. "
+     "Approved on a 4-1 vote (Birch dissenting).",
+     "It was moved and seconded (Ash/Fox) to adopt Resolution No. 2024-42", "Approved on a 4-1 vote (Birch dissenting)."),
+])
+def test_a_motion_told_with_its_outcome_in_sentences_is_one_resolution(title, minute, starts, ends):
+    """Proposed, seconded and carried in one sentence, or a vote told alone after the sentence moving it."""
+    [row] = _of_kind(f"{title}\n{minute}\n9. Adjournment\nThe meeting adjourned at 9:02 p.m.\n", "resolution")
+    assert row.text.startswith(starts) and row.text.endswith(ends)
 
 
 def test_each_line_of_an_action_list_is_a_task_of_its_own():
