@@ -314,10 +314,12 @@ def _action_list(document: Document, entries: list[Entry], taken: set[int]) -> l
             continue
         marker = parse_marker(text)
         said = marker.rest if marker and marker.family == "bullet" else text
-        task = next((m for pattern in _LISTED_TASKS if (m := pattern.match(said))), None) if listing and index not in taken else None
-        if task:
+        task = next((m for pattern in _LISTED_TASKS if (m := pattern.match(said))), None) if listing else None
+        if task and index not in taken:
             sentence = Sentence(said, entry.page, entry.page, index, index, index)
             found.append((index, _row(document, entries, sentence, said, " ".join(task["who"].split()))))
+        elif not task and not said[:1].islower():
+            listing = False  # a line of another kind ends the list; one going on in lower case wraps a task
     return found
 
 

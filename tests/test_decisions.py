@@ -3058,6 +3058,8 @@ ACTION LIST
 
 Delegated matters arising from this meeting:
   • Town Clerk with Chair: tree works quotation up to £2,400 (24/060)
+The Chair thanked members for their work over the year.
+Cllr Ash - spoke about the arrangements for the village fete in July
 
 Item 4
 Presenter: Dana Fox, Director of Finance
@@ -3067,4 +3069,4 @@ Presenter: Dana Fox, Director of Finance
         "Clerk - Order the speed indicator device and apply for the Highways licence (24/059)": "Clerk",
         "Cllr Pellow - Obtain a second quote for churchyard wall repairs before the June meeting": "Cllr Pellow",
         "Town Clerk with Chair: tree works quotation up to £2,400 (24/060)": "Town Clerk with Chair",
-    }  # a field's label ("Presenter: ...") outside an action list is no task
+    }  # the list ends at a line of another kind; a field's label ("Presenter: ...") is no task
