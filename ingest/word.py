@@ -198,13 +198,12 @@ class _Reader:
         if not lines:
             return
         style = self._style(properties)
+        marker = self._marker(properties, style)  # a heading numbered by Word too: "1. Apologies" is item 1
+        if marker:
+            lines[0] = f"{marker} {lines[0]}"
         level = self._heading_level(properties, style)
         if level:
             lines[0] = "#" * level + " " + lines[0]
-        else:
-            marker = self._marker(properties, style)
-            if marker:
-                lines[0] = f"{marker} {lines[0]}"
         pages[-1].extend(lines)
 
     def _style(self, properties):

@@ -31,6 +31,16 @@ def _lettered_list(document) -> str:
     return "90"
 
 
+def _decimal_list(document) -> str:
+    """A numbering definition drawing "1.", "2." ...: its numId."""
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="91"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+        '<w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="91"><w:abstractNumId w:val="91"/></w:num>'))
+    return "91"
+
+
 def _numbered(paragraph, num_id: str) -> None:
     paragraph._p.get_or_add_pPr().append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'))
 
@@ -42,6 +52,8 @@ def write_minutes(path: Path, rendered_break: bool = False) -> Path:
     document = docx.Document()
     document.add_heading("Quayford Parish Council", 0)
     document.add_paragraph("Minutes of the meeting of the Parish Council held on 14 March 2024 at the Village Hall")
+    document.add_heading("Minutes", level=2)
+    _numbered(document.add_heading("Apologies", level=3), _decimal_list(document))  # an item Word numbers itself
     document.add_heading("24/031 Apologies", level=1)
     document.add_paragraph("Apologies were received from Cllr Ash.")
     document.add_heading("24/032 Playing field", level=1)
@@ -75,7 +87,7 @@ def test_word_is_read_with_its_headings_list_numbers_tables_and_pages(tmp_path: 
     assert [p.number for p in pages] == [1, 2]
     first, second = pages[0].text.splitlines(), pages[1].text.splitlines()
     assert first[0] == "# Quayford Parish Council"
-    assert "# 24/032 Playing field" in first
+    assert "# 24/032 Playing field" in first and "### 1. Apologies" in first  # a heading Word numbers keeps its number
     # Word draws the markers; the document holds only the list's numbering
     assert "c) Quayford Sports at £1,250" in first and "d) Harbour Leisure at £1,480" in first
     assert "1. First reading of the play area policy" in first and "2. Second reading of the play area policy" in first
