@@ -1,6 +1,7 @@
 """The English word list a text layer's words are checked against (ligatures a font maps wrongly,
 words broken by a space): the one wordninja ships beside its module (a declared dependency), lower
-case, commonest first."""
+case, commonest first; and how English writes numbers: in words, and as a list's letters and roman
+numerals."""
 
 from __future__ import annotations
 
@@ -32,3 +33,22 @@ NUMBER_WORDS: dict[str, int] = {
 def count_words(leave_out: tuple[str, ...] = ()) -> str:
     """NUMBER_WORDS as a regex alternation, longest first ("twenty-four" before "twenty")."""
     return "|".join(sorted((word for word in NUMBER_WORDS if word not in leave_out), key=len, reverse=True))
+
+
+_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"),
+          (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+
+
+def list_numeral(n: int, style: str) -> str:
+    """The ``n``th item's number as a list draws it: ``style`` "a" / "A" a letter (after "z", "aa"),
+    "i" / "I" a roman numeral, "01" two digits, else the number."""
+    if style in ("a", "A"):
+        letters = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+        return letters.upper() if style == "A" else letters
+    if style in ("i", "I"):
+        roman, rest = "", n
+        for value, letters in _ROMAN:
+            while rest >= value:
+                roman, rest = roman + letters, rest - value
+        return roman.upper() if style == "I" else roman
+    return f"{n:02d}" if style == "01" else str(n)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from minutebook.vocabulary import Page
 
-from . import broken_words, forms, ligatures, margins, pdf_tables, reading_order, word
+from . import broken_words, english, forms, ligatures, margins, pdf_tables, reading_order, word
 from .ocr import Ocr
 
 PDF_SUFFIXES = {".pdf"}
@@ -290,22 +290,9 @@ _CELL_TAGS = {"td", "th"}
 _SKIP_TAGS = {"script", "style", "head", "noscript", "template", "svg"}
 
 
-_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"),
-          (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
-
-
 def _list_marker(kind: str, n: int) -> str:
     """The number a browser shows before the ``n``th item of an ``<ol type=kind>``."""
-    if kind in ("a", "A"):
-        letter = chr(ord("a") + (n - 1) % 26)
-        return (letter.upper() if kind == "A" else letter) + "."
-    if kind in ("i", "I"):
-        roman, rest = "", n
-        for value, letters in _ROMAN:
-            while rest >= value:
-                roman, rest = roman + letters, rest - value
-        return (roman.upper() if kind == "I" else roman) + "."
-    return f"{n}."
+    return english.list_numeral(n, kind) + "."
 
 
 class _TextExtractor(HTMLParser):

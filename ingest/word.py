@@ -17,6 +17,8 @@ from pathlib import Path
 
 from minutebook.vocabulary import Page
 
+from .english import list_numeral
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
@@ -29,17 +31,15 @@ def read_docx(path: Path) -> Iterator[Page]:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
-    if not zipfile.is_zipfile(path):
-        with path.open("rb") as handle:
-            head = handle.read(8)
-        if head.startswith(b"\xd0\xcf\x11\xe0"):  # an OLE container: a password-protected .docx, or a .doc renamed
-            raise NotWord("a Word file that is password-protected or in the old .doc format: save it as .docx or PDF")
-        raise NotWord("not a Word document (not a .docx package), although named .docx")
     try:
         with zipfile.ZipFile(path) as package:
             names = set(package.namelist())
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise NotWord(f"corrupt Word document ({exc})") from exc
+    except zipfile.BadZipFile as exc:
+        with path.open("rb") as handle:
+            head = handle.read(8)
+        if head.startswith(b"\xd0\xcf\x11\xe0"):  # an OLE container: a password-protected .docx, or a .doc renamed
+            raise NotWord("a Word file that is password-protected or in the old .doc format: save it as .docx or PDF") from exc
+        raise NotWord("not a Word document (not a .docx package), although named .docx") from exc
     if "[Content_Types].xml" not in names or not any(name.startswith("word/") for name in names):
         raise NotWord("not a Word document (a zip package without a Word document in it), although named .docx")
     try:
@@ -56,24 +56,6 @@ def read_docx(path: Path) -> Iterator[Page]:
 
 _FORMATS = {"decimal": "1", "decimalZero": "01", "lowerLetter": "a", "upperLetter": "A", "lowerRoman": "i",
             "upperRoman": "I", "bullet": "•"}
-_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"),
-          (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
-
-
-def _number(format_: str, n: int) -> str:
-    """``n`` written in a Word number format."""
-    if format_ in ("a", "A"):
-        letter = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
-        return letter.upper() if format_ == "A" else letter
-    if format_ in ("i", "I"):
-        roman, rest = "", n
-        for value, letters in _ROMAN:
-            while rest >= value:
-                roman, rest = roman + letters, rest - value
-        return roman.upper() if format_ == "I" else roman
-    return f"{n:02d}" if format_ == "01" else str(n)
-
-
 class _Numbering:
     """Word's list numbering: each list (numId) counts its levels as Word does, a level's count
     starting again below a higher level's next item, and each item's marker is its level's text
@@ -125,13 +107,25 @@ class _Numbering:
         def count(match: re.Match) -> str:
             level = int(match.group(1)) - 1
             format_of = levels.get(level, ("1", "", 1))[0]
-            return _number(format_of if format_of not in ("", "•") else "1", max(counts[level], levels.get(level, ("", "", 1))[2]))
+            return list_numeral(max(counts[level], levels.get(level, ("", "", 1))[2]), format_of if format_of not in ("", "•") else "1")
 
         return re.sub(r"%(\d)", count, text).strip()
 
 
 def _val(node) -> str | None:
     return None if node is None else node.get(f"{W}val")
+
+
+def _set(properties, name: str):
+    """The property ``name`` a paragraph's (or a style's) properties set, or None."""
+    return properties.find(f"{W}{name}") if properties is not None else None
+
+
+def _chain(style) -> Iterator:
+    """A paragraph style and the styles it is based on, nearest first."""
+    while style is not None:
+        yield style
+        style = style.base_style
 
 
 class _Reader:
@@ -170,7 +164,7 @@ class _Reader:
 
     def _paragraph(self, paragraph, pages: list[list[str]]) -> None:
         properties = paragraph.find(f"{W}pPr")
-        if not self.rendered and properties is not None and properties.find(f"{W}pageBreakBefore") is not None and pages[-1]:
+        if not self.rendered and _set(properties, "pageBreakBefore") is not None and pages[-1]:
             pages.append([])
         line: list[str] = []
         for node in paragraph.iter():
@@ -207,33 +201,29 @@ class _Reader:
         pages[-1].extend(lines)
 
     def _style(self, properties):
-        style_id = _val(properties.find(f"{W}pStyle")) if properties is not None else None
+        style_id = _val(_set(properties, "pStyle"))
         return self.styles.get(style_id) if style_id else None
 
     def _heading_level(self, properties, style) -> int:
-        outline = _val(properties.find(f"{W}outlineLvl")) if properties is not None else None
-        while outline is None and style is not None:
-            name = (style.name or "").lower()
+        """A heading's level: set on the paragraph (its outline level), or by its style or a style it is
+        based on ("Title", "Heading 2", or an outline level)."""
+        outline = _val(_set(properties, "outlineLvl"))
+        for based in _chain(style) if outline is None else ():
+            name = (based.name or "").lower()
             if name == "title":
                 return 1
-            match = re.fullmatch(r"heading (\d)", name)
-            if match:
+            if match := re.fullmatch(r"heading (\d)", name):
                 return int(match.group(1))
-            style_properties = style.element.find(f"{W}pPr")
-            outline = _val(style_properties.find(f"{W}outlineLvl")) if style_properties is not None else None
-            style = style.base_style
+            if (outline := _val(_set(based.element.find(f"{W}pPr"), "outlineLvl"))) is not None:
+                break
         return int(outline) + 1 if outline is not None and outline.isdigit() and int(outline) < 9 else 0
 
     def _marker(self, properties, style) -> str:
         """The number or bullet Word draws before a list paragraph, set on it or by its style."""
-        numbered = properties.find(f"{W}numPr") if properties is not None else None
-        while numbered is None and style is not None:
-            style_properties = style.element.find(f"{W}pPr")
-            numbered = style_properties.find(f"{W}numPr") if style_properties is not None else None
-            style = style.base_style
-        if numbered is None:
-            return ""
-        num_id = _val(numbered.find(f"{W}numId"))
+        numbered = next((found for found in (_set(properties, "numPr"),
+                                             *(_set(based.element.find(f"{W}pPr"), "numPr") for based in _chain(style)))
+                         if found is not None), None)
+        num_id = _val(numbered.find(f"{W}numId")) if numbered is not None else None
         if not num_id or num_id == "0":  # numId 0 turns a style's numbering off
             return ""
         return self.numbering.marker(num_id, int(_val(numbered.find(f"{W}ilvl")) or 0))

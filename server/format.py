@@ -9,6 +9,8 @@ from datetime import date
 
 from markupsafe import Markup, escape
 
+from minutebook.ingest.read import PDF_SUFFIXES, WORD_SUFFIXES
+
 
 def _stem(term: str) -> str:
     """A crude stem so "waiting" also marks "wait" and "allotments" marks "allotment" (search stems too)."""
@@ -65,12 +67,12 @@ def file_name(path: str | None) -> str:
 
 
 def is_pdf(path: str | None) -> bool:
-    return (path or "").lower().endswith(".pdf")
+    return (path or "").lower().endswith(tuple(PDF_SUFFIXES))
 
 
 def has_pages(path: str | None) -> bool:
     """Whether a paper's file has pages a reader can cite: a PDF's, or a Word document's as Word broke them."""
-    return is_pdf(path) or (path or "").lower().endswith(".docx")
+    return (path or "").lower().endswith(tuple(PDF_SUFFIXES | WORD_SUFFIXES))
 
 
 # ---- the tracker: the decision registers as tables ----

@@ -21,24 +21,14 @@ from minutebook.settings import load_settings
 from .conftest import serve
 
 
-def _lettered_list(document) -> str:
-    """A numbering definition of Word's drawing "a)", "b)" ..., starting at "c": its numId."""
+def _word_list(document, num_id: str, format_: str, text: str, start: int = 1) -> str:
+    """A numbering definition of its own (Word's ``format_`` drawn as ``text``, from ``start``): its numId."""
     numbering = document.part.numbering_part.element
     numbering.insert(0, parse_xml(
-        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90"><w:lvl w:ilvl="0"><w:start w:val="3"/>'
-        '<w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1)"/></w:lvl></w:abstractNum>'))
-    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
-    return "90"
-
-
-def _decimal_list(document) -> str:
-    """A numbering definition drawing "1.", "2." ...: its numId."""
-    numbering = document.part.numbering_part.element
-    numbering.insert(0, parse_xml(
-        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="91"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
-        '<w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'))
-    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="91"><w:abstractNumId w:val="91"/></w:num>'))
-    return "91"
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{num_id}"><w:lvl w:ilvl="0"><w:start w:val="{start}"/>'
+        f'<w:numFmt w:val="{format_}"/><w:lvlText w:val="{text}"/></w:lvl></w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{num_id}"/></w:num>'))
+    return num_id
 
 
 def _numbered(paragraph, num_id: str) -> None:
@@ -53,12 +43,12 @@ def write_minutes(path: Path, rendered_break: bool = False) -> Path:
     document.add_heading("Quayford Parish Council", 0)
     document.add_paragraph("Minutes of the meeting of the Parish Council held on 14 March 2024 at the Village Hall")
     document.add_heading("Minutes", level=2)
-    _numbered(document.add_heading("Apologies", level=3), _decimal_list(document))  # an item Word numbers itself
+    _numbered(document.add_heading("Apologies", level=3), _word_list(document, "91", "decimal", "%1."))  # an item Word numbers itself
     document.add_heading("24/031 Apologies", level=1)
     document.add_paragraph("Apologies were received from Cllr Ash.")
     document.add_heading("24/032 Playing field", level=1)
     document.add_paragraph("The council considered three quotes for the new goalposts:")
-    letters = _lettered_list(document)
+    letters = _word_list(document, "90", "lowerLetter", "%1)", start=3)  # Word draws "c)", "d)"
     for line in ("Quayford Sports at £1,250", "Harbour Leisure at £1,480"):
         _numbered(document.add_paragraph(line), letters)
     for line in ("First reading of the play area policy", "Second reading of the play area policy"):

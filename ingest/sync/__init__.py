@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 from .. import facts
 from . import legistar, moderngov
 from .fetch import Fetcher, SyncError
-from .remote import slug
+from .remote import FETCHED, slug
 
 KINDS = {"moderngov": moderngov.list_papers, "legistar": legistar.list_papers}
 STATE_FILE = "sync-state.json"
@@ -54,10 +54,6 @@ class SyncReport:
         return asdict(self)
 
 
-# What a fetched file must start with to be the kind its name says (a .docx is a zip package).
-_EXPECTED = {".pdf": ("PDF", b"%PDF"), ".docx": ("Word document", b"PK\x03\x04")}
-
-
 def sync(source: Source, folder: Path, fetcher: Fetcher, since: date, until: date,
          progress: Callable[[str], None] = lambda message: None) -> SyncReport:
     """Fetch the papers ``source`` lists for meetings from ``since`` to ``until`` into ``folder``.
@@ -78,7 +74,7 @@ def sync(source: Source, folder: Path, fetcher: Fetcher, since: date, until: dat
         except SyncError as exc:
             report.failed.append(f"{paper.url}: {exc}")
             continue
-        kind, signature = _EXPECTED[Path(paper.name).suffix.lower()]
+        kind, signature = FETCHED[Path(paper.name).suffix.lower()]  # a fetched file must be the kind its name says
         if not content.startswith(signature):
             report.failed.append(f"{paper.url}: not a {kind} (the system gave {len(content)} bytes of something else)")
             continue

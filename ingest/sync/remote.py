@@ -23,15 +23,15 @@ class Listing:
     failed: list[str] = field(default_factory=list)  # meetings (or parts) that could not be read, and why
 
 
-# The files of a publishing system ingest reads: PDFs, and Word documents (Legistar keeps a matter's
-# summary and fiscal note as .docx).
-FETCHED_SUFFIXES = (".pdf", ".docx")
+# The files of a publishing system ingest reads, by suffix: what the kind is called and how such a file
+# starts. PDFs, and Word documents (a zip package; Legistar keeps a matter's summary and fiscal note as .docx).
+FETCHED = {".pdf": ("PDF", b"%PDF"), ".docx": ("Word document", b"PK\x03\x04")}
 
 
 def suffix_of(url: str | None) -> str | None:
     """The suffix of a file the address names, when ingest reads that kind of file."""
     path = (url or "").lower().split("?", 1)[0].split("#", 1)[0]
-    return next((suffix for suffix in FETCHED_SUFFIXES if path.endswith(suffix)), None)
+    return next((suffix for suffix in FETCHED if path.endswith(suffix)), None)
 
 
 def slug(text: str, limit: int = 60) -> str:
