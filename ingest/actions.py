@@ -43,6 +43,10 @@ _VERB = (
     # a motion handing on the work: "to adopt and refer to the City Manager to implement", "direct staff to prepare"
     r"refer(?:red|ring)?\s+(?:it\s+|this\s+)?to\s+(?:the\s+)?(?:[A-Z][\w&'’-]*\s+){1,4}(?:to|for)\s+[a-z]+|"
     rf"direct(?:ed|s)?\s+(?:the\s+)?(?:(?:[A-Z][\w'’-]*|&)\s+){{0,4}}{_ROLE}\s+to\s+[a-z]+|"
+    # an officer by the initials of the post ("directed the CAO to", "asks the GM to"), and direction given
+    # ("gave direction to staff to prepare an ordinance")
+    r"direct(?:ed|s)?\s+the\s+(?-i:[A-Z]{2,5})\s+to\s+[a-z]+|"
+    rf"(?:gave|give|gives|given|provided)\s+(?:\w+\s+)?direction\s+to\s+(?:the\s+)?(?:(?:[A-Z][\w'’-]*|&)\s+){{0,4}}(?:{_ROLE}|(?-i:[A-Z]{{2,5}}))\s+to\s+[a-z]+|"
     # a decision's own clause instructing an officer: "to instruct the Executive Director of Education and
     # Children's Services to hold public meetings", "requests the Chief Executive to report"
     # (the clause's own verb, at its start: "the Committee (PAC) has requested the Department to" reports another's request)
@@ -50,7 +54,7 @@ _VERB = (
     rf"(?:,?\s+(?:(?:of|for|and|in|the|&)\s+)*[A-Z(][\w'’()&-]*)*,?\s+to\s+[a-z]+|"
     # "Staff was directed to return with a phasing option", "the Clerk is directed to write"
     # and a resolution's clause: "AND THAT staff be directed to prepare the by-law"
-    rf"(?:^|\b(?-i:the)\s+|(?<=\bthat\s))(?:(?:[A-Z][\w'’-]*|&)\s+){{0,4}}{_ROLE}\s+(?:was|were|is|are|be)\s+directed\s+to\s+[a-z]+|"
+    rf"(?:^|\b(?-i:the)\s+|(?<=\bthat\s))(?:(?:[A-Z][\w'’-]*|&)\s+){{0,4}}{_ROLE}\s+(?:was|were|is|are|be)\s+(?:also\s+|further\s+)?directed\s+to\s+[a-z]+|"
     # "will review the policy at the next meeting", "an update for the next board meeting was requested"
     rf"(?:review|consider|discuss)(?:ing)?\b[^.;]{{0,120}}?\bat\s+{NEXT_MEETING}|"
     rf"(?:update|report)\b[^.;]{{0,100}}?\bfor\s+{NEXT_MEETING}\s+was\s+requested|"
@@ -186,8 +190,8 @@ _ACTOR = (
     # the body's own office-holders and heads of service: "The Mayor undertook to send ...", "the Vice-Chancellor",
     # "Chief Nurse to present ...", "Head of Health and Community Care to provide ..."
     r"|(?:Executive\s+)?Mayor|(?:Vice[- ])?Chancellor|Chief\s+[A-Z][a-z]+|(?:Head|Director)\s+of\s+(?:(?:[A-Z][\w&'’-]*|and|&)\s+){0,4}[A-Z][\w&'’-]*"
-    # an officer by title: "the Chief Finance Officer", "the Meetings Administrator", "District Manager", "Staff"
-    r"|(?:[A-Z][\w&'’-]*\s+){0,3}(?:Officer|Manager|Administrator|Superintendent|Counsel|Attorney|Engineer|Executive|CEO|CAO)"
+    # an officer by title: "the Chief Finance Officer", "the Meetings Administrator", "Company Secretary", "Staff"
+    r"|(?:[A-Z][\w&'’-]*\s+){0,3}(?:Officer|Manager|Administrator|Superintendent|Counsel|Attorney|Engineer|Executive|Secretary|CEO|CAO)"
     r"|[Ss]taff|Officers(?=\s+to\s+[a-z]))"  # "Officers to arrange a site visit", not "Officers will continue"
 )
 
@@ -440,7 +444,7 @@ def _log_table(document: Document, entries: list[Entry]) -> list[tuple[int, Deci
 def _ordered(match: re.Match, text: str) -> bool:
     """Whether a follow-up is an order ("directed the Clerk to write"), not only recommended ("recommend
     that Council direct staff to")."""
-    return bool(re.search(r"\b(?:direct|instruct|request)(?:ed|s)?\b", match.group(0))) and not re.search(r"\brecommend", text[: match.start()], re.IGNORECASE)
+    return bool(re.search(r"\b(?:direct|instruct|request)(?:ed|s|ion)?\b", match.group(0))) and not re.search(r"\brecommend", text[: match.start()], re.IGNORECASE)
 
 
 def extract_actions(document: Document, entries: list[Entry]) -> list[tuple[int, Decision]]:

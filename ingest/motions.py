@@ -388,6 +388,7 @@ _BODY_DID = re.compile(
     rf"|{_ON_PROPOSAL}),?\s+)?"
     r"(?:the\s+)?(?:board|commission|council|committee|panel|trustees|governors|authority)\s+"
     r"(?:(?:then|also|further|unanimously)\s+)?(?:adopted|approved|awarded|appointed|authori[sz]ed|delegated|denied|granted|accepted|rejected|ratified|endorsed|elected"
+    r"|deferred|did\s+not\s+(?:support|approve|agree|accept|endorse)|declined\s+to\s+[a-z]+"
     r"|received\s+and\s+filed|voted\s+to\s+[a-z]+|consensus\s+(?:was\s+)?to\s+[a-z]+)\b",
     re.IGNORECASE,
 )
@@ -410,6 +411,16 @@ def body_did(sentence: str) -> bool:
 
 def minutes_confirmed(sentence: str) -> bool:
     return bool(_MINUTES_CONFIRMED.match(sentence.strip()))
+
+
+# A matter put off to a later meeting, told of the matter: "Consideration of the revised Standing Orders was
+# DEFERRED to the July meeting.", "The boundary review was postponed until the next meeting."
+_PUT_OFF = re.compile(r"^(?:consideration\s+of\s+)?(?:the\s+)?[^.;]{1,100}?\s+(?:was|were)\s+(?:again\s+|further\s+)?(?:deferred|postponed)"
+                      r"\s+(?:to|until)\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){0,3}?(?:meeting|session)\b", re.IGNORECASE)
+
+
+def put_off(sentence: str) -> bool:
+    return bool(_PUT_OFF.match(_PARAGRAPH_NUMBER.sub("", sentence.strip())))
 
 
 # "the Chairman put the amendment set out in paragraph 7 to the vote and the voting was as follows:"

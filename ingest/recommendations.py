@@ -24,7 +24,10 @@ from .noise import is_furniture
 from .sections import headings_of
 
 _HEADING = re.compile(
-    r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:summary\s+of\s+|key\s+|the\s+|(?-i:[A-Z][\w'’]*\s+){1,3})?recommendations?\s*(?:\(s\))?\s*:?\s*$", re.IGNORECASE
+    # a bilingual heading gives the other language first: "Te tūtohunga / Recommendation/s"
+    r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:[^/|:]{1,40}\s[/|]\s+)?(?:summary\s+of\s+|key\s+|the\s+|(?-i:[A-Z][\w'’]*\s+){1,3})?recommendations?\s*(?:\(s\)|/s)?"
+    # whom they go to, and when: "Recommendations to Cabinet (meeting on 8 October 2024):"
+    r"(?:\s+(?:to|for)\s+(?:the\s+)?(?-i:[A-Z][\w'’&-]*)(?:\s+(?-i:[A-Z][\w'’&-]*)){0,4}(?:\s*\([^()]{1,60}\))?)?\s*:?\s*$", re.IGNORECASE
 )
 # The label an agenda item's action stands under, whoever recommends it: "Recommendation:", "Staff
 # Recommendation:", "Recommendation of the General Manager:", "Recommended Action:", "Recommended Board
@@ -222,7 +225,7 @@ def _formal_blocks(document: Document, entries: list[Entry]) -> tuple[list[tuple
             continue
         plain = not (entry.heading or entry.opens)
         label = _LABEL.match(entry.text) if plain else None
-        bare_label = plain and entry.text.endswith(":") and bool(_HEADING.match(entry.text))
+        bare_label = plain and bool(_HEADING.match(entry.text)) and (entry.text.endswith(":") or _opens_motion(entries, index))
         alone = plain and not label and not bare_label and _field_above(entries, index)
         if (label or bare_label) and not _NOT_RECOMMENDATION.search(entry.text):
             # "Recommendation(s): Cabinet is asked to NOTE ..." or "Recommendations:" over a list
@@ -264,6 +267,16 @@ def _formal_blocks(document: Document, entries: list[Entry]) -> tuple[list[tuple
             if item := _item_of(entries, index):
                 decision.title, decision.text = item[0], " ".join([item[1], *lines])
     return found, used
+
+
+_MOTION_OPENING = re.compile(r"^(?:that\b|\(?(?:[a-h]|[1-9])[.)]\s)", re.IGNORECASE)
+
+
+def _opens_motion(entries: list[Entry], index: int) -> bool:
+    """Whether the line after ``index`` opens a motion or its list ("That the Board:", "a) approve"), as the
+    lines under a "Recommendation" set as plain text do."""
+    following = next((e.text for e in entries[index + 1:index + 3] if e.text), "")
+    return bool(_MOTION_OPENING.match(following))
 
 
 def _field_above(entries: list[Entry], index: int) -> bool:

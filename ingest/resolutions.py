@@ -23,7 +23,7 @@ from .decision_text import (ENUMERATOR, PROPOSED, Entry, Sentence, block_pages, 
                             next_value, parse_marker, referred_to, row_cells, says_nothing, sentences, split_items)
 from .motions import (BARE_OUTCOME, COUNT, COUNTED_VOTE, LABELLED, MOTION, MOTION_CARRIED, MOTION_SEARCH, MOTION_WORD, MOVED, NOT_A_WISH,
                       ON_PROPOSAL, PROPOSAL, PUT_QUESTION, RESULT, ROLL, amendment_outcome, body_did, counts_a_vote, declares_outcome,
-                      in_a_list, is_roll_call, items_above, labelled_followers, minutes_confirmed, motion_above, moved_on_proposal, movers, paragraph_above,
+                      in_a_list, is_roll_call, items_above, labelled_followers, minutes_confirmed, motion_above, moved_on_proposal, movers, paragraph_above, put_off,
                       puts_to_vote, read_tally, read_vote_cell, runs_on, tells_a_vote, vote_details, vote_outcome, words_above)
 from .sections import outcome_only
 from .votes import ABSTAIN as _ABSTAIN, AGAINST as _AGAINST, FOR as _FOR
@@ -78,7 +78,9 @@ _WELSH_DECIDED = (r"\b(?:a\s+)?(?:p|ph)enderfynwyd\b|\b(?:a\s+)?(?:c|ch)ytunwyd\
                   r"|\b(?:cariwyd|collwyd|gwrthodwyd|gohiriwyd|mabwysiadwyd|cymeradwywyd|pasiwyd|penodwyd)\b")
 # Proposed, seconded and decided in one sentence: "Proposed by Cllr Ash, seconded by Cllr Fox, and resolved to approve ...",
 # "Cllr Ash proposed that the council accept the quote; this was seconded by Cllr Fox and carried unanimously."
-_SECONDED_AND_DECIDED = r"\bseconded\s+by\s+[^.;]{1,60}?,?\s+and\s+(?:was\s+)?(?:unanimously\s+)?(?:resolved|agreed|carried)\b"
+# "Proposed Cllr Ash, seconded Cllr Fox, all in favour: to approve ..."
+_SECONDED_AND_DECIDED = (r"\bseconded\s+by\s+[^.;]{1,60}?,?\s+and\s+(?:was\s+)?(?:unanimously\s+)?(?:resolved|agreed|carried)\b"
+                         r"|\bseconded\s+(?:by\s+)?[^.;,]{1,40}?(?:,\s*|\s+and\s+|,\s+and\s+)(?:all|unanimously)\s+(?:in\s+favou?r|agreed)\b")
 # Minutes without any formal marker record decisions in sentences.
 _NARRATIVE = re.compile(
     r"\b(?:was|were)\s+(?:unanimously\s+|formally\s+|duly\s+)?(?:accepted|approved|agreed|adopted|endorsed|ratified|carried|(?:re-?)?elected|appointed|co-opted)\b"
@@ -860,7 +862,7 @@ def extract_resolutions(document: Document, entries: list[Entry]) -> list[tuple[
     if document.type in ("minutes", "other"):
         found += _sentences_deciding(document, entries, used, minutes, (_put_and_carried,), read)
         # the body's own sentence ("The Board awarded ...") decides in minutes; in a paper of no known type it may report
-        told = (body_did, minutes_confirmed) if document.type == "minutes" else ()
+        told = (body_did, minutes_confirmed, put_off) if document.type == "minutes" else ()
         found += _sentences_deciding(document, entries, used, minutes,
                                      (counts_a_vote, declares_outcome, tells_a_vote, moved_on_proposal, *told), read)
     if document.type == "minutes":

@@ -3070,3 +3070,58 @@ Presenter: Dana Fox, Director of Finance
         "Cllr Pellow - Obtain a second quote for churchyard wall repairs before the June meeting": "Cllr Pellow",
         "Town Clerk with Chair: tree works quotation up to £2,400 (24/060)": "Town Clerk with Chair",
     }  # the list ends at a line of another kind; a field's label ("Presenter: ...") is no task
+
+
+def test_a_board_directing_an_officer_by_the_initials_of_the_post_or_by_direction_given_sets_actions():
+    minutes = ("County of Alder Ridge\nMinutes of the Board of Supervisors, August 20, 2024\n8. WARMING CENTER OPTIONS\n"
+               "No formal action was taken. By consensus, the Board directed the CAO to identify a site for a warming center.\n"
+               "Staff were also directed to bring back cost estimates for extended library hours.\n"
+               "9. LEAF BLOWERS\nThe Board gave direction to staff to prepare an ordinance banning gas leaf blowers.\n"
+               "10. ADJOURNMENT\nThe meeting adjourned at 4:10 p.m.\n")
+    assert [" ".join(text.split()) for text in _texts_of_kind(minutes, "action")] == [
+        "By consensus, the Board directed the CAO to identify a site for a warming center.",
+        "Staff were also directed to bring back cost estimates for extended library hours.",
+        "The Board gave direction to staff to prepare an ordinance banning gas leaf blowers."]
+
+
+def test_a_committees_recommendations_to_another_body_under_their_lead_in_are_recommendations():
+    minutes = ("Westshire County Council\nMinutes of the Health Scrutiny Committee held on 18 September 2024\n"
+               "Present: Cllr Ash (Chair), Cllr Birch\n25. Home care\nThe Committee discussed the report.\n"
+               "Recommendations to Cabinet (meeting on 8 October 2024):\n"
+               "1. That Cabinet ensures that two lots are reserved for small providers.\n"
+               "2. That Cabinet reconsiders the proposed hourly rate.\n\n"
+               "The Committee AGREED to receive a progress report in March 2025.\n")
+    [row] = _of_kind(minutes, "recommendation")
+    assert "That Cabinet ensures that two lots" in row.text and "That Cabinet reconsiders" in row.text
+    assert "progress report" not in row.text
+
+
+def test_a_plain_recommendation_heading_over_that_the_board_and_its_list_is_read():
+    agenda = ("Harbour Local Board\nOPEN AGENDA\nDate: Wednesday, 15 May 2024\n"
+              "9 Approval of a new community lease to the Sea Scouts\nPurpose of the report\n"
+              "1. To grant a new community lease to the Sea Scouts for the scout hall.\n"
+              "Te tūtohunga / Recommendation/s\nThat the Harbour Local Board:\n"
+              "a) approve a new community lease to the Sea Scouts for 10 years.\n"
+              "b) note that public notification received no submissions.\n")
+    [row] = _of_kind(agenda, "recommendation")
+    assert row.text.startswith("That the Harbour Local Board: a) approve a new community lease")
+
+
+def test_a_matter_deferred_a_proposal_not_supported_and_a_task_for_the_company_secretary():
+    minutes = ("Lowfield Hospitals NHS Foundation Trust\nMinutes of the Board of Directors held on 2 May 2024\n"
+               "Present: Jo Ash (Chair), Sam Birch\nBM/24/075 GOVERNANCE\n"
+               "The Board did not support the further proposal in section 5 to convert eight posts to nursing associate posts.\n\n"
+               "Consideration of the revised Standing Orders was DEFERRED to the July\nmeeting, after the governors have reviewed them.\n\n"
+               "ACTION: Company Secretary to take the Standing Orders to the Council of\nGovernors on 11 June 2024.\n")
+    resolutions = [" ".join(text.split()) for text in _texts_of_kind(minutes, "resolution")]
+    assert any(text.startswith("The Board did not support the further proposal") for text in resolutions)
+    assert any(text.startswith("Consideration of the revised Standing Orders was DEFERRED to the July meeting") for text in resolutions)
+    assert any("Company Secretary to take the Standing Orders" in text for text in _texts_of_kind(minutes, "action"))
+
+
+def test_proposed_and_seconded_without_by_and_all_in_favour_is_a_resolution():
+    minutes = ("Quayford Parish Council\nMinutes of the meeting held on 14 March 2024\nPresent: Cllr Ash (Chair), Cllr Birch, Cllr Dorr\n"
+               "24/032 Grass cutting\nThree quotes were considered. Proposed Cllr Birch, seconded Cllr Dorr, all in favour: "
+               "to accept the quote from Greenway Grounds.\n24/033 Correspondence\nA letter from the county was noted.\n")
+    [row] = _of_kind(minutes, "resolution")
+    assert "all in favour: to accept the quote from Greenway Grounds" in row.text
