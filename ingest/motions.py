@@ -55,7 +55,7 @@ ROLL = re.compile(r"^(?P<label>AYES|NAYS|NOES|ABSTAIN(?:ED|ING)?|ABSENT|RECUSED)
 # "Motion carried", "The main motion to introduce Ordinance No. 12 passed": what was moved may stand
 # between the motion and its outcome (a stop only before a number), but not a wish ("this motion should be passed", "not carried").
 MOTION_CARRIED = re.compile(
-    rf"\bmotion\s+(?:(?:[^.;:?!]|\.(?=\s*\d)){{0,120}}?\s)?{NOT_A_WISH}(?:was\s+)?(?:carried|passed|approved|adopted|failed)\b"
+    rf"\bmotion,?\s+(?:(?:[^.;:?!]|\.(?=\s*\d)){{0,120}}?\s)?{NOT_A_WISH}(?:was\s+)?(?:carried|passed|approved|adopted|failed)\b"
     # told as it happens, ending its clause: "Motion carries 5-0", "Final Resolution: Motion Fails" (not "if the motion passes, ...")
     r"|\bmotion\s+(?:carries|passes|fails)\b(?=\s*(?:$|[.;(]|\d|unanimously))",
     re.IGNORECASE)
@@ -64,7 +64,7 @@ _RESOLUTION_NUMBER = r"(?:\s+(?:#|No\.?\s*)?[A-Z]{0,3}\d{4}[-/]\d{1,4})?"
 # An outcome said alone after its motion: "THAT Council award the tender ... Carried.", "All those in
 # favour? Contrary? Carried.", "CARRIED UNANIMOUSLY", "Defeated (3-4)", "Agreed unanimously.".
 BARE_OUTCOME = re.compile(
-    r"(?:^|(?<=[.?!:;]\s))(?P<word>carried|defeated|lost|agreed|(?-i:VOTED))(?:\s+(?:unanimously|as\s+amended|by\s+all))?"
+    r"(?:^|(?<=[.?!:;]\s))(?:unanimously\s+)?(?P<word>carried|defeated|lost|agreed|approved|passed|(?-i:VOTED))(?:\s+(?:unanimously|as\s+amended|by\s+all))?"
     rf"\s*(?:\(?{COUNT}(?:{_SEP}\d{{1,2}})*\)?)?\s*[.!]?{_RESOLUTION_NUMBER}\s*$",
     re.IGNORECASE,
 )
@@ -386,7 +386,7 @@ _BODY_DID = re.compile(
     r"^(?:(?:by\s+(?:general\s+|unanimous\s+)?consensus|by\s+unanimous\s+vote|(?:after|following)\s+(?:some\s+|brief\s+|further\s+|the\s+)?discussion"
     r"|on\s+the\s+recommendation\s+of\s+(?:the\s+)?[\w&'’ -]{1,60}?"  # "On the recommendation of Senate, Council APPROVED ..."
     rf"|{_ON_PROPOSAL}),?\s+)?"
-    r"(?:the\s+)?(?:board|commission|council|committee|panel|trustees|governors|authority)\s+"
+    r"(?:the\s+)?(?:board|commission|council|committee|panel|trustees|governors|authority|members|councillors)\s+"
     r"(?:(?:then|also|further|unanimously)\s+)?(?:adopted|approved|awarded|appointed|authori[sz]ed|delegated|denied|granted|accepted|rejected|ratified|endorsed|elected"
     r"|deferred|did\s+not\s+(?:support|approve|agree|accept|endorse)|declined\s+to\s+[a-z]+"
     r"|received\s+and\s+filed|voted\s+to\s+[a-z]+|consensus\s+(?:was\s+)?to\s+[a-z]+)\b",

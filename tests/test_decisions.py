@@ -3125,3 +3125,20 @@ def test_proposed_and_seconded_without_by_and_all_in_favour_is_a_resolution():
                "to accept the quote from Greenway Grounds.\n24/033 Correspondence\nA letter from the county was noted.\n")
     [row] = _of_kind(minutes, "resolution")
     assert "all in favour: to accept the quote from Greenway Grounds" in row.text
+
+
+def test_a_short_outcome_sentence_closes_the_motion_moved_just_before_it():
+    for outcome in ("Unanimously approved.", "Approved 5-0.", "Council Member Dorr seconded the motion, which carried 5-0."):
+        minutes = ("CITY OF QUAYFORD\nMINUTES OF THE REGULAR MEETING OF THE CITY COUNCIL\nMarch 14, 2024\n3. STREET RESURFACING\n"
+                   f"Council Member Birch moved to award the contract to Quay Paving. {outcome}\n4. ADJOURNMENT\n"
+                   "The meeting adjourned at 8:15 p.m.\n")
+        [row] = _of_kind(minutes, "resolution")
+        assert " ".join(row.text.split()).endswith(f"moved to award the contract to Quay Paving. {outcome}"), outcome
+
+
+def test_members_voting_to_act_is_a_resolution():
+    minutes = ("Quayford Parish Council\nMinutes of the meeting held on 14 March 2024\nPresent: Cllr Ash (Chair), Cllr Birch\n"
+               "24/032 Grass cutting\nMembers voted to accept the quote from Greenway Grounds (5 for, 1 against).\n"
+               "24/033 Correspondence\nA letter from the county was noted.\n")
+    [row] = _of_kind(minutes, "resolution")
+    assert row.text.startswith("Members voted to accept the quote from Greenway Grounds")
