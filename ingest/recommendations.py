@@ -31,12 +31,12 @@ _HEADING = re.compile(
 )
 # The label an agenda item's action stands under, whoever recommends it: "Recommendation:", "Staff
 # Recommendation:", "Recommendation of the General Manager:", "Recommended Action:", "Recommended Board
-# Action:", "Requested Action:", "Action requested of the Board:", "Suggested Motion (a):".
+# Action:", "Requested Action:", "Action requested of the Board:", "Suggested Motion (a):", "Recommended Decision:".
 def _label_words(whose: str) -> str:
     """A recommending label's words, ``whose`` what may follow "of", "from", "to" or "by"."""
     return (rf"(?:(?-i:[A-Z][\w'’]*\s+){{0,3}}recommendations?\s*(?:\(s\))?(?:\s+(?:of|from|to|by)\s+{whose})?"
-            r"|recommended(?:\s+(?-i:[A-Z][\w'’]*\s+){0,2}(?:action|motion)s?)?"
-            r"|(?:requested|suggested|proposed)\s+(?-i:[A-Z][\w'’]*\s+){0,2}(?:action|motion)s?(?:\s*\(\w\))?"
+            r"|recommended(?:\s+(?-i:[A-Z][\w'’]*\s+){0,2}(?:action|motion|decision)s?)?"
+            r"|(?:requested|suggested|proposed)\s+(?-i:[A-Z][\w'’]*\s+){0,2}(?:action|motion|decision)s?(?:\s*\(\w\))?"
             rf"|action\s+requested(?:\s+(?:of|from|by)\s+{whose})?)")
 
 

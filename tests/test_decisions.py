@@ -3142,3 +3142,11 @@ def test_members_voting_to_act_is_a_resolution():
                "24/033 Correspondence\nA letter from the county was noted.\n")
     [row] = _of_kind(minutes, "resolution")
     assert row.text.startswith("Members voted to accept the quote from Greenway Grounds")
+
+
+def test_a_recommended_or_proposed_decision_label_gives_a_recommendation():
+    report = ("Westshire County Council\nReport to: Cabinet\nDate of meeting: 14 March 2024\nSubject: Waste collection\n"
+              "1. Purpose of report\n1.1 This report sets out proposals for waste collection.\n2. Options\n"
+              "Background text here.\nRecommended decision: That the new waste collection model be approved.\n"
+              "3. Background\n3.1 The current contract ends in 2025.\n")
+    assert _texts_of_kind(report, "recommendation") == ["That the new waste collection model be approved."]
