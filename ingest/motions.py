@@ -55,7 +55,7 @@ ROLL = re.compile(r"^(?P<label>AYES|NAYS|NOES|ABSTAIN(?:ED|ING)?|ABSENT|RECUSED)
 # "Motion carried", "The main motion to introduce Ordinance No. 12 passed": what was moved may stand
 # between the motion and its outcome (a stop only before a number), but not a wish ("this motion should be passed", "not carried").
 MOTION_CARRIED = re.compile(
-    rf"\bmotion,?\s+(?:(?:[^.;:?!]|\.(?=\s*\d)){{0,120}}?\s)?{NOT_A_WISH}(?:was\s+)?(?:carried|passed|approved|adopted|failed)\b"
+    rf"\bmotion,?\s+(?:(?:[^.;:?!]|\.(?=\s*\d)){{0,120}}?\s)?{NOT_A_WISH}(?:was\s+)?(?:carried|passed|approved|adopted|failed|lost|defeated)\b"
     # told as it happens, ending its clause: "Motion carries 5-0", "Final Resolution: Motion Fails" (not "if the motion passes, ...")
     r"|\bmotion\s+(?:carries|passes|fails)\b(?=\s*(?:$|[.;(]|\d|unanimously))",
     re.IGNORECASE)
@@ -351,7 +351,8 @@ def moved_on_proposal(sentence: str) -> bool:
 
 
 # "the Chair declared the motion carried", "The Mayor declared the amendment defeated."
-_DECLARED = re.compile(r"\bdeclared\s+the\s+(?:motion|amendment|resolution|proposal)\s+(?:to\s+be\s+|as\s+)?"
+# "The Cathaoirleach declared the proposal to defer defeated."
+_DECLARED = re.compile(r"\bdeclared\s+the\s+(?:motion|amendment|resolution|proposal)\s+(?:to\s+[a-z]+\s+(?:[\w'’-]+\s+){0,4}?)?(?:to\s+be\s+|as\s+)?"
                        r"(?:carried|lost|defeated|passed|adopted|agreed|failed)\b", re.IGNORECASE)
 
 
@@ -385,7 +386,7 @@ def tells_a_vote(sentence: str) -> bool:
 _BODY_DID = re.compile(
     r"^(?:(?:by\s+(?:general\s+|unanimous\s+)?consensus|by\s+unanimous\s+vote|(?:after|following)\s+(?:some\s+|brief\s+|further\s+|the\s+)?discussion"
     r"|on\s+the\s+recommendation\s+of\s+(?:the\s+)?[\w&'’ -]{1,60}?"  # "On the recommendation of Senate, Council APPROVED ..."
-    rf"|{_ON_PROPOSAL}),?\s+)?"
+    rf"|{_ON_PROPOSAL}),?\s+(?:and\s+)?){{0,2}}"  # "After discussion, and by consensus, the Board ..."
     r"(?:the\s+)?(?:board|commission|council|committee|panel|trustees|governors|authority|members|councillors)\s+"
     r"(?:(?:then|also|further|unanimously)\s+)?(?:adopted|approved|awarded|appointed|authori[sz]ed|delegated|denied|granted|accepted|rejected|ratified|endorsed|elected"
     r"|deferred|did\s+not\s+(?:support|approve|agree|accept|endorse)|declined\s+to\s+[a-z]+"

@@ -374,7 +374,9 @@ def _inline(document: Document, entries: list[Entry], used: set[int], minutes: l
             details["mover"], details["seconder"] = match.group("mover").strip(" -–"), match.group("seconder").strip()
         elif match := PROPOSAL.search(joined):
             details["mover"], details["seconder"] = movers(match)
-        if re.search(r"\b(?:failed|fails)\b", joined, re.IGNORECASE) or bare and bare["word"].lower() not in ("carried", "agreed"):
+        if told := vote_outcome(joined):  # "the motion was put to the vote and was lost"
+            details["outcome"] = told
+        elif re.search(r"\b(?:failed|fails|lost|defeated)\b", joined, re.IGNORECASE) or bare and bare["word"].lower() not in ("carried", "agreed", "approved", "passed"):
             details["outcome"] = "failed"
         elif carried:
             details["outcome"] = "carried"

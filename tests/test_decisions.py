@@ -2992,7 +2992,9 @@ def test_who_proposed_and_seconded_a_resolution_does_not_make_it_a_quoted_motion
     assert _texts_of_kind(minutes, "resolution") == [
         "RESOLVED that the grass cutting contract be awarded to Greenway Grounds for £2,300 a year."]
     quoted = minutes.replace(moved, "Cllr Birch moved the following motion:") + "The motion was lost.\n"
-    assert _texts_of_kind(quoted, "resolution") == []
+    # the quoted RESOLVED decides nothing; the vote on the motion quoting it is the meeting's decision: it was lost
+    [lost] = _of_kind(quoted, "resolution")
+    assert lost.text.startswith("Cllr Birch moved the following motion:") and lost.details.get("outcome") == "failed"
 
 
 def test_an_outcome_label_is_read_with_the_motion_just_above_it():
@@ -3150,3 +3152,14 @@ def test_a_recommended_or_proposed_decision_label_gives_a_recommendation():
               "Background text here.\nRecommended decision: That the new waste collection model be approved.\n"
               "3. Background\n3.1 The current contract ends in 2025.\n")
     assert _texts_of_kind(report, "recommendation") == ["That the new waste collection model be approved."]
+
+
+def test_a_proposal_declared_defeated_a_motion_lost_and_a_decision_after_two_openings():
+    minutes = ("Kilbrennan County Council\nMinutes of the Monthly Meeting held on 9 October 2023\nPresent: Cllr Ash (Cathaoirleach), Cllr Birch\n"
+               "24/032 Disposal of lands\nCllr Birch proposed that the matter be deferred. The Cathaoirleach declared the proposal to defer defeated.\n"
+               "24/033 Road works\nAfter discussion, and by consensus, the Council authorised the Director to seek tenders for the works.\n"
+               "24/034 Notice of motion\nCllr Fox moved that the library open on Sundays. Following a show of hands the motion was lost.\n")
+    texts = [" ".join(text.split()) for text in _texts_of_kind(minutes, "resolution")]
+    assert any(text.endswith("The Cathaoirleach declared the proposal to defer defeated.") for text in texts)
+    assert any(text.startswith("After discussion, and by consensus, the Council authorised the Director") for text in texts)
+    assert any(text.endswith("Following a show of hands the motion was lost.") for text in texts)
