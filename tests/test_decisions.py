@@ -3163,3 +3163,13 @@ def test_a_proposal_declared_defeated_a_motion_lost_and_a_decision_after_two_ope
     assert any(text.endswith("The Cathaoirleach declared the proposal to defer defeated.") for text in texts)
     assert any(text.startswith("After discussion, and by consensus, the Council authorised the Director") for text in texts)
     assert any(text.endswith("Following a show of hands the motion was lost.") for text in texts)
+
+
+def test_a_report_asked_for_is_a_follow_up_action():
+    minutes = ("Westshire Health Board\nMinutes of the Board meeting held on 14 March 2024\nPresent: Jo Ash (Chair), Sam Birch\n"
+               "24/032 Estates update\nThe Board noted the update and requested a further report in six months.\n"
+               "24/033 Hall lease\nMembers requested that officers bring a report on the lease to the June meeting.\n"
+               "24/034 Any other business\nThere was none.\n")
+    assert [" ".join(text.split()) for text in _texts_of_kind(minutes, "action")] == [
+        "The Board noted the update and requested a further report in six months.",
+        "Members requested that officers bring a report on the lease to the June meeting."]
