@@ -376,7 +376,8 @@ def _inline(document: Document, entries: list[Entry], used: set[int], minutes: l
             details["mover"], details["seconder"] = movers(match)
         if told := vote_outcome(joined):  # "the motion was put to the vote and was lost"
             details["outcome"] = told
-        elif re.search(r"\b(?:failed|fails|lost|defeated)\b", joined, re.IGNORECASE) or bare and bare["word"].lower() not in ("carried", "agreed", "approved", "passed"):
+        elif (re.search(r"\b(?:failed|fails)\b", joined, re.IGNORECASE) or bare and bare["word"].lower() not in ("carried", "agreed", "approved", "passed")
+              or motion_carried and re.search(r"\b(?:lost|defeated)$", motion_carried.group(0), re.IGNORECASE)):  # not "replace lost books"
             details["outcome"] = "failed"
         elif carried:
             details["outcome"] = "carried"

@@ -3173,3 +3173,12 @@ def test_a_report_asked_for_is_a_follow_up_action():
     assert _plain_texts(minutes, "action") == [
         "The Board noted the update and requested a further report in six months.",
         "Members requested that officers bring a report on the lease to the June meeting."]
+
+
+def test_a_carried_motion_about_lost_things_is_carried_and_a_lost_motion_failed():
+    for moved, outcome in (("Birch moved to fund replacement of lost library books. Motion carried 5-0.", "carried"),
+                           ("Birch moved to fund the books. Following a show of hands the motion was lost.", "failed")):
+        minutes = ("CITY OF QUAYFORD\nMINUTES OF THE REGULAR MEETING OF THE CITY COUNCIL\nMarch 14, 2024\n3. LIBRARY BOOKS\n"
+                   f"{moved}\n4. ADJOURNMENT\nThe meeting adjourned at 8:15 p.m.\n")
+        [row] = _of_kind(minutes, "resolution")
+        assert row.details.get("outcome") == outcome, moved
