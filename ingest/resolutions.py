@@ -468,7 +468,9 @@ _ELLIPTICAL = re.compile(r"^(?:(?:after|following)\s+(?:some\s+|much\s+|a\s+lot\
                          r"|(?-i:[A-Z])(?![\w&'’/ ]*\b(?:motion|amendment|moved|proposed)\b)[\w&'’/ ]{1,60}?(?:\s+[-–]|:)\s+)?"
                          r"(?P<verb>(?-i:Agreed|Resolved|Decided|Approved|Deferred)|(?<=,\s)(?:agreed|resolved|decided)"
                          r"|(?<=[-–:]\s)(?:agreed|resolved|decided|deferred))"
-                         r"(?:\s+(?:unanimously|instead|also))?(?:\s+(?:to|that)\s+\w|\s*[-–:]\s*\w)", re.IGNORECASE)
+                         r"(?:\s+(?:unanimously|instead|also))?(?:\s+(?:to|that)\s+\w|\s*[-–:]\s*\w"
+                         # or its "that" left out in notes: "Agreed it would be a good idea to ask ...", "Agreed we would not comment"
+                         r"|(?:(?<=Agreed)|(?<=Decided))\s+(?:it|we|they|this|the|all|best|not)\s+\w)", re.IGNORECASE)
 
 
 def _elliptical(document: Document, entries: list[Entry], used: set[int], minutes: list,

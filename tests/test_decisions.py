@@ -3182,3 +3182,12 @@ def test_a_carried_motion_about_lost_things_is_carried_and_a_lost_motion_failed(
                    f"{moved}\n4. ADJOURNMENT\nThe meeting adjourned at 8:15 p.m.\n")
         [row] = _of_kind(minutes, "resolution")
         assert row.details.get("outcome") == outcome, moved
+
+
+@pytest.mark.parametrize("said", ["Agreed best for the playing field to be used.", "Agreed we would not comment on this one.",
+                                  "Agreed it would be a good idea to ask the local MP."])
+def test_a_decision_noted_as_agreed_without_its_that_is_a_resolution(said):
+    notes = ("Souldern Playground Group\nNotes of the open meeting held on 10 March 2020\nPresent: Emily Ash, Lucy Birch\n"
+             f"1. Playing field\nThe options were discussed. {said}\n2. Next meeting\nTo be arranged.\n")
+    [decided] = _plain_texts(notes, "resolution")
+    assert decided.endswith(said)
