@@ -67,7 +67,8 @@ _ENDS = re.compile(r"[.!?][\"'”’)]*$")
 BULLET_GLYPHS = "•▪◦●■\u2022\uf0b7\uf0a7"  # what papers print as bullets (\uf0b7, \uf0a7: a symbol font's)
 # A list marker is a number ("3.", "12a)"), a letter ("(b)") or a roman numeral ("iv."), not any short
 # word before a stop or bracket: a line wrapped at "Mr. Fox", "No. 12", "(Cox) and Channel 39" goes on.
-_BULLET = re.compile(rf"^\s*(?:[-*o{BULLET_GLYPHS}]\s+|\(?(?:\d{{1,3}}[a-z]?|[a-z]|[ivx]{{1,4}})[.)]\s+)", re.IGNORECASE)
+# A text layer may drop the space after a dash or a bullet glyph: "-Agreed to ask ...", "•Susan reported ...".
+_BULLET = re.compile(rf"^\s*(?:[-*o{BULLET_GLYPHS}]\s+|(?-i:[-{BULLET_GLYPHS}](?=[A-Z][a-z]))|\(?(?:\d{{1,3}}[a-z]?|[a-z]|[ivx]{{1,4}})[.)]\s+)", re.IGNORECASE)
 
 
 def opens_list_item(line: str) -> bool:

@@ -113,7 +113,7 @@ def column_rows(entries: list[Entry], header: re.Pattern) -> list[tuple[int, lis
 
 # ---- list markers -------------------------------------------------------------------------
 
-_BULLET = re.compile(r"^(?:[-•*▪◦●■‣➢➤\u2022\uf0b7\uf0a7\uf0d8\uf076]|o(?=\s+[A-Z]))\s+(.*)$")
+_BULLET = re.compile(r"^(?:(?:[-•*▪◦●■‣➢➤\u2022\uf0b7\uf0a7\uf0d8\uf076]|o(?=\s+[A-Z]))\s+|[-•▪◦●■\u2022\uf0b7\uf0a7](?=[A-Z][a-z]))(.*)$")
 _DECIMAL = re.compile(r"^\(?(\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)\.?\)?\s+(\S.*)$")
 _NUMBER = re.compile(r"^(?:\((\d{1,2})\)|(\d{1,2})(?:\.\)|[.)]))\s*(\S.*)$")
 _LETTER = re.compile(r"^(?:\(([a-zA-Z]|[ivxIVX]{2,5})\)|([a-zA-Z]|[ivxIVX]{2,5})(?:\.\)|[.)]))\s+(\S.*)$")

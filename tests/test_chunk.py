@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from minutebook.ingest.chunk import Line, pack_passages, split_sentences, page_at
+from minutebook.ingest.chunk import Line, opens_list_item, pack_passages, split_sentences, page_at
 
 
 def _sentences(n: int) -> list[str]:
@@ -107,3 +107,10 @@ def test_a_line_wrapped_at_a_short_word_before_a_stop_or_bracket_goes_on_with_it
         text = pack_passages(lines, 900)[0].text
         assert f"broadcast on Channel 35 {wrapped}" in text
         assert text.endswith("\n(b) The next item was the budget.")  # a lettered item still opens its own
+
+
+def test_a_dash_or_bullet_with_its_space_lost_still_opens_a_list_item():
+    assert opens_list_item("-Agreed it would be a good idea to ask the local MP.")
+    assert opens_list_item("•Susan Jones reported on funding.")
+    assert not opens_list_item("-5 degrees overnight was forecast.")
+    assert not opens_list_item("-based services were discussed.")

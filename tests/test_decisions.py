@@ -3191,3 +3191,12 @@ def test_a_decision_noted_as_agreed_without_its_that_is_a_resolution(said):
              f"1. Playing field\nThe options were discussed. {said}\n2. Next meeting\nTo be arranged.\n")
     [decided] = _plain_texts(notes, "resolution")
     assert decided.endswith(said)
+
+
+def test_a_dash_bullet_without_its_space_starts_the_next_decision():
+    notes = ("Souldern Playground Group\nNotes of the open meeting held on 5 March 2020\nPresent: Emily Ash, Lucy Birch\n"
+             "1. Funding\n-Agreed best for the playing field to be used.\n-Susan Jones has found 24 places to apply to for funding.\n"
+             "-Agreed it would be a good idea to ask the local MP to support the project.\n2. Next meeting\nTo be arranged.\n")
+    texts = _plain_texts(notes, "resolution")
+    assert len(texts) == 2 and texts[1].endswith("Agreed it would be a good idea to ask the local MP to support the project.")
+    assert "Susan Jones" not in texts[0]
