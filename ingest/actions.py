@@ -49,6 +49,9 @@ _VERB = (
     # an officer by the initials of the post ("directed the CAO to", "asks the GM to"), and direction given
     # ("gave direction to staff to prepare an ordinance")
     r"direct(?:ed|s)?\s+the\s+(?-i:[A-Z]{2,5})\s+to\s+[a-z]+|"
+    # the body asking an officer, the post's words on either side of its title: "the Board asked the General Manager to
+    # schedule ...", "asked the Director Infrastructure to provide ..."
+    rf"(?<!\bwho\s)asked\s+(?:the\s+)?(?:(?:[A-Z][\w'’-]*|&)\s+){{0,4}}{_ROLE}(?:\s+(?-i:[A-Z])[\w&'’-]*){{0,3}}\s+to\s+[a-z]+|"
     rf"(?:gave|give|gives|given|provided)\s+(?:\w+\s+)?direction\s+to\s+(?:the\s+)?(?:(?:[A-Z][\w'’-]*|&)\s+){{0,4}}(?:{_ROLE}|(?-i:[A-Z]{{2,5}}))\s+to\s+[a-z]+|"
     # a decision's own clause instructing an officer: "to instruct the Executive Director of Education and
     # Children's Services to hold public meetings", "requests the Chief Executive to report"
@@ -447,7 +450,8 @@ def _log_table(document: Document, entries: list[Entry]) -> list[tuple[int, Deci
 def _ordered(match: re.Match, text: str) -> bool:
     """Whether a follow-up is an order ("directed the Clerk to write"), not only recommended ("recommend
     that Council direct staff to")."""
-    return bool(re.search(r"\b(?:direct|instruct|request)(?:ed|s|ion)?\b", match.group(0))) and not re.search(r"\brecommend", text[: match.start()], re.IGNORECASE)
+    return (bool(re.search(r"\b(?:direct|instruct|request|ask)(?:ed|s|ion)?\b", match.group(0), re.IGNORECASE))  # "2. Request the General Manager to"
+            and not re.search(r"\brecommend", text[: match.start()], re.IGNORECASE))
 
 
 def extract_actions(document: Document, entries: list[Entry]) -> list[tuple[int, Decision]]:

@@ -548,11 +548,12 @@ _RECOMMENDED_TO = re.compile(rf"^(?:{ENUMERATOR})?(?-i:RECOMMENDED)\s+to\s+{_ADD
 _ADVISER = r"(?:[Tt]he\s+)?(?:[A-Z][\w&'’-]*\s+){0,3}(?:[Aa]uditor|[Ee]ngineer|[Mm]arshal|[Ss]olicitor|[Tt]reasurer|[Pp]lanner|[Cc]lerk|[Aa]ttorney)"
 _OFFICER_NAMED = r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][\w'’-]+"  # "Ms. Holtzclaw recommended that the contract be awarded ..."
 _RECOMMENDED_TO_MEETING = re.compile(rf"^(?:{_RECOMMENDER}|{_ADVISER}|{_OFFICER_NAMED})\s+(?:therefore\s+|also\s+)?recommended\s+\S"
-                                     rf"|(?:^(?:[Tt]he\s+)?(?:[\w&'’.-]+\s+){{1,5}}|\b(?:which|and)\s+)recommended\s+that\s+(?:the\s+)?(?:[\w&'’-]+\s+){{0,3}}?"
+                                     rf"|(?:^(?:[Tt]he\s+)?(?:[\w&'’.-]+\s+){{1,5}}|\b(?:which|and)\s+)(?i:recommend(?:ed|s))\s+that\s+(?:the\s+)?(?:[\w&'’-]+\s+){{0,3}}?"
                                      rf"(?:(?i:{_BODY}|court)|[A-Z]{{2,5}})\b"
                                      # a committee's recommendation minuted in capitals, as its decisions are:
-                                     # "Finance Committee had considered the proposals and RECOMMENDED that Council approve ..."
-                                     rf"|^(?:{PARAGRAPH_NUMBER})?[^.;]*(?<![A-Za-z])RECOMMENDED\s+(?:that|the|to)\b"
+                                     # "Finance Committee had considered the proposals and RECOMMENDED that Council approve ...",
+                                     # "The Committee RECOMMENDS that the Authority adopt ..."
+                                     rf"|^(?:{PARAGRAPH_NUMBER})?[^.;]*(?<![A-Za-z])RECOMMEND(?:ED|S)\s+(?:that|the|to)\b"
                                      # Welsh: "Argymhellodd y Clerc fod y Cyngor yn ..." (recommended), "Argymhelliad y Pwyllgor: ..."
                                      r"|\b[Aa]rgymhellodd\b|\b[Aa]rgymhelliad\s+(?:y|yr)\s[^:.]{0,60}:")
 

@@ -79,8 +79,10 @@ _WELSH_DECIDED = (r"\b(?:a\s+)?(?:p|ph)enderfynwyd\b|\b(?:a\s+)?(?:c|ch)ytunwyd\
 # Proposed, seconded and decided in one sentence: "Proposed by Cllr Ash, seconded by Cllr Fox, and resolved to approve ...",
 # "Cllr Ash proposed that the council accept the quote; this was seconded by Cllr Fox and carried unanimously."
 # "Proposed Cllr Ash, seconded Cllr Fox, all in favour: to approve ..."
-_SECONDED_AND_DECIDED = (r"\bseconded\s+by\s+[^.;]{1,60}?,?\s+and\s+(?:was\s+)?(?:unanimously\s+)?(?:resolved|agreed|carried)\b"
-                         r"|\bseconded\s+(?:by\s+)?[^.;,]{1,40}?(?:,\s*|\s+and\s+|,\s+and\s+)(?:all|unanimously)\s+(?:in\s+favou?r|agreed)\b")
+# (a name's stops are its abbreviations: "seconded by Cllr. P. Walsh, and resolved:")
+_NAMED = r"(?:[^.;]|\.(?=\s?[A-Z]))"
+_SECONDED_AND_DECIDED = (rf"\bseconded\s+by\s+{_NAMED}{{1,60}}?,?\s+and\s+(?:was\s+)?(?:unanimously\s+)?(?:resolved|agreed|carried)\b"
+                         rf"|\bseconded\s+(?:by\s+)?(?:(?!,){_NAMED}){{1,40}}?(?:,\s*|\s+and\s+|,\s+and\s+)(?:all|unanimously)\s+(?:in\s+favou?r|agreed)\b")
 # Minutes without any formal marker record decisions in sentences.
 _NARRATIVE = re.compile(
     r"\b(?:was|were)\s+(?:unanimously\s+|formally\s+|duly\s+)?(?:accepted|approved|agreed|adopted|endorsed|ratified|carried|(?:re-?)?elected|appointed|co-opted)\b"

@@ -3200,3 +3200,32 @@ def test_a_dash_bullet_without_its_space_starts_the_next_decision():
     texts = _plain_texts(notes, "resolution")
     assert len(texts) == 2 and texts[1].endswith("Agreed it would be a good idea to ask the local MP to support the project.")
     assert "Susan Jones" not in texts[0]
+
+
+def test_proposed_and_seconded_by_councillors_with_stopped_initials_and_resolved_is_a_resolution():
+    minutes = ("Ardmoy County Council\nMinutes of the Ordinary Meeting held on 13th May 2024\nPresent: Cllr. A. Fahy (Cathaoirleach)\n"
+               "1. CONFIRMATION OF MINUTES\nProposed by Cllr. E. Moran, seconded by Cllr. P. Walsh, and resolved:\n"
+               "\"That the minutes of the Ordinary Meeting held on 8th April 2024 be\nconfirmed.\"\n\n2. VOTES OF SYMPATHY\n"
+               "The members extended a vote of sympathy to the family of the late former Cllr. Tomás Ó Gríofa.\n")
+    [row] = _plain_texts(minutes, "resolution")
+    assert row.startswith("Proposed by Cllr. E. Moran, seconded by Cllr. P. Walsh, and resolved:") and "be confirmed" in row
+
+
+def test_a_council_asking_or_requesting_an_officer_sets_an_action():
+    minutes = ("Mirrigang Shire Council\nMinutes of the Ordinary Meeting held on 23 July 2024\nPresent: Cr Ash (Mayor), Cr Fox\n"
+               "11.4 Showground Masterplan\nCouncil Resolution 2024/122   Moved Cr Ash   Seconded Cr Fox\nThat Council:\n"
+               "1. Place the draft Masterplan on public exhibition for a period of 42 days.\n"
+               "2. Request the General Manager to hold a drop-in session at the Showground pavilion.\n"
+               "                                                                  CARRIED 9/0\n"
+               "11.5 Roads\nBy consensus, the Council asked the Director Infrastructure to provide a written update to all Councillors.\n")
+    actions = _plain_texts(minutes, "action")
+    assert any(text.endswith("Request the General Manager to hold a drop-in session at the Showground pavilion.") for text in actions)
+    assert any(text.startswith("By consensus, the Council asked the Director Infrastructure to provide") for text in actions)
+
+
+def test_a_committees_recommendation_minuted_in_the_present_tense_is_a_recommendation():
+    minutes = ("Westmarch Fire and Rescue Authority\nMinutes of the meeting held on 15 February 2024\nPresent: Cllr Ash (Chair)\n"
+               "12. ANTI-FRAUD POLICY\nThe Audit Committee had considered the policy at its meeting on 1 February.\n"
+               "The Committee RECOMMENDS that the Authority adopt the revised Anti-Fraud Policy.\n"
+               "RESOLVED - That the recommendation be adopted.\n")
+    assert _plain_texts(minutes, "recommendation") == ["The Committee RECOMMENDS that the Authority adopt the revised Anti-Fraud Policy."]
