@@ -244,6 +244,7 @@ def collect_block(entries: list[Entry], start: int, stop, max_lines: int = 200, 
     head = entries[start]
     taken = [start]
     gap = False
+    labelled = lead  # the label may stand a blank line above what it heads ("Decision" / "" / "To approve ...")
     in_list = lead or introduces(head.text)
     family: str | None = None
     following: str | None = None  # the number the list's next item bears
@@ -271,8 +272,8 @@ def collect_block(entries: list[Entry], start: int, stop, max_lines: int = 200, 
             following = next_value(marker.value) if marker.family == "number" else None
         elif gap:
             cut = text[:1].islower() and not ends_sentence(previous)
-            lead = in_list and family is None and previous.endswith(":") and len(taken) == 1
-            if not (cut or lead or ((family or in_list) and _subheading(entries, index, family))):
+            opening = in_list and family is None and (previous.endswith(":") or labelled) and len(taken) == 1
+            if not (cut or opening or ((family or in_list) and _subheading(entries, index, family))):
                 break  # past a blank line only a list item, its lead or a sentence cut mid-way goes on
         elif family is None and not in_list and ends_sentence(previous) and not text[:1].islower():
             break  # a complete one-sentence decision: the next sentence is someone else's

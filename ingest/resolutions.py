@@ -233,7 +233,9 @@ def _formal(document: Document, entries: list[Entry], minutes: list) -> tuple[li
         details = vote_details(entries, _minute_start(minutes, index), index)
         labelled_followers(entries, block[-1], details)
         read_tally(" ".join(entries[i].text for i in block), details)
-        found.append((index, _decision(document, entries, block, details, minute=minutes[index])))
+        # a label alone on its line ("Decision") heads the decision; its words are the lines under it
+        said = " ".join(entries[i].text for i in block[1:] if entries[i].text) if label and not label.group("after") else None
+        found.append((index, _decision(document, entries, block, details, text=said, minute=minutes[index])))
     return found, used, counted
 
 

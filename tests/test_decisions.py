@@ -3229,3 +3229,11 @@ def test_a_committees_recommendation_minuted_in_the_present_tense_is_a_recommend
                "The Committee RECOMMENDS that the Authority adopt the revised Anti-Fraud Policy.\n"
                "RESOLVED - That the recommendation be adopted.\n")
     assert _plain_texts(minutes, "recommendation") == ["The Committee RECOMMENDS that the Authority adopt the revised Anti-Fraud Policy."]
+
+
+def test_a_decision_label_a_blank_line_above_its_words_heads_them():
+    minutes = ("Strathallan Council\nMinutes of the Environment Committee held on 4 June 2024\nPresent: Councillor Ash (Convener)\n"
+               "1. Minutes\n\nDecision\n\nTo approve the minute of the Environment Committee of 16 April 2024 as a correct record.\n\n"
+               "2. Roads\n\nThe Committee heard a presentation.\n")
+    [row] = _plain_texts(minutes, "resolution")
+    assert row.endswith("To approve the minute of the Environment Committee of 16 April 2024 as a correct record.")
