@@ -34,6 +34,11 @@ NEXT_MEETING = r"(?:the|its)\s+next\s+(?:[\w&'’-]+\s+){0,4}meeting"
 # Human Services Director", "staff"). A task's actor (_ACTOR) is an officer only in capitals: "officers
 # will" describes.
 _ROLE = r"(?:staff|[Mm]anagers?|[Dd]irectors?|[Ss]uperintendent|[Dd]epartments?|[Oo]fficers?|[Cc]lerk|[Cc]ounsel|[Aa]ttorney|[Ee]ngineer|[Aa]dministrator|[Ss]ecretary|[Tt]reasurer|[Cc]hief|Head)"
+# An officer as a board names one, by title, the post's words on either side of it ("the Health & Human Services
+# Director", "the Director Infrastructure"); one it directs, also by the post's initials ("the CAO"), which after
+# "asked" are as often the body's own ("asked the PC to nominate a trustee").
+_OFFICER = rf"(?:the\s+)?(?:(?:[A-Z][\w'’-]*|&)\s+){{0,4}}{_ROLE}(?:\s+(?-i:[A-Z])[\w&'’-]*){{0,3}}"
+_A_REPORT = r"(?:a|an)\s+(?:further\s+|follow[- ]up\s+|progress\s+|full\s+|written\s+)?(?:report|update)\b"  # a report asked for
 _VERB = (
     # "come back to the Board" or "come back in six months", not "come back to work"
     rf"(?:report(?:ed|ing)?\s+back|(?:come|coming)\s+back(?:\s+to\s+{_TARGET}|(?!\s+to\b))|brought\s+back|bring\s+(?:[\w'’ ]{{1,40}}?\s+)?back\s+to|"
@@ -41,18 +46,13 @@ _VERB = (
     rf"(?:be|is|are)\s+presented\s+(?:\w+\s+){{0,3}}?(?:to|at)\s+{_TARGET}|(?:be|is|are)\s+(?:reported|brought|submitted)\s+(?:\w+\s+){{0,3}}?(?:to|at)\s+{_TARGET}|"
     r"schedule\s+time\s+on\s+the\s+next\s+agenda|"
     # a report asked for: "requested a further report in six months", "bring a report on the lease to the June meeting"
-    r"requested\s+(?:a|an)\s+(?:further\s+|follow[- ]up\s+|progress\s+|full\s+|written\s+)?(?:report|update)\b|"
-    rf"bring\s+(?:a|an)\s+(?:further\s+|follow[- ]up\s+|progress\s+|full\s+|written\s+)?(?:report|update)\b[^.;]{{0,80}}?\b(?:to|at)\s+{_TARGET}|"
+    rf"requested\s+{_A_REPORT}|bring\s+{_A_REPORT}[^.;]{{0,80}}?\b(?:to|at)\s+{_TARGET}|"
     # a motion handing on the work: "to adopt and refer to the City Manager to implement", "direct staff to prepare"
     r"refer(?:red|ring)?\s+(?:it\s+|this\s+)?to\s+(?:the\s+)?(?:[A-Z][\w&'’-]*\s+){1,4}(?:to|for)\s+[a-z]+|"
-    rf"direct(?:ed|s)?\s+(?:the\s+)?(?:(?:[A-Z][\w'’-]*|&)\s+){{0,4}}{_ROLE}\s+to\s+[a-z]+|"
-    # an officer by the initials of the post ("directed the CAO to", "asks the GM to"), and direction given
-    # ("gave direction to staff to prepare an ordinance")
-    r"direct(?:ed|s)?\s+the\s+(?-i:[A-Z]{2,5})\s+to\s+[a-z]+|"
-    # the body asking an officer, the post's words on either side of its title: "the Board asked the General Manager to
-    # schedule ...", "asked the Director Infrastructure to provide ..."
-    rf"(?<!\bwho\s)asked\s+(?:the\s+)?(?:(?:[A-Z][\w'’-]*|&)\s+){{0,4}}{_ROLE}(?:\s+(?-i:[A-Z])[\w&'’-]*){{0,3}}\s+to\s+[a-z]+|"
-    rf"(?:gave|give|gives|given|provided)\s+(?:\w+\s+)?direction\s+to\s+(?:the\s+)?(?:(?:[A-Z][\w'’-]*|&)\s+){{0,4}}(?:{_ROLE}|(?-i:[A-Z]{{2,5}}))\s+to\s+[a-z]+|"
+    # the body directing or asking an officer, or giving direction to one ("directed the CAO to", "asked the General
+    # Manager to schedule ...", "gave direction to staff to prepare an ordinance")
+    rf"(?:direct(?:ed|s)?|(?:gave|give|gives|given|provided)\s+(?:\w+\s+)?direction\s+to)\s+(?:{_OFFICER}|(?:the\s+)?(?-i:[A-Z]{{2,5}}))\s+to\s+[a-z]+"
+    rf"|(?<!\bwho\s)asked\s+{_OFFICER}\s+to\s+[a-z]+|"
     # a decision's own clause instructing an officer: "to instruct the Executive Director of Education and
     # Children's Services to hold public meetings", "requests the Chief Executive to report"
     # (the clause's own verb, at its start: "the Committee (PAC) has requested the Department to" reports another's request)

@@ -68,7 +68,8 @@ BULLET_GLYPHS = "•▪◦●■\u2022\uf0b7\uf0a7"  # what papers print as bull
 # A list marker is a number ("3.", "12a)"), a letter ("(b)") or a roman numeral ("iv."), not any short
 # word before a stop or bracket: a line wrapped at "Mr. Fox", "No. 12", "(Cox) and Channel 39" goes on.
 # A text layer may drop the space after a dash or a bullet glyph: "-Agreed to ask ...", "•Susan reported ...".
-_BULLET = re.compile(rf"^\s*(?:[-*o{BULLET_GLYPHS}]\s+|(?-i:[-{BULLET_GLYPHS}](?=[A-Z][a-z]))|\(?(?:\d{{1,3}}[a-z]?|[a-z]|[ivx]{{1,4}})[.)]\s+)", re.IGNORECASE)
+GLUED_BULLET = rf"(?-i:[-{BULLET_GLYPHS}](?=[A-Z][a-z]))"
+_BULLET = re.compile(rf"^\s*(?:[-*o{BULLET_GLYPHS}]\s+|{GLUED_BULLET}|\(?(?:\d{{1,3}}[a-z]?|[a-z]|[ivx]{{1,4}})[.)]\s+)", re.IGNORECASE)
 
 
 def opens_list_item(line: str) -> bool:

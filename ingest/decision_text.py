@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .chunk import ends_sentence, split_sentences
+from .chunk import GLUED_BULLET, ends_sentence, split_sentences
 from .sections import Section, headings_of
 from .tables import is_table_line
 
@@ -113,7 +113,7 @@ def column_rows(entries: list[Entry], header: re.Pattern) -> list[tuple[int, lis
 
 # ---- list markers -------------------------------------------------------------------------
 
-_BULLET = re.compile(r"^(?:(?:[-•*▪◦●■‣➢➤\u2022\uf0b7\uf0a7\uf0d8\uf076]|o(?=\s+[A-Z]))\s+|[-•▪◦●■\u2022\uf0b7\uf0a7](?=[A-Z][a-z]))(.*)$")
+_BULLET = re.compile(rf"^(?:(?:[-•*▪◦●■‣➢➤\u2022\uf0b7\uf0a7\uf0d8\uf076]|o(?=\s+[A-Z]))\s+|{GLUED_BULLET})(.*)$")
 _DECIMAL = re.compile(r"^\(?(\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)\.?\)?\s+(\S.*)$")
 _NUMBER = re.compile(r"^(?:\((\d{1,2})\)|(\d{1,2})(?:\.\)|[.)]))\s*(\S.*)$")
 _LETTER = re.compile(r"^(?:\(([a-zA-Z]|[ivxIVX]{2,5})\)|([a-zA-Z]|[ivxIVX]{2,5})(?:\.\)|[.)]))\s+(\S.*)$")
@@ -244,7 +244,6 @@ def collect_block(entries: list[Entry], start: int, stop, max_lines: int = 200, 
     head = entries[start]
     taken = [start]
     gap = False
-    labelled = lead  # the label may stand a blank line above what it heads ("Decision" / "" / "To approve ...")
     in_list = lead or introduces(head.text)
     family: str | None = None
     following: str | None = None  # the number the list's next item bears
@@ -272,7 +271,8 @@ def collect_block(entries: list[Entry], start: int, stop, max_lines: int = 200, 
             following = next_value(marker.value) if marker.family == "number" else None
         elif gap:
             cut = text[:1].islower() and not ends_sentence(previous)
-            opening = in_list and family is None and (previous.endswith(":") or labelled) and len(taken) == 1
+            # the lead's first line, ending in ":" or a label ("Decision" / "" / "To approve ..."), heads what follows
+            opening = in_list and family is None and (previous.endswith(":") or lead) and len(taken) == 1
             if not (cut or opening or ((family or in_list) and _subheading(entries, index, family))):
                 break  # past a blank line only a list item, its lead or a sentence cut mid-way goes on
         elif family is None and not in_list and ends_sentence(previous) and not text[:1].islower():
