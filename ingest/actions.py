@@ -290,9 +290,9 @@ def _reports(match: re.Match, said: str) -> bool:
 
 
 # A list of the meeting's actions, under its own heading or lead-in ("ACTION LIST", "Actions summary", "Action
-# points", "Delegated matters arising from this meeting:"): each line names who is to act, then the task.
+# points", "Matters arising from this meeting:"): each line names who is to act, then the task.
 _ACTION_LIST = re.compile(r"^(?:summary\s+of\s+actions|(?:agreed\s+)?(?:actions|action(?=\s))(?:\s+(?:list|points|summary|log|arising|agreed))?"
-                          r"|delegated\s+matters\b[^.]*)\s*:?\s*$", re.IGNORECASE)
+                          r"|(?:\w+\s+)?matters\s+arising\b[^.]*)\s*:?\s*$", re.IGNORECASE)
 
 
 def _listed_task(doer: str, separator: str) -> str:

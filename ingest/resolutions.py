@@ -473,8 +473,10 @@ _ELLIPTICAL = re.compile(r"^(?:(?:after|following)\s+(?:some\s+|much\s+|a\s+lot\
                          r"(?P<verb>(?-i:Agreed|Resolved|Decided|Approved|Deferred)|(?<=,\s)(?:agreed|resolved|decided)"
                          r"|(?<=[-–:]\s)(?:agreed|resolved|decided|deferred))"
                          r"(?:\s+(?:unanimously|instead|also))?(?:\s+(?:to|that)\s+\w|\s*[-–:]\s*\w"
-                         # or its "that" left out in notes: "Agreed it would be a good idea to ask ...", "Agreed we would not comment"
-                         r"|(?:(?<=Agreed)|(?<=Decided))\s+(?:it|we|they|this|the|all|best|not)\s+\w)", re.IGNORECASE)
+                         # or its "that" left out in notes, the clause opening with a pronoun, a determiner or "not": "Agreed it
+                         # would be a good idea to ask ...", "Agreed we would not comment" (not "Agreed speed limits were discussed")
+                         r"|(?:(?<=Agreed)|(?<=Decided))\s+(?:it|we|they|he|she|this|that|these|those|the|a|an|all|each|both|no|not)\s+\w)",
+                         re.IGNORECASE)
 
 
 def _elliptical(document: Document, entries: list[Entry], used: set[int], minutes: list,

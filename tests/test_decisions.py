@@ -3184,7 +3184,7 @@ def test_a_carried_motion_about_lost_things_is_carried_and_a_lost_motion_failed(
         assert row.details.get("outcome") == outcome, moved
 
 
-@pytest.mark.parametrize("said", ["Agreed best for the playing field to be used.", "Agreed we would not comment on this one.",
+@pytest.mark.parametrize("said", ["Agreed the playing field should be used.", "Agreed we would not comment on this one.",
                                   "Agreed it would be a good idea to ask the local MP."])
 def test_a_decision_noted_as_agreed_without_its_that_is_a_resolution(said):
     notes = ("Souldern Playground Group\nNotes of the open meeting held on 10 March 2020\nPresent: Emily Ash, Lucy Birch\n"
@@ -3195,7 +3195,7 @@ def test_a_decision_noted_as_agreed_without_its_that_is_a_resolution(said):
 
 def test_a_dash_bullet_without_its_space_starts_the_next_decision():
     notes = ("Souldern Playground Group\nNotes of the open meeting held on 5 March 2020\nPresent: Emily Ash, Lucy Birch\n"
-             "1. Funding\n-Agreed best for the playing field to be used.\n-Susan Jones has found 24 places to apply to for funding.\n"
+             "1. Funding\n-Agreed the playing field should be used.\n-Susan Jones has found 24 places to apply to for funding.\n"
              "-Agreed it would be a good idea to ask the local MP to support the project.\n2. Next meeting\nTo be arranged.\n")
     texts = _plain_texts(notes, "resolution")
     assert len(texts) == 2 and texts[1].endswith("Agreed it would be a good idea to ask the local MP to support the project.")
