@@ -295,6 +295,9 @@ _ACTION_LIST = re.compile(r"^(?:summary\s+of\s+actions|(?:agreed\s+)?(?:actions|
                           r"|(?:\w+\s+)?matters\s+arising\b[^.]*)\s*:?\s*$", re.IGNORECASE)
 
 
+TITLE_LINES = 3  # a paper's first lines name it and its body: a list's heading comes after them
+
+
 def _listed_task(doer: str, separator: str) -> str:
     """A line of an action list: who (``doer``, perhaps with others: "Euan / Shona", "Town Clerk with Chair"),
     ``separator``, then the task."""
@@ -314,13 +317,15 @@ def _action_list(document: Document, entries: list[Entry], taken: set[int]) -> l
     works quotation up to £2,400") as a task of the one it names."""
     found = []
     listing = False
+    said_before = 0  # lines read: the paper's own title ("ACTION SUMMARY" over its meeting's day) heads no list
     for index, entry in enumerate(entries):
         text = entry.text.strip()
+        said_before += bool(text)
         if entry.heading or not text:
-            listing = bool(entry.heading and _ACTION_LIST.match(text)) or (listing and not text)
+            listing = bool(entry.heading and _ACTION_LIST.match(text) and said_before > TITLE_LINES) or (listing and not text)
             continue
         if _ACTION_LIST.match(text):
-            listing = True
+            listing = said_before > TITLE_LINES
             continue
         marker = parse_marker(text)
         said = marker.rest if marker and marker.family == "bullet" else text

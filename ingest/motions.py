@@ -20,7 +20,7 @@ NOT_A_WISH = r"(?<!\bbe\s)(?<!\bto\s)(?<!\bnot\s)"
 
 # Votes and who moved what.
 _TALLY = re.compile(rf"\b(?:carried|approved|passed|failed|lost|adopted)\b[^.\d]{{0,20}}?\(?{COUNT}(?:{_SEP}\d{{1,2}}){{0,2}}\)?", re.IGNORECASE)
-_VOTE_COUNT = re.compile(rf"\b{COUNT}(?:{_SEP}\d{{1,2}})?\s+vote\b|\bvote\s+of\s+{COUNT}\b", re.IGNORECASE)
+_VOTE_COUNT = re.compile(rf"\b{COUNT}(?:{_SEP}\d{{1,2}})?\s+vote\b|\bvote\s+of\s+{COUNT}\b|\bvote\s*:\s*{COUNT}\b", re.IGNORECASE)  # "Vote: 5-0 (Ayes: ...)"
 _OUTCOME = re.compile(r"\b(?:(?:substantive\s+)?motion|amendment|recommendations?)\s+(?:was\s+)?(carried|lost|agreed|fell|defeated|approved|failed)\b", re.IGNORECASE)
 # Who moves and seconds: a name with its honorific ("Cllr Ash", "Mrs D. Fox"), or a board member by office.
 _PROPOSER = rf"(?:{TITLE}\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}}"

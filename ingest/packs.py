@@ -173,7 +173,8 @@ def classify(lines: list[Line], title: str = "") -> str:
     if _MINUTED.search(text):
         return "minutes"  # told in the past: who attended, the meeting called to order
     if _announces_meeting(head):
-        return "agenda"  # a meeting's title block, its date and time of day, and nothing told of it
+        # a meeting's title block, its date and time of day: its agenda, unless it tells how its items went
+        return "minutes" if tells_outcomes(lines) else "agenda"
     if re.search(r"\breport\b|\bpurpose\s+of\s+(?:the\s+)?report\b|\brecommendations?\b", text):
         return "report"
     return "other"

@@ -3237,3 +3237,21 @@ def test_a_decision_label_a_blank_line_above_its_words_heads_them():
                "2. Roads\n\nThe Committee heard a presentation.\n")
     [row] = _plain_texts(minutes, "resolution")
     assert row.endswith("To approve the minute of the Environment Committee of 16 April 2024 as a correct record.")
+
+
+def test_a_summary_of_actions_taken_under_a_meetings_title_block_is_its_minutes():
+    # No "minutes" or "agenda" in its head: the votes it tells make it the meeting's record, and its
+    # title ("ACTION SUMMARY") heads no list of tasks.
+    summary = ("HARLOW VALE COUNTY BOARD OF SUPERVISORS\nACTION SUMMARY\n\nRegular Meeting – Tuesday, March 4, 2025 – 9:00 a.m.\n"
+               "Board Chambers, 12 Main Street\n\nCONSENT AGENDA (Items 1–6)\nACTION: Approved as recommended.\n"
+               "Supervisor Ash moved, Supervisor Fox seconded.\nVote: 5-0 (Ayes: Ash, Fox, Lee, Moss, Reed)\n\n"
+               "7.  Sheriff – Purchase of patrol vehicles, $840,000\n    ACTION: Continued to March 18, 2025.\n"
+               "    Supervisor Lee moved, Supervisor Moss seconded.\n    Vote: 4-1 (No: Reed)\n\n"
+               "8.  Planning – Appeal of a use permit for a solar facility\n    ACTION: Denied the appeal and upheld the Planning Commission.\n"
+               "    Supervisor Fox moved, Supervisor Ash seconded.\n    Vote: 5-0\n")
+    [doc] = build_documents([Page("/papers/summary.txt", 1, summary)], "h" * 64, 1200)
+    assert doc.document.type == "minutes"
+    resolutions = [" ".join(d.text.split()) for d in doc.decisions if d.kind == "resolution"]
+    assert [text.split(".")[0] for text in resolutions] == [
+        "ACTION: Approved as recommended", "ACTION: Continued to March 18, 2025", "ACTION: Denied the appeal and upheld the Planning Commission"]
+    assert not [d for d in doc.decisions if d.kind == "action"]
