@@ -23,7 +23,7 @@ from .dates import month_year, parse_date
 from .decision_text import ENUMERATOR, Entry, Sentence, minute_of, parse_marker, referred_to, row_cells, sentences
 from .english import NUMBER_WORDS, count_words
 from .margins import INITIALS, MAC_INITIALS
-from .people import TITLE, attending, name_pattern
+from .people import OFFICER_ROLE, TITLE, attending, name_pattern
 
 # A follow-up is a verb of coming back / reporting / circulating aimed at a body or a meeting;
 # "return to schools" or "bring this work back" is not one.
@@ -33,7 +33,7 @@ NEXT_MEETING = r"(?:the|its)\s+next\s+(?:[\w&'’-]+\s+){0,4}meeting"
 # Who a board directs to act, in either case: its staff and officers ("the Superintendent", "the Health &
 # Human Services Director", "staff"). A task's actor (_ACTOR) is an officer only in capitals: "officers
 # will" describes.
-_ROLE = r"(?:staff|[Mm]anagers?|[Dd]irectors?|[Ss]uperintendent|[Dd]epartments?|[Oo]fficers?|[Cc]lerk|[Cc]ounsel|[Aa]ttorney|[Ee]ngineer|[Aa]dministrator|[Ss]ecretary|[Tt]reasurer|[Cc]hief|Head)"
+_ROLE = OFFICER_ROLE
 # An officer as a board names one, by title, the post's words on either side of it ("the Health & Human Services
 # Director", "the Director Infrastructure"); one it directs, also by the post's initials ("the CAO"), which after
 # "asked" are as often the body's own ("asked the PC to nominate a trustee").
@@ -58,9 +58,9 @@ _VERB = (
     # (the clause's own verb, at its start: "the Committee (PAC) has requested the Department to" reports another's request)
     rf"^(?:{ENUMERATOR})?(?:to\s+)?(?:instruct|request)(?:ed|s)?\s+(?:the\s+)?(?:(?:[A-Z][\w'’-]*|&)\s+){{0,4}}{_ROLE}\b"
     rf"(?:,?\s+(?:(?:of|for|and|in|the|&)\s+)*[A-Z(][\w'’()&-]*)*,?\s+to\s+[a-z]+|"
-    # "Staff was directed to return with a phasing option", "the Clerk is directed to write"
-    # and a resolution's clause: "AND THAT staff be directed to prepare the by-law"
-    rf"(?:^|\b(?-i:the)\s+|(?<=\bthat\s))(?:(?:[A-Z][\w'’-]*|&)\s+){{0,4}}{_ROLE}\s+(?:was|were|is|are|be)\s+(?:also\s+|further\s+)?directed\s+to\s+[a-z]+|"
+    # "Staff was directed to return with a phasing option", "the Clerk is directed to write", "The Clerk was
+    # instructed to write again", and a resolution's clause: "AND THAT staff be directed to prepare the by-law"
+    rf"(?:^|\b(?-i:the)\s+|(?<=\bthat\s))(?:(?:[A-Z][\w'’-]*|&)\s+){{0,4}}{_ROLE}\s+(?:was|were|is|are|be)\s+(?:also\s+|further\s+)?(?:directed|instructed)\s+to\s+[a-z]+|"
     # "will review the policy at the next meeting", "an update for the next board meeting was requested"
     rf"(?:review|consider|discuss)(?:ing)?\b[^.;]{{0,120}}?\bat\s+{NEXT_MEETING}|"
     rf"(?:update|report)\b[^.;]{{0,100}}?\bfor\s+{NEXT_MEETING}\s+was\s+requested|"

@@ -11,6 +11,11 @@ import re
 
 from .decision_text import Entry, ends_clause
 
+# An officer by post, as minutes name whoever advises or is tasked ("the Superintendent", "the Fire Chief",
+# "the Town Clerk", "staff", "Management" of an association's managing agent).
+OFFICER_ROLE = (r"(?:staff|[Mm]anagers?|[Mm]anagement|[Dd]irectors?|[Ss]uperintendent|[Dd]epartments?|[Oo]fficers?|[Cc]lerk|[Cc]ounsel"
+                r"|[Aa]ttorney|[Ee]ngineer|[Aa]dministrator|[Ss]ecretary|[Tt]reasurer|[Cc]hief|Head|[Aa]uditor|[Mm]arshal|[Ss]olicitor|[Pp]lanner)")
+
 # Honorifics and offices written before a name ("Cllr D. Whitlock", "Mayor Pro Tem Alma Ruiz").
 TITLE = (r"(?:Cllrs?|Councill?ors?|Crs?|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Revd?|Director|Trustees?|Commissioners?|Councilmembers?|Council\s+Members?"
          r"|Mayor|Chair(?:man|woman)?|PCSO|PC|Sgt|Sergeant|Insp|Inspector|Supt|Superintendent|Sir|Dame|Lord|Lady)")

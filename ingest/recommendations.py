@@ -21,6 +21,7 @@ from .chunk import opens_list_item
 from .decision_text import (ENUMERATOR, FIELD_NAME, PARAGRAPH_NUMBER, Entry, Marker, block_pages, collect_block, column_rows, is_motion, minute_of,
                             next_value, parse_marker, says_nothing, sentences, split_items)
 from .noise import is_furniture
+from .people import OFFICER_ROLE
 from .sections import headings_of
 
 _HEADING = re.compile(
@@ -545,7 +546,12 @@ _RECOMMENDED_TO = re.compile(rf"^(?:{ENUMERATOR})?(?-i:RECOMMENDED)\s+to\s+{_ADD
 # Council adopt Resolution No. 2024-020 ...", "The Director recommended requesting a 3 percent increase ...",
 # "The Chief Executive recommended that the Members adopt the Draft Plan ...".
 # An officer who advises the meeting, by role: "The Auditor recommended approval", "The County Engineer recommended ...".
-_ADVISER = r"(?:[Tt]he\s+)?(?:[A-Z][\w&'’-]*\s+){0,3}(?:[Aa]uditor|[Ee]ngineer|[Mm]arshal|[Ss]olicitor|[Tt]reasurer|[Pp]lanner|[Cc]lerk|[Aa]ttorney)"
+_ADVISER = rf"(?:[Tt]he\s+)?(?:[A-Z][\w&'’-]*\s+){{0,3}}{OFFICER_ROLE}"
+# An officer or a committee whose advice the minutes tell wherever its sentence starts (an item's title may run
+# into it): "The Fire Chief recommended adoption of ...", "The Estates Committee recommended appointing ...",
+# "The Audit and Risk Committee recommended the accounts to the Board", "The Superintendent recommends that ...".
+_COUNSEL = (rf"(?<![\w-])(?-i:The|the)\s+(?:(?:[A-Z][\w&'’-]*|and|&)\s+){{0,4}}(?:{OFFICER_ROLE}|(?i:committee|sub-committee|panel|working\s+group))"
+            r"\s+(?:therefore\s+|also\s+|unanimously\s+)?recommend(?:ed|s)\s+(?:that|approval|adoption|the|[a-z]+ing)\b")
 _OFFICER_NAMED = r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][\w'’-]+"  # "Ms. Holtzclaw recommended that the contract be awarded ..."
 _RECOMMENDED_TO_MEETING = re.compile(rf"^(?:{_RECOMMENDER}|{_ADVISER}|{_OFFICER_NAMED})\s+(?:therefore\s+|also\s+)?recommended\s+\S"
                                      rf"|(?:^(?:[Tt]he\s+)?(?:[\w&'’.-]+\s+){{1,5}}|\b(?:which|and)\s+)(?i:recommend(?:ed|s))\s+that\s+(?:the\s+)?(?:[\w&'’-]+\s+){{0,3}}?"
@@ -555,7 +561,8 @@ _RECOMMENDED_TO_MEETING = re.compile(rf"^(?:{_RECOMMENDER}|{_ADVISER}|{_OFFICER_
                                      # "The Committee RECOMMENDS that the Authority adopt ..."
                                      rf"|^(?:{PARAGRAPH_NUMBER})?[^.;]*(?<![A-Za-z])RECOMMEND(?:ED|S)\s+(?:that|the|to)\b"
                                      # Welsh: "Argymhellodd y Clerc fod y Cyngor yn ..." (recommended), "Argymhelliad y Pwyllgor: ..."
-                                     r"|\b[Aa]rgymhellodd\b|\b[Aa]rgymhelliad\s+(?:y|yr)\s[^:.]{0,60}:")
+                                     r"|\b[Aa]rgymhellodd\b|\b[Aa]rgymhelliad\s+(?:y|yr)\s[^:.]{0,60}:"
+                                     rf"|{_COUNSEL}")
 
 
 def _recommended_in_minutes(document: Document, entries: list[Entry]) -> list[tuple[int, Decision]]:

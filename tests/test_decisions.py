@@ -3255,3 +3255,23 @@ def test_a_summary_of_actions_taken_under_a_meetings_title_block_is_its_minutes(
     assert [text.split(".")[0] for text in resolutions] == [
         "ACTION: Approved as recommended", "ACTION: Continued to March 18, 2025", "ACTION: Denied the appeal and upheld the Planning Commission"]
     assert not [d for d in doc.decisions if d.kind == "action"]
+
+
+def test_an_officers_or_committees_advice_minuted_in_prose_is_a_recommendation():
+    minutes = ("Bramcote Fire Protection District\nMinutes of the Regular Board Meeting held on 16 July 2024\nPresent: Directors Ash, Fox, Lee\n"
+               "4. FINAL BUDGET 2024-25\nThe Fire Chief recommended adoption of the final budget as presented.\n"
+               "It was moved by Director Ash and seconded by Director Fox to adopt the final budget. The motion passed unanimously.\n"
+               "5. STATION ROOF\nTwo tenders had been received. The Estates Committee recommended appointing Hale & Sons Ltd as contractor.\n"
+               "6.2 Approval of the Facilities Plan for\nPublic Hearing Posting\nThe Superintendent recommends that the Board set the hearing for June 4.\n")
+    recommendations = _plain_texts(minutes, "recommendation")
+    assert [text.split(" recommend")[0].split(". ")[-1] for text in recommendations] == [
+        "The Fire Chief", "The Estates Committee", "Public Hearing Posting The Superintendent"]
+
+
+def test_an_officer_instructed_or_management_directed_in_the_passive_sets_an_action():
+    minutes = ("Llanferwen Town Council\nMinutes of the meeting held on 8 July 2024\nPresent: Cllr Ash (Mayor), Cllr Fox\n"
+               "24/112 HIGHWAYS\nThe resurfacing of Heol Fawr has still not been scheduled. The Clerk was instructed to write again to the Head of Highways.\n"
+               "24/113 ROOF\nThe roof of the pavilion leaks. Management was directed to obtain at least three bids for its repair.\n")
+    actions = _plain_texts(minutes, "action")
+    assert any("The Clerk was instructed to write again to the Head of Highways." in text for text in actions)
+    assert any(text.endswith("Management was directed to obtain at least three bids for its repair.") for text in actions)
