@@ -23,7 +23,7 @@ from .decision_text import (ENUMERATOR, PROPOSED, Entry, Sentence, block_pages, 
                             next_value, parse_marker, referred_to, row_cells, says_nothing, sentences, split_items)
 from .motions import (BARE_OUTCOME, COUNT, COUNTED_VOTE, LABELLED, MOTION, MOTION_CARRIED, MOTION_SEARCH, MOTION_WORD, MOVED, NOT_A_WISH,
                       ON_PROPOSAL, PROPOSAL, PUT_QUESTION, RESULT, ROLL, amendment_outcome, body_did, counts_a_vote, declares_outcome,
-                      in_a_list, is_roll_call, items_above, labelled_followers, minutes_confirmed, motion_above, moved_on_proposal, movers, paragraph_above, put_off,
+                      in_a_list, is_roll_call, items_above, records_an_outcome, labelled_followers, minutes_confirmed, motion_above, moved_on_proposal, movers, paragraph_above, put_off,
                       puts_to_vote, read_tally, read_vote_cell, runs_on, tells_a_vote, vote_details, vote_outcome, words_above)
 from .sections import outcome_only
 from .votes import ABSTAIN as _ABSTAIN, AGAINST as _AGAINST, FOR as _FOR
@@ -388,6 +388,63 @@ def _inline(document: Document, entries: list[Entry], used: set[int], minutes: l
         read_tally(joined, details)
         used.update(block)
         found.append((block[0], _decision(document, entries, block, details, items=[], minute=minutes[index])))
+    return found
+
+
+# A roll call that closes a motion with no outcome line after it ("MOTION: Hadley   SECOND: Tran" / "To approve the
+# agenda as presented." / "AYES: Ocampo, Hadley, Tran   NOES: None" / "ABSENT: Ruiz   ABSTAIN: None"): the
+# roll is the outcome, carried when more voted for than against. Several labels may share a line.
+_ROLL_LABEL = re.compile(r"(?<![A-Za-z])(?P<label>AYES?|YEAS?|NAYS?|NOES|ABSTAIN(?:ED|ING|S)?|ABSENT|RECUSED)\s*:\s*"
+                         r"(?P<names>.*?)\s*(?=(?<![A-Za-z])(?:AYES?|YEAS?|NAYS?|NOES|ABSTAIN\w*|ABSENT|RECUSED)\s*:|$)", re.IGNORECASE)
+_MOTION_SECOND = re.compile(r"^motion\s*:\s*(?P<mover>[^:]{2,60}?)\s+second(?:ed)?\s*:\s*(?P<seconder>.{2,60})$", re.IGNORECASE)
+
+
+def _counted(names: str) -> int:
+    """How many voted under a roll's label: its figure ("AYES: 5"), or the names it lists ("NOES: None" is none)."""
+    names = names.strip(" .;")
+    if names.isdigit():
+        return int(names)
+    return sum(1 for name in re.split(r",|;|\band\b", names) if name.strip() and not says_nothing(name))
+
+
+def _told(text: str) -> bool:
+    """Whether a line tells an outcome, which a roll beside it only counts."""
+    return records_an_outcome(text) or bool(_DISPOSITION.match(text) or re.match(_OUTCOME_LABEL, text, re.IGNORECASE))
+
+
+def _roll_calls(document: Document, entries: list[Entry], used: set[int], minutes: list) -> list[tuple[int, Decision]]:
+    """Each motion closed by its roll call alone, with how the roll went as its outcome."""
+    found = []
+    index = 0
+    while index < len(entries):
+        if index in used or not ROLL.match(entries[index].text):
+            index += 1
+            continue
+        end = index
+        while end + 1 < len(entries) and end + 1 not in used and entries[end + 1].text and is_roll_call(entries[end + 1].text):
+            end += 1
+        roll: dict[str, int] = {}
+        for k in range(index, end + 1):
+            for label in _ROLL_LABEL.finditer(entries[k].text):
+                key = label["label"].lower().rstrip("s").replace("yea", "aye").replace("nay", "noe")
+                roll[key[:7]] = roll.get(key[:7], 0) + _counted(label["names"])
+        after = next((entries[k].text for k in range(end + 1, min(len(entries), end + 4)) if entries[k].text), "")
+        if _told(after):
+            index = end + 1  # the outcome is told after the roll, and read with it there
+            continue
+        motion = motion_above(entries, end + 1, used) if "aye" in roll else []
+        if not motion or any(_told(entries[k].text) for k in motion):  # "ACTION: Approved ..." / "Motion: Ash / Second: Fox" / "Ayes: ..."
+            index = end + 1
+            continue
+        block = sorted(set(motion) | set(range(index, end + 1)))
+        ayes, noes = roll["aye"], roll.get("noe", 0)
+        details: dict = {"outcome": "carried" if ayes > noes else "failed",
+                         "votes": {"for": ayes, "against": noes, "abstain": roll.get("abstain", 0)}}
+        if named := next((m for k in motion if (m := _MOTION_SECOND.match(entries[k].text))), None):
+            details["mover"], details["seconder"] = named["mover"].strip(), named["seconder"].strip()
+        used.update(block)
+        found.append((block[0], _decision(document, entries, block, details, items=[], minute=minutes[index])))
+        index = end + 1
     return found
 
 
@@ -857,6 +914,8 @@ def extract_resolutions(document: Document, entries: list[Entry]) -> list[tuple[
     formal, used, counted = _formal(document, entries, minutes)
     voted = _us_votes(document, entries, used, minutes)
     found = formal + voted + _inline(document, entries, used, minutes, used - counted)
+    if document.type in ("minutes", "other"):
+        found += _roll_calls(document, entries, used, minutes)
     if document.type in ("minutes", "other", "decision_record"):
         found += _column_decisions(document, entries, used, minutes)
     if document.type in ("minutes", "other"):

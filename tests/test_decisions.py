@@ -3275,3 +3275,20 @@ def test_an_officer_instructed_or_management_directed_in_the_passive_sets_an_act
     actions = _plain_texts(minutes, "action")
     assert any("The Clerk was instructed to write again to the Head of Highways." in text for text in actions)
     assert any(text.endswith("Management was directed to obtain at least three bids for its repair.") for text in actions)
+
+
+def test_a_motion_closed_by_its_roll_call_alone_is_a_resolution_with_the_rolls_outcome():
+    minutes = ("Alder Vista Unified School District\nMinutes of the Regular Meeting of the Board of Education, May 21, 2024\n"
+               "Present: Ocampo, Hadley, Tran, Delacroix\n\n3.0  APPROVAL OF AGENDA\n     MOTION: Hadley   SECOND: Tran\n"
+               "     To approve the agenda as presented.\n     AYES: Ocampo, Hadley, Tran, Delacroix   NOES: None\n"
+               "     ABSENT: Ruiz   ABSTAIN: None\n\n4.0  FIELD LIGHTS\n     MOTION: Delacroix   SECOND: Ocampo\n"
+               "     To install field lights at Foothill Middle School.\n     AYES: Delacroix, Ocampo   NOES: Hadley, Tran, Ruiz\n\n"
+               "5.0  ROOF\n     MOTION: Tran   SECOND: Hadley\n     To award the roofing bid to Cordero Roofing.\n"
+               "     AYES: 4   NOES: 1\n     Motion carried 4-1.\n")
+    rows = [d for d in _decisions(minutes) if d.kind == "resolution"]
+    said = [(" ".join(d.text.split()), d.details["outcome"], d.details.get("votes")) for d in rows]
+    assert [(text.split("To ")[1].split(".")[0], outcome) for text, outcome, _ in said] == [
+        ("approve the agenda as presented", "carried"), ("install field lights at Foothill Middle School", "failed"),
+        ("award the roofing bid to Cordero Roofing", "carried")]
+    assert said[0][2] == {"for": 4, "against": 0, "abstain": 0} and rows[0].details["seconder"] == "Tran"
+    assert said[1][2]["against"] == 3
