@@ -410,6 +410,8 @@ def sets_a_task(sentence: str) -> bool:
 # An action log set out as a table: a header naming the task's column and its owner's ("No. | Action |
 # Owner | Due date"), then a row per task.
 _TASK_COLUMN = re.compile(r"^(?:agreed\s+)?actions?(?:\s+(?:agreed|required|to\s+be\s+taken))?$", re.IGNORECASE)
+_OTHER_TASK_COLUMN = re.compile(r"^(?:what|tasks?|items?|description)$", re.IGNORECASE)  # when no column says "Action"
+_RULE = re.compile(r"^[-=_+|:\s]+$")  # a text table's rule under its header ("-------+--------")
 _OWNER_COLUMN = re.compile(r"^(?:owner|lead|by\s+whom|responsible(?:\s+officer)?|who|action\s+by|assigned\s+to)$", re.IGNORECASE)
 _DUE_COLUMN = re.compile(r"^(?:due(?:\s+date)?|deadline|by\s+when|target(?:\s+date)?|timescale|date\s+due)$", re.IGNORECASE)
 
@@ -423,6 +425,8 @@ def _log_table(document: Document, entries: list[Entry]) -> list[tuple[int, Deci
     columns: dict[str, int] | None = None
     header: list[str] = []
     for index, entry in enumerate(entries):
+        if columns is not None and _RULE.match(entry.text):
+            continue
         cells = row_cells(entry, keep_empty=True)
         if len(cells) < 2:
             columns = None  # the table has ended
@@ -430,6 +434,8 @@ def _log_table(document: Document, entries: list[Entry]) -> list[tuple[int, Deci
         if columns is None:
             headed = {kind: next((n for n, cell in enumerate(cells) if pattern.match(cell)), None)
                       for kind, pattern in (("task", _TASK_COLUMN), ("owner", _OWNER_COLUMN), ("due", _DUE_COLUMN))}
+            if headed["task"] is None:
+                headed["task"] = next((n for n, cell in enumerate(cells) if _OTHER_TASK_COLUMN.match(cell)), None)
             columns = headed if headed["task"] is not None and headed["owner"] is not None else None
             header = cells
             continue
@@ -446,7 +452,7 @@ def _log_table(document: Document, entries: list[Entry]) -> list[tuple[int, Deci
             row.details["due_text"] = due
             if due_date := _due(due, document.meeting_date)[1]:
                 row.details["due_date"] = due_date
-        if columns["task"] > 0 and len(cells[0]) <= 12 and cells[0]:
+        if columns["task"] > 0 and 0 not in (columns["owner"], columns["due"]) and len(cells[0]) <= 12 and cells[0]:
             row.reference = cells[0]  # the log's number for it ("24/01")
         found.append((index, row))
     return found

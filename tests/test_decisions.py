@@ -3292,3 +3292,18 @@ def test_a_motion_closed_by_its_roll_call_alone_is_a_resolution_with_the_rolls_o
         ("award the roofing bid to Cordero Roofing", "carried")]
     assert said[0][2] == {"for": 4, "against": 0, "abstain": 0} and rows[0].details["seconder"] == "Tran"
     assert said[1][2]["against"] == 3
+
+
+def test_an_action_logs_rows_are_read_past_the_rule_under_its_header_and_under_a_what_column():
+    minutes = ("Kestrel Vale Academy Trust\nMinutes of the Board of Trustees held on 4 December 2024\nPresent: JP (Chair), CR, AS\n"
+               "1. FINANCE\nTrustees APPROVED the budget.\n\nACTION LOG\n"
+               "No.    | Action                                      | Owner  | Deadline\n"
+               "-------+---------------------------------------------+--------+-----------\n"
+               "24/19  | Website compliance review across all schools | CR     | 31/01/2025\n"
+               "24/27  | Submit accounts to ESFA and Companies House  | AS     | 31/12/2024\n\n"
+               "ACTION REGISTER\nWho      | What                                        | By when\n"
+               "Kirsty   | Draft attendance plan for board review      | 15 May 2025\n")
+    actions = {" ".join(d.text.split()): (d.details.get("who"), d.reference) for d in _of_kind(minutes, "action")}
+    assert actions == {"Website compliance review across all schools": ("CR", "24/19"),
+                       "Submit accounts to ESFA and Companies House": ("AS", "24/27"),
+                       "Draft attendance plan for board review": ("Kirsty", None)}
