@@ -18,6 +18,7 @@ from pathlib import Path
 from minutebook.vocabulary import Page
 
 from . import broken_words, english, forms, ligatures, margins, pdf_tables, reading_order, word
+from .columns import tabulate
 from .ocr import Ocr
 
 PDF_SUFFIXES = {".pdf"}
@@ -64,7 +65,7 @@ def read_pages(path: Path, ocr: Ocr | None = None) -> Iterator[Page]:
     elif suffix in HTML_SUFFIXES:
         yield Page(source=str(path), number=1, text=html_to_text(decode_text(path.read_bytes())))
     elif suffix in TEXT_SUFFIXES:
-        yield Page(source=str(path), number=1, text=decode_text(path.read_bytes()))
+        yield Page(source=str(path), number=1, text=tabulate(decode_text(path.read_bytes())))  # columns of spaces as tabs
     elif suffix in WORD_SUFFIXES:
         try:
             yield from word.read_docx(path)

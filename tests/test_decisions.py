@@ -3307,3 +3307,18 @@ def test_an_action_logs_rows_are_read_past_the_rule_under_its_header_and_under_a
     assert actions == {"Website compliance review across all schools": ("CR", "24/19"),
                        "Submit accounts to ESFA and Companies House": ("AS", "24/27"),
                        "Draft attendance plan for board review": ("Kirsty", None)}
+
+
+def test_an_action_list_set_out_in_columns_of_spaces_in_a_text_paper_gives_each_task_its_owner(tmp_path):
+    from minutebook.ingest.read import read_pages
+
+    paper = tmp_path / "minutes.txt"
+    paper.write_text("Cedar Hollow Condominium Association\nMinutes of the Board of Directors meeting held on September 10, 2024\n"
+                     "Present: Greg Ostrowski, Patrice Dunmore, Howard Chen\n\n1. ROOF\nThe board discussed the Building C roof.\n\n"
+                     "ACTION ITEMS\nItem                                                   Responsible          Target date\n"
+                     "Obtain three bids for Building C roof repair            Trent Holloway       10/4/2024\n"
+                     "Prepare draft 2025 budget for workshop                  Patrice Dunmore      9/27/2024\n")
+    docs = build_documents(list(read_pages(paper)), "h" * 64, 1200)
+    actions = {d.text: (d.details.get("who"), d.details.get("due_text")) for doc in docs for d in doc.decisions if d.kind == "action"}
+    assert actions == {"Obtain three bids for Building C roof repair": ("Trent Holloway", "10/4/2024"),
+                       "Prepare draft 2025 budget for workshop": ("Patrice Dunmore", "9/27/2024")}

@@ -184,3 +184,24 @@ def test_a_ruled_tables_group_headings_open_sections_and_its_blank_keys_are_the_
     assert passages["Ref: 2.1 | Risk: Damage to the bus shelter | Control: Annual inspection by members"].endswith("2. Assets")
     # a row whose number cell is left blank is another risk of the number above, not text running on
     assert "Ref: 1.2 | Risk: Salary paid late | Control: Standing order set up" in passages
+
+
+def test_a_plain_text_table_in_columns_of_spaces_is_read_as_tab_separated_rows():
+    from minutebook.ingest.columns import tabulate
+
+    text = ("ACTION LOG\n"
+            "Ref     Action                                Owner         Due\n"
+            "24/041  Written update to Ms Ash on the       A Varsani     31/10/2024\n"
+            "        recovery plan\n"
+            "24/042  Confirm funding allocation            F Adeyinka    04/10/2024\n"
+            "\n"
+            "County Executive Officer: Dana Ash     County Counsel: Lee Fox\n"
+            "AYES: Ocampo, Hadley   NOES: None\n"
+            "ABSENT: Ruiz   ABSTAIN: None\n"
+            "Who     | What                    | By when\n"
+            "Kirsty  | Draft attendance plan   | 15 May\n")
+    lines = tabulate(text).split("\n")
+    # the wrapped cell joins its row's cell above it
+    assert lines[:4] == ["ACTION LOG", "Ref\tAction\tOwner\tDue", "24/041\tWritten update to Ms Ash on the recovery plan\tA Varsani\t31/10/2024",
+                         "24/042\tConfirm funding allocation\tF Adeyinka\t04/10/2024"]
+    assert lines[4:] == text.split("\n")[5:]  # label-and-value lines, vote lines and a table in bars stay as they are
