@@ -185,11 +185,14 @@ def _row(document: Document, entries: list[Entry], sentence: Sentence, body: str
     )
 
 
+_DECIDING = r"(?:RESOLVED|AGREED|DECIDED|APPROVED|NOTED|RECOMMENDED|ENDORSED|RATIFIED)"
+
 # Minutes give tasks to people: "AS to chase the contractor", "Cllr Ash agreed to ask",
 # "the Clerk will write", "Director Fox will survey staff", "It was agreed that KG will liaise".
 _ACTOR = (
     rf"(?:[A-Z]{{2,3}}|{MAC_INITIALS})(?:\s*(?:&|and|/|,)\s*(?:[A-Z]{{2,3}}|{MAC_INITIALS}))*"  # initials, as an action column writes them
-    rf"|{TITLE}\.?\s+(?:Ms\.?\s+|Mrs\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}}"  # a middle name too: "Cllr Aled Rhys Prydderch"
+    # a middle name too: "Cllr Aled Rhys Prydderch"; not the meeting's own decision in capitals ("Trustees AGREED to set ...")
+    rf"|{TITLE}\.?\s+(?:Ms\.?\s+|Mrs\.?\s+)?(?!{_DECIDING}\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}}"
     # the clerk's and the chair's offices in either case ("the clerk agreed to"): minutes write them both ways
     r"|(?:[Tt]he\s+)?(?:(?:(?:Deputy|Assistant|Town|Parish)\s+){0,2}[Cc]lerk|[Cc]hair(?:man|woman|person)?|Vice[- ]Chair(?:man)?|[Tt]reasurer|[Ss]ecretary|RFO|Proper\s+Officer"
     r"|Executive\s+Director|Director|Management\s+Team"
@@ -263,6 +266,11 @@ _ACTION_LABEL = re.compile(rf"^{_LABEL}")
 # The label with the task after who is to do it: "Action: DMcK - write to Roads, by 29 March".
 _LABELLED_TASK = re.compile(
     rf"^(?i:actions?)\s*:\s*(?P<who>{_DOER}(?:\s*(?:[/&,]|\band\b)\s*{_DOER}){{0,4}})\s+[-–—]\s+(?P<what>[a-z]\S*\s+\S.*)$")
+# A board's direction under its own label, as an action summary sets it out: "Direction to staff: Return within
+# 60 days with a revised framework", "Staff direction: consult the cities on shared shelter beds"; the item's
+# title may run into it ("(Discussion and possible direction) Direction to staff: ...").
+_DIRECTION_LABEL = re.compile(r"(?:^|(?<=\)\s))(?:direction\s+(?:given\s+)?to\s+(?P<who>staff|(?:the\s+)?[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})"
+                              r"|(?P<staff>staff)\s+direction)\s*:\s*\S", re.IGNORECASE)
 # the label run into the sentence it closes, when that ends without a stop ("... www.quayford.org Action: DF")
 _LABEL_AT_END = re.compile(rf"(?<=\S)\s+{_LABEL}")
 
@@ -358,6 +366,8 @@ def _assignments(document: Document, entries: list[Entry], read: list[Sentence],
             label = _ACTION_LABEL.match(said) if not logged else None
             if labelled := _LABELLED_TASK.match(said) if not logged else None:
                 task = _row(document, entries, cited, said, labelled.group("who"))
+            elif directed := _DIRECTION_LABEL.search(said) if not logged else None:  # after an item's "(Possible direction)" too
+                task = _row(document, entries, cited, said, directed["who"] or directed["staff"])
             elif label:
                 before = read[n - 1] if n else None
                 if before is None or before.start in taken or any(start == before.start for start, _ in found) \

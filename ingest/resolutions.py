@@ -455,7 +455,8 @@ def _roll_calls(document: Document, entries: list[Entry], used: set[int], minute
 _OUTCOME_LABEL = r"(?:action(?:\s+taken)?|outcome|disposition)\s*[:–-]\s*"
 # The words an item's outcome is told in, as the minutes of any body write them.
 _OUTCOME_WORDS = ("approved", "adopted", "continued", "denied", "granted", "carried", "accepted", "tabled", "deferred", "confirmed",
-                  "refused", "rejected", "failed", "received and filed", "withdrawn", "postponed")
+                  "refused", "rejected", "failed", "received and filed", "withdrawn", "postponed", "appointed", "awarded", "ratified",
+                  "upheld", "referred")
 _DONE_WORD = "|".join(word.replace(" ", r"\s+") for word in _OUTCOME_WORDS)
 _DISPOSITION = re.compile(
     rf"^(?:{_OUTCOME_LABEL}|result\s*[:–-]\s*)?(?:the\s+(?:item|application|matter|request)\s+(?:was\s+)?)?"

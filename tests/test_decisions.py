@@ -3322,3 +3322,19 @@ def test_an_action_list_set_out_in_columns_of_spaces_in_a_text_paper_gives_each_
     actions = {d.text: (d.details.get("who"), d.details.get("due_text")) for doc in docs for d in doc.decisions if d.kind == "action"}
     assert actions == {"Obtain three bids for Building C roof repair": ("Trent Holloway", "10/4/2024"),
                        "Prepare draft 2025 budget for workshop": ("Patrice Dunmore", "9/27/2024")}
+
+
+def test_an_action_summarys_appointment_and_its_directions_to_staff_and_trustees_agreeing_in_capitals():
+    summary = ("HARLOW VALE COUNTY BOARD OF SUPERVISORS\nMinutes of the Regular Meeting of March 4, 2025\nPresent: all Supervisors\n\n"
+               "20. Fair Board – Appointment of a member\n    ACTION: Appointed Ms. Lorraine Bell to the Fair Board, term ending 2027.\n\n"
+               "21. Homeless Encampment Response Framework\n    (Discussion and possible direction)\n"
+               "    Direction to staff: Return within 60 days with a revised framework and cost estimates.\n"
+               "    Direction to staff: Consult with neighbouring cities on shared shelter beds.\n")
+    assert any(text.startswith("ACTION: Appointed Ms. Lorraine Bell") for text in _plain_texts(summary, "resolution"))
+    directions = {d.text.split("staff: ")[-1]: d.details.get("who") for d in _of_kind(summary, "action")}
+    assert directions == {"Return within 60 days with a revised framework and cost estimates.": "staff",
+                          "Consult with neighbouring cities on shared shelter beds.": "staff"}
+    trust = ("Kestrel Vale Academy Trust\nMinutes of the Board of Trustees held on 4 December 2024\nPresent: JP (Chair), CR, AS\n"
+             "4. RESERVES\nTrustees AGREED to set the minimum free reserves level at 5% of annual income.\n"
+             "Action: AS to update the reserves policy.\n")
+    assert [" ".join(d.text.split()) for d in _of_kind(trust, "action")] == ["Action: AS to update the reserves policy."]
