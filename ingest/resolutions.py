@@ -413,7 +413,8 @@ def _told(text: str) -> bool:
 
 
 def _roll_calls(document: Document, entries: list[Entry], used: set[int], minutes: list) -> list[tuple[int, Decision]]:
-    """Each motion closed by its roll call alone, with how the roll went as its outcome."""
+    """Each motion closed by its roll call, with how the roll went as its outcome, or the outcome told just
+    after the roll when no other reading has taken it."""
     found = []
     index = 0
     while index < len(entries):
@@ -428,17 +429,20 @@ def _roll_calls(document: Document, entries: list[Entry], used: set[int], minute
             for label in _ROLL_LABEL.finditer(entries[k].text):
                 key = label["label"].lower().rstrip("s").replace("yea", "aye").replace("nay", "noe")
                 roll[key[:7]] = roll.get(key[:7], 0) + _counted(label["names"])
-        after = next((entries[k].text for k in range(end + 1, min(len(entries), end + 4)) if entries[k].text), "")
-        if _told(after):
-            index = end + 1  # the outcome is told after the roll, and read with it there
+        after = next((k for k in range(end + 1, min(len(entries), end + 4)) if entries[k].text), None)
+        told = after is not None and _told(entries[after].text)
+        if told and after in used:
+            index = end + 1  # the outcome told after the roll was read with it ("Motion carried 4-1.")
             continue
         motion = motion_above(entries, end + 1, used) if "aye" in roll else []
         if not motion or any(_told(entries[k].text) for k in motion):  # "ACTION: Approved ..." / "Motion: Ash / Second: Fox" / "Ayes: ..."
             index = end + 1
             continue
-        block = sorted(set(motion) | set(range(index, end + 1)))
+        # the roll's own outcome, or the one told after it ("Resolution No. 31 was adopted by roll call vote 4-0.")
+        block = sorted(set(motion) | set(range(index, end + 1)) | ({after} if told else set()))
         ayes, noes = roll["aye"], roll.get("noe", 0)
-        details: dict = {"outcome": "carried" if ayes > noes else "failed",
+        failed = re.search(r"\b(?:failed|fails|lost|defeated)\b", entries[after].text, re.IGNORECASE) if told else ayes <= noes
+        details: dict = {"outcome": "failed" if failed else "carried",
                          "votes": {"for": ayes, "against": noes, "abstain": roll.get("abstain", 0)}}
         if named := next((m for k in motion if (m := _MOTION_SECOND.match(entries[k].text))), None):
             details["mover"], details["seconder"] = named["mover"].strip(), named["seconder"].strip()

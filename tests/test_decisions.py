@@ -3338,3 +3338,16 @@ def test_an_action_summarys_appointment_and_its_directions_to_staff_and_trustees
              "4. RESERVES\nTrustees AGREED to set the minimum free reserves level at 5% of annual income.\n"
              "Action: AS to update the reserves policy.\n")
     assert [" ".join(d.text.split()) for d in _of_kind(trust, "action")] == ["Action: AS to update the reserves policy."]
+
+
+def test_a_motion_its_roll_call_and_the_outcome_told_after_the_roll_are_one_resolution():
+    minutes = ("Alder Vista Unified School District\nMinutes of the Regular Meeting of the Board of Education, May 21, 2024\n"
+               "Present: Ocampo, Hadley, Tran, Delacroix\n\n6.1  Resolution No. 2023-24-31, Temporary Contracts\n"
+               "     Superintendent's Recommendation: That the Board adopt Resolution No. 2023-24-31.\n"
+               "     MOTION: Delacroix   SECOND: Tran\n     To adopt Resolution No. 2023-24-31 as presented.\n"
+               "     AYES: Ocampo, Hadley, Tran, Delacroix   NOES: None\n     ABSENT: Ruiz   ABSTAIN: None\n"
+               "     Resolution No. 2023-24-31 was adopted by roll call vote 4-0.\n")
+    [row] = _of_kind(minutes, "resolution")
+    said = " ".join(row.text.split())
+    assert "To adopt Resolution No. 2023-24-31 as presented." in said and said.endswith("was adopted by roll call vote 4-0.")
+    assert row.details["outcome"] == "carried" and row.details["mover"] == "Delacroix"
