@@ -573,12 +573,13 @@ _RESPONSE_WORD = re.compile(r"^(?:no\s+)?(?:objections?|comments?)|^(?:not\s+)?s
 # A response said in a sentence: the response word with its reason or condition ("Support. The shopfront
 # would enhance the conservation area.", "No objection, provided the materials match", "Object. Overdevelopment
 # of the site"), or the meeting's body giving it ("The Council has no objections to this application.", "The
-# CC will object on the grounds that ...", "The Community Council will therefore lodge an objection ...").
+# CC will object on the grounds that ...", "The Community Council will therefore lodge an objection ...", "Members
+# raised no objection to the application.").
 _RESPONSE_SAID = re.compile(
     r"^(?P<word>no\s+objections?(?:\s+in\s+principle)?|(?:not\s+)?support(?:ed)?|object(?:ion)?|no\s+(?:comments?|observations?))"
     r"(?:\s*[,.;:–-]|\s+(?:provided|subject\s+to|but|on\s+the\s+grounds?)\b)\s*\S", re.IGNORECASE)
 _BODY_RESPONSE = re.compile(
-    r"^(?:the\s+)?(?:(?:community|parish|town|city)\s+)?(?:council|cc|committee)\s+(?:therefore\s+|also\s+)?"
+    rf"^(?:the\s+)?(?:(?:community|parish|town|city)\s+)?(?:{_MEETING}|cc|councillors)\s+(?:therefore\s+|also\s+)?"
     r"(?:(?P<none>(?:has|had|raised)\s+no\s+(?:objections?|observations?|comments?))|(?P<support>(?:supports?|supported)\b)"
     r"|(?P<object>(?:will|would|shall)\s+(?:therefore\s+)?(?:object|lodge\s+an\s+objection|not\s+support)\b|(?:objects?|objected)\s+to\b))",
     re.IGNORECASE)

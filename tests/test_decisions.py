@@ -3351,3 +3351,11 @@ def test_a_motion_its_roll_call_and_the_outcome_told_after_the_roll_are_one_reso
     said = " ".join(row.text.split())
     assert "To adopt Resolution No. 2023-24-31 as presented." in said and said.endswith("was adopted by roll call vote 4-0.")
     assert row.details["outcome"] == "carried" and row.details["mover"] == "Delacroix"
+
+
+def test_members_raising_no_objection_to_an_application_is_the_councils_response():
+    minutes = ("Whitmoor Parish Council\nMinutes of the meeting held on 11 March 2024\nPresent: Cllr Ash (Chair), Cllr Fox\n"
+               "24/037  PLANNING\n        (a) 24/00214/HOUS – 3 Orchard Close, Whitmoor. Single-storey rear extension\n"
+               "            and replacement of conservatory.\n            Members raised no objection to the application.\n")
+    [row] = _of_kind(minutes, "resolution")
+    assert " ".join(row.text.split()).endswith("Members raised no objection to the application.") and row.details["outcome"] == "no objection"
