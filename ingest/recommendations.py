@@ -526,11 +526,22 @@ _ADDRESSED = r"(?P<who>(?:the\s+)?(?:(?-i:[A-Z])[\w&'’-]*\s+){0,4}?(?-i:[A-Z])
 _ONWARD = re.compile(rf"\brecommend(?:s|ed)?\s+to\s+{_ADDRESSED}(?:,\s+[^,]{{1,60}},)?\s+(?:that\b|the\b|for\b)", re.IGNORECASE)
 
 
+# "RESOLVED - That the Panel makes the following recommendations to the Commissioner: (a) ... (b) ...": each item
+# is a recommendation to the body the lead-in names.
+_ONWARD_LIST = re.compile(rf"\brecommendations?\s+to\s+{_ADDRESSED}\s*:", re.IGNORECASE)
+
+
 def recommended_onward(resolutions: list[tuple[int, Decision]]) -> list[tuple[int, Decision]]:
-    """A recommendation row for each clause of a resolution that recommends to another body, with that
-    body as its addressee (the resolution itself stays a resolution)."""
+    """A recommendation row for each clause of a resolution that recommends to another body, or each item
+    of one listing its recommendations to that body, with that body as its addressee (the resolution itself
+    stays a resolution)."""
     found = []
     for start, resolution in resolutions:
+        listed = _ONWARD_LIST.search(resolution.text) if resolution.items else None
+        if listed and listed.end() <= resolution.text.find(resolution.items[0][:20]):
+            details = {**resolution.details, "addressee": listed["who"]}
+            found += [(start, replace(resolution, kind="recommendation", text=item, items=[], details=details)) for item in resolution.items]
+            continue
         for clause in resolution.items or [resolution.text]:
             match = _ONWARD.search(clause)
             if match:
@@ -562,6 +573,8 @@ _RECOMMENDED_TO_MEETING = re.compile(rf"^(?:{_RECOMMENDER}|{_ADVISER}|{_OFFICER_
                                      rf"|^(?:{PARAGRAPH_NUMBER})?[^.;]*(?<![A-Za-z])RECOMMEND(?:ED|S)\s+(?:that|the|to)\b"
                                      # Welsh: "Argymhellodd y Clerc fod y Cyngor yn ..." (recommended), "Argymhelliad y Pwyllgor: ..."
                                      r"|\b[Aa]rgymhellodd\b|\b[Aa]rgymhelliad\s+(?:y|yr)\s[^:.]{0,60}:"
+                                     # the report's recommendation put to the meeting: "The Panel was recommended to review ..."
+                                     rf"|\b(?i:{_BODY})\s+(?:was|were)\s+recommended\s+to\s+[a-z]"
                                      rf"|{_COUNSEL}")
 
 

@@ -335,7 +335,9 @@ def _inline(document: Document, entries: list[Entry], used: set[int], minutes: l
         if index in used or not text or entry.table:
             continue
         inline = _APPROVED_INLINE.match(_unbulleted(text))
-        outcomes_only = any(k in formal for k in range(index - 3, index + FORMAL_REACH + 1))
+        # a motion lost is no RESOLVED's outcome: it is a decision of its own ("... the motion was lost (2 for, 7 against).")
+        lost = re.search(r"\bmotion\s+(?:was\s+)?(?:lost|defeated|failed)\b", text, re.IGNORECASE)
+        outcomes_only = not lost and any(k in formal for k in range(index - 3, index + FORMAL_REACH + 1))
         # "... The motion" / "carried 3-2 on the following roll call vote:"
         run_on = runs_on(entries, index, used) if MOTION_WORD.search(text) else []
         said = " ".join([text, *(entries[k].text for k in run_on)])

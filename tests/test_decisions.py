@@ -3359,3 +3359,22 @@ def test_members_raising_no_objection_to_an_application_is_the_councils_response
                "            and replacement of conservatory.\n            Members raised no objection to the application.\n")
     [row] = _of_kind(minutes, "resolution")
     assert " ".join(row.text.split()).endswith("Members raised no objection to the application.") and row.details["outcome"] == "no objection"
+
+
+def test_a_panels_recommendations_listed_to_another_body_and_a_motion_lost_before_its_resolution():
+    minutes = ("Wessmoor Police and Crime Panel\nMinutes of the meeting held on 5 February 2024\nPresent: Councillor Ash (Chair)\n"
+               "34  PROPOSED PRECEPT 2024/25\n    The Panel was recommended to review the proposed precept and make a report to the\n"
+               "    Commissioner.\n\n    Councillor Foxton moved, and Councillor Askey seconded, that the Panel veto the\n"
+               "    proposed precept. On being put to the vote the motion was lost (2 for, 7 against).\n\n"
+               "    RESOLVED - That the Panel supports the proposed precept of £271.80 for a Band D\n    property for 2024/25, by 7 votes to 2.\n\n"
+               "    RESOLVED - That the Panel makes the following recommendations to the Commissioner:\n"
+               "    (a) That the Commissioner publishes the rural response time improvement plan;\n"
+               "    (b) That neighbourhood policing numbers are reported to the Panel each quarter.\n")
+    recommendations = _of_kind(minutes, "recommendation")
+    assert [" ".join(d.text.split()) for d in recommendations] == [
+        "The Panel was recommended to review the proposed precept and make a report to the Commissioner.",
+        "That the Commissioner publishes the rural response time improvement plan;",
+        "That neighbourhood policing numbers are reported to the Panel each quarter."]
+    assert recommendations[1].details["addressee"] == "the Commissioner"
+    lost = [d for d in _of_kind(minutes, "resolution") if "veto" in d.text]
+    assert len(lost) == 1 and lost[0].details["outcome"] == "failed"
