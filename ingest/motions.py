@@ -263,7 +263,8 @@ def items_above(entries: list[Entry], index: int) -> int:
     """How many lines of a list (each item opening with its number or letter, and the lines an item
     wraps onto) stand just above line ``index``."""
     k = index - 1
-    while k >= 0 and entries[k].text and (parse_marker(entries[k].text) or _wraps_item(entries, k)):
+    # a line ending in a colon leads into the list ("That Council:"), however the page ran it on from the one above
+    while k >= 0 and entries[k].text and (parse_marker(entries[k].text) or _wraps_item(entries, k) and not entries[k].text.rstrip().endswith(":")):
         k -= 1
     return index - 1 - k
 

@@ -32,11 +32,13 @@ _MONTHS = re.compile(
     re.IGNORECASE,
 )
 _NOT_HEADING_START = re.compile(r"^(?:resolved|agreed|noted|result|motion|ayes|nays|noes|abstain|absent|second(?:ed)?|page)\b", re.IGNORECASE)
-# A line that is only an outcome ("NO OBJECTION", "APPROVED.", "Refused") says what became of the
+# A line that is only an outcome ("NO OBJECTION", "APPROVED.", "Refused", "CARRIED 7/2") says what became of the
 # item above it, in a table's column or under its text: it names no topic, so it opens no section.
 _OUTCOME_ONLY = re.compile(
     r"^(?:(?:no\s+)?(?:objections?|comments?)(?:\s+raised)?|approved|refused|granted|carried|deferred|withdrawn|adopted"
-    r"|rejected|supported|not\s+supported|support|agreed|noted|resolved|defeated|lost|failed|passed)$",
+    r"|rejected|supported|not\s+supported|support|agreed|noted|resolved|defeated|lost|failed|passed)"
+    # with how it went: "CARRIED 7/2", "Lost (3-6)", "CARRIED UNANIMOUSLY"
+    r"(?:\s+unanimously|\s+\(?unanimous\)?|\s+\(?\d{1,2}\s*[-/–:]\s*\d{1,2}(?:\s*[-/–:]\s*\d{1,2})?\)?)?$",
     re.IGNORECASE,
 )
 

@@ -3378,3 +3378,19 @@ def test_a_panels_recommendations_listed_to_another_body_and_a_motion_lost_befor
     assert recommendations[1].details["addressee"] == "the Commissioner"
     lost = [d for d in _of_kind(minutes, "resolution") if "veto" in d.text]
     assert len(lost) == 1 and lost[0].details["outcome"] == "failed"
+
+
+def test_a_resolutions_list_after_an_officers_list_without_blank_lines_between_is_read_whole():
+    # A PDF's text layer keeps no blank lines: the officer's list, the council's list and its outcome run together.
+    minutes = ("Mirrigang Shire Council\nMinutes of the Ordinary Meeting held on 23 July 2024\nPresent: Cr Ash (Mayor), Cr Fox, Cr Lee\n"
+               "11. REPORTS TO COUNCIL\n11.1 Draft Delivery Program 2024-2028 - Adoption\nOfficer Recommendation\nThat Council:\n"
+               "1. Adopt the exhibited Delivery Program 2024-2028.\n2. Make the 2024-25 rates and charges as detailed in the report.\n"
+               "Council Resolution 2024/119   Moved Cr Ash   Seconded Cr Fox\nThat Council:\n"
+               "1. Adopt the Delivery Program 2024-2028 as\n   exhibited, with the amendment tabled at the meeting.\n"
+               "2. Make the rates and charges for 2024-25 as detailed in the report, being\n   an increase of 4.9%.\n"
+               "                                                                  CARRIED 7/2\n"
+               "Division:\nFor: Crs Ash, Fox, Lee\nAgainst: Crs Moss, Reed\n11.2 Tender T2024-07\n")
+    [row] = _of_kind(minutes, "resolution")
+    said = " ".join(row.text.split())
+    assert "Council Resolution 2024/119" in said and "as exhibited, with the amendment tabled at the meeting." in said
+    assert row.details["outcome"] == "carried"
