@@ -43,6 +43,15 @@ _OUTCOME_ONLY = re.compile(
 )
 
 
+def _next_minute(reference: str | None) -> str | None:
+    """The minute reference after ``reference`` ("25/26" after "25/25", "P24/108" after "P24/107")."""
+    match = _MINUTE_REF.match(f"{reference} x") if reference else None
+    if not match:
+        return None
+    prefix = match.group(1)[: -len(match.group(3))]
+    return f"{prefix}{int(match.group(3)) + 1:0{len(match.group(3))}d}"
+
+
 def outcome_only(text: str) -> bool:
     """Whether a line says only what became of an item ("NO OBJECTION", "Approved.")."""
     return bool(_OUTCOME_ONLY.match(text.strip().rstrip(".!")))
@@ -97,14 +106,16 @@ def headings_of(path: str) -> list[str]:
 
 
 def classify_line(text: str, isolated: bool = False, next_long: bool = False,
-                  opens_numbered: bool = False, expected: int | None = None) -> tuple[str, float, str, str | None] | None:
+                  opens_numbered: bool = False, expected: int | None = None,
+                  next_minute: str | None = None) -> tuple[str, float, str, str | None] | None:
     """("heading" | "para", rank, title, paragraph label) for a line that opens a section.
 
     ``isolated``: blank lines around it; ``next_long``: prose follows; ``opens_numbered``: it
     ends a sentence-free gap and a numbered paragraph follows. These only matter for plain title
     lines, which are headings only by their position. ``expected``: the number the last numbered
     item makes next, which opens an item even when its title starts with a figure ("24. 2021 Grant
-    Program application", "25. $125,000 in grant funds").
+    Program application", "25. $125,000 in grant funds"). ``next_minute``: the minute reference that follows
+    the last one ("25/26" after "25/25"), which is that minute even where it reads as a financial year.
     """
     text = text.strip()
     if not text or "\t" in text or len(text) > 2000:
@@ -134,7 +145,7 @@ def classify_line(text: str, isolated: bool = False, next_long: bool = False,
         # not a date ("12/03") or a financial year ("25/26", "2023/24"), which a line may open with too
         date_like = len(second) == 2 and int(second) <= 12
         year_pair = int(second) == (int(first) + 1) % 10 ** len(second)
-        if not (date_like or year_pair) and ":" not in rest and _title_like(rest, 12):
+        if (reference == next_minute or not (date_like or year_pair)) and ":" not in rest and _title_like(rest, 12):
             return ("heading", 2.0, f"{reference} {rest}", reference)
         return None
     if match := _INT.match(text):
@@ -233,6 +244,7 @@ def sectionize(lines: list[Line], root: str, keep_empty: bool = False) -> list[S
     skip = -1
     heading_end = -1  # the last line of the title of the section open now
     last_number = 0  # of the last numbered entry opened, under any heading ("23." then "APPROVING" then "24.")
+    last_minute: str | None = None  # the reference of the last minute opened ("25/25")
     for index, line in enumerate(lines):
         if index <= skip:
             continue
@@ -253,7 +265,7 @@ def sectionize(lines: list[Line], root: str, keep_empty: bool = False) -> list[S
         prev_ends = prev_blank or bool(re.search(r"[.:;!?]$", lines[index - 1].text.strip()))
         opens_numbered = prev_ends and len(text) <= 60 and nxt is not None and bool(_INT.match(lines[nxt].text.strip()))
         found = classify_line(text, prev_blank and next_blank, next_long, opens_numbered,
-                              last_number + 1 if last_number else None)
+                              last_number + 1 if last_number else None, _next_minute(last_minute))
         if found is None:
             sections[-1].lines.append(line)
             continue
@@ -277,9 +289,11 @@ def sectionize(lines: list[Line], root: str, keep_empty: bool = False) -> list[S
             if wrapped is not None:
                 title = " ".join([title] + [lines[j].text.strip() for j in range(index + 1, wrapped + 1)])
                 skip = wrapped  # "88. Budget Monitoring Report –" / "2024-25" / "(Item 5)"
-            elif follow[:1].islower() or (len(text) >= 60 and not text.startswith("#")):
+            elif follow[:1].islower() or (len(text) >= 60 and not text.startswith("#") and not _is_caps(title)):
                 # A PDF line that wraps into the next is the start of a paragraph, not a heading.
                 kind, title, rank = "para", f"{label}." if "." not in label else label, (2.5 if rank == 2.0 else rank)
+        if label and _MINUTE_REF.match(f"{label} x"):
+            last_minute = label
         if label and label.isdigit():
             number = last_number = int(label)
             if sublist and number == sublist[1] + 1:

@@ -296,3 +296,18 @@ Members agreed to support the application.
                                        "Minutes > 24/047 Planning": "24/047"}
     # a financial year or a date opening a line heads nothing, nor a reference run into its minute's text
     assert classify_line("14/048: Councillors Items Sandbags: Cllr Ash reported he had now") is None
+
+
+def test_the_next_minute_heads_its_minute_even_where_its_reference_reads_as_a_financial_year():
+    # as a PDF's text layer gives it: no blank lines, and a long title in capitals
+    text = """Minutes of the meeting of the Council of the University of Carrowdale held on 20 March 2025
+25/25  CODE OF PRACTICE ON FREEDOM OF SPEECH AND ACADEMIC FREEDOM (C/25/12)
+Council APPROVED the revised Code of Practice on Freedom of Speech.
+25/26  MODERN SLAVERY STATEMENT 2024/25 (C/25/13)
+Council APPROVED the Modern Slavery Statement for 2024/25.
+25/26 budgets will be set in January.
+"""
+    assert _paths(text, "Minutes") == {
+        "Minutes": None,
+        "Minutes > 25/25 CODE OF PRACTICE ON FREEDOM OF SPEECH AND ACADEMIC FREEDOM (C/25/12)": "25/25",
+        "Minutes > 25/26 MODERN SLAVERY STATEMENT 2024/25 (C/25/13)": "25/26"}
