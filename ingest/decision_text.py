@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .chunk import GLUED_BULLET, ends_sentence, split_sentences
-from .sections import Section, headings_of
+from .sections import Section, headings_of, outcome_only
 from .tables import is_table_line
 
 
@@ -441,8 +441,8 @@ def sentences(entries: list[Entry]) -> list[Sentence]:
         if not entry.text or entry.heading or entry.table:
             flush()
             continue
-        if parse_marker(entry.text) or entry.opens or _ACTION_LINE.match(entry.text):
-            flush()
+        if parse_marker(entry.text) or entry.opens or _ACTION_LINE.match(entry.text) or outcome_only(entries[para[-1]].text if para else ""):
+            flush()  # a line that is only an outcome ("CARRIED", "CARRIED 7/2") ends its sentence, stop or none
         para.append(index)
     flush()
     return out

@@ -3394,3 +3394,15 @@ def test_a_resolutions_list_after_an_officers_list_without_blank_lines_between_i
     said = " ".join(row.text.split())
     assert "Council Resolution 2024/119" in said and "as exhibited, with the amendment tabled at the meeting." in said
     assert row.details["outcome"] == "carried"
+
+
+def test_a_member_asking_that_a_vote_or_dissent_be_recorded_sets_no_task_even_run_on_from_the_outcome():
+    # without blank lines, as a PDF gives it, "CARRIED" and the next sentence share a paragraph
+    minutes = ("Tollhaven District Council\nMinutes of the Infrastructure Committee held on 14 August 2024\nPresent: Cr Ash (Chair), Cr Oakes\n"
+               "6.1 Speed Management Plan\nMoved: Cr Ash    Seconded: Cr Fox\nThat the Committee approves the draft plan for consultation.\n"
+               "CARRIED\nCr Oakes requested that his vote against the motion be recorded.\n"
+               "Cllr Kinsella asked that her dissent be recorded.\nCr Fox requested that staff report back on the crash data.\n")
+    actions = [" ".join(d.text.split()) for d in _of_kind(minutes, "action")]
+    assert actions == ["Cr Fox requested that staff report back on the crash data."]
+    [row] = _of_kind(minutes, "resolution")
+    assert " ".join(row.text.split()).endswith("CARRIED")
