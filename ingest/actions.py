@@ -185,6 +185,7 @@ def _row(document: Document, entries: list[Entry], sentence: Sentence, body: str
     )
 
 
+# A decision verb in capitals is the meeting's own, never a name after a title ("Trustees AGREED to ...").
 _DECIDING = r"(?:RESOLVED|AGREED|DECIDED|APPROVED|NOTED|RECOMMENDED|ENDORSED|RATIFIED)"
 
 # Minutes give tasks to people: "AS to chase the contractor", "Cllr Ash agreed to ask",
@@ -327,15 +328,15 @@ def _action_list(document: Document, entries: list[Entry], taken: set[int]) -> l
     works quotation up to £2,400") as a task of the one it names."""
     found = []
     listing = False
-    said_before = 0  # lines read: the paper's own title ("ACTION SUMMARY" over its meeting's day) heads no list
+    lines_read = 0  # the paper's own title ("ACTION SUMMARY" over its meeting's day) heads no list
     for index, entry in enumerate(entries):
         text = entry.text.strip()
-        said_before += bool(text)
+        lines_read += bool(text)
         if entry.heading or not text:
-            listing = bool(entry.heading and _ACTION_LIST.match(text) and said_before > TITLE_LINES) or (listing and not text)
+            listing = bool(entry.heading and _ACTION_LIST.match(text) and lines_read > TITLE_LINES) or (listing and not text)
             continue
         if _ACTION_LIST.match(text):
-            listing = said_before > TITLE_LINES
+            listing = lines_read > TITLE_LINES
             continue
         marker = parse_marker(text)
         said = marker.rest if marker and marker.family == "bullet" else text

@@ -441,7 +441,7 @@ def sentences(entries: list[Entry]) -> list[Sentence]:
         if not entry.text or entry.heading or entry.table:
             flush()
             continue
-        if parse_marker(entry.text) or entry.opens or _ACTION_LINE.match(entry.text) or outcome_only(entries[para[-1]].text if para else ""):
+        if parse_marker(entry.text) or entry.opens or _ACTION_LINE.match(entry.text) or para and outcome_only(entries[para[-1]].text):
             flush()  # a line that is only an outcome ("CARRIED", "CARRIED 7/2") ends its sentence, stop or none
         para.append(index)
     flush()

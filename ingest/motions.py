@@ -7,8 +7,9 @@ decisions with these; chat and packs ask whether a passage records an outcome or
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-from .decision_text import FIELD_NAME, PARAGRAPH_NUMBER, Entry, ends_clause, parse_marker
+from .decision_text import FIELD_NAME, PARAGRAPH_NUMBER, Entry, ends_clause, parse_marker, says_nothing
 from .people import TITLE
 from .votes import ABSTAIN as _ABSTAIN, AGAINST as _AGAINST, FOR as _FOR
 
@@ -52,6 +53,25 @@ LABELLED = re.compile(r"^(?P<label>proposer|proposed by|mover|moved by|motion by
 # US vote blocks.
 RESULT = re.compile(r"^RESULT\s*:\s*(?P<outcome>[A-Z][A-Z ]+?)\s*(?:\[(?P<how>[^\]]*)\])?\s*$")
 ROLL = re.compile(r"^(?P<label>AYES|NAYS|NOES|ABSTAIN(?:ED|ING)?|ABSENT|RECUSED)\s*:\s*(?P<names>.*)$", re.IGNORECASE)
+# Each label of a roll call and the names or figure under it, several to a line ("AYES: Ash, Fox   NOES: None").
+_ROLL_WORD = r"AYES?|YEAS?|NAYS?|NOES|ABSTAIN(?:ED|ING|S)?|ABSENT|RECUSED"
+_ROLL_LABEL = re.compile(rf"(?<![A-Za-z])(?P<label>{_ROLL_WORD})\s*:\s*(?P<names>.*?)\s*(?=(?<![A-Za-z])(?:{_ROLL_WORD})\s*:|$)", re.IGNORECASE)
+_ROLL_SIDE = {"aye": "for", "yea": "for", "nay": "against", "noe": "against", "abstain": "abstain"}  # absent and recused cast none
+
+
+def roll_counts(lines: Iterable[str]) -> dict[str, int]:
+    """How a roll call went: how many for, against and abstaining, from its labelled lines, by the figure
+    under a label ("AYES: 5") or the names it lists ("NOES: None" is none)."""
+    counts: dict[str, int] = {}
+    for text in lines:
+        for label in _ROLL_LABEL.finditer(text):
+            side = next((side for word, side in _ROLL_SIDE.items() if label["label"].lower().startswith(word)), None)
+            names = label["names"].strip(" .;")
+            counted = int(names) if names.isdigit() else sum(1 for name in re.split(r",|;|\band\b", names)
+                                                             if name.strip() and not says_nothing(name))
+            if side:
+                counts[side] = counts.get(side, 0) + counted
+    return counts
 # "Motion carried", "The main motion to introduce Ordinance No. 12 passed": what was moved may stand
 # between the motion and its outcome (a stop only before a number), but not a wish ("this motion should be passed", "not carried").
 MOTION_CARRIED = re.compile(

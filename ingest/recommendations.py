@@ -538,7 +538,7 @@ def recommended_onward(resolutions: list[tuple[int, Decision]]) -> list[tuple[in
     found = []
     for start, resolution in resolutions:
         listed = _ONWARD_LIST.search(resolution.text) if resolution.items else None
-        if listed and listed.end() <= resolution.text.find(resolution.items[0][:20]):
+        if listed and listed.end() <= resolution.text.find(resolution.items[0][:20]):  # in the lead-in, before the items
             details = {**resolution.details, "addressee": listed["who"]}
             found += [(start, replace(resolution, kind="recommendation", text=item, items=[], details=details)) for item in resolution.items]
             continue

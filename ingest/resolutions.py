@@ -23,7 +23,7 @@ from .decision_text import (ENUMERATOR, PROPOSED, Entry, Sentence, block_pages, 
                             next_value, parse_marker, referred_to, row_cells, says_nothing, sentences, split_items)
 from .motions import (BARE_OUTCOME, COUNT, COUNTED_VOTE, LABELLED, MOTION, MOTION_CARRIED, MOTION_SEARCH, MOTION_WORD, MOVED, NOT_A_WISH,
                       ON_PROPOSAL, PROPOSAL, PUT_QUESTION, RESULT, ROLL, amendment_outcome, body_did, counts_a_vote, declares_outcome,
-                      in_a_list, is_roll_call, items_above, records_an_outcome, labelled_followers, minutes_confirmed, motion_above, moved_on_proposal, movers, paragraph_above, put_off,
+                      in_a_list, is_roll_call, items_above, labelled_followers, records_an_outcome, roll_counts, minutes_confirmed, motion_above, moved_on_proposal, movers, paragraph_above, put_off,
                       puts_to_vote, read_tally, read_vote_cell, runs_on, tells_a_vote, vote_details, vote_outcome, words_above)
 from .sections import outcome_only
 from .votes import ABSTAIN as _ABSTAIN, AGAINST as _AGAINST, FOR as _FOR
@@ -395,18 +395,8 @@ def _inline(document: Document, entries: list[Entry], used: set[int], minutes: l
 
 # A roll call that closes a motion with no outcome line after it ("MOTION: Hadley   SECOND: Tran" / "To approve the
 # agenda as presented." / "AYES: Ocampo, Hadley, Tran   NOES: None" / "ABSENT: Ruiz   ABSTAIN: None"): the
-# roll is the outcome, carried when more voted for than against. Several labels may share a line.
-_ROLL_LABEL = re.compile(r"(?<![A-Za-z])(?P<label>AYES?|YEAS?|NAYS?|NOES|ABSTAIN(?:ED|ING|S)?|ABSENT|RECUSED)\s*:\s*"
-                         r"(?P<names>.*?)\s*(?=(?<![A-Za-z])(?:AYES?|YEAS?|NAYS?|NOES|ABSTAIN\w*|ABSENT|RECUSED)\s*:|$)", re.IGNORECASE)
+# roll is the outcome, carried when more voted for than against.
 _MOTION_SECOND = re.compile(r"^motion\s*:\s*(?P<mover>[^:]{2,60}?)\s+second(?:ed)?\s*:\s*(?P<seconder>.{2,60})$", re.IGNORECASE)
-
-
-def _counted(names: str) -> int:
-    """How many voted under a roll's label: its figure ("AYES: 5"), or the names it lists ("NOES: None" is none)."""
-    names = names.strip(" .;")
-    if names.isdigit():
-        return int(names)
-    return sum(1 for name in re.split(r",|;|\band\b", names) if name.strip() and not says_nothing(name))
 
 
 def _told(text: str) -> bool:
@@ -426,23 +416,19 @@ def _roll_calls(document: Document, entries: list[Entry], used: set[int], minute
         end = index
         while end + 1 < len(entries) and end + 1 not in used and entries[end + 1].text and is_roll_call(entries[end + 1].text):
             end += 1
-        roll: dict[str, int] = {}
-        for k in range(index, end + 1):
-            for label in _ROLL_LABEL.finditer(entries[k].text):
-                key = label["label"].lower().rstrip("s").replace("yea", "aye").replace("nay", "noe")
-                roll[key[:7]] = roll.get(key[:7], 0) + _counted(label["names"])
+        roll = roll_counts(entries[k].text for k in range(index, end + 1))
         after = next((k for k in range(end + 1, min(len(entries), end + 4)) if entries[k].text), None)
         told = after is not None and _told(entries[after].text)
         if told and after in used:
             index = end + 1  # the outcome told after the roll was read with it ("Motion carried 4-1.")
             continue
-        motion = motion_above(entries, end + 1, used) if "aye" in roll else []
+        motion = motion_above(entries, end + 1, used) if "for" in roll else []
         if not motion or any(_told(entries[k].text) for k in motion):  # "ACTION: Approved ..." / "Motion: Ash / Second: Fox" / "Ayes: ..."
             index = end + 1
             continue
         # the roll's own outcome, or the one told after it ("Resolution No. 31 was adopted by roll call vote 4-0.")
         block = sorted(set(motion) | set(range(index, end + 1)) | ({after} if told else set()))
-        ayes, noes = roll["aye"], roll.get("noe", 0)
+        ayes, noes = roll["for"], roll.get("against", 0)
         failed = re.search(r"\b(?:failed|fails|lost|defeated)\b", entries[after].text, re.IGNORECASE) if told else ayes <= noes
         details: dict = {"outcome": "failed" if failed else "carried",
                          "votes": {"for": ayes, "against": noes, "abstain": roll.get("abstain", 0)}}

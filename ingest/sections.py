@@ -43,13 +43,13 @@ _OUTCOME_ONLY = re.compile(
 )
 
 
+_REFERENCE = re.compile(r"^(?P<year>(?:[A-Z]{1,3})?\d{2,4}/)(?P<number>\d{2,3})$")  # a minute's reference alone: "25/25"
+
+
 def _next_minute(reference: str | None) -> str | None:
     """The minute reference after ``reference`` ("25/26" after "25/25", "P24/108" after "P24/107")."""
-    match = _MINUTE_REF.match(f"{reference} x") if reference else None
-    if not match:
-        return None
-    prefix = match.group(1)[: -len(match.group(3))]
-    return f"{prefix}{int(match.group(3)) + 1:0{len(match.group(3))}d}"
+    match = _REFERENCE.match(reference or "")
+    return f"{match['year']}{int(match['number']) + 1:0{len(match['number'])}d}" if match else None
 
 
 def outcome_only(text: str) -> bool:
@@ -292,7 +292,7 @@ def sectionize(lines: list[Line], root: str, keep_empty: bool = False) -> list[S
             elif follow[:1].islower() or (len(text) >= 60 and not text.startswith("#") and not _is_caps(title)):
                 # A PDF line that wraps into the next is the start of a paragraph, not a heading.
                 kind, title, rank = "para", f"{label}." if "." not in label else label, (2.5 if rank == 2.0 else rank)
-        if label and _MINUTE_REF.match(f"{label} x"):
+        if label and _REFERENCE.match(label):
             last_minute = label
         if label and label.isdigit():
             number = last_number = int(label)
