@@ -59,8 +59,10 @@ _VERB = (
     rf"^(?:{ENUMERATOR})?(?:to\s+)?(?:instruct|request)(?:ed|s)?\s+(?:the\s+)?(?:(?:[A-Z][\w'’-]*|&)\s+){{0,4}}{_ROLE}\b"
     rf"(?:,?\s+(?:(?:of|for|and|in|the|&)\s+)*[A-Z(][\w'’()&-]*)*,?\s+to\s+[a-z]+|"
     # "Staff was directed to return with a phasing option", "the Clerk is directed to write", "The Clerk was
-    # instructed to write again", and a resolution's clause: "AND THAT staff be directed to prepare the by-law"
-    rf"(?:^|\b(?-i:the)\s+|(?<=\bthat\s))(?:(?:[A-Z][\w'’-]*|&)\s+){{0,4}}{_ROLE}\s+(?:was|were|is|are|be)\s+(?:also\s+|further\s+)?(?:directed|instructed)\s+to\s+[a-z]+|"
+    # instructed to write again", "The Director of Place was asked to report", and a resolution's clause: "AND THAT
+    # staff be directed to prepare the by-law"
+    rf"(?:^|\b(?-i:the)\s+|(?<=\bthat\s))(?:(?:[A-Z][\w'’-]*|&)\s+){{0,4}}{_ROLE}(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){{0,2}})?"
+    r"\s+(?:was|were|is|are|be)\s+(?:also\s+|further\s+)?(?:directed|instructed|asked|requested)\s+to\s+[a-z]+|"
     # "will review the policy at the next meeting", "an update for the next board meeting was requested"
     rf"(?:review|consider|discuss)(?:ing)?\b[^.;]{{0,120}}?\bat\s+{NEXT_MEETING}|"
     rf"(?:update|report)\b[^.;]{{0,100}}?\bfor\s+{NEXT_MEETING}\s+was\s+requested|"

@@ -418,8 +418,9 @@ _BODY_DID = re.compile(
 
 # The minutes of an earlier meeting confirmed: "The minutes of the meeting held on 24th October 2011 were
 # confirmed as a correct record and signed by the Chairman.", "The minute of meeting of the Committee of 23
-# January 2024 was submitted and approved as a correct record."
-_MINUTES_CONFIRMED = re.compile(r"^(?:the\s+)?minutes?\s+of\s+(?:the\s+)?[^.;]{0,140}?\b(?:was|were)\s+(?:submitted\s+and\s+|read\s+and\s+)?(?:duly\s+|unanimously\s+)?"
+# January 2024 was submitted and approved as a correct record.", "The minutes were APPROVED as an accurate record."
+_MINUTES_CONFIRMED = re.compile(r"^(?:the\s+)?minutes?\s+(?:was|were)\s+(?:duly\s+|unanimously\s+)?(?:confirmed|approved|agreed|accepted|adopted)\b"
+                                r"|^(?:the\s+)?minutes?\s+of\s+(?:the\s+)?[^.;]{0,140}?\b(?:was|were)\s+(?:submitted\s+and\s+|read\s+and\s+)?(?:duly\s+|unanimously\s+)?"
                                 r"(?:confirmed|approved|agreed|accepted|adopted|signed|taken\s+as\s+read)\b", re.IGNORECASE)
 
 

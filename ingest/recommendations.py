@@ -560,8 +560,10 @@ _RECOMMENDED_TO = re.compile(rf"^(?:{ENUMERATOR})?(?-i:RECOMMENDED)\s+to\s+{_ADD
 _ADVISER = rf"(?:[Tt]he\s+)?(?:[A-Z][\w&'’-]*\s+){{0,3}}{OFFICER_ROLE}"
 # An officer or a committee whose advice the minutes tell wherever its sentence starts (an item's title may run
 # into it): "The Fire Chief recommended adoption of ...", "The Estates Committee recommended appointing ...",
-# "The Audit and Risk Committee recommended the accounts to the Board", "The Superintendent recommends that ...".
-_COUNSEL = (rf"(?<![\w-])(?-i:The|the)\s+(?:(?:[A-Z][\w&'’-]*|and|&)\s+){{0,4}}(?:{OFFICER_ROLE}|(?i:committee|sub-committee|panel|working\s+group))"
+# "The Audit and Risk Committee recommended the accounts to the Board", "The Superintendent recommends that ...",
+# "Staff recommends adoption of Resolution No. 2024-18", "The Planning Commission recommended approval".
+_COUNSEL = (rf"(?:(?<![\w-])(?-i:The|the)\s+(?:(?:[A-Z][\w&'’-]*|and|&)\s+){{0,4}}(?:{OFFICER_ROLE}|(?i:committee|sub-committee|panel|working\s+group|commission))"
+            r"|^(?-i:Staff))"
             r"\s+(?:therefore\s+|also\s+|unanimously\s+)?recommend(?:ed|s)\s+(?:that|approval|adoption|the|[a-z]+ing)\b")
 _OFFICER_NAMED = r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][\w'’-]+"  # "Ms. Holtzclaw recommended that the contract be awarded ..."
 _RECOMMENDED_TO_MEETING = re.compile(rf"^(?:{_RECOMMENDER}|{_ADVISER}|{_OFFICER_NAMED})\s+(?:therefore\s+|also\s+)?recommended\s+\S"

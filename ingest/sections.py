@@ -24,8 +24,8 @@ _LETTER_UPPER = re.compile(r"^([A-Z])[.)]\s+(\S.*)$")
 _SUB_ITEM = re.compile(r"^\(?([a-z]|[ivx]{1,5})[.)]\s+(\S.*)$")
 _NUMBER_ONLY = re.compile(r"^(\d{1,3})\.?$")
 # A minute's reference heading it, as parish and town councils number them by year: "24/041 APOLOGIES",
-# "31/24 CORRESPONDENCE", "P24/107: Planning".
-_MINUTE_REF = re.compile(r"^((?:[A-Z]{1,3})?(\d{2,4})/(\d{2,3}))[.:)]?\s+(\S.*)$")
+# "31/24 CORRESPONDENCE", "P24/107: Planning", a committee's initials before it: "QPC 24/050 Terms of reference".
+_MINUTE_REF = re.compile(r"^((?:[A-Z]{1,5}\s?)?(\d{2,4})/(\d{2,3}))[.:)]?\s+(\S.*)$")
 _ITEM_REF = re.compile(r"^\((?:item|ai|agenda item)\s*\d{1,3}[a-z]?\)$", re.IGNORECASE)
 _MONTHS = re.compile(
     r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b",
@@ -43,7 +43,7 @@ _OUTCOME_ONLY = re.compile(
 )
 
 
-_REFERENCE = re.compile(r"^(?P<year>(?:[A-Z]{1,3})?\d{2,4}/)(?P<number>\d{2,3})$")  # a minute's reference alone: "25/25"
+_REFERENCE = re.compile(r"^(?P<year>(?:[A-Z]{1,5}\s?)?\d{2,4}/)(?P<number>\d{2,3})$")  # a minute's reference alone: "25/25"
 
 
 def _next_minute(reference: str | None) -> str | None:

@@ -3406,3 +3406,19 @@ def test_a_member_asking_that_a_vote_or_dissent_be_recorded_sets_no_task_even_ru
     assert actions == ["Cr Fox requested that staff report back on the crash data."]
     [row] = _of_kind(minutes, "resolution")
     assert " ".join(row.text.split()).endswith("CARRIED")
+
+
+def test_minutes_approved_in_brief_staff_and_a_commission_recommending_and_an_officer_asked_in_the_passive():
+    minutes = ("Wyvern Vale Integrated Care Board\nMinutes of the Quality and Performance Committee held on 23 May 2024\nPresent: KB (Chair), CH, MY\n"
+               "QPC 24/045  Minutes of the last meeting\nThe minutes were APPROVED as an accurate record.\n\n"
+               "QPC 24/050  Committee terms of reference - annual review\nThe Committee APPROVED its revised terms of reference, for ratification by the Board.\n\n"
+               "QPC 24/051  Zone change ZC-24-02\nThe Planning Commission recommended approval of ZC-24-02 on a 5-1 vote on March 12.\n"
+               "Staff recommends adoption of Resolution No. 2024-18 as presented.\n\n"
+               "QPC 24/052  Rural bus review\nThe report was noted. The Director of Place was asked to report to the Committee in October 2024.\n")
+    resolutions = _plain_texts(minutes, "resolution")
+    assert "The minutes were APPROVED as an accurate record." in resolutions
+    assert "The Committee APPROVED its revised terms of reference, for ratification by the Board." in resolutions
+    recommendations = _plain_texts(minutes, "recommendation")
+    assert recommendations == ["The Planning Commission recommended approval of ZC-24-02 on a 5-1 vote on March 12.",
+                               "Staff recommends adoption of Resolution No. 2024-18 as presented."]
+    assert any(text.endswith("The Director of Place was asked to report to the Committee in October 2024.") for text in _plain_texts(minutes, "action"))
