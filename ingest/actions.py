@@ -271,6 +271,10 @@ _ACTION_LABEL = re.compile(rf"^{_LABEL}")
 # The label with the task after who is to do it: "Action: DMcK - write to Roads, by 29 March".
 _LABELLED_TASK = re.compile(
     rf"^(?i:actions?)\s*:\s*(?P<who>{_DOER}(?:\s*(?:[/&,]|\band\b)\s*{_DOER}){{0,4}})\s+[-–—]\s+(?P<what>[a-z]\S*\s+\S.*)$")
+# The label before an officer named by post, its service after it, and the task: "Action: Group Manager Strategy and
+# Community to circulate the legal advice", "Action: Director of Services, Planning and Transportation, to report ...".
+_LABELLED_OFFICER = re.compile(rf"^(?i:actions?)\s*:\s*(?P<who>(?:(?:[A-Z][\w'’-]*|&)\s+){{0,4}}{_ROLE}"
+                               rf"(?:,?\s+(?:(?:of|for|and|the|&)\s+)*[A-Z][\w'’&-]*)*),?\s+to\s+[a-z]+")
 # A board's direction under its own label, as an action summary sets it out: "Direction to staff: Return within
 # 60 days with a revised framework", "Staff direction: consult the cities on shared shelter beds"; the item's
 # title may run into it ("(Discussion and possible direction) Direction to staff: ...").
@@ -371,6 +375,8 @@ def _assignments(document: Document, entries: list[Entry], read: list[Sentence],
             label = _ACTION_LABEL.match(said) if not logged else None
             if labelled := _LABELLED_TASK.match(said) if not logged else None:
                 task = _row(document, entries, cited, said, labelled.group("who"))
+            elif officer := _LABELLED_OFFICER.match(said) if not logged else None:
+                task = _row(document, entries, cited, said, officer["who"])
             elif directed := _DIRECTION_LABEL.search(said) if not logged else None:  # after an item's "(Possible direction)" too
                 task = _row(document, entries, cited, said, directed["who"] or directed["staff"])
             elif label:

@@ -524,6 +524,8 @@ def _in_prose(document: Document, entries: list[Entry], used: set[int]) -> list[
 # The body a recommendation goes to: "Council", "Full Council", "the Council of Governors".
 _ADDRESSED = r"(?P<who>(?:the\s+)?(?:(?-i:[A-Z])[\w&'’-]*\s+){0,4}?(?-i:[A-Z])[\w&'’-]*)"
 _ONWARD = re.compile(rf"\brecommend(?:s|ed)?\s+to\s+{_ADDRESSED}(?:,\s+[^,]{{1,60}},)?\s+(?:that\b|the\b|for\b)", re.IGNORECASE)
+# or names it only as the one to act: "Be it resolved that Committee of the Whole recommends that Council approve ..."
+_ONWARD_THAT = re.compile(rf"\brecommend(?:s|ed)?\s+that\s+{_ADDRESSED}\s+(?-i:[a-z]+)\b", re.IGNORECASE)
 
 
 # "RESOLVED - That the Panel makes the following recommendations to the Commissioner: (a) ... (b) ...": each item
@@ -543,7 +545,7 @@ def recommended_onward(resolutions: list[tuple[int, Decision]]) -> list[tuple[in
             found += [(start, replace(resolution, kind="recommendation", text=item, items=[], details=details)) for item in resolution.items]
             continue
         for clause in resolution.items or [resolution.text]:
-            match = _ONWARD.search(clause)
+            match = _ONWARD.search(clause) or _ONWARD_THAT.search(clause)
             if match:
                 details = {**resolution.details, "addressee": match["who"]}
                 found.append((start, replace(resolution, kind="recommendation", text=clause, items=[], details=details)))

@@ -3422,3 +3422,19 @@ def test_minutes_approved_in_brief_staff_and_a_commission_recommending_and_an_of
     assert recommendations == ["The Planning Commission recommended approval of ZC-24-02 on a 5-1 vote on March 12.",
                                "Staff recommends adoption of Resolution No. 2024-18 as presented."]
     assert any(text.endswith("The Director of Place was asked to report to the Committee in October 2024.") for text in _plain_texts(minutes, "action"))
+
+
+def test_a_committee_recommending_that_council_act_and_an_action_label_before_an_officer_by_post():
+    minutes = ("Township of North Elmsby\nMinutes of the Committee of the Whole held on 14 May 2024\nPresent: Mayor Ash, Councillor Fox\n"
+               "6.2 Report PL-2024-15 - Zoning By-law Amendment ZBA-03-2024\nResolution No. CW-2024-065\nMoved by Councillor Tolmie\n"
+               "Seconded by Councillor Guindon\nBe it resolved that Committee of the Whole recommends that Council approve ZBA-03-2024 to\n"
+               "rezone part of 4471 Concession 6 from Rural (RU) to Rural Residential (RR).\nCarried\n\n"
+               "6.3 Roads\nMembers asked about the gravel programme.\n"
+               "Action: Group Manager Strategy and Community to provide members with a breakdown of roading costs.\n"
+               "Action: Director of Services, Planning and Transportation, to report to the October meeting.\n")
+    [recommendation] = _of_kind(minutes, "recommendation")
+    assert recommendation.details["addressee"] == "Council" and "recommends that Council approve ZBA-03-2024" in " ".join(recommendation.text.split())
+    actions = {" ".join(d.text.split()): d.details.get("who") for d in _of_kind(minutes, "action")}
+    assert actions == {
+        "Action: Group Manager Strategy and Community to provide members with a breakdown of roading costs.": "Group Manager Strategy and Community",
+        "Action: Director of Services, Planning and Transportation, to report to the October meeting.": "Director of Services, Planning and Transportation"}
