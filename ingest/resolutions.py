@@ -335,9 +335,12 @@ def _inline(document: Document, entries: list[Entry], used: set[int], minutes: l
         if index in used or not text or entry.table:
             continue
         inline = _APPROVED_INLINE.match(_unbulleted(text))
-        # a motion lost is no RESOLVED's outcome: it is a decision of its own ("... the motion was lost (2 for, 7 against).")
-        lost = re.search(r"\bmotion\s+(?:was\s+)?(?:lost|defeated|failed)\b", text, re.IGNORECASE)
-        outcomes_only = not lost and any(k in formal for k in range(index - 3, index + FORMAL_REACH + 1))
+        near = [k for k in range(index - 3, index + FORMAL_REACH + 1) if k in formal]
+        # a motion lost is a decision of its own ("... the motion was lost (2 for, 7 against)." / "RESOLVED - That the Panel
+        # supports ..."), unless the RESOLVED near it records that refusal ("RESOLVED that the recommendations not be approved.")
+        lost = re.search(r"\bmotion\s+(?:was\s+)?(?:lost|defeated|failed)\b", text, re.IGNORECASE) and not any(
+            re.search(r"\b(?:not|reject\w*|refus\w*|declin\w*)\b", entries[k].text, re.IGNORECASE) for k in near)
+        outcomes_only = not lost and bool(near)
         # "... The motion" / "carried 3-2 on the following roll call vote:"
         run_on = runs_on(entries, index, used) if MOTION_WORD.search(text) else []
         said = " ".join([text, *(entries[k].text for k in run_on)])
