@@ -276,6 +276,12 @@ def _plain_texts(text: str, kind: str) -> list[str]:
     return [" ".join(said.split()) for said in _texts_of_kind(text, kind)]
 
 
+def _the_resolution(text: str):
+    """The one resolution read from a paper's text, and its words on one line."""
+    [row] = _of_kind(text, "resolution")
+    return row, " ".join(row.text.split())
+
+
 def _rows(decisions):
     return [(d.kind, d.reference, d.items) for d in decisions]
 
@@ -3347,8 +3353,7 @@ def test_a_motion_its_roll_call_and_the_outcome_told_after_the_roll_are_one_reso
                "     MOTION: Delacroix   SECOND: Tran\n     To adopt Resolution No. 2023-24-31 as presented.\n"
                "     AYES: Ocampo, Hadley, Tran, Delacroix   NOES: None\n     ABSENT: Ruiz   ABSTAIN: None\n"
                "     Resolution No. 2023-24-31 was adopted by roll call vote 4-0.\n")
-    [row] = _of_kind(minutes, "resolution")
-    said = " ".join(row.text.split())
+    row, said = _the_resolution(minutes)
     assert "To adopt Resolution No. 2023-24-31 as presented." in said and said.endswith("was adopted by roll call vote 4-0.")
     assert row.details["outcome"] == "carried" and row.details["mover"] == "Delacroix"
 
@@ -3390,8 +3395,7 @@ def test_a_resolutions_list_after_an_officers_list_without_blank_lines_between_i
                "2. Make the rates and charges for 2024-25 as detailed in the report, being\n   an increase of 4.9%.\n"
                "                                                                  CARRIED 7/2\n"
                "Division:\nFor: Crs Ash, Fox, Lee\nAgainst: Crs Moss, Reed\n11.2 Tender T2024-07\n")
-    [row] = _of_kind(minutes, "resolution")
-    said = " ".join(row.text.split())
+    row, said = _the_resolution(minutes)
     assert "Council Resolution 2024/119" in said and "as exhibited, with the amendment tabled at the meeting." in said
     assert row.details["outcome"] == "carried"
 
