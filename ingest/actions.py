@@ -37,7 +37,10 @@ _ROLE = OFFICER_ROLE
 # An officer as a board names one, by title, the post's words on either side of it ("the Health & Human Services
 # Director", "the Director Infrastructure"); one it directs, also by the post's initials ("the CAO"), which after
 # "asked" are as often the body's own ("asked the PC to nominate a trustee").
-_OFFICER = rf"(?:the\s+)?(?:(?:[A-Z][\w'’-]*|&)\s+){{0,4}}{_ROLE}(?:\s+(?-i:[A-Z])[\w&'’-]*){{0,3}}"
+_POST = rf"(?:(?:[A-Z][\w'’-]*|&)\s+){{0,4}}{_ROLE}"  # an officer's post, with the words before its title
+# the service named after a post: "Director of Services, Planning and Transportation", "Executive Director of Education"
+_SERVICE = r"(?:,?\s+(?:(?:of|for|and|in|the|&)\s+)*[A-Z(][\w'’()&-]*)*"
+_OFFICER = rf"(?:the\s+)?{_POST}(?:\s+(?-i:[A-Z])[\w&'’-]*){{0,3}}"
 _A_REPORT = r"(?:a|an)\s+(?:further\s+|follow[- ]up\s+|progress\s+|full\s+|written\s+)?(?:report|update)\b"  # a report asked for
 _VERB = (
     # "come back to the Board" or "come back in six months", not "come back to work"
@@ -56,12 +59,11 @@ _VERB = (
     # a decision's own clause instructing an officer: "to instruct the Executive Director of Education and
     # Children's Services to hold public meetings", "requests the Chief Executive to report"
     # (the clause's own verb, at its start: "the Committee (PAC) has requested the Department to" reports another's request)
-    rf"^(?:{ENUMERATOR})?(?:to\s+)?(?:instruct|request)(?:ed|s)?\s+(?:the\s+)?(?:(?:[A-Z][\w'’-]*|&)\s+){{0,4}}{_ROLE}\b"
-    rf"(?:,?\s+(?:(?:of|for|and|in|the|&)\s+)*[A-Z(][\w'’()&-]*)*,?\s+to\s+[a-z]+|"
+    rf"^(?:{ENUMERATOR})?(?:to\s+)?(?:instruct|request)(?:ed|s)?\s+(?:the\s+)?{_POST}\b{_SERVICE},?\s+to\s+[a-z]+|"
     # "Staff was directed to return with a phasing option", "the Clerk is directed to write", "The Clerk was
     # instructed to write again", "The Director of Place was asked to report", and a resolution's clause: "AND THAT
     # staff be directed to prepare the by-law"
-    rf"(?:^|\b(?-i:the)\s+|(?<=\bthat\s))(?:(?:[A-Z][\w'’-]*|&)\s+){{0,4}}{_ROLE}(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){{0,2}})?"
+    rf"(?:^|\b(?-i:the)\s+|(?<=\bthat\s)){_POST}(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){{0,2}})?"
     r"\s+(?:was|were|is|are|be)\s+(?:also\s+|further\s+)?(?:directed|instructed|asked|requested)\s+to\s+[a-z]+|"
     # "will review the policy at the next meeting", "an update for the next board meeting was requested"
     rf"(?:review|consider|discuss)(?:ing)?\b[^.;]{{0,120}}?\bat\s+{NEXT_MEETING}|"
@@ -273,8 +275,7 @@ _LABELLED_TASK = re.compile(
     rf"^(?i:actions?)\s*:\s*(?P<who>{_DOER}(?:\s*(?:[/&,]|\band\b)\s*{_DOER}){{0,4}})\s+[-–—]\s+(?P<what>[a-z]\S*\s+\S.*)$")
 # The label before an officer named by post, its service after it, and the task: "Action: Group Manager Strategy and
 # Community to circulate the legal advice", "Action: Director of Services, Planning and Transportation, to report ...".
-_LABELLED_OFFICER = re.compile(rf"^(?i:actions?)\s*:\s*(?P<who>(?:(?:[A-Z][\w'’-]*|&)\s+){{0,4}}{_ROLE}"
-                               rf"(?:,?\s+(?:(?:of|for|and|the|&)\s+)*[A-Z][\w'’&-]*)*),?\s+to\s+[a-z]+")
+_LABELLED_OFFICER = re.compile(rf"^(?i:actions?)\s*:\s*(?P<who>{_POST}{_SERVICE}),?\s+to\s+[a-z]+")
 # A board's direction under its own label, as an action summary sets it out: "Direction to staff: Return within
 # 60 days with a revised framework", "Staff direction: consult the cities on shared shelter beds"; the item's
 # title may run into it ("(Discussion and possible direction) Direction to staff: ...").

@@ -53,25 +53,6 @@ LABELLED = re.compile(r"^(?P<label>proposer|proposed by|mover|moved by|motion by
 # US vote blocks.
 RESULT = re.compile(r"^RESULT\s*:\s*(?P<outcome>[A-Z][A-Z ]+?)\s*(?:\[(?P<how>[^\]]*)\])?\s*$")
 ROLL = re.compile(r"^(?P<label>AYES|NAYS|NOES|ABSTAIN(?:ED|ING)?|ABSENT|RECUSED)\s*:\s*(?P<names>.*)$", re.IGNORECASE)
-# Each label of a roll call and the names or figure under it, several to a line ("AYES: Ash, Fox   NOES: None").
-_ROLL_WORD = r"AYES?|YEAS?|NAYS?|NOES|ABSTAIN(?:ED|ING|S)?|ABSENT|RECUSED"
-_ROLL_LABEL = re.compile(rf"(?<![A-Za-z])(?P<label>{_ROLL_WORD})\s*:\s*(?P<names>.*?)\s*(?=(?<![A-Za-z])(?:{_ROLL_WORD})\s*:|$)", re.IGNORECASE)
-_ROLL_SIDE = {"aye": "for", "yea": "for", "nay": "against", "noe": "against", "abstain": "abstain"}  # absent and recused cast none
-
-
-def roll_counts(lines: Iterable[str]) -> dict[str, int]:
-    """How a roll call went: how many for, against and abstaining, from its labelled lines, by the figure
-    under a label ("AYES: 5") or the names it lists ("NOES: None" is none)."""
-    counts: dict[str, int] = {}
-    for text in lines:
-        for label in _ROLL_LABEL.finditer(text):
-            side = next((side for word, side in _ROLL_SIDE.items() if label["label"].lower().startswith(word)), None)
-            names = label["names"].strip(" .;")
-            counted = int(names) if names.isdigit() else sum(1 for name in re.split(r",|;|\band\b", names)
-                                                             if name.strip() and not says_nothing(name))
-            if side:
-                counts[side] = counts.get(side, 0) + counted
-    return counts
 # "Motion carried", "The main motion to introduce Ordinance No. 12 passed": what was moved may stand
 # between the motion and its outcome (a stop only before a number), but not a wish ("this motion should be passed", "not carried").
 MOTION_CARRIED = re.compile(
@@ -244,6 +225,26 @@ def is_roll_call(text: str) -> bool:
     return bool(_ROLL_CALL_LINE.match(text))
 
 
+# Each label of a roll call and the names or figure under it, several to a line ("AYES: Ash, Fox   NOES: None").
+_ROLL_LABEL = re.compile(rf"(?<![A-Za-z])(?P<label>{VOTE_LABEL})\s*:\s*(?P<names>.*?)\s*(?=(?<![A-Za-z]){VOTE_LABEL}\s*:|$)", re.IGNORECASE)
+_ROLL_SIDE = {"aye": "for", "yea": "for", "nay": "against", "noe": "against", "abstain": "abstain"}  # absent and recused cast none
+
+
+def roll_counts(lines: Iterable[str]) -> dict[str, int]:
+    """How a roll call went: how many for, against and abstaining, from its labelled lines, by the figure
+    under a label ("AYES: 5") or the names it lists ("NOES: None" is none)."""
+    counts: dict[str, int] = {}
+    for text in lines:
+        for label in _ROLL_LABEL.finditer(text):
+            side = next((side for word, side in _ROLL_SIDE.items() if label["label"].lower().startswith(word)), None)
+            names = label["names"].strip(" .;")
+            counted = int(names) if names.isdigit() else sum(1 for name in re.split(r",|;|\band\b", names)
+                                                             if name.strip() and not says_nothing(name))
+            if side:
+                counts[side] = counts.get(side, 0) + counted
+    return counts
+
+
 def motion_above(entries: list[Entry], index: int, used: set[int]) -> list[int]:
     """The motion an outcome standing alone disposes of ("MOTION: Trustee Ash moved to approve the
     agenda. Trustee Birch seconded." / "Roll call vote:" / "Ayes — ..." / "Motion carried"), with the
@@ -284,7 +285,8 @@ def items_above(entries: list[Entry], index: int) -> int:
     wraps onto) stand just above line ``index``."""
     k = index - 1
     # a line ending in a colon leads into the list ("That Council:"), however the page ran it on from the one above
-    while k >= 0 and entries[k].text and (parse_marker(entries[k].text) or _wraps_item(entries, k) and not entries[k].text.rstrip().endswith(":")):
+    while k >= 0 and entries[k].text and (parse_marker(entries[k].text)
+                                          or (_wraps_item(entries, k) and not entries[k].text.rstrip().endswith(":"))):
         k -= 1
     return index - 1 - k
 

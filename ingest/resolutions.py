@@ -270,10 +270,9 @@ def _us_votes(document: Document, entries: list[Entry], used: set[int], minutes:
             else:
                 break
             end = j
-        roll = details.get("roll_call", {})
-        if "votes" not in details and roll:
-            details["votes"] = {"for": len(roll.get("ayes", [])), "against": len(roll.get("nays", roll.get("noes", []))),
-                                "abstain": len(next((v for k, v in roll.items() if k.startswith("abstain")), []))}
+        if "votes" not in details and details.get("roll_call"):
+            counted = roll_counts(entries[k].text for k in range(index + 1, end + 1))
+            details["votes"] = {side: counted.get(side, 0) for side in ("for", "against", "abstain")}
         # The motion: the text between the previous vote block (or the item heading) and here.
         motion = []
         for j in range(index - 1, max(-1, index - 10), -1):

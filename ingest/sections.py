@@ -25,7 +25,8 @@ _SUB_ITEM = re.compile(r"^\(?([a-z]|[ivx]{1,5})[.)]\s+(\S.*)$")
 _NUMBER_ONLY = re.compile(r"^(\d{1,3})\.?$")
 # A minute's reference heading it, as parish and town councils number them by year: "24/041 APOLOGIES",
 # "31/24 CORRESPONDENCE", "P24/107: Planning", a committee's initials before it: "QPC 24/050 Terms of reference".
-_MINUTE_REF = re.compile(r"^((?:[A-Z]{1,5}\s?)?(\d{2,4})/(\d{2,3}))[.:)]?\s+(\S.*)$")
+_REFERENCE_FORM = r"(?P<year>(?:[A-Z]{1,5}\s?)?(?P<first>\d{2,4})/)(?P<number>\d{2,3})"
+_MINUTE_REF = re.compile(rf"^(?P<reference>{_REFERENCE_FORM})[.:)]?\s+(?P<rest>\S.*)$")
 _ITEM_REF = re.compile(r"^\((?:item|ai|agenda item)\s*\d{1,3}[a-z]?\)$", re.IGNORECASE)
 _MONTHS = re.compile(
     r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b",
@@ -43,7 +44,7 @@ _OUTCOME_ONLY = re.compile(
 )
 
 
-_REFERENCE = re.compile(r"^(?P<year>(?:[A-Z]{1,5}\s?)?\d{2,4}/)(?P<number>\d{2,3})$")  # a minute's reference alone: "25/25"
+_REFERENCE = re.compile(rf"^{_REFERENCE_FORM}$")  # a minute's reference alone: "25/25"
 
 
 def _next_minute(reference: str | None) -> str | None:
@@ -141,7 +142,7 @@ def classify_line(text: str, isolated: bool = False, next_long: bool = False,
             return ("para", rank, label, label)
         return None
     if match := _MINUTE_REF.match(text):
-        reference, first, second, rest = match.groups()
+        reference, first, second, rest = match["reference"], match["first"], match["number"], match["rest"]
         # not a date ("12/03") or a financial year ("25/26", "2023/24"), which a line may open with too
         date_like = len(second) == 2 and int(second) <= 12
         year_pair = int(second) == (int(first) + 1) % 10 ** len(second)
