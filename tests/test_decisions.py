@@ -276,6 +276,16 @@ def _plain_texts(text: str, kind: str) -> list[str]:
     return [" ".join(said.split()) for said in _texts_of_kind(text, kind)]
 
 
+def _one_starts(texts: list[str], words: str) -> bool:
+    """Whether one of the rows' texts opens with ``words``."""
+    return any(text.startswith(words) for text in texts)
+
+
+def _one_ends(texts: list[str], words: str) -> bool:
+    """Whether one of the rows' texts closes with ``words``."""
+    return any(text.endswith(words) for text in texts)
+
+
 def _the_resolution(text: str):
     """The one resolution read from a paper's text, and its words on one line."""
     [row] = _of_kind(text, "resolution")
@@ -3127,8 +3137,8 @@ def test_a_matter_deferred_a_proposal_not_supported_and_a_task_for_the_company_s
                "Consideration of the revised Standing Orders was DEFERRED to the July\nmeeting, after the governors have reviewed them.\n\n"
                "ACTION: Company Secretary to take the Standing Orders to the Council of\nGovernors on 11 June 2024.\n")
     resolutions = _plain_texts(minutes, "resolution")
-    assert any(text.startswith("The Board did not support the further proposal") for text in resolutions)
-    assert any(text.startswith("Consideration of the revised Standing Orders was DEFERRED to the July meeting") for text in resolutions)
+    assert _one_starts(resolutions, "The Board did not support the further proposal")
+    assert _one_starts(resolutions, "Consideration of the revised Standing Orders was DEFERRED to the July meeting")
     assert any("Company Secretary to take the Standing Orders" in text for text in _texts_of_kind(minutes, "action"))
 
 
@@ -3166,9 +3176,9 @@ def test_a_proposal_declared_defeated_a_motion_lost_and_a_decision_after_two_ope
                "24/033 Road works\nAfter discussion, and by consensus, the Council authorised the Director to seek tenders for the works.\n"
                "24/034 Notice of motion\nCllr Fox moved that the library open on Sundays. Following a show of hands the motion was lost.\n")
     texts = _plain_texts(minutes, "resolution")
-    assert any(text.endswith("The Cathaoirleach declared the proposal to defer defeated.") for text in texts)
-    assert any(text.startswith("After discussion, and by consensus, the Council authorised the Director") for text in texts)
-    assert any(text.endswith("Following a show of hands the motion was lost.") for text in texts)
+    assert _one_ends(texts, "The Cathaoirleach declared the proposal to defer defeated.")
+    assert _one_starts(texts, "After discussion, and by consensus, the Council authorised the Director")
+    assert _one_ends(texts, "Following a show of hands the motion was lost.")
 
 
 def test_a_report_asked_for_is_a_follow_up_action():
@@ -3225,8 +3235,8 @@ def test_a_council_asking_or_requesting_an_officer_sets_an_action():
                "                                                                  CARRIED 9/0\n"
                "11.5 Roads\nBy consensus, the Council asked the Director Infrastructure to provide a written update to all Councillors.\n")
     actions = _plain_texts(minutes, "action")
-    assert any(text.endswith("Request the General Manager to hold a drop-in session at the Showground pavilion.") for text in actions)
-    assert any(text.startswith("By consensus, the Council asked the Director Infrastructure to provide") for text in actions)
+    assert _one_ends(actions, "Request the General Manager to hold a drop-in session at the Showground pavilion.")
+    assert _one_starts(actions, "By consensus, the Council asked the Director Infrastructure to provide")
 
 
 def test_a_committees_recommendation_minuted_in_the_present_tense_is_a_recommendation():
@@ -3280,7 +3290,7 @@ def test_an_officer_instructed_or_management_directed_in_the_passive_sets_an_act
                "24/113 ROOF\nThe roof of the pavilion leaks. Management was directed to obtain at least three bids for its repair.\n")
     actions = _plain_texts(minutes, "action")
     assert any("The Clerk was instructed to write again to the Head of Highways." in text for text in actions)
-    assert any(text.endswith("Management was directed to obtain at least three bids for its repair.") for text in actions)
+    assert _one_ends(actions, "Management was directed to obtain at least three bids for its repair.")
 
 
 def test_a_motion_closed_by_its_roll_call_alone_is_a_resolution_with_the_rolls_outcome():
@@ -3336,7 +3346,7 @@ def test_an_action_summarys_appointment_and_its_directions_to_staff_and_trustees
                "21. Homeless Encampment Response Framework\n    (Discussion and possible direction)\n"
                "    Direction to staff: Return within 60 days with a revised framework and cost estimates.\n"
                "    Direction to staff: Consult with neighbouring cities on shared shelter beds.\n")
-    assert any(text.startswith("ACTION: Appointed Ms. Lorraine Bell") for text in _plain_texts(summary, "resolution"))
+    assert _one_starts(_plain_texts(summary, "resolution"), "ACTION: Appointed Ms. Lorraine Bell")
     directions = {d.text.split("staff: ")[-1]: d.details.get("who") for d in _of_kind(summary, "action")}
     assert directions == {"Return within 60 days with a revised framework and cost estimates.": "staff",
                           "Consult with neighbouring cities on shared shelter beds.": "staff"}
@@ -3425,7 +3435,7 @@ def test_minutes_approved_in_brief_staff_and_a_commission_recommending_and_an_of
     recommendations = _plain_texts(minutes, "recommendation")
     assert recommendations == ["The Planning Commission recommended approval of ZC-24-02 on a 5-1 vote on March 12.",
                                "Staff recommends adoption of Resolution No. 2024-18 as presented."]
-    assert any(text.endswith("The Director of Place was asked to report to the Committee in October 2024.") for text in _plain_texts(minutes, "action"))
+    assert _one_ends(_plain_texts(minutes, "action"), "The Director of Place was asked to report to the Committee in October 2024.")
 
 
 def test_a_committee_recommending_that_council_act_and_an_action_label_before_an_officer_by_post():
