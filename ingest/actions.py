@@ -258,7 +258,7 @@ _TO_BE_DONE = re.compile(
 # A member asking for something to be done: "Cllr Ash requested that the Council ask the county to repaint the shelter",
 # "DF asked that the lease be checked with the solicitors" (who is to do it is not said).
 _REQUESTED = re.compile(rf"(?P<actor>{_ACTOR})\s+(?:asked|requested)\s+(?:that\s+(?!(?:he|she|they|it)\s+(?:was|were|had|would)\b)"
-                        # not a member's own vote put on record ("Cr Oakes requested that his vote against the motion be recorded")
+                        # not a member's own vote put on record ("Cr Ash requested that his vote against the motion be recorded")
                         r"(?!(?:his|her|their|the)\s+(?:(?:\w+\s+)?votes?|dissent|abstention|objection)\b)"
                         # or asked the body's staff themselves: "Ms. Ferreira asked staff to prepare a draft policy"
                         rf"|(?:staff|the\s+(?:[A-Z][\w&'’-]*\s+){{0,3}}{_ROLE})\s+to\s+[a-z]+)")

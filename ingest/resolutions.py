@@ -79,7 +79,7 @@ _WELSH_DECIDED = (r"\b(?:a\s+)?(?:p|ph)enderfynwyd\b|\b(?:a\s+)?(?:c|ch)ytunwyd\
 # Proposed, seconded and decided in one sentence: "Proposed by Cllr Ash, seconded by Cllr Fox, and resolved to approve ...",
 # "Cllr Ash proposed that the council accept the quote; this was seconded by Cllr Fox and carried unanimously."
 # "Proposed Cllr Ash, seconded Cllr Fox, all in favour: to approve ..."
-# (a name's stops are its abbreviations: "seconded by Cllr. P. Walsh, and resolved:")
+# (a name's stops are its abbreviations: "seconded by Cllr. P. Fox, and resolved:")
 _NAMED = r"(?:[^.;]|\.(?=\s?[A-Z]))"
 _SECONDED_AND_DECIDED = (rf"\bseconded\s+by\s+{_NAMED}{{1,60}}?,?\s+and\s+(?:was\s+)?(?:unanimously\s+)?(?:resolved|agreed|carried)\b"
                          rf"|\bseconded\s+(?:by\s+)?(?:(?!,){_NAMED}){{1,40}}?(?:,\s*|\s+and\s+|,\s+and\s+)(?:all|unanimously)\s+(?:in\s+favou?r|agreed)\b")
@@ -395,8 +395,8 @@ def _inline(document: Document, entries: list[Entry], used: set[int], minutes: l
     return found
 
 
-# A roll call that closes a motion with no outcome line after it ("MOTION: Hadley   SECOND: Tran" / "To approve the
-# agenda as presented." / "AYES: Ocampo, Hadley, Tran   NOES: None" / "ABSENT: Ruiz   ABSTAIN: None"): the
+# A roll call that closes a motion with no outcome line after it ("MOTION: Ash   SECOND: Fox" / "To approve the
+# agenda as presented." / "AYES: Ash, Fox, Lee   NOES: None" / "ABSENT: Moss   ABSTAIN: None"): the
 # roll is the outcome, carried when more voted for than against.
 _MOTION_SECOND = re.compile(r"^motion\s*:\s*(?P<mover>[^:]{2,60}?)\s+second(?:ed)?\s*:\s*(?P<seconder>.{2,60})$", re.IGNORECASE)
 
