@@ -22,7 +22,7 @@ from minutebook.vocabulary import Decision, Document
 from .dates import month_year, parse_date
 from .decision_text import ENUMERATOR, Entry, Sentence, minute_of, parse_marker, referred_to, row_cells, sentences
 from .english import NUMBER_WORDS, count_words
-from .margins import INITIALS, MAC_INITIALS
+from .margins import BARE_OWNER_LABEL, INITIALS, MAC_INITIALS
 from .people import OFFICER_ROLE, TITLE, attending, name_pattern
 
 # A follow-up is a verb of coming back / reporting / circulating aimed at a body or a meeting;
@@ -163,9 +163,12 @@ def _due(text: str, meeting_date: str | None) -> tuple[str | None, str | None]:
     return due_text, month_year(due_text)  # first day of the month
 
 
+_LABEL_WORD = re.compile(r"^(?i:actions?)\s*[:–-]?\s+(?=[A-Z])")  # "ACTION The Clerk to ...": the label names nobody
+
+
 def _who(text: str) -> str | None:
     marker = parse_marker(text)
-    body = marker.rest if marker else text
+    body = _LABEL_WORD.sub("", marker.rest if marker else text)
     match = _WHO.match(body)
     if not match:
         return None
@@ -217,7 +220,8 @@ def _assignment(actor: str) -> re.Pattern:
         # its first sentence ("24/032 Footpaths The Clerk will ...", "24/033: Highways: Cllr Ash agreed to ...")
         # or joined on to a report of the discussion ("... the noticeboard was damaged and Cllr Ash agreed to repaint it",
         # "... no date has been given; Cllr Elliot will chase this")
-        rf"(?:^(?:[\w&'’ -]{{0,60}}?[-–:]\s+|\d{{1,4}}(?:[/.]\d{{1,4}})+[.:]?\s+(?:[\w&'’ -]{{0,60}}?[-–:]\s+|(?:[A-Z][\w'’&-]*\s+){{0,5}}?))?|(?<=\band\s)|(?<=\bthat\s)|(?<=;\s))"
+        # or after an action's label without its colon ("Action GP to write to the club", "ACTION The Clerk to ...")
+        rf"(?:^(?:(?-i:Actions?|ACTIONS?)\s+|[\w&'’ -]{{0,60}}?[-–:]\s+|\d{{1,4}}(?:[/.]\d{{1,4}})+[.:]?\s+(?:[\w&'’ -]{{0,60}}?[-–:]\s+|(?:[A-Z][\w'’&-]*\s+){{0,5}}?))?|(?<=\band\s)|(?<=\bthat\s)|(?<=;\s))"
         rf"(?:(?i:it)\s+was\s+(?:agreed|resolved|decided)\s+(?:that\s+)?)?(?P<actor>{actor})\s+"
         # in reported speech: "Director Smith stated she will check ...", "the Clerk said that he would write ...", "Sue said she'd ask ..."
         r"(?:(?:stated|said|shared|confirmed|advised|indicated|explained|reported)\s+(?:that\s+)?(?:she|he|they)(?:\s+|(?=['’])))?"
@@ -268,7 +272,8 @@ _REQUESTED = re.compile(rf"(?P<actor>{_ACTOR})\s+(?:asked|requested)\s+(?:that\s
 # inspection. Action: DF", a margin column's entry read beside its line: "Action: DF & SA"): the
 # task is the sentence before it.
 _DOER = rf"(?:{INITIALS}|(?:[Tt]he\s+)?[A-Z][a-z'’-]+|[Aa]ll)"
-_LABEL = rf"(?i:actions?(?:\s+by)?|gweithredu)\s*[:–-]\s*(?P<who>{_DOER}(?:\s*(?:[/&,]|\band\b|\s)\s*{_DOER}){{0,4}})\s*[/&,]?\s*\.?$"
+_LABEL = (rf"(?:(?i:actions?(?:\s+by)?|gweithredu)\s*[:–-]\s*(?P<who>{_DOER}(?:\s*(?:[/&,]|\band\b|\s)\s*{_DOER}){{0,4}})\s*[/&,]?\s*\.?$"
+          rf"|{BARE_OWNER_LABEL})")  # or without its colon, initials only: "Action RM, HL, CA"
 _ACTION_LABEL = re.compile(rf"^{_LABEL}")
 # The label with the task after who is to do it: "Action: DMcK - write to Roads, by 29 March".
 _LABELLED_TASK = re.compile(
@@ -283,6 +288,11 @@ _DIRECTION_LABEL = re.compile(r"(?:^|(?<=\)\s))(?:direction\s+(?:given\s+)?to\s+
                               r"|(?P<staff>staff)\s+direction)\s*:\s*\S", re.IGNORECASE)
 # the label run into the sentence it closes, when that ends without a stop ("... www.quayford.org Action: DF")
 _LABEL_AT_END = re.compile(rf"(?<=\S)\s+{_LABEL}")
+
+
+def _owners(label: re.Match) -> str:
+    """Who an action label names, with or without its colon."""
+    return label["who"] or label["owners"]
 
 
 MIN_TASK_WORDS = 3  # before a label run into its sentence: "Website Action: DF" is a heading's owner, not a task
@@ -396,7 +406,7 @@ def _assignments(document: Document, entries: list[Entry], read: list[Sentence],
                 if len(told.split()) < MIN_TASK_WORDS:
                     continue  # "Governance / Action: AW": a heading's owner, not a task
                 cited = Sentence(f"{told} {said}", opening.page, sentence.last_page, opening.start, sentence.end, before.paragraph)
-                task = _row(document, entries, cited, cited.text, label.group("who"))
+                task = _row(document, entries, cited, cited.text, _owners(label))
             elif match and not _reports(match, said):
                 before = referred_to(read, n) if not logged and said == body else None
                 if before and not _ASSIGNED.search(before.text):  # "DF asked to help find these." says what in the sentence before
@@ -407,7 +417,7 @@ def _assignments(document: Document, entries: list[Entry], read: list[Sentence],
             elif not match and (welsh := _WELSH_TASK.search(said)):
                 task = _row(document, entries, cited, said, welsh["actor"].strip())
             elif (closing := _LABEL_AT_END.search(said)) and not logged and len(said[: closing.start()].split()) >= MIN_TASK_WORDS:
-                task = _row(document, entries, sentence, said, closing.group("who"))
+                task = _row(document, entries, sentence, said, _owners(closing))
             elif undone and _TO_BE_DONE.match(said) and not said.rstrip().endswith("?") and not _DIRECTIVE.match(said):
                 task = _row(document, entries, sentence, said, None)
             elif undone and _REQUESTED.search(said):

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .chunk import GLUED_BULLET, ends_sentence, split_sentences
+from .margins import BARE_OWNER_LABEL
 from .sections import Section, headings_of, outcome_only
 from .tables import is_table_line
 
@@ -402,8 +403,11 @@ def _after_proposer(sentence: str) -> list[str]:
 
 
 # A line opening with an action label starts a point of its own, as a list marker does: an action list's
-# "ACTION: Hamish - draft the objection" lines, which end without a stop, are not one run-on sentence.
-_ACTION_LINE = re.compile(r"^actions?\s*:\s*\S", re.IGNORECASE)
+# "ACTION: Hamish - draft the objection" lines, which end without a stop, are not one run-on sentence; nor are
+# "Action GP to write to the club" or "ACTION The Clerk to ...", its colon left out.
+_ACTION_LINE = re.compile(r"^(?i:actions?\s*:\s*\S)|^(?:Actions?|ACTIONS?)\s+[A-Z]")
+# A line naming only who acts ("Action RM, HL, CA") closes the minute above it, stop or none.
+_OWNER_LINE = re.compile(rf"^{BARE_OWNER_LABEL}")
 
 
 def sentences(entries: list[Entry]) -> list[Sentence]:
@@ -441,11 +445,16 @@ def sentences(entries: list[Entry]) -> list[Sentence]:
         if not entry.text or entry.heading or entry.table:
             flush()
             continue
-        if parse_marker(entry.text) or entry.opens or _ACTION_LINE.match(entry.text) or para and outcome_only(entries[para[-1]].text):
-            flush()  # a line that is only an outcome ("CARRIED", "CARRIED 7/2") ends its sentence, stop or none
+        if parse_marker(entry.text) or entry.opens or _ACTION_LINE.match(entry.text) or para and _closes(entries[para[-1]].text) \
+                or para and _ACTION_LINE.match(entries[para[0]].text) and entry.text[:1].isupper():  # not one wrapping on in lower case
+            flush()  # a line that is only an outcome ("CARRIED", "CARRIED 7/2") or an owner ends its sentence, stop or none
         para.append(index)
     flush()
     return out
+
+
+def _closes(text: str) -> bool:
+    return outcome_only(text) or bool(_OWNER_LINE.match(text))
 
 
 def _cut(entries: list[Entry], last: int, index: int) -> bool:

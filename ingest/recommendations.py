@@ -43,7 +43,8 @@ def _label_words(whose: str) -> str:
 
 _ANY_WHOSE = r"[\w'’ ]{2,40}?"
 _NAMED_WHOSE = r"(?:the\s+)?(?-i:[A-Z][\w'’]*)(?:\s+(?-i:[A-Z][\w'’]*)){0,4}"
-_LABEL = re.compile(rf"^{_label_words(_ANY_WHOSE)}\s*:\s*(?P<rest>\S.*)$", re.IGNORECASE)
+# In capitals the label needs no colon: "RECOMMENDATION Council to accept all applications ...".
+_LABEL = re.compile(rf"^(?:{_label_words(_ANY_WHOSE)}\s*:|(?-i:RECOMMENDATIONS?)(?=\s+(?-i:[A-Z][a-z])))\s*(?P<rest>\S.*)$", re.IGNORECASE)
 # The same label on a line of its own, its action on the lines under it (as board-meeting systems print
 # an item's fields: "Recommended Action" / "Approve the minutes of ..."); what follows "of" must be a name,
 # as a sentence's "The Committee's recommendation to agree the application for" is no label.

@@ -3452,3 +3452,21 @@ def test_a_committee_recommending_that_council_act_and_an_action_label_before_an
     assert actions == {
         "Action: Group Manager Strategy and Community to provide members with a breakdown of roading costs.": "Group Manager Strategy and Community",
         "Action: Director of Services, Planning and Transportation, to report to the October meeting.": "Director of Services, Planning and Transportation"}
+
+
+def test_action_labels_without_their_colon_and_a_recommendation_label_in_capitals():
+    minutes = ("Nantcoed Community Council\nMinutes of the Council Meeting, 9th April 2024\nCouncillors E Ash (EA) Chair, R Fox (RF), H Lee (HL)\n"
+               "4) Recruitment of a clerk\nThe advert closed with three applicants. It was agreed that interviews will be held by the staffing panel\n"
+               "Action RF, HL\n5) Grants\nAn application from the football club was considered. The Council voted in favour of a grant of £350.\n"
+               "Action EA to write to the club\nAn application from the ramblers was deferred to May.\n"
+               "6) Audit Committee report\nRECOMMENDATION Council to vire £1,200 from the contingency to the street lighting budget.\n"
+               "ACTION The Clerk to obtain notice account rates from two banks before the next meeting.\n"
+               "7) Action Plan\nThe draft action plan was noted.\n")
+    actions = {" ".join(d.text.split()): d.details.get("who") for d in _of_kind(minutes, "action")}
+    assert actions == {
+        "It was agreed that interviews will be held by the staffing panel Action RF, HL": "RF, HL",
+        "Action EA to write to the club": "EA",
+        "ACTION The Clerk to obtain notice account rates from two banks before the next meeting.": "The Clerk"}
+    assert _plain_texts(minutes, "recommendation") == ["Council to vire £1,200 from the contingency to the street lighting budget."]
+    sections = {d.section for d in _decisions(minutes)}
+    assert not any("Action RF" in section for section in sections)
