@@ -28,7 +28,7 @@ _PROPOSER = rf"(?:{TITLE}\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}}"
 _MEMBER = r"(?:Commissioner|Councillor|Council\s*member|Member|Director|Trustee|Mr|Mrs|Ms|Dr)"
 PROPOSAL = re.compile(
     rf"(?P<mover>{_PROPOSER})\s*,?\s*(?:proposed|moved)\s*,?\s*(?:and|&)\s+(?P<seconder>{_PROPOSER})\s+seconded"
-    r"|(?:[Pp]roposed|[Mm]oved)\s+(?:by\s+)?(?P<mover2>[A-Z][\w'’. -]{1,40}?)\s*,?\s*(?:and\s+)?[Ss]econded\s+(?:by\s+)?(?P<seconder2>[A-Z][\w'’.-]*(?:\s+(?!THAT\b)[A-Z][\w'’.-]*){0,3})"
+    r"|(?:[Pp]roposed|[Mm]oved)(?:\s+(?:by\s+)?|(?=[A-Z]))(?P<mover2>[A-Z][\w'’. -]{1,40}?)\s*,?\s*(?:and\s+)?[Ss]econded(?:\s+(?:by\s+)?|(?=[A-Z]))(?P<seconder2>[A-Z][\w'’.-]*(?:\s+(?!(?i:that)\b)[A-Z][\w'’.-]*){0,3})"
     rf"|(?P<mover3>{_MEMBER}\.?\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}})\s+made\s+a\s+motion\s*,?\s*seconded\s+by\s+"
     rf"(?P<seconder3>{_MEMBER}?\.?\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}})"
     # a board-meeting system's "Motion by Dana Fox, second by Lee Ash."
@@ -63,9 +63,10 @@ MOTION_CARRIED = re.compile(
 # The number a carried motion is given beside its outcome: "CARRIED UNANIMOUSLY   R2024-211".
 _RESOLUTION_NUMBER = r"(?:\s+(?:#|No\.?\s*)?[A-Z]{0,3}\d{4}[-/]\d{1,4})?"
 # An outcome said alone after its motion: "THAT Council award the tender ... Carried.", "All those in
-# favour? Contrary? Carried.", "CARRIED UNANIMOUSLY", "Defeated (3-4)", "Agreed unanimously.".
+# favour? Contrary? Carried.", "CARRIED UNANIMOUSLY", "Defeated (3-4)", "Agreed unanimously.", "Disposition   Carried".
 BARE_OUTCOME = re.compile(
-    r"(?:^|(?<=[.?!:;]\s))(?:unanimously\s+)?(?P<word>carried|defeated|lost|agreed|approved|passed|(?-i:VOTED))(?:\s+(?:unanimously|as\s+amended|by\s+all))?"
+    # its label may stand before it without a colon, as a table's column does: "Disposition      Carried"
+    r"(?:^(?:(?:disposition|outcome|result)\s+)?|(?<=[.?!:;]\s))(?:unanimously\s+)?(?P<word>carried|defeated|lost|agreed|approved|passed|(?-i:VOTED))(?:\s+(?:unanimously|as\s+amended|by\s+all))?"
     rf"\s*(?:\(?{COUNT}(?:{_SEP}\d{{1,2}})*\)?)?\s*[.!]?{_RESOLUTION_NUMBER}\s*$",
     re.IGNORECASE,
 )
@@ -210,9 +211,10 @@ VOTE_LABEL = r"(?:ayes?|yeas?|nays?|noes|abstain\w*|absent|recused)\b"
 _ROLL_CALL_LINE = re.compile(
     rf"^(?i:roll[\s-]*call(?:\s+vote)?\b|(?:voice|hand|recorded)\s+vote\b|{VOTE_LABEL})"
     r"|^(?:[A-Z][a-z]{1,12}\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s*[-–:,]?\s*(?i:yes|no|aye|nay|abstain(?:ed)?|absent)\.?$")
-# "MOTION: X moved to ...", "X moves that ...", "X made a motion to ...", "It was proposed by X, seconded by Y, that ...".
+# "MOTION: X moved to ...", "X moves that ...", "X made a motion to ...", "It was proposed by X, seconded by Y, that ...",
+# "MovedDirector Ash" (a web page's label run into its name).
 # A speaker's own motion in a transcript: "I move that By-law No. 35/2024 be read", "move adoption of Items 1 to 9".
-MOVED = re.compile(r"^motion\s*:|\bmotion\s+(?:made\s+)?by\b|\bmade\s+a\s+motion\b|\bmoved\b|\bmoves?\s+that\b|\bproposed\s+by\b|\bI\s+(?:will\s+)?move\b|\bmove\s+(?:the\s+)?adoption\b",
+MOVED = re.compile(r"^motion\s*:|\bmotion\s+(?:made\s+)?by\b|\bmade\s+a\s+motion\b|\bmoved(?:\b|(?=(?-i:[A-Z])))|\bmoves?\s+that\b|\bproposed\s+by\b|\bI\s+(?:will\s+)?move\b|\bmove\s+(?:the\s+)?adoption\b",
                     re.IGNORECASE)
 # A motion's words: who moved it, or its operative "THAT ..." (a Canadian minute's "THAT Council award ...").
 MOTION = re.compile(rf"{MOVED.pattern}|\bseconded\b|(?:^|\s)(?-i:THAT)\s", re.IGNORECASE)
@@ -277,7 +279,7 @@ def motion_above(entries: list[Entry], index: int, used: set[int]) -> list[int]:
     return []
 
 
-_THAT = re.compile(r"^(?:that|THAT|That)\s")  # a motion's words: "That the Committee receives the report"
+_THAT = re.compile(r"^[\"“]?(?:that|THAT|That)\s")  # a motion's words: "That the Committee receives the report", quoted or not
 
 
 def items_above(entries: list[Entry], index: int) -> int:

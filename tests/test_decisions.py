@@ -3470,3 +3470,18 @@ def test_action_labels_without_their_colon_and_a_recommendation_label_in_capital
     assert _plain_texts(minutes, "recommendation") == ["Council to vire £1,200 from the contingency to the street lighting budget."]
     sections = {d.section for d in _decisions(minutes)}
     assert not any("Action RF" in section for section in sections)
+
+
+def test_a_motion_labelled_by_its_disposition_and_one_whose_movers_run_into_their_labels():
+    minutes = ("MUNICIPALITY OF NORTH ELMSBY\nMinutes of the Meeting, Tuesday, September 20, 2016\n\n4) Minutes:\n\n"
+               "Motion:  389-2016       Moved by Ruth Ash                  Seconded by Kevin Fox\n"
+               "\"That the minutes of the September 6th, 2016 Council Meeting, be adopted as circulated.\"\n"
+               "Disposition                       Carried\n\n"
+               "5) Regional board\n\nCorporate Vote - Unweighted\n\n  • 2022-6A-2\n    MovedDirector Penner\n    SecondedDirector Lind\n\n"
+               "    That the 2021 Statement of Financial Information be approved as presented.\n\n    Carried Unanimously\n")
+    rows = {" ".join(d.text.split()): d for d in _of_kind(minutes, "resolution")}
+    assert len(rows) == 2
+    [adopted] = [d for text, d in rows.items() if "be adopted as circulated" in text]
+    [approved] = [d for text, d in rows.items() if "Financial Information be approved" in text]
+    assert adopted.details["outcome"] == "carried" and approved.details["outcome"] == "carried"
+    assert approved.details["mover"] == "Director Penner" and approved.details["seconder"] == "Director Lind"
