@@ -49,7 +49,7 @@ _PROCEDURAL = re.compile(
     r"^[^.]{0,160}?\b(?:be\s+now\s+put|be\s+put\s+to\s+the\s+(?:vote|meeting)|extend\s+the\s+meeting|meeting\s+be\s+extended|proceed\s+to\s+next\s+business)\b",
     re.IGNORECASE,
 )
-LABELLED = re.compile(r"^(?P<label>proposer|proposed by|mover|moved by|motion by|seconder|seconded by|second)\s*:\s*(?P<name>.+)$", re.IGNORECASE)
+LABELLED = re.compile(r"^(?P<label>proposer|proposed(?: by)?|mover|moved(?: by)?|motion by|seconder|seconded(?: by)?|second)\s*:\s*(?P<name>.+)$", re.IGNORECASE)
 # US vote blocks.
 RESULT = re.compile(r"^RESULT\s*:\s*(?P<outcome>[A-Z][A-Z ]+?)\s*(?:\[(?P<how>[^\]]*)\])?\s*$")
 ROLL = re.compile(r"^(?P<label>AYES|NAYS|NOES|ABSTAIN(?:ED|ING)?|ABSENT|RECUSED)\s*:\s*(?P<names>.*)$", re.IGNORECASE)
@@ -58,7 +58,9 @@ ROLL = re.compile(r"^(?P<label>AYES|NAYS|NOES|ABSTAIN(?:ED|ING)?|ABSENT|RECUSED)
 MOTION_CARRIED = re.compile(
     rf"\bmotion,?\s+(?:(?:[^.;:?!]|\.(?=\s*\d)){{0,120}}?\s)?{NOT_A_WISH}(?:was\s+)?(?:carried|passed|approved|adopted|failed|lost|defeated)\b"
     # told as it happens, ending its clause: "Motion carries 5-0", "Final Resolution: Motion Fails" (not "if the motion passes, ...")
-    r"|\bmotion\s+(?:carries|passes|fails)\b(?=\s*(?:$|[.;(]|\d|unanimously))",
+    r"|\bmotion\s+(?:carries|passes|fails)\b(?=\s*(?:$|[.;(]|\d|unanimously))"
+    # refused in so many words, or the vote told of instead: "Motion not carried (2 for, 3 against)", "Voting was unanimous in favor."
+    r"|\bmotion\s+(?:was\s+)?not\s+carried\b|\b(?:the\s+)?(?:vote|voting)\s+was\s+unanimous(?:ly)?\b(?!\s+against)",
     re.IGNORECASE)
 # The number a carried motion is given beside its outcome: "CARRIED UNANIMOUSLY   R2024-211".
 _RESOLUTION_NUMBER = r"(?:\s+(?:#|No\.?\s*)?[A-Z]{0,3}\d{4}[-/]\d{1,4})?"
@@ -167,17 +169,20 @@ def read_tally(text: str, details: dict) -> None:
         details["unanimous"] = True
 
 
+def read_labelled(text: str, details: dict) -> bool:
+    """A "Proposer: X" or "Seconded: Y" line's name into ``details``; whether the line is one."""
+    match = LABELLED.match(text)
+    if match:
+        key = "seconder" if match.group("label").lower().startswith("second") else "mover"
+        details[key] = match.group("name").strip()
+    return bool(match)
+
+
 def labelled_followers(entries: list[Entry], end: int, details: dict) -> None:
     """"Proposer: X" / "Seconder: Y" lines just after a decision."""
     for index in range(end + 1, min(len(entries), end + 6)):
-        text = entries[index].text
-        if not text:
-            continue
-        match = LABELLED.match(text)
-        if not match:
+        if entries[index].text and not read_labelled(entries[index].text, details):
             break
-        key = "seconder" if match.group("label").lower().startswith("second") else "mover"
-        details[key] = match.group("name").strip()
 
 
 _LABEL_OPENS = re.compile(r"^[\w ]{1,30}:")  # "Motion:", "Ayes:", "Vote:": a line of its own
@@ -230,6 +235,21 @@ def is_roll_call(text: str) -> bool:
 # Each label of a roll call and the names or figure under it, several to a line ("AYES: Ash, Fox   NOES: None").
 _ROLL_LABEL = re.compile(rf"(?<![A-Za-z])(?P<label>{VOTE_LABEL})\s*:\s*(?P<names>.*?)\s*(?=(?<![A-Za-z]){VOTE_LABEL}\s*:|$)", re.IGNORECASE)
 _ROLL_SIDE = {"aye": "for", "yea": "for", "nay": "against", "noe": "against", "abstain": "abstain"}  # absent and recused cast none
+
+
+def words_after_roll(entries: list[Entry], end: int, used: set[int]) -> list[int]:
+    """The roll a motion's outcome leads into ("... carried with the following vote:") and the motion's words
+    when they come after it ("Ayes: ..." / "Noes: None" / "to award the coating contract to Ash Ltd."): the
+    lines of both, or [] when no words of the motion follow its roll."""
+    if not entries[end].text.rstrip().endswith(":"):
+        return []
+    k, roll = end + 1, []
+    while k < len(entries) and k not in used and entries[k].text and is_roll_call(entries[k].text):
+        roll.append(k)
+        k += 1
+    if not roll or k >= len(entries) or k in used or not re.match(r"to\s+[a-z]{3,}\b", entries[k].text):
+        return []
+    return roll + [k] + runs_on(entries, k, used)
 
 
 def roll_counts(lines: Iterable[str]) -> dict[str, int]:
@@ -331,14 +351,18 @@ def in_a_list(entries: list[Entry], index: int) -> bool:
     return items > 0 and lead >= 0 and entries[lead].text.rstrip().endswith(":") and not entries[lead].heading
 
 
-def words_above(entries: list[Entry], index: int, used: set[int]) -> list[int]:
-    """The motion's words a line naming only who moved and seconded it closes ("Approve the minutes as
-    submitted." / "Motion by A, second by B."): the paragraph just above it, without a field's name
-    heading it ("Motion & Voting"); [] when the line says more, or nothing plain stands above it."""
-    text = entries[index].text
+def words_above(entries: list[Entry], block: list[int], used: set[int]) -> list[int]:
+    """The motion's words a block naming only who moved and seconded it, and how it went, closes
+    ("Approve the minutes as submitted." / "Motion by A, second by B."; "Cllr Ash proposed that the
+    Council buy a sign." / "Proposed: Cllr Ash" / "Seconded: Cllr Fox" / "Carried unanimously."): the
+    paragraph just above it, without a field's name heading it ("Motion & Voting"); [] when the block
+    says more, or nothing plain stands above it."""
+    index, text = block[0], entries[block[0]].text
     said = PROPOSAL.match(text)
-    if not (said and said.group("mover4") and not text[said.end():].strip(" .")):
-        return []  # a board-meeting system's "Motion by A, second by B." and nothing more
+    names_only = said and said.group("mover4") and not text[said.end():].strip(" .")  # a board-meeting system's line
+    labelled = all(LABELLED.match(entries[k].text) or _is_outcome_line(entries[k].text) for k in block) and LABELLED.match(text)
+    if not (names_only or labelled):
+        return []
     k = index - 1
     while k >= 0 and not entries[k].text and not entries[k].opens:
         k -= 1

@@ -23,8 +23,9 @@ from .decision_text import (ENUMERATOR, PROPOSED, Entry, Sentence, block_pages, 
                             next_value, parse_marker, referred_to, row_cells, says_nothing, sentences, split_items)
 from .motions import (BARE_OUTCOME, COUNT, COUNTED_VOTE, LABELLED, MOTION, MOTION_CARRIED, MOTION_SEARCH, MOTION_WORD, MOVED, NOT_A_WISH,
                       ON_PROPOSAL, PROPOSAL, PUT_QUESTION, RESULT, ROLL, amendment_outcome, body_did, counts_a_vote, declares_outcome,
-                      in_a_list, is_roll_call, items_above, labelled_followers, records_an_outcome, roll_counts, minutes_confirmed, motion_above, moved_on_proposal, movers, paragraph_above, put_off,
-                      puts_to_vote, read_tally, read_vote_cell, runs_on, tells_a_vote, vote_details, vote_outcome, words_above)
+                      in_a_list, is_roll_call, items_above, labelled_followers, read_labelled, records_an_outcome, roll_counts, minutes_confirmed, motion_above, moved_on_proposal, movers, paragraph_above, put_off,
+                      puts_to_vote, read_tally, read_vote_cell, runs_on, tells_a_vote, vote_details, vote_outcome, words_above,
+                      words_after_roll)
 from .sections import outcome_only
 from .votes import ABSTAIN as _ABSTAIN, AGAINST as _AGAINST, FOR as _FOR
 
@@ -337,7 +338,7 @@ def _inline(document: Document, entries: list[Entry], used: set[int], minutes: l
         near = [k for k in range(index - 3, index + FORMAL_REACH + 1) if k in formal]
         # a motion lost is a decision of its own ("... the motion was lost (2 for, 7 against)." / "RESOLVED - That the Panel
         # supports ..."), unless the RESOLVED near it records that refusal ("RESOLVED that the recommendations not be approved.")
-        lost = re.search(r"\bmotion\s+(?:was\s+)?(?:lost|defeated|failed)\b", text, re.IGNORECASE) and not any(
+        lost = re.search(r"\bmotion\s+(?:was\s+)?(?:lost|defeated|failed|not\s+carried)\b", text, re.IGNORECASE) and not any(
             re.search(r"\b(?:not|reject\w*|refus\w*|declin\w*)\b", entries[k].text, re.IGNORECASE) for k in near)
         outcomes_only = not lost and bool(near)
         # "... The motion" / "carried 3-2 on the following roll call vote:"
@@ -366,12 +367,13 @@ def _inline(document: Document, entries: list[Entry], used: set[int], minutes: l
                 # "CARRIED"): the motion is above it
                 above = motion_above(entries, index, used)
                 block = above + [index] if above else block
-            elif words := words_above(entries, block[0], used):
+            elif words := words_above(entries, block, used):
                 block = words + block  # "Approve the minutes." / "Motion by A, second by B." / "Motion carries"
             if any(RESULT.match(entries[k].text) for k in range(index + 1, min(len(entries), index + 4))):
                 continue  # the RESULT block below records this vote
         if motion_carried:
             block += run_on
+            block += words_after_roll(entries, block[-1], used)  # "... carried with the following vote:" / roll / "to award ..."
         joined = " ".join(entries[j].text for j in block)
         if not inline and len(_VOTE_WORDS.sub(" ", joined).split()) <= SAYS_ONLY_OUTCOME:
             continue  # "Abstain (0) Motion carried.": what was carried is not on record here
@@ -382,10 +384,13 @@ def _inline(document: Document, entries: list[Entry], used: set[int], minutes: l
             details["mover"], details["seconder"] = match.group("mover").strip(" -–"), match.group("seconder").strip()
         elif match := PROPOSAL.search(joined):
             details["mover"], details["seconder"] = movers(match)
+        else:
+            for k in block:  # "Proposed: Cllr Ash" / "Seconded: Cllr Fox" / "Carried unanimously."
+                read_labelled(entries[k].text, details)
         if told := vote_outcome(joined):  # "the motion was put to the vote and was lost"
             details["outcome"] = told
         elif (re.search(r"\b(?:failed|fails)\b", joined, re.IGNORECASE) or bare and bare["word"].lower() not in ("carried", "agreed", "approved", "passed")
-              or motion_carried and re.search(r"\b(?:lost|defeated)$", motion_carried.group(0), re.IGNORECASE)):  # not "replace lost books"
+              or motion_carried and re.search(r"\b(?:lost|defeated)$|\bnot\s+carried$", motion_carried.group(0), re.IGNORECASE)):  # not "replace lost books"
             details["outcome"] = "failed"
         elif carried:
             details["outcome"] = "carried"

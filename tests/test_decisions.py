@@ -3485,3 +3485,24 @@ def test_a_motion_labelled_by_its_disposition_and_one_whose_movers_run_into_thei
     [approved] = [d for text, d in rows.items() if "Financial Information be approved" in text]
     assert adopted.details["outcome"] == "carried" and approved.details["outcome"] == "carried"
     assert approved.details["mover"] == "Director Penner" and approved.details["seconder"] == "Director Lind"
+
+
+def test_a_motion_told_by_its_labelled_movers_its_unanimous_vote_or_its_words_after_the_roll():
+    parish = ("Elmby Parish Council\nMinutes of the Meeting held on 22nd May 2023\n\nVillage Sign\n\n"
+              "Cllr Ash proposed that the PC commission a new carved village sign at a cost of £2,400 from reserves.\n\n"
+              "Proposed: Cllr L Ash\nSeconded: Cllr A Fox\nMotion not carried (2 for, 3 against).\n\nTree guards\n\n"
+              "The PC agreed to buy twelve spiral tree guards at a cost of £96.\n\nProposed: Cllr S Fox\nSeconded: Cllr T Lee\nCarried unanimously.\n")
+    rows = {" ".join(d.text.split()): d.details for d in _of_kind(parish, "resolution")}
+    assert rows["Cllr Ash proposed that the PC commission a new carved village sign at a cost of £2,400 from reserves. "
+                "Proposed: Cllr L Ash Seconded: Cllr A Fox Motion not carried (2 for, 3 against)."]["outcome"] == "failed"
+    assert rows["The PC agreed to buy twelve spiral tree guards at a cost of £96. Proposed: Cllr S Fox Seconded: Cllr T Lee "
+                "Carried unanimously."]["mover"] == "Cllr S Fox"
+    board = ("Larch Falls Public Library\nBoard of Trustees Minutes\nOctober 20, 2021\n\n4. Financial Reports:\n\n"
+             "The Director reviewed the first quarter. A motion to receive and file the financial report was made by Trish Ash "
+             "and seconded by Colin Fox. Voting was unanimous in favor.\n\n"
+             "5. Reservoir coating\nA motion was made by Director Ash, seconded by Director Fox and\ncarried with the following vote:\n"
+             "Ayes: Directors Ash, Fox and Lee\nNoes: None\nAbstain: None\nAbsent: None\nto award the reservoir coating contract to Tri-Valley Coatings, Inc.\n"
+             "6. Board\nDirector Lee asked about the calendar.\n")
+    texts = _plain_texts(board, "resolution")
+    assert any("A motion to receive and file the financial report was made by Trish Ash" in text for text in texts)
+    assert _one_ends(texts, "Absent: None to award the reservoir coating contract to Tri-Valley Coatings, Inc.")
