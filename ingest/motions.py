@@ -399,6 +399,17 @@ def moved_on_proposal(sentence: str) -> bool:
     return bool(ON_PROPOSAL.search(sentence))
 
 
+# "It was proposed by Mrs. Ash and seconded by Mr. Fox that the minutes be accepted as a true record.": minutes
+# that record their motions so say nothing more of those carried (a name's stops are its abbreviations).
+_A_NAME = r"(?:[^.;,]|\.(?=\s?[A-Z]))"
+_PROPOSED_THAT = re.compile(rf"\bit\s+was\s+(?:proposed|moved)\s+by\s+{_A_NAME}{{2,60}}?\s*,?\s+(?:and\s+)?seconded\s+by\s+{_A_NAME}{{2,60}}?"
+                            r"\s*,?\s+that\s+[a-z]", re.IGNORECASE)
+
+
+def proposed_that(sentence: str) -> bool:
+    return bool(_PROPOSED_THAT.search(sentence))
+
+
 # "the Chair declared the motion carried", "The Mayor declared the amendment defeated."
 # "The Cathaoirleach declared the proposal to defer defeated."
 _DECLARED = re.compile(r"\bdeclared\s+the\s+(?:motion|amendment|resolution|proposal)\s+(?:to\s+[a-z]+\s+(?:[\w'’-]+\s+){0,4}?)?(?:to\s+be\s+|as\s+)?"

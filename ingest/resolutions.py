@@ -23,7 +23,7 @@ from .decision_text import (ENUMERATOR, PROPOSED, Entry, Sentence, block_pages, 
                             next_value, parse_marker, referred_to, row_cells, says_nothing, sentences, split_items)
 from .motions import (BARE_OUTCOME, COUNT, COUNTED_VOTE, LABELLED, MOTION, MOTION_CARRIED, MOTION_SEARCH, MOTION_WORD, MOVED, NOT_A_WISH,
                       ON_PROPOSAL, PROPOSAL, PUT_QUESTION, RESULT, ROLL, amendment_outcome, body_did, counts_a_vote, declares_outcome,
-                      in_a_list, is_roll_call, items_above, labelled_followers, read_labelled, records_an_outcome, roll_counts, minutes_confirmed, motion_above, moved_on_proposal, movers, paragraph_above, put_off,
+                      in_a_list, is_roll_call, items_above, labelled_followers, read_labelled, records_an_outcome, roll_counts, minutes_confirmed, motion_above, moved_on_proposal, movers, paragraph_above, proposed_that, put_off,
                       puts_to_vote, read_tally, read_vote_cell, runs_on, tells_a_vote, vote_details, vote_outcome, words_above,
                       words_after_roll)
 from .sections import outcome_only
@@ -807,14 +807,19 @@ def _sentences_deciding(document: Document, entries: list[Entry], used: set[int]
         indices = list(range(sentence.start, sentence.end + 1))
         if taken.intersection(indices) or not any(decides(sentence.text) for decides in deciders):
             continue
-        text = sentence.text
+        text, told_after = sentence.text, None
         if (moved := _moved_before(read, n, taken)) is None:
             moved = _motion_just_before(read, n, taken)
         if moved is not None:  # "X proposed, and Y seconded, that ... The motion was lost."
             text = " ".join(s.text for s in read[moved:n + 1])
             indices = list(range(read[moved].start, sentence.end + 1))
+        elif (told_after := _outcome_after(read, n, taken)) is not None:  # "... that the Council objects. Carried with one abstention."
+            text = f"{text} {told_after.text}"
+            indices = list(range(sentence.start, told_after.end + 1))
         used.update(indices)
         details: dict = {}
+        if moved is None and told_after is not None:
+            details["outcome"] = "failed" if re.search(r"\b(?:lost|defeated|fell)\b", told_after.text, re.IGNORECASE) else "carried"
         _proposer(text, details)
         if proposal := ON_PROPOSAL.search(text):
             details.update(mover=proposal["mover"].strip(), seconder=proposal["seconder"].strip())
@@ -849,6 +854,19 @@ def _moved_before(read: list[Sentence], n: int, taken: set[int]) -> int | None:
 
 
 _SHORT_DECISION = 6  # words: "The nomination was carried." names no subject of its own
+_OUTCOME_SENTENCE = re.compile(r"^(?:(?:the\s+)?(?:motion|proposal)\s+(?:was\s+)?)?(?:carried|agreed|approved|lost|defeated|fell)\b", re.IGNORECASE)
+
+
+def _outcome_after(read: list[Sentence], n: int, taken: set[int]) -> Sentence | None:
+    """The sentence after ``read[n]`` in its paragraph when it only tells how the vote went ("Carried with one
+    abstention.", "Motion lost.")."""
+    if n + 1 >= len(read):
+        return None
+    after = read[n + 1]
+    if (after.paragraph != read[n].paragraph or taken.intersection(range(after.start, after.end + 1))
+            or len(re.findall(r"[A-Za-z]+", after.text)) > _SHORT_DECISION or not _OUTCOME_SENTENCE.match(after.text)):
+        return None
+    return after
 
 
 def _motion_just_before(read: list[Sentence], n: int, taken: set[int]) -> int | None:
@@ -924,18 +942,20 @@ def extract_resolutions(document: Document, entries: list[Entry]) -> list[tuple[
                   + _dispositions(document, entries, used, minutes)
                   + _planning_responses(document, entries, used, minutes) + _outcome_rows(document, entries, used, minutes))
     read = sentences(entries)  # the paper's sentences, for the readings below
+    # Without formal markers the minutes record decisions in sentences ("It was agreed that ..." already
+    # found above is found again here and dropped as a repeat; "It was proposed by X and seconded by Y
+    # that ..." and nothing after); with them, only the meeting's own "agreed / resolved / decided"
+    # sentence is one, and a motion proposed is what its RESOLVED decides.
+    formal_markers = any(_FORMAL.search(e.text) for e in entries)
     if document.type == "minutes":
-        # Without formal markers the minutes record decisions in sentences ("It was agreed
-        # that ..." already found above is found again here and dropped as a repeat); with them,
-        # only the meeting's own "agreed / resolved / decided" sentence is one.
-        formal_markers = any(_FORMAL.search(e.text) for e in entries)
         found += _narrative(document, entries, used, minutes, read, _MEETING_DECIDED if formal_markers else _NARRATIVE)
     if document.type in ("minutes", "other"):
         found += _sentences_deciding(document, entries, used, minutes, (_put_and_carried,), read)
         # the body's own sentence ("The Board awarded ...") decides in minutes; in a paper of no known type it may report
         told = (body_did, minutes_confirmed, put_off) if document.type == "minutes" else ()
+        proposed = (proposed_that,) if document.type == "minutes" and not formal_markers else ()
         found += _sentences_deciding(document, entries, used, minutes,
-                                     (counts_a_vote, declares_outcome, tells_a_vote, moved_on_proposal, *told), read)
+                                     (counts_a_vote, declares_outcome, tells_a_vote, moved_on_proposal, *proposed, *told), read)
     if document.type == "minutes":
         found += _elliptical(document, entries, used, minutes, read)
     if document.type == "decision_record":

@@ -3506,3 +3506,22 @@ def test_a_motion_told_by_its_labelled_movers_its_unanimous_vote_or_its_words_af
     texts = _plain_texts(board, "resolution")
     assert any("A motion to receive and file the financial report was made by Trish Ash" in text for text in texts)
     assert _one_ends(texts, "Absent: None to award the reservoir coating contract to Tri-Valley Coatings, Inc.")
+
+
+def test_a_motion_proposed_and_seconded_in_minutes_without_formal_markers_is_their_decision():
+    minutes = ("Trefwen Community Council\n\nMinutes of the meeting held on Wednesday 15th October 2014 at 7.30 p.m.\n\n"
+               "3.  Minutes of last meeting\n\n10/14/03 It was proposed by Mrs. Ithell and seconded by Mr. Bradshaw that the minutes "
+               "of the meeting held on 17th September 2014 be accepted as a true record.\n\n6.  Planning\n\n"
+               "It was proposed by Mrs. Meredith and seconded by Mr. Salisbury that the Council objects on the grounds of access. "
+               "Carried with one abstention.\n")
+    rows = {" ".join(d.text.split()): d.details for d in _of_kind(minutes, "resolution")}
+    assert set(rows) == {
+        "10/14/03 It was proposed by Mrs. Ithell and seconded by Mr. Bradshaw that the minutes of the meeting held on "
+        "17th September 2014 be accepted as a true record.",
+        "It was proposed by Mrs. Meredith and seconded by Mr. Salisbury that the Council objects on the grounds of access. "
+        "Carried with one abstention."}
+    assert rows["It was proposed by Mrs. Meredith and seconded by Mr. Salisbury that the Council objects on the grounds of access. "
+                "Carried with one abstention."]["outcome"] == "carried"
+    # where RESOLVED records the meeting's decisions, a motion proposed is what its RESOLVED decides
+    formal = minutes.replace("Carried with one abstention.", "RESOLVED: That the Council objects on the grounds of access.")
+    assert not any(text.startswith("10/14/03 It was proposed") for text in _plain_texts(formal, "resolution"))
