@@ -41,6 +41,7 @@ _POST = rf"(?:(?:[A-Z][\w'’-]*|&)\s+){{0,4}}{_ROLE}"  # an officer's post, wit
 # the service named after a post: "Director of Services, Planning and Transportation", "Executive Director of Education"
 _SERVICE = r"(?:,?\s+(?:(?:of|for|and|in|the|&)\s+)*[A-Z(][\w'’()&-]*)*"
 _OFFICER = rf"(?:the\s+)?{_POST}(?:\s+(?-i:[A-Z])[\w&'’-]*){{0,3}}"
+_TITLED_NAME = rf"(?-i:{TITLE})\.?\s+(?-i:[A-Z])[\w'’-]+"  # one directed by name: "directed Mr. Dukes to advertise"
 _A_REPORT = r"(?:a|an)\s+(?:further\s+|follow[- ]up\s+|progress\s+|full\s+|written\s+)?(?:report|update)\b"  # a report asked for
 _VERB = (
     # "come back to the Board" or "come back in six months", not "come back to work"
@@ -54,7 +55,7 @@ _VERB = (
     r"refer(?:red|ring)?\s+(?:it\s+|this\s+)?to\s+(?:the\s+)?(?:[A-Z][\w&'’-]*\s+){1,4}(?:to|for)\s+[a-z]+|"
     # the body directing or asking an officer, or giving direction to one ("directed the CAO to", "asked the General
     # Manager to schedule ...", "gave direction to staff to prepare an ordinance")
-    rf"(?:direct(?:ed|s)?|(?:gave|give|gives|given|provided)\s+(?:\w+\s+)?direction\s+to)\s+(?:{_OFFICER}|(?:the\s+)?(?-i:[A-Z]{{2,5}}))\s+to\s+[a-z]+"
+    rf"(?:direct(?:ed|s)?|(?:gave|give|gives|given|provided)\s+(?:\w+\s+)?direction\s+to)\s+(?:{_OFFICER}|(?:the\s+)?(?-i:[A-Z]{{2,5}})|{_TITLED_NAME})\s+to\s+[a-z]+"
     rf"|(?<!\bwho\s)asked\s+{_OFFICER}\s+to\s+[a-z]+|"
     # a decision's own clause instructing an officer: "to instruct the Executive Director of Education and
     # Children's Services to hold public meetings", "requests the Chief Executive to report"

@@ -16,8 +16,8 @@ from .decision_text import Entry, ends_clause
 OFFICER_ROLE = (r"(?:staff|[Mm]anagers?|[Mm]anagement|[Dd]irectors?|[Ss]uperintendent|[Dd]epartments?|[Oo]fficers?|[Cc]lerk|[Cc]ounsel"
                 r"|[Aa]ttorney|[Ee]ngineer|[Aa]dministrator|[Ss]ecretary|[Tt]reasurer|[Cc]hief|Head|[Aa]uditor|[Mm]arshal|[Ss]olicitor|[Pp]lanner)")
 
-# Honorifics and offices written before a name ("Cllr D. Whitlock", "Mayor Pro Tem Alma Ruiz").
-TITLE = (r"(?:Cllrs?|Councill?ors?|Crs?|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Revd?|Director|Trustees?|Commissioners?|Councilmembers?|Council\s+Members?"
+# Honorifics and offices written before a name ("Cllr D. Whitlock", "Mayor Pro Tem Alma Ruiz", a board's "President Ash").
+TITLE = (r"(?:Cllrs?|Councill?ors?|Crs?|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Revd?|Director|Trustees?|Commissioners?|Councilmembers?|Council\s+Members?|President"
          r"|Mayor|Chair(?:man|woman)?|PCSO|PC|Sgt|Sergeant|Insp|Inspector|Supt|Superintendent|Sir|Dame|Lord|Lady)")
 _LEADING = re.compile(rf"^(?:(?:{TITLE}|Deputy|Vice|Pro|Tem|District|County|Borough|Town|Parish|Community|Ward|Board|Members?|Student)\.?\s+)+")
 

@@ -3525,3 +3525,13 @@ def test_a_motion_proposed_and_seconded_in_minutes_without_formal_markers_is_the
     # where RESOLVED records the meeting's decisions, a motion proposed is what its RESOLVED decides
     formal = minutes.replace("Carried with one abstention.", "RESOLVED: That the Council objects on the grounds of access.")
     assert not any(text.startswith("10/14/03 It was proposed") for text in _plain_texts(formal, "resolution"))
+
+
+def test_a_board_directing_a_person_by_title_and_its_president_taking_a_task():
+    minutes = ("Larch Falls Public Library\nMinutes of the Board of Trustees Meeting held October 20, 2021\n\n6. Boat ramp\n"
+               "The Board directed Mr. Dukes to advertise for construction bids for the boat ramp.\n"
+               "President Castellano will contact the city engineer to request the report before the December meeting.\n")
+    actions = {" ".join(d.text.split()): d.details.get("who") for d in _of_kind(minutes, "action")}
+    assert actions == {"The Board directed Mr. Dukes to advertise for construction bids for the boat ramp.": None,
+                       "President Castellano will contact the city engineer to request the report before the December meeting.":
+                           "President Castellano"}
