@@ -399,11 +399,12 @@ def moved_on_proposal(sentence: str) -> bool:
     return bool(ON_PROPOSAL.search(sentence))
 
 
-# "It was proposed by Mrs. Ash and seconded by Mr. Fox that the minutes be accepted as a true record.": minutes
+# "It was proposed by Mrs. Ash and seconded by Mr. Fox that the minutes be accepted as a true record.", "Proposed (HLE)
+# & Seconded (MT) that the minutes be approved": minutes
 # that record their motions so say nothing more of those carried (a name's stops are its abbreviations).
 _A_NAME = r"(?:[^.;,]|\.(?=\s?[A-Z]))"
-_PROPOSED_THAT = re.compile(rf"\bit\s+was\s+(?:proposed|moved)\s+by\s+{_A_NAME}{{2,60}}?\s*,?\s+(?:and\s+)?seconded\s+by\s+{_A_NAME}{{2,60}}?"
-                            r"\s*,?\s+that\s+[a-z]", re.IGNORECASE)
+_PROPOSED_THAT = re.compile(rf"\b(?:it\s+was\s+)?(?:proposed|moved)\s+(?:by\s+)?(?=(?-i:[A-Z(])){_A_NAME}{{2,60}}?\s*,?\s+(?:and\s+|&\s+)?seconded\s+(?:by\s+)?{_A_NAME}{{2,60}}?"
+                            r"\s*,?\s+(?-i:that)\s+[a-z]", re.IGNORECASE)  # in a sentence: a block's "THAT Council ..." has its outcome line
 
 
 def proposed_that(sentence: str) -> bool:
@@ -476,9 +477,13 @@ def minutes_confirmed(sentence: str) -> bool:
 
 
 # A matter put off to a later meeting, told of the matter: "Consideration of the revised Standing Orders was
-# DEFERRED to the July meeting.", "The boundary review was postponed until the next meeting."
+# DEFERRED to the July meeting.", "The boundary review was postponed until the next meeting.", "An application
+# from the ramblers was deferred to May pending a copy of their accounts."
 _PUT_OFF = re.compile(r"^(?:consideration\s+of\s+)?(?:the\s+)?[^.;]{1,100}?\s+(?:was|were)\s+(?:again\s+|further\s+)?(?:deferred|postponed)"
-                      r"\s+(?:to|until)\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){0,3}?(?:meeting|session)\b", re.IGNORECASE)
+                      r"\s+(?:to|until)\s+(?:(?:a|an|the|its)\s+(?:[\w-]+\s+){0,3}?(?:meeting|session)\b|(?-i:[A-Z])[a-z]+(?=\s+(?:pending|when|as|for)\b))"
+                      # the decision itself put off: "Decision deferred to the September meeting as the plans ..."
+                      r"|^(?:the\s+)?decision\s+(?:was\s+)?(?:deferred|postponed)\s+(?:to|until)\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){0,3}?(?:meeting|session)\b",
+                      re.IGNORECASE)
 
 
 def put_off(sentence: str) -> bool:

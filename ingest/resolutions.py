@@ -854,7 +854,9 @@ def _moved_before(read: list[Sentence], n: int, taken: set[int]) -> int | None:
 
 
 _SHORT_DECISION = 6  # words: "The nomination was carried." names no subject of its own
-_OUTCOME_SENTENCE = re.compile(r"^(?:(?:the\s+)?(?:motion|proposal)\s+(?:was\s+)?)?(?:carried|agreed|approved|lost|defeated|fell)\b", re.IGNORECASE)
+_OUTCOME_SENTENCE = re.compile(r"^(?:(?:the\s+)?(?:motion|proposal)\s+(?:was\s+)?)?(?:unanimously\s+)?(?:carried|agreed|approved|lost|defeated|fell)\b",
+                               re.IGNORECASE)
+OUTCOME_WORDS = 8  # "Carried with one abstention.", "Unanimously agreed and signed by the Chair."
 
 
 def _outcome_after(read: list[Sentence], n: int, taken: set[int]) -> Sentence | None:
@@ -864,7 +866,7 @@ def _outcome_after(read: list[Sentence], n: int, taken: set[int]) -> Sentence | 
         return None
     after = read[n + 1]
     if (after.paragraph != read[n].paragraph or taken.intersection(range(after.start, after.end + 1))
-            or len(re.findall(r"[A-Za-z]+", after.text)) > _SHORT_DECISION or not _OUTCOME_SENTENCE.match(after.text)):
+            or len(re.findall(r"[A-Za-z]+", after.text)) > OUTCOME_WORDS or not _OUTCOME_SENTENCE.match(after.text)):
         return None
     return after
 

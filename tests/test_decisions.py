@@ -3535,3 +3535,18 @@ def test_a_board_directing_a_person_by_title_and_its_president_taking_a_task():
     assert actions == {"The Board directed Mr. Dukes to advertise for construction bids for the boat ramp.": None,
                        "President Castellano will contact the city engineer to request the report before the December meeting.":
                            "President Castellano"}
+
+
+def test_a_motion_proposed_by_initials_and_matters_deferred_to_a_month_or_meeting():
+    minutes = ("Trewal Community Council\nMinutes of the meeting held on 23rd August 2022\n\n"
+               "5  To approve minutes\n\nProposed (HLE) & Seconded (MT) that the minutes be approved as a true record. "
+               "Unanimously agreed and signed by the Chair.\n\n"
+               "7  Grants\n\nAn application from the Alwen Valley Ramblers was deferred to May pending a copy of their accounts.\n\n"
+               "8  Planning\n\nHHP/2022/098 - Replacement windows. Decision deferred to the September meeting as the plans had not been received.\n\n"
+               "9  Hall\n\nMoved by Councillor Lind\nSeconded by Councillor Mendes\nTHAT Council waive the rental fee for the hall.\n\n"
+               "Following discussion, the motion was withdrawn with the consent of the seconder.\n")
+    texts = _plain_texts(minutes, "resolution")
+    assert "Proposed (HLE) & Seconded (MT) that the minutes be approved as a true record. Unanimously agreed and signed by the Chair." in texts
+    assert "An application from the Alwen Valley Ramblers was deferred to May pending a copy of their accounts." in texts
+    assert _one_ends(texts, "Decision deferred to the September meeting as the plans had not been received.")
+    assert not any("waive the rental fee" in text for text in texts)
