@@ -564,10 +564,14 @@ _ADVISER = rf"(?:[Tt]he\s+)?(?:[A-Z][\w&'’-]*\s+){{0,3}}{OFFICER_ROLE}"
 # An officer or a committee whose advice the minutes tell wherever its sentence starts (an item's title may run
 # into it): "The Fire Chief recommended adoption of ...", "The Estates Committee recommended appointing ...",
 # "The Audit and Risk Committee recommended the accounts to the Board", "The Superintendent recommends that ...",
-# "Staff recommends adoption of Resolution No. 2024-18", "The Planning Commission recommended approval".
-_COUNSEL = (rf"(?:(?<![\w-])(?-i:The|the)\s+(?:(?:[A-Z][\w&'’-]*|and|&)\s+){{0,4}}(?:{OFFICER_ROLE}|(?i:committee|sub-committee|panel|working\s+group|commission))"
+# "Staff recommends adoption of Resolution No. 2024-18", "The Planning Commission recommended approval", "The Finance
+# Committee recommended acceptance of the grant", "The Water and Sewer Abatement Board recommends an abatement".
+_COUNSEL = (rf"(?:(?<![\w-])(?-i:The|the)\s+(?:(?:[A-Z][\w&'’-]*|and|&)\s+){{0,4}}(?:[a-z]+\s+)?(?:{OFFICER_ROLE}|(?i:committee|sub-committee|panel|working\s+group|commission|board))"
+            r"(?:\s+of\s+[A-Z][\w&'’-]*(?:\s+(?:and\s+)?[A-Z][\w&'’-]*){0,3})?"  # "The Director of Facilities recommends ..."
+            # an officer by post and name: "Auditor Okafor recommended that ...", "Public Works Director Farrow recommended ..."
+            rf"|(?<![\w-])(?:[A-Z][\w&'’-]*\s+){{0,3}}{OFFICER_ROLE}\s+[A-Z][\w'’-]+"
             r"|^(?-i:Staff))"
-            r"\s+(?:therefore\s+|also\s+|unanimously\s+)?recommend(?:ed|s)\s+(?:that|approval|adoption|the|[a-z]+ing)\b")
+            r"\s+(?:therefore\s+|also\s+|unanimously\s+|had\s+|has\s+)?recommend(?:ed|s)\s+(?:that|an?|the|[a-z]{4,})\b")
 _OFFICER_NAMED = r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][\w'’-]+"  # "Ms. Holtzclaw recommended that the contract be awarded ..."
 _RECOMMENDED_TO_MEETING = re.compile(rf"^(?:{_RECOMMENDER}|{_ADVISER}|{_OFFICER_NAMED})\s+(?:therefore\s+|also\s+)?recommended\s+\S"
                                      rf"|(?:^(?:[Tt]he\s+)?(?:[\w&'’.-]+\s+){{1,5}}|\b(?:which|and)\s+)(?i:recommend(?:ed|s))\s+that\s+(?:the\s+)?(?:[\w&'’-]+\s+){{0,3}}?"

@@ -3550,3 +3550,13 @@ def test_a_motion_proposed_by_initials_and_matters_deferred_to_a_month_or_meetin
     assert "An application from the Alwen Valley Ramblers was deferred to May pending a copy of their accounts." in texts
     assert _one_ends(texts, "Decision deferred to the September meeting as the plans had not been received.")
     assert not any("waive the rental fee" in text for text in texts)
+
+
+def test_recommendations_told_in_minutes_by_officers_by_post_and_name_and_by_committees_of_any_object():
+    minutes = ("City of Ellis\nMinutes of the City Council Regular Meeting held April 18, 1995\n\n5. ITEMS\n"
+               "Auditor Okafor recommended that the match be paid from the project fund.\n"
+               "The Finance Committee recommended acceptance of the grant and a supplemental appropriation.\n"
+               "The Director of Facilities recommends award to Tri-County Surface for the track.\n"
+               "The planning officer had recommended approval subject to the same condition.\n"
+               "The Water and Sewer Abatement Board recommends an abatement of $1,200.\n")
+    assert len(_plain_texts(minutes, "recommendation")) == 5
