@@ -95,7 +95,8 @@ _REPORT_LABEL = re.compile(
 )
 # Minutes that do not call themselves minutes still tell the meeting in the past.
 _MINUTED = re.compile(
-    r"\b(?:called\s+the\s+meeting\s+to\s+order|meeting\s+was\s+called\s+to\s+order|called\s+roll\s+call"
+    # "A meeting of the Select Board was called to order at 6:30", "... and Ms. Lee were present"
+    r"\b(?:called\s+the\s+meeting\s+to\s+order|was\s+called\s+to\s+order|called\s+roll\s+call|were\s+present\b"
     r"|(?:present|attending|in\s+attendance|apologies(?:\s+for\s+absence)?|absent)\s*(?:were|:|-|–))",
 )
 _FROM_TO = re.compile(r"^(?:from|to|by)\s*:", re.IGNORECASE)
@@ -155,7 +156,9 @@ def classify(lines: list[Line], title: str = "") -> str:
         index, kind = min(marks)
         # A report's header comes first; "Minutes of ..." in its subject does not make it minutes.
         if not (has_report_header and kind != "decision_record" and index > 2):
-            return "minutes" if kind == "agenda" and tells_outcomes(lines) else kind
+            # nor does an item's "Consent Agenda items #1 and #2" below a meeting already told in the past
+            told = kind == "agenda" and (tells_outcomes(lines) or bool(_MINUTED.search(" ".join(head[:index]).lower())))
+            return "minutes" if told else kind
     words = f"{title} {' '.join(head[:6])}".lower()
     if has_report_header:
         return "report"

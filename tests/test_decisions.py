@@ -3560,3 +3560,13 @@ def test_recommendations_told_in_minutes_by_officers_by_post_and_name_and_by_com
                "The planning officer had recommended approval subject to the same condition.\n"
                "The Water and Sewer Abatement Board recommends an abatement of $1,200.\n")
     assert len(_plain_texts(minutes, "recommendation")) == 5
+
+
+def test_a_meeting_told_in_the_past_is_its_minutes_though_an_item_below_names_the_consent_agenda():
+    text = ("Select Board Meeting\nMarch 11, 2024\nA meeting of the Wexford Select Board was called to order at 6:30p.m. on Monday, March 11,\n"
+            "2024. Ms. Dunn, Chair; Mr. Oko, Ms. Farr and Mr. Szabo were present.\nCONSENT AGENDA\n"
+            "1. Application: Common Victualler License\nTo approve a Common Victualler License for Saffron Wheel LLC.\n"
+            "VOTE: Upon a motion duly made and seconded, the Select Board voted 5-0 to approve Consent\n"
+            "Agenda item #1 as presented.\n")
+    [doc] = build_documents([Page("/papers/board.txt", 1, text)], "h" * 64, 1200)
+    assert doc.document.type == "minutes"
