@@ -95,8 +95,10 @@ _REPORT_LABEL = re.compile(
 )
 # Minutes that do not call themselves minutes still tell the meeting in the past.
 _MINUTED = re.compile(
-    # "A meeting of the Select Board was called to order at 6:30", "... and Ms. Lee were present"
-    r"\b(?:called\s+the\s+meeting\s+to\s+order|was\s+called\s+to\s+order|called\s+roll\s+call|were\s+present\b"
+    # "A meeting of the Select Board was called to order at 6:30", "... and Ms. Lee were present", "The City Council met
+    # in session on this date ... present on roll call"
+    r"\b(?:called\s+the\s+meeting\s+to\s+order|was\s+called\s+to\s+order|called\s+roll\s+call|were\s+present\b|present\s+on\s+roll\s+call\b"
+    r"|met\s+in\s+(?:regular\s+|special\s+|adjourned\s+)?session\b"
     r"|(?:present|attending|in\s+attendance|apologies(?:\s+for\s+absence)?|absent)\s*(?:were|:|-|–))",
 )
 _FROM_TO = re.compile(r"^(?:from|to|by)\s*:", re.IGNORECASE)

@@ -79,10 +79,11 @@ _WELSH_DECIDED = (r"\b(?:a\s+)?(?:p|ph)enderfynwyd\b|\b(?:a\s+)?(?:c|ch)ytunwyd\
                   r"|\b(?:cariwyd|collwyd|gwrthodwyd|gohiriwyd|mabwysiadwyd|cymeradwywyd|pasiwyd|penodwyd)\b")
 # Proposed, seconded and decided in one sentence: "Proposed by Cllr Ash, seconded by Cllr Fox, and resolved to approve ...",
 # "Cllr Ash proposed that the council accept the quote; this was seconded by Cllr Fox and carried unanimously."
-# "Proposed Cllr Ash, seconded Cllr Fox, all in favour: to approve ..."
+# "Proposed Cllr Ash, seconded Cllr Fox, all in favour: to approve ...", "... moved to accept the minutes. Second by
+# Commissioner Fox, passed unanimously."
 # (a name's stops are its abbreviations: "seconded by Cllr. P. Fox, and resolved:")
 _NAMED = r"(?:[^.;]|\.(?=\s?[A-Z]))"
-_SECONDED_AND_DECIDED = (rf"\bseconded\s+by\s+{_NAMED}{{1,60}}?,?\s+and\s+(?:was\s+)?(?:unanimously\s+)?(?:resolved|agreed|carried)\b"
+_SECONDED_AND_DECIDED = (rf"\bsecond(?:ed)?\s+by\s+{_NAMED}{{1,60}}?(?:,\s*(?:and\s+)?|\s+and\s+)(?:was\s+)?(?:unanimously\s+)?(?:resolved|agreed|carried|passed)\b"
                          rf"|\bseconded\s+(?:by\s+)?(?:(?!,){_NAMED}){{1,40}}?(?:,\s*|\s+and\s+|,\s+and\s+)(?:all|unanimously)\s+(?:in\s+favou?r|agreed)\b")
 # Minutes without any formal marker record decisions in sentences.
 _NARRATIVE = re.compile(

@@ -3570,3 +3570,15 @@ def test_a_meeting_told_in_the_past_is_its_minutes_though_an_item_below_names_th
             "Agenda item #1 as presented.\n")
     [doc] = build_documents([Page("/papers/board.txt", 1, text)], "h" * 64, 1200)
     assert doc.document.type == "minutes"
+
+
+def test_a_council_that_met_in_session_and_a_motion_seconded_and_passed_in_the_sentence_after():
+    minutes = ("CITY OF ELLIS, WASHINGTON\nAPRIL 18, 1995\nBUSINESS MEETING\n1. ROLL CALL\n"
+               "The City Council met in session on this date at 2:00 p.m., Mayor Ruth Kall presiding, Council Members\n"
+               "Arnold Dupree and Joan Whit present on roll call.\n4. CONSENT AGENDA\nItem No. 11 was removed from the Consent\n"
+               "Agenda, and it was the consensus of Council to add Item No. 8 to the Consent Agenda.\n"
+               "5. MINUTES\nCommissioner Ram moved to accept the minutes as submitted. Second by Commissioner Birch, passed unanimously.\n")
+    [doc] = build_documents([Page("/papers/ellis.txt", 1, minutes)], "h" * 64, 1200)
+    assert doc.document.type == "minutes"
+    assert "Commissioner Ram moved to accept the minutes as submitted. Second by Commissioner Birch, passed unanimously." \
+        in _plain_texts(minutes, "resolution")
