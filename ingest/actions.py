@@ -56,7 +56,7 @@ _VERB = (
     # the body directing or asking an officer, or giving direction to one ("directed the CAO to", "asked the General
     # Manager to schedule ...", "gave direction to staff to prepare an ordinance")
     rf"(?:direct(?:ed|s)?|(?:gave|give|gives|given|provided)\s+(?:\w+\s+)?direction\s+to)\s+(?:{_OFFICER}|(?:the\s+)?(?-i:[A-Z]{{2,5}})|{_TITLED_NAME})\s+to\s+[a-z]+"
-    rf"|(?<!\bwho\s)asked\s+{_OFFICER}\s+to\s+[a-z]+|"
+    rf"|(?<!\bwho\s)asked\s+(?:{_OFFICER}|{_TITLED_NAME})\s+to\s+[a-z]+|"
     # a decision's own clause instructing an officer: "to instruct the Executive Director of Education and
     # Children's Services to hold public meetings", "requests the Chief Executive to report"
     # (the clause's own verb, at its start: "the Committee (PAC) has requested the Department to" reports another's request)
@@ -64,7 +64,7 @@ _VERB = (
     # "Staff was directed to return with a phasing option", "the Clerk is directed to write", "The Clerk was
     # instructed to write again", "The Director of Place was asked to report", and a resolution's clause: "AND THAT
     # staff be directed to prepare the by-law"
-    rf"(?:^|\b(?-i:the)\s+|(?<=\bthat\s)){_POST}(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){{0,2}})?"
+    rf"(?:^|\b(?-i:the)\s+|(?<=\bthat\s)){_POST}(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){{0,2}}|\s+(?-i:[A-Z])[\w'’-]+)?"
     r"\s+(?:was|were|is|are|be)\s+(?:also\s+|further\s+)?(?:directed|instructed|asked|requested)\s+to\s+[a-z]+|"
     # "will review the policy at the next meeting", "an update for the next board meeting was requested"
     rf"(?:review|consider|discuss)(?:ing)?\b[^.;]{{0,120}}?\bat\s+{NEXT_MEETING}|"

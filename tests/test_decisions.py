@@ -3582,3 +3582,12 @@ def test_a_council_that_met_in_session_and_a_motion_seconded_and_passed_in_the_s
     assert doc.document.type == "minutes"
     assert "Commissioner Ram moved to accept the minutes as submitted. Second by Commissioner Birch, passed unanimously." \
         in _plain_texts(minutes, "resolution")
+
+
+def test_a_person_asked_by_title_and_name_and_an_officer_by_post_and_name_asked_in_the_passive():
+    minutes = ("City of Ellis\nMinutes of the City Council Regular Meeting held April 18, 1995\n\n5. ITEMS\n"
+               "Public Works Director Farrow was asked to obtain a written completion date from the low bidder.\n"
+               "The Board asked Ms. Reyes-Moore to return in October with a revenue impact estimate for 2019.\n")
+    assert _plain_texts(minutes, "action") == [
+        "Public Works Director Farrow was asked to obtain a written completion date from the low bidder.",
+        "The Board asked Ms. Reyes-Moore to return in October with a revenue impact estimate for 2019."]
