@@ -104,6 +104,12 @@ def vote_details(entries: list[Entry], start: int, end: int) -> dict:
         if match and not _PROCEDURAL.match(_with_next_line(entries, index, text[match.end():])):
             mover, seconder = movers(match)
             proposals.append({"mover": mover, "seconder": seconder, "outcome": None})
+        elif labelled := LABELLED.match(text):  # "Proposed by: Cllr Ash" / "Seconded by: Cllr Fox"
+            name = labelled["name"].strip()
+            if not labelled["label"].lower().startswith("second"):
+                proposals.append({"mover": name, "seconder": None, "outcome": None})
+            elif proposals and proposals[-1]["seconder"] is None:
+                proposals[-1]["seconder"] = name
         if match := _FOR.search(text):
             votes.append({"for": int(match.group(1)), "outcome": None})
         if votes and (match := _AGAINST.search(text)):

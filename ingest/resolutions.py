@@ -32,7 +32,8 @@ from .votes import ABSTAIN as _ABSTAIN, AGAINST as _AGAINST, FOR as _FOR
 # "RESOLVED that", "3. RESOLVED:", "26) RESOLVED", "It was resolved that", "AGREED -", "Decided:".
 _LEAD_LABEL = rf"^(?:{ENUMERATOR})?"
 _HEADER = re.compile(
-    _LEAD_LABEL + r"(?:it\s+was\s+(?:\w+\s+)?)?(?P<word>resolved|agreed|decided|(?-i:VOTED))\b(?P<after>.*)$", re.IGNORECASE
+    # "And unanimously Resolved "That ..."", "And Agreed "That ..."": the decision closing its "Proposed by:" / "Seconded by:" lines
+    _LEAD_LABEL + r"(?:(?:and\s+)?it\s+was\s+(?:\w+\s+)?|and\s+(?:unanimously\s+)?)?(?P<word>resolved|agreed|decided|(?-i:VOTED))\b(?P<after>.*)$", re.IGNORECASE
 )
 # "The Board RESOLVED to approve", "Cabinet AGREED that": the verb in capitals mid-line, perhaps with an
 # aside before what was resolved ("RESOLVED, under regulation 14(2), to exclude", "AGREED (7 for, 2 against) that").
@@ -135,8 +136,8 @@ def _header(text: str) -> tuple[str, str] | None:
         lowered = text.lower()
         if word.islower() and "it was" not in lowered:
             return None  # "agreed to co-opt ..." in prose is not a header; "It was agreed that" is
-        if not word.isupper() and "it was" not in lowered and not re.match(r"^\s*(?:[:–-]|that\b)", after):
-            return None  # "Resolved:" / "Agreed -" as a label, or the capitalised verb
+        if not word.isupper() and "it was" not in lowered and not re.match(r"^\s*(?:[:–-]|[\"“]?that\b)", after, re.IGNORECASE):
+            return None  # "Resolved:" / "Agreed -" as a label, or the capitalised verb before its motion's words, quoted or not
         return word, after
     match = _CAPS_VERB.search(text)
     if match and re.match(r"^(?:that|to|:|-|–)", match.group("after").strip()):

@@ -3591,3 +3591,14 @@ def test_a_person_asked_by_title_and_name_and_an_officer_by_post_and_name_asked_
     assert _plain_texts(minutes, "action") == [
         "Public Works Director Farrow was asked to obtain a written completion date from the low bidder.",
         "The Board asked Ms. Reyes-Moore to return in October with a revenue impact estimate for 2019."]
+
+
+def test_a_decision_closing_its_labelled_proposer_and_seconder_with_its_words_quoted():
+    minutes = ("MUNICIPAL DISTRICT OF BALLYKEEL\n\nMINUTES OF PROCEEDINGS OF ANNUAL MEETING HELD ON FRIDAY, 21st JUNE, 2024, AT 3.00 PM\n\n"
+               "Present: Councillors: Eamon Cant, Siobhan Dree, Aoife Nolan.\n\nItem No. 1. Election of Mayor:\n"
+               "Proposed by: Cllr. Declan Meagher\nSeconded by: Cllr. Siobhan Dree\n"
+               "And unanimously Resolved \"That Cllr. Aoife Nolan be elected to fill the Office of Mayor for the coming year.\"\n"
+               "Members congratulated the new Mayor.\n")
+    row, text = _the_resolution(minutes)
+    assert "That Cllr. Aoife Nolan be elected to fill the Office of Mayor for the coming year." in text
+    assert row.details.get("mover") == "Cllr. Declan Meagher"
