@@ -580,6 +580,9 @@ _RECOMMENDED_TO_MEETING = re.compile(rf"^(?:{_RECOMMENDER}|{_ADVISER}|{_OFFICER_
                                      # "Finance Committee had considered the proposals and RECOMMENDED that Council approve ...",
                                      # "The Committee RECOMMENDS that the Authority adopt ..."
                                      rf"|^(?:{PARAGRAPH_NUMBER})?[^.;]*(?<![A-Za-z])RECOMMEND(?:ED|S)\s+(?:that|the|to)\b"
+                                     # a council's comment on an application to the body deciding it: "... (52/2008/011): RECOMMEND
+                                     # APPROVAL.", "- Recommend refusal on the grounds of flood risk"
+                                     r"|(?:^|[:–-]\s*)(?:RECOMMEND(?:ED|S)?\s+(?:APPROVAL|REFUSAL)|[Rr]ecommend(?:ed|s)?\s+(?:approval|refusal))\b"
                                      # Welsh: "Argymhellodd y Clerc fod y Cyngor yn ..." (recommended), "Argymhelliad y Pwyllgor: ..."
                                      r"|\b[Aa]rgymhellodd\b|\b[Aa]rgymhelliad\s+(?:y|yr)\s[^:.]{0,60}:"
                                      # the report's recommendation put to the meeting: "The Panel was recommended to review ..."

@@ -3602,3 +3602,13 @@ def test_a_decision_closing_its_labelled_proposer_and_seconder_with_its_words_qu
     row, text = _the_resolution(minutes)
     assert "That Cllr. Aoife Nolan be elected to fill the Office of Mayor for the coming year." in text
     assert row.details.get("mover") == "Cllr. Declan Meagher"
+
+
+def test_a_town_councils_comments_recommending_approval_or_refusal_to_the_deciding_council():
+    minutes = ("Hadley Town Council\nMinutes of the Planning Meeting held on 3rd March 2008\n\n15015 COMMENTS ON APPLICATIONS\n"
+               "The town council considered the following applications and the following comments were agreed for the District Council:\n"
+               "(a) Erection of 14 dwellings on land north of Millfield Lane (52/2008/002): RECOMMEND REFUSAL on the grounds of flood risk.\n"
+               "(b) Conversion of barn to two holiday units at Lower Combe Farm (52/2008/011): RECOMMEND APPROVAL.\n")
+    recommendations = _plain_texts(minutes, "recommendation")
+    assert _one_ends(recommendations, "(52/2008/002): RECOMMEND REFUSAL on the grounds of flood risk.")
+    assert _one_ends(recommendations, "(52/2008/011): RECOMMEND APPROVAL.")
