@@ -529,7 +529,8 @@ _ELLIPTICAL = re.compile(r"^(?:(?:after|following)\s+(?:some\s+|much\s+|a\s+lot\
                          # or after the matter's caption: "Mill Row HGVs - agreed to ask ...", "Financial Regulations: deferred - ..."
                          # (not a motion's lead: "Cllr Ash moved the following motion: AGREED that ..." quotes it)
                          r"|(?-i:[A-Z])(?![\w&'’/ ]*\b(?:motion|amendment|moved|proposed)\b)[\w&'’/ ]{1,60}?(?:\s+[-–]|:)\s+)?"
-                         r"(?P<verb>(?-i:Agreed|Resolved|Decided|Approved|Deferred)|(?<=,\s)(?:agreed|resolved|decided)"
+                         # or under its label, mid-paragraph: "Discussion on small grants followed. Decision: Small grants of up to ..."
+                         r"(?P<verb>(?-i:Agreed|Resolved|Decided|Approved|Deferred|Decision(?=:))|(?<=,\s)(?:agreed|resolved|decided)"
                          r"|(?<=[-–:]\s)(?:agreed|resolved|decided|deferred))"
                          r"(?:\s+(?:unanimously|instead|also))?(?:\s+(?:to|that)\s+\w|\s*[-–:]\s*\w"
                          # or its "that" left out in notes, the clause opening with a pronoun, a determiner or "not": "Agreed it
@@ -549,6 +550,8 @@ def _elliptical(document: Document, entries: list[Entry], used: set[int], minute
         said = _ELLIPTICAL.match(_unbulleted(sentence.text.strip()))
         if used.intersection(indices) or not said:
             continue
+        if said["verb"] == "Decision" and sets_a_task(sentence.text.split(":", 1)[1].strip()):
+            continue  # "Decision: Secretary to write to ...": a task, read as one
         details = {"outcome": "deferred"} if said["verb"].lower() == "deferred" else {}  # not a caption's "Deferred items - agreed ..."
         text = sentence.text
         before = referred_to(read, n, short=_SHORT_DECISION)

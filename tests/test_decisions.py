@@ -3612,3 +3612,13 @@ def test_a_town_councils_comments_recommending_approval_or_refusal_to_the_decidi
     recommendations = _plain_texts(minutes, "recommendation")
     assert _one_ends(recommendations, "(52/2008/002): RECOMMEND REFUSAL on the grounds of flood risk.")
     assert _one_ends(recommendations, "(52/2008/011): RECOMMEND APPROVAL.")
+
+
+def test_a_decision_labelled_mid_paragraph_and_a_task_under_the_same_label():
+    minutes = ("Glenshee Community Council\nMinutes of the meeting held on 11th November 2019\nPresent: AR, ML, HI\n\n"
+               "2.2 Grants. Discussion on small grants followed. Decision: Small grants of up to £250 may be approved by Chair "
+               "and Treasurer between meetings.\n"
+               "2.3 Resilience. Grit bins had been refilled. Decision: Secretary to write to the council roads team asking for an extra grit bin.\n")
+    assert _one_ends(_plain_texts(minutes, "resolution"), "Decision: Small grants of up to £250 may be approved by Chair and Treasurer between meetings.")
+    assert not any("grit bin" in text for text in _plain_texts(minutes, "resolution"))
+    assert _one_ends(_plain_texts(minutes, "action"), "Secretary to write to the council roads team asking for an extra grit bin.")
