@@ -22,7 +22,7 @@ from minutebook.vocabulary import Decision, Document
 from .dates import month_year, parse_date
 from .decision_text import ENUMERATOR, Entry, Sentence, minute_of, parse_marker, referred_to, row_cells, sentences
 from .english import NUMBER_WORDS, count_words
-from .margins import BARE_OWNER_LABEL, INITIALS, MAC_INITIALS
+from .margins import ACTION_WORD, BARE_OWNER_LABEL, INITIALS, MAC_INITIALS
 from .people import OFFICER_ROLE, TITLE, attending, name_pattern
 
 # A follow-up is a verb of coming back / reporting / circulating aimed at a body or a meeting;
@@ -222,7 +222,7 @@ def _assignment(actor: str) -> re.Pattern:
         # or joined on to a report of the discussion ("... the noticeboard was damaged and Cllr Ash agreed to repaint it",
         # "... no date has been given; Cllr Elliot will chase this")
         # or after an action's label without its colon ("Action GP to write to the club", "ACTION The Clerk to ...")
-        rf"(?:^(?:(?-i:Actions?|ACTIONS?)\s+|[\w&'’ -]{{0,60}}?[-–:]\s+|\d{{1,4}}(?:[/.]\d{{1,4}})+[.:]?\s+(?:[\w&'’ -]{{0,60}}?[-–:]\s+|(?:[A-Z][\w'’&-]*\s+){{0,5}}?))?|(?<=\band\s)|(?<=\bthat\s)|(?<=;\s))"
+        rf"(?:^(?:{ACTION_WORD}\s+|[\w&'’ -]{{0,60}}?[-–:]\s+|\d{{1,4}}(?:[/.]\d{{1,4}})+[.:]?\s+(?:[\w&'’ -]{{0,60}}?[-–:]\s+|(?:[A-Z][\w'’&-]*\s+){{0,5}}?))?|(?<=\band\s)|(?<=\bthat\s)|(?<=;\s))"
         rf"(?:(?i:it)\s+was\s+(?:agreed|resolved|decided)\s+(?:that\s+)?)?(?P<actor>{actor})\s+"
         # in reported speech: "Director Smith stated she will check ...", "the Clerk said that he would write ...", "Sue said she'd ask ..."
         r"(?:(?:stated|said|shared|confirmed|advised|indicated|explained|reported)\s+(?:that\s+)?(?:she|he|they)(?:\s+|(?=['’])))?"

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .chunk import GLUED_BULLET, ends_sentence, split_sentences
-from .margins import BARE_OWNER_LABEL
+from .margins import ACTION_WORD, OWNER_LINE
 from .sections import Section, headings_of, outcome_only
 from .tables import is_table_line
 
@@ -405,9 +405,7 @@ def _after_proposer(sentence: str) -> list[str]:
 # A line opening with an action label starts a point of its own, as a list marker does: an action list's
 # "ACTION: Hamish - draft the objection" lines, which end without a stop, are not one run-on sentence; nor are
 # "Action GP to write to the club" or "ACTION The Clerk to ...", its colon left out.
-_ACTION_LINE = re.compile(r"^(?i:actions?\s*:\s*\S)|^(?:Actions?|ACTIONS?)\s+[A-Z]")
-# A line naming only who acts ("Action RM, HL, CA") closes the minute above it, stop or none.
-_OWNER_LINE = re.compile(rf"^{BARE_OWNER_LABEL}")
+_ACTION_LINE = re.compile(rf"^(?i:actions?\s*:\s*\S)|^{ACTION_WORD}\s+[A-Z]")
 
 
 def sentences(entries: list[Entry]) -> list[Sentence]:
@@ -454,7 +452,8 @@ def sentences(entries: list[Entry]) -> list[Sentence]:
 
 
 def _closes(text: str) -> bool:
-    return outcome_only(text) or bool(_OWNER_LINE.match(text))
+    """Whether a line closes the sentence above it: only an outcome, or only who acts on it ("Action RM, HL, CA")."""
+    return outcome_only(text) or bool(OWNER_LINE.match(text))
 
 
 def _cut(entries: list[Entry], last: int, index: int) -> bool:

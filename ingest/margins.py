@@ -26,8 +26,10 @@ MAC_INITIALS = r"[A-Z]{1,2}Ma?c[A-Z]"  # a Mc or Mac name's: "DMcK"
 INITIALS = rf"(?:[A-Z]{{2,4}}[a-rt-z]?|[A-Z](?:/[A-Z])+|{MAC_INITIALS})"
 # Who is to act on the minute above, on a line of its own with no colon: "Action RM, HL, CA", "ACTION ALL", "Action
 # EP". Only initials (of two or three letters) follow, so an "Action Plan", "ACTION ITEMS" or "ACTION LOG" heading is none.
+ACTION_WORD = r"(?-i:Actions?|ACTIONS?)"  # the label's word as minutes write it without a colon: "Action GP to write ..."
 _BARE_OWNER = rf"(?:[A-Z]{{2,3}}[a-rt-z]?|{MAC_INITIALS}|All|ALL)"
-BARE_OWNER_LABEL = rf"(?-i:Actions?|ACTIONS?)\s+(?!LOG\b)(?P<owners>{_BARE_OWNER}(?:\s*(?:[/&,]|\band\b)\s*{_BARE_OWNER})*)\s*\.?$"
+BARE_OWNER_LABEL = rf"{ACTION_WORD}\s+(?!LOG\b)(?P<owners>{_BARE_OWNER}(?:\s*(?:[/&,]|\band\b)\s*{_BARE_OWNER})*)\s*\.?$"
+OWNER_LINE = re.compile(rf"^{BARE_OWNER_LABEL}")
 _OWNER = re.compile(rf"^(?:{INITIALS}|[A-Z][a-z]+)(?:\s*[/&,]\s*(?:{INITIALS}|[A-Z][a-z]+)?)*\s*[/&,]?$")
 _INITIALS = re.compile(rf"\b{INITIALS}\b")
 _HEADING = re.compile(r"^(?:actions?(?:\s+by)?|owner|lead|who|by)$", re.IGNORECASE)  # the column's own title, above its owners

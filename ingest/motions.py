@@ -406,8 +406,8 @@ def moved_on_proposal(sentence: str) -> bool:
 
 
 # "It was proposed by Mrs. Ash and seconded by Mr. Fox that the minutes be accepted as a true record.", "Proposed (HLE)
-# & Seconded (MT) that the minutes be approved": minutes
-# that record their motions so say nothing more of those carried (a name's stops are its abbreviations).
+# & Seconded (MT) that the minutes be approved": minutes that record their motions so say nothing more of those
+# carried (a name's stops are its abbreviations).
 _A_NAME = r"(?:[^.;,]|\.(?=\s?[A-Z]))"
 _PROPOSED_THAT = re.compile(rf"\b(?:it\s+was\s+)?(?:proposed|moved)\s+(?:by\s+)?(?=(?-i:[A-Z(])){_A_NAME}{{2,60}}?\s*,?\s+(?:and\s+|&\s+)?seconded\s+(?:by\s+)?{_A_NAME}{{2,60}}?"
                             r"\s*,?\s+(?-i:that)\s+[a-z]", re.IGNORECASE)  # in a sentence: a block's "THAT Council ..." has its outcome line

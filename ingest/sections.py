@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from .chunk import Line
-from .margins import BARE_OWNER_LABEL
+from .margins import OWNER_LINE
 from .votes import COUNT_LINE
 
 _MARKDOWN = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -34,7 +34,6 @@ _MONTHS = re.compile(
     re.IGNORECASE,
 )
 _NOT_HEADING_START = re.compile(r"^(?:resolved|agreed|noted|result|motion|ayes|nays|noes|abstain|absent|second(?:ed)?|page)\b", re.IGNORECASE)
-_OWNER_LINE = re.compile(rf"^{BARE_OWNER_LABEL}")  # "Action RM, HL": who acts on the minute above, not a title
 # A line that is only an outcome ("NO OBJECTION", "APPROVED.", "Refused", "CARRIED 7/2") says what became of the
 # item above it, in a table's column or under its text: it names no topic, so it opens no section.
 _OUTCOME_ONLY = re.compile(
@@ -96,7 +95,7 @@ def _title_like(title: str, max_words: int = 14) -> bool:
         return False  # "TOTAL BUDGET CHANGES -120.5 0.0 0.0": a table's row ends in its figures
     return (not _NOT_HEADING_START.match(title) and not outcome_only(title)
             and not COUNT_LINE.match(title)  # "For (34)" over its names
-            and not _OWNER_LINE.match(title))
+            and not OWNER_LINE.match(title))  # "Action RM, HL": who acts on the minute above, not a title
 
 
 def _is_caps(text: str) -> bool:
