@@ -33,7 +33,7 @@ from .votes import ABSTAIN as _ABSTAIN, AGAINST as _AGAINST, FOR as _FOR
 _LEAD_LABEL = rf"^(?:{ENUMERATOR})?"
 _HEADER = re.compile(
     # "And unanimously Resolved "That ..."", "And Agreed "That ..."": the decision closing its "Proposed by:" / "Seconded by:" lines
-    _LEAD_LABEL + r"(?:(?:and\s+)?it\s+was\s+(?:\w+\s+)?|and\s+(?:unanimously\s+)?)?(?P<word>resolved|agreed|decided|(?-i:VOTED))\b(?P<after>.*)$", re.IGNORECASE
+    _LEAD_LABEL + r"(?:(?:and\s+)?it\s+was\s+(?:\w+\s+)?|and\s+(?:unanimously\s+)?)?(?P<word>resolved|agreed|decided|(?-i:VOTED)|resolution(?=\s*:\s*[\"“]?that\b))\b(?P<after>.*)$", re.IGNORECASE
 )
 # "The Board RESOLVED to approve", "Cabinet AGREED that": the verb in capitals mid-line, perhaps with an
 # aside before what was resolved ("RESOLVED, under regulation 14(2), to exclude", "AGREED (7 for, 2 against) that").

@@ -3622,3 +3622,15 @@ def test_a_decision_labelled_mid_paragraph_and_a_task_under_the_same_label():
     assert _one_ends(_plain_texts(minutes, "resolution"), "Decision: Small grants of up to £250 may be approved by Chair and Treasurer between meetings.")
     assert not any("grit bin" in text for text in _plain_texts(minutes, "resolution"))
     assert _one_ends(_plain_texts(minutes, "action"), "Secretary to write to the council roads team asking for an extra grit bin.")
+
+
+def test_a_councils_resolution_label_over_its_movers_and_a_web_pages_agenda_and_minutes():
+    minutes = ("Brigalow Shire Council\nMinutes of the General Meeting held on Wednesday 21 June 2023\n\nDraft Operational Plan 2023-2024\n"
+               "RESOLUTION: That Council adopt the Operational Plan 2023-2024 as presented.\n"
+               "MOVED: Cr Pryor SECONDED: Cr Haddad CARRIED RESOLUTION NO.2023/GM3189 5/0\n")
+    assert _one_starts(_plain_texts(minutes, "resolution"), "RESOLUTION: That Council adopt the Operational Plan 2023-2024 as presented.")
+    page = ("Agenda and minutes\n\nVenue: The Guildhall\n\nItems\nNo. Item\n\n72.\nMinutes\nTo approve the minutes of the meeting held on 15th February 2024.\n"
+            "Minutes:\nRESOLVED: That the minutes of the meeting held on 15th February 2024 be approved as a correct record.\n")
+    [doc] = build_documents([Page("/papers/page.html", 1, page)], "h" * 64, 1200)
+    assert doc.document.type == "minutes"
+    assert any(d.kind == "resolution" for d in doc.decisions)
