@@ -83,8 +83,8 @@ _MINUTES = re.compile(
     re.IGNORECASE,
 )
 _AGENDA = re.compile(
-    r"^(?:a\s?g\s?e\s?n\s?d\s?a)\b(?!\s+and\s+(?:minutes|decisions)\b)|meeting\s*agenda\b|^notice\s*of\s*(?:the\s*)?meeting\b|\bsummons\b"
-    r"|-\s*agenda\s*-|^agenda\s*(?:for|of|and(?!\s+(?:minutes|decisions)))\b|^(?:a|the)\s+meeting\s+of\b.{0,80}\bwill\s+be\s+held\b",
+    r"^(?:a\s?g\s?e\s?n\s?d\s?a)\b(?!(?:\s*,\s*decisions)?\s+and\s+(?:minutes|decisions)\b)|meeting\s*agenda\b|^notice\s*of\s*(?:the\s*)?meeting\b|\bsummons\b"
+    r"|-\s*agenda\s*-|^agenda\s*(?:for|of)\b|^(?:a|the)\s+meeting\s+of\b.{0,80}\bwill\s+be\s+held\b",
     re.IGNORECASE,
 )
 _DECISION = re.compile(r"record\s*of\s*decision|decision\s*to\s*be\s*taken\s*by|^decision\s*notice\b", re.IGNORECASE)

@@ -3634,3 +3634,16 @@ def test_a_councils_resolution_label_over_its_movers_and_a_web_pages_agenda_and_
     [doc] = build_documents([Page("/papers/page.html", 1, page)], "h" * 64, 1200)
     assert doc.document.type == "minutes"
     assert any(d.kind == "resolution" for d in doc.decisions)
+
+
+def test_a_committee_resolving_under_a_lead_into_one_paragraph_on_a_page_of_agenda_decisions_and_minutes():
+    page = ("Agenda, decisions and minutes\n\nVenue: Committee Room 3\n\nItems\nNo. Item\n\n1.\nDetermination of Exempt Items of Business\n\n"
+            "Minutes:\n\nThe Convener proposed that the exempt reports be considered in private.\n\nThe Committee resolved:-\n\n"
+            "to exclude the press and public from the meeting from item 9.1 of the agenda onwards.\n\n"
+            "2.\nMinute of Previous Meeting\n\nMinutes:\n\nThe Committee resolved:-\n\n(i)         to approve the minute as a correct record; and\n"
+            "(ii)        to note the oral update.\n")
+    [doc] = build_documents([Page("/papers/page.html", 1, page)], "h" * 64, 1200)
+    assert doc.document.type == "minutes"
+    texts = [" ".join(d.text.split()) for d in doc.decisions if d.kind == "resolution"]
+    assert _one_ends(texts, "to exclude the press and public from the meeting from item 9.1 of the agenda onwards.")
+    assert any("to approve the minute as a correct record" in text for text in texts)
