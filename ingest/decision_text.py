@@ -225,14 +225,11 @@ def ends_clause(text: str) -> bool:
     return text.rstrip()[-1:] in tuple(".:;!?")
 
 
-LEAD_ENDS = (":", ":-", ":–")  # a lead into what follows: "resolved:" or, as Scottish minutes write it, "resolved:-"
-
-
 def introduces(text: str) -> bool:
-    """Whether a line ends by introducing what follows: a colon (or ":-"), or a dash set apart ("RESOLVED -"),
+    """Whether a line ends by introducing what follows: a colon, or a dash set apart ("RESOLVED -"),
     not a word broken at the line's end ("co-")."""
     text = text.rstrip()
-    return text.endswith(LEAD_ENDS) or bool(re.search(r"\s[-–]$", text))
+    return text.endswith(":") or bool(re.search(r"\s[-–]$", text))
 
 
 def collect_block(entries: list[Entry], start: int, stop, max_lines: int = 200, lead: bool = False) -> list[int]:
@@ -276,12 +273,12 @@ def collect_block(entries: list[Entry], start: int, stop, max_lines: int = 200, 
         elif gap:
             cut = text[:1].islower() and not ends_sentence(previous)
             # the lead's first line, ending in ":" or a label ("Decision" / "" / "To approve ..."), heads what follows
-            opening = in_list and family is None and (previous.endswith(LEAD_ENDS) or lead) and len(taken) == 1
+            opening = in_list and family is None and (previous.endswith(":") or lead) and len(taken) == 1
             if not (cut or opening or ((family or in_list) and _subheading(entries, index, family))):
                 break  # past a blank line only a list item, its lead or a sentence cut mid-way goes on
         elif family is None and not in_list and ends_sentence(previous) and not text[:1].islower():
             break  # a complete one-sentence decision: the next sentence is someone else's
-        if text.endswith(LEAD_ENDS):
+        if text.endswith(":"):
             in_list = True
         taken.append(index)
         gap = False

@@ -82,6 +82,7 @@ _MINUTES = re.compile(
     r"|^cofnodion\b(?!.{0,30}\b(?:diwethaf|blaenorol)\b)",  # Welsh: "Cofnodion cyfarfod ...", not "... y cyfarfod diwethaf" (the last one's)
     re.IGNORECASE,
 )
+# (not a committee system's page "Agenda and minutes" or "Agenda, decisions and minutes", which holds each item's minutes)
 _AGENDA = re.compile(
     r"^(?:a\s?g\s?e\s?n\s?d\s?a)\b(?!(?:\s*,\s*decisions)?\s+and\s+(?:minutes|decisions)\b)|meeting\s*agenda\b|^notice\s*of\s*(?:the\s*)?meeting\b|\bsummons\b"
     r"|-\s*agenda\s*-|^agenda\s*(?:for|of)\b|^(?:a|the)\s+meeting\s+of\b.{0,80}\bwill\s+be\s+held\b",

@@ -19,7 +19,7 @@ from itertools import takewhile
 from minutebook.vocabulary import Decision, Document
 
 from .actions import sets_a_task
-from .decision_text import (ENUMERATOR, LEAD_ENDS, PROPOSED, Entry, Sentence, block_pages, collect_block, column_rows, introduces, minute_of, minutes_by_line,
+from .decision_text import (ENUMERATOR, PROPOSED, Entry, Sentence, block_pages, collect_block, column_rows, introduces, minute_of, minutes_by_line,
                             next_value, parse_marker, referred_to, row_cells, says_nothing, sentences, split_items)
 from .motions import (BARE_OUTCOME, COUNT, COUNTED_VOTE, LABELLED, MOTION, MOTION_CARRIED, MOTION_SEARCH, MOTION_WORD, MOVED, NOT_A_WISH,
                       ON_PROPOSAL, PROPOSAL, PUT_QUESTION, RESULT, ROLL, amendment_outcome, body_did, counts_a_vote, declares_outcome,
@@ -907,9 +907,9 @@ def _narrative(document: Document, entries: list[Entry], used: set[int], minutes
             # "The nomination was carried." says what was carried in the sentence before (not another decision)
             text = f"{before.text} {text}"
             indices = list(range(before.start, sentence.end + 1))
-        if text.endswith(LEAD_ENDS) and entries[sentence.end].text.endswith(LEAD_ENDS):
-            # "The Committee resolved to:" and its list, or the one paragraph it leads into ("The Committee resolved:-" /
-            # "to approve the recommendations in the report.")
+        if text.endswith(":") and entries[sentence.end].text.endswith(":"):
+            # "The Committee resolved to:" and its list, or the one paragraph it leads into past a blank line ("The
+            # Committee resolved:-" read as "resolved:" / "to approve the recommendations in the report.")
             listed = collect_block(entries, sentence.end, _stop)[1:]
             items = split_items([entries[sentence.end].text] + [entries[i].text for i in listed])[1]
             if listed and not any(_is_header(entries[i].text) for i in listed):
