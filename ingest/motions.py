@@ -441,6 +441,15 @@ def vote_outcome(sentence: str) -> str | None:
     return "carried" if match["outcome"].lower() in ("carried", "passed") else "lost"
 
 
+# An outcome told in words that the motion failed: "Motion fails.", "The proposal fell.", "Motion not carried (2 for, 3 against)."
+_FAILED = re.compile(r"\b(?:failed|fails|lost|defeated|fell|not\s+carried)\b", re.IGNORECASE)
+
+
+def tells_failure(text: str) -> bool:
+    """Whether an outcome line or sentence says the motion failed (its words, not its count)."""
+    return bool(_FAILED.search(text))
+
+
 def tells_a_vote(sentence: str) -> bool:
     return vote_outcome(sentence) is not None
 

@@ -24,7 +24,7 @@ from .decision_text import (ENUMERATOR, PROPOSED, Entry, Sentence, block_pages, 
 from .motions import (BARE_OUTCOME, COUNT, COUNTED_VOTE, LABELLED, MOTION, MOTION_CARRIED, MOTION_SEARCH, MOTION_WORD, MOVED, NOT_A_WISH,
                       ON_PROPOSAL, PROPOSAL, PUT_QUESTION, RESULT, ROLL, amendment_outcome, body_did, counts_a_vote, declares_outcome,
                       in_a_list, is_roll_call, items_above, labelled_followers, read_labelled, records_an_outcome, roll_counts, minutes_confirmed, motion_above, moved_on_proposal, movers, paragraph_above, proposed_that, put_off,
-                      puts_to_vote, read_tally, read_vote_cell, runs_on, tells_a_vote, vote_details, vote_outcome, words_above,
+                      puts_to_vote, read_tally, read_vote_cell, runs_on, tells_a_vote, tells_failure, vote_details, vote_outcome, words_above,
                       words_after_roll)
 from .sections import outcome_only
 from .votes import ABSTAIN as _ABSTAIN, AGAINST as _AGAINST, FOR as _FOR
@@ -438,7 +438,7 @@ def _roll_calls(document: Document, entries: list[Entry], used: set[int], minute
         # the roll's own outcome, or the one told after it ("Resolution No. 31 was adopted by roll call vote 4-0.")
         block = sorted(set(motion) | set(range(index, end + 1)) | ({after} if told else set()))
         ayes, noes = roll["for"], roll.get("against", 0)
-        failed = re.search(r"\b(?:failed|fails|lost|defeated)\b", entries[after].text, re.IGNORECASE) if told else ayes <= noes
+        failed = tells_failure(entries[after].text) if told else ayes <= noes
         details: dict = {"outcome": "failed" if failed else "carried",
                          "votes": {"for": ayes, "against": noes, "abstain": roll.get("abstain", 0)}}
         if named := next((m for k in motion if (m := _MOTION_SECOND.match(entries[k].text))), None):
@@ -824,7 +824,7 @@ def _sentences_deciding(document: Document, entries: list[Entry], used: set[int]
         used.update(indices)
         details: dict = {}
         if moved is None and told_after is not None:
-            details["outcome"] = "failed" if re.search(r"\b(?:lost|defeated|fell)\b", told_after.text, re.IGNORECASE) else "carried"
+            details["outcome"] = "failed" if tells_failure(told_after.text) else "carried"
         _proposer(text, details)
         if proposal := ON_PROPOSAL.search(text):
             details.update(mover=proposal["mover"].strip(), seconder=proposal["seconder"].strip())
@@ -954,7 +954,7 @@ def extract_resolutions(document: Document, entries: list[Entry]) -> list[tuple[
     # found above is found again here and dropped as a repeat; "It was proposed by X and seconded by Y
     # that ..." and nothing after); with them, only the meeting's own "agreed / resolved / decided"
     # sentence is one, and a motion proposed is what its RESOLVED decides.
-    formal_markers = any(_FORMAL.search(e.text) for e in entries)
+    formal_markers = document.type == "minutes" and any(_FORMAL.search(e.text) for e in entries)
     if document.type == "minutes":
         found += _narrative(document, entries, used, minutes, read, _MEETING_DECIDED if formal_markers else _NARRATIVE)
     if document.type in ("minutes", "other"):
